@@ -15,7 +15,8 @@ let foundationTargets: [Target] = [
         name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
         providers: [.apt(["libedit-dev"])]),
     .target(name: "EditLineShim", dependencies: ["CEditLine"], path: "Sources/EditLineShim"),
-    .target(name: "LuaBridge", dependencies: ["LuaShim"], swiftSettings: strict),
+    .target(
+        name: "LuaBridge", dependencies: ["LuaShim"], swiftSettings: strict, linkerSettings: [.linkedLibrary("m")]),
     .target(name: "FlashREPL", dependencies: ["LuaBridge", "EditLineShim"], swiftSettings: strict),
     .executableTarget(
         name: "FlashCastCLI",
