@@ -44,3 +44,36 @@ extension LuaCall {
         return keys
     }
 }
+
+extension LuaCall {
+    /// Pushes the global `name` (raw access, no metamethods) and returns its type.
+    @discardableResult
+    public func pushGlobal(_ name: String) -> LuaType {
+        lshim_pushglobaltable(L)
+        let type = rawField(-1, name)
+        lshim_remove(L, -2)  // remove the globals table
+        return type
+    }
+
+    /// True when the values at the two indices are primitively equal (no `__eq`).
+    public func rawEqual(_ first: Int32, _ second: Int32) -> Bool {
+        lua_rawequal(L, first, second) != 0
+    }
+
+    /// Pops the top `count` values.
+    public func pop(_ count: Int32 = 1) {
+        lshim_pop(L, count)
+    }
+}
+
+extension LuaCall {
+    /// Pops the top value into the global `name` (raw access).
+    public func setGlobal(_ name: String) {
+        lshim_pushglobaltable(L)
+        lshim_insert(L, -2)  // globals below the value
+        push(name)
+        lshim_insert(L, -2)  // key below the value
+        lua_rawset(L, -3)
+        lshim_pop(L, 1)  // pop the globals table
+    }
+}

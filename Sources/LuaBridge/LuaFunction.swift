@@ -19,9 +19,9 @@ private func dispatchFunction(
     _ L: OpaquePointer?, _ context: UnsafeMutableRawPointer?, _ failure: UnsafeMutablePointer<lshim_Failure>?
 ) -> Int32 {
     guard let L, let context, let failure else { return 0 }
-    let box = Unmanaged<FunctionBox>.fromOpaque(context).takeUnretainedValue()
     do {
-        return try box.body(LuaCall(L))
+        // The closure userdata keeps the box alive for the whole call: no retain needed.
+        return try Unmanaged<FunctionBox>.fromOpaque(context)._withUnsafeGuaranteedRef { try $0.body(LuaCall(L)) }
     } catch let error as LuaError {
         report(error, to: failure)
     } catch {
