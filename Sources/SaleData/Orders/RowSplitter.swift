@@ -1,0 +1,112 @@
+/// Where one field of a row lies in the buffer.
+struct FieldSpan {
+    var start = 0
+    var end = 0
+    /// The field was quoted and holds doubled quotes still to be collapsed.
+    var escaped = false
+}
+
+/// The end of one row found by `RowSplitter`.
+struct RowEnd {
+    /// Index just past the row (and its line break).
+    var next: Int
+    /// Fields in the row (may exceed the spans kept).
+    var fields: Int
+    /// Line breaks inside the row, its own included.
+    var lineBreaks: Int
+    /// A quoting problem that makes the row unreadable.
+    var problem: OrdersProblem?
+    /// Field (0-based) where the problem is.
+    var problemField = 0
+}
+
+/// Splits RFC 4180 rows (quotes, doubled quotes, line breaks inside quotes; CRLF, LF or CR line
+/// ends) out of a byte buffer, one row per call, without copying.
+struct RowSplitter {
+    /// The field delimiter: `,`, `;` or tab.
+    let delimiter: UInt8
+    private let special: [Bool]
+
+    init(delimiter: UInt8) {
+        self.delimiter = delimiter
+        var table = [Bool](repeating: false, count: 256)
+        for byte in [delimiter, 10, 13] { table[Int(byte)] = true }
+        special = table
+    }
+
+    /// Splits the row starting at `i`, keeping up to `spans.count` field spans.
+    ///
+    /// Returns nil when the row is not complete before `n` and more data may follow (`atEnd` false).
+    func row(_ p: UnsafeMutablePointer<UInt8>, from i: Int, count n: Int, atEnd: Bool,
+             spans: UnsafeMutableBufferPointer<FieldSpan>) -> RowEnd? {
+        var result = RowEnd(next: i, fields: 0, lineBreaks: 0)
+        var i = i
+        return special.withUnsafeBufferPointer { special -> RowEnd? in
+            while true {
+                var span = FieldSpan(start: i, end: i)
+                if i < n, p[i] == UInt8(ascii: "\"") {
+                    guard let closed = quoted(p, from: i + 1, count: n, atEnd: atEnd, into: &span,
+                                              lineBreaks: &result.lineBreaks) else { return nil }
+                    i = closed
+                    if i < n, !special[Int(p[i])], result.problem == nil {
+                        result.problem = .textAfterQuote
+                        result.problemField = result.fields
+                    }
+                    while i < n, !special[Int(p[i])] { i += 1 }
+                    if span.end == n, result.problem == nil {
+                        result.problem = .unclosedQuote
+                        result.problemField = result.fields
+                    }
+                } else {
+                    while i < n, !special[Int(p[i])] { i += 1 }
+                    span.end = i
+                }
+                if result.fields < spans.count { spans[result.fields] = span }
+                result.fields += 1
+                if i >= n {
+                    guard atEnd else { return nil }
+                    result.next = n
+                    result.lineBreaks += 1
+                    return result
+                }
+                let byte = p[i]
+                if byte == delimiter { i += 1; continue }
+                if byte == 13 {
+                    if i + 1 >= n && !atEnd { return nil }
+                    i += (i + 1 < n && p[i + 1] == 10) ? 2 : 1
+                } else {
+                    i += 1
+                }
+                result.next = i
+                result.lineBreaks += 1
+                return result
+            }
+        }
+    }
+
+    /// Scans a quoted field's content from just after its opening quote; returns the index after the
+    /// closing quote (or `n` when unclosed at the end), nil when more data is needed.
+    private func quoted(_ p: UnsafeMutablePointer<UInt8>, from start: Int, count n: Int, atEnd: Bool,
+                        into span: inout FieldSpan, lineBreaks: inout Int) -> Int? {
+        var i = start
+        span.start = start
+        while i < n {
+            let byte = p[i]
+            if byte == UInt8(ascii: "\"") {
+                if i + 1 < n, p[i + 1] == UInt8(ascii: "\"") {
+                    span.escaped = true
+                    i += 2
+                    continue
+                }
+                if i + 1 >= n && !atEnd { return nil }
+                span.end = i
+                return i + 1
+            }
+            if byte == 10 || (byte == 13 && (i + 1 >= n || p[i + 1] != 10)) { lineBreaks += 1 }
+            i += 1
+        }
+        guard atEnd else { return nil }
+        span.end = n
+        return n
+    }
+}
