@@ -4,6 +4,15 @@ struct HashSet64: Sendable {
     private var slots: [UInt64] = []
     private(set) var count = 0
 
+    /// An empty set with room for about `expected` hashes before it grows.
+    init(expected: Int = 0) {
+        if expected > 0 {
+            var capacity = 16
+            while capacity * 3 < expected * 4 { capacity *= 2 }
+            slots = Array(repeating: 0, count: capacity)
+        }
+    }
+
     /// Empty slots hold 0, so a hash of 0 is stored as this value instead.
     private static let zeroStandIn: UInt64 = 0x9E37_79B9_7F4A_7C15
 

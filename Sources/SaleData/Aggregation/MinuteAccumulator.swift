@@ -7,8 +7,8 @@ struct MinuteAccumulator: Sendable {
     private struct Bucket: Sendable {
         var cents: Int64 = 0
         var orders = 0
-        var ids = HashSet64()
-        var customers = HashSet64()
+        var ids: HashSet64
+        var customers: HashSet64
     }
 
     private var indexOfMinute: [Int: Int] = [:]
@@ -40,7 +40,12 @@ struct MinuteAccumulator: Sendable {
     mutating func merge(_ other: MinuteAccumulator) -> Bool {
         for (otherIndex, minute) in other.minutes.enumerated() {
             let theirs = other.buckets[otherIndex]
-            let index = bucketIndex(minute)
+            guard let index = indexOfMinute[minute] else {
+                indexOfMinute[minute] = buckets.count
+                minutes.append(minute)
+                buckets.append(theirs)
+                continue
+            }
             for id in theirs.ids.elements where buckets[index].ids.contains(id) { return false }
             for id in theirs.ids.elements { _ = buckets[index].ids.insert(id) }
             for customer in theirs.customers.elements { _ = buckets[index].customers.insert(customer) }
@@ -84,7 +89,9 @@ struct MinuteAccumulator: Sendable {
             index = buckets.count
             indexOfMinute[minute] = index
             minutes.append(minute)
-            buckets.append(Bucket())
+            let previous = buckets.isEmpty ? nil : buckets[lastIndex]
+            buckets.append(Bucket(ids: HashSet64(expected: previous?.ids.count ?? 0),
+                                  customers: HashSet64(expected: previous?.customers.count ?? 0)))
         }
         lastMinute = minute
         lastIndex = index

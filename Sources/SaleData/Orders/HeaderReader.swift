@@ -48,7 +48,7 @@ struct Header {
             throw OrdersError(file: file, line: 1, column: 1, reason: OrdersProblem.emptyFile.message)
         }
         if let problem = end.problem {
-            throw OrdersError(file: file, line: 1, column: end.problemField + 1, reason: problem.message)
+            throw OrdersError(file: file, line: 1, column: end.problemField + 1, reason: problem.problem.message)
         }
         return Header(delimiter: delimiter, names: names, dataStart: end.next, firstLine: 1 + end.lineBreaks)
     }

@@ -38,7 +38,7 @@ struct OrderScanner {
         consumed = 0
         while i < n, let end = splitter.row(p, from: i, count: n, atEnd: atEnd, spans: spans) {
             if !(end.fields == 1 && spans[0].start == spans[0].end && end.problem == nil) {
-                if let problem = end.problem ?? fieldCountProblem(end.fields) {
+                if let problem = end.problem?.problem ?? fieldCountProblem(end.fields) {
                     try fail(problem, column: end.problem == nil ? min(end.fields, layout.fieldCount) + 1
                                                                  : end.problemField + 1)
                 } else {

@@ -8,7 +8,7 @@ public struct SaleSimulation: Sendable, Equatable {
     /// Seed of the random generator: same parameters and seed, same orders byte for byte.
     public var seed: UInt64 = 1
     /// First minute of the sale, counted in UTC from the epoch (default 2021-05-20T00:00 UTC).
-    public var start = 26_998_560
+    public var start = 27_024_480
     /// Length of the sale in minutes.
     public var minutes = 4320
     /// Expected number of orders over the whole sale.

@@ -23,18 +23,28 @@ struct TimestampParser {
         }
     }
 
+    /// The first 16 bytes (`YYYY-MM-DDTHH:MM`) of the last time parsed and their local seconds:
+    /// orders come in time order mostly, so most times repeat the previous one's minute.
+    private var lastPrefix: (UInt64, UInt64)?
+    private var lastPrefixSeconds = 0
+
     private mutating func isoSeconds(_ p: UnsafePointer<UInt8>, count n: Int) -> Int? {
-        guard n >= 16, let year = digits(p, 0, 4), p[7] == UInt8(ascii: "-"),
-              let month = digits(p, 5, 2), let day = digits(p, 8, 2),
-              p[10] == UInt8(ascii: "T") || p[10] == UInt8(ascii: " ") || p[10] == UInt8(ascii: "t"),
-              let hour = digits(p, 11, 2), p[13] == UInt8(ascii: ":"), let minute = digits(p, 14, 2),
-              (1...12).contains(month), day >= 1, day <= CivilTime.daysInMonth(year: year, month: month),
-              hour <= 23, minute <= 59 else { return nil }
+        guard n >= 16 else { return nil }
+        let raw = UnsafeRawPointer(p)
+        let prefix = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        var local: Int
+        if let last = lastPrefix, last == prefix {
+            local = lastPrefixSeconds
+        } else {
+            guard let seconds = minuteSeconds(p) else { return nil }
+            lastPrefix = prefix
+            lastPrefixSeconds = seconds
+            local = seconds
+        }
         var i = 16
-        var second = 0
         if i < n, p[i] == UInt8(ascii: ":") {
             guard i + 3 <= n, let s = digits(p, i + 1, 2), s <= 60 else { return nil }
-            second = Swift.min(s, 59)
+            local += Swift.min(s, 59)
             i += 3
             if i < n, p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: ",") {
                 i += 1
@@ -43,11 +53,20 @@ struct TimestampParser {
                 guard i > fractionStart else { return nil }
             }
         }
-        let days = CivilTime.days(year: year, month: month, day: day)
-        let local = days * 86_400 + hour * 3600 + minute * 60 + second
         if i == n { return cache.utcSeconds(fromLocal: local) }
         guard let offset = zoneOffset(p, from: i, count: n) else { return nil }
         return local - offset
+    }
+
+    /// Local seconds since the epoch of `YYYY-MM-DDTHH:MM` (or with a space or `t`), if valid.
+    private func minuteSeconds(_ p: UnsafePointer<UInt8>) -> Int? {
+        guard let year = digits(p, 0, 4), p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-"),
+              let month = digits(p, 5, 2), let day = digits(p, 8, 2),
+              p[10] == UInt8(ascii: "T") || p[10] == UInt8(ascii: " ") || p[10] == UInt8(ascii: "t"),
+              let hour = digits(p, 11, 2), p[13] == UInt8(ascii: ":"), let minute = digits(p, 14, 2),
+              (1...12).contains(month), day >= 1, day <= CivilTime.daysInMonth(year: year, month: month),
+              hour <= 23, minute <= 59 else { return nil }
+        return CivilTime.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60
     }
 
     /// `Z`, `+HH`, `+HHMM` or `+HH:MM` ending the field, in seconds east of UTC.

@@ -13,7 +13,7 @@ struct ZoneCache {
         let key = CivilTime.floorDiv(local, 900)
         if key != quarter {
             quarter = key
-            offset = local - zone.utcSeconds(fromLocal: key * 900)
+            offset = key * 900 - zone.utcSeconds(fromLocal: key * 900)
         }
         return local - offset
     }
