@@ -67,6 +67,17 @@ let forecastTargets: [Target] = []
 
 let scenarioTargets: [Target] = []
 
+// MARK: - Database sources
+
+let databaseTargets: [Target] = [
+    .systemLibrary(
+        name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .systemLibrary(
+        name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .target(name: "OrderSources", dependencies: ["SaleData", "CLibPQ", "CSQLite"], swiftSettings: strict),
+    .testTarget(name: "OrderSourcesTests", dependencies: ["OrderSources", "SaleData"], swiftSettings: strict),
+]
+
 let package = Package(
     name: "FlashCast",
     platforms: [.macOS(.v13)],
@@ -77,6 +88,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: foundationTargets + luaLibraryTargets + orderTargets + networkTargets + chartTargets
-        + forecastTargets + scenarioTargets,
+        + forecastTargets + scenarioTargets + databaseTargets,
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,75 @@
+/// Orders in a PostgreSQL table, aggregated per minute by the server.
+///
+/// A lost connection is reopened on the next query; the query that met it fails with an error
+/// marked `isConnectionLost`, so that callers (see `LiveOrderQuery`) can retry with back-off.
+public final class PostgresSource: OrderSource {
+    private let address: PostgresAddress
+    private let credentials: PostgresCredentials
+    private var connection: PostgresConnection?
+    private var timeKinds: [String: PostgresMinuteSQL.TimeKind] = [:]
+
+    /// Connects to the server at `address`; the password comes from the URL or `credentials`.
+    public init(address: PostgresAddress, credentials: PostgresCredentials = PostgresCredentials())
+        throws(OrderSourceError) {
+        self.address = address
+        self.credentials = credentials
+        connection = try PostgresConnection(address: address, credentials: credentials)
+    }
+
+    /// The server's sums per minute.
+    public func minuteRows(_ query: MinuteQuery, from: Int?, through: Int?) throws(OrderSourceError) -> [MinuteRow] {
+        let kind = try timeKind(of: query)
+        let statement = PostgresMinuteSQL(query, timeKind: kind, from: from, through: through)
+        return try run(statement.text, statement.parameters).map { fields throws(OrderSourceError) in
+            guard fields.count == 4, let minute = fields[0].flatMap({ Int($0) }), let cents = fields[1].flatMap({ Int64($0) }),
+                  let orders = fields[2].flatMap({ Int($0) }), let customers = fields[3].flatMap({ Int($0) }) else {
+                throw OrderSourceError("unexpected row from '\(address)': \(fields.map { $0 ?? "null" })")
+            }
+            return MinuteRow(minute: minute, cents: cents, orders: orders, customers: customers)
+        }
+    }
+
+    /// Runs a statement, reconnecting first when the last one lost the connection.
+    func run(_ sql: String, _ parameters: [String]) throws(OrderSourceError) -> [[String?]] {
+        let current: PostgresConnection
+        if let open = connection, open.isOpen {
+            current = open
+        } else {
+            connection = nil
+            current = try PostgresConnection(address: address, credentials: credentials)
+            connection = current
+        }
+        return try current.query(sql, parameters)
+    }
+
+    /// The server process of the current connection (tests end it to simulate a lost connection).
+    public var backendProcessID: Int? { connection?.backendProcessID }
+
+    /// How the query's time column stores times, asked once per table and column.
+    private func timeKind(of query: MinuteQuery) throws(OrderSourceError) -> PostgresMinuteSQL.TimeKind {
+        let key = "\(query.table.quoted).\(query.time.quoted)"
+        if let known = timeKinds[key] { return known }
+        let rows = try run("""
+            SELECT c.oid IS NOT NULL, (SELECT format_type(a.atttypid, NULL) FROM pg_attribute a \
+            WHERE a.attrelid = c.oid AND a.attname = $2 AND a.attnum > 0 AND NOT a.attisdropped) \
+            FROM (SELECT to_regclass($1)::oid AS oid) c
+            """, [query.table.quoted, query.time.parts[0]])
+        guard let row = rows.first, row.first == "t" else {
+            throw OrderSourceError("no table '\(query.table)' in '\(address)'")
+        }
+        guard let type = row[1] else {
+            throw OrderSourceError("no column '\(query.time)' in table '\(query.table)'")
+        }
+        let kind: PostgresMinuteSQL.TimeKind
+        switch type {
+        case "timestamp with time zone": kind = .instant
+        case "timestamp without time zone": kind = .wallClock
+        case "bigint", "integer", "smallint", "numeric", "double precision", "real": kind = .epochSeconds
+        default:
+            throw OrderSourceError("time column '\(query.time)' of '\(query.table)' is \(type) (timestamp or epoch"
+                + " seconds expected)")
+        }
+        timeKinds[key] = kind
+        return kind
+    }
+}

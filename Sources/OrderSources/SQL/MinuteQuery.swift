@@ -1,0 +1,59 @@
+import SaleData
+
+/// What to aggregate per minute: which table and columns, which rows, which minutes, in which zone.
+public struct MinuteQuery: Sendable, Equatable {
+    /// The orders table (optionally `schema.table`).
+    public let table: SQLIdentifier
+    /// Column of the order time: a timestamp (with or without zone) or epoch seconds.
+    public let time: SQLIdentifier
+    /// Column of the order amount, in currency units.
+    public let amount: SQLIdentifier
+    /// Column of the customer, when distinct customers per minute are wanted.
+    public let customer: SQLIdentifier?
+    /// Rows to keep.
+    public let filter: RowFilter
+    /// Minutes (counted in UTC from the epoch, both included) of the table; nil for first to last order.
+    public let window: ClosedRange<Int>?
+    /// The shop's zone: minutes are cut in it, and times stored without a zone are read in it.
+    public let zone: ShopZone
+
+    /// Validates the names and parses the filter; the errors read like Lua's.
+    public init(table: String, time: String, amount: String, customer: String? = nil, where filter: String? = nil,
+                window: ClosedRange<Int>? = nil, zone: ShopZone = .utc) throws(OrderSourceError) {
+        self.table = try SQLIdentifier(table, role: "table", qualified: true)
+        self.time = try SQLIdentifier(time, role: "time column")
+        self.amount = try SQLIdentifier(amount, role: "amount column")
+        self.customer = try customer.map { name throws(OrderSourceError) in
+            try SQLIdentifier(name, role: "customer column")
+        }
+        self.filter = try RowFilter(filter ?? "")
+        self.window = window
+        self.zone = zone
+    }
+}
+
+/// One minute as the database sums it.
+public struct MinuteRow: Sendable, Equatable {
+    /// Minute counted in UTC from the epoch.
+    public var minute: Int
+    /// Revenue in cents (each order rounded to cents first, as the CSV reader does).
+    public var cents: Int64
+    /// Orders counted.
+    public var orders: Int
+    /// Distinct customers (0 without a customer column).
+    public var customers: Int
+
+    /// A row from its sums.
+    public init(minute: Int, cents: Int64, orders: Int, customers: Int) {
+        self.minute = minute
+        self.cents = cents
+        self.orders = orders
+        self.customers = customers
+    }
+}
+
+/// A database that aggregates orders per minute itself.
+public protocol OrderSource: AnyObject {
+    /// Sums per minute, ascending, of the orders in minutes `from...` (`through` included, nil for no end).
+    func minuteRows(_ query: MinuteQuery, from: Int?, through: Int?) throws(OrderSourceError) -> [MinuteRow]
+}

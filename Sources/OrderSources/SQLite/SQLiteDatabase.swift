@@ -1,0 +1,53 @@
+import CSQLite
+
+/// An SQLite database file opened through the C API.
+public final class SQLiteDatabase {
+    private let handle: OpaquePointer
+    /// The file's path.
+    public let path: String
+
+    /// Opens (and with `create`, creates) the database file.
+    public init(path: String, create: Bool = false) throws(OrderSourceError) {
+        self.path = path
+        var opened: OpaquePointer?
+        let flags = create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE
+        let code = sqlite3_open_v2(path, &opened, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard code == SQLITE_OK, let opened else {
+            let reason = opened.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_close(opened)
+            throw OrderSourceError("cannot open 'sqlite:\(path)': \(reason)")
+        }
+        handle = opened
+        sqlite3_busy_timeout(handle, 5000)
+    }
+
+    deinit { sqlite3_close(handle) }
+
+    /// Compiles a statement; the error quotes SQLite's reason.
+    public func prepare(_ sql: String) throws(OrderSourceError) -> SQLiteStatement {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw error("cannot prepare statement")
+        }
+        return SQLiteStatement(statement: statement, database: self)
+    }
+
+    /// Runs statements that return no rows (schema changes, `BEGIN`, `COMMIT`).
+    public func execute(_ sql: String) throws(OrderSourceError) {
+        guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else { throw error("statement failed") }
+    }
+
+    /// Runs one statement with bound values and returns its rows.
+    public func rows(_ sql: String, _ values: [SQLValue] = []) throws(OrderSourceError) -> [[SQLiteStatement.Value]] {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        var rows: [[SQLiteStatement.Value]] = []
+        while let row = try statement.step() { rows.append(row) }
+        return rows
+    }
+
+    /// The error for the last failed call, with SQLite's message.
+    func error(_ what: String) -> OrderSourceError {
+        OrderSourceError("\(what) on 'sqlite:\(path)': \(String(cString: sqlite3_errmsg(handle)))")
+    }
+}

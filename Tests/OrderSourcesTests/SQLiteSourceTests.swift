@@ -1,0 +1,68 @@
+import Foundation
+import SaleData
+import Testing
+@testable import OrderSources
+
+@Suite struct SQLiteSourceTests {
+    static let zones: [(String, SaleSimulation.TimeFormat)] = [
+        ("+08:00", .local), ("Europe/Berlin", .local), ("Europe/Berlin", .offset), ("America/New_York", .epoch),
+        ("UTC", .offset),
+    ]
+
+    @Test(arguments: zones)
+    func equalsTheCSVPath(zoneName: String, format: SaleSimulation.TimeFormat) throws {
+        let sale = SimulatedSales.sale(zone: try #require(ShopZone(zoneName)), format: format)
+        let expected = try SimulatedSales.csvTable(sale)
+        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(sale))
+        let query = try MinuteQuery(table: "orders", time: "created_at", amount: "total", customer: "customer",
+                                    zone: sale.zone)
+        let table = try source.minuteTable(query)
+        #expect(table == expected)
+        #expect(table.orders.reduce(0, +) == sale.orders().count)
+    }
+
+    @Test func windowAndFilterArePushedDown() throws {
+        let sale = SimulatedSales.sale(zone: try #require(ShopZone("Europe/Berlin")), format: .local)
+        let path = try SimulatedSales.sqliteFile(sale)
+        let database = try SQLiteDatabase(path: path)
+        try database.execute("UPDATE orders SET status = 'refunded' WHERE order_id % 10 = 0")
+        let window = sale.start + 600...sale.start + 659
+        let query = try MinuteQuery(table: "orders", time: "created_at", amount: "total",
+                                    where: "status = 'paid' and total > 0", window: window, zone: sale.zone)
+        let table = try SQLiteSource(database: database).minuteTable(query)
+        let kept = sale.orders().filter { window.contains($0.second / 60) && $0.id % 10 != 0 }
+        #expect(table.start == window.lowerBound && table.count == 60)
+        #expect(table.orders.reduce(0, +) == kept.count)
+        #expect(table.totalCents == kept.reduce(0) { $0 + $1.cents })
+        #expect(table.customers == nil)
+    }
+
+    @Test func injectionThroughValuesFindsNothingAndChangesNothing() throws {
+        let sale = SimulatedSales.sale(zone: .utc, format: .offset)
+        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(sale))
+        for attempt in ["status = 'x'' or ''1''=''1'", "status = 'paid''); drop table orders; --'"] {
+            let query = try MinuteQuery(table: "orders", time: "created_at", amount: "total", where: attempt)
+            #expect(try source.minuteRows(query, from: nil, through: nil).isEmpty)
+        }
+        let count = try source.database.rows("SELECT count(*) FROM orders")
+        #expect(count == [[.integer(Int64(sale.orders().count))]])
+    }
+
+    @Test func missingTableIsReported() throws {
+        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(SimulatedSales.sale(zone: .utc, format: .epoch)))
+        let query = try MinuteQuery(table: "sales", time: "created_at", amount: "total")
+        #expect(throws: OrderSourceError.self) { try source.minuteRows(query, from: nil, through: nil) }
+        do {
+            _ = try source.minuteRows(query, from: nil, through: nil)
+        } catch {
+            #expect(error.message.hasPrefix("cannot prepare statement on 'sqlite:"))
+            #expect(error.message.hasSuffix(": no such table: sales"))
+        }
+    }
+
+    @Test func missingFileIsReported() {
+        #expect(throws: OrderSourceError("cannot open 'sqlite:/nonexistent/past.db': unable to open database file")) {
+            try SQLiteSource(path: "/nonexistent/past.db")
+        }
+    }
+}
