@@ -105,6 +105,7 @@ typedef struct Closure {
     lshim_Dispatch dispatch;
     void *context;
     lshim_Release release;
+    lshim_Runtime *runtime;  /* cached: one per state, shared by its coroutines */
 } Closure;
 
 static const char closureKey = 'c';
@@ -130,7 +131,7 @@ static int raise_memory_error_if_over(lua_State *L, lshim_Runtime *rt) {
 
 static int trampoline(lua_State *L) {
     Closure *closure = (Closure *)lua_touserdata(L, lua_upvalueindex(1));
-    lshim_Runtime *rt = runtime_of(L);
+    lshim_Runtime *rt = closure->runtime;
     lshim_Failure failure;
     failure.kind = 0;
     failure.argument = 0;
@@ -156,6 +157,7 @@ void lshim_pushclosure(lua_State *L, lshim_Dispatch dispatch, void *context, lsh
     closure->dispatch = dispatch;
     closure->context = context;
     closure->release = release;
+    closure->runtime = runtime_of(L);
     if (lua_rawgetp(L, LUA_REGISTRYINDEX, &closureKey) == LUA_TNIL) {
         lua_pop(L, 1);                       /* pop the nil */
         lua_createtable(L, 0, 2);
