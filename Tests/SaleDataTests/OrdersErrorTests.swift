@@ -17,6 +17,8 @@ let badOrderFiles: [(String, String)] = [
     ("order_time;amount\n2021-05-20T14:03:00;12,5\n", "orders.csv:2:2: amount is not a number: '12,5'"),
     ("order_time,amount\n2021-05-20T14:03:00,-5\n", "orders.csv:2:2: amount is negative: '-5'"),
     ("order_time,amount\n2021-05-20T14:03:00,1234567890123\n", "orders.csv:2:2: amount is too large: '1234567890123'"),
+    ("order_time,amount\n2021-05-20T14:03:00,0" + String(repeating: "6", count: 30) + ".01\n",
+     "orders.csv:2:2: amount is too large: '0" + String(repeating: "6", count: 30) + ".01'"),
     ("order_time,amount,currency\n2021-05-20T14:03:00,1,XYZ\n", "orders.csv:2:3: unknown currency 'XYZ'"),
     ("order_time,amount\n2021-05-20T14:03:00,\"1\n", "orders.csv:2:2: quoted field is not closed"),
     ("order_time,amount\n2021-05-20T14:03:00,\"1\"x\n", "orders.csv:2:2: text after a closing quote"),

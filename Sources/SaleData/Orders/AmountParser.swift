@@ -30,7 +30,7 @@ enum AmountParser {
             i += 1
             while i < n, p[i] &- 48 < 10 {
                 if decimals < 6 {
-                    mantissa = mantissa * 10 + Int64(p[i] &- 48)
+                    mantissa = mantissa &* 10 &+ Int64(p[i] &- 48)
                     decimals += 1
                 }
                 i += 1
