@@ -27,12 +27,12 @@ final class PostgresConnection {
             }
         }
         guard let made else { throw OrderSourceError("cannot connect to '\(address)': out of memory") }
-        connection = made
-        guard PQstatus(connection) == CONNECTION_OK else {
-            let reason = lastError()
-            PQfinish(connection)
+        guard PQstatus(made) == CONNECTION_OK else {
+            let reason = Self.redact(String(cString: PQerrorMessage(made)), password: password)
+            PQfinish(made)
             throw OrderSourceError("cannot connect to '\(address)': \(reason)", connectionLost: true)
         }
+        connection = made
     }
 
     deinit { PQfinish(connection) }
@@ -52,7 +52,7 @@ final class PostgresConnection {
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
             let lost = PQstatus(connection) != CONNECTION_OK
             let reason = result.flatMap { PQresultErrorMessage($0) }.map { String(cString: $0) } ?? ""
-            throw OrderSourceError("query on '\(address)' failed: \(redact(reason.isEmpty ? lastError() : reason))",
+            throw OrderSourceError("query on '\(address)' failed: \(reason.isEmpty ? lastError() : Self.redact(reason, password: password))",
                                    connectionLost: lost)
         }
         let rows = Int(PQntuples(result)), columns = Int(PQnfields(result))
@@ -67,10 +67,10 @@ final class PostgresConnection {
     /// The process id of the server backend serving this connection.
     var backendProcessID: Int { Int(PQbackendPID(connection)) }
 
-    private func lastError() -> String { redact(String(cString: PQerrorMessage(connection))) }
+    private func lastError() -> String { Self.redact(String(cString: PQerrorMessage(connection)), password: password) }
 
     /// libpq's message on one line, with any occurrence of the password replaced.
-    private func redact(_ message: String) -> String {
+    private static func redact(_ message: String, password: String?) -> String {
         var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .joined(separator: "; ")
         if let password, !password.isEmpty { text = text.replacingOccurrences(of: password, with: "<hidden>") }

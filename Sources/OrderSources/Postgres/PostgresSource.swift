@@ -16,17 +16,20 @@ public final class PostgresSource: OrderSource {
         connection = try PostgresConnection(address: address, credentials: credentials)
     }
 
-    /// The server's sums per minute.
+    /// The server's sums per minute; wall-clock minutes are moved to UTC here (see `PostgresMinuteSQL`).
     public func minuteRows(_ query: MinuteQuery, from: Int?, through: Int?) throws(OrderSourceError) -> [MinuteRow] {
         let kind = try timeKind(of: query)
         let statement = PostgresMinuteSQL(query, timeKind: kind, from: from, through: through)
-        return try run(statement.text, statement.parameters).map { fields throws(OrderSourceError) in
+        let rows = try run(statement.text, statement.parameters).map { fields throws(OrderSourceError) in
             guard fields.count == 4, let minute = fields[0].flatMap({ Int($0) }), let cents = fields[1].flatMap({ Int64($0) }),
                   let orders = fields[2].flatMap({ Int($0) }), let customers = fields[3].flatMap({ Int($0) }) else {
-                throw OrderSourceError("unexpected row from '\(address)': \(fields.map { $0 ?? "null" })")
+                throw OrderSourceError("unexpected row from '\(address)'")
             }
-            return MinuteRow(minute: minute, cents: cents, orders: orders, customers: customers)
+            let utcMinute = kind == .wallClock ? query.zone.utcSeconds(fromLocal: minute * 60) / 60 : minute
+            return MinuteRow(minute: utcMinute, cents: cents, orders: orders, customers: customers)
         }
+        guard kind == .wallClock else { return rows }
+        return MinuteRow.merged(rows.filter { $0.minute >= (from ?? .min) && $0.minute <= (through ?? .max) })
     }
 
     /// Runs a statement, reconnecting first when the last one lost the connection.

@@ -31,29 +31,3 @@ public struct MinuteQuery: Sendable, Equatable {
         self.zone = zone
     }
 }
-
-/// One minute as the database sums it.
-public struct MinuteRow: Sendable, Equatable {
-    /// Minute counted in UTC from the epoch.
-    public var minute: Int
-    /// Revenue in cents (each order rounded to cents first, as the CSV reader does).
-    public var cents: Int64
-    /// Orders counted.
-    public var orders: Int
-    /// Distinct customers (0 without a customer column).
-    public var customers: Int
-
-    /// A row from its sums.
-    public init(minute: Int, cents: Int64, orders: Int, customers: Int) {
-        self.minute = minute
-        self.cents = cents
-        self.orders = orders
-        self.customers = customers
-    }
-}
-
-/// A database that aggregates orders per minute itself.
-public protocol OrderSource: AnyObject {
-    /// Sums per minute, ascending, of the orders in minutes `from...` (`through` included, nil for no end).
-    func minuteRows(_ query: MinuteQuery, from: Int?, through: Int?) throws(OrderSourceError) -> [MinuteRow]
-}

@@ -59,21 +59,6 @@ public final class SQLiteSource: OrderSource {
             let utcMinute = local == 1 ? query.zone.utcSeconds(fromLocal: Int(minute) * 60) / 60 : Int(minute)
             return MinuteRow(minute: utcMinute, cents: fields[2].integer ?? 0, orders: Int(orders), customers: Int(customers))
         }
-        return Self.merged(rows.filter { $0.minute >= (from ?? .min) && $0.minute <= (through ?? .max) })
-    }
-
-    /// Rows sorted by minute, those of the same minute added up.
-    static func merged(_ rows: [MinuteRow]) -> [MinuteRow] {
-        var result: [MinuteRow] = []
-        for row in rows.sorted(by: { $0.minute < $1.minute }) {
-            if let last = result.last, last.minute == row.minute {
-                result[result.count - 1].cents += row.cents
-                result[result.count - 1].orders += row.orders
-                result[result.count - 1].customers += row.customers
-            } else {
-                result.append(row)
-            }
-        }
-        return result
+        return MinuteRow.merged(rows.filter { $0.minute >= (from ?? .min) && $0.minute <= (through ?? .max) })
     }
 }
