@@ -2,7 +2,7 @@
 # `make test` runs the test suite. Both install the system packages they need on first use.
 
 SWIFT ?= swift
-APT_PACKAGES = liblua5.4-dev libedit-dev pkg-config librsvg2-bin libxml2-utils
+APT_PACKAGES = liblua5.4-dev libedit-dev pkg-config librsvg2-bin libxml2-utils libpq-dev libsqlite3-dev
 OUT ?= out
 
 .PHONY: setup build release demo test bench clean

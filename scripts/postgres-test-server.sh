@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL server on 127.0.0.1 for the OrderSources tests and benchmark.
 #
-# Usage: scripts/postgres-test-server.sh start   prints the URL (export it as FLASHCAST_TEST_PG_URL)
-#        scripts/postgres-test-server.sh stop DIR stops the server started in DIR and removes DIR
+# Usage: scripts/postgres-test-server.sh start [DIR]  prints the URL (export it as FLASHCAST_TEST_PG_URL);
+#                                                    the cluster goes in DIR (new) or a new temporary folder
+#        scripts/postgres-test-server.sh stop DIR      stops the server started in DIR and removes DIR
 #
 # Installs Debian's postgresql when missing, initdb's a cluster in a new temporary folder owned by
 # the 'postgres' user (the server refuses to run as root), requires a password over TCP
@@ -41,7 +42,8 @@ start() {
   bin=$(pg_bin)
   user=postgres
   [ "$(id -u)" -ne 0 ] && user=$(id -un)
-  dir=$(mktemp -d /tmp/flashcast-pg.XXXXXX)
+  dir=${1:-}
+  if [ -n "$dir" ]; then mkdir "$dir"; else dir=$(mktemp -d /tmp/flashcast-pg.XXXXXX); fi
   chmod 755 "$dir"
   [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
   password="test-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
@@ -62,13 +64,13 @@ start() {
 stop() {
   local dir=${1:?usage: $0 stop DIR}
   local bin
-  bin=$(pg_bin)
-  as_postgres "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+  bin=$(pg_bin) || { rm -rf "$dir"; return 0; }
+  [ -d "$dir/data" ] && as_postgres "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$dir"
 }
 
 case "${1:-start}" in
-  start) start ;;
+  start) start "${2:-}" ;;
   stop) stop "${2:-}" ;;
-  *) echo "usage: $0 start | stop DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 start [DIR] | stop DIR" >&2; exit 2 ;;
 esac
