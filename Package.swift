@@ -74,8 +74,13 @@ let databaseTargets: [Target] = [
         name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .systemLibrary(
         name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-    .target(name: "OrderSources", dependencies: ["SaleData", "CLibPQ", "CSQLite"], swiftSettings: strict),
+    .target(
+        name: "OrderSources", dependencies: ["SaleData", "CLibPQ", "CSQLite"], exclude: ["README.md"],
+        swiftSettings: strict),
     .testTarget(name: "OrderSourcesTests", dependencies: ["OrderSources", "SaleData"], swiftSettings: strict),
+    .executableTarget(
+        name: "BenchDB", dependencies: ["OrderSources", "SaleData"], path: "Benchmarks/BenchDB",
+        exclude: ["README.md"], swiftSettings: strict),
 ]
 
 let package = Package(
