@@ -24,7 +24,7 @@ import Testing
     @Test func windowAndFilterArePushedDown() throws {
         let sale = SimulatedSales.sale(zone: try #require(ShopZone("Europe/Berlin")), format: .local)
         let path = try SimulatedSales.sqliteFile(sale)
-        let database = try SQLiteDatabase(path: path)
+        let database = try SQLiteDatabase(path: path, mode: .readWrite)
         try database.execute("UPDATE orders SET status = 'refunded' WHERE order_id % 10 = 0")
         let window = sale.start + 600...sale.start + 659
         let query = try MinuteQuery(table: "orders", time: "created_at", amount: "total",
@@ -58,6 +58,11 @@ import Testing
             #expect(error.message.hasPrefix("cannot prepare statement on 'sqlite:"))
             #expect(error.message.hasSuffix(": no such table: sales"))
         }
+    }
+
+    @Test func sourcesOpenReadOnly() throws {
+        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(SimulatedSales.sale(zone: .utc, format: .epoch)))
+        #expect(throws: OrderSourceError.self) { try source.database.execute("DELETE FROM orders") }
     }
 
     @Test func missingFileIsReported() {

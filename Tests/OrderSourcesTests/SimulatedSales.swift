@@ -41,7 +41,7 @@ enum SimulatedSales {
     /// times as the simulator writes them (epoch seconds as integers), amounts as reals.
     static func sqliteFile(_ sale: SaleSimulation) throws -> String {
         let path = NSTemporaryDirectory() + "ordersources-" + UUID().uuidString + ".db"
-        let database = try SQLiteDatabase(path: path, create: true)
+        let database = try SQLiteDatabase(path: path, mode: .create)
         try database.execute("CREATE TABLE orders (order_id INTEGER PRIMARY KEY, created_at, customer TEXT,"
             + " total REAL, status TEXT); BEGIN")
         let insert = try database.prepare("INSERT INTO orders VALUES (?1, ?2, ?3, ?4, 'paid')")

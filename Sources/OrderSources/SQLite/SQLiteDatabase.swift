@@ -6,11 +6,26 @@ public final class SQLiteDatabase {
     /// The file's path.
     public let path: String
 
-    /// Opens (and with `create`, creates) the database file.
-    public init(path: String, create: Bool = false) throws(OrderSourceError) {
+    /// How a file is opened.
+    public enum Mode: Sendable {
+        /// Reading only: an order source never changes the shop's data.
+        case readOnly
+        /// Reading and writing an existing file.
+        case readWrite
+        /// Reading and writing, creating the file when it is missing.
+        case create
+    }
+
+    /// Opens the database file (by default read-only).
+    public init(path: String, mode: Mode = .readOnly) throws(OrderSourceError) {
         self.path = path
         var opened: OpaquePointer?
-        let flags = create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE
+        let flags: Int32
+        switch mode {
+        case .readOnly: flags = SQLITE_OPEN_READONLY
+        case .readWrite: flags = SQLITE_OPEN_READWRITE
+        case .create: flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        }
         let code = sqlite3_open_v2(path, &opened, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let opened else {
             let reason = opened.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))

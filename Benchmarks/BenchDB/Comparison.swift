@@ -1,0 +1,72 @@
+import Foundation
+import OrderSources
+import SaleData
+
+/// Times both paths `runs` times each, alternating, and prints medians and whether the tables agree.
+struct Comparison {
+    let server: Psql
+    let sale: BenchSale
+    let url: String
+    let runs: Int
+
+    func run() throws {
+        let exportFile = NSTemporaryDirectory() + "benchdb-export.csv"
+        defer { try? FileManager.default.removeItem(atPath: exportFile) }
+        let query = try MinuteQuery(table: sale.table, time: "created_at", amount: "total", customer: "customer",
+                                    window: sale.window, zone: sale.zone)
+        let sumsOnly = try MinuteQuery(table: sale.table, time: "created_at", amount: "total", window: sale.window,
+                                       zone: sale.zone)
+        var pushed: [Double] = [], pushedSums: [Double] = [], export: [Double] = [], aggregate: [Double] = []
+        var results: (MinuteTable, MinuteTable)?
+        for _ in 0..<runs {
+            var clock = ContinuousClock.now
+            let table = try OrderDatabase.open(url).minuteTable(query)
+            pushed.append(Timing.seconds(since: &clock))
+            _ = try OrderDatabase.open(url).minuteTable(sumsOnly)
+            pushedSums.append(Timing.seconds(since: &clock))
+            try server.run("\\copy (SELECT order_id, created_at AS order_time, customer, total AS amount FROM \(sale.table)"
+                           + " WHERE created_at >= to_timestamp(\(sale.window.lowerBound * 60)) AND created_at <"
+                           + " to_timestamp(\((sale.window.upperBound + 1) * 60))) TO '\(exportFile)' WITH (FORMAT csv, HEADER true)")
+            export.append(Timing.seconds(since: &clock))
+            var options = OrdersReadOptions()
+            options.zone = sale.zone
+            options.window = sale.window
+            let csv = try OrdersReader.read(path: exportFile, options: options).table
+            aggregate.append(Timing.seconds(since: &clock))
+            results = (table, csv)
+        }
+        guard let (table, csv) = results else { return }
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: exportFile)[.size] as? Int) ?? 0
+        let csvTotal = zip(export, aggregate).map(+)
+        print("sale simulated with \(sale.orders) expected orders, \(sale.window.count) minutes, \(runs) runs, medians:")
+        print(row("FlashCast push-down (sums, counts, distinct customers)", pushed))
+        print(row("FlashCast push-down (sums and counts only)", pushedSums))
+        print(row("CSV path: psql \\copy export (\(bytes / 1_000_000) MB)", export))
+        print(row("CSV path: FlashCast CSV reader", aggregate))
+        print(row("CSV path total", csvTotal))
+        print(String(format: "speed-up of push-down over the CSV path: %.1fx", Timing.median(csvTotal) / Timing.median(pushed)))
+        print("tables equal: \(table == csv) (\(table.orders.reduce(0, +)) orders, total \(MinuteTable.money(table.totalCents)))")
+        guard table == csv else { throw OrderSourceError("the two paths disagree") }
+    }
+
+    private func row(_ label: String, _ seconds: [Double]) -> String {
+        label.padding(toLength: 58, withPad: " ", startingAt: 0) + String(format: "%8.3f s", Timing.median(seconds))
+    }
+}
+
+/// Wall-clock timing helpers.
+enum Timing {
+    static func seconds(since clock: inout ContinuousClock.Instant) -> Double {
+        let now = ContinuousClock.now
+        let elapsed = now - clock
+        clock = now
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+
+    static func since(_ clock: inout ContinuousClock.Instant) -> String { String(format: "%.1f s", seconds(since: &clock)) }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    }
+}
