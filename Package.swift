@@ -21,7 +21,7 @@ let foundationTargets: [Target] = [
     .executableTarget(
         name: "FlashCastCLI",
         dependencies: [
-            "LuaBridge", "FlashREPL", "FlashLua",
+            "LuaBridge", "FlashREPL", "FlashLua", "SaleData",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strict),
