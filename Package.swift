@@ -50,7 +50,12 @@ let networkTargets: [Target] = []
 
 // MARK: - Charts
 
-let chartTargets: [Target] = []
+let chartTargets: [Target] = [
+    .target(name: "SVGCharts", swiftSettings: strict),
+    .testTarget(
+        name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["Golden"],
+        swiftSettings: strict),
+]
 
 // MARK: - Forecasting
 
