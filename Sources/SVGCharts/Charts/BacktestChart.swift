@@ -37,7 +37,7 @@ public struct BacktestChart: Sendable {
             ],
             kind: "back-test chart",
             summary: "rolling back-test: \(pieces.count) forecast pieces over \(actual.count) actual minutes")
-        let frame = ChartFrame(spec, options: options)
+        let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
             let actualLines = frame.polylines(Series(name: "actual", values: actual), on: axis)
             frame.drawLines(&svg, actualLines, color: theme.actual, width: 3)

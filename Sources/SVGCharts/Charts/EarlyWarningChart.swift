@@ -43,7 +43,7 @@ public struct EarlyWarningChart: Sendable {
             ].filter { expected.isEmpty ? $0.label != "expected" : true },
             kind: "early-warning chart",
             summary: "early warning: \(alertSet.count) alert minutes in \(actual.count) actual minutes")
-        let frame = ChartFrame(spec, options: options)
+        let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
             drawAlertSpans(&svg, frame: frame, color: theme.alert)
             frame.drawBand(&svg, axis: axis, start: 0, lower: lower, upper: upper, color: theme.color(0))

@@ -36,6 +36,7 @@ public struct ForecastChart: Sendable {
         try validate()
         let theme = options.theme
         let forecast = joinedForecast(mean)
+        let now = axis.minute(at: cutoff)
         var legend = [
             LegendEntry(label: "actual", color: theme.actual, swatch: .line(dashed: false)),
             LegendEntry(label: "forecast", color: theme.color(0), swatch: .line(dashed: true)),
@@ -47,9 +48,8 @@ public struct ForecastChart: Sendable {
             y2: nil, legend: legend, kind: "forecast chart",
             summary: "forecast chart: actual cumulative revenue for \(actual.count) minutes, "
                 + "forecast of \(mean.count) minutes from the cutoff",
-            headroomRows: 1)
-        let frame = ChartFrame(spec, options: options)
-        let now = axis.minute(at: cutoff)
+            markers: [.init(minute: now, text: "now " + options.timeText(now, origin: axis.minute(at: 0)), color: theme.mutedText)])
+        let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
             if !lower.isEmpty {
                 frame.drawBand(&svg, axis: axis, start: forecast.start, lower: joinedForecast(lower).values,
@@ -57,10 +57,6 @@ public struct ForecastChart: Sendable {
             }
             frame.drawLines(&svg, frame.polylines(Series(name: "actual", values: actual), on: axis), color: theme.actual)
             frame.drawLines(&svg, frame.polylines(forecast, on: axis), color: theme.color(0), width: 2.2, dashed: true)
-        }, overlay: { svg in
-            let text = "now " + frame.shortTimeText(now, origin: axis.minute(at: 0))
-            frame.drawMarkerLabels(&svg, [.init(x: frame.x(now), text: text, color: theme.mutedText)])
-            frame.drawMarker(&svg, minute: now, color: theme.mutedText)
         })
     }
 

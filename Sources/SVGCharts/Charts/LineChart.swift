@@ -28,7 +28,7 @@ public struct LineChart: Sendable {
                 LegendEntry(label: $0.element.name, color: options.theme.color($0.offset), swatch: .line(dashed: false))
             },
             kind: "line chart", summary: "line chart of \(series.count) series (\(names))")
-        let frame = ChartFrame(spec, options: options)
+        let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
             for (i, s) in series.enumerated() {
                 frame.drawLines(&svg, frame.polylines(s, on: axis), color: options.theme.color(i))

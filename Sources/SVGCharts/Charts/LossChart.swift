@@ -27,21 +27,23 @@ public struct LossChart: Sendable {
         if !validation.isEmpty {
             legend.append(LegendEntry(label: "validation", color: theme.color(1), swatch: .line(dashed: false)))
         }
+        let best = validation.indices.filter { validation[$0].isFinite }.min { validation[$0] < validation[$1] }
+        if let best {
+            let text = "best validation \(ShortNumber.format(validation[best])) at epoch \(best + 1)"
+            legend.append(LegendEntry(label: text, color: theme.color(1), swatch: .dot))
+        }
         let spec = FrameSpec(
             x: .numbers(ValueAxis(lo: 1, hi: Double(max(epochs, 2)), title: "epoch", integer: true)),
             y: y, y2: nil, legend: legend, kind: "loss chart",
             summary: "training loss over \(epochs) epochs" + (validation.isEmpty ? "" : " with validation loss"))
-        let frame = ChartFrame(spec, options: options)
+        let frame = ChartFrame.make(spec, options: options)
         let xs = (1...epochs).map(Double.init)
-        let best = validation.indices.filter { validation[$0].isFinite }.min { validation[$0] < validation[$1] }
         return frame.document(data: { svg in
             frame.drawLines(&svg, frame.polylines(xs, train), color: theme.color(0))
             frame.drawLines(&svg, frame.polylines(xs, validation), color: theme.color(1))
         }, overlay: { svg in
             guard let best else { return }
-            let point = Point(x: frame.x(Double(best + 1)), y: frame.y(validation[best]))
-            let text = "best \(ShortNumber.format(validation[best])) at epoch \(best + 1)"
-            frame.drawAnnotation(&svg, at: point, text: text, color: theme.color(1))
+            frame.drawDot(&svg, Point(x: frame.x(Double(best + 1)), y: frame.y(validation[best])), color: theme.color(1), radius: 4.5)
         })
     }
 }

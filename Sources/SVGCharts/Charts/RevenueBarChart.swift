@@ -33,7 +33,7 @@ public struct RevenueBarChart: Sendable {
             ],
             kind: "bar chart",
             summary: "revenue \(perStep) for \(perMinute.count) steps, total \(ShortNumber.format(total.last ?? 0, currency: options.currency))")
-        let frame = ChartFrame(spec, options: options)
+        let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
             frame.drawBars(&svg, axis: axis, values: perMinute, color: theme.color(0))
             if let y2 = frame.y2 {

@@ -48,8 +48,8 @@ public struct ScenarioChart: Sendable {
             summary: "scenario comparison: '\(baseline.name)' against "
                 + scenarios.map { "'\($0.name)'" }.joined(separator: ", ")
                 + (events.isEmpty ? "" : "; events: " + events.map { "'\($0.label)'" }.joined(separator: ", ")),
-            headroomRows: min(events.count, 3))
-        let frame = ChartFrame(spec, options: options)
+            markers: events.map { .init(minute: Double($0.minute), text: $0.label, color: theme.alert) })
+        let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
             frame.drawLines(&svg, frame.polylines(Series(name: "actual", values: actual), on: axis), color: theme.actual)
             frame.drawLines(&svg, frame.polylines(baseline, on: axis), color: theme.mutedText, dashed: true)
@@ -57,8 +57,6 @@ public struct ScenarioChart: Sendable {
                 frame.drawLines(&svg, frame.polylines(s, on: axis), color: theme.color(i), width: 2.2)
             }
         }, overlay: { svg in
-            frame.drawMarkerLabels(&svg, events.map { .init(x: frame.x(Double($0.minute)), text: $0.label, color: theme.alert) })
-            for event in events { frame.drawMarker(&svg, minute: Double(event.minute), color: theme.alert) }
             for note in annotations {
                 let point = Point(x: frame.x(Double(note.minute)), y: frame.y(note.value))
                 frame.drawAnnotation(&svg, at: point, text: note.text, color: theme.text)

@@ -1,32 +1,36 @@
 /// Text placed over or above the data: marker labels above the plot and point annotations.
 extension ChartFrame {
-    /// A label for a vertical marker.
-    struct MarkerLabel {
-        let x: Double
-        let text: String
-        let color: String
-    }
+    /// Where each marker's label goes: its text span in pixels and its row (0 is nearest the plot).
+    /// Labels sit right of their marker, or left near the edge, in the nearest row where they
+    /// overlap nothing; when every row is taken the top row takes the overflow.
+    func markerRows() -> [Int] { markerPlacements().map(\.row) }
 
-    /// Marker labels in the rows reserved above the plot, each beside its marker, stacked so that
-    /// no two overlap (the nearest free row wins; the top row takes any overflow).
-    func drawMarkerLabels(_ svg: inout SVGWriter, _ labels: [MarkerLabel]) {
+    private func markerPlacements() -> [(span: ClosedRange<Double>, row: Int, rightOfLine: Bool)] {
         let m = metrics, rows = max(1, spec.headroomRows)
         var taken = Array(repeating: [ClosedRange<Double>](), count: rows)
-        for item in labels.sorted(by: { $0.x < $1.x }) {
-            let width = FontMetrics.width(item.text, size: m.markerFont)
-            let fitsRight = item.x + 4 + width <= options.width - m.pad / 2
-            let span = fitsRight ? (item.x + 4)...(item.x + 4 + width) : (item.x - 4 - width)...(item.x - 4)
+        return spec.markers.map { marker in
+            let px = x(marker.minute), width = FontMetrics.width(marker.text, size: m.markerFont)
+            let fitsRight = px + 4 + width <= options.width - m.pad / 2
+            let span = fitsRight ? (px + 4)...(px + 4 + width) : (px - 4 - width)...(px - 4)
             let row = taken.firstIndex { row in
                 row.allSatisfy { $0.upperBound + 6 < span.lowerBound || span.upperBound + 6 < $0.lowerBound }
             } ?? rows - 1
             taken[row].append(span)
-            let baseline = plot.y - m.markerFont * 0.45 - Double(row) * m.markerRowHeight
-            label(&svg, item.text, x: fitsRight ? span.lowerBound : span.upperBound, y: baseline,
-                  size: m.markerFont, color: item.color, anchor: fitsRight ? "start" : "end")
-            let px = crisp(item.x)
+            return (span, row, fitsRight)
+        }
+    }
+
+    /// The markers: dashed lines across the plot, labels in the rows above it.
+    func drawMarkers(_ svg: inout SVGWriter) {
+        let m = metrics
+        for (marker, place) in zip(spec.markers, markerPlacements()) {
+            let baseline = plot.y - m.markerFont * 0.45 - Double(place.row) * m.markerRowHeight
+            label(&svg, marker.text, x: place.rightOfLine ? place.span.lowerBound : place.span.upperBound, y: baseline,
+                  size: m.markerFont, color: marker.color, anchor: place.rightOfLine ? "start" : "end")
+            let px = crisp(x(marker.minute))
             svg.element("line", [
                 "x1": .number(px), "y1": .number(baseline - m.markerFont * 0.8), "x2": .number(px),
-                "y2": .number(plot.y), "stroke": .string(item.color), "stroke-width": 1.5,
+                "y2": .number(plot.maxY), "stroke": .string(marker.color), "stroke-width": 1.5,
                 "stroke-dasharray": "3 3",
             ])
         }

@@ -33,6 +33,7 @@ extension ChartFrame {
         data(&svg)
         svg.close("g")
         drawAxes(&svg)
+        drawMarkers(&svg)
         overlay(&svg)
         drawLegend(&svg)
         svg.close("svg")

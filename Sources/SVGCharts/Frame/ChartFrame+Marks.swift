@@ -68,35 +68,11 @@ extension ChartFrame {
         ])
     }
 
-    /// A vertical line across the plot at epoch minute `minute`.
-    func drawMarker(_ svg: inout SVGWriter, minute: Double, color: String) {
-        let px = crisp(x(minute))
-        svg.element("line", [
-            "x1": .number(px), "y1": .number(plot.y - metrics.font * 0.3), "x2": .number(px), "y2": .number(plot.maxY),
-            "stroke": .string(color), "stroke-width": 1.5, "stroke-dasharray": "3 3",
-        ])
-    }
-
     /// A small filled circle at pixel `point`, ringed in the background colour so it stands out.
     func drawDot(_ svg: inout SVGWriter, _ point: Point, color: String, radius: Double = 3.5) {
         svg.element("circle", [
             "cx": .number(point.x), "cy": .number(point.y), "r": .number(radius), "fill": .string(color),
             "stroke": .string(options.theme.background), "stroke-width": 1.5,
         ])
-    }
-
-    /// Wall-clock text for an epoch minute (`Mon 20 May 14:05`), or `minute 125` on elapsed axes
-    /// counted from `origin`.
-    func timeText(_ minute: Double, origin: Double) -> String {
-        if options.timeLabels == .elapsed { return "minute \(Int((minute - origin).rounded()))" }
-        let shift = TimeScale(start: minute, end: minute, range: (0, 1), timeZone: options.timeZone).offset(at: minute)
-        let civil = CivilTime(localMinute: Int(minute.rounded(.down)) + shift)
-        return civil.dateLabel + " " + civil.clockLabel
-    }
-
-    /// Just the `14:05` part on clock axes; `minute 125` on elapsed axes.
-    func shortTimeText(_ minute: Double, origin: Double) -> String {
-        let full = timeText(minute, origin: origin)
-        return options.timeLabels == .elapsed ? full : String(full.split(separator: " ").last ?? "")
     }
 }

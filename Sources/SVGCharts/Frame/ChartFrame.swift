@@ -18,7 +18,18 @@ struct ChartFrame {
     let y2Ticks: AxisTicks?
     let legendRows: [[LegendEntry]]
 
-    init(_ spec: FrameSpec, options: ChartOptions) {
+    /// The frame for `spec`, with just as many marker-label rows above the plot as the labels need.
+    static func make(_ spec: FrameSpec, options: ChartOptions) -> ChartFrame {
+        var spec = spec
+        spec.headroomRows = min(3, spec.markers.count)
+        let frame = ChartFrame(spec, options: options)
+        let used = (frame.markerRows().max() ?? -1) + 1
+        guard used < spec.headroomRows else { return frame }
+        spec.headroomRows = used
+        return ChartFrame(spec, options: options)
+    }
+
+    private init(_ spec: FrameSpec, options: ChartOptions) {
         self.spec = spec
         self.options = options
         let m = FrameMetrics(fontSize: options.fontSize)

@@ -16,8 +16,17 @@ struct FrameSpec {
     var kind: String
     /// A sentence about the data for `<desc>` when the options give none.
     var summary: String
-    /// Rows of marker labels to make room for between the legend and the plot.
+    /// Labelled vertical markers (events, "now"); their labels go in rows above the plot.
+    var markers: [Marker] = []
+    /// Rows of marker labels to make room for between the legend and the plot; set by the frame.
     var headroomRows = 0
+
+    /// A vertical line at an epoch minute with a label above the plot.
+    struct Marker {
+        let minute: Double
+        let text: String
+        let color: String
+    }
 }
 
 /// A value axis request: the data extent to cover and how to label it.
