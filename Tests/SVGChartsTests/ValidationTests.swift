@@ -16,7 +16,7 @@ import Testing
     @Test(arguments: [
         (options { $0.width = -1 }, "option 'width' must be a positive number"),
         (options { $0.width = .nan }, "option 'width' must be a positive number"),
-        (options { $0.width = 100 }, "option 'width' must be at least 240"),
+        (options { $0.width = 100 }, "option 'width' must be at least 320"),
         (options { $0.height = 0 }, "option 'height' must be a positive number"),
         (options { $0.height = 50_000 }, "option 'height' must be at most 20000"),
         (options { $0.fontSize = 100 }, "option 'fontsize' must be at most 48"),

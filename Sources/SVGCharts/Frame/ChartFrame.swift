@@ -17,17 +17,29 @@ struct ChartFrame {
     let y2: ValueScale?
     let y2Ticks: AxisTicks?
     let legendRows: [[LegendEntry]]
+    /// Whether the margins left the plot less than its minimum height.
+    let cramped: Bool
 
-    /// The frame for `spec`, with just as many marker-label rows above the plot as the labels need.
+    /// The smallest plot height the layout gives, whatever the margins want.
+    static let minimumPlotHeight = 40.0
+
+    /// The frame for `spec`, with just as many marker-label rows above the plot as the labels need;
+    /// on charts too small for both, the plot keeps its room and the legend is left out.
     static func make(_ spec: FrameSpec, options: ChartOptions) -> ChartFrame {
-        var spec = spec
+        var spec = spec, options = options
         spec.headroomRows = min(3, spec.markers.count)
-        let frame = ChartFrame(spec, options: options)
+        var frame = ChartFrame(spec, options: options)
+        if frame.cramped && options.legend != .none {
+            options.legend = .none
+            frame = ChartFrame(spec, options: options)
+        }
         let used = (frame.markerRows().max() ?? -1) + 1
         guard used < spec.headroomRows else { return frame }
         spec.headroomRows = used
         return ChartFrame(spec, options: options)
     }
+
+
 
     private init(_ spec: FrameSpec, options: ChartOptions) {
         self.spec = spec
@@ -45,7 +57,8 @@ struct ChartFrame {
         let xTitle = Self.xTitle(spec, options)
         let bottom = m.pad * 0.8 + m.tickLength + 4 + Double(guessTicks.lineCount) * m.tickLineHeight
             + (xTitle.isEmpty ? 0 : m.font * 1.7)
-        let plotHeight = max(40, options.height - top - bottom)
+        cramped = options.height - top - bottom < Self.minimumPlotHeight
+        let plotHeight = max(Self.minimumPlotHeight, options.height - top - bottom)
         let yCount = max(2, (plotHeight / (m.font * 3.8)).rounded(.down))
         let yRange = (top + plotHeight, top)
         (y, yTicks) = spec.y.resolve(range: yRange, count: yCount, currency: options.currency)
@@ -73,14 +86,18 @@ struct ChartFrame {
     private static func xTicks(
         _ spec: FrameSpec, _ options: ChartOptions, range: (Double, Double), metrics m: FrameMetrics
     ) -> (LinearScale, AxisTicks) {
-        var count = max(2, ((range.1 - range.0) / (m.font * 6.5)).rounded(.down))
+        var count = max(1, ((range.1 - range.0) / (m.font * 6.5)).rounded(.down))
         while true {
-            let (scale, ticks) = xTicks(spec, options, range: range, count: count)
-            let positions = ticks.values.map { scale($0) }
-            if count <= 2 || ticks.fitsHorizontally(positions: positions, size: m.tickFont, gap: m.font) {
-                return (scale, ticks)
+            var (scale, ticks) = xTicks(spec, options, range: range, count: count)
+            if count > 1 && !ticks.fitsHorizontally(positions: ticks.values.map { scale($0) }, size: m.tickFont, gap: m.font) {
+                count -= 1
+                continue
             }
-            count -= 1
+            while ticks.values.count > 1
+                && !ticks.fitsHorizontally(positions: ticks.values.map { scale($0) }, size: m.tickFont, gap: m.font) {
+                ticks = ticks.everyOther  // the last resort on very narrow charts
+            }
+            return (scale, ticks)
         }
     }
 

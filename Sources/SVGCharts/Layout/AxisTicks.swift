@@ -3,6 +3,12 @@ struct AxisTicks {
     var values: [Double]
     var labels: [[String]]
 
+    /// Every second tick, starting with the first.
+    var everyOther: AxisTicks {
+        AxisTicks(values: values.enumerated().filter { $0.offset % 2 == 0 }.map(\.element),
+                  labels: labels.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+    }
+
     /// The widest label line at font size `size`.
     func maxWidth(size: Double) -> Double {
         labels.flatMap { $0 }.map { FontMetrics.width($0, size: size) }.max() ?? 0

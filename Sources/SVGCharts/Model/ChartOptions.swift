@@ -42,8 +42,8 @@ public struct ChartOptions: Sendable {
 
     /// Checks ranges, naming the first bad option.
     public func validate() throws(ChartError) {
-        try Self.check(width, "width", 240...20000)
-        try Self.check(height, "height", 160...20000)
+        try Self.check(width, "width", 320...20000)
+        try Self.check(height, "height", 200...20000)
         try Self.check(fontSize, "fontsize", 6...48)
     }
 
