@@ -37,8 +37,8 @@ let foundationTargets: [Target] = [
 // MARK: - Lua libraries exposing the domain modules
 
 let luaLibraryTargets: [Target] = [
-    .target(name: "FlashLua", dependencies: ["LuaBridge"], swiftSettings: strict),
-    .testTarget(name: "FlashLuaTests", dependencies: ["FlashLua", "TestSupport"], swiftSettings: strict),
+    .target(name: "FlashLua", dependencies: ["LuaBridge", "SVGCharts"], swiftSettings: strict),
+    .testTarget(name: "FlashLuaTests", dependencies: ["FlashLua", "SVGCharts", "TestSupport"], swiftSettings: strict),
 ]
 
 // MARK: - Orders and series
@@ -52,7 +52,7 @@ let networkTargets: [Target] = []
 // MARK: - Charts
 
 let chartTargets: [Target] = [
-    .target(name: "SVGCharts", swiftSettings: strict),
+    .target(name: "SVGCharts", exclude: ["README.md"], swiftSettings: strict),
     .testTarget(
         name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["Golden"],
         swiftSettings: strict),
