@@ -60,13 +60,9 @@ public struct ForecastChart: Sendable {
         })
     }
 
-    /// `values` (aligned with `mean`) preceded by the last actual value before the cutoff,
-    /// so the forecast visibly continues the actual curve.
+    /// `values` (aligned with `mean`) as a series continuing the actual curve.
     private func joinedForecast(_ values: [Double]) -> Series {
-        guard cutoff > 0, cutoff - 1 < actual.count, actual[cutoff - 1].isFinite else {
-            return Series(name: "forecast", values: values, start: cutoff)
-        }
-        return Series(name: "forecast", values: [actual[cutoff - 1]] + values, start: cutoff - 1)
+        Series(name: "forecast", values: values, start: cutoff).continuing(actual)
     }
 
     private func validate() throws(ChartError) {

@@ -52,9 +52,9 @@ public struct ScenarioChart: Sendable {
         let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
             frame.drawLines(&svg, frame.polylines(Series(name: "actual", values: actual), on: axis), color: theme.actual)
-            frame.drawLines(&svg, frame.polylines(baseline, on: axis), color: theme.mutedText, dashed: true)
+            frame.drawLines(&svg, frame.polylines(baseline.continuing(actual), on: axis), color: theme.mutedText, dashed: true)
             for (i, s) in scenarios.enumerated() {
-                frame.drawLines(&svg, frame.polylines(s, on: axis), color: theme.color(i), width: 2.2)
+                frame.drawLines(&svg, frame.polylines(s.continuing(actual), on: axis), color: theme.color(i), width: 2.2)
             }
         }, overlay: { svg in
             for note in annotations {
