@@ -15,7 +15,7 @@ let chartClass = LuaClass<ChartObject>(
     methods: [
         LuaMethod("save", "c:save(path) -> true | nil, message", "Writes the SVG file atomically.") {
             (call: LuaCall, chart: ChartObject) throws -> Int32 in
-            let path = try call.string(2)
+            let path = try call.writablePath(2)
             do throws(ChartError) {
                 try chart.document.save(to: path)
             } catch {
