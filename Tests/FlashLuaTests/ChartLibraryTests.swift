@@ -101,6 +101,18 @@ import TestSupport
         #expect(try String(contentsOfFile: path, encoding: .utf8) == results[3])
     }
 
+    @Test func saveObeysTheSandbox() throws {
+        let folder = temporaryFolder("chart-sandbox")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("out").path
+        let state = try FlashLua.makeState()
+        try state.applySandbox(try FileAccessPolicy(outputFolder: output, readable: []))
+        #expect(try state.execute("return chart.loss({train = {3, 2}}):save('\(output)/loss.svg')", chunkName: "=test") == ["true"])
+        #expect(FileManager.default.fileExists(atPath: output + "/loss.svg"))
+        #expect(luaError(state, "chart.loss({train = {3, 2}}):save('\(folder.path)/loss.svg')")?.hasPrefix(
+            "test:1: writing '\(folder.path)/loss.svg' is not allowed in the sandbox") == true)
+    }
+
     @Test(arguments: [
         ("chart.lines({1, 2}, {width = -5})", "bad argument #2 to 'lines' (option 'width' must be a positive number)"),
         ("chart.lines({1, 2}, {width = 'big'})", "bad argument #2 to 'lines' (option 'width' number expected, got string)"),
