@@ -1,4 +1,4 @@
-import FlashLua
+@testable import FlashLua
 import Foundation
 import LuaBridge
 import SVGCharts
@@ -87,6 +87,45 @@ import TestSupport
         #expect(results.last?.contains(">minutes since start<") == true)
     }
 
+    @Test func plainListsSitOnTheClockFromStartInSteps() throws {
+        let lua = try Self.run("""
+            local rate, lower, upper = {}, {}, {}
+            for i = 1, 48 do rate[i] = 3000 + (i % 5) * 200; lower[i] = 2900; upper[i] = 3700 end
+            rate[10] = 1000
+            return chart.warning({actual = rate, lower = lower, upper = upper, alerts = {10}},
+                                 {start = \(Self.saleStart), step = 5}):svg()
+            """)
+        let rate = (1...48).map { $0 == 10 ? 1000 : 3000 + Double($0 % 5) * 200 }
+        let swift = try EarlyWarningChart(
+            axis: TimeAxis(startMinute: Self.saleStart, stepMinutes: 5), actual: rate,
+            lower: Array(repeating: 2900, count: 48), upper: Array(repeating: 3700, count: 48), alerts: [9]
+        ).render()
+        #expect(lua == [swift.text])
+    }
+
+    @Test func scenarioEventsCountMinutesFromTheStart() throws {
+        let lua = try Self.run("""
+            return chart.scenarios({actual = {10, 20}, baseline = {30, 40}, scenarios = {{name = "mail", values = {35, 55}}},
+                                    events = {{minute = 20, label = "e-mail"}}}, {start = \(Self.saleStart), step = 10}):svg()
+            """)
+        let swift = try ScenarioChart(
+            axis: TimeAxis(startMinute: Self.saleStart, stepMinutes: 10), actual: [10, 20],
+            baseline: Series(name: "baseline", values: [30, 40], start: 2), scenarios: [Series(name: "mail", values: [35, 55], start: 2)],
+            events: [ChartEvent(minute: Self.saleStart + 20, label: "e-mail")]
+        ).render()
+        #expect(lua == [swift.text])
+    }
+
+    @Test func lossTakesAListOrTrainingUnderEitherName() throws {
+        let lua = try Self.run("""
+            return chart.loss({0.5, 0.3, 0.2}):svg(), chart.loss({training = {0.5, 0.3, 0.2}}):svg(),
+                   chart.loss({train = {0.5, 0.3, 0.2}, validation = {0.6, 0.4, 0.35}}):svg()
+            """)
+        #expect(lua[0] == (try LossChart(train: [0.5, 0.3, 0.2]).render().text))
+        #expect(lua[1] == lua[0])
+        #expect(lua[2] == (try LossChart(train: [0.5, 0.3, 0.2], validation: [0.6, 0.4, 0.35]).render().text))
+    }
+
     @Test func saveWritesTheFileOrReturnsNilAndAMessage() throws {
         let folder = temporaryFolder("chart-save")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -133,10 +172,19 @@ import TestSupport
         ("chart.scenarios({baseline = {1}, annotations = {{minute = 1}}})",
          "bad argument #1 to 'scenarios' (field 'annotations[1].value': number expected, got nil)"),
         ("chart.warning({actual = {1}, lower = {0}, upper = {2}, alerts = {1.5}})",
-         "bad argument #1 to 'warning' (field 'alerts': indices must be integers)"),
+         "bad argument #1 to 'warning' (field 'alerts': indices must be whole numbers from 1)"),
+        ("chart.forecast({actual = {1}, mean = {2}, cutoff = -1})", "bad argument #1 to 'forecast' (field 'cutoff': must not be negative)"),
+        ("chart.loss({validation = {1}})", "bad argument #1 to 'loss' (field 'train': table expected, got nil)"),
     ])
     func misuseRaisesLuaStyleErrors(code: String, message: String) throws {
         #expect(luaError(try FlashLua.makeState(), code) == "test:1: " + message)
+    }
+
+    @Test func everyOptionIsDocumentedInTheChartHelp() throws {
+        let help = chartClass.summary
+        for key in ChartSettings.keys {
+            #expect(help.contains(" \(key)=") || help.contains(" \(key),") || help.contains(" \(key) ("), "option '\(key)' is not in help('Chart')")
+        }
     }
 
     @Test func methodsCheckSelf() throws {

@@ -1,5 +1,6 @@
 import LuaBridge
 import LuaShim
+import SVGCharts
 
 /// Reads a chart's data table argument, naming the field in every error:
 /// `bad argument #1 to 'forecast' (field 'mean': number expected at index 3, got string)`.
@@ -30,6 +31,15 @@ struct ChartData {
     /// An argument error about field `key` of this table.
     func error(_ key: String, _ message: String) -> LuaError {
         .argument(position: position, message: "field '\(path)\(key)': \(message)")
+    }
+
+    /// Builds a chart, turning the module's data errors into argument errors about this table.
+    func building<Chart>(_ make: () throws(ChartError) -> Chart) throws(LuaError) -> Chart {
+        do {
+            return try make()
+        } catch {
+            throw .argument(position: position, message: error.message)
+        }
     }
 
     /// Runs `read` with field `key` on top of the stack (nil when absent), then pops it.

@@ -11,7 +11,14 @@ final class ChartObject: LuaObject {
 
 /// The `Chart` userdata's methods.
 let chartClass = LuaClass<ChartObject>(
-    summary: "A rendered SVG chart; save it or take its text.",
+    summary: """
+        A rendered SVG chart; save it or take its text. Every chart function takes an options table: \
+        title, subtitle, xlabel, ylabel, y2label, summary (screen-reader text), width=800, height=450, \
+        fontsize=12, theme="light"|"dark", currency="€" (prefix) or currencysuffix=" kr", \
+        start=epoch minute of the first value (os.time() // 60; without it the axis counts minutes), \
+        step=1 (minutes between values), time="clock"|"elapsed", timezone="UTC" (e.g. "Europe/Berlin"), \
+        legend="top"|"right"|"none", log=false, reduce="minmax"|"lttb".
+        """,
     methods: [
         LuaMethod("save", "c:save(path) -> true | nil, message", "Writes the SVG file atomically.") {
             (call: LuaCall, chart: ChartObject) throws -> Int32 in

@@ -2,11 +2,14 @@ import Foundation
 import LuaBridge
 import SVGCharts
 
-/// A chart's options table read into `ChartOptions` and a time axis, with defaults:
-/// `{title = "Sales", width = 800, start = os.time() // 60, currency = "€", theme = "dark"}`.
+/// A chart's options table read into `ChartOptions` and where plain number lists sit on the clock,
+/// with defaults: `{title = "Sales", width = 800, start = os.time() // 60, currency = "€", theme = "dark"}`.
 struct ChartSettings {
     var options = ChartOptions()
-    var axis = TimeAxis(startMinute: 0)
+    /// Epoch minute of the first value of plain number lists.
+    var start = 0
+    /// Minutes between the values of plain number lists.
+    var step = 1
     /// The argument position of the options table.
     let position: Int32
 
@@ -45,8 +48,20 @@ struct ChartSettings {
         let start = try table.integer("start")
         let defaultLabels = start == nil ? "elapsed" : "clock"
         options.timeLabels = TimeLabels(rawValue: try table.choice("time", ["clock", "elapsed"], default: defaultLabels)) ?? .clock
-        axis = TimeAxis(startMinute: start ?? 0, stepMinutes: try table.integer("step", atLeast: 1, default: 1))
+        self.start = start ?? 0
+        step = try table.integer("step", atLeast: 1, default: 1)
     }
+
+    /// A plain number list whose first value sits `offset` steps after `start`.
+    func timed(_ name: String, _ values: [Double], at offset: Int = 0) -> TimedSeries {
+        TimedSeries(name: name, startMinute: minute(atIndex: offset), stepMinutes: step, values: values)
+    }
+
+    /// The epoch minute of 0-based position `index` of a plain number list.
+    func minute(atIndex index: Int) -> Int { start + index * step }
+
+    /// The epoch minute `minutes` after `start`.
+    func minute(afterStart minutes: Int) -> Int { start + minutes }
 
     /// Renders with these options, turning the module's errors into argument errors: option
     /// problems point at the options table, data problems at the data argument.
