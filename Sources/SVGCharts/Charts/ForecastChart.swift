@@ -42,13 +42,15 @@ public struct ForecastChart: Sendable {
             LegendEntry(label: "forecast", color: theme.color(0), swatch: .line(dashed: true)),
         ]
         if !lower.isEmpty { legend.append(LegendEntry(label: intervalLabel, color: theme.color(0), swatch: .area)) }
+        let last = max(actual.count, cutoff + mean.count) - 1
+        let spansDays = axis.minute(at: last) - axis.minute(at: 0) > 1440
         let spec = FrameSpec(
-            x: axis.extent(from: 0, to: max(actual.count, cutoff + mean.count) - 1),
+            x: axis.extent(from: 0, to: last),
             y: .covering([actual, mean, lower, upper], title: "cumulative revenue", money: true, includeZero: true),
             y2: nil, legend: legend, kind: "forecast chart",
             summary: "forecast chart: actual cumulative revenue for \(actual.count) minutes, "
                 + "forecast of \(mean.count) minutes from the cutoff",
-            markers: [.init(minute: now, text: "now " + options.timeText(now, origin: axis.minute(at: 0)), color: theme.mutedText)])
+            markers: [.init(minute: now, text: "now " + options.timeText(now, origin: axis.minute(at: 0), withDate: spansDays), color: theme.mutedText)])
         let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
             if !lower.isEmpty {

@@ -25,13 +25,14 @@ public struct LineChart: Sendable {
         let spec = FrameSpec(
             x: axis.extent(from: first, to: end - 1), y: y, y2: nil,
             legend: series.enumerated().map {
-                LegendEntry(label: $0.element.name, color: options.theme.color($0.offset), swatch: .line(dashed: false))
+                LegendEntry(label: $0.element.name, color: options.theme.color($0.offset),
+                            swatch: .line(dashed: options.theme.dashed($0.offset)))
             },
             kind: "line chart", summary: "line chart of \(series.count) series (\(names))")
         let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
             for (i, s) in series.enumerated() {
-                frame.drawLines(&svg, frame.polylines(s, on: axis), color: options.theme.color(i))
+                frame.drawLines(&svg, frame.polylines(s, on: axis), color: options.theme.color(i), dashed: options.theme.dashed(i))
             }
         })
     }

@@ -59,16 +59,17 @@ extension ChartFrame {
     }
 
     private func drawTitles(_ svg: inout SVGWriter) {
+        let room = options.width - 2 * metrics.pad
         var baseline = metrics.pad + metrics.titleFont * 0.8
         if !options.title.isEmpty {
-            label(&svg, options.title, x: metrics.pad, y: baseline, size: metrics.titleFont,
-                  color: options.theme.text, bold: true)
+            label(&svg, FontMetrics.fitted(options.title, size: metrics.titleFont, bold: true, maxWidth: room),
+                  x: metrics.pad, y: baseline, size: metrics.titleFont, color: options.theme.text, bold: true)
             baseline += metrics.subtitleFont * 1.55
         } else {
             baseline = metrics.pad + metrics.subtitleFont * 0.8
         }
-        label(&svg, options.subtitle, x: metrics.pad, y: baseline, size: metrics.subtitleFont,
-              color: options.theme.mutedText)
+        label(&svg, FontMetrics.fitted(options.subtitle, size: metrics.subtitleFont, maxWidth: room),
+              x: metrics.pad, y: baseline, size: metrics.subtitleFont, color: options.theme.mutedText)
     }
 
     private func drawGrid(_ svg: inout SVGWriter) {

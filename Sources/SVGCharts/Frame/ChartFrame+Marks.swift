@@ -40,12 +40,17 @@ extension ChartFrame {
     func drawLines(
         _ svg: inout SVGWriter, _ lines: [[Point]], color: String, width: Double = 2, dashed: Bool = false
     ) {
-        guard !lines.isEmpty else { return }
-        let dash: SVGWriter.Value = dashed ? "7 4" : "none"
-        svg.element("path", [
-            "d": .string(pathData(lines)), "fill": "none", "stroke": .string(color), "stroke-width": .number(width),
-            "stroke-linejoin": "round", "stroke-linecap": "round", "stroke-dasharray": dash,
-        ])
+        let strokes = lines.filter { $0.count > 1 }
+        if !strokes.isEmpty {
+            let dash: SVGWriter.Value = dashed ? "7 4" : "none"
+            svg.element("path", [
+                "d": .string(pathData(strokes)), "fill": "none", "stroke": .string(color), "stroke-width": .number(width),
+                "stroke-linejoin": "round", "stroke-linecap": "round", "stroke-dasharray": dash,
+            ])
+        }
+        for line in lines where line.count == 1 {  // a value between two gaps: a dot, or it would not show
+            svg.element("circle", ["cx": .number(line[0].x), "cy": .number(line[0].y), "r": .number(width * 1.25), "fill": .string(color)])
+        }
     }
 
     /// A filled band between `lower` and `upper` (aligned, starting at axis index `start`),

@@ -28,6 +28,11 @@ struct ChartFrame {
     static func make(_ spec: FrameSpec, options: ChartOptions) -> ChartFrame {
         var spec = spec, options = options
         spec.headroomRows = min(3, spec.markers.count)
+        let m = FrameMetrics(fontSize: options.fontSize)
+        let labelRoom = options.width - 2 * m.pad - m.swatchWidth - m.font * 2
+        spec.legend = spec.legend.map {
+            LegendEntry(label: FontMetrics.fitted($0.label, size: m.legendFont, maxWidth: labelRoom), color: $0.color, swatch: $0.swatch)
+        }
         var frame = ChartFrame(spec, options: options)
         if frame.cramped && options.legend != .none {
             options.legend = .none
@@ -38,8 +43,6 @@ struct ChartFrame {
         spec.headroomRows = used
         return ChartFrame(spec, options: options)
     }
-
-
 
     private init(_ spec: FrameSpec, options: ChartOptions) {
         self.spec = spec

@@ -48,10 +48,12 @@ extension ValueAxis {
         return (.linear(scale), AxisTicks(values: values, labels: labels))
     }
 
-    /// The extent, opened up when it is a single value so the scale has a direction.
+    /// The extent, opened up when it is a single value so the scale has a direction; all zeros
+    /// (no sales yet) read best as 0 to 1, not -1 to 1.
     private var widened: (Double, Double) {
         guard lo == hi else { return (lo, hi) }
-        let pad = lo == 0 ? 1 : abs(lo) * 0.1
+        if lo == 0 { return (0, 1) }
+        let pad = abs(lo) * 0.1
         return (lo - pad, hi + pad)
     }
 }

@@ -20,7 +20,7 @@ enum FontMetrics {
     /// A few non-ASCII characters charts commonly show: minus, euro, pound, middle dot, dashes.
     private static let extra: [Unicode.Scalar: UInt16] = [
         "\u{2212}": 838, "\u{20AC}": 636, "\u{00A3}": 636, "\u{00B7}": 318, "\u{2013}": 500, "\u{2014}": 1000,
-        "\u{00A0}": 318, "\u{2009}": 200,
+        "\u{00A0}": 318, "\u{2009}": 200, "\u{2026}": 1000,
     ]
 
     /// The rendered width of `text` at `size` pixels; unknown characters count as one em,
@@ -37,5 +37,24 @@ enum FontMetrics {
             }
         }
         return Double(units) * size / 1000
+    }
+
+    /// `text` if it fits in `maxWidth`, else its longest prefix that fits with an ellipsis added.
+    static func fitted(_ text: String, size: Double, bold: Bool = false, maxWidth: Double) -> String {
+        guard width(text, size: size, bold: bold) > maxWidth else { return text }
+        var kept = Substring(text)
+        while !kept.isEmpty && width(kept.trimmingTrailingSpaces + "\u{2026}", size: size, bold: bold) > maxWidth {
+            kept = kept.dropLast()
+        }
+        return kept.isEmpty ? "" : kept.trimmingTrailingSpaces + "\u{2026}"
+    }
+}
+
+extension Substring {
+    /// This text without trailing spaces.
+    fileprivate var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
     }
 }

@@ -41,6 +41,10 @@ public struct Theme: Sendable, Equatable {
     /// The palette colour for series number `index`, wrapping around.
     func color(_ index: Int) -> String { palette[index.floorMod(palette.count)] }
 
+    /// Whether series number `index` is drawn dashed: once the palette has wrapped around, so no
+    /// two of the first lines look alike.
+    func dashed(_ index: Int) -> Bool { (index / palette.count) % 2 == 1 }
+
     /// The colour that marks alerts and events: Okabe-Ito vermillion.
     var alert: String { "#D55E00" }
 }
