@@ -46,4 +46,22 @@ import Testing
         }
         #expect(document.description == "chart(loss, 800x450)")
     }
+
+    @Test func concurrentSavesOfOneFileNeverMixTheirBytes() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("svgcharts-race-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("chart.svg").path
+        let documents = try (1...8).map { width in
+            var options = ChartOptions()
+            options.width = 600 + Double(width) * 10
+            return try GoldenChartTests.lossHistory().render(options)
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for document in documents { group.addTask { try document.save(to: path) } }
+            try await group.waitForAll()
+        }
+        #expect(documents.map(\.text).contains(try String(contentsOfFile: path, encoding: .utf8)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["chart.svg"])
+    }
 }

@@ -9,9 +9,11 @@ enum AtomicFile {
     /// Replaces `path` with `bytes`; on failure the old file, if any, is untouched.
     static func write(_ bytes: [UInt8], to path: String) throws(ChartError) {
         guard !path.isEmpty else { throw ChartError("cannot write chart: empty file name") }
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var template = Array((path + ".tmp-XXXXXX").utf8CString)
+        let fd = mkstemp(&template)  // a fresh name, so concurrent writers never share a temporary
         guard fd >= 0 else { throw failure(path) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        fchmod(fd, 0o644)
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { writeSome(fd, $0) }
