@@ -180,6 +180,23 @@ import TestSupport
         #expect(luaError(try FlashLua.makeState(), code) == "test:1: " + message)
     }
 
+    @Test func theExampleScriptWritesEveryKind() throws {
+        let folder = temporaryFolder("chart-example")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../examples/charts.lua").standardized.path
+        let state = try FlashLua.makeState()
+        _ = try state.execute("arg = {'\(folder.path)'}; print = function() end", chunkName: "=setup")
+        try state.loadFile(script)
+        try state.call(arguments: 0)
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(written == ["backtest.svg", "bars.svg", "forecast.svg", "lines.svg", "loss.svg", "scenarios.svg", "warning.svg"])
+        for name in written {
+            let text = try String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8)
+            #expect(text.hasPrefix("<?xml") && text.hasSuffix("</svg>\n"), "\(name)")
+        }
+    }
+
     @Test func everyOptionIsDocumentedInTheChartHelp() throws {
         let help = chartClass.summary
         for key in ChartSettings.keys {
