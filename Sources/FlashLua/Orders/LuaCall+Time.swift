@@ -26,7 +26,7 @@ extension LuaCall {
             return .success(Int((seconds / 60).rounded(.down)))
         case .string:
             let text = (try? string(index)) ?? ""
-            guard let minute = zone.minute(of: text) else {
+            guard let minute = zone.minute(ofTimeOrDate: text) else {
                 return .failure(TimeProblem(got: "'\(text)'"))
             }
             return .success(minute)

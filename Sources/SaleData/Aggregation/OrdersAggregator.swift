@@ -40,6 +40,11 @@ public struct OrdersAggregator: Sendable {
         try accumulator.table(options: options, file: "orders")
     }
 
+    /// The table with the report, as the reader returns them.
+    public func result() throws -> OrdersResult {
+        OrdersResult(table: try table(), report: report)
+    }
+
     private static func hash(_ text: String) -> UInt64 {
         let bytes = Array(text.utf8) + [0]  // never empty, so the buffer has an address
         return bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { hashBytes($0, bytes.count - 1) } ?? 0 }
