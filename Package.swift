@@ -21,7 +21,7 @@ let foundationTargets: [Target] = [
     .executableTarget(
         name: "FlashCastCLI",
         dependencies: [
-            "LuaBridge", "FlashREPL", "FlashLua", "SaleData",
+            "LuaBridge", "FlashREPL", "FlashLua", "SaleData", "OrderSources",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strict),
@@ -37,9 +37,9 @@ let foundationTargets: [Target] = [
 // MARK: - Lua libraries exposing the domain modules
 
 let luaLibraryTargets: [Target] = [
-    .target(name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts"], swiftSettings: strict),
+    .target(name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts", "OrderSources"], swiftSettings: strict),
     .testTarget(
-        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "TestSupport"],
+        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "OrderSources", "TestSupport"],
         swiftSettings: strict),
 ]
 

@@ -1,0 +1,50 @@
+import Foundation
+import LuaBridge
+import OrderSources
+import SaleData
+
+/// `orders.live_query{...}`: a sale followed in its database, minute by minute.
+final class LiveQueryObject: LuaObject {
+    static let luaTypeName = "LiveQuery"
+    let live: LiveOrderQuery
+    /// The database, without its password.
+    let url: String
+    /// Minutes in the table at the last refresh.
+    var minutes = 0
+
+    init(_ live: LiveOrderQuery, url: String) {
+        self.live = live
+        self.url = url
+    }
+
+    static let luaClass = LuaClass<LiveQueryObject>(
+        summary: "A sale followed in its database; q.url (without password), q.table.",
+        methods: [
+            LuaMethod(
+                "refresh", "q:refresh() -> result, new_minutes | nil, message",
+                """
+                Asks the database for the minutes after the last complete one (the minute in progress is \
+                asked again next time) and returns the results so far, as orders.query does, and how many \
+                minutes the series grew by. Lost connections are retried (reported on standard error); \
+                when all retries fail, returns nil, message and the next refresh tries again.
+                """
+            ) { call, object in
+                let table: MinuteTable
+                do throws(OrderSourceError) {
+                    table = try object.live.refresh { FileHandle.standardError.write(Data("flashcast: \($0)\n".utf8)) }
+                } catch {
+                    return call.failure(error.message)
+                }
+                let added = max(0, table.count - object.minutes)
+                object.minutes = table.count
+                call.push(table, source: object.url)
+                call.push(added)
+                return 2
+            },
+        ],
+        describe: { "LiveQuery('\($0.url)', '\($0.live.query.table)', \($0.minutes) minutes)" },
+        fields: [
+            "url": { call, object in call.push(object.url); return 1 },
+            "table": { call, object in call.push(object.live.query.table.description); return 1 },
+        ])
+}

@@ -1,0 +1,92 @@
+import LuaBridge
+import OrderSources
+import SaleData
+
+/// `orders.query{...}` and `orders.live_query{...}`: orders read from PostgreSQL or SQLite, the
+/// per-minute sums computed by the database.
+enum OrdersQuery {
+    static let optionHelp = """
+        Options: url="postgres://user@host/db" (password from the url, PGPASSWORD or ~/.pgpass) or \
+        "sqlite:path.db"; table="orders" (or "schema.orders"); time="created_at" (timestamptz, timestamp \
+        in the shop's zone, or epoch seconds); amount="total"; customer="customer_id" (optional: distinct \
+        customers per minute); where="status = 'paid' and total > 0" (comparisons of a column with values \
+        joined by 'and'; values are sent as parameters, never as SQL); from=time with to=time (the window, \
+        both included); tz="Asia/Shanghai" (minutes are cut in it). Names must be plain identifiers.
+        """
+
+    static let query = LuaLibraryFunction(
+        "query", "orders.query{url=, table=, time=, amount=, ...} -> result | nil, message",
+        """
+        Asks the database for the orders' sums, counts and distinct customers per minute (GROUP BY in \
+        the database; zero minutes filled in) and returns results as orders.read does: {revenue, count, \
+        customers, cumulative (Series), total, source}. \(optionHelp) A database that cannot be reached \
+        or a failing query returns nil, message (never with the password).
+        """
+    ) { call in
+        let (url, query) = try read(call)
+        let table: MinuteTable
+        do throws(OrderSourceError) { table = try OrderDatabase.open(url).minuteTable(query) } catch {
+            return call.failure(error.message)
+        }
+        call.push(table, source: try DatabaseURL(url).description)
+        return 1
+    }
+
+    static let liveQuery = LuaLibraryFunction(
+        "live_query", "orders.live_query{url=, table=, time=, amount=, ...} -> LiveQuery | nil, message",
+        """
+        Follows a sale in the database: q:refresh() asks only for the minutes after the last complete one \
+        and returns results as orders.query does. A lost connection is retried after 0.5, 1, 2 and 4 \
+        seconds, each retry reported on standard error. \(optionHelp)
+        """
+    ) { call in
+        let (url, query) = try read(call)
+        let source: any OrderSource
+        do throws(OrderSourceError) { source = try OrderDatabase.open(url) } catch { return call.failure(error.message) }
+        call.push(LiveQueryObject(LiveOrderQuery(source: source, query: query), url: try DatabaseURL(url).description))
+        return 1
+    }
+
+    /// The url and the query of the options table at argument 1; SQLite files go through the sandbox.
+    static func read(_ call: LuaCall) throws(LuaError) -> (url: String, query: MinuteQuery) {
+        let options = try LuaOptions(call, at: 1)
+        try options.allow(["url", "table", "time", "amount", "customer", "where", "from", "to", "tz"])
+        func required(_ key: String) throws(LuaError) -> String {
+            guard let value = try options.string(key) else { throw options.error(key, "is needed") }
+            return value
+        }
+        let url = try required("url")
+        let zone = try options.zone()
+        let window = try OrdersOptions.window(options, call, zone: zone)
+        do {
+            if case .sqlite(let path) = try DatabaseURL(url), let policy = call.fileAccess {
+                do { _ = try policy.checkRead(path) } catch { throw LuaError.message(error.description) }
+            }
+            let query = try MinuteQuery(table: try required("table"), time: try required("time"),
+                                        amount: try required("amount"), customer: try options.string("customer"),
+                                        where: try options.string("where"), window: window, zone: zone)
+            return (url, query)
+        } catch let error as OrderSourceError {
+            throw .argument(position: 1, message: error.message)
+        } catch let error as LuaError {
+            throw error
+        } catch {
+            throw .message(String(describing: error))
+        }
+    }
+}
+
+extension LuaCall {
+    /// Pushes a database's per-minute table as `{revenue, count, customers, cumulative, total, source}`
+    /// (customers nil without a customer column; source the url without its password).
+    func push(_ table: MinuteTable, source: String) {
+        pushTable(fieldCapacity: 6) { fields in
+            fields.set("revenue") { $0.push(table.revenue) }
+            fields.set("count") { $0.push(table.orderCounts) }
+            if let customers = table.customerCounts { fields.set("customers") { $0.push(customers) } }
+            fields.set("cumulative") { $0.push(table.cumulative) }
+            fields.set("total", Double(table.totalCents) / 100)
+            fields.set("source", source)
+        }
+    }
+}
