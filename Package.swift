@@ -28,7 +28,8 @@ let foundationTargets: [Target] = [
     .target(name: "TestSupport", dependencies: ["LuaBridge"], path: "Tests/TestSupport", swiftSettings: strict),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport"], swiftSettings: strict),
     .testTarget(name: "FlashREPLTests", dependencies: ["FlashREPL", "TestSupport"], swiftSettings: strict),
-    .testTarget(name: "FlashCastCLITests", dependencies: ["TestSupport"], swiftSettings: strict),
+    .testTarget(
+        name: "FlashCastCLITests", dependencies: ["TestSupport", "OrderSources", "SaleData"], swiftSettings: strict),
     .executableTarget(
         name: "BenchBridge", dependencies: ["LuaBridge"], path: "Benchmarks/BenchBridge", exclude: ["README.md"],
         swiftSettings: strict),

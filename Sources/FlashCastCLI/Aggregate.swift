@@ -1,8 +1,10 @@
 import ArgumentParser
 import FlashREPL
+import OrderSources
 import SaleData
 
-/// `flashcast aggregate ORDERS.csv -o minutes.csv`: the orders of a sale per minute, as `orders.read` reads them.
+/// `flashcast aggregate ORDERS.csv -o minutes.csv`: the orders of a sale per minute, as `orders.read` reads them;
+/// with `--db URL --table NAME`, as `orders.query` asks a database for them.
 struct Aggregate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn an orders CSV into revenue, orders, customers and cumulative revenue per minute.",
@@ -11,10 +13,14 @@ struct Aggregate: ParsableCommand {
             money with two decimals) atomically, every minute present. Without a customer column, or with
             --step above 1 (distinct customers per minute do not add up), the customers column is left out.
             A bad row stops with file:line:column and exit status 1; --lenient skips bad rows and reports them.
+            With --db URL --table NAME (--map time=,amount=,customer= naming its columns; --where filtering its
+            rows) the database sums each minute and the file is the same as from an export of those orders.
             """)
 
-    @Argument(help: ArgumentHelp("The orders CSV export.", valueName: "orders.csv"))
-    var input: String
+    @Argument(help: ArgumentHelp("The orders CSV export (or --db).", valueName: "orders.csv"))
+    var input: String?
+
+    @OptionGroup var database: DatabaseOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The per-minute CSV to write.", valueName: "minutes.csv"))
     var output: String
@@ -48,10 +54,12 @@ struct Aggregate: ParsableCommand {
         guard [1, 5, 15, 60].contains(step) else { throw ValidationError("--step must be 1, 5, 15 or 60") }
         guard (from == nil) == (to == nil) else { throw ValidationError("--from and --to go together") }
         if rates != nil, currency == nil { throw ValidationError("--rates needs --currency (the reporting currency)") }
+        try database.validate(input: input, map: map, lenient: lenient, currency: currency)
         _ = try window()
     }
 
     func run() throws {
+        guard let input else { return try runDatabase() }
         var options = OrdersReadOptions()
         options.columns = map?.columns ?? OrderColumns()
         options.zone = tz
@@ -73,6 +81,18 @@ struct Aggregate: ParsableCommand {
             for example in examples { print("    \(example)") }
         }
         print("wrote \(output): \(result.table.count) minutes, revenue \(MinuteTable.money(result.table.totalCents))")
+    }
+
+    private func runDatabase() throws {
+        do {
+            let (table, source) = try database.read(map: map, zone: tz, window: try window(), customers: step == 1)
+            try table.write(to: output, step: step)
+            print("read \(table.orders.reduce(0, +)) orders from \(source)")
+            print("wrote \(output): \(table.count) minutes, revenue \(MinuteTable.money(table.totalCents))")
+        } catch {
+            StandardError.write("flashcast: \(error)\n")
+            throw ExitCode(1)
+        }
     }
 
     private func window() throws -> ClosedRange<Int>? {

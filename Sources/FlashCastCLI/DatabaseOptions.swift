@@ -1,0 +1,50 @@
+import ArgumentParser
+import FlashREPL
+import OrderSources
+import SaleData
+
+/// `--db URL --table NAME [--where FILTER]`: `flashcast aggregate` reading a database table instead of a CSV.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Read orders from a database instead of a CSV: postgres://user@host/db (password from PGPASSWORD or"
+            + " ~/.pgpass) or sqlite:path.db; the database sums each minute.",
+        valueName: "url"))
+    var db: String?
+
+    @Option(help: ArgumentHelp("Table of orders (with --db).", valueName: "orders"))
+    var table: String?
+
+    @Option(name: .customLong("where"), help: ArgumentHelp(
+        "Rows to keep (with --db): comparisons of a column with values joined by 'and'; values are sent as"
+            + " parameters, never as SQL.",
+        valueName: "status = 'paid'"))
+    var filter: String?
+
+    /// Checks the options against the CSV ones: exactly one source, and no CSV-only option with `--db`.
+    func validate(input: String?, map: ColumnMap?, lenient: Bool, currency: String?) throws {
+        guard let db else {
+            guard input != nil else { throw ValidationError("give an orders CSV or --db") }
+            if table != nil || filter != nil { throw ValidationError("--table and --where go with --db") }
+            return
+        }
+        guard input == nil else { throw ValidationError("give an orders CSV or --db, not both") }
+        guard table != nil else { throw ValidationError("--db needs --table") }
+        if lenient || currency != nil { throw ValidationError("--lenient, --currency and --rates are for CSV files") }
+        if let columns = map?.columns, columns.orderID != nil || columns.currency != nil || columns.status != nil {
+            throw ValidationError("--map takes time, amount and customer with --db (filter statuses with --where)")
+        }
+        do { _ = try DatabaseURL(db) } catch { throw ValidationError(error.message) }
+    }
+
+    /// The per-minute table the database sums; columns default to the CSV names `order_time` and `amount`.
+    func read(map: ColumnMap?, zone: ShopZone, window: ClosedRange<Int>?, customers: Bool) throws(OrderSourceError)
+        -> (table: MinuteTable, source: String) {
+        let url = db ?? ""
+        let columns = map?.columns ?? OrderColumns()
+        let query = try MinuteQuery(table: table ?? "", time: columns.time ?? "order_time",
+                                    amount: columns.amount ?? "amount", customer: customers ? columns.customer : nil,
+                                    where: filter, window: window, zone: zone)
+        let minutes = try OrderDatabase.open(url).minuteTable(query)
+        return (minutes, "table '\(query.table)' of '\(try DatabaseURL(url))'")
+    }
+}
