@@ -21,7 +21,7 @@ let foundationTargets: [Target] = [
     .executableTarget(
         name: "FlashCastCLI",
         dependencies: [
-            "LuaBridge", "FlashREPL", "FlashLua",
+            "LuaBridge", "FlashREPL", "FlashLua", "SaleData",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strict),
@@ -37,8 +37,9 @@ let foundationTargets: [Target] = [
 // MARK: - Lua libraries exposing the domain modules
 
 let luaLibraryTargets: [Target] = [
-    .target(name: "FlashLua", dependencies: ["LuaBridge", "SVGCharts"], swiftSettings: strict),
-    .testTarget(name: "FlashLuaTests", dependencies: ["FlashLua", "SVGCharts", "TestSupport"], swiftSettings: strict),
+    .target(name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts"], swiftSettings: strict),
+    .testTarget(
+        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "TestSupport"], swiftSettings: strict),
 ]
 
 // MARK: - Orders and series
