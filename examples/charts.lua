@@ -1,8 +1,7 @@
 -- Every chart kind from plain Lua tables: `flashcast run examples/charts.lua [output-folder]`.
 -- A simulated six-hour flash sale starting Monday 20 May 2024, 13:00 UTC.
 local out = arg[1] or "out"
-local start = 28603500                      -- minutes since 1970-01-01 00:00 UTC (os.time() // 60)
-local common = {start = start, currency = "€"}
+local common = {start = "2024-05-20T13:00", currency = "€"}
 local function with(options)                -- the common options plus `options`
   local t = {}
   for k, v in pairs(common) do t[k] = v end

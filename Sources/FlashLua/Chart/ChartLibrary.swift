@@ -1,12 +1,14 @@
 import LuaBridge
 import SVGCharts
 
-/// `chart.kind(data [, options])`: reads the data table and the options, renders, returns a Chart.
+/// `chart.kind(data [, options])`: reads the options and the data (a table, or also a Series when
+/// `acceptsSeries`), renders, returns a Chart.
 private func chartFunction(
+    acceptsSeries: Bool = false,
     _ make: @escaping @Sendable (ChartData, ChartSettings) throws(LuaError) -> any RenderableChart
 ) -> LuaFunction {
     { call in
-        let data = try ChartData(call, at: 1)
+        let data = try ChartData(call, at: 1, acceptsSeries: acceptsSeries)
         let settings = try ChartSettings(call, at: 2)
         let chart = try make(data, settings)
         call.push(try settings.render { options throws(ChartError) in try chart.render(options) })
@@ -34,9 +36,10 @@ enum ChartLibrary {
         summary: "SVG charts: lines, forecast, backtest, loss, bars, scenarios, warning.",
         functions: [
             LuaLibraryFunction("lines", "chart.lines(series [, options]) -> Chart",
-                               "Lines over time, with a legend: a list of numbers, or a list of {name=, values=} tables. "
+                               "Lines over time, with a legend: a Series, a list of numbers, or a list of Series and {name=, values=} "
+                               + "tables. Wherever values go, a Series (at its own times) or a list of numbers will do. "
                                + "Options for every chart function: help('Chart').",
-                               chartFunction { data, settings throws(LuaError) in try data.lines(settings) }),
+                               chartFunction(acceptsSeries: true) { data, settings throws(LuaError) in try data.lines(settings) }),
             LuaLibraryFunction("forecast", "chart.forecast(forecast [, options]) -> Chart",
                                "Actual cumulative revenue, the forecast after the cutoff with its band and a 'now' marker: "
                                + "{actual=, mean=, lower=, upper=, cutoff=#actual, level=0.8}.",
@@ -49,8 +52,8 @@ enum ChartLibrary {
                                + "option log=true for a log scale.",
                                chartFunction { data, _ throws(LuaError) in try data.loss() }),
             LuaLibraryFunction("bars", "chart.bars(values [, options]) -> Chart",
-                               "Revenue per step as bars (a list of numbers) with the running total on a second axis.",
-                               chartFunction { data, settings throws(LuaError) in try data.bars(settings) }),
+                               "Revenue per step as bars (a Series or a list of numbers) with the running total on a second axis.",
+                               chartFunction(acceptsSeries: true) { data, settings throws(LuaError) in try data.bars(settings) }),
             LuaLibraryFunction("scenarios", "chart.scenarios(comparison [, options]) -> Chart",
                                "Baseline against what-if forecasts after the cutoff: {actual=, cutoff=#actual, baseline=, "
                                + "scenarios={{name=, values=}}, events={{minute=, label=}}, annotations={{minute=, value=, text=}}}; "
