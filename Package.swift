@@ -39,7 +39,8 @@ let foundationTargets: [Target] = [
 let luaLibraryTargets: [Target] = [
     .target(name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts"], swiftSettings: strict),
     .testTarget(
-        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "TestSupport"], swiftSettings: strict),
+        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "TestSupport"],
+        swiftSettings: strict),
 ]
 
 // MARK: - Orders and series
