@@ -9,13 +9,13 @@ extension ChartData {
     /// A Series, `{1, 2, 3}` (one line), or a list of Series and `{name = "web", values = ...}` tables.
     func lines(_ settings: ChartSettings) throws(LuaError) -> LineChart {
         let series: [TimedSeries]
-        if let single = seriesObject {
+        if let single = seriesValues {
             series = [settings.timed("values", single)]
         } else if isNumberSequence {
             series = [settings.timed("values", try call.numbers(index))]
         } else {
             series = try elements(orSeries: true) { (item, i) throws(LuaError) -> TimedSeries in
-                if let object = item.seriesObject { return settings.timed("series \(i)", object) }
+                if let object = item.seriesValues { return settings.timed("series \(i)", object) }
                 return try item.requiredValues("values", name: try item.string("name", default: "series \(i)"), settings)
             }
         }
@@ -54,7 +54,7 @@ extension ChartData {
 
     /// A Series or a list of numbers: revenue per step.
     func bars(_ settings: ChartSettings) throws(LuaError) -> RevenueBarChart {
-        let values = if let single = seriesObject { settings.timed("revenue", single) } else {
+        let values = if let single = seriesValues { settings.timed("revenue", single) } else {
             settings.timed("revenue", try call.numbers(index))
         }
         return try building { () throws(ChartError) in try RevenueBarChart(perMinute: values) }

@@ -14,12 +14,14 @@ struct ChartData {
     /// Where this table sits inside the argument, e.g. `pieces[2].`, for messages.
     let path: String
 
-    /// The data passed as argument `position`: a table, or also a Series when `acceptsSeries`.
-    init(_ call: LuaCall, at position: Int32, acceptsSeries: Bool) throws(LuaError) {
-        let isSeries = acceptsSeries && call.optionalObject(position, as: SeriesObject.self) != nil
-        guard call.type(at: position) == .table || isSeries else {
+    /// The data passed as argument `position` to chart function `function`: a table, or a drawable
+    /// object (`ChartSource`) that function takes.
+    init(_ call: LuaCall, at position: Int32, function: String) throws(LuaError) {
+        let isSource = call.chartSource(position).map { type(of: $0).chartFunctions.contains(function) } ?? false
+        guard call.type(at: position) == .table || isSource else {
             let got = call.type(at: position) == .none ? "no value" : call.typeName(at: position)
-            throw .typeMismatch(position: position, expected: acceptsSeries ? "table or Series" : "table", got: got)
+            let expected = (["table"] + ChartSources.names(for: function)).joined(separator: " or ")
+            throw .typeMismatch(position: position, expected: expected, got: got)
         }
         self.init(call: call, position: position, index: lua_absindex(call.L, position), path: "")
     }
@@ -52,14 +54,14 @@ struct ChartData {
         return try read(call.count)
     }
 
-    /// The Series this (argument) value is, if it is one.
-    var seriesObject: SaleData.Series? { call.optionalObject(index, as: SeriesObject.self)?.series }
+    /// The values this value holds when it is a drawable object holding values (a Series).
+    var seriesValues: SaleData.Series? { call.chartValues(index) }
 
     /// Field `key` on the clock: a Series at its own minutes, or a list of numbers `offset` steps
     /// after the settings' start; nil when absent.
     func values(_ key: String, name: String, _ settings: ChartSettings, at offset: Int = 0) throws(LuaError) -> TimedSeries? {
         let series = try with(key) { (top) throws(LuaError) -> SaleData.Series? in
-            call.optionalObject(top, as: SeriesObject.self)?.series
+            call.chartValues(top)
         }
         if let series { return settings.timed(name, series) }
         return try numbers(key).map { settings.timed(name, $0, at: offset) }
@@ -75,7 +77,7 @@ struct ChartData {
     func numbers(_ key: String) throws(LuaError) -> [Double]? {
         try with(key) { (top) throws(LuaError) -> [Double]? in
             if call.isNoneOrNil(top) { return nil }
-            if let object = call.optionalObject(top, as: SeriesObject.self) { return object.series.values }
+            if let series = call.chartValues(top) { return series.values }
             do throws(LuaError) {
                 return try call.numbers(top)
             } catch {
@@ -146,7 +148,7 @@ struct ChartData {
             lua_rawgeti(call.L, index, lua_Integer(i))
             defer { call.pop() }  // pop the element
             let element = call.count
-            let isSeries = orSeries && call.optionalObject(element, as: SeriesObject.self) != nil
+            let isSeries = orSeries && call.chartValues(element) != nil
             guard call.type(at: element) == .table || isSeries else {
                 let expected = orSeries ? "table or Series" : "table"
                 throw .argument(position: position, message: "field '\(prefix)[\(i)]': \(expected) expected, got \(call.typeName(at: element))")

@@ -8,7 +8,9 @@ import SVGCharts
 ///
 /// Without `start`, the first Series among the data sets the clock (its start, step and zone);
 /// without either, lists count minutes from 0 and the axis is labelled in elapsed minutes.
-/// A reference type: reading the data refines it.
+/// A reference type: reading the data refines it. Another library's method that returns a chart
+/// (`fc:chart{title = ...}`) reads its options with it, builds the chart from `SVGCharts` with
+/// `TimedSeries`, and pushes `try settings.render { try chart.render($0) }`.
 final class ChartSettings {
     private(set) var options = ChartOptions()
     /// Epoch minute of the first value of plain number lists, once known.
