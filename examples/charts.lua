@@ -57,7 +57,7 @@ local email = {}
 for h, v in ipairs(base) do email[h] = v + 9000 * (1 - math.exp(-math.max(0, h + 45 - 60) / 25)) end
 chart.scenarios({actual = {table.unpack(total, 1, 45)}, baseline = base,
                  scenarios = {{name = "e-mail at 14:00", values = email}},
-                 events = {{minute = 60, label = "e-mail sent"}},
+                 events = {{at = "2024-05-20T14:00", label = "e-mail sent"}},
                  annotations = {{minute = 359, value = email[#email], text = "+€9k vs baseline"}}},
                 with{title = "What if we send the e-mail?"}):save(out .. "/scenarios.svg")
 

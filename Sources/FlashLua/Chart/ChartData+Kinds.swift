@@ -61,8 +61,8 @@ extension ChartData {
     }
 
     /// `{actual = ..., cutoff = #actual, baseline = ..., scenarios = {{name =, values =}},
-    /// events = {{minute = 60, label = "e-mail"}}, annotations = {{minute =, value =, text =}}}`;
-    /// forecasts start after `cutoff` and event minutes count from the start.
+    /// events = {{at = "2024-05-20T14:00", label = "e-mail"}}, annotations = {{minute =, value =, text =}}}`;
+    /// forecasts start after `cutoff`; events and annotations take a time `at` or `minute`s after the start.
     func scenarios(_ settings: ChartSettings) throws(LuaError) -> ScenarioChart {
         let actual = try values("actual", name: "actual", settings)
         let cutoff = try nonNegative("cutoff") ?? actual?.values.count ?? 0
@@ -71,11 +71,11 @@ extension ChartData {
             try item.requiredValues("values", name: try item.string("name", default: "scenario"), settings, at: cutoff)
         }
         let events = try list("events") { (item) throws(LuaError) -> ChartEvent in
-            ChartEvent(minute: settings.minute(afterStart: try item.integer("minute") ?? 0), label: try item.string("label", default: ""))
+            ChartEvent(minute: try item.moment(settings), label: try item.string("label", default: ""))
         }
         let annotations = try list("annotations") { (item) throws(LuaError) -> ChartAnnotation in
             guard let value = try item.number("value") else { throw item.error("value", "number expected, got nil") }
-            return ChartAnnotation(minute: settings.minute(afterStart: try item.integer("minute") ?? 0), value: value,
+            return ChartAnnotation(minute: try item.moment(settings), value: value,
                                    text: try item.string("text", default: ""))
         }
         return try building { () throws(ChartError) in

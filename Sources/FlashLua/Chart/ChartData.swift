@@ -111,6 +111,20 @@ struct ChartData {
         return value
     }
 
+    /// The epoch minute of an event: field `at`, a time (text in the settings' zone, or epoch
+    /// seconds), or else field `minute`, minutes after the start (default 0).
+    func moment(_ settings: ChartSettings) throws(LuaError) -> Int {
+        let at = try with("at") { (top) throws(LuaError) -> Int? in
+            if call.isNoneOrNil(top) { return nil }
+            switch call.timeMinute(top, zone: settings.zone ?? .utc) {
+            case .success(let minute): return minute
+            case .failure(let problem): throw error("at", "time expected, got \(problem.got)")
+            }
+        }
+        if let at { return at }
+        return settings.minute(afterStart: try integer("minute") ?? 0)
+    }
+
     /// The number field `key`, or nil when absent.
     func number(_ key: String) throws(LuaError) -> Double? {
         try with(key) { (top) throws(LuaError) -> Double? in

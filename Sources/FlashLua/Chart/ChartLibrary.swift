@@ -70,8 +70,8 @@ enum ChartLibrary {
         "scenarios", "chart.scenarios(comparison [, options]) -> Chart",
         """
         Baseline against what-if forecasts after the cutoff: {actual=, cutoff=#actual, baseline=, \
-        scenarios={{name=, values=}}, events={{minute=, label=}}, annotations={{minute=, value=, text=}}}; \
-        minutes count from the start.
+        scenarios={{name=, values=}}, events={{at=, label=}}, annotations={{at=, value=, text=}}}; `at` is a \
+        time ('2024-05-20T14:00' or epoch seconds), or give `minute`, minutes after the start.
         """
     ) { data, settings throws(LuaError) in try data.scenarios(settings) }
 
