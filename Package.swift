@@ -46,7 +46,23 @@ let orderTargets: [Target] = []
 
 // MARK: - Neural network
 
-let networkTargets: [Target] = []
+/// NeuralNet's kernels use fused multiply-add; on x86-64 they are compiled for AVX2 and FMA
+/// (Haswell's level: every x86-64 server since 2015 and CI's Zen 4), so vectors are 256-bit.
+#if arch(x86_64)
+let networkCPU: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+let networkCPU: [SwiftSetting] = []
+#endif
+
+let networkTargets: [Target] = [
+    .target(name: "NeuralNet", exclude: ["README.md"], swiftSettings: strict + networkCPU),
+    .testTarget(
+        name: "NeuralNetTests", dependencies: ["NeuralNet"], exclude: ["Fixtures"],
+        swiftSettings: strict + networkCPU),
+    .executableTarget(
+        name: "BenchNN", dependencies: ["NeuralNet"], path: "Benchmarks/BenchNN",
+        exclude: ["README.md", "compare.sh", "peers.py"], swiftSettings: strict + networkCPU),
+]
 
 // MARK: - Charts
 

@@ -1,0 +1,73 @@
+/// A batch of rows: a row-major, contiguous matrix of `rows x columns` scalars.
+public struct Matrix<T: NNScalar>: Equatable, Sendable {
+    /// The number of rows (samples in a batch).
+    public private(set) var rows: Int
+    /// The number of columns (features per sample).
+    public private(set) var columns: Int
+    /// The elements, row after row.
+    public internal(set) var scalars: [T]
+
+    /// An empty matrix.
+    public init() {
+        rows = 0
+        columns = 0
+        scalars = []
+    }
+
+    /// A matrix of `rows x columns` elements, all equal to `value`.
+    public init(rows: Int, columns: Int, repeating value: T = 0) {
+        self.rows = Swift.max(rows, 0)
+        self.columns = Swift.max(columns, 0)
+        scalars = Array(repeating: value, count: self.rows * self.columns)
+    }
+
+    /// A matrix over `scalars` given row after row; throws when the count does not match.
+    public init(rows: Int, columns: Int, scalars: [T]) throws(NeuralNetError) {
+        guard rows >= 0, columns >= 0, scalars.count == rows * columns else {
+            throw .shape("\(scalars.count) values do not fill a \(rows)x\(columns) matrix")
+        }
+        self.rows = rows
+        self.columns = columns
+        self.scalars = scalars
+    }
+
+    /// A matrix whose rows are `rows`; throws when they differ in length.
+    public init(_ rows: [[T]]) throws(NeuralNetError) {
+        let width = rows.first?.count ?? 0
+        var scalars: [T] = []
+        scalars.reserveCapacity(rows.count * width)
+        for (index, row) in rows.enumerated() {
+            guard row.count == width else {
+                throw .shape("row \(index + 1) has \(row.count) values, expected \(width)")
+            }
+            scalars.append(contentsOf: row)
+        }
+        self.rows = rows.count
+        columns = width
+        self.scalars = scalars
+    }
+
+    /// The element at `row`, `column` (0-based).
+    public subscript(row: Int, column: Int) -> T {
+        get { scalars[row * columns + column] }
+        set { scalars[row * columns + column] = newValue }
+    }
+
+    /// The elements of one row.
+    public func row(_ index: Int) -> ArraySlice<T> {
+        scalars[index * columns..<(index + 1) * columns]
+    }
+
+    /// Changes the shape, keeping the storage (and its capacity) when the size allows.
+    mutating func reshape(rows: Int, columns: Int) {
+        guard rows != self.rows || columns != self.columns else { return }
+        let count = rows * columns
+        if scalars.count > count {
+            scalars.removeLast(scalars.count - count)
+        } else if scalars.count < count {
+            scalars.append(contentsOf: repeatElement(0, count: count - scalars.count))
+        }
+        self.rows = rows
+        self.columns = columns
+    }
+}

@@ -1,0 +1,135 @@
+extension NNScalar {
+    /// Default `linearForward`: blocks of four rows by one vector of columns, so that each weight
+    /// vector loaded feeds four fused multiply-adds.
+    public static func linearForward(
+        input: UnsafePointer<Self>, weight: UnsafePointer<Self>, bias: UnsafePointer<Self>,
+        output: UnsafeMutablePointer<Self>, rows: Int, inputs: Int, outputs: Int
+    ) {
+        let vectorEnd = outputs - outputs % lanes
+        var row = 0
+        while row + 4 <= rows {
+            let x = input + row * inputs
+            let y = output + row * outputs
+            var column = 0
+            while column < vectorEnd {
+                let b = load(bias + column)
+                var a0 = b, a1 = b, a2 = b, a3 = b
+                for k in 0..<inputs {
+                    let w = load(weight + k * outputs + column)
+                    a0 = a0.addingProduct(splat(x[k]), w)
+                    a1 = a1.addingProduct(splat(x[k + inputs]), w)
+                    a2 = a2.addingProduct(splat(x[k + 2 * inputs]), w)
+                    a3 = a3.addingProduct(splat(x[k + 3 * inputs]), w)
+                }
+                store(a0, y + column)
+                store(a1, y + outputs + column)
+                store(a2, y + 2 * outputs + column)
+                store(a3, y + 3 * outputs + column)
+                column += lanes
+            }
+            for r in 0..<4 {
+                linearForwardTail(x + r * inputs, weight, bias, y + r * outputs, vectorEnd, inputs, outputs)
+            }
+            row += 4
+        }
+        while row < rows {
+            let x = input + row * inputs
+            let y = output + row * outputs
+            var column = 0
+            while column < vectorEnd {
+                var a = load(bias + column)
+                for k in 0..<inputs {
+                    a = a.addingProduct(splat(x[k]), load(weight + k * outputs + column))
+                }
+                store(a, y + column)
+                column += lanes
+            }
+            linearForwardTail(x, weight, bias, y, vectorEnd, inputs, outputs)
+            row += 1
+        }
+    }
+
+    /// The columns of one output row past the last whole vector.
+    @inline(__always) static func linearForwardTail(
+        _ x: UnsafePointer<Self>, _ weight: UnsafePointer<Self>, _ bias: UnsafePointer<Self>,
+        _ y: UnsafeMutablePointer<Self>, _ start: Int, _ inputs: Int, _ outputs: Int
+    ) {
+        for column in start..<outputs {
+            var sum = bias[column]
+            for k in 0..<inputs { sum = sum.addingProduct(x[k], weight[k * outputs + column]) }
+            y[column] = sum
+        }
+    }
+
+    /// Default `linearGradInput`: one dot product per element, or a scaled copy of the weight
+    /// column when the layer has a single output.
+    public static func linearGradInput(
+        gradOutput: UnsafePointer<Self>, weight: UnsafePointer<Self>,
+        gradInput: UnsafeMutablePointer<Self>, rows: Int, inputs: Int, outputs: Int
+    ) {
+        if outputs == 1 {
+            for row in 0..<rows {
+                scaledCopy(weight, by: gradOutput[row], into: gradInput + row * inputs, count: inputs)
+            }
+            return
+        }
+        for row in 0..<rows {
+            let g = gradOutput + row * outputs
+            for k in 0..<inputs {
+                gradInput[row * inputs + k] = dot(g, weight + k * outputs, count: outputs)
+            }
+        }
+    }
+
+    /// Default `linearAccumulate`: blocks of four weight rows by one vector of columns.
+    public static func linearAccumulate(
+        input: UnsafePointer<Self>, gradOutput: UnsafePointer<Self>,
+        gradWeight: UnsafeMutablePointer<Self>, gradBias: UnsafeMutablePointer<Self>,
+        rows: Int, inputs: Int, outputs: Int
+    ) {
+        let vectorEnd = outputs - outputs % lanes
+        var column = 0
+        while column < vectorEnd {
+            var k = 0
+            while k + 4 <= inputs {
+                let gw = gradWeight + k * outputs + column
+                var a0 = load(gw), a1 = load(gw + outputs)
+                var a2 = load(gw + 2 * outputs), a3 = load(gw + 3 * outputs)
+                for row in 0..<rows {
+                    let g = load(gradOutput + row * outputs + column)
+                    let x = input + row * inputs + k
+                    a0 = a0.addingProduct(splat(x[0]), g)
+                    a1 = a1.addingProduct(splat(x[1]), g)
+                    a2 = a2.addingProduct(splat(x[2]), g)
+                    a3 = a3.addingProduct(splat(x[3]), g)
+                }
+                store(a0, gw)
+                store(a1, gw + outputs)
+                store(a2, gw + 2 * outputs)
+                store(a3, gw + 3 * outputs)
+                k += 4
+            }
+            while k < inputs {
+                var a = load(gradWeight + k * outputs + column)
+                for row in 0..<rows {
+                    a = a.addingProduct(splat(input[row * inputs + k]), load(gradOutput + row * outputs + column))
+                }
+                store(a, gradWeight + k * outputs + column)
+                k += 1
+            }
+            column += lanes
+        }
+        for column in vectorEnd..<outputs {
+            for k in 0..<inputs {
+                var sum = gradWeight[k * outputs + column]
+                for row in 0..<rows {
+                    sum = sum.addingProduct(input[row * inputs + k], gradOutput[row * outputs + column])
+                }
+                gradWeight[k * outputs + column] = sum
+            }
+        }
+        for row in 0..<rows {
+            add(gradOutput + row * outputs, into: gradBias, count: outputs)
+        }
+    }
+}

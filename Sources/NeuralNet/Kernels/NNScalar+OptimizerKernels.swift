@@ -1,0 +1,51 @@
+extension NNScalar {
+    /// Default `adamStep`.
+    public static func adamStep(
+        _ step: AdamStep, parameters: UnsafeMutablePointer<Self>, gradients: UnsafePointer<Self>,
+        firstMoments: UnsafeMutablePointer<Self>, secondMoments: UnsafeMutablePointer<Self>,
+        count: Int
+    ) {
+        let b1 = splat(Self(step.beta1)), c1 = splat(Self(1 - step.beta1))
+        let b2 = splat(Self(step.beta2)), c2 = splat(Self(1 - step.beta2))
+        let decay = splat(Self(step.weightDecay)), epsilon = splat(Self(step.epsilon))
+        let root = splat(Self(step.biasCorrection2Root)), size = splat(Self(step.stepSize))
+        var i = 0
+        while i + lanes <= count {
+            let p = load(parameters + i)
+            let g = load(gradients + i).addingProduct(decay, p)
+            let m = b1 * load(firstMoments + i) + c1 * g
+            let v = b2 * load(secondMoments + i) + c2 * (g * g)
+            store(m, firstMoments + i)
+            store(v, secondMoments + i)
+            store(p - size * m / (v.squareRoot() / root + epsilon), parameters + i)
+            i += lanes
+        }
+        while i < count {
+            let p = parameters[i]
+            let g = gradients[i].addingProduct(Self(step.weightDecay), p)
+            let m = Self(step.beta1) * firstMoments[i] + Self(1 - step.beta1) * g
+            let v = Self(step.beta2) * secondMoments[i] + Self(1 - step.beta2) * (g * g)
+            firstMoments[i] = m
+            secondMoments[i] = v
+            parameters[i] = p - Self(step.stepSize) * m / (v.squareRoot() / Self(step.biasCorrection2Root) + Self(step.epsilon))
+            i += 1
+        }
+    }
+
+    /// Default `sgdStep`.
+    public static func sgdStep(
+        _ step: SGDStep, parameters: UnsafeMutablePointer<Self>, gradients: UnsafePointer<Self>,
+        velocity: UnsafeMutablePointer<Self>, count: Int
+    ) {
+        let rate = Self(step.learningRate), momentum = Self(step.momentum)
+        let decay = Self(step.weightDecay), damped = Self(1 - step.dampening)
+        for i in 0..<count {
+            var g = gradients[i].addingProduct(decay, parameters[i])
+            if step.momentum != 0 {
+                velocity[i] = step.isFirst ? g : momentum * velocity[i] + damped * g
+                g = step.nesterov ? g.addingProduct(momentum, velocity[i]) : velocity[i]
+            }
+            parameters[i] -= rate * g
+        }
+    }
+}
