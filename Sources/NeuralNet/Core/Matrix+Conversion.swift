@@ -2,7 +2,7 @@ extension Matrix {
     /// The same matrix in another precision.
     public func converted<U: NNScalar>(to _: U.Type = U.self) -> Matrix<U> {
         var result = Matrix<U>(rows: rows, columns: columns)
-        for i in scalars.indices { result.scalars[i] = U(scalars[i]) }
+        for i in 0..<count { result.storage[i] = U(storage[i]) }
         return result
     }
 
@@ -17,8 +17,8 @@ extension Matrix {
     mutating func gather(from source: Matrix, rows indices: ArraySlice<Int>) {
         reshape(rows: indices.count, columns: source.columns)
         let rowBytes = columns * MemoryLayout<T>.stride
-        scalars.withUnsafeMutableBytes { target in
-            source.scalars.withUnsafeBytes { from in
+        storage.withUnsafeMutableBytes { target in
+            source.storage.withUnsafeBytes { from in
                 guard let to = target.baseAddress, let base = from.baseAddress else { return }
                 for (position, index) in indices.enumerated() {
                     (to + position * rowBytes).copyMemory(from: base + index * rowBytes, byteCount: rowBytes)

@@ -4,21 +4,28 @@ public struct Matrix<T: NNScalar>: Equatable, Sendable {
     public private(set) var rows: Int
     /// The number of columns (features per sample).
     public private(set) var columns: Int
+    /// The elements row after row, then unused capacity kept so that layers can switch between
+    /// batch sizes without reallocating.
+    var storage: [T]
+
+    /// The number of elements, `rows * columns`.
+    public var count: Int { rows * columns }
+
     /// The elements, row after row.
-    public internal(set) var scalars: [T]
+    public var scalars: [T] { Array(storage[..<count]) }
 
     /// An empty matrix.
     public init() {
         rows = 0
         columns = 0
-        scalars = []
+        storage = []
     }
 
     /// A matrix of `rows x columns` elements, all equal to `value`.
     public init(rows: Int, columns: Int, repeating value: T = 0) {
         self.rows = Swift.max(rows, 0)
         self.columns = Swift.max(columns, 0)
-        scalars = Array(repeating: value, count: self.rows * self.columns)
+        storage = Array(repeating: value, count: self.rows * self.columns)
     }
 
     /// A matrix over `scalars` given row after row; throws when the count does not match.
@@ -28,7 +35,7 @@ public struct Matrix<T: NNScalar>: Equatable, Sendable {
         }
         self.rows = rows
         self.columns = columns
-        self.scalars = scalars
+        storage = scalars
     }
 
     /// A matrix whose rows are `rows`; throws when they differ in length.
@@ -44,29 +51,28 @@ public struct Matrix<T: NNScalar>: Equatable, Sendable {
         }
         self.rows = rows.count
         columns = width
-        self.scalars = scalars
+        storage = scalars
     }
 
     /// The element at `row`, `column` (0-based).
     public subscript(row: Int, column: Int) -> T {
-        get { scalars[row * columns + column] }
-        set { scalars[row * columns + column] = newValue }
+        get { storage[row * columns + column] }
+        set { storage[row * columns + column] = newValue }
     }
 
     /// The elements of one row.
     public func row(_ index: Int) -> ArraySlice<T> {
-        scalars[index * columns..<(index + 1) * columns]
+        storage[index * columns..<(index + 1) * columns]
     }
 
-    /// Changes the shape, keeping the storage (and its capacity) when the size allows.
+    /// Whether both have the same shape and elements.
+    public static func == (lhs: Matrix, rhs: Matrix) -> Bool {
+        lhs.rows == rhs.rows && lhs.columns == rhs.columns && lhs.storage[..<lhs.count] == rhs.storage[..<rhs.count]
+    }
+
+    /// Changes the shape; the storage grows when needed and never shrinks.
     mutating func reshape(rows: Int, columns: Int) {
-        guard rows != self.rows || columns != self.columns else { return }
-        let count = rows * columns
-        if scalars.count > count {
-            scalars.removeLast(scalars.count - count)
-        } else if scalars.count < count {
-            scalars.append(contentsOf: repeatElement(0, count: count - scalars.count))
-        }
+        if rows * columns > storage.count { storage = Array(repeating: 0, count: rows * columns) }
         self.rows = rows
         self.columns = columns
     }

@@ -18,7 +18,7 @@ public final class Criterion<T: NNScalar>: CustomStringConvertible {
     public func forward(_ input: Matrix<T>, _ target: Matrix<T>) throws(NeuralNetError) -> T {
         try check(input, target)
         var value: T = 0
-        input.read { x in target.read { y in value = T.lossValue(loss, input: x, target: y, count: input.scalars.count) } }
+        input.read { x in target.read { y in value = T.lossValue(loss, input: x, target: y, count: input.count) } }
         return value
     }
 
@@ -27,7 +27,7 @@ public final class Criterion<T: NNScalar>: CustomStringConvertible {
         try check(input, target)
         gradInput.reshape(rows: input.rows, columns: input.columns)
         input.read { x in target.read { y in gradInput.write { dx in
-            T.lossGradient(loss, input: x, target: y, gradInput: dx, count: input.scalars.count)
+            T.lossGradient(loss, input: x, target: y, gradInput: dx, count: input.count)
         } } }
         return gradInput
     }

@@ -6,16 +6,7 @@ extension NNScalar {
     ) {
         switch activation {
         case .relu:
-            var i = 0
-            while i + lanes <= count {
-                let x = load(input + i)
-                store(x.replacing(with: 0, where: x .< 0), output + i)
-                i += lanes
-            }
-            while i < count {
-                output[i] = input[i] < 0 ? 0 : input[i]
-                i += 1
-            }
+            for i in 0..<count { output[i] = input[i] > 0 ? input[i] : 0 }
         case .tanh:
             for i in 0..<count { output[i] = hyperbolicTangent(input[i]) }
         case .sigmoid:
@@ -30,16 +21,7 @@ extension NNScalar {
     ) {
         switch activation {
         case .relu:
-            var i = 0
-            while i + lanes <= count {
-                let g = load(gradOutput + i)
-                store(g.replacing(with: 0, where: load(input + i) .<= 0), gradInput + i)
-                i += lanes
-            }
-            while i < count {
-                gradInput[i] = input[i] > 0 ? gradOutput[i] : 0
-                i += 1
-            }
+            for i in 0..<count { gradInput[i] = input[i] > 0 ? gradOutput[i] : 0 }
         case .tanh:
             for i in 0..<count { gradInput[i] = gradOutput[i] * (1 - output[i] * output[i]) }
         case .sigmoid:
@@ -47,7 +29,8 @@ extension NNScalar {
         }
     }
 
-    /// Default `dropoutMask`: 24 random bits per element against `p * 2^24`.
+    /// Default `dropoutMask`: 24 random bits per element against `p * 2^24`, without branches
+    /// (the outcome is random, so a branch would be mispredicted half the time).
     public static func dropoutMask(
         _ mask: UnsafeMutablePointer<Self>, count: Int, dropProbability: Double,
         noise: inout DropoutNoise
@@ -56,9 +39,13 @@ extension NNScalar {
         let keep = Self(1 / (1 - dropProbability))
         var i = 0
         while i < count {
-            let kept = (noise.next() &>> 8) .>= threshold
-            for lane in 0..<Swift.min(8, count - i) {
-                mask[i + lane] = kept[lane] ? keep : 0
+            // 1 where the 24 random bits are at least the threshold, else 0
+            let kept = 1 &- (((noise.next() &>> 8) &- threshold) &>> 31)
+            let lanes = Swift.min(8, count - i)
+            if lanes == 8 {
+                for lane in 0..<8 { mask[i + lane] = Self(kept[lane]) * keep }
+            } else {
+                for lane in 0..<lanes { mask[i + lane] = Self(kept[lane]) * keep }
             }
             i += 8
         }

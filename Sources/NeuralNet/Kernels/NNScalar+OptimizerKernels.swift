@@ -5,16 +5,16 @@ extension NNScalar {
         firstMoments: UnsafeMutablePointer<Self>, secondMoments: UnsafeMutablePointer<Self>,
         count: Int
     ) {
-        let b1 = splat(Self(step.beta1)), c1 = splat(Self(1 - step.beta1))
-        let b2 = splat(Self(step.beta2)), c2 = splat(Self(1 - step.beta2))
+        let beta1 = splat(Self(step.beta1)), rest1 = splat(Self(1 - step.beta1))
+        let beta2 = splat(Self(step.beta2)), rest2 = splat(Self(1 - step.beta2))
         let decay = splat(Self(step.weightDecay)), epsilon = splat(Self(step.epsilon))
         let root = splat(Self(step.biasCorrection2Root)), size = splat(Self(step.stepSize))
         var i = 0
         while i + lanes <= count {
             let p = load(parameters + i)
             let g = load(gradients + i).addingProduct(decay, p)
-            let m = b1 * load(firstMoments + i) + c1 * g
-            let v = b2 * load(secondMoments + i) + c2 * (g * g)
+            let m = beta1 * load(firstMoments + i) + rest1 * g
+            let v = beta2 * load(secondMoments + i) + rest2 * (g * g)
             store(m, firstMoments + i)
             store(v, secondMoments + i)
             store(p - size * m / (v.squareRoot() / root + epsilon), parameters + i)

@@ -13,7 +13,7 @@ public class ActivationLayer<T: NNScalar>: Module<T> {
         guard input.rows > 0 else { throw .shape("input has no rows") }
         output.reshape(rows: input.rows, columns: input.columns)
         input.read { x in output.write { y in
-            T.activationForward(activation, input: x, output: y, count: input.scalars.count)
+            T.activationForward(activation, input: x, output: y, count: input.count)
         } }
     }
 
@@ -22,7 +22,7 @@ public class ActivationLayer<T: NNScalar>: Module<T> {
         try check(gradOutput: gradOutput)
         gradInput.reshape(rows: input.rows, columns: input.columns)
         input.read { x in output.read { y in gradOutput.read { g in gradInput.write { dx in
-            T.activationBackward(activation, input: x, output: y, gradOutput: g, gradInput: dx, count: input.scalars.count)
+            T.activationBackward(activation, input: x, output: y, gradOutput: g, gradInput: dx, count: input.count)
         } } } }
     }
 }

@@ -28,10 +28,10 @@ public final class Dropout<T: NNScalar>: Module<T> {
     /// Draws a new mask and applies it, or copies the input when not dropping.
     public override func updateOutput(_ input: Matrix<T>) throws(NeuralNetError) {
         guard input.rows > 0 else { throw .shape("input has no rows") }
-        let count = input.scalars.count
+        let count = input.count
         output.reshape(rows: input.rows, columns: input.columns)
         guard isDropping else {
-            input.read { x in output.write { y in y.update(from: x, count: count) } }
+            output.copyElements(of: input)
             return
         }
         mask.reshape(rows: input.rows, columns: input.columns)
@@ -42,10 +42,10 @@ public final class Dropout<T: NNScalar>: Module<T> {
     /// Applies the same mask to the gradient.
     public override func updateGradInput(_ input: Matrix<T>, _ gradOutput: Matrix<T>) throws(NeuralNetError) {
         try check(gradOutput: gradOutput)
-        let count = gradOutput.scalars.count
+        let count = gradOutput.count
         gradInput.reshape(rows: gradOutput.rows, columns: gradOutput.columns)
         guard isDropping else {
-            gradOutput.read { g in gradInput.write { dx in dx.update(from: g, count: count) } }
+            gradInput.copyElements(of: gradOutput)
             return
         }
         gradOutput.read { g in mask.read { m in gradInput.write { dx in T.multiply(g, m, result: dx, count: count) } } }

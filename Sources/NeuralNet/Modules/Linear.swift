@@ -40,10 +40,10 @@ public final class Linear<T: NNScalar>: Module<T> {
     /// Draws new weights with `initialization` and sets the biases to zero.
     public override func reset(generator: inout Xoshiro256) {
         let limit = initialization.limit(inputs: inputs, outputs: outputs)
-        for i in weight.scalars.indices {
-            weight.scalars[i] = T((2 * generator.nextUnit() - 1) * limit)
+        for i in weight.storage.indices {
+            weight.storage[i] = T((2 * generator.nextUnit() - 1) * limit)
         }
-        bias.scalars = Array(repeating: 0, count: outputs)
+        bias.storage = Array(repeating: 0, count: outputs)
     }
 
     /// `output = input * weight + bias`.
@@ -75,14 +75,14 @@ public final class Linear<T: NNScalar>: Module<T> {
 
     /// Zeroes `gradWeight` and `gradBias`.
     public override func zeroGradParameters() {
-        gradWeight.write { $0.update(repeating: 0, count: inputs * outputs) }
-        gradBias.write { $0.update(repeating: 0, count: outputs) }
+        gradWeight.zero()
+        gradBias.zero()
     }
 
     /// The weights, then the biases.
     public override func forEachParameter(_ body: (inout [T], inout [T]) -> Void) {
-        body(&weight.scalars, &gradWeight.scalars)
-        body(&bias.scalars, &gradBias.scalars)
+        body(&weight.storage, &gradWeight.storage)
+        body(&bias.storage, &gradBias.storage)
     }
 
     /// `Linear(60 -> 64)`.

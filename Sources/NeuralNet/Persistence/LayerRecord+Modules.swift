@@ -7,8 +7,8 @@ extension LayerRecord {
             inputs = linear.inputs
             outputs = linear.outputs
             initialization = linear.initialization
-            weight = linear.weight.scalars.map(Double.init)
-            bias = linear.bias.scalars.map(Double.init)
+            weight = linear.weight.storage.map(Double.init)
+            bias = linear.bias.storage.map(Double.init)
         case let dropout as Dropout<T>:
             type = "Dropout"
             probability = dropout.probability
@@ -56,8 +56,8 @@ extension LayerRecord {
             throw .invalidArgument(
                 "\(position): 'Linear(\(inputs) -> \(outputs))' has \(weight.count) weights and \(bias.count) biases")
         }
-        layer.weight.scalars = weight.map { T($0) }
-        layer.bias.scalars = bias.map { T($0) }
+        layer.weight.storage = weight.map { T($0) }
+        layer.bias.storage = bias.map { T($0) }
         return layer
     }
 }

@@ -18,7 +18,7 @@ public struct DropoutNoise: Sendable {
     }
 
     /// The next 32 random bits in each of the eight lanes.
-    public mutating func next() -> SIMD8<UInt32> {
+    @inline(__always) public mutating func next() -> SIMD8<UInt32> {
         let t = x ^ (x &<< 11)
         x = y
         y = z

@@ -1,0 +1,49 @@
+import Foundation
+import NeuralNet
+
+/// Trains the paper's network `repeats` times and returns the median wall time in seconds.
+func measure<T: NNScalar>(_: T.Type, repeats: Int) throws -> (seconds: Double, history: TrainingHistory) {
+    let data = try Workload.windows(T.self)
+    var times: [Double] = []
+    var history = TrainingHistory()
+    for _ in 0..<repeats {
+        let network = try Workload.network(T.self)
+        let clock = ContinuousClock()
+        let start = clock.now
+        history = try Trainer<T>().fit(network, inputs: data.inputs, targets: data.targets)
+        let elapsed = clock.now - start
+        times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+    return (times.sorted()[repeats / 2], history)
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+let repeats = arguments.compactMap { Int($0) }.first ?? 5
+let precisions = Set(arguments.filter { Int($0) == nil })
+let cpu = CPUPeak()
+let options = TrainingOptions()
+let validationRows = Int((Double(Workload.samples - Workload.window) * options.validationFraction).rounded())
+let trainingRows = Workload.samples - Workload.window - validationRows
+let steps = options.epochs * ((trainingRows + options.batchSize - 1) / options.batchSize)
+let flops = Double(options.epochs) * Workload.flopsPerEpoch(trainingRows: trainingRows, validationRows: validationRows)
+
+print("CPU: \(cpu.model), \(Int(cpu.megahertz)) MHz, \(cpu.extensions)")
+print("paper configuration: 60 -> 64 ReLU, Dropout(0.2) -> 1; \(trainingRows) training and \(validationRows) validation windows,")
+print("batch 32, Adam lr 1e-3, 200 epochs = \(steps) steps, \(String(format: "%.2f", flops / 1e9)) GFLOP; median of \(repeats) runs")
+print("")
+print("precision  wall s   us/step  GFLOP/s  % of one core's peak  final train loss  best val loss")
+for (name, bytes, run) in [
+    ("float32", 4, { try measure(Float.self, repeats: repeats) }),
+    ("float64", 8, { try measure(Double.self, repeats: repeats) }),
+] as [(String, Int, () throws -> (seconds: Double, history: TrainingHistory))]
+where precisions.isEmpty || precisions.contains(name) {
+    let (seconds, history) = try run()
+    let rate = flops / seconds / 1e9
+    let peak = cpu.gigaflops(scalarBytes: bytes)
+    let best = history.validationLoss[history.bestEpoch - 1]
+    print(String(
+        format: "%@  %7.4f  %7.2f  %7.2f  %20.1f  %16.3e  %13.3e", name.padding(toLength: 9, withPad: " ", startingAt: 0),
+        seconds, seconds / Double(steps) * 1e6, rate, peak > 0 ? 100 * rate / peak : 0,
+        history.trainingLoss.last ?? .nan, best))
+    print("RESULT \(name) \(seconds)")
+}
