@@ -15,7 +15,8 @@ let foundationTargets: [Target] = [
         name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
         providers: [.apt(["libedit-dev"])]),
     .target(name: "EditLineShim", dependencies: ["CEditLine"], path: "Sources/EditLineShim"),
-    .target(name: "LuaBridge", dependencies: ["LuaShim"], swiftSettings: strict),
+    .target(
+        name: "LuaBridge", dependencies: ["LuaShim"], exclude: ["README.md"], swiftSettings: strict, linkerSettings: [.linkedLibrary("m")]),
     .target(name: "FlashREPL", dependencies: ["LuaBridge", "EditLineShim"], swiftSettings: strict),
     .executableTarget(
         name: "FlashCastCLI",
@@ -29,7 +30,7 @@ let foundationTargets: [Target] = [
     .testTarget(name: "FlashREPLTests", dependencies: ["FlashREPL", "TestSupport"], swiftSettings: strict),
     .testTarget(name: "FlashCastCLITests", dependencies: ["TestSupport"], swiftSettings: strict),
     .executableTarget(
-        name: "BenchBridge", dependencies: ["LuaBridge", "LuaShim"], path: "Benchmarks/BenchBridge",
+        name: "BenchBridge", dependencies: ["LuaBridge"], path: "Benchmarks/BenchBridge", exclude: ["README.md"],
         swiftSettings: strict),
 ]
 
@@ -42,7 +43,13 @@ let luaLibraryTargets: [Target] = [
 
 // MARK: - Orders and series
 
-let orderTargets: [Target] = []
+let orderTargets: [Target] = [
+    .target(name: "SaleData", swiftSettings: strict),
+    .testTarget(name: "SaleDataTests", dependencies: ["SaleData"], swiftSettings: strict),
+    .executableTarget(
+        name: "BenchAggregate", dependencies: ["SaleData"], path: "Benchmarks/BenchAggregate",
+        exclude: ["README.md", "polars_aggregate.py", "setup_polars.sh"], swiftSettings: strict),
+]
 
 // MARK: - Neural network
 

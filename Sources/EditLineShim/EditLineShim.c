@@ -1,0 +1,60 @@
+#include "EditLineShim.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <readline.h>
+
+char *eshim_readline(const char *prompt) { return readline(prompt); }
+void eshim_add_history(const char *line) { add_history(line); }
+int eshim_read_history(const char *path) { return read_history(path); }
+int eshim_write_history(const char *path) { return write_history(path); }
+void eshim_stifle_history(int count) { stifle_history(count); }
+
+static eshim_CompletionProvider provider = NULL;
+static char **candidates = NULL;
+static size_t candidateCount = 0;
+static size_t candidateCapacity = 0;
+
+void eshim_add_completion(const char *candidate) {
+    if (candidateCount == candidateCapacity) {
+        size_t capacity = candidateCapacity ? candidateCapacity * 2 : 32;
+        char **grown = realloc(candidates, capacity * sizeof *candidates);
+        if (grown == NULL) return;
+        candidates = grown;
+        candidateCapacity = capacity;
+    }
+    char *copy = strdup(candidate);
+    if (copy != NULL) candidates[candidateCount++] = copy;
+}
+
+static void clear_candidates(void) {
+    for (size_t i = 0; i < candidateCount; i++) free(candidates[i]);
+    candidateCount = 0;
+}
+
+/* readline's generator protocol: called with state 0 first, returns one malloc'd match per call. */
+static char *next_candidate(const char *text, int state) {
+    static size_t next = 0;
+    if (state == 0) {
+        clear_candidates();
+        next = 0;
+        if (provider != NULL) provider(text);
+    }
+    if (next >= candidateCount) return NULL;
+    return strdup(candidates[next++]);
+}
+
+static char **attempt_completion(const char *text, int start, int end) {
+    (void)start;
+    (void)end;
+    rl_attempted_completion_over = 1;  /* no file-name completion as a fallback */
+    return rl_completion_matches(text, next_candidate);
+}
+
+void eshim_set_completion(eshim_CompletionProvider newProvider) {
+    provider = newProvider;
+    rl_attempted_completion_function = attempt_completion;
+    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,)+-*/%^~#[]";
+    rl_completion_append_character = '\0';
+}

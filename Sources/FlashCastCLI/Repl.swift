@@ -1,0 +1,21 @@
+import ArgumentParser
+import FlashLua
+import FlashREPL
+import LuaShim
+
+/// `flashcast repl`.
+struct Repl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start the interactive Lua REPL with FlashCast's libraries.",
+        discussion: """
+            Expressions print their value; Tab completes names; Ctrl-C interrupts; Ctrl-D quits.
+            History is kept in ~/.flashcast_history. With standard input not a terminal, runs it as a script.
+            """)
+
+    func run() throws {
+        let state = try FlashLua.makeState()
+        let banner = "FlashCast \(FlashCast.version) with \(String(cString: lshim_version())). help() lists the libraries."
+        let status = REPL(state: state, banner: banner).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}

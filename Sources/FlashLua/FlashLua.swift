@@ -1,0 +1,23 @@
+import LuaBridge
+
+/// Every Lua library FlashCast offers, and the one place a new library is listed.
+public enum FlashLua {
+    /// The libraries, in the order help lists them.
+    public static let libraries: [LuaLibrary] = [ArgsLibrary.library]
+
+    /// Creates a state with Lua's standard libraries, FlashCast's libraries and `help`.
+    public static func makeState(memoryLimit: Int? = nil) throws(LuaScriptError) -> LuaState {
+        let state = try LuaState(memoryLimit: memoryLimit)
+        install(in: state)
+        return state
+    }
+
+    /// The list of libraries with one line each, as `help()` prints it.
+    public static var overview: String { Help.overview(libraries) }
+
+    /// Opens FlashCast's libraries and the global `help` in an existing state.
+    public static func install(in state: LuaState) {
+        for library in libraries { state.open(library) }
+        state.setGlobal("help", Help.function)
+    }
+}

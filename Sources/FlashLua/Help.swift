@@ -1,0 +1,80 @@
+import LuaBridge
+
+/// The `help` global: lists the libraries, or documents one library, class or function.
+enum Help {
+    /// `help()`, `help("orders")`, `help("orders.read")`, `help(orders)` or `help(orders.read)`.
+    static let function: LuaFunction = { call in
+        guard let state = call.state else { return 0 }
+        let text: String
+        switch call.type(at: 1) {
+        case .none, .nil:
+            text = overview(state.openedLibraries)
+        case .string:
+            text = try topic(try call.string(1), in: state.openedLibraries)
+        case .table, .function:
+            text = try topic(name(of: 1, call: call, libraries: state.openedLibraries), in: state.openedLibraries)
+        default:
+            throw LuaError.typeMismatch(position: 1, expected: "string", got: call.typeName(at: 1))
+        }
+        call.pushGlobal("print")
+        try call.callFunction(at: call.count) { $0.push(text); return 1 }
+        return 0
+    }
+
+    static func overview(_ libraries: [LuaLibrary]) -> String {
+        var lines = ["FlashCast libraries (help(\"name\") for details):"]
+        for library in libraries {
+            lines.append("  " + library.name.padding(12) + library.summary)
+        }
+        lines.append("  " + "help".padding(12) + "help(), help(\"orders\"), help(\"orders.read\"), help(orders.read)")
+        lines.append("Lua's own libraries (string, table, math, io, os...) are documented in the Lua 5.4 manual.")
+        return lines.joined(separator: "\n")
+    }
+
+    static func topic(_ name: String, in libraries: [LuaLibrary]) throws(LuaError) -> String {
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        guard let library = libraries.first(where: { $0.name == parts[0] }) else {
+            if let type = libraries.flatMap(\.classes).first(where: { $0.typeName == name }) {
+                return describe(type)
+            }
+            throw LuaError.argument(position: 1, message: "no help for '\(name)'")
+        }
+        if parts.count == 2 {
+            guard let function = library.functions.first(where: { $0.doc.name == parts[1] }) else {
+                throw LuaError.argument(position: 1, message: "no help for '\(name)'")
+            }
+            return function.doc.signature + "\n  " + function.doc.summary
+        }
+        var lines = [library.name + ": " + library.summary]
+        lines += library.functions.map { "  " + $0.doc.signature + "\n      " + $0.doc.summary }
+        lines += library.classes.map(describe)
+        return lines.joined(separator: "\n")
+    }
+
+    static func describe(_ type: any LuaClassRegistration) -> String {
+        var lines = [type.typeName + ": " + type.summary]
+        lines += type.methodDocs.map { "  " + $0.signature + "\n      " + $0.summary }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Finds the `library` or `library.function` name of the table or function at `index`.
+    static func name(of index: Int32, call: LuaCall, libraries: [LuaLibrary]) throws(LuaError) -> String {
+        for library in libraries {
+            call.pushGlobal(library.name)
+            defer { call.pop() }  // pop the library table
+            if call.rawEqual(index, -1) { return library.name }
+            for function in library.functions {
+                call.rawField(-1, function.doc.name)
+                defer { call.pop() }  // pop the function
+                if call.rawEqual(index, -1) { return library.name + "." + function.doc.name }
+            }
+        }
+        throw LuaError.argument(position: index, message: "no help for this value")
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

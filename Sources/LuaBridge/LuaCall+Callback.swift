@@ -1,0 +1,22 @@
+import LuaShim
+
+extension LuaCall {
+    /// Calls the Lua function at `function` with the arguments `pushArguments` pushes (it returns
+    /// their count), leaving `results` results on the stack.
+    ///
+    /// A Lua error in the callback stays a Lua value: it is left on the stack and `.propagate` is
+    /// thrown, so returning the error from the Swift function re-raises it unchanged.
+    public func callFunction(
+        at function: Int32, results: Int32 = 0, _ pushArguments: (LuaCall) -> Int32 = { _ in 0 }
+    ) throws(LuaError) {
+        lua_pushvalue(L, function)
+        let count = pushArguments(self)
+        guard lshim_pcall(L, count, results, 0) == LUA_OK else { throw .propagate }
+    }
+
+    /// Throws the pending interrupt (Ctrl-C, a timeout) so long Swift work stops promptly.
+    public func checkInterrupt() throws(LuaError) {
+        guard lshim_take_interrupt(L) != 0 else { return }
+        throw .message(String(cString: lshim_interrupt_message(L)))
+    }
+}

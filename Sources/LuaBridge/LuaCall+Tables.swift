@@ -1,0 +1,106 @@
+import LuaShim
+
+extension LuaCall {
+    /// The numbers of the sequence `t[1..#t]` at `index` (raw access, no metamethods).
+    /// An element that is not a number is reported as `bad argument #index (... at index 3 ...)`.
+    public func numbers(_ index: Int32) throws(LuaError) -> [Double] {
+        let table = try table(index)
+        let length = Int(lua_rawlen(L, table))
+        var values = [Double]()
+        values.reserveCapacity(length)
+        for position in 1...max(1, length) where length > 0 {
+            lua_rawgeti(L, table, lua_Integer(position))
+            var isNumber: Int32 = 0
+            let value = lua_tonumberx(L, -1, &isNumber)
+            let got = isNumber == 0 ? typeName(at: -1) : ""
+            lshim_pop(L, 1)  // pop the element
+            guard isNumber != 0 else {
+                throw .argument(position: index, message: "number expected at index \(position), got \(got)")
+            }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// Pushes `table[key]` (raw access) for the table at `index` and returns its type.
+    @discardableResult
+    public func rawField(_ table: Int32, _ key: String) -> LuaType {
+        let table = lua_absindex(L, table)
+        push(key)
+        return LuaType(rawValue: lua_rawget(L, table)) ?? .none
+    }
+
+    /// The string keys of the table at `index` (raw traversal), in no particular order.
+    public func stringKeys(_ index: Int32) -> [String] {
+        let table = lua_absindex(L, index)
+        var keys = [String]()
+        lua_pushnil(L)
+        while lua_next(L, table) != 0 {
+            lshim_pop(L, 1)  // pop the value, keep the key for lua_next
+            if lua_type(L, -1) == LUA_TSTRING, let text = lua_tolstring(L, -1, nil) {
+                keys.append(String(cString: text))
+            }
+        }
+        return keys
+    }
+}
+
+extension LuaCall {
+    /// Pushes the global `name` (raw access, no metamethods) and returns its type.
+    @discardableResult
+    public func pushGlobal(_ name: String) -> LuaType {
+        lshim_pushglobaltable(L)
+        let type = rawField(-1, name)
+        lshim_remove(L, -2)  // remove the globals table
+        return type
+    }
+
+    /// True when the values at the two indices are primitively equal (no `__eq`).
+    public func rawEqual(_ first: Int32, _ second: Int32) -> Bool {
+        lua_rawequal(L, first, second) != 0
+    }
+
+    /// Pops the top `count` values.
+    public func pop(_ count: Int32 = 1) {
+        lshim_pop(L, count)
+    }
+}
+
+extension LuaCall {
+    /// Pops the top value into the global `name` (raw access).
+    public func setGlobal(_ name: String) {
+        lshim_pushglobaltable(L)
+        lshim_insert(L, -2)  // globals below the value
+        push(name)
+        lshim_insert(L, -2)  // key below the value
+        lua_rawset(L, -3)
+        lshim_pop(L, 1)  // pop the globals table
+    }
+}
+
+extension LuaCall {
+    /// The raw length `#t` of the table at `index` (0 for other values).
+    public func length(_ index: Int32) -> Int {
+        lua_type(L, index) == LUA_TTABLE ? Int(lua_rawlen(L, index)) : 0
+    }
+
+    /// Pushes `t[position]` (raw access) for the table at `index` and returns its type.
+    @discardableResult
+    public func rawIndex(_ index: Int32, _ position: Int) -> LuaType {
+        LuaType(rawValue: lua_rawgeti(L, index, lua_Integer(position))) ?? .none
+    }
+
+    /// Removes the value at `index`, shifting the ones above it down.
+    public func remove(_ index: Int32) {
+        lshim_remove(L, index)
+    }
+
+    /// The strings and numbers of the sequence at `index`, as strings; other values are skipped.
+    public func stringSequence(_ index: Int32) -> [String] {
+        (0..<length(index)).compactMap { offset in
+            rawIndex(index, offset + 1)
+            defer { pop() }
+            return try? string(count)
+        }
+    }
+}

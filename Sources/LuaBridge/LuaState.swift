@@ -1,0 +1,77 @@
+import LuaShim
+
+/// One Lua interpreter with FlashCast's bridge installed: memory accounting, interrupts and the
+/// registries of Swift functions and classes.
+///
+/// A `LuaState` is not thread-safe; use it from one thread at a time. Only ``interruptHandle``
+/// may be used from another thread or a signal handler.
+public final class LuaState {
+    /// The underlying `lua_State *` of the main thread.
+    public let pointer: OpaquePointer
+
+    /// Creates a state with Lua's standard libraries opened (unless `openStandardLibraries` is false).
+    /// - Parameter memoryLimit: bytes the state may hold (nil: no limit); past it Lua raises "not enough memory".
+    public init(memoryLimit: Int? = nil, openStandardLibraries: Bool = true) throws(LuaScriptError) {
+        guard let pointer = lshim_newstate(memoryLimit.map { max(1, $0) } ?? 0) else {
+            throw LuaScriptError(kind: .memory, message: "not enough memory")
+        }
+        self.pointer = pointer
+        lshim_set_host(pointer, Unmanaged.passUnretained(self).toOpaque())
+        if openStandardLibraries { luaL_openlibs(pointer) }
+    }
+
+    deinit {
+        lshim_close(pointer)
+    }
+
+    /// The `LuaState` that owns the interpreter `L` (also from a coroutine's thread).
+    public static func owning(_ L: OpaquePointer) -> LuaState? {
+        guard let host = lshim_host(L) else { return nil }
+        return Unmanaged<LuaState>.fromOpaque(host).takeUnretainedValue()
+    }
+
+    /// Bytes the interpreter holds now.
+    public var memoryUsed: Int { Int(lshim_memory_used(pointer)) }
+
+    /// The most bytes the interpreter has held at once.
+    public var memoryPeak: Int { Int(lshim_memory_peak(pointer)) }
+
+    /// Changes the memory cap (nil: no limit).
+    public func setMemoryLimit(_ bytes: Int?) {
+        lshim_set_memory_limit(pointer, bytes.map { max(1, $0) } ?? 0)
+    }
+
+    /// A handle that can interrupt this state from another thread or a signal handler.
+    public var interruptHandle: LuaInterruptHandle { LuaInterruptHandle(pointer: pointer) }
+
+    /// Libraries opened with ``open(_:)``, in order, for help.
+    public internal(set) var openedLibraries: [LuaLibrary] = []
+
+    /// Values the host keeps for its Swift functions (for example a sandbox policy), by key.
+    public var hostValues: [String: any Sendable] = [:]
+
+    /// Runs a full garbage collection.
+    public func collectGarbage() {
+        lshim_collectgarbage(pointer)
+    }
+
+    /// Number of values on the stack.
+    public var top: Int32 { lua_gettop(pointer) }
+}
+
+/// Interrupts a running Lua state; usable from any thread and from signal handlers.
+public struct LuaInterruptHandle: @unchecked Sendable {
+    let pointer: OpaquePointer
+
+    /// Makes the running Lua code raise `message` at its next instruction.
+    /// - Parameter persistent: keep raising until cleared, so `pcall` cannot swallow it (timeouts).
+    public func interrupt(message: String = "interrupted!", persistent: Bool = false) {
+        lshim_interrupt(pointer, message, persistent ? 1 : 0)
+    }
+
+    /// Withdraws an interrupt request.
+    public func clear() { lshim_clear_interrupt(pointer) }
+
+    /// True while an interrupt is requested; long Swift computations poll this to stop early.
+    public var isRequested: Bool { lshim_interrupt_requested(pointer) != 0 }
+}
