@@ -2,7 +2,7 @@ import Foundation
 
 extension Model {
     /// Writes the model to `path` as JSON, atomically (a temporary file in the same folder,
-    /// then a rename), so a crash never leaves a half-written model.
+    /// flushed, then renamed), so a crash never leaves a half-written model.
     public func save(to path: String) throws(ModelFileError) {
         guard let network = LayerRecord(network) else {
             throw .io(path: path, reason: "cannot save a network with custom layers")
@@ -12,21 +12,18 @@ extension Model {
             targetScaler: targetScaler.map(ScalerRecord.init), training: trainingOptions, history: history)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        let data: Data
         do {
-            try encoder.encode(file).write(to: URL(fileURLWithPath: path), options: .atomic)
+            data = try encoder.encode(file)
         } catch {
-            throw .io(path: path, reason: "cannot write: \(error.localizedDescription)")
+            throw .io(path: path, reason: "cannot encode: \(error)")
         }
+        try FileBytes.writeAtomically(Array(data), to: path)
     }
 
     /// Reads a model written by `save`, in this model's precision.
     public static func load(from path: String) throws(ModelFileError) -> Model {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .io(path: path, reason: "cannot read: \(error.localizedDescription)")
-        }
+        let data = Data(try FileBytes.read(path))
         let decoder = JSONDecoder()
         let header: ModelFileHeader
         do {
