@@ -17,18 +17,13 @@ public final class Criterion<T: NNScalar>: CustomStringConvertible {
     /// The mean loss of `input` against `target`.
     public func forward(_ input: Matrix<T>, _ target: Matrix<T>) throws(NeuralNetError) -> T {
         try check(input, target)
-        var value: T = 0
-        input.read { x in target.read { y in value = T.lossValue(loss, input: x, target: y, count: input.count) } }
-        return value
+        return T.lossValue(loss, input: input, target: target)
     }
 
     /// The gradient of the loss with respect to `input`.
     public func backward(_ input: Matrix<T>, _ target: Matrix<T>) throws(NeuralNetError) -> Matrix<T> {
         try check(input, target)
-        gradInput.reshape(rows: input.rows, columns: input.columns)
-        input.read { x in target.read { y in gradInput.write { dx in
-            T.lossGradient(loss, input: x, target: y, gradInput: dx, count: input.count)
-        } } }
+        T.lossGradient(loss, input: input, target: target, gradInput: &gradInput)
         return gradInput
     }
 

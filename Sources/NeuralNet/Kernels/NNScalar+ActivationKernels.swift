@@ -1,6 +1,6 @@
 extension NNScalar {
-    /// Default `activationForward`.
-    public static func activationForward(
+    /// The pointer kernel of `activationForward`.
+    static func activationForward(
         _ activation: Activation, input: UnsafePointer<Self>, output: UnsafeMutablePointer<Self>,
         count: Int
     ) {
@@ -14,8 +14,8 @@ extension NNScalar {
         }
     }
 
-    /// Default `activationBackward`.
-    public static func activationBackward(
+    /// The pointer kernel of `activationBackward`.
+    static func activationBackward(
         _ activation: Activation, input: UnsafePointer<Self>, output: UnsafePointer<Self>,
         gradOutput: UnsafePointer<Self>, gradInput: UnsafeMutablePointer<Self>, count: Int
     ) {
@@ -29,9 +29,9 @@ extension NNScalar {
         }
     }
 
-    /// Default `dropoutMask`: 24 random bits per element against `p * 2^24`, without branches
+    /// The pointer kernel of `dropoutMask`: 24 random bits per element against `p * 2^24`, without branches
     /// (the outcome is random, so a branch would be mispredicted half the time).
-    public static func dropoutMask(
+    static func dropoutMask(
         _ mask: UnsafeMutablePointer<Self>, count: Int, dropProbability: Double,
         noise: inout DropoutNoise
     ) {

@@ -1,7 +1,7 @@
 extension NNScalar {
-    /// Default `linearForward`: blocks of four rows by one vector of columns, so that each weight
+    /// The pointer kernel of `linearForward`: blocks of four rows by one vector of columns, so that each weight
     /// vector loaded feeds four fused multiply-adds.
-    public static func linearForward(
+    static func linearForward(
         input: UnsafePointer<Self>, weight: UnsafePointer<Self>, bias: UnsafePointer<Self>,
         output: UnsafeMutablePointer<Self>, rows: Int, inputs: Int, outputs: Int
     ) {
@@ -61,9 +61,9 @@ extension NNScalar {
         }
     }
 
-    /// Default `linearGradInput`: one dot product per element, or a scaled copy of the weight
+    /// The pointer kernel of `linearGradInput`: one dot product per element, or a scaled copy of the weight
     /// column when the layer has a single output.
-    public static func linearGradInput(
+    static func linearGradInput(
         gradOutput: UnsafePointer<Self>, weight: UnsafePointer<Self>,
         gradInput: UnsafeMutablePointer<Self>, rows: Int, inputs: Int, outputs: Int
     ) {
@@ -81,8 +81,8 @@ extension NNScalar {
         }
     }
 
-    /// Default `linearAccumulate`: blocks of four weight rows by one vector of columns.
-    public static func linearAccumulate(
+    /// The pointer kernel of `linearAccumulate`: blocks of four weight rows by one vector of columns.
+    static func linearAccumulate(
         input: UnsafePointer<Self>, gradOutput: UnsafePointer<Self>,
         gradWeight: UnsafeMutablePointer<Self>, gradBias: UnsafeMutablePointer<Self>,
         rows: Int, inputs: Int, outputs: Int

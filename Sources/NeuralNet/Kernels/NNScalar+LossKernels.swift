@@ -1,6 +1,6 @@
 extension NNScalar {
-    /// Default `lossValue`.
-    public static func lossValue(
+    /// The pointer kernel of `lossValue`.
+    static func lossValue(
         _ loss: Loss, input: UnsafePointer<Self>, target: UnsafePointer<Self>, count: Int
     ) -> Self {
         var sum: Self = 0
@@ -22,8 +22,8 @@ extension NNScalar {
         return sum / Self(count)
     }
 
-    /// Default `lossGradient`.
-    public static func lossGradient(
+    /// The pointer kernel of `lossGradient`.
+    static func lossGradient(
         _ loss: Loss, input: UnsafePointer<Self>, target: UnsafePointer<Self>,
         gradInput: UnsafeMutablePointer<Self>, count: Int
     ) {

@@ -1,6 +1,6 @@
 extension NNScalar {
-    /// Default `adamStep`.
-    public static func adamStep(
+    /// The pointer kernel of `adamStep`.
+    static func adamStep(
         _ step: AdamStep, parameters: UnsafeMutablePointer<Self>, gradients: UnsafePointer<Self>,
         firstMoments: UnsafeMutablePointer<Self>, secondMoments: UnsafeMutablePointer<Self>,
         count: Int
@@ -32,8 +32,8 @@ extension NNScalar {
         }
     }
 
-    /// Default `sgdStep`.
-    public static func sgdStep(
+    /// The pointer kernel of `sgdStep`.
+    static func sgdStep(
         _ step: SGDStep, parameters: UnsafeMutablePointer<Self>, gradients: UnsafePointer<Self>,
         velocity: UnsafeMutablePointer<Self>, count: Int
     ) {

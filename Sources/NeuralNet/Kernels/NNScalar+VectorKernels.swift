@@ -44,8 +44,8 @@ extension NNScalar {
         }
     }
 
-    /// Default `multiply`.
-    public static func multiply(
+    /// The pointer kernel of `multiply`.
+    static func multiply(
         _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, result: UnsafeMutablePointer<Self>, count: Int
     ) {
         var i = 0

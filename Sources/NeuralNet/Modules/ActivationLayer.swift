@@ -11,18 +11,12 @@ public class ActivationLayer<T: NNScalar>: Module<T> {
     /// `output = f(input)`.
     public override func updateOutput(_ input: Matrix<T>) throws(NeuralNetError) {
         guard input.rows > 0 else { throw .shape("input has no rows") }
-        output.reshape(rows: input.rows, columns: input.columns)
-        input.read { x in output.write { y in
-            T.activationForward(activation, input: x, output: y, count: input.count)
-        } }
+        T.activationForward(activation, input: input, output: &output)
     }
 
     /// `gradInput = f'(input) * gradOutput`.
     public override func updateGradInput(_ input: Matrix<T>, _ gradOutput: Matrix<T>) throws(NeuralNetError) {
         try check(gradOutput: gradOutput)
-        gradInput.reshape(rows: input.rows, columns: input.columns)
-        input.read { x in output.read { y in gradOutput.read { g in gradInput.write { dx in
-            T.activationBackward(activation, input: x, output: y, gradOutput: g, gradInput: dx, count: input.count)
-        } } } }
+        T.activationBackward(activation, input: input, output: output, gradOutput: gradOutput, gradInput: &gradInput)
     }
 }

@@ -28,27 +28,23 @@ public final class Dropout<T: NNScalar>: Module<T> {
     /// Draws a new mask and applies it, or copies the input when not dropping.
     public override func updateOutput(_ input: Matrix<T>) throws(NeuralNetError) {
         guard input.rows > 0 else { throw .shape("input has no rows") }
-        let count = input.count
-        output.reshape(rows: input.rows, columns: input.columns)
         guard isDropping else {
+            output.reshape(rows: input.rows, columns: input.columns)
             output.copyElements(of: input)
             return
         }
-        mask.reshape(rows: input.rows, columns: input.columns)
-        mask.write { m in T.dropoutMask(m, count: count, dropProbability: probability, noise: &noise) }
-        input.read { x in mask.read { m in output.write { y in T.multiply(x, m, result: y, count: count) } } }
+        T.dropoutForward(input: input, dropProbability: probability, noise: &noise, mask: &mask, output: &output)
     }
 
     /// Applies the same mask to the gradient.
     public override func updateGradInput(_ input: Matrix<T>, _ gradOutput: Matrix<T>) throws(NeuralNetError) {
         try check(gradOutput: gradOutput)
-        let count = gradOutput.count
-        gradInput.reshape(rows: gradOutput.rows, columns: gradOutput.columns)
         guard isDropping else {
+            gradInput.reshape(rows: gradOutput.rows, columns: gradOutput.columns)
             gradInput.copyElements(of: gradOutput)
             return
         }
-        gradOutput.read { g in mask.read { m in gradInput.write { dx in T.multiply(g, m, result: dx, count: count) } } }
+        T.multiply(gradOutput, mask, result: &gradInput)
     }
 
     /// `Dropout(0.2)`.

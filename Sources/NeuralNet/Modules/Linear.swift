@@ -49,28 +49,19 @@ public final class Linear<T: NNScalar>: Module<T> {
     /// `output = input * weight + bias`.
     public override func updateOutput(_ input: Matrix<T>) throws(NeuralNetError) {
         try check(input: input, columns: inputs)
-        output.reshape(rows: input.rows, columns: outputs)
-        input.read { x in weight.read { w in bias.read { b in output.write { y in
-            T.linearForward(input: x, weight: w, bias: b, output: y, rows: input.rows, inputs: inputs, outputs: outputs)
-        } } } }
+        T.linearForward(input: input, weight: weight, bias: bias, output: &output)
     }
 
     /// `gradInput = gradOutput * weightᵀ`.
     public override func updateGradInput(_ input: Matrix<T>, _ gradOutput: Matrix<T>) throws(NeuralNetError) {
         try check(gradOutput: gradOutput)
-        gradInput.reshape(rows: input.rows, columns: inputs)
-        gradOutput.read { g in weight.read { w in gradInput.write { dx in
-            T.linearGradInput(gradOutput: g, weight: w, gradInput: dx, rows: input.rows, inputs: inputs, outputs: outputs)
-        } } }
+        T.linearGradInput(gradOutput: gradOutput, weight: weight, gradInput: &gradInput)
     }
 
     /// `gradWeight += inputᵀ * gradOutput`, `gradBias += column sums of gradOutput`.
     public override func accGradParameters(_ input: Matrix<T>, _ gradOutput: Matrix<T>) throws(NeuralNetError) {
         try check(gradOutput: gradOutput)
-        input.read { x in gradOutput.read { g in gradWeight.write { dw in gradBias.write { db in
-            T.linearAccumulate(
-                input: x, gradOutput: g, gradWeight: dw, gradBias: db, rows: input.rows, inputs: inputs, outputs: outputs)
-        } } } }
+        T.linearAccumulate(input: input, gradOutput: gradOutput, gradWeight: &gradWeight, gradBias: &gradBias)
     }
 
     /// Zeroes `gradWeight` and `gradBias`.

@@ -37,16 +37,9 @@ public func adam<T: NNScalar>(_ module: Module<T>, config: AdamConfig, state: in
     var index = 0
     module.forEachParameter { values, gradients in
         state.prepareBuffers(index, count: values.count, second: true)
-        let count = values.count
-        values.withUnsafeMutableBufferPointer { p in gradients.withUnsafeBufferPointer { g in
-            state.firstBuffers[index].withUnsafeMutableBufferPointer { m in
-                state.secondBuffers[index].withUnsafeMutableBufferPointer { v in
-                    guard let p = p.baseAddress, let g = g.baseAddress, let m = m.baseAddress, let v = v.baseAddress
-                    else { return }
-                    T.adamStep(step, parameters: p, gradients: g, firstMoments: m, secondMoments: v, count: count)
-                }
-            }
-        } }
+        T.adamStep(
+            step, parameters: &values, gradients: gradients, firstMoments: &state.firstBuffers[index],
+            secondMoments: &state.secondBuffers[index])
         index += 1
     }
 }

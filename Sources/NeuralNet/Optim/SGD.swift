@@ -34,13 +34,7 @@ public func sgd<T: NNScalar>(_ module: Module<T>, config: SGDConfig, state: inou
     var index = 0
     module.forEachParameter { values, gradients in
         state.prepareBuffers(index, count: values.count, second: false)
-        let count = values.count
-        values.withUnsafeMutableBufferPointer { p in gradients.withUnsafeBufferPointer { g in
-            state.firstBuffers[index].withUnsafeMutableBufferPointer { velocity in
-                guard let p = p.baseAddress, let g = g.baseAddress, let velocity = velocity.baseAddress else { return }
-                T.sgdStep(step, parameters: p, gradients: g, velocity: velocity, count: count)
-            }
-        } }
+        T.sgdStep(step, parameters: &values, gradients: gradients, velocity: &state.firstBuffers[index])
         index += 1
     }
 }

@@ -1,8 +1,9 @@
 /// A floating-point type the network computes in: `Float` or `Double`.
 ///
 /// The per-element work of every layer, criterion and optimizer lives in the kernels declared
-/// here. Their default implementations are generic, and the compiler specialises them for each
-/// conformance, so generic modules call straight into code written for `Float` or `Double`.
+/// here, one call per batch or tensor. Their default implementations are generic, and the compiler
+/// specialises them for each conformance, so the generic layers make a few calls per batch into
+/// code compiled for `Float` or `Double`, and all pointer work stays in that code.
 public protocol NNScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable, LosslessStringConvertible
 where RawSignificand: FixedWidthInteger {
     /// The SIMD vector the kernels work on (64 bytes).
@@ -17,55 +18,39 @@ where RawSignificand: FixedWidthInteger {
 
     // MARK: Linear layer
     /// `output[rows x outputs] = input[rows x inputs] * weight[inputs x outputs] + bias`.
-    static func linearForward(
-        input: UnsafePointer<Self>, weight: UnsafePointer<Self>, bias: UnsafePointer<Self>,
-        output: UnsafeMutablePointer<Self>, rows: Int, inputs: Int, outputs: Int)
+    static func linearForward(input: Matrix<Self>, weight: Matrix<Self>, bias: Matrix<Self>, output: inout Matrix<Self>)
     /// `gradInput[rows x inputs] = gradOutput[rows x outputs] * weightᵀ`.
-    static func linearGradInput(
-        gradOutput: UnsafePointer<Self>, weight: UnsafePointer<Self>,
-        gradInput: UnsafeMutablePointer<Self>, rows: Int, inputs: Int, outputs: Int)
+    static func linearGradInput(gradOutput: Matrix<Self>, weight: Matrix<Self>, gradInput: inout Matrix<Self>)
     /// `gradWeight += inputᵀ * gradOutput`, `gradBias += column sums of gradOutput`.
     static func linearAccumulate(
-        input: UnsafePointer<Self>, gradOutput: UnsafePointer<Self>,
-        gradWeight: UnsafeMutablePointer<Self>, gradBias: UnsafeMutablePointer<Self>,
-        rows: Int, inputs: Int, outputs: Int)
+        input: Matrix<Self>, gradOutput: Matrix<Self>, gradWeight: inout Matrix<Self>, gradBias: inout Matrix<Self>)
 
     // MARK: Element-wise layers
-    /// Applies `activation` to `count` elements.
-    static func activationForward(
-        _ activation: Activation, input: UnsafePointer<Self>, output: UnsafeMutablePointer<Self>,
-        count: Int)
+    /// `output = activation(input)`, element by element.
+    static func activationForward(_ activation: Activation, input: Matrix<Self>, output: inout Matrix<Self>)
     /// The gradient through `activation`, from its input, its output and the output's gradient.
     static func activationBackward(
-        _ activation: Activation, input: UnsafePointer<Self>, output: UnsafePointer<Self>,
-        gradOutput: UnsafePointer<Self>, gradInput: UnsafeMutablePointer<Self>, count: Int)
-    /// Fills `mask` with `1 / (1 - p)` where a unit is kept and 0 where it is dropped.
-    static func dropoutMask(
-        _ mask: UnsafeMutablePointer<Self>, count: Int, dropProbability: Double,
-        noise: inout DropoutNoise)
-    /// `result = a * b`, element by element.
-    static func multiply(
-        _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, result: UnsafeMutablePointer<Self>,
-        count: Int)
+        _ activation: Activation, input: Matrix<Self>, output: Matrix<Self>, gradOutput: Matrix<Self>,
+        gradInput: inout Matrix<Self>)
+    /// Draws `mask` (shaped like `input`: `1 / (1 - p)` where a unit is kept, 0 where it is
+    /// dropped) and sets `output = input * mask`.
+    static func dropoutForward(
+        input: Matrix<Self>, dropProbability: Double, noise: inout DropoutNoise, mask: inout Matrix<Self>,
+        output: inout Matrix<Self>)
+    /// `result = a * b`, element by element (`a` and `b` of the same shape).
+    static func multiply(_ a: Matrix<Self>, _ b: Matrix<Self>, result: inout Matrix<Self>)
 
     // MARK: Criteria
-    /// The mean of `loss` over `count` elements of `input - target`.
-    static func lossValue(
-        _ loss: Loss, input: UnsafePointer<Self>, target: UnsafePointer<Self>,
-        count: Int) -> Self
+    /// The mean of `loss` over the elements of `input - target` (same shapes).
+    static func lossValue(_ loss: Loss, input: Matrix<Self>, target: Matrix<Self>) -> Self
     /// The gradient of `lossValue` with respect to `input`.
-    static func lossGradient(
-        _ loss: Loss, input: UnsafePointer<Self>, target: UnsafePointer<Self>,
-        gradInput: UnsafeMutablePointer<Self>, count: Int)
+    static func lossGradient(_ loss: Loss, input: Matrix<Self>, target: Matrix<Self>, gradInput: inout Matrix<Self>)
 
     // MARK: Optimizers
-    /// One Adam step on `count` parameters (PyTorch's formula, L2 weight decay in the gradient).
+    /// One Adam step (PyTorch's formula, L2 weight decay in the gradient) on one parameter tensor.
     static func adamStep(
-        _ step: AdamStep, parameters: UnsafeMutablePointer<Self>, gradients: UnsafePointer<Self>,
-        firstMoments: UnsafeMutablePointer<Self>, secondMoments: UnsafeMutablePointer<Self>,
-        count: Int)
-    /// One step of SGD with momentum on `count` parameters (PyTorch's formula).
-    static func sgdStep(
-        _ step: SGDStep, parameters: UnsafeMutablePointer<Self>, gradients: UnsafePointer<Self>,
-        velocity: UnsafeMutablePointer<Self>, count: Int)
+        _ step: AdamStep, parameters: inout [Self], gradients: [Self], firstMoments: inout [Self],
+        secondMoments: inout [Self])
+    /// One step of SGD with momentum (PyTorch's formula) on one parameter tensor.
+    static func sgdStep(_ step: SGDStep, parameters: inout [Self], gradients: [Self], velocity: inout [Self])
 }
