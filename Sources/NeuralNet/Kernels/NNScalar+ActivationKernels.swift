@@ -40,12 +40,11 @@ extension NNScalar {
         var i = 0
         while i < count {
             // 1 where the 24 random bits are at least the threshold, else 0
-            let kept = 1 &- (((noise.next() &>> 8) &- threshold) &>> 31)
-            let lanes = Swift.min(8, count - i)
-            if lanes == 8 {
-                for lane in 0..<8 { mask[i + lane] = Self(kept[lane]) * keep }
+            let kept = SIMD8<Self>(1 &- (((noise.next() &>> 8) &- threshold) &>> 31)) * keep
+            if i + 8 <= count {
+                UnsafeMutableRawPointer(mask + i).storeBytes(of: kept, as: SIMD8<Self>.self)
             } else {
-                for lane in 0..<lanes { mask[i + lane] = Self(kept[lane]) * keep }
+                for lane in 0..<count - i { mask[i + lane] = kept[lane] }
             }
             i += 8
         }

@@ -1,10 +1,15 @@
 extension NNScalar {
-    /// The pointer kernel of `linearForward`: blocks of four rows by one vector of columns, so that each weight
-    /// vector loaded feeds four fused multiply-adds.
+    /// The pointer kernel of `linearForward`: blocks of four rows by one vector of columns, so that
+    /// each weight vector loaded feeds four fused multiply-adds; one dot product per row when the
+    /// layer has a single output (the weight column is then contiguous).
     static func linearForward(
         input: UnsafePointer<Self>, weight: UnsafePointer<Self>, bias: UnsafePointer<Self>,
         output: UnsafeMutablePointer<Self>, rows: Int, inputs: Int, outputs: Int
     ) {
+        if outputs == 1 {
+            for row in 0..<rows { output[row] = dot(input + row * inputs, weight, count: inputs) + bias[0] }
+            return
+        }
         let vectorEnd = outputs - outputs % lanes
         var row = 0
         while row + 4 <= rows {
@@ -61,8 +66,8 @@ extension NNScalar {
         }
     }
 
-    /// The pointer kernel of `linearGradInput`: one dot product per element, or a scaled copy of the weight
-    /// column when the layer has a single output.
+    /// The pointer kernel of `linearGradInput`: one dot product per element, or a scaled copy of
+    /// the weight column when the layer has a single output.
     static func linearGradInput(
         gradOutput: UnsafePointer<Self>, weight: UnsafePointer<Self>,
         gradInput: UnsafeMutablePointer<Self>, rows: Int, inputs: Int, outputs: Int
@@ -81,12 +86,20 @@ extension NNScalar {
         }
     }
 
-    /// The pointer kernel of `linearAccumulate`: blocks of four weight rows by one vector of columns.
+    /// The pointer kernel of `linearAccumulate`: blocks of four weight rows by one vector of
+    /// columns; with a single output, each input row scaled by its gradient is added to the weights.
     static func linearAccumulate(
         input: UnsafePointer<Self>, gradOutput: UnsafePointer<Self>,
         gradWeight: UnsafeMutablePointer<Self>, gradBias: UnsafeMutablePointer<Self>,
         rows: Int, inputs: Int, outputs: Int
     ) {
+        if outputs == 1 {
+            for row in 0..<rows {
+                addScaled(input + row * inputs, by: gradOutput[row], into: gradWeight, count: inputs)
+                gradBias[0] += gradOutput[row]
+            }
+            return
+        }
         let vectorEnd = outputs - outputs % lanes
         var column = 0
         while column < vectorEnd {

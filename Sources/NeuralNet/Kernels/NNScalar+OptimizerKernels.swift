@@ -8,7 +8,8 @@ extension NNScalar {
         let beta1 = splat(Self(step.beta1)), rest1 = splat(Self(1 - step.beta1))
         let beta2 = splat(Self(step.beta2)), rest2 = splat(Self(1 - step.beta2))
         let decay = splat(Self(step.weightDecay)), epsilon = splat(Self(step.epsilon))
-        let root = splat(Self(step.biasCorrection2Root)), size = splat(Self(step.stepSize))
+        // multiplying by 1 / sqrt(1 - beta2^t) instead of dividing leaves one division per element
+        let inverseRoot = splat(Self(1 / step.biasCorrection2Root)), size = splat(Self(step.stepSize))
         var i = 0
         while i + lanes <= count {
             let p = load(parameters + i)
@@ -17,7 +18,7 @@ extension NNScalar {
             let v = beta2 * load(secondMoments + i) + rest2 * (g * g)
             store(m, firstMoments + i)
             store(v, secondMoments + i)
-            store(p - size * m / (v.squareRoot() / root + epsilon), parameters + i)
+            store(p - size * m / epsilon.addingProduct(v.squareRoot(), inverseRoot), parameters + i)
             i += lanes
         }
         while i < count {
@@ -27,7 +28,8 @@ extension NNScalar {
             let v = Self(step.beta2) * secondMoments[i] + Self(1 - step.beta2) * (g * g)
             firstMoments[i] = m
             secondMoments[i] = v
-            parameters[i] = p - Self(step.stepSize) * m / (v.squareRoot() / Self(step.biasCorrection2Root) + Self(step.epsilon))
+            let denominator = Self(step.epsilon).addingProduct(v.squareRoot(), Self(1 / step.biasCorrection2Root))
+            parameters[i] = p - Self(step.stepSize) * m / denominator
             i += 1
         }
     }

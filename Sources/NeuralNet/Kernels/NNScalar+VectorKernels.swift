@@ -31,6 +31,22 @@ extension NNScalar {
         }
     }
 
+    /// `result += source * factor`.
+    @inline(__always) static func addScaled(
+        _ source: UnsafePointer<Self>, by factor: Self, into result: UnsafeMutablePointer<Self>, count: Int
+    ) {
+        let f = splat(factor)
+        var i = 0
+        while i + lanes <= count {
+            store(load(result + i).addingProduct(load(source + i), f), result + i)
+            i += lanes
+        }
+        while i < count {
+            result[i] = result[i].addingProduct(source[i], factor)
+            i += 1
+        }
+    }
+
     /// `result += source`.
     @inline(__always) static func add(_ source: UnsafePointer<Self>, into result: UnsafeMutablePointer<Self>, count: Int) {
         var i = 0
