@@ -19,9 +19,9 @@ fi
 swift build -c release --product BenchNN >/dev/null
 output=$(mktemp)
 trap 'rm -f "$output"' EXIT
-taskset -c 0 .build/release/BenchNN "$repeats" | tee "$output"
+.build/release/BenchNN "$repeats" | tee "$output"
 echo
-OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 taskset -c 0 "$venv/bin/python" Benchmarks/BenchNN/peers.py "$repeats" float32 float64 \
+OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 "$venv/bin/python" Benchmarks/BenchNN/peers.py "$repeats" float32 float64 \
     | tee -a "$output"
 echo
 awk '/^RESULT/ { wall[$2] = $3; cpu[$2] = $4 }

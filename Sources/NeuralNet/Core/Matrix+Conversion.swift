@@ -20,8 +20,10 @@ extension Matrix {
         storage.withUnsafeMutableBytes { target in
             source.storage.withUnsafeBytes { from in
                 guard let to = target.baseAddress, let base = from.baseAddress else { return }
-                for (position, index) in indices.enumerated() {
-                    (to + position * rowBytes).copyMemory(from: base + index * rowBytes, byteCount: rowBytes)
+                var target = to
+                for index in indices {
+                    target.copyMemory(from: base + index * rowBytes, byteCount: rowBytes)
+                    target += rowBytes
                 }
             }
         }

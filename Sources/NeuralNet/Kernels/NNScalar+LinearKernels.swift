@@ -19,12 +19,19 @@ extension NNScalar {
             while column < vectorEnd {
                 let b = load(bias + column)
                 var a0 = b, a1 = b, a2 = b, a3 = b
-                for k in 0..<inputs {
-                    let w = load(weight + k * outputs + column)
-                    a0 = a0.addingProduct(splat(x[k]), w)
-                    a1 = a1.addingProduct(splat(x[k + inputs]), w)
-                    a2 = a2.addingProduct(splat(x[k + 2 * inputs]), w)
-                    a3 = a3.addingProduct(splat(x[k + 3 * inputs]), w)
+                // pointers step through the loop so that no index is recomputed (or overflow-checked)
+                var w = weight + column, x0 = x, x1 = x + inputs, x2 = x1 + inputs, x3 = x2 + inputs
+                for _ in 0..<inputs {
+                    let wv = load(w)
+                    a0 = a0.addingProduct(splat(x0.pointee), wv)
+                    a1 = a1.addingProduct(splat(x1.pointee), wv)
+                    a2 = a2.addingProduct(splat(x2.pointee), wv)
+                    a3 = a3.addingProduct(splat(x3.pointee), wv)
+                    w += outputs
+                    x0 += 1
+                    x1 += 1
+                    x2 += 1
+                    x3 += 1
                 }
                 store(a0, y + column)
                 store(a1, y + outputs + column)
@@ -108,13 +115,15 @@ extension NNScalar {
                 let gw = gradWeight + k * outputs + column
                 var a0 = load(gw), a1 = load(gw + outputs)
                 var a2 = load(gw + 2 * outputs), a3 = load(gw + 3 * outputs)
-                for row in 0..<rows {
-                    let g = load(gradOutput + row * outputs + column)
-                    let x = input + row * inputs + k
+                var gradient = gradOutput + column, x = input + k
+                for _ in 0..<rows {
+                    let g = load(gradient)
                     a0 = a0.addingProduct(splat(x[0]), g)
                     a1 = a1.addingProduct(splat(x[1]), g)
                     a2 = a2.addingProduct(splat(x[2]), g)
                     a3 = a3.addingProduct(splat(x[3]), g)
+                    gradient += outputs
+                    x += inputs
                 }
                 store(a0, gw)
                 store(a1, gw + outputs)

@@ -21,7 +21,8 @@ public final class Sequential<T: NNScalar>: Module<T> {
     public override func updateOutput(_ input: Matrix<T>) throws(NeuralNetError) {
         output = Matrix()  // drop the previous result so the last layer can reuse its buffer
         var current = input
-        for (index, module) in modules.enumerated() {
+        for index in modules.indices {
+            let module = modules[index]
             try inLayer(index) { () throws(NeuralNetError) in try module.updateOutput(current) }
             current = module.output
         }
