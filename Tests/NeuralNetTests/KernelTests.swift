@@ -77,3 +77,21 @@ import Testing
         }
     }
 }
+
+@Suite struct MatrixTests {
+    @Test func windowsSlideOverTheSeries() throws {
+        let (inputs, targets) = try Matrix<Double>.windows(of: [1, 2, 3, 4, 5, 6], width: 3, horizon: 2)
+        #expect(inputs == (try Matrix([[1, 2, 3], [2, 3, 4]])))
+        #expect(targets == (try Matrix([[4, 5], [5, 6]])))
+        #expect(throws: NeuralNetError.shape("a series of 3 values has no window of 3 followed by 1")) {
+            try Matrix<Double>.windows(of: [1, 2, 3], width: 3)
+        }
+    }
+
+    @Test func shapeErrors() {
+        #expect(throws: NeuralNetError.shape("row 2 has 1 values, expected 2")) { try Matrix<Double>([[1, 2], [3]]) }
+        #expect(throws: NeuralNetError.shape("3 values do not fill a 2x2 matrix")) {
+            try Matrix<Double>(rows: 2, columns: 2, scalars: [1, 2, 3])
+        }
+    }
+}
