@@ -37,9 +37,9 @@ let foundationTargets: [Target] = [
 // MARK: - Lua libraries exposing the domain modules
 
 let luaLibraryTargets: [Target] = [
-    .target(name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts"], swiftSettings: strict),
+    .target(name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet"], swiftSettings: strict),
     .testTarget(
-        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "TestSupport"],
+        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "TestSupport"],
         swiftSettings: strict),
 ]
 
