@@ -1,11 +1,48 @@
 #include "EditLineShim.h"
 
+#include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <readline.h>
 
-char *eshim_readline(const char *prompt) { return readline(prompt); }
+void eshim_setup(void) {
+    /* libedit decodes input with the C library's multibyte functions: without a UTF-8 LC_CTYPE
+       it drops every non-ASCII byte. Only LC_CTYPE changes, so Lua's number formatting is intact. */
+    if (setlocale(LC_CTYPE, "") == NULL || MB_CUR_MAX == 1) setlocale(LC_CTYPE, "C.UTF-8");
+    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,)+-*/%^~#[]";
+    rl_completion_append_character = '\0';
+}
+
+static volatile sig_atomic_t readInterrupted = 0;
+
+static void on_sigint_while_reading(int signal) {
+    (void)signal;
+    readInterrupted = 1;
+}
+
+char *eshim_readline(const char *prompt, int *interrupted) {
+    struct sigaction action, previous;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = on_sigint_while_reading;  /* no SA_RESTART: the pending read fails and readline returns NULL */
+    readInterrupted = 0;
+    sigaction(SIGINT, &action, &previous);
+    char *line = readline(prompt);
+    sigaction(SIGINT, &previous, NULL);
+    *interrupted = readInterrupted;
+    return line;
+}
+
+int eshim_terminal_columns(void) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
+
 void eshim_add_history(const char *line) { add_history(line); }
 int eshim_read_history(const char *path) { return read_history(path); }
 int eshim_write_history(const char *path) { return write_history(path); }
@@ -55,6 +92,4 @@ static char **attempt_completion(const char *text, int start, int end) {
 void eshim_set_completion(eshim_CompletionProvider newProvider) {
     provider = newProvider;
     rl_attempted_completion_function = attempt_completion;
-    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,)+-*/%^~#[]";
-    rl_completion_append_character = '\0';
 }

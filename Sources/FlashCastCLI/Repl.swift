@@ -15,7 +15,7 @@ struct Repl: ParsableCommand {
     func run() throws {
         let state = try FlashLua.makeState()
         let banner = "FlashCast \(FlashCast.version) with \(String(cString: lshim_version())). help() lists the libraries."
-        let status = REPL(state: state, banner: banner).run()
+        let status = try REPL(state: state, banner: banner).run()
         if status != 0 { throw ExitCode(status) }
     }
 }
