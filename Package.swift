@@ -43,7 +43,13 @@ let luaLibraryTargets: [Target] = [
 
 // MARK: - Orders and series
 
-let orderTargets: [Target] = []
+let orderTargets: [Target] = [
+    .target(name: "SaleData", swiftSettings: strict),
+    .testTarget(name: "SaleDataTests", dependencies: ["SaleData"], swiftSettings: strict),
+    .executableTarget(
+        name: "BenchAggregate", dependencies: ["SaleData"], path: "Benchmarks/BenchAggregate",
+        exclude: ["README.md", "polars_aggregate.py", "setup_polars.sh"], swiftSettings: strict),
+]
 
 // MARK: - Neural network
 

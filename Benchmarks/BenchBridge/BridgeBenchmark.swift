@@ -5,12 +5,23 @@ import LuaBridge
 enum BridgeBenchmark {
     static let calls = 10_000_000
 
+    static let loops = [
+        "empty": "local x = 0 for i = 1, n do x = i end",
+        "c": "local f = math.abs for i = 1, n do f(-i) end",
+        "swift": "local f = swiftabs for i = 1, n do f(-i) end",
+    ]
+
     static func run() {
         do {
             let state = try LuaState()
             state.setGlobal("swiftabs") { call in
                 call.push(abs(try call.number(1)))
                 return 1
+            }
+            // `BenchBridge LOOP N` runs one loop once, for instruction counts under callgrind.
+            if CommandLine.arguments.count == 3, let loop = loops[CommandLine.arguments[1]] {
+                try state.execute("local n = \(CommandLine.arguments[2]) " + loop)
+                return
             }
             let empty = try time(state, "local x = 0 for i = 1, n do x = i end")
             let c = try time(state, "local f = math.abs for i = 1, n do f(-i) end") - empty

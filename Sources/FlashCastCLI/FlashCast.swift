@@ -24,6 +24,19 @@ struct FlashCast: ParsableCommand {
     @Option(name: .customShort("e"), help: ArgumentHelp("Run a chunk of Lua code and exit.", valueName: "code"))
     var code: String?
 
+    /// Parses and runs the command; usage errors exit with status 2, as documented for cron.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            StandardError.write(fullMessage(for: error) + "\n")
+            Self.exit(withError: ExitCode(2))
+        }
+    }
+
     func run() throws {
         guard let code else { return try Repl().run() }
         let state = try FlashLua.makeState()

@@ -2,11 +2,36 @@ import ArgumentParser
 import FlashLua
 import LuaBridge
 
-/// `flashcast run SCRIPT.lua [args...]`.
+/// `flashcast run [--sandbox ...] SCRIPT.lua [args...]`.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a Lua script; its arguments are in the global table 'arg' and in '...'.",
-        discussion: "A script error prints file:line: message and a traceback, and exits with status 1.")
+        discussion: """
+            For scheduled (cron) runs, --sandbox keeps only safe libraries, confines writes to the output
+            folder (atomically: a reader never sees half a file) and reads to the inputs named, and
+            --timeout/--memory stop runaway scripts cleanly.
+            Exit status: 0 fine, 1 script error (including timeout and memory limit), 2 usage error,
+            3 early-warning alert raised (the script calls os.exit(3)); a script may exit with any
+            code through os.exit(code).
+            """)
+
+    @Flag(help: "Run with safe libraries only; files confined to --output and --input.")
+    var sandbox = false
+
+    @Option(help: ArgumentHelp("Stop the script after this many seconds.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(help: ArgumentHelp("Cap the script's Lua memory, e.g. 512M or 2G.", valueName: "size"))
+    var memory: MemorySize?
+
+    @Option(help: ArgumentHelp("The folder a sandboxed script may write to.", valueName: "folder"))
+    var output = "out"
+
+    @Option(name: .customLong("input"), help: ArgumentHelp("A file or folder a sandboxed script may read (repeatable).", valueName: "path"))
+    var inputs: [String] = []
+
+    @Option(help: ArgumentHelp("Write the run's summary as JSON to this file ('-' for standard output).", valueName: "file"))
+    var summary: String?
 
     @Argument(help: ArgumentHelp("The Lua script to run.", valueName: "script.lua"))
     var script: String
@@ -14,14 +39,31 @@ struct Run: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "Arguments for the script.")
     var arguments: [String] = []
 
+    func validate() throws {
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
     func run() throws {
-        let state = try FlashLua.makeState()
-        Script.setArguments(state, script: script, arguments: arguments)
-        try Script.exitOnError {
-            try state.loadFile(script)
-            let call = LuaCall(state.pointer)
-            for argument in arguments { call.push(argument) }
-            try state.call(arguments: Int32(arguments.count))
-        }
+        let job = ScriptJob(
+            script: script, arguments: arguments, memoryLimit: memory?.bytes, timeout: timeout,
+            sandbox: sandbox ? (output: output, inputs: inputs + [script]) : nil, logTimestamps: sandbox)
+        let outcome = job.run()
+        if let summary { try outcome.writeSummary(to: summary) }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}
+
+/// A size with an optional K, M or G suffix (powers of 1024).
+struct MemorySize: ExpressibleByArgument {
+    let bytes: Int
+
+    init?(argument: String) {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        var text = argument.uppercased()
+        if text.hasSuffix("B") { text.removeLast() }
+        let unit = text.last.flatMap { units[$0] } ?? 1
+        if units[text.last ?? " "] != nil { text.removeLast() }
+        guard let number = Double(text), number > 0, number * Double(unit) < 1e15 else { return nil }
+        bytes = Int(number * Double(unit))
     }
 }

@@ -5,9 +5,11 @@ extension LuaCall {
     public func pushNil() { lua_pushnil(L) }
 
     /// Pushes a number (a float).
+    @inlinable
     public func push(_ value: Double) { lua_pushnumber(L, value) }
 
     /// Pushes an integer.
+    @inlinable
     public func push(_ value: Int) { lua_pushinteger(L, lua_Integer(value)) }
 
     /// Pushes a boolean.

@@ -92,3 +92,30 @@ extension LuaCall {
         lshim_pop(L, 1)  // pop the globals table
     }
 }
+
+extension LuaCall {
+    /// The raw length `#t` of the table at `index` (0 for other values).
+    public func length(_ index: Int32) -> Int {
+        lua_type(L, index) == LUA_TTABLE ? Int(lua_rawlen(L, index)) : 0
+    }
+
+    /// Pushes `t[position]` (raw access) for the table at `index` and returns its type.
+    @discardableResult
+    public func rawIndex(_ index: Int32, _ position: Int) -> LuaType {
+        LuaType(rawValue: lua_rawgeti(L, index, lua_Integer(position))) ?? .none
+    }
+
+    /// Removes the value at `index`, shifting the ones above it down.
+    public func remove(_ index: Int32) {
+        lshim_remove(L, index)
+    }
+
+    /// The strings and numbers of the sequence at `index`, as strings; other values are skipped.
+    public func stringSequence(_ index: Int32) -> [String] {
+        (0..<length(index)).compactMap { offset in
+            rawIndex(index, offset + 1)
+            defer { pop() }
+            return try? string(count)
+        }
+    }
+}

@@ -40,12 +40,14 @@ public struct LuaCall {
         lua_type(L, index) <= LUA_TNIL
     }
 
+    @usableFromInline
     func mismatch(_ index: Int32, _ expected: String) -> LuaError {
         let got = lua_type(L, index) == LUA_TNONE ? "no value" : typeName(at: index)
         return .typeMismatch(position: index, expected: expected, got: got)
     }
 
     /// The number at `index` (numeric strings convert, as in Lua).
+    @inlinable
     public func number(_ index: Int32) throws(LuaError) -> Double {
         var isNumber: Int32 = 0
         let value = lua_tonumberx(L, index, &isNumber)
@@ -59,6 +61,7 @@ public struct LuaCall {
     }
 
     /// The integer at `index`; a float without an integer value is refused as Lua does.
+    @inlinable
     public func integer(_ index: Int32) throws(LuaError) -> Int {
         var isInteger: Int32 = 0
         let value = lua_tointegerx(L, index, &isInteger)

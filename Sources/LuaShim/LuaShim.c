@@ -99,25 +99,33 @@ int lshim_traceback(lua_State *L) {
 
 void lshim_pushtraceback(lua_State *L) { lua_pushcfunction(L, lshim_traceback); }
 
-/* ---- Swift functions ---- */
+/* ---- retained Swift values held by userdata ---- */
 
-typedef struct Closure {
-    lshim_Dispatch dispatch;
-    void *context;
+/* The head of every userdata that holds a retained Swift value; its __gc releases it once. */
+typedef struct Retained {
+    void *pointer;
     lshim_Release release;
-} Closure;
+} Retained;
 
-static const char closureKey = 'c';
-
-static int closure_gc(lua_State *L) {
-    Closure *closure = (Closure *)lua_touserdata(L, 1);
-    if (closure != NULL && closure->context != NULL) {
-        void *context = closure->context;
-        closure->context = NULL;
-        closure->release(context);
+static int release_retained(lua_State *L) {
+    Retained *retained = (Retained *)lua_touserdata(L, 1);
+    if (retained != NULL && retained->pointer != NULL) {
+        void *pointer = retained->pointer;
+        retained->pointer = NULL;
+        retained->release(pointer);
     }
     return 0;
 }
+
+/* ---- Swift functions ---- */
+
+typedef struct Closure {
+    Retained context;
+    lshim_Dispatch dispatch;
+    lshim_Runtime *runtime;  /* cached: one per state, shared by its coroutines */
+} Closure;
+
+static const char closureKey = 'c';
 
 static int raise_memory_error_if_over(lua_State *L, lshim_Runtime *rt) {
     rt->overLimit = 0;
@@ -130,13 +138,13 @@ static int raise_memory_error_if_over(lua_State *L, lshim_Runtime *rt) {
 
 static int trampoline(lua_State *L) {
     Closure *closure = (Closure *)lua_touserdata(L, lua_upvalueindex(1));
-    lshim_Runtime *rt = runtime_of(L);
+    lshim_Runtime *rt = closure->runtime;
     lshim_Failure failure;
     failure.kind = 0;
     failure.argument = 0;
     failure.message[0] = '\0';
     rt->swiftDepth++;
-    int results = closure->dispatch(L, closure->context, &failure);
+    int results = closure->dispatch(L, closure->context.pointer, &failure);
     rt->swiftDepth--;
     if (rt->overLimit && rt->limit != 0) raise_memory_error_if_over(L, rt);
     if (results >= 0) return results;
@@ -154,12 +162,13 @@ static int trampoline(lua_State *L) {
 void lshim_pushclosure(lua_State *L, lshim_Dispatch dispatch, void *context, lshim_Release release) {
     Closure *closure = (Closure *)lua_newuserdatauv(L, sizeof(Closure), 0);
     closure->dispatch = dispatch;
-    closure->context = context;
-    closure->release = release;
+    closure->context.pointer = context;
+    closure->context.release = release;
+    closure->runtime = runtime_of(L);
     if (lua_rawgetp(L, LUA_REGISTRYINDEX, &closureKey) == LUA_TNIL) {
         lua_pop(L, 1);                       /* pop the nil */
         lua_createtable(L, 0, 2);
-        lua_pushcfunction(L, closure_gc);
+        lua_pushcfunction(L, release_retained);
         lua_setfield(L, -2, "__gc");
         lua_pushboolean(L, 0);
         lua_setfield(L, -2, "__metatable");
@@ -172,34 +181,19 @@ void lshim_pushclosure(lua_State *L, lshim_Dispatch dispatch, void *context, lsh
 
 /* ---- Swift objects as userdata ---- */
 
-typedef struct Object {
-    void *object;
-    lshim_Release release;
-} Object;
-
-static int object_gc(lua_State *L) {
-    Object *box = (Object *)lua_touserdata(L, 1);
-    if (box != NULL && box->object != NULL) {
-        void *object = box->object;
-        box->object = NULL;
-        box->release(object);
-    }
-    return 0;
-}
-
 void lshim_pushobject(lua_State *L, void *object, lshim_Release release, const char *typeName) {
-    Object *box = (Object *)lua_newuserdatauv(L, sizeof(Object), 0);
-    box->object = object;
+    Retained *box = (Retained *)lua_newuserdatauv(L, sizeof(Retained), 0);
+    box->pointer = object;
     box->release = release;
     luaL_setmetatable(L, typeName);
 }
 
 void *lshim_toobject(lua_State *L, int index, const char *typeName) {
-    Object *box = (Object *)luaL_testudata(L, index, typeName);
-    return box == NULL ? NULL : box->object;
+    Retained *box = (Retained *)luaL_testudata(L, index, typeName);
+    return box == NULL ? NULL : box->pointer;
 }
 
-void lshim_pushobjectgc(lua_State *L) { lua_pushcfunction(L, object_gc); }
+void lshim_pushobjectgc(lua_State *L) { lua_pushcfunction(L, release_retained); }
 
 /* ---- interrupts ---- */
 

@@ -1,0 +1,108 @@
+import Glibc
+
+/// Where a sandboxed script may read and write: writes only inside one output folder, reads only
+/// from the inputs named (files or folders), the output folder and the script itself.
+public struct FileAccessPolicy: Sendable, Equatable {
+    /// The output folder, resolved to an absolute path without links.
+    public let outputFolder: String
+    /// Readable files and folders, resolved.
+    public let readable: [String]
+
+    /// Creates a policy; the output folder is created if missing. Paths that do not exist are refused.
+    public init(outputFolder folder: String, readable: [String]) throws(SandboxError) {
+        mkdir(folder, 0o755)
+        guard let output = Self.resolve(folder) else { throw SandboxError("cannot use output folder '\(folder)'") }
+        var resolved = [output]
+        for path in readable {
+            guard let real = Self.resolve(path) else { throw SandboxError("cannot read input '\(path)'") }
+            resolved.append(real)
+        }
+        outputFolder = output
+        self.readable = resolved
+    }
+
+    /// The resolved path of `path` if a script may read it.
+    /// A missing file in a readable folder passes, so opening it fails as usual ("No such file").
+    public func checkRead(_ path: String) throws(SandboxError) -> String {
+        guard let real = Self.resolve(path) ?? Self.resolveMissing(path),
+            readable.contains(where: { Self.isInside(real, $0) })
+        else {
+            throw SandboxError("reading '\(path)' is not allowed in the sandbox (inputs are named with --input)")
+        }
+        return real
+    }
+
+    /// The resolved path of `path` if a script may write it: inside the output folder.
+    public func checkWrite(_ path: String) throws(SandboxError) -> String {
+        guard let target = Self.resolveMissing(path), let slash = target.lastIndex(of: "/"),
+            Self.isInside(String(target[..<slash]), outputFolder), target != outputFolder
+        else {
+            throw SandboxError("writing '\(path)' is not allowed in the sandbox (only inside '\(outputFolder)')")
+        }
+        if let real = Self.resolve(target), !Self.isInside(real, outputFolder) {
+            throw SandboxError("writing '\(path)' is not allowed in the sandbox (it links outside '\(outputFolder)')")
+        }
+        return target
+    }
+
+    /// `path` with links, `.` and `..` resolved, or nil if it does not exist.
+    static func resolve(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// The resolved folder of a path that does not exist, joined with its last component.
+    static func resolveMissing(_ path: String) -> String? {
+        let (folder, name) = split(path)
+        guard name != "..", name != ".", let real = resolve(folder) else { return nil }
+        return real + "/" + name
+    }
+
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
+    }
+
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    }
+}
+
+/// A refusal by the sandbox, in Lua's style.
+public struct SandboxError: Error, Equatable, CustomStringConvertible {
+    /// The message.
+    public let description: String
+
+    /// Creates an error with `message`.
+    public init(_ message: String) {
+        description = message
+    }
+}
+
+extension LuaCall {
+    /// The sandbox's file policy of this state, or nil when scripts may touch any file.
+    public var fileAccess: FileAccessPolicy? {
+        state?.hostValues[FileAccessPolicy.hostKey] as? FileAccessPolicy
+    }
+
+    /// The path argument at `index`, checked for reading against the sandbox policy.
+    public func readablePath(_ index: Int32) throws(LuaError) -> String {
+        let path = try string(index)
+        guard let policy = fileAccess else { return path }
+        do { return try policy.checkRead(path) } catch { throw .message(error.description) }
+    }
+
+    /// The path argument at `index`, checked for writing against the sandbox policy.
+    public func writablePath(_ index: Int32) throws(LuaError) -> String {
+        let path = try string(index)
+        guard let policy = fileAccess else { return path }
+        do { return try policy.checkWrite(path) } catch { throw .message(error.description) }
+    }
+}
+
+extension FileAccessPolicy {
+    /// Where a sandboxed state keeps its policy in `LuaState.hostValues`.
+    public static let hostKey = "sandbox.files"
+}

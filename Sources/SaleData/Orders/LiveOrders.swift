@@ -1,0 +1,67 @@
+/// An orders export that keeps growing during a sale, re-read cheaply: each `refresh` reads only
+/// the bytes appended since the last one. A last line still being written (no line break yet) is
+/// left for the next refresh.
+public final class LiveOrders: @unchecked Sendable {
+    /// Path of the export.
+    public let path: String
+    private let options: OrdersReadOptions
+    private var scanner: OrderScanner?
+    /// File offset just past the last complete row read.
+    public private(set) var offset = 0
+
+    /// Follows an export; nothing is read until the first `refresh`.
+    public init(path: String, options: OrdersReadOptions = OrdersReadOptions()) {
+        self.path = path
+        self.options = options
+    }
+
+    /// Reads the rows appended since the last refresh and returns the table of all rows so far.
+    ///
+    /// A file that shrank (replaced by a new export) is read again from its start. In strict mode
+    /// a bad row throws, and the next refresh starts again at that row.
+    public func refresh() throws -> OrdersResult {
+        let source = try ByteSource(path: path)
+        if source.size < offset { scanner = nil }
+        if scanner == nil { try start(source) }
+        guard var current = scanner else { return try result(nil) }
+        var resume = offset
+        defer { scanner = current }
+        do {
+            offset = try source.scan(&current, from: offset, to: source.size, final: false, resume: &resume)
+        } catch {
+            offset = resume
+            throw error
+        }
+        return try result(current)
+    }
+
+    /// Reads the header, once a complete header row has arrived.
+    private func start(_ source: ByteSource) throws {
+        offset = 0
+        guard source.size > 0 else { return }
+        let file = Series.fileName(path)
+        let length = min(source.size, 1 << 20)
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: length)
+        defer { buffer.deallocate() }
+        let got = source.read(into: buffer, count: length, at: 0)
+        guard let header = try Header.parse(buffer, count: got, atEnd: false, file: file) else { return }
+        let layout: ColumnLayout
+        do { layout = try ColumnLayout(header: header.names, columns: options.columns) } catch {
+            throw OrdersError(file: file, line: 1, column: 1, reason: error.message)
+        }
+        var effective = options
+        effective.countCustomers = options.countCustomers && layout.customer != nil
+        scanner = OrderScanner(file: file, layout: layout, delimiter: header.delimiter, options: effective,
+                               firstLine: header.firstLine)
+        offset = header.dataStart
+    }
+
+    private func result(_ scanner: OrderScanner?) throws -> OrdersResult {
+        guard let scanner else {
+            return OrdersResult(table: try MinuteAccumulator().table(options: options, file: path),
+                                report: ReadReport())
+        }
+        return OrdersResult(table: try scanner.accumulator.table(options: scanner.options, file: scanner.file),
+                            report: scanner.report)
+    }
+}

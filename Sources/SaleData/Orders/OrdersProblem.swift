@@ -1,0 +1,64 @@
+/// What is wrong with a row (or the header) of an orders file.
+///
+/// `reason` is the kind, used to count skipped rows in lenient mode; `message` adds the value.
+enum OrdersProblem: Error, Equatable {
+    case noColumn(String, role: String)
+    case emptyFile
+    case fieldCount(got: Int, expected: Int)
+    case missing(String)
+    case badTime(String)
+    case badAmount(String)
+    case negativeAmount(String)
+    case tooLargeAmount(String)
+    case unknownCurrency(String)
+    case unclosedQuote
+    case textAfterQuote
+
+    /// The kind of problem, without the offending value.
+    var reason: String {
+        switch self {
+        case .noColumn(_, let role): return "no column for \(role)"
+        case .emptyFile: return "empty file"
+        case .fieldCount: return "wrong number of fields"
+        case .missing(let role): return "\(role) is missing"
+        case .badTime: return "order time is not a timestamp"
+        case .badAmount: return "amount is not a number"
+        case .negativeAmount: return "amount is negative"
+        case .tooLargeAmount: return "amount is too large"
+        case .unknownCurrency: return "unknown currency"
+        case .unclosedQuote: return "quoted field is not closed"
+        case .textAfterQuote: return "text after a closing quote"
+        }
+    }
+
+    /// The full message, with the offending value quoted.
+    var message: String {
+        switch self {
+        case .noColumn(let names, _): return "\(reason): expected '\(names)'"
+        case .emptyFile: return "empty file, expected a header row"
+        case .fieldCount(let got, let expected): return "row has \(got) fields, header has \(expected)"
+        case .badTime(let value), .badAmount(let value), .negativeAmount(let value),
+             .tooLargeAmount(let value):
+            return "\(reason): '\(value)'"
+        case .unknownCurrency(let value): return "unknown currency '\(value)'"
+        case .missing, .unclosedQuote, .textAfterQuote: return reason
+        }
+    }
+}
+
+/// An orders file that cannot be read, located as `file:line:column: reason`.
+public struct OrdersError: Error, Equatable, CustomStringConvertible {
+    /// File name, 1-based line and 1-based column (field number) of the problem.
+    public let file: String, line: Int, column: Int
+    /// The reason, lowercase with the offending value quoted.
+    public let reason: String
+
+    /// `orders.csv:1734:4: amount is not a number: '12,5'`.
+    public var description: String { "\(file):\(line):\(column): \(reason)" }
+}
+
+/// An orders file that cannot be opened or read at all.
+public struct OrdersFileError: Error, Equatable, CustomStringConvertible {
+    /// The message, e.g. `cannot open 'orders.csv'`.
+    public let description: String
+}

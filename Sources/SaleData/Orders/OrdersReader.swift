@@ -1,0 +1,93 @@
+import Dispatch
+
+/// Reads orders CSV exports into per-minute tables.
+///
+/// Large clean files are read in two halves on two threads; when either half meets anything to
+/// report (a bad row, a duplicate) the file is read again on one thread so that every line number
+/// and example comes out exactly as a serial read gives them.
+public enum OrdersReader {
+    /// Smallest data size worth splitting over threads.
+    static let parallelThreshold = 8 << 20
+
+    /// Reads an orders file; strict mode throws `OrdersError` at the first bad row.
+    public static func read(path: String, options: OrdersReadOptions = OrdersReadOptions()) throws -> OrdersResult {
+        let file = Series.fileName(path)
+        let source = try ByteSource(path: path)
+        guard source.size > 0 else {
+            throw OrdersError(file: file, line: 1, column: 1, reason: OrdersProblem.emptyFile.message)
+        }
+        let header = try Header(source: source, file: file)
+        let layout: ColumnLayout
+        do { layout = try ColumnLayout(header: header.names, columns: options.columns) } catch {
+            throw OrdersError(file: file, line: 1, column: 1, reason: error.message)
+        }
+        var options = options
+        options.countCustomers = options.countCustomers && layout.customer != nil
+        let scanner = OrderScanner(file: file, layout: layout, delimiter: header.delimiter, options: options,
+                                   firstLine: header.firstLine)
+        if options.threads > 1, source.size - header.dataStart >= parallelThreshold,
+           let result = try readInHalves(source, scanner, from: header.dataStart, file: file) {
+            return result
+        }
+        var serial = scanner
+        var resume = 0
+        _ = try source.scan(&serial, from: header.dataStart, to: source.size, final: true, resume: &resume)
+        return OrdersResult(table: try serial.accumulator.table(options: options, file: file), report: serial.report)
+    }
+
+    /// Reads the data in two halves at once; nil when the halves cannot be joined cleanly.
+    private static func readInHalves(_ source: ByteSource, _ scanner: OrderScanner, from start: Int,
+                                      file: String) throws -> OrdersResult? {
+        guard let split = rowBoundary(source, near: start + (source.size - start) / 2) else { return nil }
+        let halves = HalfResults(first: scanner, second: scanner)
+        let ranges = [(start, split), (split, source.size)]
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            var half = part == 0 ? halves.first : halves.second
+            var resume = 0
+            let end = try? source.scan(&half, from: ranges[part].0, to: ranges[part].1, final: true,
+                                       resume: &resume)
+            halves.store(half, clean: end == ranges[part].1 && half.report.isClean, part: part)
+        }
+        guard halves.firstClean, halves.secondClean else { return nil }
+        var accumulator = halves.first.accumulator
+        guard accumulator.merge(halves.second.accumulator) else { return nil }
+        var report = halves.first.report
+        report.absorb(halves.second.report)
+        return OrdersResult(table: try accumulator.table(options: scanner.options, file: file), report: report)
+    }
+
+    /// Offset just after the first line feed at or after `offset`, or nil near the end.
+    private static func rowBoundary(_ source: ByteSource, near offset: Int) -> Int? {
+        let length = 1 << 16
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: length)
+        defer { buffer.deallocate() }
+        let got = source.read(into: buffer, count: length, at: offset)
+        guard let index = (0..<got).first(where: { buffer[$0] == 10 }), offset + index + 1 < source.size else {
+            return nil
+        }
+        return offset + index + 1
+    }
+}
+
+/// The two halves' scanners, written by their own thread each and read after both finished.
+private final class HalfResults: @unchecked Sendable {
+    var first: OrderScanner
+    var second: OrderScanner
+    var firstClean = false
+    var secondClean = false
+
+    init(first: OrderScanner, second: OrderScanner) {
+        self.first = first
+        self.second = second
+    }
+
+    func store(_ scanner: OrderScanner, clean isClean: Bool, part: Int) {
+        if part == 0 {
+            first = scanner
+            firstClean = isClean
+        } else {
+            second = scanner
+            secondClean = isClean
+        }
+    }
+}

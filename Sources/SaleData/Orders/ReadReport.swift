@@ -1,0 +1,64 @@
+/// What reading an orders file counted: rows, orders kept, and everything left out and why.
+public struct ReadReport: Sendable, Equatable {
+    /// Data rows read (blank lines not counted).
+    public internal(set) var rows = 0
+    /// Orders aggregated.
+    public internal(set) var orders = 0
+    /// Rows whose order id was already seen (counted once).
+    public internal(set) var duplicates = 0
+    /// Rows excluded by status, per status as written (lowercased).
+    public internal(set) var excluded: [String: Int] = [:]
+    /// Rows whose time lies outside the window asked for.
+    public internal(set) var outsideWindow = 0
+    /// Rows skipped in lenient mode, per reason.
+    public internal(set) var skipped: [String: Int] = [:]
+    /// The first few `file:line:column: reason` messages per reason (duplicates under `duplicate order id`).
+    public internal(set) var examples: [String: [String]] = [:]
+
+    /// How many examples are kept per reason.
+    static let examplesPerReason = 3
+
+    /// Total rows skipped as bad.
+    public var skippedTotal: Int { skipped.values.reduce(0, +) }
+
+    /// Whether every row was an order counted (or excluded by status or window).
+    var isClean: Bool { duplicates == 0 && skipped.isEmpty }
+
+    mutating func skip(_ error: OrdersError, reason: String) {
+        skipped[reason, default: 0] += 1
+        note(error.description, under: reason)
+    }
+
+    mutating func note(_ message: String, under reason: String) {
+        if examples[reason, default: []].count < Self.examplesPerReason {
+            examples[reason, default: []].append(message)
+        }
+    }
+
+    /// Adds the counts of a report of a later part of the same file (which must be clean).
+    mutating func absorb(_ other: ReadReport) {
+        rows += other.rows
+        orders += other.orders
+        outsideWindow += other.outsideWindow
+        excluded.merge(other.excluded, uniquingKeysWith: +)
+    }
+}
+
+extension ReadReport: CustomStringConvertible {
+    /// One line: `read 120 rows: 113 orders, 2 duplicates, 3 excluded (cancelled 3), 2 skipped (...)`.
+    public var description: String {
+        var parts = ["\(orders) orders"]
+        if duplicates > 0 { parts.append("\(duplicates) duplicates") }
+        let excludedTotal = excluded.values.reduce(0, +)
+        if excludedTotal > 0 {
+            let detail = excluded.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            parts.append("\(excludedTotal) excluded (\(detail))")
+        }
+        if outsideWindow > 0 { parts.append("\(outsideWindow) outside the window") }
+        if skippedTotal > 0 {
+            let detail = skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            parts.append("\(skippedTotal) skipped (\(detail))")
+        }
+        return "read \(rows) rows: " + parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+extension SaleSimulation {
+    /// Writes the sale as an orders CSV (`order_id,order_time,customer,amount`) atomically.
+    ///
+    /// Returns the number of orders written.
+    @discardableResult
+    public func write(to path: String) throws -> Int {
+        var written = 0
+        try AtomicFile.write(to: path) { handle in
+            var buffer: [UInt8] = Array("order_id,order_time,customer,amount\n".utf8)
+            buffer.reserveCapacity(1 << 20 + 256)
+            var labelMinute = Int.min
+            var label: [UInt8] = []
+            try forEachOrder { order in
+                let minute = order.second / 60
+                if minute != labelMinute {
+                    labelMinute = minute
+                    label = timePrefix(minute: minute)
+                }
+                appendDecimal(order.id, to: &buffer)
+                buffer.append(UInt8(ascii: ","))
+                appendTime(second: order.second, prefix: label, to: &buffer)
+                buffer.append(UInt8(ascii: ","))
+                buffer.append(contentsOf: order.customerLabel.utf8)
+                buffer.append(UInt8(ascii: ","))
+                buffer.append(contentsOf: MinuteTable.money(order.cents).utf8)
+                buffer.append(UInt8(ascii: "\n"))
+                written += 1
+                if buffer.count >= 1 << 20 {
+                    try handle.write(contentsOf: buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try handle.write(contentsOf: buffer)
+        }
+        return written
+    }
+
+    /// The bytes of a minute's time up to the seconds (`2021-05-20 14:03:`); empty for epoch times.
+    private func timePrefix(minute: Int) -> [UInt8] {
+        guard timeFormat != .epoch else { return [] }
+        let label = Array(zone.label(minute: minute).utf8)
+        let date = label[0..<10], clock = label[11..<16]
+        return Array(date) + [timeFormat == .local ? UInt8(ascii: " ") : UInt8(ascii: "T")] + Array(clock) + [58]
+    }
+
+    private func appendTime(second: Int, prefix: [UInt8], to buffer: inout [UInt8]) {
+        switch timeFormat {
+        case .epoch: appendDecimal(second, to: &buffer)
+        case .local, .offset:
+            buffer.append(contentsOf: prefix)
+            let s = second % 60
+            buffer.append(UInt8(48 + s / 10))
+            buffer.append(UInt8(48 + s % 10))
+            if timeFormat == .offset {
+                buffer.append(contentsOf: ShopZone(offsetSeconds: zone.offset(atUTC: second)).isoOffset.utf8)
+            }
+        }
+    }
+
+    private func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: String(value).utf8)
+    }
+}
+
+extension ShopZone {
+    /// The zone's offset as ISO 8601 writes it after a time: `Z`, `+08:00`.
+    var isoOffset: String {
+        let text = description
+        return text == "UTC" ? "Z" : text
+    }
+}

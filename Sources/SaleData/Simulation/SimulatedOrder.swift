@@ -1,0 +1,59 @@
+import Foundation
+
+/// One order of a simulated sale.
+public struct SimulatedOrder: Sendable, Equatable {
+    /// Order id, increasing with time.
+    public var id: Int
+    /// Order time in whole seconds since the epoch.
+    public var second: Int
+    /// Customer number (the same number for a repeat customer).
+    public var customer: Int
+    /// Amount in cents.
+    public var cents: Int64
+
+    /// The customer as written to the CSV, `c0001234`.
+    public var customerLabel: String {
+        let digits = String(customer)
+        return "c" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+    }
+}
+
+extension SaleSimulation {
+    /// Calls `body` with every order of the sale, in time order.
+    public func forEachOrder(_ body: (SimulatedOrder) throws -> Void) rethrows {
+        var random = RandomSource(seed: seed)
+        let rates = expectedRates()
+        let logMedian = log(max(basketMedian, 0.01))
+        var customers = 0
+        var nextID = firstOrderID
+        var seconds: [Int] = []
+        for (minute, rate) in rates.enumerated() {
+            let count = random.poisson(rate)
+            seconds.removeAll(keepingCapacity: true)
+            for _ in 0..<count { seconds.append(Int(random.uniform() * 60)) }
+            seconds.sort()
+            for second in seconds {
+                let customer: Int
+                if customers > 0 && random.uniform() < repeatShare {
+                    customer = 1 + Int(random.uniform() * Double(customers))
+                } else {
+                    customers += 1
+                    customer = customers
+                }
+                let amount = exp(logMedian + basketSigma * random.normal())
+                let cents = max(1, Int64((amount * 100).rounded()))
+                try body(SimulatedOrder(id: nextID, second: (start + minute) * 60 + second, customer: customer,
+                                        cents: cents))
+                nextID += 1
+            }
+        }
+    }
+
+    /// Every order of the sale, in time order.
+    public func orders() -> [SimulatedOrder] {
+        var all: [SimulatedOrder] = []
+        all.reserveCapacity(Int(expectedOrders * 1.05))
+        forEachOrder { all.append($0) }
+        return all
+    }
+}

@@ -1,0 +1,13 @@
+extension ShopZone {
+    /// The instant of an order time (ISO 8601 or epoch seconds) in whole seconds since the epoch;
+    /// times without an offset are read as wall-clock times in this zone.
+    public func seconds(of text: String) -> Int? {
+        var parser = TimestampParser(zone: self)
+        return parser.seconds(text)
+    }
+
+    /// The minute (counted in UTC from the epoch) an order time falls in, or nil if it is not a time.
+    public func minute(of text: String) -> Int? {
+        seconds(of: text).map { CivilTime.floorDiv($0, 60) }
+    }
+}

@@ -1,0 +1,20 @@
+/// Remembers the last local-to-UTC offset per quarter hour, so converting millions of local order
+/// times asks the zone's rules only when the quarter hour changes.
+struct ZoneCache {
+    /// The zone whose offsets are cached.
+    let zone: ShopZone
+    private var quarter = Int.min
+    private var offset = 0
+
+    init(zone: ShopZone) { self.zone = zone }
+
+    /// The instant of a local wall-clock time; zone transitions fall on quarter hours.
+    mutating func utcSeconds(fromLocal local: Int) -> Int {
+        let key = CivilTime.floorDiv(local, 900)
+        if key != quarter {
+            quarter = key
+            offset = key * 900 - zone.utcSeconds(fromLocal: key * 900)
+        }
+        return local - offset
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct SandboxTests {
+    let folder = temporaryFolder("flashcast-sandbox")
+
+    func script(_ name: String, _ source: String) throws -> String {
+        try source.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        return name
+    }
+
+    func run(_ arguments: [String]) throws -> CommandResult {
+        try runFlashcast(arguments, in: folder)
+    }
+
+    @Test func runawayLoopsStopAtTheTimeoutEvenInsidePcall() throws {
+        let name = try script("runaway.lua", "while true do pcall(function() while true do end end) end")
+        let result = try run(["run", "--sandbox", "--timeout", "0.5", name])
+        #expect(result.status == 1)
+        #expect(result.error.contains("flashcast: timeout: the script ran longer than 0.50 s"))
+    }
+
+    @Test func memoryBombsStopAtTheCap() throws {
+        let name = try script("bomb.lua", "local t = {} while true do t[#t + 1] = string.rep('x', 1e5) .. #t end")
+        let result = try run(["run", "--sandbox", "--memory", "32M", name])
+        #expect(result.status == 1)
+        #expect(result.error.contains("flashcast: bomb.lua: memory limit of 32 MiB exceeded"))
+    }
+
+    @Test func writesOutsideTheOutputFolderAreRefused() throws {
+        let target = folder.appendingPathComponent("evil.txt").path
+        let name = try script("escape.lua", "local f = io.open('\(target)', 'w')")
+        let result = try run(["run", "--sandbox", name])
+        #expect(result.status == 1)
+        #expect(result.error.contains("escape.lua:1: writing '\(target)' is not allowed in the sandbox"))
+        #expect(!FileManager.default.fileExists(atPath: target))
+        let sneaky = try script("sneaky.lua", "io.open('out/../evil.txt', 'w')")
+        #expect(try run(["run", "--sandbox", sneaky]).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
+    @Test func unsafeLibrariesAreGoneAndReadsNeedAnInput() throws {
+        let name = try script(
+            "probe.lua",
+            "print(os.execute, io.popen, os.getenv, dofile, package.loadlib, debug.getinfo, require('string') == string)")
+        let result = try run(["run", "--sandbox", name])
+        #expect(result.output == "nil\tnil\tnil\tnil\tnil\tnil\ttrue\n")
+        try "secret".write(to: folder.appendingPathComponent("data.txt"), atomically: true, encoding: .utf8)
+        let reader = try script("reader.lua", "print(io.open('data.txt'):read('a'))")
+        #expect(try run(["run", "--sandbox", reader]).error.contains("reading 'data.txt' is not allowed in the sandbox"))
+        #expect(try run(["run", "--sandbox", "--input", "data.txt", reader]).output == "secret\n")
+        let binary = try script("binary.lua", "print(load(string.dump(function() end)))")
+        #expect(try run(["run", "--sandbox", binary]).output.hasPrefix("nil\tattempt to load a binary chunk"))
+    }
+
+    @Test func writesAreAtomicAndAFailedRunLeavesNoFile() throws {
+        let name = try script(
+            "half.lua",
+            """
+            local f = io.open('out/report.csv', 'w')
+            f:write('minute,value\\n')
+            print(io.open('out/report.csv') == nil)
+            error('crash before close')
+            """)
+        let result = try run(["run", "--sandbox", name])
+        #expect(result.status == 1)
+        #expect(result.output == "true\n")
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)
+        #expect(left.isEmpty)
+        let good = try script("good.lua", "local f = io.open('out/r.txt', 'w'); f:write('a', 1):write('b'); assert(f:close())")
+        #expect(try run(["run", "--sandbox", good]).status == 0)
+        let written = try String(contentsOf: folder.appendingPathComponent("out/r.txt"), encoding: .utf8)
+        #expect(written == "a1b")
+    }
+
+    @Test func exitCodesAndTheJSONSummary() throws {
+        let alert = try script("alert.lua", "pcall(os.exit, 3) print('not reached')")
+        let result = try run(["run", "--sandbox", "--summary", "out/summary.json", alert])
+        #expect(result.status == 3)
+        #expect(result.output.isEmpty)
+        let data = try Data(contentsOf: folder.appendingPathComponent("out/summary.json"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(summary["exit_code"] as? Int == 3)
+        #expect(summary["status"] as? String == "exit")
+        #expect(summary["script"] as? String == "alert.lua")
+        #expect(try run(["run", "--sandbox", "--no-such-option", alert]).status == 2)
+        #expect(try run(["run", "--memory", "lots", alert]).status == 2)
+    }
+
+    @Test func scheduledRunsLogWithTimestamps() throws {
+        let name = try script("ok.lua", "print('fine')")
+        let result = try run(["run", "--sandbox", name])
+        #expect(result.status == 0)
+        let lines = result.error.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ "#, options: .regularExpression) != nil })
+    }
+}

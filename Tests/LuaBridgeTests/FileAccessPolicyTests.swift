@@ -1,0 +1,40 @@
+import Foundation
+import LuaBridge
+import Testing
+import TestSupport
+
+@Suite struct FileAccessPolicyTests {
+    let root = temporaryFolder("flashcast-policy")
+    var output: String { root.appendingPathComponent("out").path }
+
+    func policy() throws -> FileAccessPolicy {
+        let input = root.appendingPathComponent("in.csv").path
+        _ = FileManager.default.createFile(atPath: input, contents: Data("a".utf8))
+        return try FileAccessPolicy(outputFolder: output, readable: [input])
+    }
+
+    @Test func writesOnlyInsideTheOutputFolder() throws {
+        let policy = try policy()
+        #expect(try policy.checkWrite(output + "/chart.svg") == policy.outputFolder + "/chart.svg")
+        for path in [root.path + "/x.txt", output + "/../x.txt", output, "/etc/passwd", output + "/missing/x.svg"] {
+            #expect(throws: SandboxError.self, "\(path)") { try policy.checkWrite(path) }
+        }
+        try FileManager.default.createSymbolicLink(atPath: output + "/link", withDestinationPath: "/etc/hostname")
+        #expect(throws: SandboxError.self) { try policy.checkWrite(output + "/link") }
+    }
+
+    @Test func readsOnlyTheNamedInputsAndTheOutputFolder() throws {
+        let policy = try policy()
+        #expect(try policy.checkRead(root.path + "/in.csv").hasSuffix("/in.csv"))
+        #expect(try policy.checkRead(output + "/not-yet.csv").hasSuffix("/out/not-yet.csv"))
+        #expect(throws: SandboxError("reading '/etc/hostname' is not allowed in the sandbox (inputs are named with --input)")) {
+            try policy.checkRead("/etc/hostname")
+        }
+    }
+
+    @Test func missingInputsAreRefusedUpFront() {
+        #expect(throws: SandboxError("cannot read input '/nonexistent/in.csv'")) {
+            try FileAccessPolicy(outputFolder: output, readable: ["/nonexistent/in.csv"])
+        }
+    }
+}
