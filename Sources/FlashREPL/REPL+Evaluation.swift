@@ -19,13 +19,13 @@ extension REPL {
     /// Commands at least this long show their time after the result.
     static let slowCommand = Duration.milliseconds(500)
 
-    /// Runs a chunk and formats its results.
-    func evaluate(_ source: String) -> Outcome {
+    /// Runs a chunk and formats its results for lines of `width` columns.
+    func evaluate(_ source: String, width: Int = Self.lineWidth) -> Outcome {
         let start = ContinuousClock.now
         let base = lua_gettop(state.pointer)
         defer { lua_settop(state.pointer, base) }
         do {
-            printer.pushFormatter(width: Self.lineWidth)
+            printer.pushFormatter(width: width)
             try state.load(source, chunkName: "=stdin")
             let count = try state.call()
             try state.call(arguments: count + 1)  // the width and the results
