@@ -1,7 +1,6 @@
 #include "EditLineShim.h"
 
 #include <locale.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,31 +9,12 @@
 #include <readline.h>
 
 void eshim_setup(void) {
-    /* libedit decodes input with the C library's multibyte functions: without a UTF-8 LC_CTYPE
-       it drops every non-ASCII byte. Only LC_CTYPE changes, so Lua's number formatting is intact. */
+    /* libedit measures and writes characters with the C library's multibyte functions: without a
+       UTF-8 LC_CTYPE non-ASCII text is garbled. Only LC_CTYPE changes: Lua's numbers are intact. */
     if (setlocale(LC_CTYPE, "") == NULL || MB_CUR_MAX == 1) setlocale(LC_CTYPE, "C.UTF-8");
+    eshim_setup_reading();
     rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,)+-*/%^~#[]";
     rl_completion_append_character = '\0';
-}
-
-static volatile sig_atomic_t readInterrupted = 0;
-
-static void on_sigint_while_reading(int signal) {
-    (void)signal;
-    readInterrupted = 1;
-}
-
-char *eshim_readline(const char *prompt, int *interrupted) {
-    struct sigaction action, previous;
-    memset(&action, 0, sizeof action);
-    sigemptyset(&action.sa_mask);
-    action.sa_handler = on_sigint_while_reading;  /* no SA_RESTART: the pending read fails and readline returns NULL */
-    readInterrupted = 0;
-    sigaction(SIGINT, &action, &previous);
-    char *line = readline(prompt);
-    sigaction(SIGINT, &previous, NULL);
-    *interrupted = readInterrupted;
-    return line;
 }
 
 int eshim_terminal_columns(void) {
