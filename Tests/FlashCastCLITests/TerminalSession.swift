@@ -34,7 +34,7 @@ final class TerminalSession {
             // A test runner's thread may block or ignore SIGINT; a program started from a shell never does.
             sigprocmask(SIG_SETMASK, &noSignals, nil)
             signal(SIGINT, SIG_DFL)
-            execve(executable, argv, envp)
+            if let path = argv[0] { execve(path, argv, envp) }
             _exit(127)
         }
         guard pid > 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
@@ -86,7 +86,7 @@ final class TerminalSession {
             _ = readOutput(until: min(deadline, ContinuousClock.now + .milliseconds(50)))
         }
         exitStatus = status
-        return status & 0x7f == 0 ? (status >> 8) & 0xff : nil
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : nil  // WIFEXITED and WEXITSTATUS
     }
 
     /// Reads what the program wrote, waiting at most until `deadline`; false if nothing came.
