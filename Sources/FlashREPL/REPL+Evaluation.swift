@@ -4,7 +4,7 @@ import LuaShim
 
 extension REPL {
     /// What running one chunk gave.
-    struct Outcome: Equatable {
+    struct Outcome {
         /// The results formatted and separated by tabs ("" for none), or the error with its traceback.
         var text: Result<String, Failure>
         /// How long running and formatting took.
@@ -12,7 +12,7 @@ extension REPL {
     }
 
     /// An error message, as `Result` needs an `Error`.
-    struct Failure: Error, Equatable {
+    struct Failure: Error {
         let message: String
     }
 

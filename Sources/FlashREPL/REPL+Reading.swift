@@ -5,7 +5,7 @@ import LuaShim
 
 extension REPL {
     /// What reading one line gave.
-    enum Line: Equatable {
+    enum Line {
         case text(String)
         /// Ctrl-C while typing: the line is dropped.
         case cancelled
@@ -14,7 +14,7 @@ extension REPL {
     }
 
     /// What reading one chunk gave.
-    enum Chunk: Equatable {
+    enum Chunk {
         /// Code ready to run: `return <expression>` or the statements as typed.
         case source(String)
         case end

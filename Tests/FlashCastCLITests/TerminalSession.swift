@@ -54,14 +54,31 @@ final class TerminalSession {
     /// What the terminal shows now.
     var screen: String { TerminalScreen(output).text }
 
-    /// Types `keys` (control characters included, e.g. "\u{3}" for Ctrl-C).
-    func type(_ keys: String) {
+    /// Types `keys` at a prompt, once the line editor reads the keyboard, as a user waits for the
+    /// prompt: keys typed before that are echoed twice, and Ctrl-C or Ctrl-D would be discarded.
+    func type(_ keys: String, timeout: Duration = .seconds(15)) throws {
+        let deadline = ContinuousClock.now + timeout
+        while !lineEditorIsReading {
+            guard ContinuousClock.now < deadline else { throw Timeout(waitingFor: "the line editor", screen: screen) }
+            _ = readOutput(until: min(deadline, ContinuousClock.now + .milliseconds(10)))
+        }
+        send(keys)
+    }
+
+    /// Sends `keys` at once (control characters included: "\u{3}" is Ctrl-C).
+    func send(_ keys: String) {
         var bytes = Array(keys.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(terminal, $0.baseAddress, $0.count) }
             guard written > 0 else { return }
             bytes = bytes.dropFirst(written)
         }
+    }
+
+    /// True while the terminal is out of canonical mode, as libedit sets it only while it reads a line.
+    private var lineEditorIsReading: Bool {
+        var settings = termios()
+        return tcgetattr(terminal, &settings) == 0 && settings.c_lflag & tcflag_t(ICANON) == 0
     }
 
     /// Waits until `text` shows after the previous match (lines joined by `\n`), then moves past it.
