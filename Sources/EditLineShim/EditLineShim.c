@@ -1,4 +1,5 @@
 #include "EditLineShim.h"
+#include "ReadLine.h"
 
 #include <locale.h>
 #include <stdio.h>

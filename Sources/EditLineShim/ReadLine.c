@@ -1,5 +1,6 @@
 #define _GNU_SOURCE  /* pipe2 */
 #include "EditLineShim.h"
+#include "ReadLine.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -4,15 +4,15 @@ import Glibc
 /// A program running on a pseudo-terminal, driven like a user at a keyboard: keys are written to
 /// the terminal and the test waits, with a deadline, for text to appear on the screen.
 final class TerminalSession {
-    /// The screen did not show the text in time, or the program did not exit in time.
+    /// What the test waited for did not come before the deadline (or before the program ended).
     struct Timeout: Error, CustomStringConvertible {
         let waitingFor: String
         let screen: String
 
-        var description: String { "timed out waiting for \(waitingFor); the screen shows:\n\(screen)" }
+        var description: String { "gave up waiting for \(waitingFor); the screen shows:\n\(screen)" }
     }
 
-    let pid: pid_t
+    private let pid: pid_t
     private let terminal: Int32
     private var output = [UInt8]()
     private var exitStatus: Int32?

@@ -9,8 +9,6 @@
 /// Prepares line editing: a UTF-8 character type (so non-ASCII input edits as characters) and
 /// the completion word breaks. Call once before the first `eshim_readline`.
 void eshim_setup(void);
-/// Makes Ctrl-C end a pending read at once (called by `eshim_setup`).
-void eshim_setup_reading(void);
 /// Reads a line with editing and history; NULL at end of input or when Ctrl-C cancels the line.
 /// `*interrupted` is set to 1 when Ctrl-C was pressed while reading (0 otherwise): with NULL the
 /// line was cancelled; with a line, Ctrl-C came just after Enter. The caller frees the result.
