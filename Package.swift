@@ -21,7 +21,7 @@ let foundationTargets: [Target] = [
     .executableTarget(
         name: "FlashCastCLI",
         dependencies: [
-            "LuaBridge", "FlashREPL", "FlashLua",
+            "LuaBridge", "FlashREPL", "FlashLua", "SaleData",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strict),
@@ -37,8 +37,10 @@ let foundationTargets: [Target] = [
 // MARK: - Lua libraries exposing the domain modules
 
 let luaLibraryTargets: [Target] = [
-    .target(name: "FlashLua", dependencies: ["LuaBridge"], swiftSettings: strict),
-    .testTarget(name: "FlashLuaTests", dependencies: ["FlashLua", "TestSupport"], swiftSettings: strict),
+    .target(name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts"], swiftSettings: strict),
+    .testTarget(
+        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "TestSupport"],
+        swiftSettings: strict),
 ]
 
 // MARK: - Orders and series
@@ -57,7 +59,12 @@ let networkTargets: [Target] = []
 
 // MARK: - Charts
 
-let chartTargets: [Target] = []
+let chartTargets: [Target] = [
+    .target(name: "SVGCharts", exclude: ["README.md"], swiftSettings: strict),
+    .testTarget(
+        name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["Golden"],
+        swiftSettings: strict),
+]
 
 // MARK: - Forecasting
 

@@ -3,7 +3,9 @@ import LuaBridge
 /// Every Lua library FlashCast offers, and the one place a new library is listed.
 public enum FlashLua {
     /// The libraries, in the order help lists them.
-    public static let libraries: [LuaLibrary] = [ArgsLibrary.library]
+    public static let libraries: [LuaLibrary] = [
+        ArgsLibrary.library, OrdersLibrary.library, SeriesLibrary.library, ChartLibrary.library,
+    ]
 
     /// Creates a state with Lua's standard libraries, FlashCast's libraries and `help`.
     public static func makeState(memoryLimit: Int? = nil) throws(LuaScriptError) -> LuaState {

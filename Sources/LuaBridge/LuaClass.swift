@@ -34,6 +34,8 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
     public var length: (@Sendable (Object) -> Int)?
     /// Handles `object[key]` for keys that are not strings (the key is argument 2); unknown names give nil.
     public var index: (@Sendable (LuaCall, Object) throws -> Int32)?
+    /// Read-only fields by name, `object.name`: each pushes the field's value and returns 1.
+    public var fields: [String: @Sendable (LuaCall, Object) -> Int32]
     /// Further metamethods by name (`__call`, `__add`, `__concat`...).
     public var metamethods: [String: LuaFunction]
     /// One sentence on what the type is, for help.
@@ -43,13 +45,14 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
     public init(
         summary: String, methods: [LuaMethod<Object>], describe: @escaping @Sendable (Object) -> String,
         length: (@Sendable (Object) -> Int)? = nil, index: (@Sendable (LuaCall, Object) throws -> Int32)? = nil,
-        metamethods: [String: LuaFunction] = [:]
+        fields: [String: @Sendable (LuaCall, Object) -> Int32] = [:], metamethods: [String: LuaFunction] = [:]
     ) {
         self.summary = summary
         self.methods = methods
         self.describe = describe
         self.length = length
         self.index = index
+        self.fields = fields
         self.metamethods = metamethods
     }
 
@@ -74,9 +77,9 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
                 table.set(method.name) { $0.push(function: Self.bindSelf(method.body)) }
             }
         }
-        if let index {
+        if index != nil || !fields.isEmpty {
             lua_setfield(L, metatable, "__methods")  // keep methods for the fallback
-            call.push(function: Self.indexFallback(index))
+            call.push(function: Self.indexFallback(index, fields))
         }
         lua_setfield(L, metatable, "__index")
         let describe = describe
@@ -112,16 +115,20 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
         { call in try body(call, try call.object(1, as: Object.self)) }
     }
 
-    private static func indexFallback(_ index: @escaping @Sendable (LuaCall, Object) throws -> Int32) -> LuaFunction {
+    private static func indexFallback(
+        _ index: (@Sendable (LuaCall, Object) throws -> Int32)?, _ fields: [String: @Sendable (LuaCall, Object) -> Int32]
+    ) -> LuaFunction {
         { call in
             let object = try call.object(1, as: Object.self)
             if call.type(at: 2) == .string {
+                if let field = fields[try call.string(2)] { return field(call, object) }
                 lua_getmetatable(call.L, 1)
                 lua_getfield(call.L, -1, "__methods")
                 lua_pushvalue(call.L, 2)
                 lua_rawget(call.L, -2)
                 return 1  // the method, or nil for an unknown name
             }
+            guard let index else { return 0 }
             return try index(call, object)
         }
     }

@@ -27,13 +27,40 @@ func readOrders(_ text: String, _ configure: (inout OrdersReadOptions) -> Void =
         #expect(table.cumulative.values == [15.3, 15.3, 15.3, 16.31])
         #expect(result.report == ReadReport(rows: 4, orders: 4))
         #expect(String(decoding: table.csvData(), as: UTF8.self) == """
-            minute,revenue,orders,cumulative
-            2021-05-20T14:03,15.30,3,15.30
-            2021-05-20T14:04,0.00,0,15.30
-            2021-05-20T14:05,0.00,0,15.30
-            2021-05-20T14:06,1.01,1,16.31
+            minute,revenue,orders,customers,cumulative
+            2021-05-20T14:03,15.30,3,2,15.30
+            2021-05-20T14:04,0.00,0,0,15.30
+            2021-05-20T14:05,0.00,0,0,15.30
+            2021-05-20T14:06,1.01,1,1,16.31
 
             """)
+        #expect(String(decoding: table.csvData(step: 5), as: UTF8.self) == """
+            minute,revenue,orders,cumulative
+            2021-05-20T14:00,15.30,3,15.30
+            2021-05-20T14:05,1.01,1,16.31
+
+            """)
+    }
+
+    @Test func intervalsFollowTheShopClockInHalfHourZones() throws {
+        let result = try readOrders("order_time,amount\n2021-05-20 10:29:59,1\n2021-05-20 10:30:00,2\n2021-05-20 11:31,4\n") {
+            $0.zone = ShopZone("+05:30") ?? .utc
+        }
+        #expect(String(decoding: result.table.csvData(step: 60), as: UTF8.self) == """
+            minute,revenue,orders,cumulative
+            2021-05-20T10:00,3.00,2,3.00
+            2021-05-20T11:00,4.00,1,7.00
+
+            """)
+    }
+
+    @Test func aGivenDelimiterOverridesDetection() throws {
+        let text = "order_time|amount\n2021-05-20T14:03:00|2.5\n"
+        #expect(try readOrders(text) { $0.delimiter = UInt8(ascii: "|") }.table.revenueCents == [250])
+        #expect(throws: OrdersError(file: "orders.csv", line: 1, column: 1,
+                                    reason: "no column for order time: expected 'order_time'")) {
+            try readOrders(text)
+        }
     }
 
     @Test func unsortedInputGivesTheSameTable() throws {

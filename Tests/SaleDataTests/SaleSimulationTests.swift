@@ -113,3 +113,16 @@ import Testing
         #expect(withDuplicate.report.examples["duplicate order id"]?.first?.hasPrefix("big.csv:\(serial.report.rows + 2):1:") == true)
     }
 }
+
+@Suite struct CampaignSpecTests {
+    @Test(arguments: [("09:30:1.5", 570, 1.5, 30.0), ("50:00:2:45", 3000, 2, 45), ("0:05:0", 5, 0, 30)])
+    func readsCampaigns(spec: String, minute: Int, lift: Double, halfLife: Double) throws {
+        let campaign = try #require(SaleSimulation.Campaign(spec: spec))
+        #expect(campaign == SaleSimulation.Campaign(minute: minute, lift: lift, halfLife: halfLife))
+    }
+
+    @Test(arguments: ["", "09:30", "9:60:1", "-1:00:1", "09:30:x", "09:30:1:0", "09:30:1:2:3", "09:30:-1", "+1:00:1"])
+    func refusesMalformedCampaigns(spec: String) {
+        #expect(SaleSimulation.Campaign(spec: spec) == nil)
+    }
+}

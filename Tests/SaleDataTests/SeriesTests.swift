@@ -99,9 +99,15 @@ import Testing
     }
 
     @Test func describesItself() {
-        #expect(series.description
-            == "Series(5 values, step 1 min, 2021-05-20T14:03 .. 2021-05-20T14:07, sum 10, min 0, max 4)")
-        #expect(Series(start: 0, values: [0.5, 1.25]).description.hasSuffix("sum 1.75, min 0.5, max 1.25)"))
-        #expect(Series(start: 0, step: 5, values: []).description == "Series(empty, step 5 min)")
+        #expect(series.description == "Series(5 minutes from 2021-05-20 14:03, step 1m, sum 10)")
+        let day = Series(start: 0, step: 15, values: Array(repeating: 1285.5, count: 96))
+        #expect(day.description == "Series(96 values from 1970-01-01 00:00, step 15m, sum 123.4k)")
+        #expect(Series(start: 0, step: 5, values: []).description == "Series(empty, step 5m)")
+    }
+
+    @Test(arguments: [(0.125, "0.125"), (999, "999"), (999.99, "1k"), (1234, "1.234k"), (-2_500_000, "-2.5M"),
+                      (7e9, "7G"), (3.2e13, "32T")])
+    func shortNumbers(value: Double, text: String) {
+        #expect(Series.short(value) == text)
     }
 }

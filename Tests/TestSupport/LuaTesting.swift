@@ -12,14 +12,6 @@ public func luaError(_ state: LuaState, _ code: String, chunkName: String = "=te
     }
 }
 
-/// The resident set size of this process in bytes, from /proc/self/statm.
-public func residentMemoryBytes() -> Int {
-    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-    let fields = text.split(separator: " ")
-    guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-}
-
 /// Counts live instances of ``Tracked`` objects that share it, to prove objects are released.
 public final class LiveCounter: Sendable {
     private let count = Mutex(0)

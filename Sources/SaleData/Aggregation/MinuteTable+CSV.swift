@@ -1,28 +1,48 @@
 import Foundation
 
 extension MinuteTable {
-    /// The table as CSV: `minute,revenue,orders,cumulative`, money with two decimals.
-    public func csvData() -> Data {
-        var bytes: [UInt8] = Array("minute,revenue,orders,cumulative\n".utf8)
-        bytes.reserveCapacity(bytes.count + count * 48)
+    /// The table as CSV, money with two decimals: `minute,revenue,orders,customers,cumulative`.
+    ///
+    /// With a `step` above 1 minute, rows are intervals aligned to the shop's clock (the label is
+    /// the interval's first minute) and there is no customers column: distinct customers per
+    /// minute do not add up over an interval. Without a customer column there is none either.
+    public func csvData(step: Int = 1) -> Data {
+        let withCustomers = step == 1 && customers != nil
+        let header = withCustomers ? "minute,revenue,orders,customers,cumulative\n" : "minute,revenue,orders,cumulative\n"
+        var bytes: [UInt8] = Array(header.utf8)
+        bytes.reserveCapacity(bytes.count + count / Swift.max(step, 1) * 52)
         var running: Int64 = 0
-        for index in 0..<count {
-            running += revenueCents[index]
-            bytes.append(contentsOf: zone.label(minute: start + index).utf8)
-            bytes.append(UInt8(ascii: ","))
-            bytes.append(contentsOf: Self.money(revenueCents[index]).utf8)
-            bytes.append(UInt8(ascii: ","))
-            bytes.append(contentsOf: String(orders[index]).utf8)
+        var index = 0
+        while index < count {
+            let interval = step > 1 ? zone.intervalStart(of: start + index, step: step) : start + index
+            let end = Swift.min(count, interval + Swift.max(step, 1) - start)
+            var cents: Int64 = 0
+            var orderCount = 0
+            for minute in index..<end {
+                cents += revenueCents[minute]
+                orderCount += orders[minute]
+            }
+            running += cents
+            bytes.append(contentsOf: zone.label(minute: interval).utf8)
+            for field in [Self.money(cents), String(orderCount)] {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(contentsOf: field.utf8)
+            }
+            if withCustomers, let customers {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(contentsOf: String(customers[index]).utf8)
+            }
             bytes.append(UInt8(ascii: ","))
             bytes.append(contentsOf: Self.money(running).utf8)
             bytes.append(UInt8(ascii: "\n"))
+            index = end
         }
         return Data(bytes)
     }
 
-    /// Writes the CSV atomically (a temporary file in the same folder, then a rename).
-    public func write(to path: String) throws {
-        try AtomicFile.write(csvData(), to: path)
+    /// Writes the CSV (see `csvData(step:)`) atomically: a temporary file in the same folder, then a rename.
+    public func write(to path: String, step: Int = 1) throws {
+        try AtomicFile.write(csvData(step: step), to: path)
     }
 
     /// Cents as a decimal amount with two decimals (`1234` is `12.34`).

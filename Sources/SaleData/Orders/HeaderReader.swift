@@ -8,13 +8,13 @@ struct Header {
     let firstLine: Int
 
     /// Reads the header row (after an optional UTF-8 byte order mark) of a file.
-    init(source: ByteSource, file: String) throws(OrdersError) {
+    init(source: ByteSource, file: String, delimiter: UInt8?) throws(OrdersError) {
         var length = 1 << 16
         while true {
             let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: length)
             defer { buffer.deallocate() }
             let got = source.read(into: buffer, count: length, at: 0)
-            if let header = try Self.parse(buffer, count: got, atEnd: got < length, file: file) {
+            if let header = try Self.parse(buffer, count: got, atEnd: got < length, file: file, delimiter: delimiter) {
                 self = header
                 return
             }
@@ -29,11 +29,12 @@ struct Header {
         self.firstLine = firstLine
     }
 
-    /// The header in the first `n` bytes, or nil when the header row does not end before `n`.
-    static func parse(_ p: UnsafeMutablePointer<UInt8>, count n: Int, atEnd: Bool,
-                      file: String) throws(OrdersError) -> Header? {
+    /// The header in the first `n` bytes, or nil when the header row does not end before `n`;
+    /// a nil `delimiter` is detected from the header row.
+    static func parse(_ p: UnsafeMutablePointer<UInt8>, count n: Int, atEnd: Bool, file: String,
+                      delimiter: UInt8?) throws(OrdersError) -> Header? {
         let bom = n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
-        let delimiter = detectDelimiter(p + bom, count: n - bom)
+        let delimiter = delimiter ?? detectDelimiter(p + bom, count: n - bom)
         let splitter = RowSplitter(delimiter: delimiter)
         let spans = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: 4096)
         defer { spans.deallocate() }

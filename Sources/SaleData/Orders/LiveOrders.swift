@@ -44,7 +44,8 @@ public final class LiveOrders: @unchecked Sendable {
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: length)
         defer { buffer.deallocate() }
         let got = source.read(into: buffer, count: length, at: 0)
-        guard let header = try Header.parse(buffer, count: got, atEnd: false, file: file) else { return }
+        guard let header = try Header.parse(buffer, count: got, atEnd: false, file: file,
+                                                 delimiter: options.delimiter) else { return }
         let layout: ColumnLayout
         do { layout = try ColumnLayout(header: header.names, columns: options.columns) } catch {
             throw OrdersError(file: file, line: 1, column: 1, reason: error.message)

@@ -2,6 +2,8 @@
 public struct OrdersReadOptions: Sendable {
     /// Which header names hold each field.
     public var columns = OrderColumns()
+    /// Field delimiter (`,`, `;` or tab...); nil to detect it from the header row.
+    public var delimiter: UInt8?
     /// Zone of times written without an offset; it also labels the minutes.
     public var zone = ShopZone.utc
     /// Skip bad rows and report them, instead of stopping at the first.

@@ -16,7 +16,7 @@ public enum OrdersReader {
         guard source.size > 0 else {
             throw OrdersError(file: file, line: 1, column: 1, reason: OrdersProblem.emptyFile.message)
         }
-        let header = try Header(source: source, file: file)
+        let header = try Header(source: source, file: file, delimiter: options.delimiter)
         let layout: ColumnLayout
         do { layout = try ColumnLayout(header: header.names, columns: options.columns) } catch {
             throw OrdersError(file: file, line: 1, column: 1, reason: error.message)

@@ -1,16 +1,21 @@
 import Foundation
 
 extension Series: CustomStringConvertible {
-    /// A one-line summary: length, step, time span and the value range.
+    /// A one-line summary: `Series(1440 minutes from 2021-05-20 00:00, step 1m, sum 123.4k)`.
     public var description: String {
-        guard let low = min, let high = max else { return "Series(empty, step \(step) min)" }
-        return "Series(\(count) values, step \(step) min, \(label(at: 0)) .. \(label(at: count - 1)), "
-            + "sum \(Self.short(sum)), min \(Self.short(low)), max \(Self.short(high)))"
+        guard !values.isEmpty else { return "Series(empty, step \(step)m)" }
+        let first = label(at: 0).replacingOccurrences(of: "T", with: " ")
+        let length = step == 1 ? "\(count) minutes" : "\(count) values"
+        return "Series(\(length) from \(first), step \(step)m, sum \(Self.short(sum)))"
     }
 
-    /// A number with at most 7 significant digits, whole numbers without a fraction.
-    static func short(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(format: "%.7g", value)
+    /// A number with 4 significant digits and a k, M, G or T suffix past a thousand (`123.4k`).
+    public static func short(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        let suffixes: [(Double, String)] = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
+        for (scale, suffix) in suffixes where abs(value) >= scale * 0.99995 {
+            return String(format: "%.4g", value / scale) + suffix
+        }
+        return String(format: "%.4g", value)
     }
 }

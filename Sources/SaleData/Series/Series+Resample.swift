@@ -26,12 +26,12 @@ extension Series {
             throw SeriesError(description: "step \(newStep) is not a multiple of the series' step \(step)")
         }
         guard !values.isEmpty else { return Series(start: start, step: newStep, values: [], zone: zone) }
-        let firstBucket = bucketStart(start, step: newStep)
+        let firstBucket = zone.intervalStart(of: start, step: newStep)
         var result: [Double] = []
         var bucket: [Double] = []
         var current = firstBucket
         for (index, value) in values.enumerated() {
-            let key = bucketStart(minute(at: index), step: newStep)
+            let key = zone.intervalStart(of: minute(at: index), step: newStep)
             if key != current {
                 result.append(Self.combine(bucket, method))
                 bucket.removeAll(keepingCapacity: true)
@@ -43,13 +43,6 @@ extension Series {
         return Series(start: firstBucket, step: newStep, values: result, zone: zone)
     }
 
-    /// Start of the interval of `step` minutes holding a minute, aligned to local midnight.
-    private func bucketStart(_ minute: Int, step newStep: Int) -> Int {
-        let offsetMinutes = zone.offset(atUTC: minute * 60) / 60
-        let local = minute + offsetMinutes
-        return CivilTime.floorDiv(local, newStep) * newStep - offsetMinutes
-    }
-
     private static func combine(_ bucket: [Double], _ method: ResampleMethod) -> Double {
         switch method {
         case .sum: return bucket.reduce(0, +)
@@ -57,5 +50,13 @@ extension Series {
         case .last: return bucket.last ?? 0
         case .max: return bucket.max() ?? 0
         }
+    }
+}
+
+extension ShopZone {
+    /// Start of the interval of `step` minutes holding a minute, intervals aligned to local midnight.
+    public func intervalStart(of minute: Int, step: Int) -> Int {
+        let offsetMinutes = offset(atUTC: minute * 60) / 60
+        return CivilTime.floorDiv(minute + offsetMinutes, step) * step - offsetMinutes
     }
 }

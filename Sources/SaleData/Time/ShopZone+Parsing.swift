@@ -11,3 +11,10 @@ extension ShopZone {
         seconds(of: text).map { CivilTime.floorDiv($0, 60) }
     }
 }
+
+extension ShopZone {
+    /// The minute of a time as `minute(of:)` reads it, or of the start of a day written `YYYY-MM-DD`.
+    public func minute(ofTimeOrDate text: String) -> Int? {
+        minute(of: text) ?? (text.utf8.count == 10 ? minute(of: text + "T00:00") : nil)
+    }
+}

@@ -1,0 +1,93 @@
+import LuaBridge
+import SaleData
+
+/// The options of `orders.simulate{...}`, read into a `SaleSimulation`.
+enum SimulationOptions {
+    static let keys: Set<String> = [
+        "seed", "minutes", "orders", "start", "tz", "format", "surge", "surge_halflife", "daily_depth", "closing",
+        "closing_lift", "basket_median", "basket_sigma", "repeat_share", "campaigns", "path",
+    ]
+
+    static func read(_ options: LuaOptions, _ call: LuaCall) throws(LuaError) -> SaleSimulation {
+        try options.allow(keys)
+        var sale = SaleSimulation()
+        sale.seed = UInt64(try options.integer("seed", atLeast: 0, default: Int(sale.seed)))
+        sale.minutes = try options.integer("minutes", atLeast: 1, default: sale.minutes)
+        guard sale.minutes <= 366 * 1440 else { throw options.error("minutes", "must be at most a year (527040)") }
+        sale.expectedOrders = try options.positive("orders", default: sale.expectedOrders)
+        guard sale.expectedOrders <= 1e9 else { throw options.error("orders", "must be at most 1e9") }
+        sale.zone = try options.zone()
+        sale.start = try options.minute("start", zone: sale.zone, call: call) ?? sale.start
+        let format = try options.choice("format", SaleSimulation.TimeFormat.allCases.map(\.rawValue), default: "local")
+        sale.timeFormat = SaleSimulation.TimeFormat(rawValue: format) ?? .local
+        sale.surgeLift = try nonNegative(options, "surge", sale.surgeLift)
+        sale.surgeHalfLife = try options.positive("surge_halflife", default: sale.surgeHalfLife)
+        sale.dailyDepth = try fraction(options, "daily_depth", sale.dailyDepth)
+        sale.closingMinutes = try nonNegative(options, "closing", sale.closingMinutes)
+        sale.closingLift = try nonNegative(options, "closing_lift", sale.closingLift)
+        sale.basketMedian = try options.positive("basket_median", default: sale.basketMedian)
+        sale.basketSigma = try nonNegative(options, "basket_sigma", sale.basketSigma)
+        sale.repeatShare = try fraction(options, "repeat_share", sale.repeatShare)
+        sale.campaigns = try campaigns(options, call)
+        return sale
+    }
+
+    /// `campaigns={{at="09:30", lift=1.5, halflife=30, rise=5}, ...}`; `at` is minutes after the
+    /// start, as a number or as `HH:MM`.
+    static func campaigns(_ options: LuaOptions, _ call: LuaCall) throws(LuaError) -> [SaleSimulation.Campaign] {
+        try options.with("campaigns") { (list) throws(LuaError) -> [SaleSimulation.Campaign] in
+            if call.isNoneOrNil(list) { return [] }
+            guard call.type(at: list) == .table else {
+                throw options.error("campaigns", "must be a table, got \(call.typeName(at: list))")
+            }
+            var campaigns: [SaleSimulation.Campaign] = []
+            for position in stride(from: 1, through: call.length(list), by: 1) {
+                func problem(_ text: String) -> LuaError { options.error("campaigns", "item \(position): \(text)") }
+                let isTable = call.rawIndex(list, position) == .table
+                defer { call.pop() }  // pop the campaign
+                guard isTable else { throw problem("table expected, got \(call.typeName(at: -1))") }
+                let item = call.count
+                let at = field(call, item, "at") { call, index in
+                    call.type(at: index) == .string ? SaleSimulation.elapsedMinutes((try? call.string(index)) ?? "")
+                        : (try? call.integer(index)).flatMap { $0 >= 0 ? $0 : nil }
+                }
+                guard let at else { throw problem("'at' must be minutes after the start or 'HH:MM'") }
+                let lift = try number(call, item, "lift", problem) ?? 1
+                let halfLife = try number(call, item, "halflife", problem) ?? 30
+                let rise = try number(call, item, "rise", problem) ?? 5
+                guard halfLife > 0, rise > 0 else { throw problem("'halflife' and 'rise' must be positive") }
+                campaigns.append(.init(minute: at, lift: lift, riseMinutes: rise, halfLife: halfLife))
+            }
+            return campaigns
+        }
+    }
+
+    private static func field<T>(_ call: LuaCall, _ item: Int32, _ key: String, _ read: (LuaCall, Int32) -> T?) -> T? {
+        call.rawField(item, key)
+        defer { call.pop() }  // pop the field
+        return call.isNoneOrNil(-1) ? nil : read(call, call.count)
+    }
+
+    private static func number(_ call: LuaCall, _ item: Int32, _ key: String,
+                               _ problem: (String) -> LuaError) throws(LuaError) -> Double? {
+        call.rawField(item, key)
+        defer { call.pop() }  // pop the field
+        if call.isNoneOrNil(-1) { return nil }
+        guard call.type(at: -1) == .number, let value = try? call.number(-1), value >= 0, value.isFinite else {
+            throw problem("'\(key)' must be a number, not negative")
+        }
+        return value
+    }
+
+    private static func nonNegative(_ options: LuaOptions, _ key: String, _ value: Double) throws(LuaError) -> Double {
+        let given = try options.number(key, default: value)
+        guard given >= 0, given.isFinite else { throw options.error(key, "must not be negative") }
+        return given
+    }
+
+    private static func fraction(_ options: LuaOptions, _ key: String, _ value: Double) throws(LuaError) -> Double {
+        let given = try options.number(key, default: value)
+        guard (0...1).contains(given) else { throw options.error(key, "must be between 0 and 1") }
+        return given
+    }
+}

@@ -1,0 +1,54 @@
+/// Text placed over or above the data: marker labels above the plot and point annotations.
+extension ChartFrame {
+    /// Where each marker's label goes: its text span in pixels and its row (0 is nearest the plot).
+    /// Labels sit right of their marker, or left near the edge, in the nearest row where they
+    /// overlap nothing; when every row is taken the top row takes the overflow.
+    func markerRows() -> [Int] { markerPlacements().map(\.row) }
+
+    private func markerPlacements() -> [(span: ClosedRange<Double>, row: Int, rightOfLine: Bool)] {
+        let m = metrics, rows = max(1, spec.headroomRows)
+        var taken = Array(repeating: [ClosedRange<Double>](), count: rows)
+        return spec.markers.map { marker in
+            let px = x(marker.minute), width = FontMetrics.width(marker.text, size: m.markerFont)
+            let fitsRight = px + 4 + width <= options.width - m.pad / 2
+            let span = fitsRight ? (px + 4)...(px + 4 + width) : (px - 4 - width)...(px - 4)
+            let row = taken.firstIndex { row in
+                row.allSatisfy { $0.upperBound + 6 < span.lowerBound || span.upperBound + 6 < $0.lowerBound }
+            } ?? rows - 1
+            taken[row].append(span)
+            return (span, row, fitsRight)
+        }
+    }
+
+    /// The markers: dashed lines across the plot, labels in the rows above it.
+    func drawMarkers(_ svg: inout SVGWriter) {
+        let m = metrics
+        for (marker, place) in zip(spec.markers, markerPlacements()) {
+            let baseline = plot.y - m.markerFont * 0.45 - Double(place.row) * m.markerRowHeight
+            label(&svg, marker.text, x: place.rightOfLine ? place.span.lowerBound : place.span.upperBound, y: baseline,
+                  size: m.markerFont, color: marker.color, anchor: place.rightOfLine ? "start" : "end")
+            let px = crisp(x(marker.minute))
+            svg.element("line", [
+                "x1": .number(px), "y1": .number(baseline - m.markerFont * 0.8), "x2": .number(px),
+                "y2": .number(plot.maxY), "stroke": .string(marker.color), "stroke-width": 1.5,
+                "stroke-dasharray": "3 3",
+            ])
+        }
+    }
+
+    /// A dot at `point` with `text` beside it, on a halo of the background colour so it stays
+    /// readable over lines; it flips to the left near the right edge.
+    func drawAnnotation(_ svg: inout SVGWriter, at point: Point, text: String, color: String) {
+        let m = metrics
+        drawDot(&svg, point, color: color, radius: 4)
+        let width = FontMetrics.width(text, size: m.markerFont)
+        let right = point.x + 8 + width <= plot.maxX
+        let y = min(max(point.y - 8, plot.y + m.markerFont), plot.maxY - 4)
+        svg.textElement("text", [
+            "x": .number(right ? point.x + 8 : point.x - 8), "y": .number(y), "font-size": .number(m.markerFont),
+            "fill": .string(options.theme.text), "text-anchor": right ? "start" : "end",
+            "stroke": .string(options.theme.background), "stroke-width": 3, "stroke-linejoin": "round",
+            "paint-order": "stroke",
+        ], text)
+    }
+}

@@ -1,0 +1,16 @@
+/// One legend item: a swatch drawn like the mark it explains, and its label.
+struct LegendEntry {
+    /// How the swatch is drawn.
+    enum Swatch: Equatable {
+        case line(dashed: Bool)
+        case thickLine
+        case area
+        case bar
+        case span
+        case dot
+    }
+
+    let label: String
+    let color: String
+    let swatch: Swatch
+}

@@ -1,0 +1,17 @@
+/// A problem the caller can fix: a bad option, inconsistent data, or a file that cannot be written.
+///
+/// Messages read like Lua's: lowercase, names quoted with '...', no trailing period.
+public struct ChartError: Error, Equatable, CustomStringConvertible {
+    /// The message, e.g. `option 'width' must be a positive number`.
+    public let message: String
+
+    /// An error with `message`.
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+
+    /// `option 'name' must be ...`.
+    static func option(_ name: String, _ requirement: String) -> ChartError {
+        ChartError("option '\(name)' \(requirement)")
+    }
+}

@@ -1,0 +1,58 @@
+/// Values on the clock: a name, the epoch minute of the first value, the minutes between values.
+///
+/// The entry point for callers holding domain series (a per-minute revenue series, a forecast
+/// starting the minute after its cutoff): charts built from `TimedSeries` work out their shared
+/// time axis themselves, so nobody converts minutes to axis indices by hand.
+public struct TimedSeries: Sendable, Equatable {
+    /// Legend label.
+    public var name: String
+    /// Minutes since 1970-01-01 00:00 UTC of `values[0]`.
+    public var startMinute: Int
+    /// Minutes between consecutive values.
+    public var stepMinutes: Int
+    /// The values, oldest first; NaN marks a gap.
+    public var values: [Double]
+
+    /// A series whose first value belongs to epoch minute `startMinute`.
+    public init(name: String = "", startMinute: Int, stepMinutes: Int = 1, values: [Double]) {
+        self.name = name
+        self.startMinute = startMinute
+        self.stepMinutes = stepMinutes
+        self.values = values
+    }
+}
+
+extension TimeAxis {
+    /// The axis on which all of `series` lie: their common step, starting at the earliest start.
+    /// Throws when steps differ or a start falls between two steps of the axis.
+    static func common(_ series: [TimedSeries]) throws(ChartError) -> TimeAxis {
+        guard let first = series.first else { throw ChartError("chart has no series") }
+        let step = first.stepMinutes
+        guard step > 0 else { throw ChartError("series '\(first.name)' step must be a positive number of minutes") }
+        let start = series.map(\.startMinute).min() ?? first.startMinute
+        for s in series {
+            guard s.stepMinutes == step else {
+                throw ChartError("series '\(s.name)' has a \(s.stepMinutes)-minute step but '\(first.name)' has \(step)")
+            }
+            guard (s.startMinute - start) % step == 0 else {
+                throw ChartError("series '\(s.name)' starts between the \(step)-minute steps of the other series")
+            }
+        }
+        return TimeAxis(startMinute: start, stepMinutes: step)
+    }
+
+    /// The axis index of `series`' first value (the series must lie on this axis).
+    func index(of series: TimedSeries) -> Int {
+        (series.startMinute - startMinute) / stepMinutes
+    }
+
+    /// `series` as a chart `Series` positioned on this axis.
+    func placed(_ series: TimedSeries) -> Series {
+        Series(name: series.name, values: series.values, start: index(of: series))
+    }
+
+    /// `series`' values from axis index 0, with NaN gaps before its start.
+    func fromZero(_ series: TimedSeries) -> [Double] {
+        [Double](repeating: .nan, count: index(of: series)) + series.values
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct AggregateCommandTests {
+    let folder = temporaryFolder("flashcast-aggregate")
+
+    func write(_ name: String, _ text: String) throws {
+        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    func read(_ name: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    func run(_ arguments: [String]) throws -> CommandResult {
+        try runFlashcast(arguments, in: folder)
+    }
+
+    let shop = """
+        id,created_at,email,total,status
+        1,2021-05-20 14:03:10,a@x.com,10.00,paid
+        2,2021-05-20T06:03:50Z,b@x.com,10.80,paid
+        3,2021-05-20 14:05:00,a@x.com,5.50,
+        4,2021-05-20 14:05:30,c@x.com,99,cancelled
+        1,2021-05-20 14:03:10,a@x.com,10.00,paid
+
+        """
+
+    @Test func writesEveryMinuteWithCustomersAndCumulative() throws {
+        try write("shop.csv", shop)
+        let result = try run(["aggregate", "shop.csv", "--map", "id=id,time=created_at,amount=total", "--tz", "+08:00",
+                              "-o", "minutes.csv"])
+        #expect(result.status == 0)
+        #expect(result.output == """
+            read 5 rows: 3 orders, 1 duplicates, 1 excluded (cancelled 1)
+              duplicate order id:
+                shop.csv:6:1: order id '1' seen before
+            wrote minutes.csv: 3 minutes, revenue 26.30
+
+            """)
+        #expect(try read("minutes.csv") == """
+            minute,revenue,orders,customers,cumulative
+            2021-05-20T14:03,20.80,2,2,20.80
+            2021-05-20T14:04,0.00,0,0,20.80
+            2021-05-20T14:05,5.50,1,1,26.30
+
+            """)
+    }
+
+    @Test func stepsAndWindowsFollowTheShopClock() throws {
+        try write("shop.csv", shop)
+        let result = try run(["aggregate", "shop.csv", "--map", "id=id,time=created_at,amount=total", "--tz", "+08:00",
+                              "--from", "2021-05-20 13:58", "--to", "2021-05-20T14:09", "--step", "5", "-o", "five.csv"])
+        #expect(result.status == 0)
+        #expect(try read("five.csv") == """
+            minute,revenue,orders,cumulative
+            2021-05-20T13:55,0.00,0,0.00
+            2021-05-20T14:00,20.80,2,20.80
+            2021-05-20T14:05,5.50,1,26.30
+
+            """)
+    }
+
+    @Test func aBadRowStopsWithItsPositionAndWritesNothing() throws {
+        try write("orders.csv", "order_id,order_time,customer,amount\n1,2021-05-20T14:03:00,a,1\n2,2021-05-20T14:04:00,b,\"12,5\"\n")
+        let strict = try run(["aggregate", "orders.csv", "-o", "m.csv"])
+        #expect(strict.status == 1)
+        #expect(strict.error == "flashcast: orders.csv:3:4: amount is not a number: '12,5'\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("m.csv").path))
+        let lenient = try run(["aggregate", "orders.csv", "--lenient", "-o", "m.csv"])
+        #expect(lenient.status == 0)
+        #expect(lenient.output.hasPrefix("""
+            read 2 rows: 1 orders, 1 skipped (amount is not a number: 1)
+              amount is not a number:
+                orders.csv:3:4: amount is not a number: '12,5'
+
+            """))
+        #expect(try read("m.csv") == "minute,revenue,orders,customers,cumulative\n2021-05-20T14:03,1.00,1,1,1.00\n")
+    }
+
+    @Test func convertsCurrencies() throws {
+        try write("fx.csv", "order_time,amount,currency\n2021-05-20T14:03:00,10,EUR\n2021-05-20T14:03:30,1,usd\n")
+        let result = try run(["aggregate", "fx.csv", "--currency", "USD", "--rates", "EUR=1.08", "-o", "m.csv"])
+        #expect(result.status == 0)
+        #expect(try read("m.csv") == "minute,revenue,orders,cumulative\n2021-05-20T14:03,11.80,2,11.80\n")
+        let unknown = try run(["aggregate", "fx.csv", "--currency", "EUR", "-o", "m.csv"])
+        #expect(unknown.error == "flashcast: fx.csv:3:3: unknown currency 'usd'\n")
+    }
+
+    @Test(arguments: [
+        (["--step", "7"], "Error: --step must be 1, 5, 15 or 60"),
+        (["--from", "2021-05-20"], "Error: --from and --to go together"),
+        (["--from", "2021-05-21", "--to", "2021-05-20"], "Error: --to is before --from"),
+        (["--from", "soon", "--to", "2021-05-20"], "Error: --from is not a time: 'soon'"),
+        (["--rates", "EUR=1.08"], "Error: --rates needs --currency (the reporting currency)"),
+        (["--tz", "Mars/Base"], "Error: The value 'Mars/Base' is invalid for '--tz <+08:00>'"),
+        (["--map", "when=t"], "Error: The value 'when=t' is invalid for '--map <time=created_at,amount=total>'"),
+    ])
+    func usageErrorsExitWithTwo(extra: [String], message: String) throws {
+        try write("shop.csv", shop)
+        let result = try run(["aggregate", "shop.csv", "-o", "m.csv"] + extra)
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix(message + "\n"))
+    }
+}
+
+@Suite struct SimulateCommandTests {
+    let folder = temporaryFolder("flashcast-simulate")
+
+    @Test func theSameSeedWritesTheSameFileAndItsTotalsAggregate() throws {
+        let arguments = ["simulate", "--minutes", "240", "--orders", "2000", "--seed", "5", "--campaign", "02:00:3:20"]
+        let first = try runFlashcast(arguments + ["-o", "a.csv"], in: folder)
+        #expect(try runFlashcast(arguments + ["-o", "b.csv"], in: folder).status == 0)
+        #expect(first.status == 0)
+        #expect(first.output.hasPrefix("wrote ") && first.output.hasSuffix(" orders to a.csv\n"))
+        let a = try Data(contentsOf: folder.appendingPathComponent("a.csv"))
+        #expect(a == (try Data(contentsOf: folder.appendingPathComponent("b.csv"))))
+        let lines = String(decoding: a, as: UTF8.self).split(separator: "\n").dropFirst()
+        let cents = lines.reduce(0) { total, line in
+            let amount = line.split(separator: ",")[3].split(separator: ".")
+            return total + (Int(amount[0]) ?? 0) * 100 + (Int(amount[1]) ?? 0)
+        }
+        let campaignHour = lines.filter { $0.contains(" 02:") }.count
+        let quietHour = lines.filter { $0.contains(" 01:") }.count
+        #expect(campaignHour > quietHour)
+        let aggregate = try runFlashcast(["aggregate", "a.csv", "--step", "60", "-o", "hours.csv"], in: folder)
+        #expect(aggregate.status == 0)
+        let hours = try String(contentsOf: folder.appendingPathComponent("hours.csv"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(hours.count == 5)
+        #expect(hours.last?.hasSuffix(",\(cents / 100).\(String(format: "%02d", cents % 100))") == true)
+        #expect(hours[3].hasPrefix("2021-05-20T02:00,") && hours[3].contains(",\(campaignHour),"))
+    }
+
+    @Test func malformedCampaignsAreUsageErrors() throws {
+        let result = try runFlashcast(["simulate", "--campaign", "9:60:1", "-o", "x.csv"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix("Error: The value '9:60:1' is invalid for '--campaign <HH:MM:LIFT[:HALFLIFE]>'"))
+    }
+}

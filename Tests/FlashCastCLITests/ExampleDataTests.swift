@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The bundled example sales: the commands in examples/README.md remake them byte for byte, and the
+/// example script runs on them.
+@Suite struct ExampleDataTests {
+    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The `flashcast simulate ...` commands of the README, continuation lines joined, as arguments.
+    func documentedCommands() throws -> [[String]] {
+        let readme = try String(contentsOf: repository.appendingPathComponent("examples/README.md"), encoding: .utf8)
+        let joined = readme.replacingOccurrences(of: "\\\n", with: " ")
+        return joined.split(separator: "\n").filter { $0.hasPrefix("flashcast simulate ") }
+            .map { $0.split(separator: " ").dropFirst().map(String.init) }
+    }
+
+    @Test func theReadmeCommandsRemakeTheBundledSales() throws {
+        let commands = try documentedCommands()
+        #expect(commands.count == 2)
+        let folder = temporaryFolder("flashcast-examples")
+        for command in commands {
+            guard let flag = command.firstIndex(of: "-o"), flag + 1 < command.count else {
+                Issue.record("no -o in \(command)")
+                continue
+            }
+            let output = command[flag + 1]
+            let target = folder.appendingPathComponent(URL(fileURLWithPath: output).lastPathComponent)
+            var arguments = command
+            arguments[flag + 1] = target.path
+            #expect(try runFlashcast(arguments).status == 0)
+            let bundled = try Data(contentsOf: repository.appendingPathComponent(output))
+            #expect(try Data(contentsOf: target) == bundled, "\(output) differs from what its command makes")
+            #expect(bundled.count < 2_500_000)
+        }
+    }
+
+    @Test func theOrdersExampleRuns() throws {
+        let result = try runFlashcast(["run", "examples/orders.lua"], in: repository)
+        #expect(result.status == 0)
+        #expect(result.output.contains("current  Series(4320 minutes from 2021-11-11 00:00, step 1m, sum 1.933M)"))
+        #expect(result.output.contains("campaign hour 2021-11-12 09:00: 43582 (hour before 20883, after 28567)"))
+    }
+}

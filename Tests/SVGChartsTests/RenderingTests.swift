@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import SVGCharts
+
+/// Every golden file is well-formed XML and renders to a non-blank PNG with librsvg.
+@Suite(.enabled(if: ExternalTool.renderingToolsInstalled, "xmllint or rsvg-convert is not installed (apt-get install libxml2-utils librsvg2-bin)"))
+struct RenderingTests {
+    static let goldenNames = ((try? FileManager.default.contentsOfDirectory(atPath: GoldenFile.directory.path)) ?? [])
+        .filter { $0.hasSuffix(".svg") }.sorted()
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("svgcharts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func thereIsAGoldenFileForEveryChartKind() {
+        let kinds = ["lines", "forecast", "backtest", "loss", "bars", "scenarios", "early-warning"]
+        #expect(kinds.allSatisfy { Self.goldenNames.contains("\($0).svg") })
+    }
+
+    @Test(arguments: goldenNames)
+    func goldenParsesAsXMLAndRenders(name: String) throws {
+        let svg = GoldenFile.directory.appendingPathComponent(name).path
+        let lint = try ExternalTool.run("xmllint", ["--noout", svg])
+        #expect(lint.status == 0, "\(name): \(lint.errors)")
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let png = directory.appendingPathComponent("chart.png").path
+        let render = try ExternalTool.run("rsvg-convert", ["--zoom", "0.5", "-o", png, svg])
+        #expect(render.status == 0, "\(name): \(render.errors)")
+        let image = try PNGImage(Array(try Data(contentsOf: URL(fileURLWithPath: png))))
+        #expect(image.width == 400 && image.height == 225)
+        #expect(image.distinctColors > 50, "\(name) renders with too few colours to be a chart")
+        #expect(image.inkFraction > 0.03, "\(name) renders nearly blank")
+    }
+
+    @Test func theBlankCheckRecognisesABlankImage() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let svg = directory.appendingPathComponent("blank.svg").path
+        try ##"<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#fff"/></svg>"##
+            .write(toFile: svg, atomically: true, encoding: .utf8)
+        let png = directory.appendingPathComponent("blank.png").path
+        #expect(try ExternalTool.run("rsvg-convert", ["-o", png, svg]).status == 0)
+        let image = try PNGImage(Array(try Data(contentsOf: URL(fileURLWithPath: png))))
+        #expect(image.distinctColors == 1)
+        #expect(image.inkFraction == 0)
+    }
+}

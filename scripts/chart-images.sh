@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Renders the chart golden files to the README pictures in docs/images (needs rsvg-convert).
+# Run after `UPDATE_GOLDEN=1 swift test --filter SVGChartsTests` when a chart's look changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for svg in Tests/SVGChartsTests/Golden/*.svg; do
+    name=$(basename "$svg" .svg)
+    [ "$name" = loss-log-dark ] && continue  # the README shows the light loss chart
+    rsvg-convert --width 640 "$svg" -o "docs/images/chart-$name.png"
+done
