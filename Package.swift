@@ -38,9 +38,11 @@ let foundationTargets: [Target] = [
 // MARK: - Lua libraries exposing the domain modules
 
 let luaLibraryTargets: [Target] = [
-    .target(name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts", "OrderSources"], swiftSettings: strict),
+    .target(
+        name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources"],
+        swiftSettings: strict),
     .testTarget(
-        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "OrderSources", "TestSupport"],
+        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "TestSupport"],
         swiftSettings: strict),
 ]
 
@@ -56,7 +58,24 @@ let orderTargets: [Target] = [
 
 // MARK: - Neural network
 
-let networkTargets: [Target] = []
+/// NeuralNet's kernels use fused multiply-add; on x86-64 they are compiled for AVX2 and FMA
+/// (Haswell's level: every x86-64 server since 2015 and CI's Zen 4), so vectors are 256-bit.
+/// Without errno, `squareRoot()` on vectors becomes one instruction instead of a call per lane.
+#if arch(x86_64)
+let networkCPU: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell", "-Xcc", "-fno-math-errno"])]
+#else
+let networkCPU: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
+#endif
+
+let networkTargets: [Target] = [
+    .target(name: "NeuralNet", exclude: ["README.md"], swiftSettings: strict + networkCPU),
+    .testTarget(
+        name: "NeuralNetTests", dependencies: ["NeuralNet"], exclude: ["Fixtures"],
+        swiftSettings: strict + networkCPU),
+    .executableTarget(
+        name: "BenchNN", dependencies: ["NeuralNet"], path: "Benchmarks/BenchNN",
+        exclude: ["README.md", "compare.sh", "peers.py"], swiftSettings: strict + networkCPU),
+]
 
 // MARK: - Charts
 

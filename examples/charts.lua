@@ -1,8 +1,7 @@
 -- Every chart kind from plain Lua tables: `flashcast run examples/charts.lua [output-folder]`.
 -- A simulated six-hour flash sale starting Monday 20 May 2024, 13:00 UTC.
 local out = arg[1] or "out"
-local start = 28603500                      -- minutes since 1970-01-01 00:00 UTC (os.time() // 60)
-local common = {start = start, currency = "€"}
+local common = {start = "2024-05-20T13:00", currency = "€"}
 local function with(options)                -- the common options plus `options`
   local t = {}
   for k, v in pairs(common) do t[k] = v end
@@ -58,7 +57,7 @@ local email = {}
 for h, v in ipairs(base) do email[h] = v + 9000 * (1 - math.exp(-math.max(0, h + 45 - 60) / 25)) end
 chart.scenarios({actual = {table.unpack(total, 1, 45)}, baseline = base,
                  scenarios = {{name = "e-mail at 14:00", values = email}},
-                 events = {{minute = 60, label = "e-mail sent"}},
+                 events = {{at = "2024-05-20T14:00", label = "e-mail sent"}},
                  annotations = {{minute = 359, value = email[#email], text = "+€9k vs baseline"}}},
                 with{title = "What if we send the e-mail?"}):save(out .. "/scenarios.svg")
 

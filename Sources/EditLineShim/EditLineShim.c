@@ -1,11 +1,29 @@
 #include "EditLineShim.h"
+#include "ReadLine.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <readline.h>
 
-char *eshim_readline(const char *prompt) { return readline(prompt); }
+void eshim_setup(void) {
+    /* libedit measures and writes characters with the C library's multibyte functions: without a
+       UTF-8 LC_CTYPE non-ASCII text is garbled. Only LC_CTYPE changes: Lua's numbers are intact. */
+    if (setlocale(LC_CTYPE, "") == NULL || MB_CUR_MAX == 1) setlocale(LC_CTYPE, "C.UTF-8");
+    eshim_setup_reading();
+    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,)+-*/%^~#[]";
+    rl_completion_append_character = '\0';
+}
+
+int eshim_terminal_columns(void) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
+
 void eshim_add_history(const char *line) { add_history(line); }
 int eshim_read_history(const char *path) { return read_history(path); }
 int eshim_write_history(const char *path) { return write_history(path); }
@@ -55,6 +73,4 @@ static char **attempt_completion(const char *text, int start, int end) {
 void eshim_set_completion(eshim_CompletionProvider newProvider) {
     provider = newProvider;
     rl_attempted_completion_function = attempt_completion;
-    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,)+-*/%^~#[]";
-    rl_completion_append_character = '\0';
 }

@@ -4,7 +4,8 @@ import LuaBridge
 public enum FlashLua {
     /// The libraries, in the order help lists them.
     public static let libraries: [LuaLibrary] = [
-        ArgsLibrary.library, OrdersLibrary.library, SeriesLibrary.library, chartLibrary,
+        ArgsLibrary.library, OrdersLibrary.library, SeriesLibrary.library, NNLibrary.library,
+        ChartLibrary.library,
     ]
 
     /// Creates a state with Lua's standard libraries, FlashCast's libraries and `help`.

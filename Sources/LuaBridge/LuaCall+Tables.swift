@@ -32,16 +32,31 @@ extension LuaCall {
 
     /// The string keys of the table at `index` (raw traversal), in no particular order.
     public func stringKeys(_ index: Int32) -> [String] {
+        stringKeyedFields(index).map(\.key)
+    }
+
+    /// The string keys of the table at `index` with the types of their values (raw traversal),
+    /// in no particular order.
+    public func stringKeyedFields(_ index: Int32) -> [(key: String, type: LuaType)] {
         let table = lua_absindex(L, index)
-        var keys = [String]()
+        var fields = [(key: String, type: LuaType)]()
         lua_pushnil(L)
         while lua_next(L, table) != 0 {
+            let type = self.type(at: -1)
             lshim_pop(L, 1)  // pop the value, keep the key for lua_next
-            if lua_type(L, -1) == LUA_TSTRING, let text = lua_tolstring(L, -1, nil) {
-                keys.append(String(cString: text))
+            var length = 0
+            if lua_type(L, -1) == LUA_TSTRING, let bytes = lua_tolstring(L, -1, &length) {
+                let key = String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
+                fields.append((key, type))
             }
         }
-        return keys
+        return fields
+    }
+
+    /// Pushes the metatable of the value at `index` and returns true, or pushes nothing and returns
+    /// false when it has none. Raw: a `__metatable` field does not hide it.
+    public func pushMetatable(of index: Int32) -> Bool {
+        lua_getmetatable(L, index) != 0
     }
 }
 

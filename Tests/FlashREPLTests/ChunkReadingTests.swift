@@ -5,15 +5,18 @@ import Testing
 
 @Suite struct ChunkReadingTests {
     @Test(arguments: [
-        ("for i = 1, 3 do", false),
-        ("local t = {", false),
-        ("x = 1", true),
-        ("x = = 1", true),
-        ("print('a')", true),
+        ("1 + 2", REPL.CompileStatus.complete("return 1 + 2")),
+        ("=1 + 2", .complete("return 1 + 2")),
+        ("x = 1", .complete("x = 1")),
+        ("print('a')", .complete("return print('a')")),
+        ("x = = 1", .complete("x = = 1")),
+        ("for i = 1, 3 do", .incomplete),
+        ("local t = {", .incomplete),
+        ("function f()\n  return 1", .incomplete),
+        ("function f()\n  return 1\nend", .complete("function f()\n  return 1\nend")),
     ])
-    func incompleteChunksAskForMore(source: String, complete: Bool) throws {
-        let repl = REPL(state: try LuaState(), historyPath: nil, banner: "")
-        let status = repl.compileStatus(source)
-        #expect((status == .complete) == complete)
+    func chunksCompileAsExpressionFirstAndAskForMoreWhenIncomplete(source: String, status: REPL.CompileStatus) throws {
+        let repl = try REPL(state: try LuaState(), historyPath: nil, banner: "")
+        #expect(repl.compileStatus(source) == status)
     }
 }

@@ -6,8 +6,16 @@
 
 #include <stddef.h>
 
-/// Reads a line with editing and history; NULL at end of input. The caller frees the result.
-char *eshim_readline(const char *prompt);
+/// Prepares line editing: a UTF-8 character type (so non-ASCII input edits as characters) and
+/// the completion word breaks. Call once before the first `eshim_readline`.
+void eshim_setup(void);
+/// Reads a line with editing and history; NULL at end of input or when Ctrl-C cancels the line.
+/// `*interrupted` is set to 1 when Ctrl-C was pressed while reading (0 otherwise): with NULL the
+/// line was cancelled; with a line, Ctrl-C came just after Enter. The caller frees the result.
+/// SIGINT is handled only while reading; the previous handler is restored before returning.
+char *eshim_readline(const char *prompt, int *interrupted);
+/// Columns of the terminal on standard output, or 0 when unknown.
+int eshim_terminal_columns(void);
 /// Adds a line to the in-memory history.
 void eshim_add_history(const char *line);
 /// Loads history from `path`; returns 0 on success.

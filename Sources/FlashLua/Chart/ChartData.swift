@@ -1,5 +1,6 @@
 import LuaBridge
 import LuaShim
+import SaleData
 import SVGCharts
 
 /// Reads a chart's data table argument, naming the field in every error:
@@ -13,10 +14,14 @@ struct ChartData {
     /// Where this table sits inside the argument, e.g. `pieces[2].`, for messages.
     let path: String
 
-    /// The data table passed as argument `position`.
-    init(_ call: LuaCall, at position: Int32) throws(LuaError) {
-        guard call.type(at: position) == .table else {
-            throw .typeMismatch(position: position, expected: "table", got: call.typeName(at: position))
+    /// The data passed as argument `position` to chart function `function`: a table, or a drawable
+    /// object (`ChartSource`) that function takes.
+    init(_ call: LuaCall, at position: Int32, function: String) throws(LuaError) {
+        let isSource = call.chartSource(position).map { type(of: $0).chartFunctions.contains(function) } ?? false
+        guard call.type(at: position) == .table || isSource else {
+            let got = call.type(at: position) == .none ? "no value" : call.typeName(at: position)
+            let expected = (["table"] + ChartSources.names(for: function)).joined(separator: " or ")
+            throw .typeMismatch(position: position, expected: expected, got: got)
         }
         self.init(call: call, position: position, index: lua_absindex(call.L, position), path: "")
     }
@@ -49,10 +54,30 @@ struct ChartData {
         return try read(call.count)
     }
 
-    /// The numbers of sequence field `key`, or nil when absent.
+    /// The values this value holds when it is a drawable object holding values (a Series).
+    var seriesValues: SaleData.Series? { call.chartValues(index) }
+
+    /// Field `key` on the clock: a Series at its own minutes, or a list of numbers `offset` steps
+    /// after the settings' start; nil when absent.
+    func values(_ key: String, name: String, _ settings: ChartSettings, at offset: Int = 0) throws(LuaError) -> TimedSeries? {
+        let series = try with(key) { (top) throws(LuaError) -> SaleData.Series? in
+            call.chartValues(top)
+        }
+        if let series { return settings.timed(name, series) }
+        return try numbers(key).map { settings.timed(name, $0, at: offset) }
+    }
+
+    /// `values(key, ...)` for a field that must be present.
+    func requiredValues(_ key: String, name: String, _ settings: ChartSettings, at offset: Int = 0) throws(LuaError) -> TimedSeries {
+        guard let values = try values(key, name: name, settings, at: offset) else { throw error(key, "table expected, got nil") }
+        return values
+    }
+
+    /// The numbers of sequence field `key` (a list or a Series), or nil when absent.
     func numbers(_ key: String) throws(LuaError) -> [Double]? {
         try with(key) { (top) throws(LuaError) -> [Double]? in
             if call.isNoneOrNil(top) { return nil }
+            if let series = call.chartValues(top) { return series.values }
             do throws(LuaError) {
                 return try call.numbers(top)
             } catch {
@@ -79,6 +104,27 @@ struct ChartData {
         }
     }
 
+    /// The whole-number field `key`, at least 0, or nil when absent.
+    func nonNegative(_ key: String) throws(LuaError) -> Int? {
+        let value = try integer(key)
+        if let value, value < 0 { throw error(key, "must not be negative") }
+        return value
+    }
+
+    /// The epoch minute of an event: field `at`, a time (text in the settings' zone, or epoch
+    /// seconds), or else field `minute`, minutes after the start (default 0).
+    func moment(_ settings: ChartSettings) throws(LuaError) -> Int {
+        let at = try with("at") { (top) throws(LuaError) -> Int? in
+            if call.isNoneOrNil(top) { return nil }
+            switch call.timeMinute(top, zone: settings.zone ?? .utc) {
+            case .success(let minute): return minute
+            case .failure(let problem): throw error("at", "time expected, got \(problem.got)")
+            }
+        }
+        if let at { return at }
+        return settings.minute(afterStart: try integer("minute") ?? 0)
+    }
+
     /// The number field `key`, or nil when absent.
     func number(_ key: String) throws(LuaError) -> Double? {
         try with(key) { (top) throws(LuaError) -> Double? in
@@ -103,28 +149,32 @@ struct ChartData {
             if call.isNoneOrNil(top) { return [] }
             guard call.type(at: top) == .table else { throw error(key, "table expected, got \(call.typeName(at: top))") }
             let nested = ChartData(call: call, position: position, index: top, path: path + key + ".")
-            return try nested.elements(read)
+            return try nested.elements { (item, _) throws(LuaError) in try read(item) }
         }
     }
 
-    /// Each table element `self[1..#self]` read by `read`, with `[i].` added to the path.
-    func elements<T>(_ read: (ChartData) throws(LuaError) -> T) throws(LuaError) -> [T] {
+    /// Each element `self[1..#self]` read by `read` with its Lua index, with `[i].` added to the
+    /// path; elements must be tables, or also Series when `orSeries`.
+    func elements<T>(orSeries: Bool = false, _ read: (ChartData, Int) throws(LuaError) -> T) throws(LuaError) -> [T] {
         let prefix = path.hasSuffix(".") ? String(path.dropLast()) : path
         var results: [T] = []
         for i in 1...max(1, Int(lua_rawlen(call.L, index))) where lua_rawlen(call.L, index) > 0 {
             lua_rawgeti(call.L, index, lua_Integer(i))
             defer { call.pop() }  // pop the element
             let element = call.count
-            guard call.type(at: element) == .table else {
-                throw .argument(position: position, message: "field '\(prefix)[\(i)]': table expected, got \(call.typeName(at: element))")
+            let isSeries = orSeries && call.chartValues(element) != nil
+            guard call.type(at: element) == .table || isSeries else {
+                let expected = orSeries ? "table or Series" : "table"
+                throw .argument(position: position, message: "field '\(prefix)[\(i)]': \(expected) expected, got \(call.typeName(at: element))")
             }
-            results.append(try read(ChartData(call: call, position: position, index: element, path: "\(prefix)[\(i)].")))
+            results.append(try read(ChartData(call: call, position: position, index: element, path: "\(prefix)[\(i)]."), i))
         }
         return results
     }
 
     /// Whether this table is a plain sequence of numbers (its first element is a number).
     var isNumberSequence: Bool {
+        guard call.type(at: index) == .table else { return false }
         lua_rawgeti(call.L, index, 1)
         defer { call.pop() }  // pop the first element
         return call.type(at: call.count) == .number

@@ -15,8 +15,9 @@ let chartClass = LuaClass<ChartObject>(
         A rendered SVG chart; save it or take its text. Every chart function takes an options table: \
         title, subtitle, xlabel, ylabel, y2label, summary (screen-reader text), width=800, height=450, \
         fontsize=12, theme="light"|"dark", currency="€" (prefix) or currencysuffix=" kr", \
-        start=epoch minute of the first value (os.time() // 60; without it the axis counts minutes), \
-        step=1 (minutes between values), time="clock"|"elapsed", timezone="UTC" (e.g. "Europe/Berlin"), \
+        start=time of the first listed value ('2024-05-20T13:00' or epoch seconds; default the first \
+        Series' start, else the axis counts minutes from 0), step=1 (minutes between listed values), \
+        time="clock"|"elapsed", tz="UTC" (labels' zone: '+08:00', 'Europe/Berlin'; default the Series' zone), \
         legend="top"|"right"|"none", log=false, reduce="minmax"|"lttb".
         """,
     methods: [

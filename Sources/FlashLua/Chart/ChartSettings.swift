@@ -1,26 +1,36 @@
 import Foundation
 import LuaBridge
+import SaleData
 import SVGCharts
 
-/// A chart's options table read into `ChartOptions` and where plain number lists sit on the clock,
-/// with defaults: `{title = "Sales", width = 800, start = os.time() // 60, currency = "€", theme = "dark"}`.
-struct ChartSettings {
-    var options = ChartOptions()
-    /// Epoch minute of the first value of plain number lists.
-    var start = 0
+/// A chart's options table read into `ChartOptions`, and the clock plain number lists sit on:
+/// `{title = "Sales", start = "2024-05-20T13:00", tz = "Europe/Berlin", currency = "€", theme = "dark"}`.
+///
+/// Without `start`, the first Series among the data sets the clock (its start, step and zone);
+/// without either, lists count minutes from 0 and the axis is labelled in elapsed minutes.
+/// A reference type: reading the data refines it. Another library's method that returns a chart
+/// (`fc:chart{title = ...}`) reads its options with it, builds the chart from `SVGCharts` with
+/// `TimedSeries`, and pushes `try settings.render { try chart.render($0) }`.
+final class ChartSettings {
+    private(set) var options = ChartOptions()
+    /// Epoch minute of the first value of plain number lists, once known.
+    private(set) var start: Int?
     /// Minutes between the values of plain number lists.
-    var step = 1
+    private(set) var step: Int
+    /// Zone of the clock labels, once known.
+    private(set) var zone: ShopZone?
+    private let stepGiven: Bool
+    private let timeLabels: TimeLabels?
     /// The argument position of the options table.
     let position: Int32
 
     /// Every option key; anything else is refused as a likely typo.
     static let keys: Set<String> = [
         "width", "height", "title", "subtitle", "xlabel", "ylabel", "y2label", "summary", "theme", "currency",
-        "currencysuffix", "timezone", "time", "legend", "log", "fontsize", "reduce", "start", "step",
+        "currencysuffix", "tz", "time", "legend", "log", "fontsize", "reduce", "start", "step",
     ]
 
-    /// Reads the options at `position`; absent means all defaults. Without `start`, time axes count
-    /// minutes from 0 and are labelled as elapsed minutes.
+    /// Reads the options at `position`; absent means all defaults.
     init(_ call: LuaCall, at position: Int32) throws(LuaError) {
         self.position = position
         let table = try LuaOptions(call, at: position)
@@ -40,37 +50,51 @@ struct ChartSettings {
         options.legend = LegendPosition(rawValue: try table.choice("legend", ["top", "right", "none"], default: "top")) ?? .top
         options.logScale = try table.boolean("log", default: false)
         options.reduction = Reduction(rawValue: try table.choice("reduce", ["minmax", "lttb"], default: "minmax")) ?? .minMax
-        let zoneName = try table.string("timezone", default: "UTC")
-        guard let zone = TimeZone(identifier: zoneName) else {
-            throw table.error("timezone", "must be a time zone name such as 'Europe/Berlin', got '\(zoneName)'")
-        }
-        options.timeZone = zone
-        let start = try table.integer("start")
-        let defaultLabels = start == nil ? "elapsed" : "clock"
-        options.timeLabels = TimeLabels(rawValue: try table.choice("time", ["clock", "elapsed"], default: defaultLabels)) ?? .clock
-        self.start = start ?? 0
+        zone = table.has("tz") ? try table.zone("tz") : nil
+        start = try table.minute("start", zone: zone ?? .utc, call: call)
+        stepGiven = table.has("step")
         step = try table.integer("step", atLeast: 1, default: 1)
+        timeLabels = table.has("time") ? TimeLabels(rawValue: try table.choice("time", ["clock", "elapsed"], default: "clock")) : nil
     }
 
-    /// A plain number list whose first value sits `offset` steps after `start`.
+    /// A plain number list whose first value sits `offset` steps after the start.
     func timed(_ name: String, _ values: [Double], at offset: Int = 0) -> TimedSeries {
         TimedSeries(name: name, startMinute: minute(atIndex: offset), stepMinutes: step, values: values)
     }
 
+    /// A Series at its own minutes; the first one sets the clock where the options did not.
+    func timed(_ name: String, _ series: SaleData.Series) -> TimedSeries {
+        if start == nil { start = series.start }
+        if !stepGiven { step = series.step }
+        if zone == nil { zone = series.zone }
+        return TimedSeries(name: name, startMinute: series.start, stepMinutes: series.step, values: series.values)
+    }
+
     /// The epoch minute of 0-based position `index` of a plain number list.
-    func minute(atIndex index: Int) -> Int { start + index * step }
+    func minute(atIndex index: Int) -> Int { (start ?? 0) + index * step }
 
-    /// The epoch minute `minutes` after `start`.
-    func minute(afterStart minutes: Int) -> Int { start + minutes }
+    /// The epoch minute `minutes` after the start.
+    func minute(afterStart minutes: Int) -> Int { (start ?? 0) + minutes }
 
-    /// Renders with these options, turning the module's errors into argument errors: option
-    /// problems point at the options table, data problems at the data argument.
+    /// Renders with these options (clock labels when the data has a start, in its zone), turning
+    /// the module's errors into argument errors: option problems point at the options table, data
+    /// problems at the data argument.
     func render(_ draw: (ChartOptions) throws(ChartError) -> SVGDocument) throws(LuaError) -> ChartObject {
+        var options = options
+        options.timeLabels = timeLabels ?? (start == nil ? .elapsed : .clock)
+        options.timeZone = (zone ?? .utc).timeZone
         do {
             return ChartObject(try draw(options))
         } catch {
             let blamed = error.message.hasPrefix("option '") ? position : 1
             throw .argument(position: blamed, message: error.message)
         }
+    }
+}
+
+extension ShopZone {
+    /// The Foundation zone chart labels use.
+    var timeZone: TimeZone {
+        TimeZone(identifier: description) ?? TimeZone(secondsFromGMT: offset(atUTC: 0)) ?? .utc
     }
 }

@@ -10,7 +10,7 @@ enum OrderRows {
         let rows = try call.table(1)
         let keys = (time: columns.time ?? "time", amount: columns.amount ?? "amount",
                     id: columns.orderID ?? "id", customer: columns.customer ?? "customer")
-        for row in 1...max(1, call.length(rows)) where call.length(rows) > 0 {
+        for row in stride(from: 1, through: call.length(rows), by: 1) {
             if row % 4096 == 0 { try call.checkInterrupt() }
             func problem(_ text: String) -> LuaError { .argument(position: 1, message: "row \(row): \(text)") }
             let isTable = call.rawIndex(rows, row) == .table

@@ -66,8 +66,10 @@ enum OrdersLibrary {
     ) { call in
         let options = try LuaOptions(call, at: 1)
         let sale = try SimulationOptions.read(options, call)
-        if options.has("path") {
-            let path = try options.with("path") { (index) throws(LuaError) -> String in try call.writablePath(index) }
+        if var path = try options.string("path") {
+            if let policy = call.fileAccess {
+                do { path = try policy.checkWrite(path) } catch { throw LuaError.message(String(describing: error)) }
+            }
             do { call.push(try sale.write(to: path)) } catch { return call.failure(String(describing: error)) }
             return 1
         }

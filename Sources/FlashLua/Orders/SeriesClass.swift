@@ -67,7 +67,7 @@ enum SeriesClass {
     ]
 
     static let luaClass = LuaClass<SeriesObject>(
-        summary: "Values at a regular step of minutes from a start time; #s, s[i] (1-based), s.start (label), s.step (minutes), s.tz, tostring(s).",
+        summary: "Values at a regular step of minutes from a start time; #s, s[i] (1-based), s.start (label), s.step (minutes), s.tz, tostring(s); s == t compares values and times.",
         methods: methods,
         describe: { $0.series.description },
         length: { $0.series.count },
@@ -81,5 +81,10 @@ enum SeriesClass {
             "start": { call, s in call.push(s.series.label(at: 0)); return 1 },
             "step": { call, s in call.push(s.series.step); return 1 },
             "tz": { call, s in call.push(s.series.zone.description); return 1 },
-        ])
+        ],
+        metamethods: ["__eq": { call in  // equal values, start, step and zone
+            let left = call.optionalObject(1, as: SeriesObject.self), right = call.optionalObject(2, as: SeriesObject.self)
+            call.push(left != nil && left?.series == right?.series)
+            return 1
+        }])
 }

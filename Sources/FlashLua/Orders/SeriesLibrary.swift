@@ -26,11 +26,8 @@ enum SeriesLibrary {
         let path = try call.readablePath(1)
         let options = try LuaOptions(call, at: 2)
         try options.allow(["tz"])
-        do { call.push(try Series.load(from: path, zone: try options.zone())) } catch let error as LuaError {
-            throw error
-        } catch {
-            return call.failure(String(describing: error))
-        }
+        let zone = try options.zone()
+        do { call.push(try Series.load(from: path, zone: zone)) } catch { return call.failure(String(describing: error)) }
         return 1
     }
 

@@ -41,7 +41,7 @@ enum SimulationOptions {
                 throw options.error("campaigns", "must be a table, got \(call.typeName(at: list))")
             }
             var campaigns: [SaleSimulation.Campaign] = []
-            for position in 1...max(1, call.length(list)) where call.length(list) > 0 {
+            for position in stride(from: 1, through: call.length(list), by: 1) {
                 func problem(_ text: String) -> LuaError { options.error("campaigns", "item \(position): \(text)") }
                 let isTable = call.rawIndex(list, position) == .table
                 defer { call.pop() }  // pop the campaign

@@ -1,0 +1,119 @@
+/// Modules applied one after the other; errors name the layer that failed.
+public final class Sequential<T: NNScalar>: Module<T> {
+    /// The layers, in order.
+    public private(set) var modules: [Module<T>]
+
+    /// A container of `modules`.
+    public init(_ modules: [Module<T>] = []) {
+        self.modules = modules
+        super.init()
+    }
+
+    /// Appends `module` (switched to this container's mode) and returns the container.
+    @discardableResult
+    public func add(_ module: Module<T>) -> Sequential<T> {
+        module.setTraining(isTraining)
+        modules.append(module)
+        return self
+    }
+
+    /// Feeds `input` through every layer.
+    public override func updateOutput(_ input: Matrix<T>) throws(NeuralNetError) {
+        output = Matrix()  // drop the previous result so the last layer can reuse its buffer
+        var current = input
+        for index in modules.indices {
+            let module = modules[index]
+            try inLayer(index) { () throws(NeuralNetError) in try module.updateOutput(current) }
+            current = module.output
+        }
+        output = current
+    }
+
+    /// Back-propagates `gradOutput` through every layer to the input.
+    public override func updateGradInput(_ input: Matrix<T>, _ gradOutput: Matrix<T>) throws(NeuralNetError) {
+        gradInput = Matrix()  // drop the previous result so the first layer can reuse its buffer
+        var current = gradOutput
+        for index in modules.indices.reversed() {
+            let module = modules[index]
+            try inLayer(index) { () throws(NeuralNetError) in
+                try module.updateGradInput(layerInput(index, input), current)
+            }
+            current = module.gradInput
+        }
+        gradInput = current
+    }
+
+    /// Accumulates every layer's parameter gradients (after `updateGradInput`).
+    public override func accGradParameters(_ input: Matrix<T>, _ gradOutput: Matrix<T>) throws(NeuralNetError) {
+        for index in modules.indices.reversed() {
+            let gradient = index == modules.count - 1 ? gradOutput : modules[index + 1].gradInput
+            try inLayer(index) { () throws(NeuralNetError) in
+                try modules[index].accGradParameters(layerInput(index, input), gradient)
+            }
+        }
+    }
+
+    /// Like `backward`, but skips the gradient with respect to the input, which training does not
+    /// need: the first layer only accumulates its parameters' gradients.
+    public func backwardParameters(_ input: Matrix<T>, _ gradOutput: Matrix<T>) throws(NeuralNetError) {
+        var current = gradOutput
+        for index in modules.indices.reversed() {
+            let module = modules[index]
+            let moduleInput = layerInput(index, input)
+            try inLayer(index) { () throws(NeuralNetError) in
+                if index > 0 { try module.updateGradInput(moduleInput, current) }
+                try module.accGradParameters(moduleInput, current)
+            }
+            current = module.gradInput
+        }
+    }
+
+    /// Re-initialises every layer, in order, from one generator seeded with `seed`.
+    public func reset(seed: UInt64) {
+        var generator = Xoshiro256(seed: seed)
+        reset(generator: &generator)
+    }
+
+    /// Re-initialises every layer, in order, from `generator`.
+    public override func reset(generator: inout Xoshiro256) {
+        for module in modules { module.reset(generator: &generator) }
+    }
+
+    /// Restarts every layer's noise, in order, from `generator`.
+    public override func reseed(generator: inout Xoshiro256) {
+        for module in modules { module.reseed(generator: &generator) }
+    }
+
+    /// Zeroes every layer's gradient accumulators.
+    public override func zeroGradParameters() {
+        for module in modules { module.zeroGradParameters() }
+    }
+
+    /// Every layer's parameters, in order.
+    public override func forEachParameter(_ body: (inout [T], inout [T]) -> Void) {
+        for module in modules { module.forEachParameter(body) }
+    }
+
+    /// Sets the mode of the container and every layer.
+    public override func setTraining(_ training: Bool) {
+        super.setTraining(training)
+        for module in modules { module.setTraining(training) }
+    }
+
+    /// `Sequential(Linear(60 -> 64), ReLU, Dropout(0.2), Linear(64 -> 1))`.
+    public override var description: String {
+        "Sequential(" + modules.map(\.description).joined(separator: ", ") + ")"
+    }
+
+    private func layerInput(_ index: Int, _ input: Matrix<T>) -> Matrix<T> {
+        index == 0 ? input : modules[index - 1].output
+    }
+
+    private func inLayer(_ index: Int, _ body: () throws(NeuralNetError) -> Void) throws(NeuralNetError) {
+        do {
+            try body()
+        } catch {
+            throw .layer(index: index + 1, name: modules[index].description, message: error.description)
+        }
+    }
+}

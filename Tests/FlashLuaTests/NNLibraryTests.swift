@@ -1,0 +1,172 @@
+import FlashLua
+import Foundation
+import LuaBridge
+import Testing
+import TestSupport
+
+/// `X`, `Y`: 40 rows of `y = 2 a - b + 0.5` for a and b on a grid in [0, 1].
+let regressionSetup = """
+    local rows, targets = {}, {}
+    for i = 1, 40 do
+        local a, b = (i % 8) / 7, (i % 5) / 4
+        rows[i] = {a, b}
+        targets[i] = 2 * a - b + 0.5
+    end
+    X, Y = nn.matrix(rows), nn.matrix(targets)
+    """
+
+/// Runs `code` in a fresh state and returns its results as strings.
+func runNN(_ code: String) throws -> [String] {
+    try FlashLua.makeState().execute(code)
+}
+
+@Suite struct NNLibraryTests {
+    @Test func buildsThePapersNetworkInTorchStyle() throws {
+        let code = """
+            local model = nn.Sequential():add(nn.Linear(60, 64)):add(nn.ReLU()):add(nn.Dropout(0.2)):add(nn.Linear(64, 1))
+            return tostring(model), #model, model:parameters(), tostring(nn.Tanh()), tostring(nn.Sigmoid())
+            """
+        #expect(try runNN(code) == [
+            "Sequential(Linear(60 -> 64), ReLU, Dropout(0.2), Linear(64 -> 1))", "4", "3969", "Tanh", "Sigmoid",
+        ])
+    }
+
+    @Test func matricesFromTables() throws {
+        let code = """
+            local m = nn.matrix{{1, 2, 3}, {4, 5, 6}}
+            local c = nn.matrix{7, 8}
+            return tostring(m), m:rows(), m:cols(), #m, m[2][3], m[3], table.concat(m:totable()[1], ','),
+                tostring(c), table.concat(m:column(2), ',')
+            """
+        #expect(try runNN(code) == ["Matrix(2x3)", "2", "3", "2", "6.0", "nil", "1.0,2.0,3.0", "Matrix(2x1)", "2.0,5.0"])
+    }
+
+    @Test func matrixErrorsAreArgumentErrors() throws {
+        let state = try FlashLua.makeState()
+        #expect(luaError(state, "nn.matrix{}") == "test:1: bad argument #1 to 'matrix' (matrix needs at least one row)")
+        #expect(luaError(state, "nn.matrix{{1, 2}, {3}}") == "test:1: bad argument #1 to 'matrix' (row 2 has 1 values, expected 2)")
+        #expect(luaError(state, "nn.matrix{{1, 'x'}}") == "test:1: bad argument #1 to 'matrix' (row 1: number expected at index 2, got string)")
+        #expect(luaError(state, "nn.matrix{{1}, 2}") == "test:1: bad argument #1 to 'matrix' (row 2 is a number, expected a table)")
+        #expect(luaError(state, "nn.matrix(5)") == "test:1: bad argument #1 to 'matrix' (Matrix expected, got number)")
+        #expect(luaError(state, "nn.matrix{{1}}:column(2)") == "test:1: bad argument #1 to 'column' (column 2 out of range 1..1)")
+    }
+
+    @Test func windowsFromAnArrayAndFromASeries() throws {
+        let code = """
+            local X, Y = nn.windows({1, 2, 3, 4, 5}, 3)
+            local S, T = nn.windows(series.new{1, 2, 3, 4, 5, 6}, 2, 2)
+            return tostring(X), table.concat(X[2], ','), table.concat(Y:column(1), ','), tostring(S), table.concat(T[3], ',')
+            """
+        #expect(try runNN(code) == ["Matrix(2x3)", "2.0,3.0,4.0", "4.0,5.0", "Matrix(3x2)", "5.0,6.0"])
+        #expect(luaError(try FlashLua.makeState(), "nn.windows({1, 2}, 2)")
+            == "test:1: a series of 2 values has no window of 2 followed by 1")
+        #expect(luaError(try FlashLua.makeState(), "nn.windows(7, 2)")
+            == "test:1: bad argument #1 to 'windows' (Series expected, got number)")
+    }
+
+    @Test func fitLearnsALinearFunctionAndReportsItsHistory() throws {
+        let code = regressionSetup + """
+            local model = nn.Sequential():add(nn.Linear(2, 1))
+            local calls = {}
+            local history = model:fit(X, Y, {epochs = 300, batch = 8, optimizer = 'sgd', lr = 0.1, momentum = 0.9,
+                validation = 0.25, progress = function(epoch, train, val) calls[#calls + 1] = epoch end})
+            local prediction = model:forward(nn.matrix{{0.5, 0.25}})[1][1]
+            return #history.train, #history.val, #calls, history.stopped, history.best_epoch > 100,
+                history.val[history.best_epoch] < 1e-20, math.abs(prediction - 1.25) < 1e-9, #model:history().train
+            """
+        #expect(try runNN(code) == ["300", "300", "300", "completed", "true", "true", "true", "300"])
+    }
+
+    @Test func progressCanStopAndEarlyStoppingIsReported() throws {
+        let stop = regressionSetup + """
+            local history = nn.Sequential():add(nn.Linear(2, 1)):fit(X, Y, {epochs = 50,
+                progress = function(epoch) return epoch < 4 end})
+            return #history.train, history.stopped
+            """
+        #expect(try runNN(stop) == ["4", "callback"])
+        // the validation rows follow a different function, so their loss soon rises
+        let early = regressionSetup + """
+            local rows = X:totable()
+            local targets = Y:column(1)
+            for i = 31, 40 do targets[i] = -10 end
+            local history = nn.Sequential():add(nn.Linear(2, 1)):fit(nn.matrix(rows), nn.matrix(targets),
+                {epochs = 500, optimizer = 'sgd', lr = 0.05, validation = 0.25, patience = 5, shuffle = false})
+            return history.stopped, #history.train == history.best_epoch + 5
+            """
+        #expect(try runNN(early) == ["early_stopping", "true"])
+    }
+
+    @Test func fitErrorsReadLikeLuas() throws {
+        let state = try FlashLua.makeState()
+        try state.execute(regressionSetup + "model = nn.Sequential():add(nn.Linear(2, 1))")
+        #expect(luaError(state, "model:fit(nil, Y)") == "test:1: bad argument #1 to 'fit' (Matrix expected, got nil)")
+        #expect(luaError(state, "model:fit(X, Y, {epochs = 'many'})")
+            == "test:1: bad argument #3 to 'fit' (option 'epochs' number expected, got string)")
+        #expect(luaError(state, "model:fit(X, Y, {epoch = 5})") == "test:1: bad argument #3 to 'fit' (unknown option 'epoch')")
+        #expect(luaError(state, "model:fit(X, Y, {optimizer = 'lbfgs'})")
+            == "test:1: bad argument #3 to 'fit' (option 'optimizer' must be one of 'adam', 'sgd', got 'lbfgs')")
+        #expect(luaError(state, "model:fit(X, Y, {progress = 3})")
+            == "test:1: bad argument #3 to 'fit' (option 'progress' function expected, got number)")
+        #expect(luaError(state, "model:fit(X, nn.matrix{1, 2})") == "test:1: inputs have 40 rows but targets have 2")
+        #expect(luaError(state, "model:fit(X, Y, {progress = function() error('stop here') end})") == "test:1: stop here")
+        #expect(luaError(state, "model:forward(nn.matrix{{1, 2, 3}})")
+            == "test:1: layer 1 'Linear(2 -> 1)': input has 3 columns, expected 2")
+        #expect(luaError(state, "model:add(5)") == "test:1: bad argument #1 to 'add' (Module expected, got number)")
+        #expect(luaError(state, "nn.Linear(0, 3)") == "test:1: bad argument #1 to 'Linear' (must be positive, got 0)")
+        #expect(luaError(state, "nn.Dropout(1)") == "test:1: bad argument #1 to 'Dropout' (must be in [0, 1), got 1.0)")
+        let diverged = luaError(state, "nn.Sequential():add(nn.Linear(2, 1)):fit(X, Y, {optimizer = 'sgd', lr = 1e6})") ?? ""
+        #expect(diverged.hasPrefix("test:1: training diverged at epoch "))
+    }
+
+    @Test func dropoutSamplesInTrainingModeOnly() throws {
+        let code = regressionSetup + """
+            local model = nn.Sequential():add(nn.Linear(2, 32)):add(nn.Dropout(0.5)):add(nn.Linear(32, 1))
+            local x = nn.matrix{{0.3, 0.7}}
+            local a, b = model:forward(x)[1][1], model:forward(x)[1][1]
+            model:evaluate()
+            local c, d = model:forward(x)[1][1], model:forward(x)[1][1]
+            return a ~= b, c == d, model:training() == model
+            """
+        #expect(try runNN(code) == ["true", "true", "true"])
+    }
+
+    @Test func seedsMakeScriptsRepeatable() throws {
+        let code = """
+            local x = nn.matrix{{0.3, 0.7}}
+            nn.seed(5)
+            local a = nn.Sequential():add(nn.Linear(2, 4)):add(nn.Tanh()):add(nn.Linear(4, 1)):forward(x)[1][1]
+            local b = nn.Sequential():add(nn.Linear(2, 4)):add(nn.Tanh()):add(nn.Linear(4, 1)):forward(x)[1][1]
+            nn.seed(5)
+            local c = nn.Sequential():add(nn.Linear(2, 4)):add(nn.Tanh()):add(nn.Linear(4, 1)):forward(x)[1][1]
+            return a ~= b, a == c
+            """
+        #expect(try runNN(code) == ["true", "true"])
+    }
+
+    @Test func saveAndLoadRoundTrip() throws {
+        let folder = temporaryFolder("nn-lua")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("model.json").path
+        let code = regressionSetup + """
+            local model = nn.Sequential():add(nn.Linear(2, 8)):add(nn.ReLU()):add(nn.Dropout(0.1)):add(nn.Linear(8, 1))
+            model:fit(X, Y, {epochs = 20, scale_inputs = 'standard', scale_targets = 'minmax'})
+            assert(model:save('\(path)'))
+            local loaded = assert(nn.load('\(path)'))
+            local x = nn.matrix{{0.2, 0.9}, {0.7, 0.1}}
+            local p, q = model:forward(x), loaded:forward(x)
+            return tostring(loaded), p[1][1] == q[1][1] and p[2][1] == q[2][1], #loaded:history().train
+            """
+        #expect(try runNN(code) == ["Sequential(Linear(2 -> 8), ReLU, Dropout(0.1), Linear(8 -> 1))", "true", "20"])
+        try "{\"format\": \"other\"}".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try runNN("return nn.load('\(path)')") == ["nil", "\(path): not a FlashCast network file"])
+        #expect(try runNN("return nn.load('\(path).missing')")
+            == ["nil", "\(path).missing: cannot read: No such file or directory"])
+    }
+
+    @Test func helpDocumentsTheLibrary() throws {
+        let lines = try runNN("local out = {} print = function(s) out[#out + 1] = s end help('nn') return out[1]")
+        #expect(lines.first?.hasPrefix("nn: Neural networks in Torch7's style") == true)
+        #expect(lines.first?.contains("model:fit(X, Y [, options]) -> history") == true)
+        #expect(lines.first?.contains("nn.windows(series, width [, horizon]) -> X, Y") == true)
+    }
+}
