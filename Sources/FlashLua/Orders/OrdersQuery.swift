@@ -15,7 +15,7 @@ enum OrdersQuery {
         """
 
     static let query = LuaLibraryFunction(
-        "query", "orders.query{url=, table=, time=, amount=, ...} -> result | nil, message",
+        "query", "orders.query({url=, table=, time=, amount=, ...}) -> result | nil, message",
         """
         Asks the database for the orders' sums, counts and distinct customers per minute (GROUP BY in \
         the database; zero minutes filled in) and returns results as orders.read does: {revenue, count, \
@@ -33,7 +33,7 @@ enum OrdersQuery {
     }
 
     static let liveQuery = LuaLibraryFunction(
-        "live_query", "orders.live_query{url=, table=, time=, amount=, ...} -> LiveQuery | nil, message",
+        "live_query", "orders.live_query({url=, table=, time=, amount=, ...}) -> LiveQuery | nil, message",
         """
         Follows a sale in the database: q:refresh() asks only for the minutes after the last complete one \
         and returns results as orders.query does. A lost connection is retried after 0.5, 1, 2 and 4 \
