@@ -92,6 +92,20 @@ import TestSupport
         #expect(!values[1].contains("Sekrit-77"))
     }
 
+    @Test func sandboxedRunsReadOnlyNamedDatabaseFiles() throws {
+        let (_, sqlite) = try saleFiles()
+        let output = temporaryFolder().appendingPathComponent("out").path
+        let refused = try FlashLua.makeState()
+        try refused.applySandbox(try FileAccessPolicy(outputFolder: output, readable: []))
+        let message = luaError(refused, "orders.query{url='sqlite:\(sqlite)', table='orders', time='created_at', amount='total'}")
+        #expect(message?.contains("reading '\(sqlite)' is not allowed in the sandbox") == true)
+        let allowed = try FlashLua.makeState()
+        try allowed.applySandbox(try FileAccessPolicy(outputFolder: output, readable: [sqlite]))
+        #expect(try allowed.execute("""
+            return #assert(orders.query{url='sqlite:\(sqlite)', table='orders', time='created_at', amount='total'}).revenue
+            """) == ["1440"])
+    }
+
     @Test func liveQueryGrowsAndReportsNewMinutes() throws {
         let (_, sqlite) = try saleFiles()
         let state = try FlashLua.makeState()

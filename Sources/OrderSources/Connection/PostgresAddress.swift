@@ -67,6 +67,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         return "postgres://\(userPart)\(host ?? "")\(portPart)/\(database ?? "")"
     }
 
+    /// Equal parts, options compared in order.
     public static func == (a: PostgresAddress, b: PostgresAddress) -> Bool {
         a.user == b.user && a.password == b.password && a.host == b.host && a.port == b.port
             && a.database == b.database && a.options.elementsEqual(b.options) { $0 == $1 }
