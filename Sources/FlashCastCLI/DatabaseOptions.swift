@@ -11,7 +11,10 @@ struct DatabaseOptions: ParsableArguments {
         valueName: "url"))
     var db: String?
 
-    @Option(help: ArgumentHelp("Table of orders (with --db).", valueName: "orders"))
+    @Option(help: ArgumentHelp(
+        "Table of orders (with --db); columns order_time and amount unless --map names others, distinct"
+            + " customers only with --map customer=.",
+        valueName: "orders"))
     var table: String?
 
     @Option(name: .customLong("where"), help: ArgumentHelp(
