@@ -74,6 +74,7 @@ void lshim_close(lua_State *L) {
 size_t lshim_memory_used(lua_State *L) { return runtime_of(L)->used; }
 size_t lshim_memory_peak(lua_State *L) { return runtime_of(L)->peak; }
 void lshim_set_memory_limit(lua_State *L, size_t memoryLimit) { runtime_of(L)->limit = memoryLimit; }
+size_t lshim_memory_limit(lua_State *L) { return runtime_of(L)->limit; }
 
 void lshim_set_host(lua_State *L, void *host) { runtime_of(L)->host = host; }
 void *lshim_host(lua_State *L) { return runtime_of(L)->host; }

@@ -28,6 +28,18 @@ import TestSupport
         #expect(result.error.contains("flashcast: bomb.lua: memory limit of 32 MiB exceeded"))
     }
 
+    @Test func memoryBombsInSwiftLibrariesStopBeforeAllocating() throws {
+        let name = try script("network.lua", "local layer = nn.Linear(100000, 100000)")
+        let result = try run(["run", "--sandbox", "--memory", "256M", "--summary", "-", name])
+        #expect(result.status == 1)
+        #expect(result.error.contains("network.lua:1: not enough memory for nn.Linear(100000, 100000) (298.0 GiB)"))
+        #expect(result.output.contains(#""status" : "error""#))
+        let capped = try script("layer.lua", "print(pcall(nn.Linear, 3000, 3000))")
+        #expect(try run(["run", "--sandbox", "--memory", "256M", capped]).output
+            == "false\tnot enough memory for nn.Linear(3000, 3000) (274.7 MiB)\n")
+        #expect(try run(["run", capped]).output == "true\tLinear(3000 -> 3000)\n")
+    }
+
     @Test func writesOutsideTheOutputFolderAreRefused() throws {
         let target = folder.appendingPathComponent("evil.txt").path
         let name = try script("escape.lua", "local f = io.open('\(target)', 'w')")

@@ -21,6 +21,8 @@ enum NNLibrary {
         }
         guard inputs > 0 else { throw LuaError.argument(position: 1, message: "must be positive, got \(inputs)") }
         guard outputs > 0 else { throw LuaError.argument(position: 2, message: "must be positive, got \(outputs)") }
+        // weights and biases, their gradients and the optimizer's two moments
+        try call.reserveMemory((Double(inputs) + 1) * Double(outputs) * 4 * 8, for: "nn.Linear(\(inputs), \(outputs))")
         call.push(layer: try NNErrors.run { () throws(NeuralNetError) in
             try Linear(inputs, outputs, initialization: initialization, seed: call.layerSeeds.next())
         })
@@ -68,6 +70,8 @@ enum NNLibrary {
         let width = try call.integer(2), horizon = try call.integer(3, default: 1)
         guard width > 0 else { throw LuaError.argument(position: 2, message: "must be positive, got \(width)") }
         guard horizon > 0 else { throw LuaError.argument(position: 3, message: "must be positive, got \(horizon)") }
+        let rows = max(0, Double(values.count) - Double(width) - Double(horizon) + 1)
+        try call.reserveMemory(rows * (Double(width) + Double(horizon)) * 8, for: "nn.windows of width \(width)")
         let (inputs, targets) = try NNErrors.run { () throws(NeuralNetError) in
             try Matrix.windows(of: values, width: width, horizon: horizon)
         }

@@ -50,6 +50,8 @@ size_t lshim_memory_used(lua_State *L);
 size_t lshim_memory_peak(lua_State *L);
 /// Changes the memory cap (0: no limit).
 void lshim_set_memory_limit(lua_State *L, size_t memoryLimit);
+/// The memory cap in bytes (0: no limit).
+size_t lshim_memory_limit(lua_State *L);
 
 /// Pushes a Lua function that calls `dispatch(L, context, ...)`; `release(context)` runs when it is collected.
 void lshim_pushclosure(lua_State *L, lshim_Dispatch dispatch, void *context, lshim_Release release);
