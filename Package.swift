@@ -91,6 +91,9 @@ let chartTargets: [Target] = [
 let forecastTargets: [Target] = [
     .target(name: "Forecasting", dependencies: ["SaleData", "NeuralNet"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData"], swiftSettings: strict),
+    .executableTarget(
+        name: "BenchForecast", dependencies: ["Forecasting", "SaleData"], path: "Benchmarks/BenchForecast",
+        exclude: ["README.md", "peers.py", "setup_peers.sh"], swiftSettings: strict),
 ]
 
 // MARK: - Scenarios

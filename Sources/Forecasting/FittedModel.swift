@@ -53,7 +53,7 @@ extension ForecastModel {
         case .seasonalNaive: return SeasonalNaiveModel(input: input)
         case .profile: return try ProfileModel(input: input)
         case .paper: return try PaperModel(input: input)
-        case .flashcast: return LevelProfileModel(input: input)
+        case .flashcast: return FlashcastModel(input: input)
         }
     }
 }

@@ -21,6 +21,19 @@ public struct ForecastMetrics: Sendable, Equatable {
     /// Number of forecast minutes with a known actual.
     public var minutesCompared: Int
 
+    /// Metrics from their values.
+    public init(mape: Double?, hre60: Double?, hre200: Double?, hre500: Double?, mase: Double?, coverage: Double?,
+                meanWidth: Double?, minutesCompared: Int) {
+        self.mape = mape
+        self.hre60 = hre60
+        self.hre200 = hre200
+        self.hre500 = hre500
+        self.mase = mase
+        self.coverage = coverage
+        self.meanWidth = meanWidth
+        self.minutesCompared = minutesCompared
+    }
+
     /// The horizons that `hre60`, `hre200` and `hre500` report.
     public static let horizons = [60, 200, 500]
 

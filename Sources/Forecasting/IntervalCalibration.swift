@@ -6,7 +6,7 @@
 /// rate at the cutoff and `h`, to the forecast gain.
 struct IntervalCalibration {
     /// Most back-test origins used (each costs one forecast over the horizon).
-    static let maximumOrigins = 30
+    static let maximumOrigins = 60
     /// Horizons at which quantiles are computed; others are interpolated.
     static let gridPoints = 24
 
@@ -41,7 +41,7 @@ struct IntervalCalibration {
         var residuals = Array(repeating: [Double](), count: horizon)
         let cutoff = input.cutoff
         let earliest = max(model.minimumRows - 1, 0)
-        let span = min(cutoff - earliest, max(2 * horizon, input.train))
+        let span = cutoff - earliest
         guard span > 0 else { return residuals }
         let count = min(span, Self.maximumOrigins)
         var cumulative = [0.0]

@@ -27,9 +27,9 @@ struct PaperModel: FittedModel {
         self.input = input
         do {
             network = Sequential([
-                try Linear(options.window, options.hidden, seed: options.seed), ReLU(),
+                try Linear(options.window, options.hidden, initialization: .xavier, seed: options.seed), ReLU(),
                 try Dropout(options.dropout, seed: options.seed),
-                try Linear(options.hidden, 1, seed: options.seed &+ 1),
+                try Linear(options.hidden, 1, initialization: .xavier, seed: options.seed &+ 1),
             ])
             let scaled = trainValues.map { [offset, range] in ($0 - offset) / range }
             let (inputs, targets) = try Matrix<Double>.windows(of: Array(scaled), width: options.window)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SaleData
 @testable import Forecasting
@@ -16,12 +17,26 @@ import SaleData
         #expect(try Forecaster.forecast(revenue: revenue, options: options).mean != forecast.mean)
     }
 
-    @Test func flashcastRepeatsADailyPatternWithoutAnEarlierSale() throws {
-        let hourly = (0..<24).map { Double(1 + $0 % 5) }
-        let revenue = Series(start: 0, values: (0..<(3 * 1440)).map { hourly[($0 / 60) % 24] })
+    @Test func flashcastFollowsADailyPatternWithoutAnEarlierSale() throws {
+        let daily = (0..<(3 * 1440)).map { (row: Int) -> Double in 3 + 2 * sin(2 * Double.pi * Double(row % 1440) / 1440) }
+        let revenue = Series(start: 0, values: daily)
         let forecast = try Forecaster.forecast(revenue: revenue, options: ForecastOptions(cutoff: 2879, train: 1440, horizon: 500))
-        #expect(forecast.rate.values == (2880..<3380).map { hourly[($0 / 60) % 24] })
-        #expect(forecast.metrics?.mape == 0)
+        let metrics = try #require(forecast.metrics)
+        let drift = try #require(forecast.baselines.first { $0.model == .drift }?.metrics)
+        // last season repeats exactly; only the smoothing of its minutes and the small flat share differ
+        #expect(try #require(metrics.hre500) < 0.01)
+        #expect(try #require(metrics.hre500) < #require(drift.hre500) / 10)
+    }
+
+    @Test func beforeASeasonTheTimeOfDayProfileIsUsed() throws {
+        // hours 0-3 earn 1 a minute, hours 4-9 earn 2; hour 10 has not been seen, so it takes the
+        // window's mean, 960 / 600; the last six hours match the profile, so the scale is 1
+        let revenue = Series(start: 0, values: (0..<600).map { $0 < 240 ? 1 : 2 })
+        let forecast = try Forecaster.forecast(revenue: revenue, options: ForecastOptions(cutoff: 599, train: 600, horizon: 3))
+        #expect(forecast.rate.values.allSatisfy { abs($0 - 1.6) < 1e-12 })
+        let later = try Forecaster.forecast(revenue: revenue, options: ForecastOptions(cutoff: 299, train: 300, horizon: 2))
+        // rows 0-299 are hours 0-4: hour 5 unseen; the last 300 rows earned 60 x 2 + 240 x 1 = 360 as profiled
+        #expect(later.rate.values.allSatisfy { abs($0 - 1.2) < 1e-12 })
     }
 
     @Test func flashcastWithAnEarlierSaleBeatsDriftOnASimulatedSale() throws {

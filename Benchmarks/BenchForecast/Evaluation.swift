@@ -1,0 +1,47 @@
+import Foundation
+import Forecasting
+import SaleData
+
+/// One model's accuracy on one case: experiment 1 (train 1000 centred, horizon 500) and the
+/// rolling experiment 2 (500 in, 200 out, step 200).
+struct CaseResult {
+    let caseName: String
+    let model: String
+    let centred: ForecastMetrics?
+    let rolling: BacktestSummary?
+    /// Seconds to train and forecast experiment 1 (intervals and metrics included).
+    let seconds: Double
+}
+
+enum Evaluation {
+    static let models: [ForecastModel] = [.flashcast, .paper, .drift, .seasonalNaive, .profile]
+
+    /// Every model on a case.
+    static func run(_ benchCase: BenchCase, models: [ForecastModel] = models) -> [CaseResult] {
+        models.map { model in
+            var options = ForecastOptions(cutoff: benchCase.centredCutoff, train: 1000, horizon: 500, model: model,
+                                          history: benchCase.history)
+            let clock = ContinuousClock()
+            var centred: ForecastMetrics?
+            let elapsed = clock.measure { centred = (try? Forecaster.forecast(revenue: benchCase.revenue, options: options))?.metrics }
+            options.cutoff = nil
+            let rolling = try? Backtester.backtest(revenue: benchCase.revenue, train: 500, horizon: 200, step: 200, options: options)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            return CaseResult(caseName: benchCase.name, model: model.rawValue, centred: centred, rolling: rolling?.summary,
+                              seconds: seconds)
+        }
+    }
+}
+
+extension CaseResult {
+    /// The CSV header of `csvRow`.
+    static let csvHeader = "case,model,mape,hre60,hre200,hre500,coverage,rolling_mape,rolling_hre200,rolling_coverage,seconds"
+
+    /// Percentages, empty where undefined.
+    var csvRow: String {
+        let fields: [Double?] = [centred?.mape, centred?.hre60, centred?.hre200, centred?.hre500, centred?.coverage,
+                                 rolling?.mape, rolling?.hre200, rolling?.coverage]
+        return ([caseName, model] + fields.map { $0.map { String(format: "%.4f", $0 * 100) } ?? "" }
+            + [String(format: "%.4f", seconds)]).joined(separator: ",")
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// What the default model mixes.
+enum ShapeFeature {
+    /// The earlier sale's revenue at the same minute since the start.
+    case earlierSale
+    /// This sale's revenue one season earlier.
+    case lastSeason
+    /// A constant revenue per minute.
+    case level
+}
+
+extension FlashcastModel {
+    /// The features usable at `origin`: the earlier sale while it covers the origin, last season
+    /// once enough of it lies before the training blocks, a flat level only beside last season.
+    func availableFeatures(origin: Int) -> [ShapeFeature] {
+        let blocks = min(input.train, origin + 1) / Self.blockRows
+        let seasonSeen = origin + 1 - input.season >= Self.minimumBlocks * Self.blockRows
+        guard blocks >= Self.minimumBlocks else { return [] }
+        if let history = input.history, history.count > origin {
+            return seasonSeen ? [.earlierSale, .lastSeason] : [.earlierSale]
+        }
+        return seasonSeen ? [.lastSeason, .level] : []
+    }
+
+    /// One row per hourly block ending at `origin` (newest first): this sale's revenue, the
+    /// features' totals over the same rows, and the block's recency weight.
+    func fitBlocks(_ features: [ShapeFeature], origin: Int) -> [ShapeFit.Block] {
+        let size = Self.blockRows
+        let count = min(input.train, origin + 1) / size
+        return (0..<count).compactMap { age in
+            let last = origin - age * size, first = last - size + 1
+            let totals = features.map { feature -> Double? in
+                switch feature {
+                case .earlierSale: return earlier?.total(first, last)
+                case .lastSeason:
+                    guard first - input.season >= 0 else { return nil }
+                    return own.total(first - input.season, last - input.season) * seasonChange(at: (first + last) / 2, back: input.season)
+                case .level: return Double(size)
+                }
+            }
+            guard totals.allSatisfy({ $0 != nil }) else { return nil }
+            return ShapeFit.Block(target: own.total(first, last), features: totals.map { $0 ?? 0 })
+        }
+    }
+
+    /// A feature's value at a forecast row (after `origin`), from rows up to `origin` only.
+    func forecastValue(_ feature: ShapeFeature, row: Int, origin: Int) -> Double {
+        switch feature {
+        case .level: return 1
+        case .earlierSale:
+            guard let earlier else { return 0 }
+            let last = earlier.count - 1
+            return row <= last ? earlier.total(row, row) : earlier.total(last - Self.blockRows + 1, last) / Double(Self.blockRows)
+        case .lastSeason:
+            let season = input.season
+            let back = ((row - origin + season - 1) / season) * season
+            return own.smoothed(row - back, radius: Self.smoothingRadius, limit: origin) * seasonChange(at: row, back: back)
+        }
+    }
+
+    /// How much more the earlier sale earned around `row` than `back` rows before (1 without an
+    /// earlier sale): the opening surge fading and the closing rush, as the earlier sale went.
+    func seasonChange(at row: Int, back: Int) -> Double {
+        guard let earlier, row + Self.seasonRadius < earlier.count else { return 1 }
+        let then = earlier.total(row - back - Self.seasonRadius, row - back + Self.seasonRadius)
+        let now = earlier.total(row - Self.seasonRadius, row + Self.seasonRadius)
+        return then > 0 ? min(max(now / then, 0.5), 2) : 1
+    }
+
+    /// Before a season has been seen and without an earlier sale: the training window's mean
+    /// revenue by local hour, scaled so that the last 6 hours match.
+    func timeOfDay(origin: Int, horizon: Int) -> [Double] {
+        let first = max(0, origin - input.train + 1)
+        var sums = Array(repeating: 0.0, count: 24), counts = Array(repeating: 0.0, count: 24)
+        for row in first...origin {
+            sums[input.minuteOfDay[row] / 60] += input.revenue[row]
+            counts[input.minuteOfDay[row] / 60] += 1
+        }
+        let hourly = (0..<24).map { counts[$0] > 0 ? sums[$0] / counts[$0] : -1 }
+        let mean = own.total(first, origin) / Double(origin - first + 1)
+        let profile = hourly.map { $0 >= 0 ? $0 : mean }
+        let recent = max(first, origin - 359)
+        let expected = (recent...origin).reduce(0.0) { $0 + profile[input.minuteOfDay[$1] / 60] }
+        let scale = expected > 0 ? own.total(recent, origin) / expected : 0
+        return (origin + 1..<origin + 1 + horizon).map { scale * profile[input.minuteOfDay[$0] / 60] }
+    }
+}

@@ -1,0 +1,24 @@
+/// Prefix sums of per-minute revenue, for fast window totals and smoothing.
+struct RunningTotals {
+    private let sums: [Double]
+
+    init(_ values: [Double]) {
+        var running = 0.0
+        sums = [0] + values.map { running += $0; return running }
+    }
+
+    /// Number of values.
+    var count: Int { sums.count - 1 }
+
+    /// Total of rows `first...last`, clamped to the values (0 when empty).
+    func total(_ first: Int, _ last: Int) -> Double {
+        let a = max(first, 0), b = min(last, count - 1)
+        return b >= a ? sums[b + 1] - sums[a] : 0
+    }
+
+    /// Mean of rows `row - radius ... row + radius` that lie in `0...limit`.
+    func smoothed(_ row: Int, radius: Int, limit: Int) -> Double {
+        let a = max(row - radius, 0), b = min(row + radius, limit, count - 1)
+        return b >= a ? (sums[b + 1] - sums[a]) / Double(b - a + 1) : 0
+    }
+}
