@@ -11,14 +11,18 @@ public struct REPL {
     let historyPath: String?
     let banner: String
     let printer: ResultPrinter
+    /// Whether every command shows its time, not only the slow ones.
+    let showsEveryTime: Bool
 
     /// Creates a REPL over `state`, keeping history in `historyPath` (nil: no history file).
-    public init(state: LuaState, historyPath: String? = REPL.defaultHistoryPath, banner: String)
-        throws(LuaScriptError)
+    /// - Parameter showsEveryTime: show every command's time (a live sale's session), not only from 0.5 s.
+    public init(state: LuaState, historyPath: String? = REPL.defaultHistoryPath, banner: String,
+                showsEveryTime: Bool = false) throws(LuaScriptError)
     {
         self.state = state
         self.historyPath = historyPath
         self.banner = banner
+        self.showsEveryTime = showsEveryTime
         printer = try ResultPrinter(state: state)
     }
 
