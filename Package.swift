@@ -92,7 +92,10 @@ let forecastTargets: [Target] = []
 
 // MARK: - Scenarios
 
-let scenarioTargets: [Target] = []
+let scenarioTargets: [Target] = [
+    .target(name: "Scenarios", dependencies: ["SaleData"], swiftSettings: strict),
+    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SaleData"], swiftSettings: strict),
+]
 
 // MARK: - Database sources
 

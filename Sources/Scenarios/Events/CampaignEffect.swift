@@ -1,0 +1,45 @@
+import Foundation
+
+/// An e-mail or push campaign: the rate rises linearly for `riseMinutes` after the send, peaks at
+/// `1 + lift` times the baseline, then the extra rate halves every `halfLife` minutes.
+///
+/// The same shape as the simulator's `SaleSimulation.Campaign`, with the send time as an epoch
+/// minute instead of a minute of the sale (see `init(_:saleStart:)`).
+public struct CampaignEffect: Sendable, Equatable {
+    /// Minute the campaign goes out, counted in UTC from the epoch.
+    public var minute: Int
+    /// Peak extra rate as a multiple of the baseline (0.5 is +50% at the peak).
+    public var lift: Double
+    /// Minutes from the send to the peak (0 jumps straight to the peak).
+    public var riseMinutes: Double
+    /// Minutes for the extra rate to halve after the peak.
+    public var halfLife: Double
+    /// Plausible range of the lift (a learned effect's interval); the scenario's band uses its ends.
+    public var liftRange: ClosedRange<Double>?
+
+    /// A campaign; by default it peaks 5 minutes after the send and halves every 30 minutes.
+    public init(minute: Int, lift: Double, riseMinutes: Double = 5, halfLife: Double = 30,
+                liftRange: ClosedRange<Double>? = nil) {
+        self.minute = minute
+        self.lift = lift
+        self.riseMinutes = riseMinutes
+        self.halfLife = halfLife
+        self.liftRange = liftRange
+    }
+
+    /// The extra rate at a minute as a share of the peak: 0 before the send, rising to 1, decaying.
+    public func shape(at minute: Int) -> Double {
+        Self.shape(since: Double(minute - self.minute), riseMinutes: riseMinutes, halfLife: halfLife)
+    }
+
+    /// The shape `since` minutes after the send (negative: before it).
+    public static func shape(since: Double, riseMinutes: Double, halfLife: Double) -> Double {
+        guard since >= 0 else { return 0 }
+        if since < riseMinutes { return since / riseMinutes }
+        guard halfLife > 0 else { return 0 }
+        return pow(2, -(since - riseMinutes) / halfLife)
+    }
+
+    /// The factor on the baseline rate at a minute.
+    public func multiplier(at minute: Int) -> Double { 1 + lift * shape(at: minute) }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import SaleData
+import Testing
+
+@testable import Scenarios
+
+@Suite struct ScenarioForecastTests {
+    /// 100 a minute for 10 minutes after 1000 observed; band at 80% and 120% of what is to come.
+    let baseline: Baseline = {
+        let rate = Series(start: 0, values: Array(repeating: 100, count: 10))
+        let toCome = (1...10).map { Double($0) * 100 }
+        return Baseline(observed: 1000, rate: rate, lower: Series(start: 0, values: toCome.map { 1000 + 0.8 * $0 }),
+                        upper: Series(start: 0, values: toCome.map { 1000 + 1.2 * $0 }))
+    }()
+
+    @Test func endOfSaleGainOfACampaign() {
+        // Sent at minute 2, peak at minute 4: factors 1, 1.5, 2, 1.5, 1.25, 1.125, 1.0625, 1.03125 on minutes 2..9.
+        let email = Scenario(name: "e-mail", events: [.campaign(CampaignEffect(minute: 2, lift: 1, riseMinutes: 2, halfLife: 1))])
+        let forecast = email.apply(to: baseline)
+        #expect(abs(forecast.gain - 246.875) < 1e-9)
+        #expect(abs(forecast.total - 2246.875) < 1e-9)
+        #expect(abs(forecast.gain(by: 5) - 150) < 1e-9)  // minutes 3 and 4: 50 + 100
+        #expect(abs(forecast.total(by: 5) - 1650) < 1e-9)
+        #expect(forecast.gain(by: -3) == 0 && abs(forecast.gain(by: 99) - forecast.gain) < 1e-12)
+        #expect(abs(forecast.lower.values[9] - (1000 + 0.8 * 1246.875)) < 1e-9)
+        #expect(abs(forecast.upper.values[9] - (1000 + 1.2 * 1246.875)) < 1e-9)
+        #expect(forecast.mean.values[1] == 1200)
+    }
+
+    @Test func liftRangeWidensTheBand() {
+        let campaign = CampaignEffect(minute: 0, lift: 1, riseMinutes: 0, halfLife: 1e9, liftRange: 0.5...2)
+        let forecast = Scenario(name: "learned", events: [.campaign(campaign)]).apply(to: baseline)
+        #expect(abs(forecast.gain - 1000) < 1e-3)  // a half-life of 1e9 minutes is flat to 1e-8
+        #expect(abs(forecast.lower.values[9] - (1000 + 0.8 * 1500)) < 1e-3)
+        #expect(abs(forecast.upper.values[9] - (1000 + 1.2 * 3000)) < 1e-3)
+    }
+
+    @Test func cumulativeForecastGivesTheRate() {
+        let mean = Series(start: 5, values: [1100, 1250, 1250])
+        #expect(Baseline(observed: 1000, cumulativeMean: mean).rate.values == [100, 150, 0])
+        #expect(Baseline(observed: 1000, cumulativeMean: mean).mean == mean)
+    }
+
+    @Test func outageAndDiscountCombine() {
+        let events: [ScenarioEvent] = [.outage(OutageEffect(from: 0, until: 5)), .discount(DiscountEffect(from: 3, lift: 0.1))]
+        let forecast = Scenario(name: "outage", events: events).apply(to: baseline)
+        #expect(abs(forecast.gain - (5 * 110 - 1000)) < 1e-9)
+    }
+}
+
+@Suite struct SendSearchTests {
+    /// 100 a minute for 60 minutes; campaigns jump to +100% and halve every 10 minutes.
+    let baseline = Baseline(observed: 0, rate: Series(start: 1000, values: Array(repeating: 100, count: 60)))
+    let campaign = CampaignEffect(minute: 0, lift: 1, riseMinutes: 0, halfLife: 10)
+
+    /// Extra revenue of a send with `m` minutes left, summed in closed form (a geometric series).
+    func extra(minutesLeft m: Int) -> Double {
+        let r = pow(2, -0.1)
+        return 100 * (1 - pow(r, Double(m))) / (1 - r)
+    }
+
+    @Test func latestSendReachingATarget() {
+        let target = 6000 + extra(minutesLeft: 20) - 1e-6
+        guard case .sendBy(let minute, let total) = baseline.latestSend(campaign, target: target),
+              case .sendBy(let earlier, _) = baseline.latestSend(campaign, target: target + 1)
+        else { Issue.record("no plan"); return }
+        #expect(minute == 1040 && abs(total - target) < 1e-5)
+        #expect(earlier == 1039)
+    }
+
+    @Test func deadlineCountsOnlyTheMinutesBeforeIt() {
+        let target = 3000 + extra(minutesLeft: 10) - 1e-6  // by minute 1030: 30 minutes of baseline
+        guard case .sendBy(let minute, _) = baseline.latestSend(campaign, target: target, by: 1030) else {
+            Issue.record("no plan"); return
+        }
+        #expect(minute == 1020)
+    }
+
+    @Test func targetsAlreadyMetOrOutOfReach() {
+        #expect(baseline.latestSend(campaign, target: 6000) == .notNeeded(total: 6000))
+        guard case .unreachable(let best, let total) = baseline.latestSend(campaign, target: 1e6) else {
+            Issue.record("reachable"); return
+        }
+        #expect(best == 1000 && abs(total - 6000 - extra(minutesLeft: 60)) < 1e-6)
+        let outage = [ScenarioEvent.outage(OutageEffect(from: 1000, until: 1060))]
+        #expect(baseline.latestSend(campaign, target: 1, others: outage) == .unreachable(bestMinute: 1059, bestTotal: 0))
+    }
+}
