@@ -28,12 +28,14 @@ struct Repl: ParsableCommand {
     func run() throws {
         let state = try FlashLua.makeState()
         let banner = "FlashCast \(FlashCast.version) with \(String(cString: lshim_version())). help() lists the libraries."
-        var showsEveryTime = false
-        if let orders = live.orders {
-            try Script.exitOnError { try live.preload(orders, in: state) }
-            showsEveryTime = true
+        guard let orders = live.orders else {
+            let status = try REPL(state: state, banner: banner).run()
+            if status != 0 { throw ExitCode(status) }
+            return
         }
-        let status = try REPL(state: state, banner: banner, showsEveryTime: showsEveryTime).run()
+        print(banner)
+        try Script.exitOnError { try live.preload(orders, in: state) }
+        let status = try REPL(state: state, banner: "", showsEveryTime: true).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -15,6 +15,13 @@ final class LiveStatusObject: LuaObject {
         { call, object in call.push(value(object.status)); return 1 }
     }
 
+    private static func count(_ value: @escaping @Sendable (LiveStatus) -> Int?) -> Field {
+        { call, object in
+            if let number = value(object.status) { call.push(number) } else { call.pushNil() }
+            return 1
+        }
+    }
+
     private static func text(_ value: @escaping @Sendable (LiveStatus) -> String?) -> Field {
         { call, object in call.push(value(object.status)); return 1 }
     }
@@ -22,9 +29,9 @@ final class LiveStatusObject: LuaObject {
     private static let fields: [String: Field] = [
         "now": text(\.now), "tz": text(\.zone), "alert": text(\.alert.state), "alert_text": text(\.alert.text),
         "model": text { $0.forecast?.model }, "forecast_note": text(\.forecastNote),
-        "minute": field { Double($0.minute) }, "minutes": field { $0.minutes.map(Double.init) },
-        "revenue": field(\.revenue), "new_orders": field { Double($0.newOrders) }, "new_revenue": field(\.newRevenue),
-        "new_minutes": field { Double($0.newMinutes) }, "forecast": field { $0.forecast?.total },
+        "minute": count(\.minute), "minutes": count(\.minutes),
+        "revenue": field(\.revenue), "new_orders": count(\.newOrders), "new_revenue": field(\.newRevenue),
+        "new_minutes": count(\.newMinutes), "forecast": field { $0.forecast?.total },
         "lower": field { $0.forecast?.lower }, "upper": field { $0.forecast?.upper },
         "level": field { $0.forecast?.level }, "target": field(\.target), "pace": field(\.pace),
     ]

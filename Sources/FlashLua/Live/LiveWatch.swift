@@ -11,17 +11,17 @@ enum LiveWatch {
         }
         let times = call.isNoneOrNil(position + 1) ? nil : try call.integer(position + 1)
         if let times, times < 1 { throw LuaError.argument(position: position + 1, message: "must be at least 1, got \(times)") }
-        try printLine(call, "watching \(object.sale.orders.path): a status every \(ScriptClock.seconds(seconds)) s, Ctrl-C stops")
+        printLine("watching \(object.sale.orders.path): a status every \(ScriptClock.seconds(seconds)) s, Ctrl-C stops")
         var refreshes = 0
         while true {
             let status = try object.refresh()
             if try call.takeUserInterrupt() { break }
-            try printLine(call, status.text)
+            printLine(status.text)
             refreshes += 1
             if let times, refreshes >= times { return 0 }
             if try sleepUnlessStopped(call, seconds: seconds) { break }
         }
-        try printLine(call, "stopped watching")
+        printLine("stopped watching")
         return 0
     }
 
@@ -37,11 +37,15 @@ enum LiveWatch {
         return false
     }
 
-    /// Prints through Lua's `print`, so the text goes where the script's output goes.
-    static func printLine(_ call: LuaCall, _ text: String) throws(LuaError) {
-        call.pushGlobal("print")
-        defer { call.pop() }  // pop print
-        try call.callFunction(at: call.count) { $0.push(text); return 1 }
+    /// Writes a line to standard output straight from Swift: no Lua code runs, so a Ctrl-C can only
+    /// land where the loop looks for it. (Lua's `print` flushes each line, so the order holds.)
+    static func printLine(_ text: String) {
+        var bytes = Array((text + "\n").utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
     }
 }
 
