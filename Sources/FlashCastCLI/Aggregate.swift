@@ -25,48 +25,19 @@ struct Aggregate: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The per-minute CSV to write.", valueName: "minutes.csv"))
     var output: String
 
-    @Option(help: ArgumentHelp("Header names of the fields: id, time, customer, amount, currency, status.",
-                               valueName: "time=created_at,amount=total"))
-    var map: ColumnMap?
-
-    @Option(help: ArgumentHelp("Shop time zone: times without offset and minute labels.", valueName: "+08:00"))
-    var tz = ShopZone.utc
-
-    @Option(help: ArgumentHelp("First minute of the window (a time or a date).", valueName: "time"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("Last minute of the window, included.", valueName: "time"))
-    var to: String?
+    @OptionGroup var reading: OrderReadingOptions
 
     @Option(help: ArgumentHelp("Minutes per row: 1, 5, 15 or 60 (aligned to the shop's clock).", valueName: "minutes"))
     var step = 1
 
-    @Option(help: ArgumentHelp("Reporting currency of a currency column.", valueName: "code"))
-    var currency: String?
-
-    @Option(help: ArgumentHelp("Rates to the reporting currency.", valueName: "EUR=1.08,GBP=1.25"))
-    var rates: RateList?
-
-    @Flag(help: "Skip bad rows and report them instead of stopping at the first.")
-    var lenient = false
-
     func validate() throws {
         guard [1, 5, 15, 60].contains(step) else { throw ValidationError("--step must be 1, 5, 15 or 60") }
-        guard (from == nil) == (to == nil) else { throw ValidationError("--from and --to go together") }
-        if rates != nil, currency == nil { throw ValidationError("--rates needs --currency (the reporting currency)") }
-        try database.validate(input: input, map: map, lenient: lenient, currency: currency)
-        _ = try window()
+        try database.validate(input: input, map: reading.map, lenient: reading.lenient, currency: reading.currency)
     }
 
     func run() throws {
         guard let input else { return try runDatabase() }
-        var options = OrdersReadOptions()
-        options.columns = map?.columns ?? OrderColumns()
-        options.zone = tz
-        options.lenient = lenient
-        options.window = try window()
-        options.countCustomers = step == 1
-        if let currency { options.rates = CurrencyRates(reporting: currency, rates: rates?.rates ?? [:]) }
+        let options = try reading.readOptions(countCustomers: step == 1)
         let result: OrdersResult
         do {
             result = try OrdersReader.read(path: input, options: options)
@@ -85,7 +56,8 @@ struct Aggregate: ParsableCommand {
 
     private func runDatabase() throws {
         do {
-            let (table, source) = try database.read(map: map, zone: tz, window: try window(), customers: step == 1)
+            let (table, source) = try database.read(map: reading.map, zone: reading.tz, window: try reading.window(),
+                                                  customers: step == 1)
             try table.write(to: output, step: step)
             print("read \(table.orders.reduce(0, +)) orders from \(source)")
             print("wrote \(output): \(table.count) minutes, revenue \(MinuteTable.money(table.totalCents))")
@@ -93,13 +65,5 @@ struct Aggregate: ParsableCommand {
             StandardError.write("flashcast: \(error)\n")
             throw ExitCode(1)
         }
-    }
-
-    private func window() throws -> ClosedRange<Int>? {
-        guard let from, let to else { return nil }
-        guard let first = tz.minute(ofTimeOrDate: from) else { throw ValidationError("--from is not a time: '\(from)'") }
-        guard let last = tz.minute(ofTimeOrDate: to) else { throw ValidationError("--to is not a time: '\(to)'") }
-        guard first <= last else { throw ValidationError("--to is before --from") }
-        return first...last
     }
 }

@@ -1,0 +1,47 @@
+import ArgumentParser
+import SaleData
+
+/// The per-minute revenue a forecast command works on, read from an orders CSV export or from a
+/// per-minute CSV (`minute,revenue,...`, as `flashcast aggregate` writes it), told apart by the header.
+struct SaleInput {
+    /// Revenue per step, labelled in the shop's zone.
+    let revenue: Series
+    /// What was read, for the log: `current_sale.csv: read 35943 rows: 35943 orders`.
+    let summary: String
+
+    /// Reads `path`; `windowed` applies --from and --to (not to a previous sale, which has its own dates).
+    ///
+    /// Throws `ValidationError` for options that do not fit the kind of file, and the reader's own
+    /// errors (`file:line:column: reason`) for bad data.
+    static func load(_ path: String, reading: OrderReadingOptions, windowed: Bool = true) throws -> SaleInput {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard Series.isMinuteCSV(path: path) else {
+            let result = try OrdersReader.read(path: path, options: reading.readOptions(countCustomers: false, windowed: windowed))
+            return try checked(SaleInput(revenue: result.table.revenue, summary: "\(name): \(result.report)"))
+        }
+        if reading.map != nil || reading.currency != nil || reading.lenient {
+            throw ValidationError("--map, --currency, --rates and --lenient are for orders CSV files, not '\(name)'")
+        }
+        var revenue = try Series.loadColumn("revenue", from: path, zone: reading.tz)
+        if windowed, let window = try reading.window() {
+            revenue = revenue.slice(fromMinute: window.lowerBound, toMinute: window.upperBound)
+        }
+        let unit = revenue.step == 1 ? "minutes" : "rows of \(revenue.step) minutes"
+        return try checked(SaleInput(revenue: revenue, summary: "\(name): \(revenue.count) \(unit)"))
+    }
+
+    private static func checked(_ input: SaleInput) throws -> SaleInput {
+        guard input.revenue.count > 0 else {
+            throw InputError(description: input.summary.prefix { $0 != ":" } + ": no minutes to forecast from")
+        }
+        return input
+    }
+
+    /// Actual cumulative revenue from the first minute read.
+    var cumulative: Series { revenue.cumsum() }
+}
+
+/// A problem with the data a command was given (exit status 1).
+struct InputError: Error, CustomStringConvertible {
+    let description: String
+}

@@ -1,0 +1,48 @@
+import Foundation
+@testable import SaleData
+import Testing
+
+@Suite struct ForecastTableTests {
+    let zone = ShopZone("+08:00") ?? .utc
+    /// 2021-05-20T14:00 in +08:00, in epoch minutes.
+    var start: Int { zone.minute(of: "2021-05-20T14:00") ?? 0 }
+
+    @Test func oneRowPerForecastMinuteWithActualsWhereKnown() {
+        let actual = Series(start: start, values: [10, 20, 30.126, 40], zone: zone)
+        let mean = Series(start: start + 2, values: [31, 41.5, 52], zone: zone)
+        let table = ForecastTable(actual: actual, pieces: [
+            .init(cutoff: start + 1, mean: mean, lower: [29, 38, 45], upper: [33, 45, 60.004]),
+        ])
+        #expect(table.csv == """
+            cutoff,minute,step,actual,forecast,lower,upper
+            2021-05-20T14:01,2021-05-20T14:02,1,30.13,31.00,29.00,33.00
+            2021-05-20T14:01,2021-05-20T14:03,2,40.00,41.50,38.00,45.00
+            2021-05-20T14:01,2021-05-20T14:04,3,,52.00,45.00,60.00
+
+            """)
+    }
+
+    @Test func piecesFollowEachOtherAndBandsMayBeMissing() {
+        let actual = Series(start: start, values: [1, 2, 3, 4], zone: zone)
+        let table = ForecastTable(actual: actual, pieces: [
+            .init(cutoff: start, mean: Series(start: start + 1, values: [2, -0.001], zone: zone)),
+            .init(cutoff: start + 2, mean: Series(start: start + 3, values: [.nan], zone: zone), lower: [1], upper: [5]),
+        ])
+        #expect(table.csv == """
+            cutoff,minute,step,actual,forecast,lower,upper
+            2021-05-20T14:00,2021-05-20T14:01,1,2.00,2.00,,
+            2021-05-20T14:00,2021-05-20T14:02,2,3.00,0.00,,
+            2021-05-20T14:02,2021-05-20T14:03,1,4.00,,1.00,5.00
+
+            """)
+    }
+
+    @Test func writesAtomicallyAndReportsUnwritablePaths() throws {
+        let folder = TemporaryFolder()
+        let table = ForecastTable(actual: Series(start: 0, values: [1]), pieces: [])
+        try table.write(to: folder.path + "/f.csv")
+        #expect(try String(contentsOfFile: folder.path + "/f.csv", encoding: .utf8) == ForecastTable.header + "\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["f.csv"])
+        #expect(throws: (any Error).self) { try table.write(to: "/nonexistent/f.csv") }
+    }
+}
