@@ -39,10 +39,11 @@ let foundationTargets: [Target] = [
 
 let luaLibraryTargets: [Target] = [
     .target(
-        name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources"],
+        name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting"],
         swiftSettings: strict),
     .testTarget(
-        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "TestSupport"],
+        name: "FlashLuaTests",
+        dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "TestSupport"],
         swiftSettings: strict),
 ]
 
