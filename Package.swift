@@ -21,7 +21,7 @@ let foundationTargets: [Target] = [
     .executableTarget(
         name: "FlashCastCLI",
         dependencies: [
-            "LuaBridge", "FlashREPL", "FlashLua", "SaleData", "OrderSources",
+            "LuaBridge", "FlashREPL", "FlashLua", "SaleData", "OrderSources", "SVGCharts",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strict),
@@ -39,10 +39,12 @@ let foundationTargets: [Target] = [
 
 let luaLibraryTargets: [Target] = [
     .target(
-        name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Scenarios"],
+        name: "FlashLua",
+        dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios"],
         swiftSettings: strict),
     .testTarget(
-        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Scenarios", "TestSupport"],
+        name: "FlashLuaTests",
+        dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "TestSupport"],
         swiftSettings: strict),
 ]
 
