@@ -47,7 +47,7 @@ enum ScenarioEvents {
     }
 
     static let email = LuaLibraryFunction(
-        "email", "scenario.email{at=time, lift=1, half_life=30, rise=5 | from=effect} -> Event",
+        "email", "scenario.email({at=time, lift=1, half_life=30, rise=5 | from=effect}) -> Event",
         """
         An e-mail campaign sent at `at` ('14:00': the next 14:00 after the forecast's cutoff; \
         '2024-05-20T14:00' in the shop's zone; or epoch seconds): the rate rises for `rise` minutes to \
@@ -61,7 +61,7 @@ enum ScenarioEvents {
     }
 
     static let push = LuaLibraryFunction(
-        "push", "scenario.push{at=time, lift=1, half_life=30, rise=5 | from=effect} -> Event",
+        "push", "scenario.push({at=time, lift=1, half_life=30, rise=5 | from=effect}) -> Event",
         "A push notification: the same options and shape as scenario.email."
     ) { call in
         call.push(try campaign(call, channel: "push"))
@@ -69,7 +69,7 @@ enum ScenarioEvents {
     }
 
     static let discount = LuaLibraryFunction(
-        "discount", "scenario.discount{from=time, lift=0.15 | depth=0.1, elasticity=2 [, to=time] [, fade=minutes]} -> Event",
+        "discount", "scenario.discount({from=time, lift=0.15 | depth=0.1, elasticity=2 [, to=time] [, fade=minutes]}) -> Event",
         """
         A price change from `from` on (until `to`, exclusive): the revenue rate times 1+lift; or from a \
         discount depth (0.1 is 10% off) and the demand's elasticity, lift = (1 + elasticity*depth)*(1 - depth) - 1. \
@@ -100,7 +100,7 @@ enum ScenarioEvents {
     }
 
     static let outage = LuaLibraryFunction(
-        "outage", "scenario.outage{from=time, to=time [, remaining=0]} -> Event",
+        "outage", "scenario.outage({from=time, to=time [, remaining=0]}) -> Event",
         """
         A site outage or stock-out from `from` until `to` (exclusive; '15:30' is the next 15:30 after \
         from): the rate falls to `remaining` times the baseline (0: nothing; 0.2 for a partial stock-out).
