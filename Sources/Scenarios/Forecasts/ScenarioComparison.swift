@@ -73,9 +73,11 @@ public struct ScenarioComparison: Sendable, Equatable {
         }.joined(separator: "\n") + "\n"
     }
 
-    static func money(_ value: Double) -> String { String(format: "%.2f", value) }
+    /// Money as the summary writes it, `1234.50`.
+    public static func money(_ value: Double) -> String { String(format: "%.2f", value) }
 
-    static func signed(_ value: Double) -> String { (value >= 0 ? "+" : "") + String(format: "%.2f", value) }
+    /// A gain with its sign, `+56.25`.
+    public static func signed(_ value: Double) -> String { (value >= 0 ? "+" : "") + String(format: "%.2f", value) }
 
     /// A CSV field, quoted when it holds a comma, quote or line break.
     static func csvField(_ text: String) -> String {
