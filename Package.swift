@@ -21,7 +21,7 @@ let foundationTargets: [Target] = [
     .executableTarget(
         name: "FlashCastCLI",
         dependencies: [
-            "LuaBridge", "FlashREPL", "FlashLua", "SaleData", "OrderSources",
+            "LuaBridge", "FlashREPL", "FlashLua", "SaleData", "OrderSources", "SVGCharts",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strict),
@@ -39,10 +39,12 @@ let foundationTargets: [Target] = [
 
 let luaLibraryTargets: [Target] = [
     .target(
-        name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources"],
+        name: "FlashLua",
+        dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios"],
         swiftSettings: strict),
     .testTarget(
-        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "TestSupport"],
+        name: "FlashLuaTests",
+        dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "TestSupport"],
         swiftSettings: strict),
 ]
 
@@ -99,8 +101,11 @@ let forecastTargets: [Target] = [
 // MARK: - Scenarios
 
 let scenarioTargets: [Target] = [
-    .target(name: "Scenarios", dependencies: ["SaleData"], swiftSettings: strict),
-    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SaleData"], swiftSettings: strict),
+    .target(name: "Scenarios", dependencies: ["SaleData", "Forecasting"], swiftSettings: strict),
+    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SaleData", "Forecasting"], swiftSettings: strict),
+    .executableTarget(
+        name: "BenchScenario", dependencies: ["Scenarios", "Forecasting", "SaleData"], path: "Benchmarks/BenchScenario",
+        exclude: ["README.md"], swiftSettings: strict),
 ]
 
 // MARK: - Database sources

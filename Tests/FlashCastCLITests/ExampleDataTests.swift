@@ -42,4 +42,23 @@ import TestSupport
         #expect(result.output.contains("current  Series(4320 minutes from 2021-11-11 00:00, step 1m, sum 1.933M)"))
         #expect(result.output.contains("campaign hour 2021-11-12 09:00: 43582 (hour before 20883, after 28567)"))
     }
+
+    @Test func theCustomModelExampleTrainsForecastsAndDraws() throws {
+        let out = temporaryFolder("flashcast-custom-model")
+        let result = try runFlashcast(["run", "examples/custom_model.lua", out.path], in: repository)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.hasPrefix("Sequential(Linear(16 -> 32), Tanh, Linear(32 -> 1)), 577 weights, best epoch "))
+        #expect(result.output.contains("next 8 hours: forecast "))
+        let charts = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(charts == ["custom_forecast.svg", "custom_loss.svg"])
+    }
+
+    @Test func theTargetCheckGivesAVerdict() throws {
+        let onCourse = try runFlashcast(["run", "examples/target_check.lua"], in: repository)
+        #expect(onCourse.status == 0, "\(onCourse.error)")
+        #expect(onCourse.output.hasPrefix("at 2021-11-12T12:00: 1030608 so far, 50% of the way through the sale\n"))
+        #expect(onCourse.output.hasSuffix("verdict: on course for the target 2000000\n"))
+        let short = try runFlashcast(["run", "examples/target_check.lua", "3000000"], in: repository)
+        #expect(short.output.contains("verdict: the target 3000000 is out of reach without action"))
+    }
 }
