@@ -1,7 +1,7 @@
 -- Will the sale reach its target? `flashcast run examples/target_check.lua [target] [time]`
 -- Replays the bundled current sale as it stood at a time (default noon of its second day) and
 -- checks the forecast of the end-of-sale total against the target, as a scheduled job would.
-local target = tonumber(arg[1]) or 2000000
+local target = tonumber(arg[1]) or 1800000
 local now = arg[2] or "2021-11-12T12:00"
 
 local sale = live.open("examples/data/current_sale.csv", {

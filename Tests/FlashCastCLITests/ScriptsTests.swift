@@ -31,7 +31,7 @@ import TestSupport
 
     @Test func theReportWritesItsChartsTablesAndIndexAndExitsThreeOnAnAlert() throws {
         let out = folder.appendingPathComponent("report").path
-        let fine = try run(["run", "scripts/report.lua", "--now", "2021-11-12T12:00", "--target", "2000000", "--out", out])
+        let fine = try run(["run", "scripts/report.lua", "--now", "2021-11-12T12:00", "--target", "1800000", "--out", out])
         #expect(fine.status == 0, "\(fine.error)")
         #expect(fine.output.hasPrefix("now 2021-11-12 12:00 (+08:00): minute 2161 of 4320 (50.0%)\n"))
         #expect(fine.output.contains("\nalert            none\n"))
