@@ -61,4 +61,16 @@ import TestSupport
         let short = try runFlashcast(["run", "examples/target_check.lua", "3000000"], in: repository)
         #expect(short.output.contains("verdict: the target 3000000 is out of reach without action"))
     }
+
+    @Test func theScenarioExampleRecoversTheSimulatedCampaign() throws {
+        let result = try runFlashcast(["run", "examples/scenario.lua"], in: repository)
+        #expect(result.status == 0, "\(result.error)")
+        // The bundled sale's campaign: +200% at its peak, the extra halving every 45 minutes.
+        let lines = result.output.split(separator: "\n")
+        let lift = try #require(lines.first.flatMap { Int($0.dropFirst(6).prefix { $0 != "%" }) })
+        #expect((150...250).contains(lift))
+        let halfLife = try #require(lines.dropFirst().first.flatMap { Int($0.dropFirst(10).prefix { $0 != " " }) })
+        #expect((30...60).contains(halfLife))
+        #expect(result.output.contains("Event(e-mail 14:00 +"))
+    }
 }
