@@ -63,7 +63,8 @@ import TestSupport
     }
 
     @Test func theScenarioExampleRecoversTheSimulatedCampaign() throws {
-        let result = try runFlashcast(["run", "examples/scenario.lua"], in: repository)
+        let out = temporaryFolder("flashcast-scenario")
+        let result = try runFlashcast(["run", "examples/scenario.lua", out.path], in: repository)
         #expect(result.status == 0, "\(result.error)")
         // The bundled sale's campaign: +200% at its peak, the extra halving every 45 minutes.
         let lines = result.output.split(separator: "\n")
@@ -72,5 +73,11 @@ import TestSupport
         let halfLife = try #require(lines.dropFirst().first.flatMap { Int($0.dropFirst(10).prefix { $0 != " " }) })
         #expect((30...60).contains(halfLife))
         #expect(result.output.contains("Event(e-mail 14:00 +"))
+        // Both e-mails add revenue by the end of the sale; only the one sent at 14:00 does by 18:00.
+        let gains = lines.filter { $0.hasPrefix("e-mail at ") }.map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(gains.count == 2)
+        #expect(gains.allSatisfy { $0.count > 5 && $0[4].hasPrefix("+") && $0[4] != "+0.00" })
+        #expect(gains.first?[6] != "+0.00" && gains.last?[6] == "+0.00")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("scenarios.svg").path))
     }
 }
