@@ -30,7 +30,8 @@ final class LiveSaleObject: LuaObject, @unchecked Sendable {
             database's url without password), path (the export's), asked (the minutes the database was last \
             asked for), revenue and cumulative (Series so far), \
             history (the earlier sale's revenue), target, status (the last LiveStatus), forecast (the kept \
-            forecast as chart.forecast draws it: {actual=, mean=, lower=, upper=, cutoff=, level=, model=}, or nil).
+            forecast as chart.forecast draws it and scenario.whatif takes it: {actual=, mean=, lower=, upper=, cutoff=, \
+            observed=, level=, model=}, or nil).
             """,
         methods: [
             LuaMethod(
