@@ -88,7 +88,10 @@ let chartTargets: [Target] = [
 
 // MARK: - Forecasting
 
-let forecastTargets: [Target] = []
+let forecastTargets: [Target] = [
+    .target(name: "Forecasting", dependencies: ["SaleData", "NeuralNet"], exclude: ["README.md"], swiftSettings: strict),
+    .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData"], swiftSettings: strict),
+]
 
 // MARK: - Scenarios
 

@@ -1,0 +1,84 @@
+import SaleData
+
+/// The rolling evaluation of the paper's experiment 2: train on `train` minutes, forecast the next
+/// `horizon`, move on by `step`, over the whole sale.
+public enum Backtester {
+    /// Forecasts from cutoffs `train-1, train-1+step, ...` while the whole horizon is known, with
+    /// the options' model (their `cutoff`, `train` and `horizon` are replaced).
+    public static func backtest(revenue: Series, train: Int = 500, horizon: Int = 200, step: Int = 200,
+                                options: ForecastOptions = ForecastOptions()) throws(ForecastError) -> Backtest {
+        guard step > 0 else { throw .invalidOption(name: "step", message: "must be positive, got \(step)") }
+        guard train > 0 else { throw .invalidOption(name: "train", message: "must be positive, got \(train)") }
+        guard horizon > 0 else { throw .invalidOption(name: "horizon", message: "must be positive, got \(horizon)") }
+        let cutoffs = Array(stride(from: train - 1, through: revenue.count - 1 - horizon, by: step))
+        guard !cutoffs.isEmpty else {
+            throw .trainingWindowTooShort(
+                needed: train + horizon, got: revenue.count,
+                reason: "the series has no room for one piece of \(train) minutes of training and \(horizon) to forecast")
+        }
+        var pieceOptions = options
+        pieceOptions.train = train
+        pieceOptions.horizon = horizon
+        var pieces: [Forecast] = []
+        for cutoff in cutoffs {
+            pieceOptions.cutoff = cutoff
+            pieces.append(try Forecaster.forecast(revenue: revenue, options: pieceOptions))
+        }
+        let baselines = ForecastModel.baselines.compactMap { model -> BacktestSummary? in
+            let metrics = pieces.compactMap { $0.baselines.first { $0.model == model }?.metrics }
+            return metrics.count == pieces.count ? BacktestSummary(model: model, metrics) : nil
+        }
+        return Backtest(pieces: pieces, summary: BacktestSummary(model: options.model, pieces.compactMap(\.metrics)),
+                        baselines: baselines)
+    }
+}
+
+/// Every piece of a rolling evaluation and its summary.
+public struct Backtest: Sendable, Equatable {
+    /// One forecast per cutoff, in time order.
+    public var pieces: [Forecast]
+    /// The model's metrics averaged over the pieces.
+    public var summary: BacktestSummary
+    /// The baselines' metrics averaged over the same pieces.
+    public var baselines: [BacktestSummary]
+}
+
+/// Metrics averaged over a back-test's pieces; each mean skips the pieces where the metric is
+/// undefined and is nil when it is undefined everywhere.
+public struct BacktestSummary: Sendable, Equatable {
+    /// The method summarised.
+    public var model: ForecastModel
+    /// Pieces averaged.
+    public var pieces: Int
+    /// Mean MAPE of the cumulative series.
+    public var mape: Double?
+    /// Mean horizon revenue error 60 minutes ahead.
+    public var hre60: Double?
+    /// Mean horizon revenue error 200 minutes ahead.
+    public var hre200: Double?
+    /// Mean horizon revenue error 500 minutes ahead.
+    public var hre500: Double?
+    /// Mean MASE against naive drift.
+    public var mase: Double?
+    /// Mean interval coverage (nil for baselines, which have no interval).
+    public var coverage: Double?
+    /// Mean interval width in money.
+    public var meanWidth: Double?
+
+    /// The means of `metrics`.
+    public init(model: ForecastModel, _ metrics: [ForecastMetrics]) {
+        func mean(_ values: [Double?]) -> Double? {
+            let known = values.compactMap { $0 }
+            return known.isEmpty ? nil : known.reduce(0, +) / Double(known.count)
+        }
+        self.model = model
+        pieces = metrics.count
+        mape = mean(metrics.map(\.mape))
+        hre60 = mean(metrics.map(\.hre60))
+        hre200 = mean(metrics.map(\.hre200))
+        hre500 = mean(metrics.map(\.hre500))
+        mase = mean(metrics.map(\.mase))
+        coverage = mean(metrics.map(\.coverage))
+        meanWidth = mean(metrics.map(\.meanWidth))
+    }
+}

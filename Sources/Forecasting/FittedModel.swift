@@ -1,0 +1,59 @@
+import SaleData
+
+/// What every model sees: the revenue observed up to the cutoff and the request.
+struct ForecastInput {
+    /// Per-minute revenue, rows `0...cutoff` (nothing after the cutoff).
+    let revenue: [Double]
+    /// Training window length, at most `revenue.count`.
+    let train: Int
+    /// Rows forecast after the cutoff.
+    let horizon: Int
+    /// The earlier sale's per-minute revenue, aligned by row.
+    let history: [Double]?
+    /// Local minute of the day (0..<1440) of each row, observed and forecast.
+    let minuteOfDay: [Int]
+    /// Rows in a season.
+    let season: Int
+    /// The request.
+    let options: ForecastOptions
+    /// Minute (UTC, from the epoch) of the first forecast row.
+    let firstForecastMinute: Int
+    /// Minutes per row.
+    let step: Int
+    /// The shop's zone.
+    let zone: ShopZone
+
+    /// The cutoff row.
+    var cutoff: Int { revenue.count - 1 }
+
+    /// Mean revenue per row over the `train` rows ending at `origin` (fewer near the start).
+    func driftRate(at origin: Int) -> Double {
+        let first = max(0, origin - train + 1)
+        guard origin >= first else { return 0 }
+        return revenue[first...origin].reduce(0, +) / Double(origin - first + 1)
+    }
+}
+
+/// A model after training: it forecasts the revenue rate from any origin up to the cutoff, reading
+/// only rows up to that origin (which is how the intervals are calibrated on earlier origins).
+protocol FittedModel {
+    /// The training losses (empty when nothing is trained).
+    var loss: LossHistory { get }
+    /// Fewest observed rows an origin needs before the model can forecast from it.
+    var minimumRows: Int { get }
+    /// Expected revenue for rows `origin+1 ... origin+horizon`, from rows `0...origin` only.
+    func rates(origin: Int, horizon: Int) -> [Double]
+}
+
+extension ForecastModel {
+    /// Trains (where needed) the model on `input`.
+    func fit(_ input: ForecastInput) throws(ForecastError) -> FittedModel {
+        switch self {
+        case .drift: return DriftModel(input: input)
+        case .seasonalNaive: return SeasonalNaiveModel(input: input)
+        case .profile: return try ProfileModel(input: input)
+        case .paper: return try PaperModel(input: input)
+        case .flashcast: return LevelProfileModel(input: input)
+        }
+    }
+}

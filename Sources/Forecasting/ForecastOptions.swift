@@ -1,0 +1,71 @@
+import SaleData
+
+/// What to forecast and how; every field has a default (the paper's experiment 1 with the
+/// default model), so `ForecastOptions(cutoff: 2659)` is a complete request.
+public struct ForecastOptions: Sendable, Equatable {
+    /// 0-based row of the last observed minute; nil means the series' last row.
+    public var cutoff: Int?
+    /// Minutes of training data ending at the cutoff (`train`).
+    public var train = 1000
+    /// Minutes forecast after the cutoff (`horizon`).
+    public var horizon = 500
+    /// The method (`model`).
+    public var model = ForecastModel.flashcast
+    /// An earlier, similar sale's per-minute revenue, aligned with this sale by minutes since the
+    /// start (row 0 of both is the first minute of the sale) (`history`).
+    public var history: Series?
+    /// Seed of every random choice (network weights, dropout, shuffling) (`seed`).
+    public var seed: UInt64 = 1
+    /// Probability the prediction interval is meant to hold, in (0, 1) (`level`).
+    public var level = 0.8
+    /// Training epochs of the network models; nil takes the model's own default (`epochs`).
+    public var epochs: Int?
+    /// Input window of the paper's network, in minutes (`window`).
+    public var window = 60
+    /// Hidden units of the paper's network (`hidden`).
+    public var hidden = 64
+    /// Dropout probability of the paper's network (`dropout`).
+    public var dropout = 0.2
+    /// Rows in a season for seasonal naive; nil means a day (1440 rows of one minute) (`season`).
+    public var season: Int?
+    /// Known future effects: a per-minute multiplier of the forecast revenue rate for the minutes
+    /// after the cutoff (value 0 multiplies minute cutoff+1; missing minutes multiply by 1), e.g.
+    /// 1.5 for a planned campaign's lift. Applied to the model and to the baselines.
+    public var knownEvents: [Double]?
+
+    /// The defaults, with a cutoff.
+    public init(cutoff: Int? = nil, train: Int = 1000, horizon: Int = 500, model: ForecastModel = .flashcast,
+                history: Series? = nil, seed: UInt64 = 1, level: Double = 0.8) {
+        self.cutoff = cutoff
+        self.train = train
+        self.horizon = horizon
+        self.model = model
+        self.history = history
+        self.seed = seed
+        self.level = level
+    }
+
+    /// Throws unless every value is in range (the cutoff is checked against the series later).
+    public func validate() throws(ForecastError) {
+        guard train > 0 else { throw .invalidOption(name: "train", message: "must be positive, got \(train)") }
+        guard horizon > 0 else { throw .invalidOption(name: "horizon", message: "must be positive, got \(horizon)") }
+        guard level > 0, level < 1 else {
+            throw .invalidOption(name: "level", message: "must be between 0 and 1 (0.8 for 80%), got \(level)")
+        }
+        if let epochs, epochs <= 0 {
+            throw .invalidOption(name: "epochs", message: "must be positive, got \(epochs)")
+        }
+        guard window > 0 else { throw .invalidOption(name: "window", message: "must be positive, got \(window)") }
+        guard hidden > 0 else { throw .invalidOption(name: "hidden", message: "must be positive, got \(hidden)") }
+        guard dropout >= 0, dropout < 1 else {
+            throw .invalidOption(name: "dropout", message: "must be in [0, 1), got \(dropout)")
+        }
+        if let season, season <= 0 {
+            throw .invalidOption(name: "season", message: "must be positive, got \(season)")
+        }
+        if let knownEvents, let bad = knownEvents.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
+            throw .invalidOption(
+                name: "knownEvents", message: "must hold finite multipliers >= 0, got \(knownEvents[bad]) at \(bad)")
+        }
+    }
+}
