@@ -21,7 +21,7 @@ let foundationTargets: [Target] = [
     .executableTarget(
         name: "FlashCastCLI",
         dependencies: [
-            "LuaBridge", "FlashREPL", "FlashLua", "SaleData", "OrderSources",
+            "LuaBridge", "FlashREPL", "FlashLua", "SaleData", "OrderSources", "Forecasting", "SVGCharts",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strict),
@@ -39,10 +39,11 @@ let foundationTargets: [Target] = [
 
 let luaLibraryTargets: [Target] = [
     .target(
-        name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources"],
+        name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting"],
         swiftSettings: strict),
     .testTarget(
-        name: "FlashLuaTests", dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "TestSupport"],
+        name: "FlashLuaTests",
+        dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "TestSupport"],
         swiftSettings: strict),
 ]
 
