@@ -8,6 +8,8 @@ struct SaleInput {
     let revenue: Series
     /// What was read, for the log: `current_sale.csv: read 35943 rows: 35943 orders`.
     let summary: String
+    /// The file's name, for messages.
+    var fileName: String { String(summary.prefix { $0 != ":" }) }
 
     /// Reads `path`; `windowed` applies --from and --to (not to a previous sale, which has its own dates).
     ///
@@ -32,7 +34,7 @@ struct SaleInput {
 
     private static func checked(_ input: SaleInput) throws -> SaleInput {
         guard input.revenue.count > 0 else {
-            throw InputError(description: input.summary.prefix { $0 != ":" } + ": no minutes to forecast from")
+            throw InputError(description: input.fileName + ": no minutes to forecast from")
         }
         return input
     }

@@ -94,7 +94,7 @@ final class ChartSettings {
 
 extension ShopZone {
     /// The Foundation zone chart labels use.
-    var timeZone: TimeZone {
+    public var timeZone: TimeZone {
         TimeZone(identifier: description) ?? TimeZone(secondsFromGMT: offset(atUTC: 0)) ?? .utc
     }
 }

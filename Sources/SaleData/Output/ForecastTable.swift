@@ -67,7 +67,7 @@ public struct ForecastTable: Sendable, Equatable {
     }
 
     /// Money with two decimals; empty for an unknown or non-finite value.
-    static func money(_ value: Double?) -> String {
+    public static func money(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         let text = String(format: "%.2f", value)
         return text == "-0.00" ? "0.00" : text
