@@ -5,6 +5,8 @@ import SaleData
 struct ColumnMap: ExpressibleByArgument {
     static let roles = ["id", "time", "customer", "amount", "currency", "status"]
     let columns: OrderColumns
+    /// The names given, by role.
+    let names: [String: String]
 
     init?(argument: String) {
         var names: [String: String] = [:]
@@ -15,6 +17,7 @@ struct ColumnMap: ExpressibleByArgument {
         }
         columns = OrderColumns(orderID: names["id"], time: names["time"], customer: names["customer"],
                                amount: names["amount"], currency: names["currency"], status: names["status"])
+        self.names = names
     }
 }
 

@@ -1,9 +1,10 @@
 import ArgumentParser
 import FlashLua
 import FlashREPL
+import LuaBridge
 import LuaShim
 
-/// `flashcast repl`.
+/// `flashcast repl [--orders live.csv ...]`.
 struct Repl: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start the interactive Lua REPL with FlashCast's libraries.",
@@ -13,12 +14,28 @@ struct Repl: ParsableCommand {
             taking 0.5 s or more show their time. Ctrl-C interrupts a computation or clears the line; \
             Ctrl-D quits. History is kept in ~/.flashcast_history. With standard input not a terminal, \
             runs it as a script. help() lists the libraries.
+
+            During a sale, --orders FILE preloads the sale being exported to FILE as the global 'sale' \
+            (and the earlier sale's revenue as 'history'), prints its status, and adds refresh() (read the \
+            new orders, re-train when needed, print one status block: now, revenue so far, forecast \
+            end-of-sale total with its band, pace against the target, alert state) and watch(60) (refresh \
+            every 60 s until Ctrl-C). Every command then shows its time. The forecast runs to the end of the \
+            sale: --end TIME or --minutes N (default: the earlier sale's length). help(refresh) documents it.
             """)
+
+    @OptionGroup var live: LiveSaleOptions
 
     func run() throws {
         let state = try FlashLua.makeState()
         let banner = "FlashCast \(FlashCast.version) with \(String(cString: lshim_version())). help() lists the libraries."
-        let status = try REPL(state: state, banner: banner).run()
+        guard let orders = live.orders else {
+            let status = try REPL(state: state, banner: banner).run()
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        print(banner)
+        try Script.exitOnError { try live.preload(orders, in: state) }
+        let status = try REPL(state: state, banner: "", showsEveryTime: true).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -10,7 +10,9 @@ enum Help {
         case .none, .nil:
             text = overview(state.openedLibraries)
         case .string:
-            text = try topic(try call.string(1), in: state.openedLibraries)
+            let name = try call.string(1)
+            text = try topic(globalFunctionName(name, call: call, libraries: state.openedLibraries) ?? name,
+                             in: state.openedLibraries)
         case .table, .function:
             text = try topic(name(of: 1, call: call, libraries: state.openedLibraries), in: state.openedLibraries)
         default:
@@ -55,6 +57,17 @@ enum Help {
         var lines = [type.typeName + ": " + type.summary]
         lines += type.methodDocs.map { "  " + $0.signature + "\n      " + $0.summary }
         return lines.joined(separator: "\n")
+    }
+
+    /// For a plain name such as `refresh` that no library or class has, the `library.function` name of
+    /// the global of that name when it is a library function (the live REPL's `refresh = live.refresh`).
+    static func globalFunctionName(_ name: String, call: LuaCall, libraries: [LuaLibrary]) -> String? {
+        guard !name.contains("."), !libraries.contains(where: { $0.name == name }),
+            !libraries.flatMap(\.classes).contains(where: { $0.typeName == name })
+        else { return nil }
+        defer { call.pop() }  // pop the global
+        guard call.pushGlobal(name) == .function else { return nil }
+        return try? Help.name(of: call.count, call: call, libraries: libraries)
     }
 
     /// Finds the `library` or `library.function` name of the table or function at `index`.

@@ -43,7 +43,7 @@ extension REPL {
         case .success: break
         case .failure(let failure): StandardError.write(failure.message + "\n")
         }
-        if outcome.elapsed >= Self.slowCommand { print(Self.describe(outcome.elapsed)) }
+        if showsEveryTime || outcome.elapsed >= Self.slowCommand { print(Self.describe(outcome.elapsed)) }
     }
 
     /// `(1.23 s)`.

@@ -11,14 +11,19 @@ public struct REPL {
     let historyPath: String?
     let banner: String
     let printer: ResultPrinter
+    /// Whether every command shows its time, not only the slow ones.
+    let showsEveryTime: Bool
 
-    /// Creates a REPL over `state`, keeping history in `historyPath` (nil: no history file).
-    public init(state: LuaState, historyPath: String? = REPL.defaultHistoryPath, banner: String)
-        throws(LuaScriptError)
+    /// Creates a REPL over `state`, keeping history in `historyPath` (nil: no history file); an empty
+    /// banner prints nothing.
+    /// - Parameter showsEveryTime: show every command's time (a live sale's session), not only from 0.5 s.
+    public init(state: LuaState, historyPath: String? = REPL.defaultHistoryPath, banner: String,
+                showsEveryTime: Bool = false) throws(LuaScriptError)
     {
         self.state = state
         self.historyPath = historyPath
         self.banner = banner
+        self.showsEveryTime = showsEveryTime
         printer = try ResultPrinter(state: state)
     }
 
@@ -33,7 +38,7 @@ public struct REPL {
     /// Runs until end of input; returns the exit status.
     public func run() -> Int32 {
         guard isatty(STDIN_FILENO) != 0 else { return runStandardInput() }
-        print(banner)
+        if !banner.isEmpty { print(banner) }
         eshim_setup()
         if let historyPath { _ = eshim_read_history(historyPath) }
         eshim_stifle_history(Self.historySize)

@@ -20,3 +20,16 @@ extension LuaCall {
         throw .message(String(cString: lshim_interrupt_message(L)))
     }
 }
+
+extension LuaCall {
+    /// For Swift work that a user stops on purpose (a `watch` loop): true, once, after a Ctrl-C,
+    /// which is taken so the caller can return normally. A timeout or `os.exit` (which keep
+    /// raising until the script ends) is thrown instead, as `checkInterrupt` does.
+    public func takeUserInterrupt() throws(LuaError) -> Bool {
+        guard lshim_take_interrupt(L) != 0 else { return false }
+        guard lshim_interrupt_requested(L) == 0 else {
+            throw .message(String(cString: lshim_interrupt_message(L)))
+        }
+        return true
+    }
+}

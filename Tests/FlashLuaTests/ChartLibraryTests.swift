@@ -129,6 +129,18 @@ import TestSupport
         #expect(lua[2] == (try LossChart(train: [0.5, 0.3, 0.2], validation: [0.6, 0.4, 0.35]).render().text))
     }
 
+    @Test func lossDrawsTheHistoryFitReturns() throws {
+        let lua = try Self.run("""
+            local model = nn.Sequential():add(nn.Linear(1, 1))
+            local history = model:fit(nn.matrix{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, nn.matrix{2, 4, 6, 8, 10, 12, 14, 16, 18, 20},
+                                      {epochs = 5, validation = 0.2})
+            local drawn = chart.loss(history):svg()
+            return #history.val, drawn == chart.loss({train = history.train, validation = history.val}):svg(),
+                   drawn ~= chart.loss({train = history.train}):svg()
+            """)
+        #expect(lua == ["5", "true", "true"])
+    }
+
     @Test func aSeriesSetsTheClockItsStepAndItsZone() throws {
         let lua = try Self.run("""
             local values = {}

@@ -61,7 +61,9 @@ extension ChartData {
         var train = try numbers("train")
         if train == nil { train = try numbers("training") }
         guard let train else { throw error("train", "table expected, got nil") }
-        return LossChart(train: train, validation: try numbers("validation") ?? [])
+        var validation = try numbers("validation")
+        if validation == nil { validation = try numbers("val") }  // the history model:fit returns
+        return LossChart(train: train, validation: validation ?? [])
     }
 
     /// A Series or a list of numbers: revenue per step.

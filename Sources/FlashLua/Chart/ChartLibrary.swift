@@ -56,7 +56,8 @@ enum ChartLibrary {
     static let loss = chartFunction(
         "loss", "chart.loss(history [, options]) -> Chart",
         """
-        Train and validation loss per epoch, best epoch marked: {train=, validation=} or a list of losses; \
+        Train and validation loss per epoch, best epoch marked: {train=, validation=}, the history model:fit \
+        returns ({train=, val=}) or a list of losses; \
         option log=true for a log scale.
         """
     ) { data, _ throws(LuaError) in try data.loss() }

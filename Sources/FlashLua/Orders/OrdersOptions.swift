@@ -5,8 +5,11 @@ import SaleData
 enum OrdersOptions {
     static let keys: Set<String> = ["map", "tz", "currency", "rates", "strict", "delimiter", "from", "to", "customers"]
 
-    static func read(_ options: LuaOptions, _ call: LuaCall) throws(LuaError) -> OrdersReadOptions {
-        try options.allow(keys)
+    /// The reading options; `otherKeys` are further options the caller reads itself.
+    static func read(_ options: LuaOptions, _ call: LuaCall, otherKeys: Set<String> = []) throws(LuaError)
+        -> OrdersReadOptions
+    {
+        try options.allow(keys.union(otherKeys))
         var result = OrdersReadOptions()
         result.columns = try columns(options, call)
         result.zone = try options.zone()

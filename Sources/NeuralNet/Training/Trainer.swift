@@ -28,8 +28,9 @@ public struct Trainer<T: NNScalar> {
         var order = trainingRows
         for epoch in 1...options.epochs {
             if options.shuffle { shuffle(&order, generator: &generator) }
-            let trainingLoss = try run.trainEpoch(epoch, inputs: inputs, targets: targets, order: order)
-            let validationLoss = try run.validate(epoch)
+            let (trainingLoss, validationLoss) = try withSubnormalsFlushed { () throws(NeuralNetError) in
+                (try run.trainEpoch(epoch, inputs: inputs, targets: targets, order: order), try run.validate(epoch))
+            }
             run.record(epoch: epoch, trainingLoss: trainingLoss, validationLoss: validationLoss)
             let report = EpochReport(
                 epoch: epoch, epochs: options.epochs, trainingLoss: trainingLoss, validationLoss: validationLoss)

@@ -12,11 +12,13 @@ public enum ShortNumber {
 
     private static func scale(_ group: Int) -> Double { pow(1000, Double(group)) }
 
-    /// `value` with three significant digits and a suffix, e.g. 12,345 → `12.3k`, 0.01234 → `0.0123`.
+    /// `value` with three significant digits and a suffix, e.g. 12,345 → `12.3k`, 0.01234 → `0.0123`,
+    /// 0.0000032 → `3.2e-6`.
     public static func format(_ value: Double, currency: Currency = .none) -> String {
         guard value.isFinite else { return "n/a" }
         let magnitude = abs(value)
         guard magnitude > 0 else { return currency.wrap("0", negative: false) }
+        guard magnitude >= 1e-4 else { return currency.wrap(scientific(magnitude), negative: value < 0) }
         var g = group(magnitude)
         var mantissa = magnitude / scale(g)
         var places = significantPlaces(mantissa)
@@ -41,6 +43,18 @@ public enum ShortNumber {
             let text = DecimalFormat.trimmed(magnitude / scale(g), decimals: places) + suffixes[g]
             return currency.wrap(text, negative: value < 0)
         }
+    }
+
+    /// Three significant digits and a power of ten, for magnitudes too small for decimals
+    /// (training losses): 0.0000032 → `3.2e-6`.
+    private static func scientific(_ magnitude: Double) -> String {
+        var exponent = Int(log10(magnitude).rounded(.down))
+        var mantissa = ((magnitude / pow(10, Double(exponent))) * 100).rounded() / 100
+        if mantissa >= 10 {
+            exponent += 1
+            mantissa /= 10
+        }
+        return DecimalFormat.trimmed(mantissa, decimals: 2) + "e" + String(exponent)
     }
 
     /// Decimals giving three significant digits for a mantissa, at most 6.

@@ -1,0 +1,72 @@
+import ArgumentParser
+import FlashREPL
+import LuaBridge
+
+/// The options of `flashcast repl --orders live.csv ...`: the sale followed during the session.
+struct LiveSaleOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("An orders export growing during a sale, preloaded as 'sale'.", valueName: "live.csv"))
+    var orders: String?
+
+    @Option(help: ArgumentHelp("An earlier, similar sale's orders (its shape and length), as 'history'.", valueName: "previous.csv"))
+    var history: String?
+
+    @Option(help: ArgumentHelp("The revenue the sale should make by its end.", valueName: "money"))
+    var target: Double?
+
+    @Option(help: ArgumentHelp("The sale's last minute, e.g. 2021-11-13T23:59.", valueName: "time"))
+    var end: String?
+
+    @Option(help: ArgumentHelp("The sale's length in minutes from its first order's minute.", valueName: "n"))
+    var minutes: Int?
+
+    @Option(help: ArgumentHelp("Shop time zone: times without offset and minute labels.", valueName: "+08:00"))
+    var tz: String?
+
+    @Option(help: ArgumentHelp("Header names of the fields: id, time, customer, amount, currency, status.",
+                               valueName: "time=created_at,amount=total"))
+    var map: ColumnMap?
+
+    @Option(help: ArgumentHelp("The forecasting model.", valueName: "name"))
+    var model: String?
+
+    func validate() throws {
+        if orders == nil, history != nil || target != nil || end != nil || minutes != nil || tz != nil || map != nil || model != nil {
+            throw ValidationError("--history, --target, --end, --minutes, --tz, --map and --model go with --orders")
+        }
+        if end != nil, minutes != nil { throw ValidationError("give --end or --minutes, not both") }
+        if let minutes, minutes < 1 { throw ValidationError("--minutes must be at least 1") }
+        if let target, !(target > 0) { throw ValidationError("--target must be a positive amount") }
+    }
+
+    /// Opens the sale in `state` as the globals `sale`, `history`, `refresh` and `watch`, and prints its status.
+    func preload(_ orders: String, in state: LuaState) throws(LuaScriptError) {
+        try state.load(Self.preloadSource, chunkName: "=live")
+        let call = LuaCall(state.pointer)
+        call.push(orders)
+        call.pushTable(fieldCapacity: 8) { options in
+            if let history { options.set("history", history) }
+            if let target { options.set("target", target) }
+            if let end { options.set("end", end) }
+            if let minutes { options.set("minutes", minutes) }
+            if let tz { options.set("tz", tz) }
+            if let model { options.set("model", model) }
+            if let map {
+                options.set("map") { call in
+                    call.pushTable(fieldCapacity: map.names.count) { fields in
+                        for (role, column) in map.names { fields.set(role, column) }
+                    }
+                }
+            }
+        }
+        try state.call(arguments: 2)
+    }
+
+    static let preloadSource = """
+        local path, options = ...
+        sale = live.open(path, options)
+        history = sale.history
+        refresh, watch = live.refresh, live.watch
+        print(sale:refresh())
+        print("sale, history, refresh() and watch(60) are ready; help(refresh) and help('live') explain them.")
+        """
+}

@@ -1,0 +1,58 @@
+import LuaBridge
+import SaleData
+
+/// The `live` library: a sale followed while it runs, with `refresh()` and `watch(60)` for the REPL.
+enum LiveLibrary {
+    /// Where the state keeps the sale `live.open` opened last (the one `live.refresh` refreshes).
+    static let currentKey = "live.sale"
+
+    static let open = LuaLibraryFunction(
+        "open", "live.open(path [, options]) -> LiveSale",
+        """
+        Follows the orders export at path during a sale (reading only what is appended, as orders.live) and \
+        makes it the sale live.refresh and live.watch use. Options: those of orders.read (tz, map, ...), \
+        end=time (the sale's last minute) or minutes=N (its length from the first order's minute; default the \
+        earlier sale's length), history="previous.csv" (or a Series: the earlier sale, aligned by minutes since \
+        the start), target=money, model="flashcast", train=1000, level=0.8, seed=1, retrain=30 (minutes of \
+        new data before training again), consecutive=15 (minutes below the band that raise the alert), \
+        progress=true (a progress bar while training; default when standard error is a terminal).
+        """
+    ) { call in
+        let path = try call.readablePath(1)
+        let object = LiveSaleObject(try LiveOptions.sale(path: path, call, at: 2),
+                                    showsProgress: try LiveOptions.showsProgress(call, at: 2))
+        call.state?.hostValues[currentKey] = object
+        call.push(object)
+        return 1
+    }
+
+    static let refresh = LuaLibraryFunction(
+        "refresh", "live.refresh() -> LiveStatus  (in the REPL: refresh())",
+        """
+        Refreshes the sale live.open opened: reads only the new orders, re-trains when needed and returns \
+        the status, which prints as one block: now, revenue so far, forecast end-of-sale total with its band, \
+        pace against the target, alert state.
+        """
+    ) { call in
+        call.push(LiveStatusObject(try current(call).refresh()))
+        return 1
+    }
+
+    static let watch = LuaLibraryFunction(
+        "watch", "live.watch([seconds [, times]])  (in the REPL: watch(60))",
+        "Refreshes every seconds (default 60) and prints each status block until Ctrl-C (back to the prompt), or times refreshes."
+    ) { call in
+        try LiveWatch.run(try current(call), call, secondsAt: 1)
+    }
+
+    private static func current(_ call: LuaCall) throws(LuaError) -> LiveSaleObject {
+        guard let object = call.state?.hostValues[currentKey] as? LiveSaleObject else {
+            throw .message("no sale is followed: call live.open(path, options) first (or start 'flashcast repl --orders FILE')")
+        }
+        return object
+    }
+
+    static let library = LuaLibrary(
+        name: "live", summary: "A sale followed while it runs: live.open, refresh(), watch(60), status blocks.",
+        functions: [open, refresh, watch], classes: [LiveSaleObject.luaClass, LiveStatusObject.luaClass])
+}

@@ -1,0 +1,59 @@
+import LuaBridge
+import SaleData
+
+/// `live.open(path, options)`: a sale followed while it runs.
+final class LiveSaleObject: LuaObject, @unchecked Sendable {
+    static let luaTypeName = "LiveSale"
+    let sale: LiveSale
+    let showsProgress: Bool
+
+    init(_ sale: LiveSale, showsProgress: Bool) {
+        self.sale = sale
+        self.showsProgress = showsProgress
+    }
+
+    /// Refreshes the sale, drawing a progress bar while the model trains.
+    func refresh() throws(LuaError) -> LiveStatus {
+        var bar = ProgressBar("training", enabled: showsProgress)
+        defer { bar.finish() }
+        do { return try sale.refresh { bar.show($0) } } catch { throw .message(String(describing: error)) }
+    }
+
+    static let luaClass = LuaClass<LiveSaleObject>(
+        summary: """
+            A sale followed while it runs (live.open); fields path, revenue and cumulative (Series so far), \
+            history (the earlier sale's revenue), target, status (the last LiveStatus).
+            """,
+        methods: [
+            LuaMethod(
+                "refresh", "sale:refresh() -> LiveStatus",
+                "Reads the orders appended since the last refresh, re-trains the forecast when it has aged, and returns the status."
+            ) { call, object in
+                call.push(LiveStatusObject(try object.refresh()))
+                return 1
+            },
+            LuaMethod(
+                "watch", "sale:watch([seconds [, times]])",
+                "Refreshes every seconds (default 60) and prints each status block, until Ctrl-C (or times refreshes)."
+            ) { call, object in
+                try LiveWatch.run(object, call, secondsAt: 2)
+            },
+        ],
+        describe: { "LiveSale('\($0.sale.orders.path)', \($0.sale.revenue?.count ?? 0) minutes read)" },
+        fields: [
+            "path": { call, object in call.push(object.sale.orders.path); return 1 },
+            "revenue": { call, object in pushOptional(call, object.sale.revenue) },
+            "cumulative": { call, object in pushOptional(call, object.sale.result?.table.cumulative) },
+            "history": { call, object in pushOptional(call, object.sale.plan.history) },
+            "target": { call, object in call.push(object.sale.plan.target); return 1 },
+            "status": { call, object in
+                if let status = object.sale.status { call.push(LiveStatusObject(status)) } else { call.pushNil() }
+                return 1
+            },
+        ])
+
+    private static func pushOptional(_ call: LuaCall, _ series: Series?) -> Int32 {
+        if let series { call.push(series) } else { call.pushNil() }
+        return 1
+    }
+}

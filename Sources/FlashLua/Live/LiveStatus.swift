@@ -1,0 +1,77 @@
+/// Where a followed sale stands after a refresh: the status block `refresh()` prints.
+struct LiveStatus: Sendable {
+    /// The forecast of the sale's end-of-sale total.
+    struct EndForecast: Sendable {
+        /// Expected revenue by the end of the sale, and the prediction interval around it.
+        var total: Double, lower: Double, upper: Double
+        /// Probability the interval is meant to hold (0.8).
+        var level: Double
+        /// The model's name.
+        var model: String
+        /// The minute (label) of the last observation the model was trained on.
+        var trainedAt: String
+        /// True when this refresh trained the model.
+        var retrained: Bool
+    }
+
+    /// An early-warning state.
+    struct Alert: Sendable {
+        /// "ok", "below_band" or "below_target".
+        var state: String
+        /// One line on what is wrong (or "none").
+        var text: String
+
+        static let none = Alert(state: "ok", text: "none")
+    }
+
+    /// The minute of the latest order (`YYYY-MM-DDTHH:MM`), and the shop's zone.
+    var now: String
+    var zone: String
+    /// 1-based minute of the sale that `now` is, and the sale's length when known.
+    var minute: Int
+    var minutes: Int?
+    /// Revenue from the sale's start to now.
+    var revenue: Double
+    /// Orders, revenue and minutes that this refresh added.
+    var newOrders: Int, newRevenue: Double, newMinutes: Int
+    /// The end-of-sale forecast, or why there is none.
+    var forecast: EndForecast?
+    var forecastNote: String?
+    /// The target, revenue so far against the plan for this minute, and the forecast against the target.
+    var target: Double?
+    var pace: Double?
+    var alert: Alert
+}
+
+extension LiveStatus {
+    /// The status block, one fact a line, labels aligned.
+    var text: String {
+        [headline, revenueLine, forecastLine, targetLine, "alert            " + alert.text].joined(separator: "\n")
+    }
+
+    private var headline: String {
+        let clock = String(now.map { $0 == "T" ? " " : $0 })
+        guard let minutes else { return "now \(clock) (\(zone)): minute \(minute) of the sale (end unknown)" }
+        return "now \(clock) (\(zone)): minute \(minute) of \(minutes) (\(MoneyText.percentTenths(Double(minute) / Double(minutes))))"
+    }
+
+    private var revenueLine: String {
+        let added = newOrders == 1 ? "1 new order" : "\(newOrders) new orders"
+        return "revenue so far   \(MoneyText.grouped(revenue))   +\(MoneyText.grouped(newRevenue)) from \(added)"
+    }
+
+    private var forecastLine: String {
+        guard let forecast else { return "forecast at end  " + (forecastNote ?? "none") }
+        let band = "\(MoneyText.percent(forecast.level)): \(MoneyText.grouped(forecast.lower)) .. \(MoneyText.grouped(forecast.upper))"
+        let when = forecast.retrained ? "new" : "@\(forecast.trainedAt.suffix(5))"
+        return "forecast at end  \(MoneyText.grouped(forecast.total))   \(band), \(forecast.model) \(when)"
+    }
+
+    private var targetLine: String {
+        guard let target else { return "target           none (set one with --target or target=)" }
+        var parts = ["target           \(MoneyText.grouped(target))"]
+        if let pace { parts.append("pace \(MoneyText.percent(pace)) of plan") }
+        if let forecast, target > 0 { parts.append("forecast \(MoneyText.percent(forecast.total / target)) of target") }
+        return parts.joined(separator: "   ")
+    }
+}

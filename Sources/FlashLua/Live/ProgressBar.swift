@@ -1,0 +1,40 @@
+import Glibc
+
+/// A one-line progress bar on standard error, redrawn in place: `training [######------]  52%`.
+struct ProgressBar {
+    let label: String
+    let enabled: Bool
+    private var shown = -1
+    static let width = 24
+
+    init(_ label: String, enabled: Bool) {
+        self.label = label
+        self.enabled = enabled
+    }
+
+    /// True when standard error is a terminal, where a redrawn line reads well.
+    static var terminalAttached: Bool { isatty(STDERR_FILENO) != 0 }
+
+    /// Draws the bar at `fraction` (0...1) if it moved by a whole percent.
+    mutating func show(_ fraction: Double) {
+        guard enabled, fraction.isFinite else { return }
+        let percent = Int((min(max(fraction, 0), 1) * 100).rounded(.down))
+        guard percent != shown else { return }
+        shown = percent
+        let filled = percent * Self.width / 100
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: Self.width - filled)
+        let percentText = String(repeating: " ", count: 3 - String(percent).count) + "\(percent)%"
+        Self.write("\r\(label) [\(bar)] \(percentText)")
+    }
+
+    /// Clears the bar's line, if one was drawn.
+    func finish() {
+        guard enabled, shown >= 0 else { return }
+        Self.write("\r" + String(repeating: " ", count: label.count + Self.width + 8) + "\r")
+    }
+
+    private static func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = Glibc.write(STDERR_FILENO, &bytes, bytes.count)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `flashcast repl --orders FILE` during a sale, through a pseudo-terminal: orders appended to the
+/// export between refreshes show in the next status block.
+@Suite(.timeLimit(.minutes(2))) struct LiveReplTests {
+    let folder = temporaryFolder("flashcast-live-repl")
+    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The bundled current sale: its header and its order rows.
+    func currentSale() throws -> (header: String, rows: [String]) {
+        let text = try String(contentsOf: repository.appendingPathComponent("examples/data/current_sale.csv"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        return (lines[0], Array(lines.dropFirst()))
+    }
+
+    /// Revenue of order rows in whole money units with thousands separators, summed here in cents.
+    static func grouped(_ rows: ArraySlice<String>) -> String {
+        let cents = rows.reduce(0) { total, row in
+            let amount = row.split(separator: ",")[3].split(separator: ".")
+            return total + Int(amount[0])! * 100 + Int(amount[1])!
+        }
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.groupingSeparator = ","
+        formatter.maximumFractionDigits = 0
+        return formatter.string(from: NSNumber(value: (Double(cents) / 100).rounded()))!
+    }
+
+    func append(_ rows: ArraySlice<String>, to file: URL) throws {
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(rows.map { $0 + "\n" }.joined().utf8))
+    }
+
+    @Test func refreshShowsTheOrdersAppendedSinceTheLastOneAndWatchStopsOnCtrlC() throws {
+        let (header, rows) = try currentSale()
+        let live = folder.appendingPathComponent("live.csv")
+        try (header + "\n" + rows[..<10_000].map { $0 + "\n" }.joined()).write(to: live, atomically: true, encoding: .utf8)
+        let previous = repository.appendingPathComponent("examples/data/previous_sale.csv").path
+        let repl = try TerminalSession(
+            flashcastExecutable().path,
+            ["repl", "--orders", live.path, "--history", previous, "--target", "2000000", "--tz", "+08:00"],
+            environment: ["HOME=\(folder.path)", "TERM=dumb", "LANG=C.UTF-8"])
+
+        try repl.waitFor("help() lists the libraries")
+        try repl.waitFor("now 2021-11-11 17:19 (+08:00): minute 1040 of 4320 (24.1%)")  // order 10,000's minute
+        try repl.waitFor("revenue so far   \(Self.grouped(rows[..<10_000]))   +\(Self.grouped(rows[..<10_000])) from 10000 new orders")
+        try repl.waitFor("forecast at end")
+        try repl.waitFor("target           2,000,000   pace ")
+        try repl.waitFor("alert            ")
+        try repl.waitFor("\n> ")
+
+        try append(rows[10_000..<10_500], to: live)
+        try repl.type("refresh()\n")
+        try repl.waitFor("now 2021-11-11 18:23 (+08:00): minute 1104 of 4320 (25.6%)")
+        try repl.waitFor("revenue so far   \(Self.grouped(rows[..<10_500]))   +\(Self.grouped(rows[10_000..<10_500])) from 500 new orders")
+        try repl.waitFor(" s)\n> ")  // every command shows its time
+
+        try repl.type("watch(0.2)\n")
+        try repl.waitFor("a status every 0.2 s, Ctrl-C stops")
+        try repl.waitFor("+0 from 0 new orders")
+        try append(rows[10_500..<10_600], to: live)
+        try repl.waitFor("revenue so far   \(Self.grouped(rows[..<10_600]))   +\(Self.grouped(rows[10_500..<10_600])) from 100 new orders")
+        repl.send("\u{3}")
+        try repl.waitFor("stopped watching")
+        try repl.waitFor("\n> ")
+
+        try repl.type("math.abs(sale.revenue:sum() - refresh().revenue) < 0.01, #history\n")
+        try repl.waitFor("true\t4320")
+        try repl.type("\u{4}")
+        #expect(try repl.waitForExit() == 0)
+    }
+}
