@@ -183,4 +183,25 @@ import TestSupport
             """)
         #expect(quiet == ["false", "0", "nil", "nil"])
     }
+
+    @Test func helpDocumentsEveryFunctionOptionAndField() throws {
+        let lua = try Self.run("""
+            local lines = {}
+            print = function(text) lines[#lines + 1] = text end
+            help("forecast"); help("forecast.run"); help("Forecast"); help("Backtest")
+            return table.concat(lines, "\\n")
+            """)
+        let text = try #require(lua.first)
+        for signature in ["forecast.run(revenue [, options]) -> Forecast", "forecast.backtest(revenue [, options]) -> Backtest",
+                          "forecast.warning(revenue, fc [, options]) -> verdict", "fc:save_csv(path)", "bt:save_csv(path)"] {
+            #expect(text.contains(signature), "\(signature)")
+        }
+        for option in ForecastRunOptions.runKeys.union(ForecastRunOptions.backtestKeys) {
+            #expect(text.contains(option + "="), "option '\(option)' is not in help")
+        }
+        for field in ["mean", "lower", "upper", "rate", "actual", "cutoff", "cutoff_time", "horizon", "level", "model",
+                      "observed", "history", "metrics", "baselines", "pieces", "summary"] {
+            #expect(text.contains(field), "field '\(field)' is not in help")
+        }
+    }
 }

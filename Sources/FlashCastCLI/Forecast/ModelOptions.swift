@@ -39,6 +39,6 @@ struct ModelOptions: ParsableArguments {
 
     /// The earlier sale's per-minute revenue, read with the same options but without the window.
     func earlierSale(_ reading: OrderReadingOptions) throws -> SaleInput? {
-        try history.map { try SaleInput.load($0, reading: reading, windowed: false) }
+        try history.map { try SaleInput.load($0, reading: reading, asHistory: true) }
     }
 }
