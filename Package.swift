@@ -97,8 +97,11 @@ let forecastTargets: [Target] = [
 // MARK: - Scenarios
 
 let scenarioTargets: [Target] = [
-    .target(name: "Scenarios", dependencies: ["SaleData"], swiftSettings: strict),
-    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SaleData"], swiftSettings: strict),
+    .target(name: "Scenarios", dependencies: ["SaleData", "Forecasting"], swiftSettings: strict),
+    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SaleData", "Forecasting"], swiftSettings: strict),
+    .executableTarget(
+        name: "BenchScenario", dependencies: ["Scenarios", "Forecasting", "SaleData"], path: "Benchmarks/BenchScenario",
+        exclude: ["README.md"], swiftSettings: strict),
 ]
 
 // MARK: - Database sources

@@ -1,6 +1,9 @@
 import FlashLua
+import Forecasting
 import Foundation
 import LuaBridge
+import SaleData
+import Synchronization
 import Testing
 import TestSupport
 
@@ -56,6 +59,32 @@ import TestSupport
         #expect(try state.execute("return live.refresh().minutes") == ["120"])
         let unknown = try self.state(opening: "{progress = false}")
         #expect(try unknown.execute("return live.refresh().forecast_note")[0].hasPrefix("unknown: the sale's end is not known"))
+    }
+
+    @Test func theForecastRunsToTheEndOfTheSaleAndIsKeptUntilItAges() throws {
+        let state = try FlashLua.makeState()
+        let path = folder.appendingPathComponent("simulated.csv").path
+        try state.execute("orders.simulate{path = '\(path)', minutes = 600, orders = 6000, seed = 3}")
+        try state.execute("sale = live.open('\(path)', {minutes = 1440, target = 1e9, progress = false})")
+        let first = try state.execute("local s = live.refresh() return s.model, s.lower <= s.forecast and s.forecast <= s.upper, s.forecast > s.revenue, s.alert")
+        #expect(first == ["flashcast", "true", "true", "below_target"])
+        #expect(try state.execute("return sale.status.alert_text")[0].hasPrefix("BELOW TARGET: forecast "))
+        #expect(try state.execute("return tostring(sale.status)")[0].contains(", flashcast new\n"))
+        // Nothing new: the kept forecast stands, with the same end total.
+        let again = try state.execute("local before = sale.status.forecast return live.refresh().forecast == before")
+        #expect(again == ["true"])
+        #expect(try state.execute("return tostring(sale.status)")[0].contains(", flashcast @09:59\n"))
+    }
+
+    @Test func trainingReportsItsProgressEpochByEpoch() throws {
+        let revenue = Series(start: 0, values: (0..<300).map { 10 + Double($0 % 60) })
+        var options = ForecastOptions(cutoff: 239, train: 200, horizon: 30, model: .paper)
+        options.epochs = 4
+        let heard = Mutex<[Double]>([])
+        _ = try ForecastProgress.$report.withValue({ share in heard.withLock { $0.append(share) } }) {
+            try Forecaster.forecast(revenue: revenue, options: options)
+        }
+        #expect(heard.withLock { $0 } == [0.25, 0.5, 0.75, 1])
     }
 
     @Test func misuseReadsLikeLua() throws {

@@ -1,3 +1,4 @@
+import Forecasting
 import LuaBridge
 import SaleData
 
@@ -23,7 +24,8 @@ enum LiveOptions {
         }
         plan.history = try history(options, call, reading: reading)
         var settings = LiveForecastSettings()
-        settings.model = try options.string("model", default: settings.model)
+        let model = try options.choice("model", ForecastModel.allCases.map(\.rawValue), default: settings.model.rawValue)
+        settings.model = ForecastModel(rawValue: model) ?? settings.model
         settings.train = try options.integer("train", atLeast: 2, default: settings.train)
         settings.level = try options.number("level", default: settings.level)
         guard settings.level > 0, settings.level < 1 else { throw options.error("level", "must be between 0 and 1 (0.8 for 80%)") }

@@ -1,10 +1,11 @@
+import Forecasting
 import SaleData
 
 /// How a followed sale is forecast and how often the model is trained again.
 struct LiveForecastSettings: Sendable {
-    /// The forecasting model's name.
-    var model = "flashcast"
-    /// Minutes of training data ending at the latest minute.
+    /// The forecasting model.
+    var model = ForecastModel.flashcast
+    /// Minutes of training data ending at the latest minute (fewer early in the sale).
     var train = 1000
     /// Probability the prediction interval is meant to hold.
     var level = 0.8
@@ -16,16 +17,78 @@ struct LiveForecastSettings: Sendable {
     var consecutive = 15
 }
 
-/// A forecast kept between refreshes.
-struct LiveForecast: Sendable {}
-
 extension LiveSale {
-    /// Fills the forecast and the alert of `status`.
-    func updateForecast(_ status: inout LiveStatus, revenue: Series, minutes: Int?, progress: (Double) -> Void) {
-        guard minutes != nil else {
+    /// Fills the end-of-sale forecast and the alert of `status`, training a new forecast when
+    /// there is none yet or the kept one is `retrain` minutes old.
+    func updateForecast(_ status: inout LiveStatus, revenue: Series, minutes: Int?, progress: @escaping @Sendable (Double) -> Void) {
+        guard let minutes else {
             status.forecastNote = "unknown: the sale's end is not known (--end TIME or --minutes N)"
             return
         }
-        status.forecastNote = "not available in this build"
+        let cutoff = revenue.count - 1
+        guard cutoff < minutes - 1 else {
+            status.forecastNote = "the sale is over: \(MoneyText.grouped(status.revenue)) in all"
+            return
+        }
+        var retrained = false
+        if forecast.map({ cutoff - $0.cutoff >= settings.retrain || cutoff < $0.cutoff }) ?? true {
+            do {
+                forecast = try ForecastProgress.$report.withValue(progress) {
+                    try Forecaster.forecast(revenue: revenue, options: options(cutoff: cutoff, horizon: minutes - 1 - cutoff))
+                }
+                retrained = true
+            } catch {
+                status.forecastNote = "not yet: \(error)"
+            }
+        }
+        guard let kept = forecast, cutoff - kept.cutoff <= kept.horizon else { return }
+        // Between trainings the kept forecast moves with the actuals: its gain from now to the end stays.
+        let elapsed = cutoff - kept.cutoff
+        let expectedNow = elapsed == 0 ? kept.observedTotal : kept.mean.values[elapsed - 1]
+        let shift = status.revenue - expectedNow
+        let end = EndTotals(mean: kept.mean.values, lower: kept.lower.values, upper: kept.upper.values, shift: shift)
+        status.forecast = LiveStatus.EndForecast(
+            total: end.mean, lower: end.lower, upper: end.upper, level: kept.level, model: kept.model.rawValue,
+            trainedAt: revenue.label(at: kept.cutoff), retrained: retrained)
+        status.alert = alert(revenue: revenue, kept: kept, expectedNow: expectedNow, endTotal: end.mean,
+                             actual: status.revenue)
+    }
+
+    private func options(cutoff: Int, horizon: Int) -> ForecastOptions {
+        ForecastOptions(cutoff: cutoff, train: min(settings.train, cutoff + 1), horizon: horizon, model: settings.model,
+                        history: plan.history, seed: settings.seed, level: settings.level)
+    }
+
+    /// Below the band: the early warning fired since the kept forecast and revenue is still under
+    /// its lower band now. Below target: the forecast end-of-sale total is short of the target.
+    private func alert(revenue: Series, kept: Forecast, expectedNow: Double, endTotal: Double, actual: Double)
+        -> LiveStatus.Alert
+    {
+        var parts: [String] = []
+        var state = "ok"
+        let elapsed = revenue.count - 1 - kept.cutoff
+        let fired = (try? EarlyWarning.check(revenue: revenue, forecast: kept, consecutive: settings.consecutive)) ?? []
+        if elapsed > 0, let warning = fired.first(where: { $0.kind == .belowBand }),
+            actual < kept.lower.values[elapsed - 1]
+        {
+            state = "below_band"
+            parts.append("BELOW BAND since \(warning.label.suffix(5)): \(MoneyText.grouped(expectedNow - actual)) under the forecast")
+        }
+        if let target = plan.target, endTotal < target {
+            if state == "ok" { state = "below_target" }
+            parts.append("BELOW TARGET: forecast \(MoneyText.grouped(endTotal)) is \(MoneyText.grouped(target - endTotal)) short")
+        }
+        return parts.isEmpty ? .none : LiveStatus.Alert(state: state, text: parts.joined(separator: "; "))
+    }
+}
+
+/// The kept forecast's end-of-sale totals moved by how far the actuals are from it now.
+private struct EndTotals {
+    let mean: Double, lower: Double, upper: Double
+
+    init(mean: [Double], lower: [Double], upper: [Double], shift: Double) {
+        self.mean = (mean.last ?? 0) + shift
+        self.lower = (lower.last ?? 0) + shift
+        self.upper = (upper.last ?? 0) + shift
     }
 }

@@ -1,3 +1,4 @@
+import Forecasting
 import SaleData
 
 /// A sale followed while it runs: each refresh reads the orders appended to its export, keeps the
@@ -15,7 +16,7 @@ final class LiveSale: @unchecked Sendable {
     /// The last status reported.
     private(set) var status: LiveStatus?
     /// The forecast kept between refreshes.
-    var forecast: LiveForecast?
+    var forecast: Forecast?
 
     init(orders: LiveOrders, plan: SalePlan, settings: LiveForecastSettings) {
         self.orders = orders
@@ -27,7 +28,7 @@ final class LiveSale: @unchecked Sendable {
     var revenue: Series? { result?.table.revenue }
 
     /// Reads the new orders and works out the status; `progress` hears how training goes (0...1).
-    func refresh(progress: (Double) -> Void = { _ in }) throws -> LiveStatus {
+    func refresh(progress: @escaping @Sendable (Double) -> Void = { _ in }) throws -> LiveStatus {
         let previous = result
         let latest = try orders.refresh()
         result = latest

@@ -14,7 +14,7 @@ final class LiveSaleObject: LuaObject, @unchecked Sendable {
 
     /// Refreshes the sale, drawing a progress bar while the model trains.
     func refresh() throws(LuaError) -> LiveStatus {
-        var bar = ProgressBar("training", enabled: showsProgress)
+        let bar = ProgressBar("training", enabled: showsProgress)
         defer { bar.finish() }
         do { return try sale.refresh { bar.show($0) } } catch { throw .message(String(describing: error)) }
     }

@@ -1,7 +1,8 @@
 import Glibc
 
 /// A one-line progress bar on standard error, redrawn in place: `training [######------]  52%`.
-struct ProgressBar {
+/// Used from the thread that trains only.
+final class ProgressBar: @unchecked Sendable {
     let label: String
     let enabled: Bool
     private var shown = -1
@@ -16,7 +17,7 @@ struct ProgressBar {
     static var terminalAttached: Bool { isatty(STDERR_FILENO) != 0 }
 
     /// Draws the bar at `fraction` (0...1) if it moved by a whole percent.
-    mutating func show(_ fraction: Double) {
+    func show(_ fraction: Double) {
         guard enabled, fraction.isFinite else { return }
         let percent = Int((min(max(fraction, 0), 1) * 100).rounded(.down))
         guard percent != shown else { return }
