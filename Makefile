@@ -16,8 +16,12 @@ build: setup
 release: setup
 	$(SWIFT) build -c release --product flashcast
 
+# The scheduled report, replayed at noon of the bundled sale's second day: status, forecast to the
+# end of the sale with its band, verdict, charts and $(OUT)/report.md. Exit 3 (an alert) is a result, not a failure.
 demo: release
-	.build/release/flashcast run examples/quickstart.lua
+	.build/release/flashcast run scripts/report.lua --now 2021-11-12T12:00 --target 2000000 --out $(OUT); \
+	  status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ]
+	@echo "open $(OUT)/report.md (charts: $(OUT)/*.svg)"
 
 test: setup
 	$(SWIFT) test

@@ -15,6 +15,7 @@ struct Aggregate: ParsableCommand {
             A bad row stops with file:line:column and exit status 1; --lenient skips bad rows and reports them.
             With --db URL --table NAME (--map time=,amount=,customer= naming its columns; --where filtering its
             rows) the database sums each minute and the file is the same as from an export of those orders.
+            --svg chart.svg also draws revenue per step as bars with the running total on a second axis.
             """)
 
     @Argument(help: ArgumentHelp("The orders CSV export (or --db).", valueName: "orders.csv"))
@@ -26,6 +27,9 @@ struct Aggregate: ParsableCommand {
     var output: String
 
     @OptionGroup var reading: OrderReadingOptions
+
+    @Option(help: ArgumentHelp("Also draw revenue per step and its running total as an SVG chart.", valueName: "chart.svg"))
+    var svg: String?
 
     @Option(help: ArgumentHelp("Minutes per row: 1, 5, 15 or 60 (aligned to the shop's clock).", valueName: "minutes"))
     var step = 1
@@ -42,6 +46,7 @@ struct Aggregate: ParsableCommand {
         do {
             result = try OrdersReader.read(path: input, options: options)
             try result.table.write(to: output, step: step)
+            try writeChart(result.table, source: input)
         } catch {
             StandardError.write("flashcast: \(error)\n")
             throw ExitCode(1)
@@ -54,11 +59,17 @@ struct Aggregate: ParsableCommand {
         print("wrote \(output): \(result.table.count) minutes, revenue \(MinuteTable.money(result.table.totalCents))")
     }
 
+    private func writeChart(_ table: MinuteTable, source: String) throws {
+        guard let svg else { return }
+        try RevenueChartFile.write(table, step: step, currency: reading.currency, source: source, to: svg)
+    }
+
     private func runDatabase() throws {
         do {
             let (table, source) = try database.read(map: reading.map, zone: reading.tz, window: try reading.window(),
                                                   customers: step == 1)
             try table.write(to: output, step: step)
+            try writeChart(table, source: source)
             print("read \(table.orders.reduce(0, +)) orders from \(source)")
             print("wrote \(output): \(table.count) minutes, revenue \(MinuteTable.money(table.totalCents))")
         } catch {

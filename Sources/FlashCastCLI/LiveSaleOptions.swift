@@ -19,6 +19,9 @@ struct LiveSaleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The sale's length in minutes from its first order's minute.", valueName: "n"))
     var minutes: Int?
 
+    @Option(help: ArgumentHelp("Replay a past sale as it stood at this minute.", valueName: "time"))
+    var now: String?
+
     @Option(help: ArgumentHelp("Shop time zone: times without offset and minute labels.", valueName: "+08:00"))
     var tz: String?
 
@@ -30,8 +33,10 @@ struct LiveSaleOptions: ParsableArguments {
     var model: String?
 
     func validate() throws {
-        if orders == nil, history != nil || target != nil || end != nil || minutes != nil || tz != nil || map != nil || model != nil {
-            throw ValidationError("--history, --target, --end, --minutes, --tz, --map and --model go with --orders")
+        if orders == nil, [history, end, now, tz, model].contains(where: { $0 != nil }) || target != nil
+            || minutes != nil || map != nil
+        {
+            throw ValidationError("--history, --target, --end, --minutes, --now, --tz, --map and --model go with --orders")
         }
         if end != nil, minutes != nil { throw ValidationError("give --end or --minutes, not both") }
         if let minutes, minutes < 1 { throw ValidationError("--minutes must be at least 1") }
@@ -47,6 +52,7 @@ struct LiveSaleOptions: ParsableArguments {
             if let history { options.set("history", history) }
             if let target { options.set("target", target) }
             if let end { options.set("end", end) }
+            if let now { options.set("now", now) }
             if let minutes { options.set("minutes", minutes) }
             if let tz { options.set("tz", tz) }
             if let model { options.set("model", model) }

@@ -54,7 +54,7 @@ struct ScriptOutcome: Encodable {
     /// Writes the summary as JSON, atomically, or to standard output for "-".
     func writeSummary(to path: String) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(self)
         data.append(0x0A)
         if path == "-" {

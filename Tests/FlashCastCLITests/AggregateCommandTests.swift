@@ -139,3 +139,32 @@ import TestSupport
         #expect(result.error.hasPrefix("Error: The value '9:60:1' is invalid for '--campaign <HH:MM:LIFT[:HALFLIFE]>'"))
     }
 }
+
+/// `aggregate --svg`: the bar chart of revenue per step next to the CSV.
+@Suite struct AggregateChartTests {
+    let folder = temporaryFolder("flashcast-aggregate-svg")
+
+    @Test func svgDrawsRevenuePerStepWithTheRunningTotal() throws {
+        try """
+            id,created_at,total
+            1,2021-05-20 14:03:10,10.00
+            2,2021-05-20 14:07:50,1200.80
+            3,2021-05-20 14:21:00,5.50
+
+            """.write(to: folder.appendingPathComponent("shop.csv"), atomically: true, encoding: .utf8)
+        let result = try runFlashcast(["aggregate", "shop.csv", "--map", "id=id,time=created_at,amount=total", "--tz", "+08:00",
+                                       "--step", "5", "--currency", "EUR", "-o", "m.csv", "--svg", "chart.svg"], in: folder)
+        #expect(result.status == 0)
+        let svg = try String(contentsOf: folder.appendingPathComponent("chart.svg"), encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"))
+        #expect(svg.contains(">Revenue per 5 minutes</text>"))
+        #expect(svg.contains("shop.csv: 19 minutes, total 1.22k EUR"))
+        #expect(svg.contains(">14:05</text>") && svg.contains("cumulative (right axis)"))
+        let bars = svg.split(separator: "\n").first { $0.contains("<path") && $0.contains("fill-opacity") } ?? ""
+        #expect(bars.filter { $0 == "Z" }.count == 5, "a bar for each 5 minutes from 14:00 to 14:20")
+        let missing = try runFlashcast(["aggregate", "shop.csv", "--map", "id=id,time=created_at,amount=total",
+                                        "-o", "m.csv", "--svg", "no/chart.svg"], in: folder)
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("cannot write 'no/chart.svg'"))
+    }
+}

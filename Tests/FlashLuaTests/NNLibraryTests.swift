@@ -136,6 +136,8 @@ func runNN(_ code: String) throws -> [String] {
         #expect(luaError(state, "model:add(5)") == "test:1: bad argument #1 to 'add' (Module expected, got number)")
         #expect(luaError(state, "nn.Linear(0, 3)") == "test:1: bad argument #1 to 'Linear' (must be positive, got 0)")
         #expect(luaError(state, "nn.Dropout(1)") == "test:1: bad argument #1 to 'Dropout' (must be in [0, 1), got 1.0)")
+        #expect(luaError(state, "model:fit(nn.matrix{{1, 0/0}}, nn.matrix{1})")
+            == "test:1: inputs row 1, column 2 is nan, not a finite number")
         let diverged = luaError(state, "nn.Sequential():add(nn.Linear(2, 1)):fit(X, Y, {optimizer = 'sgd', lr = 1e6})") ?? ""
         #expect(diverged.hasPrefix("test:1: training diverged at epoch "))
     }

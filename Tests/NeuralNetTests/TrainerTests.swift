@@ -157,6 +157,21 @@ import Testing
         }
     }
 
+    @Test func rejectsValuesThatAreNotFinite() throws {
+        var (inputs, targets) = try Self.linearData()
+        inputs[4, 1] = .nan
+        #expect(throws: NeuralNetError.invalidArgument("inputs row 5, column 2 is nan, not a finite number")) {
+            try Trainer().fit(Sequential([try Linear<Double>(2, 1)]), inputs: inputs, targets: targets)
+        }
+        inputs[4, 1] = 0
+        targets[63, 0] = -.infinity
+        var options = TrainingOptions()
+        options.inputScaling = .minMax
+        #expect(throws: NeuralNetError.invalidArgument("targets row 64, column 1 is -inf, not a finite number")) {
+            try Model(Sequential([try Linear<Double>(2, 1)])).fit(inputs: inputs, targets: targets, options: options)
+        }
+    }
+
     @Test func rejectsMismatchedRows() throws {
         let inputs: Matrix<Double> = TestData.matrix(5, 2, seed: 1)
         #expect(throws: NeuralNetError.shape("inputs have 5 rows but targets have 4")) {

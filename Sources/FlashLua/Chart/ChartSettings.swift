@@ -91,10 +91,3 @@ final class ChartSettings {
         }
     }
 }
-
-extension ShopZone {
-    /// The Foundation zone chart labels use.
-    public var timeZone: TimeZone {
-        TimeZone(identifier: description) ?? TimeZone(secondsFromGMT: offset(atUTC: 0)) ?? .utc
-    }
-}

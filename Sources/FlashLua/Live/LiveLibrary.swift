@@ -13,7 +13,7 @@ enum LiveLibrary {
         makes it the sale live.refresh and live.watch use. Options: those of orders.read (tz, map, ...), \
         end=time (the sale's last minute) or minutes=N (its length from the first order's minute; default the \
         earlier sale's length), history="previous.csv" (or a Series: the earlier sale, aligned by minutes since \
-        the start), target=money, model="flashcast", train=1000, level=0.8, seed=1, retrain=30 (minutes of \
+        the start), target=money, now=time (replays a past sale as it stood at that minute), model="flashcast", train=1000, level=0.8, seed=1, retrain=30 (minutes of \
         new data before training again), consecutive=15 (minutes below the band that raise the alert), \
         progress=true (a progress bar while training; default when standard error is a terminal).
         """
@@ -39,8 +39,11 @@ enum LiveLibrary {
     }
 
     static let watch = LuaLibraryFunction(
-        "watch", "live.watch([seconds [, times]])  (in the REPL: watch(60))",
-        "Refreshes every seconds (default 60) and prints each status block until Ctrl-C (back to the prompt), or times refreshes."
+        "watch", "live.watch([seconds [, times [, callback]]])  (in the REPL: watch(60))",
+        """
+        Refreshes every seconds (default 60) and prints each status block until Ctrl-C (back to the prompt), \
+        or times refreshes; callback(status) runs after each block and ends the watch by returning false.
+        """
     ) { call in
         try LiveWatch.run(try current(call), call, secondsAt: 1)
     }

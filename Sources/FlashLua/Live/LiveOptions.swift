@@ -6,7 +6,7 @@ import SaleData
 /// forecast settings.
 enum LiveOptions {
     static let keys: Set<String> = [
-        "history", "target", "end", "minutes", "model", "train", "level", "seed", "retrain", "consecutive", "progress",
+        "history", "target", "end", "minutes", "now", "model", "train", "level", "seed", "retrain", "consecutive", "progress",
     ]
 
     /// The sale followed from the export at `path`.
@@ -16,6 +16,7 @@ enum LiveOptions {
         var plan = SalePlan()
         plan.end = try options.minute("end", zone: reading.zone, call: call)
         plan.length = try options.integer("minutes")
+        plan.now = try options.minute("now", zone: reading.zone, call: call)
         if let length = plan.length, length < 1 { throw options.error("minutes", "must be at least 1") }
         if plan.end != nil, plan.length != nil { throw options.error("minutes", "cannot go with 'end'") }
         plan.target = try options.number("target")

@@ -11,12 +11,32 @@ final class LiveSale: @unchecked Sendable {
     let plan: SalePlan
     /// How forecasts are made and when they are renewed.
     let settings: LiveForecastSettings
-    /// All orders read so far, per minute.
-    private(set) var result: OrdersResult?
+    /// What the last refresh saw: per-minute figures up to now.
+    private(set) var observed: Observed?
     /// The last status reported.
     private(set) var status: LiveStatus?
     /// The forecast kept between refreshes.
     var forecast: Forecast?
+
+    /// The sale's per-minute figures up to now (the latest order, or the plan's `now` when replaying).
+    struct Observed {
+        /// Revenue per minute.
+        var revenue: Series
+        /// Cumulative revenue per minute, summed in cents.
+        var cumulative: Series
+        /// Orders counted.
+        var orders: Int
+
+        init(_ table: MinuteTable, now: Int?) {
+            let rows = now.map { min(max($0 - table.start + 1, 0), table.count) } ?? table.count
+            revenue = table.revenue.slice(0..<rows)
+            cumulative = table.cumulative.slice(0..<rows)
+            orders = table.orders.prefix(rows).reduce(0, +)
+        }
+
+        /// Revenue from the start to now.
+        var total: Double { cumulative.values.last ?? 0 }
+    }
 
     init(orders: LiveOrders, plan: SalePlan, settings: LiveForecastSettings) {
         self.orders = orders
@@ -24,28 +44,23 @@ final class LiveSale: @unchecked Sendable {
         self.settings = settings
     }
 
-    /// Revenue per minute from the sale's first order to the latest.
-    var revenue: Series? { result?.table.revenue }
-
     /// Reads the new orders and works out the status; `progress` hears how training goes (0...1).
     func refresh(progress: @escaping @Sendable (Double) -> Void = { _ in }) throws -> LiveStatus {
-        let previous = result
-        let latest = try orders.refresh()
-        result = latest
-        let table = latest.table
-        let revenue = table.revenue
-        let total = Double(table.totalCents) / 100
-        let previousTotal = previous.map { Double($0.table.totalCents) / 100 } ?? 0
+        let table = try orders.refresh().table
+        let previous = observed
+        let latest = Observed(table, now: plan.now)
+        observed = latest
+        let revenue = latest.revenue
         let minutes = plan.minutes(start: table.start)
         var status = LiveStatus(
             now: revenue.count > 0 ? revenue.label(at: revenue.count - 1) : table.zone.label(minute: table.start),
-            zone: table.zone.description, minute: revenue.count, minutes: minutes, revenue: total,
-            newOrders: latest.report.orders - (previous?.report.orders ?? 0), newRevenue: total - previousTotal,
-            newMinutes: revenue.count - (previous?.table.count ?? 0), forecast: nil, forecastNote: nil,
+            zone: table.zone.description, minute: revenue.count, minutes: minutes, revenue: latest.total,
+            newOrders: latest.orders - (previous?.orders ?? 0), newRevenue: latest.total - (previous?.total ?? 0),
+            newMinutes: revenue.count - (previous?.revenue.count ?? 0), forecast: nil, forecastNote: nil,
             target: plan.target, pace: nil, alert: .none)
         if let target = plan.target, let minutes, target > 0 {
             let share = plan.expectedShare(elapsed: revenue.count, total: minutes)
-            status.pace = share > 0 ? total / (target * share) : nil
+            status.pace = share > 0 ? latest.total / (target * share) : nil
         }
         updateForecast(&status, revenue: revenue, minutes: minutes, progress: progress)
         self.status = status

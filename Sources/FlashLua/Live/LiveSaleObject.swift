@@ -22,7 +22,8 @@ final class LiveSaleObject: LuaObject, @unchecked Sendable {
     static let luaClass = LuaClass<LiveSaleObject>(
         summary: """
             A sale followed while it runs (live.open); fields path, revenue and cumulative (Series so far), \
-            history (the earlier sale's revenue), target, status (the last LiveStatus).
+            history (the earlier sale's revenue), target, status (the last LiveStatus), forecast (the kept \
+            forecast as chart.forecast draws it: {actual=, mean=, lower=, upper=, cutoff=, level=, model=}, or nil).
             """,
         methods: [
             LuaMethod(
@@ -33,17 +34,18 @@ final class LiveSaleObject: LuaObject, @unchecked Sendable {
                 return 1
             },
             LuaMethod(
-                "watch", "sale:watch([seconds [, times]])",
-                "Refreshes every seconds (default 60) and prints each status block, until Ctrl-C (or times refreshes)."
+                "watch", "sale:watch([seconds [, times [, callback]]])",
+                "As live.watch, for this sale."
             ) { call, object in
                 try LiveWatch.run(object, call, secondsAt: 2)
             },
         ],
-        describe: { "LiveSale('\($0.sale.orders.path)', \($0.sale.revenue?.count ?? 0) minutes read)" },
+        describe: { "LiveSale('\($0.sale.orders.path)', \($0.sale.observed?.revenue.count ?? 0) minutes read)" },
         fields: [
             "path": { call, object in call.push(object.sale.orders.path); return 1 },
-            "revenue": { call, object in pushOptional(call, object.sale.revenue) },
-            "cumulative": { call, object in pushOptional(call, object.sale.result?.table.cumulative) },
+            "revenue": { call, object in pushOptional(call, object.sale.observed?.revenue) },
+            "cumulative": { call, object in pushOptional(call, object.sale.observed?.cumulative) },
+            "forecast": { call, object in LiveForecastTable.push(object.sale, call) },
             "history": { call, object in pushOptional(call, object.sale.plan.history) },
             "target": { call, object in call.push(object.sale.plan.target); return 1 },
             "status": { call, object in

@@ -11,6 +11,7 @@ enum LiveWatch {
         }
         let times = call.isNoneOrNil(position + 1) ? nil : try call.integer(position + 1)
         if let times, times < 1 { throw LuaError.argument(position: position + 1, message: "must be at least 1, got \(times)") }
+        let callback = call.isNoneOrNil(position + 2) ? nil : try call.function(position + 2)
         printLine("watching \(object.sale.orders.path): a status every \(ScriptClock.seconds(seconds)) s, Ctrl-C stops")
         var refreshes = 0
         while true {
@@ -18,6 +19,11 @@ enum LiveWatch {
             if try call.takeUserInterrupt() { break }
             printLine(status.text)
             refreshes += 1
+            if let callback {
+                try call.callFunction(at: callback, results: 1) { $0.push(LiveStatusObject(status)); return 1 }
+                defer { call.pop() }  // pop the callback's result
+                if call.type(at: -1) == .boolean, !call.boolean(-1) { return 0 }
+            }
             if let times, refreshes >= times { return 0 }
             if try sleepUnlessStopped(call, seconds: seconds) { break }
         }

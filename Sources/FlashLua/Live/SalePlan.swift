@@ -9,6 +9,8 @@ struct SalePlan: Sendable {
     var length: Int?
     /// The revenue the sale should make by its end.
     var target: Double?
+    /// Replaying a past sale: the minute taken as now (orders after it are left out).
+    var now: Int?
     /// An earlier, similar sale's revenue per minute, aligned with this one by minutes since the start.
     var history: Series?
 

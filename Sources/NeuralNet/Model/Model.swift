@@ -25,6 +25,8 @@ public final class Model<T: NNScalar>: CustomStringConvertible {
         progress: (EpochReport) -> TrainingControl = { _ in .proceed }
     ) throws(NeuralNetError) -> TrainingHistory {
         try options.validate()
+        try inputs.checkFinite("inputs")
+        try targets.checkFinite("targets")
         let inputScaler = try options.inputScaling.map { kind throws(NeuralNetError) in try Scaler.fit(kind, to: inputs) }
         let targetScaler = try options.targetScaling.map { kind throws(NeuralNetError) in try Scaler.fit(kind, to: targets) }
         let scaledInputs = try inputScaler?.transform(inputs) ?? inputs

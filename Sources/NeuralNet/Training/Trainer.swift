@@ -19,6 +19,8 @@ public struct Trainer<T: NNScalar> {
         guard inputs.rows == targets.rows else {
             throw .shape("inputs have \(inputs.rows) rows but targets have \(targets.rows)")
         }
+        try inputs.checkFinite("inputs")
+        try targets.checkFinite("targets")
         var generator = Xoshiro256(seed: options.seed)
         network.reseed(generator: &generator)
         let (trainingRows, validationRows) = try split(rows: inputs.rows, generator: &generator)

@@ -52,6 +52,11 @@ public struct ShopZone: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The Foundation zone of the same rules, e.g. for chart labels.
+    public var timeZone: TimeZone {
+        TimeZone(identifier: description) ?? TimeZone(secondsFromGMT: offset(atUTC: 0)) ?? .gmt
+    }
+
     /// Offset from UTC in seconds at an instant given in seconds since the epoch.
     public func offset(atUTC seconds: Int) -> Int {
         switch rule {

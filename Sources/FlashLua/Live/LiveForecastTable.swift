@@ -1,0 +1,24 @@
+import LuaBridge
+
+/// `sale.forecast`: the kept forecast in the table form `chart.forecast` draws.
+enum LiveForecastTable {
+    /// Pushes `{actual=, mean=, lower=, upper=, cutoff=, level=, model=, trained_at=}` (cumulative
+    /// Series; cutoff is the 1-based index of the last minute the model saw), or nil without a forecast.
+    static func push(_ sale: LiveSale, _ call: LuaCall) -> Int32 {
+        guard let forecast = sale.forecast, let observed = sale.observed else {
+            call.pushNil()
+            return 1
+        }
+        call.pushTable(fieldCapacity: 8) { table in
+            table.set("actual") { $0.push(observed.cumulative) }
+            table.set("mean") { $0.push(forecast.mean) }
+            table.set("lower") { $0.push(forecast.lower) }
+            table.set("upper") { $0.push(forecast.upper) }
+            table.set("cutoff", forecast.cutoff + 1)
+            table.set("level", forecast.level)
+            table.set("model", forecast.model.rawValue)
+            table.set("trained_at", observed.revenue.label(at: min(forecast.cutoff, observed.revenue.count - 1)))
+        }
+        return 1
+    }
+}

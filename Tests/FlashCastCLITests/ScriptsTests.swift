@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The shipped workflows in scripts/, run as users run them: normally and sandboxed, on the bundled sales.
+@Suite struct ScriptsTests {
+    let folder = temporaryFolder("flashcast-scripts")
+    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    func run(_ arguments: [String]) throws -> CommandResult {
+        try runFlashcast(arguments, in: repository)
+    }
+
+    func files(_ name: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(name).path).sorted()
+    }
+
+    func text(_ path: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test(arguments: ["report", "live"]) func everyScriptExplainsItsOptions(name: String) throws {
+        let result = try run(["run", "scripts/\(name).lua", "--help"])
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("Usage: flashcast run scripts/\(name).lua"))
+        #expect(result.output.contains("--out"))
+        let wrong = try run(["run", "scripts/\(name).lua", "--no-such-option", "1"])
+        #expect(wrong.status == 2)
+    }
+
+    @Test func theReportWritesItsChartsTablesAndIndexAndExitsThreeOnAnAlert() throws {
+        let out = folder.appendingPathComponent("report").path
+        let fine = try run(["run", "scripts/report.lua", "--now", "2021-11-12T12:00", "--target", "2000000", "--out", out])
+        #expect(fine.status == 0, "\(fine.error)")
+        #expect(fine.output.hasPrefix("now 2021-11-12 12:00 (+08:00): minute 2161 of 4320 (50.0%)\n"))
+        #expect(fine.output.contains("\nalert            none\n"))
+        #expect(try files("report") == ["forecast.csv", "forecast.svg", "pace.svg", "report.md", "revenue.svg", "status.csv"])
+        let index = try text("report/report.md")
+        #expect(index.contains("No alert: the sale is on course."))
+        for chart in ["forecast.svg", "pace.svg", "revenue.svg", "forecast.csv", "status.csv"] {
+            #expect(index.contains("(\(chart))"))
+        }
+        let forecast = try text("report/forecast.csv").split(separator: "\n")
+        #expect(forecast.first == "minute,forecast,lower,upper")
+        #expect(forecast.count == 1 + 2159)  // minutes 2162 to 4320
+        #expect(forecast.last?.hasPrefix("2021-11-13T23:59,") == true)
+        #expect(try text("report/status.csv").contains("\nminute,2161\nminutes,4320\nrevenue,1030608.3700\n"))
+
+        let alert = try run(["run", "scripts/report.lua", "--now", "2021-11-12T12:00", "--target", "3000000", "--out", out])
+        #expect(alert.status == 3)
+        #expect(alert.output.contains("\nalert            BELOW TARGET: forecast "))
+        #expect(try text("report/report.md").contains("**Alert: BELOW TARGET: forecast "))
+    }
+
+    @Test func theReportRunsSandboxedAsCronRunsIt() throws {
+        let out = folder.appendingPathComponent("cron").path
+        let result = try run([
+            "run", "--sandbox", "--timeout", "60", "--memory", "512M", "--input", "examples/data", "--output", out,
+            "--summary", out + "/run.json", "scripts/report.lua", "--now", "2021-11-12T12:00", "--target", "3000000",
+            "--out", out,
+        ])
+        #expect(result.status == 3)
+        #expect(result.error.contains("finished in"))
+        #expect(try files("cron").contains("report.md"))
+        #expect(try text("cron/run.json").contains(#""exit_code" : 3"#))
+        let escape = try run(["run", "--sandbox", "--input", "examples/data", "--output", out, "scripts/report.lua",
+                              "--out", folder.appendingPathComponent("elsewhere").path])
+        #expect(escape.status == 1)
+        #expect(escape.error.contains("is not allowed in the sandbox (only inside '"))
+        let unnamed = try run(["run", "--sandbox", "--output", out, "scripts/report.lua", "--out", out])
+        #expect(unnamed.status == 1)
+        #expect(unnamed.error.contains("reading 'examples/data/current_sale.csv' is not allowed in the sandbox"))
+    }
+
+    @Test func liveRefreshesPrintsAndRedrawsUntilItsCountOrAnAlert() throws {
+        let out = folder.appendingPathComponent("live").path
+        let result = try run(["run", "scripts/live.lua", "--every", "0.05", "--times", "2", "--now", "2021-11-12T12:00",
+                              "--out", out])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.components(separatedBy: "\nforecast at end  ").count == 3)
+        #expect(result.output.contains("+0 from 0 new orders"))
+        #expect(try files("live") == ["live.csv", "live.svg"])
+        let alert = try run(["run", "scripts/live.lua", "--every", "0.05", "--times", "5", "--now", "2021-11-12T12:00",
+                             "--target", "3000000", "--exit-on-alert", "--out", out])
+        #expect(alert.status == 3)
+        #expect(alert.output.components(separatedBy: "\nforecast at end  ").count == 2)
+    }
+}

@@ -1,0 +1,96 @@
+-- The scheduled report: where the sale stands now, the forecast to its end with its band, the
+-- early-warning verdict, charts and CSVs, and an index (report.md) linking them.
+--
+--   flashcast run scripts/report.lua --orders data/live.csv --history data/previous.csv --target 2000000
+--
+-- Exit status 3 when the alert is raised (revenue below the forecast's band, or the forecast short
+-- of the target), so cron can act on it; see the README's crontab line.
+local o = args.parse(arg, {
+  summary = "The scheduled report of a running sale: status, forecast to the end with its band, verdict, charts.",
+  usage = "flashcast run scripts/report.lua [--orders FILE] [--history FILE] [--target MONEY] [--out DIR] ...",
+  {"orders", "examples/data/current_sale.csv", "orders export of the running sale"},
+  {"history", "examples/data/previous_sale.csv", "orders export of an earlier, similar sale ('' for none)"},
+  {"tz", "+08:00", "the shop's time zone"},
+  {"target", 0, "revenue the sale should make by its end (0: no target)"},
+  {"end", "", "the sale's last minute, e.g. 2021-11-13T23:59 (default: the earlier sale's length)"},
+  {"minutes", 0, "the sale's length in minutes, instead of --end"},
+  {"now", "", "replay: the sale as it stood at this minute (default: the latest order)"},
+  {"model", "flashcast", "forecasting model: flashcast, paper, drift, seasonal_naive, profile"},
+  {"k", 15, "minutes below the band that raise the alert"},
+  {"currency", "$", "currency sign on the charts"},
+  {"out", "out", "output folder"},
+})
+
+local function given(text) return text ~= "" and text or nil end
+local function positive(number) return number > 0 and number or nil end
+
+assert(args.folder(o.out))
+local sale = live.open(o.orders, {
+  tz = o.tz, history = given(o.history), target = positive(o.target), ["end"] = given(o["end"]),
+  minutes = positive(o.minutes), now = given(o.now), model = o.model, consecutive = o.k,
+})
+local status = sale:refresh()
+print(status)
+
+local files = {}
+local function save(name, picture, caption)
+  assert(picture:save(o.out .. "/" .. name))
+  files[#files + 1] = {name = name, caption = caption}
+end
+
+-- Charts: the forecast to the end of the sale, revenue per 15 minutes, pace against the plan.
+local forecast = sale.forecast
+if forecast then
+  save("forecast.svg", chart.forecast(forecast, {title = "Revenue so far and forecast to the end of the sale",
+    subtitle = string.format("%s, %d%% band", forecast.model, math.floor(forecast.level * 100 + 0.5)),
+    currency = o.currency}), "Cumulative revenue, the forecast to the end of the sale and its band")
+end
+save("revenue.svg", chart.bars(sale.revenue:resample(15), {title = "Revenue per 15 minutes", currency = o.currency}),
+  "Revenue per 15 minutes and the running total")
+if sale.target and sale.history then
+  -- The plan: the target spread over the sale like the earlier sale's revenue.
+  local plan, earlier = {start = sale.revenue.start, tz = o.tz}, sale.history:cumsum()
+  local whole = earlier[#earlier]
+  for i = 1, #earlier do plan[i] = sale.target * earlier[i] / whole end
+  save("pace.svg", chart.lines({{name = "this sale", values = sale.cumulative},
+    {name = "plan (target shaped like the earlier sale)", values = series.new(plan)}},
+    {title = "Pace against the plan", currency = o.currency}),
+    "Cumulative revenue against the target's plan")
+end
+
+-- CSVs: the forecast and the status.
+local function write(name, text)
+  local file = assert(io.open(o.out .. "/" .. name, "w"))
+  file:write(text)
+  assert(file:close())
+end
+if forecast then
+  local rows = {"minute,forecast,lower,upper"}
+  for i = 1, #forecast.mean do
+    rows[#rows + 1] = string.format("%s,%.2f,%.2f,%.2f", forecast.mean:time(i), forecast.mean[i], forecast.lower[i], forecast.upper[i])
+  end
+  write("forecast.csv", table.concat(rows, "\n") .. "\n")
+end
+local function cell(value)
+  if type(value) == "number" then return math.type(value) == "integer" and tostring(value) or string.format("%.4f", value) end
+  if value == nil then return "" end
+  return '"' .. tostring(value):gsub('"', '""') .. '"'
+end
+local fields = {"now", "minute", "minutes", "revenue", "forecast", "lower", "upper", "target", "pace", "alert", "alert_text"}
+local rows = {"field,value"}
+for _, field in ipairs(fields) do rows[#rows + 1] = field .. "," .. cell(status[field]) end
+write("status.csv", table.concat(rows, "\n") .. "\n")
+
+-- The index: the status block, the verdict and every chart and table.
+local alert = status.alert ~= "ok"
+local index = {"# Sale report", "", "```", tostring(status), "```", "",
+  alert and ("**Alert: " .. status.alert_text .. "**") or "No alert: the sale is on course.", ""}
+for _, file in ipairs(files) do
+  index[#index + 1] = string.format("![%s](%s)", file.caption, file.name)
+  index[#index + 1] = ""
+end
+index[#index + 1] = "Tables: " .. (forecast and "[forecast.csv](forecast.csv), " or "") .. "[status.csv](status.csv)"
+write("report.md", table.concat(index, "\n") .. "\n")
+print("report written to " .. o.out .. "/report.md")
+
+if alert then os.exit(3) end
