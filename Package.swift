@@ -39,11 +39,12 @@ let foundationTargets: [Target] = [
 
 let luaLibraryTargets: [Target] = [
     .target(
-        name: "FlashLua", dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting"],
+        name: "FlashLua",
+        dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios"],
         swiftSettings: strict),
     .testTarget(
         name: "FlashLuaTests",
-        dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "TestSupport"],
+        dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "TestSupport"],
         swiftSettings: strict),
 ]
 

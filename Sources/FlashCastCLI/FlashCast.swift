@@ -13,7 +13,12 @@ struct FlashCast: ParsableCommand {
         commandName: "flashcast",
         abstract: "Forecast flash-sale revenue minute by minute, scripted in Lua.",
         discussion: """
-            With no subcommand and no -e, starts the REPL (like the lua program).
+            With no subcommand and no -e, starts the REPL (like the lua program). During a sale, \
+            `flashcast repl --orders live.csv` preloads it with refresh() and watch(60).
+
+            Shipped workflows, each with --help: `flashcast run scripts/report.lua` (the scheduled report, \
+            exit 3 on an alert) and scripts/live.lua; scheduled runs: `flashcast run --sandbox --timeout 60 \
+            --memory 512M ...` (see `flashcast help run`).
 
             \(FlashLua.overview)
             `flashcast lua-help TOPIC` prints the same reference as help("TOPIC") in the REPL.

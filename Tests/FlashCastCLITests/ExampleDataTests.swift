@@ -54,4 +54,23 @@ import TestSupport
         let csv = try String(contentsOf: folder.appendingPathComponent("forecast.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("cutoff,minute,step,actual,forecast,lower,upper\n2021-11-12T08:00,2021-11-12T08:01,1,"))
     }
+
+    @Test func theCustomModelExampleTrainsForecastsAndDraws() throws {
+        let out = temporaryFolder("flashcast-custom-model")
+        let result = try runFlashcast(["run", "examples/custom_model.lua", out.path], in: repository)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.hasPrefix("Sequential(Linear(16 -> 32), Tanh, Linear(32 -> 1)), 577 weights, best epoch "))
+        #expect(result.output.contains("next 8 hours: forecast "))
+        let charts = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(charts == ["custom_forecast.svg", "custom_loss.svg"])
+    }
+
+    @Test func theTargetCheckGivesAVerdict() throws {
+        let onCourse = try runFlashcast(["run", "examples/target_check.lua"], in: repository)
+        #expect(onCourse.status == 0, "\(onCourse.error)")
+        #expect(onCourse.output.hasPrefix("at 2021-11-12T12:00: 1030608 so far, 50% of the way through the sale\n"))
+        #expect(onCourse.output.hasSuffix("verdict: on course for the target 2000000\n"))
+        let short = try runFlashcast(["run", "examples/target_check.lua", "3000000"], in: repository)
+        #expect(short.output.contains("verdict: the target 3000000 is out of reach without action"))
+    }
 }

@@ -86,4 +86,34 @@ import TestSupport
         #expect(alert.status == 3)
         #expect(alert.output.components(separatedBy: "\nforecast at end  ").count == 2)
     }
+
+    @Test func theReadmeCrontabLineRunsTheReportAndMailsOnAnAlert() throws {
+        let readme = try String(contentsOf: repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let prefix = "*/10 * * * * "
+        let line = try #require(readme.split(separator: "\n").first { $0.hasPrefix(prefix) })
+        let server = folder.appendingPathComponent("srv")
+        let manager = FileManager.default
+        for name in ["data", "log", "scripts"] {
+            try manager.createDirectory(at: server.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        let sale = try String(contentsOf: repository.appendingPathComponent("examples/data/current_sale.csv"), encoding: .utf8)
+        let running = sale.split(separator: "\n").prefix(25_000).map { $0 + "\n" }.joined()  // the sale up to 2021-11-13 00:28
+        try running.write(to: server.appendingPathComponent("data/live.csv"), atomically: true, encoding: .utf8)
+        try manager.copyItem(at: repository.appendingPathComponent("examples/data/previous_sale.csv"),
+                             to: server.appendingPathComponent("data/previous.csv"))
+        try manager.copyItem(at: repository.appendingPathComponent("scripts/report.lua"),
+                             to: server.appendingPathComponent("scripts/report.lua"))
+        try manager.createSymbolicLink(at: server.appendingPathComponent("flashcast"), withDestinationURL: flashcastExecutable())
+        // Here the team's mail is a shell function, and the target one the sale cannot reach.
+        let command = String(line.dropFirst(prefix.count))
+            .replacingOccurrences(of: "cd /srv/flashcast", with: "cd '\(server.path)'")
+            .replacingOccurrences(of: "--target 2000000", with: "--target 3000000")
+        let result = try runCommand(URL(fileURLWithPath: "/bin/sh"),
+                                    ["-c", #"mail() { echo "mailed: $*"; head -1; }; "# + command])
+        #expect(result.output == "mailed: -s sale below plan team@example.com\n# Sale report\n")
+        let log = try String(contentsOf: server.appendingPathComponent("log/report.log"), encoding: .utf8)
+        #expect(log.contains("alert            BELOW TARGET: forecast "))
+        #expect(log.contains("finished in"))
+        #expect(log.contains("with exit status 3"))
+    }
 }

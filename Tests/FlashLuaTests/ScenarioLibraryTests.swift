@@ -1,0 +1,69 @@
+@testable import FlashLua
+import LuaBridge
+import SaleData
+import Scenarios
+import Testing
+import TestSupport
+
+/// The `scenario` library's events and learning: what scripts see, and Lua-style errors.
+@Suite struct ScenarioLibraryTests {
+    static func run(_ code: String) throws -> [String] {
+        try FlashLua.makeState().execute(code, chunkName: "=test")
+    }
+
+    @Test func eventsDescribeThemselves() throws {
+        let lua = try Self.run("""
+            local e = scenario.email{at = "14:00", lift = 1.5, half_life = 45}
+            local d = scenario.discount{from = "2024-05-20T16:00", depth = 0.1, elasticity = 3, fade = 60}
+            local o = scenario.outage{from = "15:00", to = "15:30", remaining = 0.1}
+            return tostring(e), e.kind, e.name, tostring(d), tostring(o), tostring(scenario.push{at = "09:05"})
+            """)
+        #expect(lua == [
+            "Event(e-mail 14:00 +150%, peak after 5 min, half-life 45 min)", "email", "e-mail 14:00 +150%",
+            "Event(discount 2024-05-20T16:00 +17%, fading with half-life 60 min)",
+            "Event(outage 15:00-15:30, -90%)", "Event(push 09:05 +100%, peak after 5 min, half-life 30 min)",
+        ])
+    }
+
+    @Test func clockTimesAreTheNextSuchMinuteAfterTheCutoff() {
+        let zone = ShopZone("+08:00")!
+        let cutoff = zone.minute(of: "2024-05-20T13:10")!
+        let cases: [(String, String)] = [("14:00", "2024-05-20T14:00"), ("13:10", "2024-05-21T13:10"),
+                                         ("09:00", "2024-05-21T09:00"), ("2024-05-22T10:30", "2024-05-22T10:30")]
+        for (text, label) in cases {
+            let minute = EventTime(text: text)?.minute(after: cutoff, zone: zone)
+            #expect(minute.map(zone.label(minute:)) == label, "\(text)")
+        }
+    }
+
+    @Test func learnsTheSimulatedCampaign() throws {
+        let lua = try Self.run("""
+            local sale = orders.simulate{minutes = 1440, orders = 60000, seed = 3, campaigns = {{at = "10:00", lift = 1.5, halflife = 30}}}
+            local e = scenario.learn(sale.revenue, {at = "10:00"})
+            local again = scenario.email{at = "15:00", from = e}
+            return e.lift, e.half_life, e.lift_low < e.lift and e.lift < e.lift_high, e.level, tostring(e):sub(1, 12), again.name
+            """)
+        let lift = Double(lua[0]) ?? 0, halfLife = Double(lua[1]) ?? 0
+        #expect(abs(lift / 1.5 - 1) < 0.15 && abs(halfLife / 30 - 1) < 0.4, "\(lua)")
+        #expect(lua[2...4] == ["true", "0.9", "Effect(lift "])
+        #expect(lua[5].hasPrefix("e-mail 15:00 +1"))
+    }
+
+    @Test(arguments: [
+        ("scenario.email()", "test:1: bad argument #1 to 'email' (table expected, got no value)"),
+        ("scenario.email{}", "test:1: bad argument #1 to 'email' (option 'at' must be a time such as '14:00' or '2024-05-20T14:00', got nil)"),
+        ("scenario.email{at = '25:00'}", "test:1: bad argument #1 to 'email' (option 'at' must be a time such as '14:00' or '2024-05-20T14:00', got '25:00')"),
+        ("scenario.email{at = '14:00', lift = -1}", "test:1: bad argument #1 to 'email' (option 'lift' must be 0 or more (0.5 is +50%), got -1.0)"),
+        ("scenario.email{at = '14:00', half_life = 0}", "test:1: bad argument #1 to 'email' (option 'half_life' must be positive, got 0.0)"),
+        ("scenario.email{at = '14:00', from = {}}", "test:1: bad argument #1 to 'email' (option 'from' Effect expected, got table)"),
+        ("scenario.email{at = '14:00', lfit = 1}", "test:1: bad argument #1 to 'email' (unknown option 'lfit')"),
+        ("scenario.discount{from = '16:00'}", "test:1: bad argument #1 to 'discount' (option 'lift' must be a number (or give depth and elasticity), got nil)"),
+        ("scenario.discount{from = '16:00', depth = 2, elasticity = 1}", "test:1: bad argument #1 to 'discount' (option 'depth' must be between 0 and 1 (0.1 is 10% off), got 2.0)"),
+        ("scenario.outage{from = '16:00'}", "test:1: bad argument #1 to 'outage' (option 'to' must be a time such as '14:00' or '2024-05-20T14:00', got nil)"),
+        ("scenario.learn(series.new{1, 2, 3}, {at = 60})", "test:1: bad argument #1 to 'learn' (need 30 values before the send, got 1)"),
+        ("scenario.learn(series.new{1, 2, 3})", "test:1: bad argument #2 to 'learn' (table expected, got no value)"),
+    ])
+    func errorsReadLikeLuas(code: String, message: String) throws {
+        #expect(luaError(try FlashLua.makeState(), code) == message)
+    }
+}
