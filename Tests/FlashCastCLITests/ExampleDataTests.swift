@@ -73,4 +73,23 @@ import TestSupport
         let short = try runFlashcast(["run", "examples/target_check.lua", "3000000"], in: repository)
         #expect(short.output.contains("verdict: the target 3000000 is out of reach without action"))
     }
+
+    @Test func theScenarioExampleRecoversTheSimulatedCampaign() throws {
+        let out = temporaryFolder("flashcast-scenario")
+        let result = try runFlashcast(["run", "examples/scenario.lua", out.path], in: repository)
+        #expect(result.status == 0, "\(result.error)")
+        // The bundled sale's campaign: +200% at its peak, the extra halving every 45 minutes.
+        let lines = result.output.split(separator: "\n")
+        let lift = try #require(lines.first.flatMap { Int($0.dropFirst(6).prefix { $0 != "%" }) })
+        #expect((150...250).contains(lift))
+        let halfLife = try #require(lines.dropFirst().first.flatMap { Int($0.dropFirst(10).prefix { $0 != " " }) })
+        #expect((30...60).contains(halfLife))
+        #expect(result.output.contains("Event(e-mail 14:00 +"))
+        // Both e-mails add revenue by the end of the sale; only the one sent at 14:00 does by 18:00.
+        let gains = lines.filter { $0.hasPrefix("e-mail at ") }.map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(gains.count == 2)
+        #expect(gains.allSatisfy { $0.count > 5 && $0[4].hasPrefix("+") && $0[4] != "+0.00" })
+        #expect(gains.first?[6] != "+0.00" && gains.last?[6] == "+0.00")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("scenarios.svg").path))
+    }
 }

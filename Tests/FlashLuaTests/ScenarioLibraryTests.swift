@@ -49,6 +49,44 @@ import TestSupport
         #expect(lua[5].hasPrefix("e-mail 15:00 +1"))
     }
 
+    /// A forecast of 100 a minute from 2024-05-20T14:00 UTC for 10 minutes after 1000 observed, as a table.
+    static let forecastTable = """
+        local mean, lower, upper = {}, {}, {}
+        for i = 1, 10 do mean[i] = 1000 + 100 * i; lower[i] = 1000 + 80 * i; upper[i] = 1000 + 120 * i end
+        local function s(v) v.start = "2024-05-20T14:00"; return series.new(v) end
+        local fc = {observed = 1000, mean = s(mean), lower = s(lower), upper = s(upper)}
+        """
+
+    @Test func whatIfGainsMatchTheHandComputedCase() throws {
+        let lua = try Self.run(Self.forecastTable + """
+            local mail = scenario.email{at = "14:02", lift = 1, rise = 2, half_life = 1}
+            local down = scenario.outage{from = "14:00", to = "14:05"}
+            local w = scenario.whatif(fc, {mail, {mail, down, name = "mail and outage"}}, {by = "14:05", target = 1600})
+            local m = w[1]
+            return #w, tostring(w), m.name, m.gain, m.total, m.gain_by, m.total_by, tostring(m.reaches), m.upper[10],
+                   w[2].name, w[2].total, w.baseline.gain, w.by, w.target, tostring(w[3])
+            """)
+        // Campaign factors 1, 1.5, 2, 1.5, 1.25, 1.125, 1.0625, 1.03125 on minutes 14:02..14:09 (see ScenarioForecastTests).
+        #expect(lua == ["2", "WhatIf(2 scenarios, best 'e-mail 14:02 +100%' +246.88 at end)", "e-mail 14:02 +100%",
+                        "246.875", "2246.875", "150.0", "1650.0", "true", tostring(1000 + 1.2 * 1246.875),
+                        "mail and outage", tostring(1000 + 100 * (1.5 + 1.25 + 1.125 + 1.0625 + 1.03125)),
+                        "0.0", "2024-05-20T14:05", "1600.0", "nil"])
+    }
+
+    func tostring(_ value: Double) -> String { value == value.rounded() ? String(format: "%.1f", value) : "\(value)" }
+
+    @Test func latestSendAnswersTheInverseQuestion() throws {
+        let lua = try Self.run(Self.forecastTable + """
+            local a = scenario.latest_send(fc, {target = 2101, lift = 1, rise = 0, half_life = 1})
+            local b = scenario.latest_send(fc, {target = 1900})
+            local c = scenario.latest_send(fc, {target = 9999, lift = 1, rise = 0, half_life = 1})
+            return a.status, a.time, a.total, b.status, c.status, c.best_time, c.best_total
+            """)
+        // Sent at 14:09 (the last minute): +100 in that minute; at 14:08: 100 + 50.
+        #expect(lua == ["send_by", "2024-05-20T14:08", "2150.0", "not_needed", "unreachable", "2024-05-20T14:00",
+                        tostring(2000 + 100 * (2 - 1.0 / 512))])
+    }
+
     @Test(arguments: [
         ("scenario.email()", "test:1: bad argument #1 to 'email' (table expected, got no value)"),
         ("scenario.email{}", "test:1: bad argument #1 to 'email' (option 'at' must be a time such as '14:00' or '2024-05-20T14:00', got nil)"),
@@ -62,6 +100,12 @@ import TestSupport
         ("scenario.outage{from = '16:00'}", "test:1: bad argument #1 to 'outage' (option 'to' must be a time such as '14:00' or '2024-05-20T14:00', got nil)"),
         ("scenario.learn(series.new{1, 2, 3}, {at = 60})", "test:1: bad argument #1 to 'learn' (need 30 values before the send, got 1)"),
         ("scenario.learn(series.new{1, 2, 3})", "test:1: bad argument #2 to 'learn' (table expected, got no value)"),
+        ("scenario.whatif(1, {})", "test:1: bad argument #1 to 'whatif' (Forecast expected, got number)"),
+        ("scenario.whatif({observed = 1}, {})", "test:1: bad argument #1 to 'whatif' (option 'mean' must be a Series of at least one value)"),
+        ("scenario.whatif({observed = 1, mean = series.new{2}}, {})", "test:1: bad argument #2 to 'whatif' (at least one scenario expected)"),
+        ("scenario.whatif({observed = 1, mean = series.new{2}}, {5})", "test:1: bad argument #2 to 'whatif' (scenario 1: Event or list of Events expected, got number)"),
+        ("scenario.whatif({observed = 1, mean = series.new{2}}, {{'x'}})", "test:1: bad argument #2 to 'whatif' (scenario 1, item 1: Event expected, got string)"),
+        ("scenario.latest_send({observed = 1, mean = series.new{2}}, {})", "test:1: bad argument #2 to 'latest_send' (option 'target' must be a number (money))"),
     ])
     func errorsReadLikeLuas(code: String, message: String) throws {
         #expect(luaError(try FlashLua.makeState(), code) == message)

@@ -1,8 +1,8 @@
 import LuaBridge
 
-/// `sale.forecast`: the kept forecast in the table form `chart.forecast` draws.
+/// `sale.forecast`: the kept forecast in the table form `chart.forecast` draws and `scenario.whatif` takes.
 enum LiveForecastTable {
-    /// Pushes `{actual=, mean=, lower=, upper=, cutoff=, level=, model=, trained_at=}` (cumulative
+    /// Pushes `{actual=, mean=, lower=, upper=, cutoff=, observed=, level=, model=, trained_at=}` (cumulative
     /// Series; cutoff is the 1-based index of the last minute the model saw), or nil without a forecast.
     static func push(_ sale: LiveSale, _ call: LuaCall) -> Int32 {
         guard let forecast = sale.forecast, let observed = sale.observed else {
@@ -15,6 +15,7 @@ enum LiveForecastTable {
             table.set("lower") { $0.push(forecast.lower) }
             table.set("upper") { $0.push(forecast.upper) }
             table.set("cutoff", forecast.cutoff + 1)
+            table.set("observed", forecast.observedTotal)
             table.set("level", forecast.level)
             table.set("model", forecast.model.rawValue)
             table.set("trained_at", observed.revenue.label(at: min(forecast.cutoff, observed.revenue.count - 1)))

@@ -23,7 +23,8 @@ final class LiveSaleObject: LuaObject, @unchecked Sendable {
         summary: """
             A sale followed while it runs (live.open); fields path, revenue and cumulative (Series so far), \
             history (the earlier sale's revenue), target, status (the last LiveStatus), forecast (the kept \
-            forecast as chart.forecast draws it: {actual=, mean=, lower=, upper=, cutoff=, level=, model=}, or nil).
+            forecast as chart.forecast draws it and scenario.whatif takes it: {actual=, mean=, lower=, upper=, cutoff=, \
+            observed=, level=, model=}, or nil).
             """,
         methods: [
             LuaMethod(

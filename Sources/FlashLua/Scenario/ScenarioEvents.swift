@@ -8,12 +8,17 @@ enum ScenarioEvents {
     /// halving every 30 minutes.
     static let defaultCampaign = CampaignEffect(minute: 0, lift: 1, riseMinutes: 5, halfLife: 30)
 
-    /// The campaign described by options at `position`: `at`, and `lift`, `half_life`, `rise` or `from`.
+    /// The campaign described by the options at argument 1: `at`, and `lift`, `half_life`, `rise` or `from`.
     static func campaign(_ call: LuaCall, channel: String) throws(LuaError) -> EventObject {
         let options = try LuaOptions(call, at: 1)
         try call.table(1)
         try options.allow(["at", "lift", "half_life", "rise", "from"])
         let at = try options.requiredEventTime("at", call: call)
+        return EventObject(.campaign(channel: channel, at: at, effect: try campaignEffect(options, call)))
+    }
+
+    /// A campaign's shape from options `lift`, `half_life`, `rise` and `from` (its minute is 0).
+    static func campaignEffect(_ options: LuaOptions, _ call: LuaCall) throws(LuaError) -> CampaignEffect {
         var effect = try learnedFrom(options, call)?.campaign(at: 0) ?? defaultCampaign
         if let lift = try options.number("lift") {
             guard lift.isFinite, lift >= 0 else { throw options.error("lift", "must be 0 or more (0.5 is +50%), got \(lift)") }
@@ -25,7 +30,7 @@ enum ScenarioEvents {
             guard rise.isFinite, rise >= 0 else { throw options.error("rise", "must be 0 or more minutes, got \(rise)") }
             effect.riseMinutes = rise
         }
-        return EventObject(.campaign(channel: channel, at: at, effect: effect))
+        return effect
     }
 
     /// The learned effect of option `from`, or nil when absent.

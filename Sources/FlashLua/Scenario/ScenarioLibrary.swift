@@ -5,6 +5,6 @@ enum ScenarioLibrary {
     static let library = LuaLibrary(
         name: "scenario", summary: "What-if scenarios: e-mail campaigns, discounts, outages, learned campaign effects.",
         functions: [ScenarioEvents.email, ScenarioEvents.push, ScenarioEvents.discount, ScenarioEvents.outage,
-                    ScenarioLearning.learn],
-        classes: [EventClass.luaClass, EffectClass.luaClass])
+                    ScenarioLearning.learn, ScenarioWhatIf.whatif, ScenarioWhatIf.latestSend],
+        classes: [EventClass.luaClass, EffectClass.luaClass, WhatIfClass.luaClass])
 }

@@ -1,0 +1,87 @@
+import Foundation
+import SaleData
+
+/// Scenarios tried on one baseline, side by side: what each brings by the end and by a time, and
+/// whether it reaches a target.
+public struct ScenarioComparison: Sendable, Equatable {
+    /// The baseline as a scenario without events (gain 0).
+    public let baseline: ScenarioForecast
+    /// Each scenario's forecast, in the order given.
+    public let scenarios: [ScenarioForecast]
+    /// Minute revenue is also counted up to (everything before it), if asked.
+    public let by: Int?
+    /// Total revenue to reach by `by` (or by the end), if asked.
+    public let target: Double?
+
+    /// Applies each scenario to the baseline.
+    public init(baseline: Baseline, scenarios: [Scenario], by: Int? = nil, target: Double? = nil) {
+        self.baseline = Scenario(name: "baseline", events: []).apply(to: baseline)
+        self.scenarios = scenarios.map { $0.apply(to: baseline) }
+        self.by = by
+        self.target = target
+    }
+
+    /// Total revenue by `by`, or by the end without it.
+    public func total(of forecast: ScenarioForecast) -> Double {
+        by.map { forecast.total(by: $0) } ?? forecast.total
+    }
+
+    /// Whether a forecast reaches the target (nil without one).
+    public func reaches(_ forecast: ScenarioForecast) -> Bool? {
+        target.map { total(of: forecast) >= $0 }
+    }
+
+    /// Every forecast minute of the baseline and each scenario:
+    /// `scenario,minute,rate,mean,lower,upper` (mean, lower, upper cumulative).
+    public var csv: String {
+        var text = "scenario,minute,rate,mean,lower,upper\n"
+        for forecast in [baseline] + scenarios {
+            let name = Self.csvField(forecast.name)
+            for i in 0..<forecast.mean.count {
+                let values = [forecast.rate.values[i], forecast.mean.values[i], forecast.lower.values[i], forecast.upper.values[i]]
+                text += "\(name),\(forecast.mean.label(at: i)),"
+                    + values.map { String(format: "%.2f", $0) }.joined(separator: ",") + "\n"
+            }
+        }
+        return text
+    }
+
+    /// Writes `csv` to a file atomically.
+    public func writeCSV(to path: String) throws {
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// A table of the end-of-sale totals and gains (and by `by`, and the target), one line a forecast.
+    public var summary: String {
+        var header = ["scenario", "total at end", "gain at end"]
+        let byLabel = by.map { baseline.mean.zone.label(minute: $0) }
+        if let byLabel { header += ["total by \(byLabel)", "gain by \(byLabel)"] }
+        if target != nil { header.append("target") }
+        var rows = [header]
+        for forecast in [baseline] + scenarios {
+            var row = [forecast.name, Self.money(forecast.total), Self.signed(forecast.gain)]
+            if let by { row += [Self.money(forecast.total(by: by)), Self.signed(forecast.gain(by: by))] }
+            if let reached = reaches(forecast) { row.append(reached ? "reached" : "missed") }
+            rows.append(row)
+        }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return column == 0 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Money as the summary writes it, `1234.50`.
+    public static func money(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// A gain with its sign, `+56.25`.
+    public static func signed(_ value: Double) -> String { (value >= 0 ? "+" : "") + String(format: "%.2f", value) }
+
+    /// A CSV field, quoted when it holds a comma, quote or line break.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,33 @@
+import SaleData
+import Testing
+
+@testable import Scenarios
+
+@Suite struct ScenarioComparisonTests {
+    /// 100 a minute for 10 minutes from 2024-05-20T14:00 UTC after 1000 observed.
+    let baseline = Baseline(observed: 1000, rate: Series(start: 28_603_560, values: Array(repeating: 100, count: 10)))
+    var email: Scenario {
+        Scenario(name: "e-mail", events: [.campaign(CampaignEffect(minute: 28_603_562, lift: 1, riseMinutes: 2, halfLife: 1))])
+    }
+
+    @Test func summaryTableWithTimeAndTarget() {
+        let comparison = ScenarioComparison(baseline: baseline, scenarios: [email], by: 28_603_565, target: 1600)
+        #expect(comparison.summary == """
+            scenario  total at end  gain at end  total by 2024-05-20T14:05  gain by 2024-05-20T14:05   target
+            baseline       2000.00        +0.00                    1500.00                     +0.00   missed
+            e-mail         2246.88      +246.88                    1650.00                   +150.00  reached
+
+            """)
+        #expect(comparison.reaches(comparison.scenarios[0]) == true)
+        #expect(ScenarioComparison(baseline: baseline, scenarios: []).summary == "scenario  total at end  gain at end\nbaseline       2000.00        +0.00\n")
+    }
+
+    @Test func csvHoldsEveryMinuteOfEachForecast() {
+        let named = Scenario(name: "mail, 14:02", events: email.events)
+        let lines = ScenarioComparison(baseline: baseline, scenarios: [named]).csv.split(separator: "\n")
+        #expect(lines.count == 21)
+        #expect(lines[0] == "scenario,minute,rate,mean,lower,upper")
+        #expect(lines[1] == "baseline,2024-05-20T14:00,100.00,1100.00,1100.00,1100.00")
+        #expect(lines[15] == "\"mail, 14:02\",2024-05-20T14:04,200.00,1650.00,1650.00,1650.00")
+    }
+}
