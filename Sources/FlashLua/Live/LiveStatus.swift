@@ -50,6 +50,7 @@ extension LiveStatus {
     }
 
     private var headline: String {
+        guard minute > 0 else { return "now: no orders yet (\(zone))" }
         let clock = String(now.map { $0 == "T" ? " " : $0 })
         guard let minutes else { return "now \(clock) (\(zone)): minute \(minute) of the sale (end unknown)" }
         return "now \(clock) (\(zone)): minute \(minute) of \(minutes) (\(MoneyText.percentTenths(Double(minute) / Double(minutes))))"
