@@ -19,11 +19,16 @@ protocol ChartSource: LuaObject {
 enum ChartContent {
     /// Values on the clock (a Series): accepted wherever values go.
     case values(SaleData.Series)
+    /// A forecast (`chart.forecast`): actual cumulative revenue, the forecast mean from the minute
+    /// after the cutoff, its band aligned with the mean, and the band's level.
+    case forecast(actual: SaleData.Series, mean: SaleData.Series, lower: [Double], upper: [Double], level: Double)
+    /// A rolling back-test (`chart.backtest`): the actual cumulative curve and every forecast piece.
+    case backtest(actual: SaleData.Series, pieces: [SaleData.Series])
 }
 
 /// The drawable userdata types, in one place.
 enum ChartSources {
-    static let types: [any ChartSource.Type] = [SeriesObject.self]
+    static let types: [any ChartSource.Type] = [SeriesObject.self, ForecastObject.self, BacktestObject.self]
 
     /// The type names chart function `function` accepts besides tables, for messages.
     static func names(for function: String) -> [String] {
@@ -44,7 +49,7 @@ extension LuaCall {
     func chartValues(_ index: Int32) -> SaleData.Series? {
         switch chartSource(index)?.chartContent {
         case .values(let series): series
-        case nil: nil
+        case .forecast, .backtest, nil: nil
         }
     }
 }
