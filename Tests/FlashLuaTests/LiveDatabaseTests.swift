@@ -36,7 +36,7 @@ import TestSupport
             local s = live.refresh() return sale.asked, s.revenue, s.new_orders, s.new_minutes, s.minute, sale.revenue[4]
             """)
         #expect(second == ["2021-05-20T00:09 .. 2021-05-20T00:11", "49.5", "2", "2", "12", "0.0"])
-        #expect(try state.execute("return tostring(sale)") == ["LiveSale(table 'orders' of '\(table.url)', 12 minutes read)"])
+        #expect(try state.execute("return tostring(sale)") == ["LiveSale(table '\(table.table)' of '\(table.url)', 12 minutes read)"])
     }
 
     @Test func sqliteIsAskedOnlyForTheNewMinutes() throws {
