@@ -24,7 +24,10 @@ struct FlashCast: ParsableCommand {
             `flashcast lua-help TOPIC` prints the same reference as help("TOPIC") in the REPL.
             """,
         version: "flashcast \(version) (\(String(cString: lshim_version())))",
-        subcommands: [Run.self, Repl.self, Aggregate.self, Simulate.self, WhatIfCommand.self, HelpTopics.self])
+        subcommands: [
+            Run.self, Repl.self, Aggregate.self, Simulate.self, ForecastCommand.self, BacktestCommand.self,
+            WhatIfCommand.self, HelpTopics.self,
+        ])
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run a chunk of Lua code and exit.", valueName: "code"))
     var code: String?

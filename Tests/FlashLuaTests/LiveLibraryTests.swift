@@ -87,10 +87,17 @@ import TestSupport
         #expect(heard.withLock { $0 } == [0.25, 0.5, 0.75, 1])
     }
 
+    @Test func beforeTheFirstOrderTheStatusSaysSo() throws {
+        let state = try state(opening: "{now = '2021-05-19T23:00', minutes = 10, progress = false}")
+        let block = try state.execute("return tostring(live.refresh())")[0].split(separator: "\n")
+        #expect(block[0] == "now: no orders yet (UTC)")
+        #expect(block[2] == "forecast at end  not yet: no orders so far")
+    }
+
     @Test func misuseReadsLikeLua() throws {
         let state = try FlashLua.makeState()
         #expect(luaError(state, "live.refresh()")
-            == "test:1: no sale is followed: call live.open(path, options) first (or start 'flashcast repl --orders FILE')")
+            == "test:1: no sale is followed: call live.open(path, options) first (or start 'flashcast repl --orders FILE' or '--db URL --table NAME')")
         let path = try export()
         #expect(luaError(state, "live.open('\(path)', {minutes = 10, ['end'] = '2021-05-20T01:00'})")
             == "test:1: bad argument #2 to 'open' (option 'minutes' cannot go with 'end')")

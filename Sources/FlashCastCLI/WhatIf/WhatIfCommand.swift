@@ -1,5 +1,4 @@
 import ArgumentParser
-import FlashREPL
 import Forecasting
 import SaleData
 import Scenarios
@@ -48,7 +47,7 @@ struct WhatIfCommand: ParsableCommand {
                                valueName: "WHEN:LIFT"))
     var discount: [DiscountArgument] = []
 
-    @Option(help: ArgumentHelp("Revenue to reach (by --by, else by the end).", valueName: "MONEY"))
+    @Option(help: ArgumentHelp("Revenue to reach by the end of the forecast.", valueName: "MONEY"))
     var target: Double?
 
     @Option(help: ArgumentHelp("Also count totals and gains up to this time.", valueName: "WHEN"))
@@ -96,14 +95,7 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let run = try WhatIfRun(self)
-            print(run.report(), terminator: "")
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            StandardError.write("flashcast: \(error)\n")
-            throw ExitCode(1)
-        }
+        let run = try CommandFailure.exitOnError(Self.self, train: train) { try WhatIfRun(self) }
+        print(run.report(), terminator: "")
     }
 }

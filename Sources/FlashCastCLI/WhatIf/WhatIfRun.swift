@@ -18,21 +18,13 @@ struct WhatIfRun {
         self.command = command
         sale = try SaleInput.load(command.input, reading: command.reading)
         let revenue = sale.revenue
-        let name = String(sale.summary.prefix { $0 != ":" })
-        let cutoff = try command.cutoff.index(in: revenue, file: name)
+        let cutoff = try command.cutoff.index(in: revenue, file: sale.fileName)
         let rest = revenue.count - 1 - cutoff
         var options = ForecastOptions(cutoff: cutoff, train: command.train, horizon: command.horizon ?? (rest > 0 ? rest : 500),
                                       seed: command.seed)
-        let earlier = try command.history.map { try SaleInput.load($0, reading: command.reading, windowed: false) }
+        let earlier = try command.history.map { try SaleInput.load($0, reading: command.reading, asHistory: true) }
         options.history = earlier?.revenue
-        do throws(ForecastError) {
-            forecast = try Forecaster.forecast(revenue: revenue, options: options)
-        } catch {
-            switch error {
-            case .invalidOption, .cutoffOutOfRange, .trainingWindowTooShort: throw ValidationError("\(error)")
-            default: throw error
-            }
-        }
+        forecast = try Forecaster.forecast(revenue: revenue, options: options)
         let (campaign, source) = try Self.effect(command, observed: revenue.slice(0..<(cutoff + 1)), earlier: earlier?.revenue)
         effectSource = source
         let cutoffMinute = revenue.minute(at: cutoff), zone = revenue.zone
@@ -50,7 +42,7 @@ struct WhatIfRun {
         let by = command.by.map { $0.minute(after: cutoffMinute, zone: zone) }
         let baseline = Baseline(forecast)
         comparison = ScenarioComparison(baseline: baseline, scenarios: scenarios, by: by, target: command.target)
-        plan = command.target.map { baseline.latestSend(campaign, target: $0, by: by) }
+        plan = command.target.map { baseline.latestSend(campaign, target: $0) }
         try comparison.writeCSV(to: command.output)
         if let svg = command.svg { try chart(title: "What if: forecast from \(zone.label(minute: cutoffMinute))").save(to: svg) }
     }
@@ -112,7 +104,7 @@ struct WhatIfRun {
             comparison.summary.dropLast().description,
         ]
         if let plan, let target = command.target {
-            let goal = "\(ScenarioComparison.money(target)) by \(comparison.by.map { sale.revenue.zone.label(minute: $0) } ?? "the end")"
+            let goal = "\(ScenarioComparison.money(target)) by the end"
             switch plan {
             case .notNeeded: lines.append("target \(goal): reached without an e-mail")
             case .sendBy(let minute, let total):

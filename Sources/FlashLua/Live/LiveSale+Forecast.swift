@@ -26,6 +26,10 @@ extension LiveSale {
             return
         }
         let cutoff = revenue.count - 1
+        guard cutoff >= 0 else {
+            status.forecastNote = "not yet: no orders so far"
+            return
+        }
         guard cutoff < minutes - 1 else {
             status.forecastNote = "the sale is over: \(MoneyText.grouped(status.revenue)) in all"
             return
