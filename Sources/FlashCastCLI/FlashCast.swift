@@ -27,7 +27,7 @@ struct FlashCast: ParsableCommand {
         version: "flashcast \(version) (\(String(cString: lshim_version())))",
         subcommands: [
             Run.self, Repl.self, Aggregate.self, Simulate.self, ForecastCommand.self, BacktestCommand.self,
-            HelpTopics.self,
+            WhatIfCommand.self, HelpTopics.self,
         ])
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run a chunk of Lua code and exit.", valueName: "code"))

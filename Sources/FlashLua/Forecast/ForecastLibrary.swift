@@ -64,5 +64,5 @@ enum ForecastLibrary {
 
     static let library = LuaLibrary(
         name: "forecast", summary: "Forecasts of cumulative revenue with intervals, rolling back-tests, early warning.",
-        functions: [run, backtest, warning], classes: [ForecastClass.luaClass, BacktestClass.luaClass])
+        functions: [run, backtest, warning, ScenarioWhatIf.forecastWhatIf], classes: [ForecastClass.luaClass, BacktestClass.luaClass])
 }
