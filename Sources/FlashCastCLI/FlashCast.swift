@@ -14,7 +14,8 @@ struct FlashCast: ParsableCommand {
         abstract: "Forecast flash-sale revenue minute by minute, scripted in Lua.",
         discussion: """
             With no subcommand and no -e, starts the REPL (like the lua program). During a sale, \
-            `flashcast repl --orders live.csv` preloads it with refresh() and watch(60).
+            `flashcast repl --orders live.csv` (or `--db URL --table orders`) preloads it with refresh() \
+            and watch(60).
 
             Shipped workflows, each with --help: `flashcast run scripts/report.lua` (the scheduled report, \
             exit 3 on an alert), scripts/live.lua and scripts/whatif_email.lua (what an e-mail would \

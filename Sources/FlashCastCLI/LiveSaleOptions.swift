@@ -92,7 +92,9 @@ struct LiveSaleOptions: ParsableArguments {
     }
 
     static let preloadSource = """
-        sale = assert(live.open(...))
+        local opened, problem = live.open(...)
+        if not opened then error(problem, 0) end
+        sale = opened
         history = sale.history
         refresh, watch = live.refresh, live.watch
         print(sale:refresh())
