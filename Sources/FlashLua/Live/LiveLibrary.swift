@@ -14,7 +14,9 @@ enum LiveLibrary {
         end=time (the sale's last minute) or minutes=N (its length from the first order's minute; default the \
         earlier sale's length), history="previous.csv" (or a Series: the earlier sale, aligned by minutes since \
         the start), target=money, now=time (replays a past sale as it stood at that minute), model="flashcast", train=1000, level=0.8, seed=1, retrain=30 (minutes of \
-        new data before training again), consecutive=15 (minutes below the band that raise the alert), \
+        new data before training again), consecutive=15 (minutes below the band that raise the alert), lookback=0 (forecasts are made as of \
+        that many minutes before now, so a one-off run, such as a scheduled report, can check the minutes \
+        since against the band), \
         progress=true (a progress bar while training; default when standard error is a terminal).
         """
     ) { call in
