@@ -14,7 +14,8 @@ struct FlashCast: ParsableCommand {
         abstract: "Forecast flash-sale revenue minute by minute, scripted in Lua.",
         discussion: """
             With no subcommand and no -e, starts the REPL (like the lua program). During a sale, \
-            `flashcast repl --orders live.csv` preloads it with refresh() and watch(60).
+            `flashcast repl --orders live.csv` (or `--db URL --table orders`) preloads it with refresh() \
+            and watch(60).
 
             Shipped workflows, each with --help: `flashcast run scripts/report.lua` (the scheduled report, \
             exit 3 on an alert) and scripts/live.lua; scheduled runs: `flashcast run --sandbox --timeout 60 \
@@ -24,7 +25,10 @@ struct FlashCast: ParsableCommand {
             `flashcast lua-help TOPIC` prints the same reference as help("TOPIC") in the REPL.
             """,
         version: "flashcast \(version) (\(String(cString: lshim_version())))",
-        subcommands: [Run.self, Repl.self, Aggregate.self, Simulate.self, HelpTopics.self])
+        subcommands: [
+            Run.self, Repl.self, Aggregate.self, Simulate.self, ForecastCommand.self, BacktestCommand.self,
+            WhatIfCommand.self, HelpTopics.self,
+        ])
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run a chunk of Lua code and exit.", valueName: "code"))
     var code: String?

@@ -4,7 +4,7 @@ import FlashREPL
 import LuaBridge
 import LuaShim
 
-/// `flashcast repl [--orders live.csv ...]`.
+/// `flashcast repl [--orders live.csv | --db URL --table NAME ...]`.
 struct Repl: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start the interactive Lua REPL with FlashCast's libraries.",
@@ -21,6 +21,13 @@ struct Repl: ParsableCommand {
             end-of-sale total with its band, pace against the target, alert state) and watch(60) (refresh \
             every 60 s until Ctrl-C). Every command then shows its time. The forecast runs to the end of the \
             sale: --end TIME or --minutes N (default: the earlier sale's length). help(refresh) documents it.
+
+            Or follow the orders table of the shop's database: --db postgres://user@host/db (password from \
+            PGPASSWORD or ~/.pgpass, never printed) or --db sqlite:path.db, with --table, --map \
+            time=created_at,amount=total[,customer=...], --where and --from (the sale's first minute), as for \
+            `flashcast aggregate --db`. Each refresh() then asks only for the minutes after the last complete \
+            one; a lost connection is retried after 0.5, 1, 2 and 4 s, and when it stays lost the status keeps \
+            the last figures, says so, and the next refresh() tries again.
             """)
 
     @OptionGroup var live: LiveSaleOptions
@@ -28,13 +35,16 @@ struct Repl: ParsableCommand {
     func run() throws {
         let state = try FlashLua.makeState()
         let banner = "FlashCast \(FlashCast.version) with \(String(cString: lshim_version())). help() lists the libraries."
-        guard let orders = live.orders else {
+        guard live.follows else {
             let status = try REPL(state: state, banner: banner).run()
             if status != 0 { throw ExitCode(status) }
             return
         }
         print(banner)
-        try Script.exitOnError { try live.preload(orders, in: state) }
+        do { try live.preload(in: state) } catch {
+            StandardError.write("flashcast: \(error.message)\n")  // the sale could not be opened: no traceback
+            throw ExitCode(1)
+        }
         let status = try REPL(state: state, banner: "", showsEveryTime: true).run()
         if status != 0 { throw ExitCode(status) }
     }

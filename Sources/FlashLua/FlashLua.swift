@@ -5,7 +5,7 @@ public enum FlashLua {
     /// The libraries, in the order help lists them.
     public static let libraries: [LuaLibrary] = [
         ArgsLibrary.library, OrdersLibrary.library, SeriesLibrary.library, NNLibrary.library,
-        ChartLibrary.library, LiveLibrary.library, ScenarioLibrary.library,
+        ChartLibrary.library, ForecastLibrary.library, LiveLibrary.library, ScenarioLibrary.library,
     ]
 
     /// Creates a state with Lua's standard libraries, FlashCast's libraries and `help`.

@@ -43,6 +43,18 @@ import TestSupport
         #expect(result.output.contains("campaign hour 2021-11-12 09:00: 43582 (hour before 20883, after 28567)"))
     }
 
+    @Test func theForecastExampleRuns() throws {
+        let folder = temporaryFolder("flashcast-forecast-example")
+        let result = try runFlashcast(["run", "examples/forecast.lua", folder.path], in: repository)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.hasPrefix("Forecast(flashcast at 2021-11-12T08:00, 500 minutes, end "))
+        #expect(result.output.contains("Backtest(flashcast, 19 pieces of 200 minutes, mean hre200 "))
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(written == ["backtest.svg", "forecast.csv", "forecast.svg", "warning.svg"])
+        let csv = try String(contentsOf: folder.appendingPathComponent("forecast.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("cutoff,minute,step,actual,forecast,lower,upper\n2021-11-12T08:00,2021-11-12T08:01,1,"))
+    }
+
     @Test func theCustomModelExampleTrainsForecastsAndDraws() throws {
         let out = temporaryFolder("flashcast-custom-model")
         let result = try runFlashcast(["run", "examples/custom_model.lua", out.path], in: repository)

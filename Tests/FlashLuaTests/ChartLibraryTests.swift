@@ -227,7 +227,7 @@ import TestSupport
         ("chart.lines({1, 2}, {start = 'noon'})", "bad argument #2 to 'lines' (option 'start' must be a time, got 'noon')"),
         ("chart.scenarios({baseline = {1}, events = {{at = 'soon'}}})",
          "bad argument #1 to 'scenarios' (field 'events[1].at': time expected, got 'soon')"),
-        ("chart.forecast(series.new({1, 2}))", "bad argument #1 to 'forecast' (table expected, got Series)"),
+        ("chart.forecast(series.new({1, 2}))", "bad argument #1 to 'forecast' (table or Forecast expected, got Series)"),
         ("chart.lines({series.new({1}), 5})", "bad argument #1 to 'lines' (field '[2]': table or Series expected, got number)"),
         ("chart.bars(true)", "bad argument #1 to 'bars' (table or Series expected, got boolean)"),
         ("chart.lines({1, 2}, {step = 0})", "bad argument #2 to 'lines' (option 'step' must be at least 1)"),

@@ -97,7 +97,7 @@ import TestSupport
     @Test func misuseReadsLikeLua() throws {
         let state = try FlashLua.makeState()
         #expect(luaError(state, "live.refresh()")
-            == "test:1: no sale is followed: call live.open(path, options) first (or start 'flashcast repl --orders FILE')")
+            == "test:1: no sale is followed: call live.open(path, options) first (or start 'flashcast repl --orders FILE' or '--db URL --table NAME')")
         let path = try export()
         #expect(luaError(state, "live.open('\(path)', {minutes = 10, ['end'] = '2021-05-20T01:00'})")
             == "test:1: bad argument #2 to 'open' (option 'minutes' cannot go with 'end')")

@@ -87,6 +87,30 @@ import TestSupport
                         tostring(2000 + 100 * (2 - 1.0 / 512))])
     }
 
+    @Test func whatIfOnAForecastDrawsAndAgreesWithTheSwiftModule() throws {
+        let lua = try Self.run("""
+            local sale = orders.simulate{minutes = 1440, orders = 30000, seed = 2, tz = "+08:00", start = "2024-05-20T00:00"}
+            local fc = forecast.run(sale.revenue, {cutoff = "2024-05-20T12:00", train = 600, horizon = 300, model = "drift"})
+            local mail = scenario.email{at = "14:00", lift = 0.8, half_life = 40}
+            local w = forecast.whatif(fc, {mail}, {by = "15:00"})
+            local w2 = scenario.whatif(fc, {mail}, {by = "15:00"})
+            local c = chart.scenarios(w, {title = "what if"})
+            local rate, base = w[1].rate, w.baseline.rate
+            local expected = 0
+            for i = 1, #rate do
+              local since = i - 120  -- row 1 is 12:01, so 14:00 is row 120
+              if since >= 0 then
+                local shape = since < 5 and since / 5 or 2 ^ (-(since - 5) / 40)
+                expected = expected + base[i] * 0.8 * shape
+              end
+            end
+            return w[1].gain - expected, w[1].gain == w2[1].gain, w.by, tostring(c), c:svg():find("e-mail 14:00 +80%", 1, true) ~= nil,
+                   w[1].mean[1] == fc.mean[1]
+            """)
+        #expect(abs(Double(lua[0]) ?? 1) < 1e-6, "\(lua)")
+        #expect(Array(lua[1...]) == ["true", "2024-05-20T15:00", "Chart(scenario, 800x450)", "true", "true"])
+    }
+
     @Test(arguments: [
         ("scenario.email()", "test:1: bad argument #1 to 'email' (table expected, got no value)"),
         ("scenario.email{}", "test:1: bad argument #1 to 'email' (option 'at' must be a time such as '14:00' or '2024-05-20T14:00', got nil)"),

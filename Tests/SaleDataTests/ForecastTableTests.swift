@@ -10,8 +10,8 @@ import Testing
     @Test func oneRowPerForecastMinuteWithActualsWhereKnown() {
         let actual = Series(start: start, values: [10, 20, 30.126, 40], zone: zone)
         let mean = Series(start: start + 2, values: [31, 41.5, 52], zone: zone)
-        let table = ForecastTable(actual: actual, pieces: [
-            .init(cutoff: start + 1, mean: mean, lower: [29, 38, 45], upper: [33, 45, 60.004]),
+        let table = ForecastTable(pieces: [
+            .init(cutoff: start + 1, mean: mean, lower: [29, 38, 45], upper: [33, 45, 60.004], actual: actual),
         ])
         #expect(table.csv == """
             cutoff,minute,step,actual,forecast,lower,upper
@@ -24,22 +24,23 @@ import Testing
 
     @Test func piecesFollowEachOtherAndBandsMayBeMissing() {
         let actual = Series(start: start, values: [1, 2, 3, 4], zone: zone)
-        let table = ForecastTable(actual: actual, pieces: [
-            .init(cutoff: start, mean: Series(start: start + 1, values: [2, -0.001], zone: zone)),
-            .init(cutoff: start + 2, mean: Series(start: start + 3, values: [.nan], zone: zone), lower: [1], upper: [5]),
+        let table = ForecastTable(pieces: [
+            .init(cutoff: start, mean: Series(start: start + 1, values: [2, -0.001], zone: zone), actual: actual),
+            .init(cutoff: start + 2, mean: Series(start: start + 3, values: [.nan, 7], zone: zone), lower: [1], upper: [5]),
         ])
         #expect(table.csv == """
             cutoff,minute,step,actual,forecast,lower,upper
             2021-05-20T14:00,2021-05-20T14:01,1,2.00,2.00,,
             2021-05-20T14:00,2021-05-20T14:02,2,3.00,0.00,,
-            2021-05-20T14:02,2021-05-20T14:03,1,4.00,,1.00,5.00
+            2021-05-20T14:02,2021-05-20T14:03,1,,,1.00,5.00
+            2021-05-20T14:02,2021-05-20T14:04,2,,7.00,,
 
             """)
     }
 
     @Test func writesAtomicallyAndReportsUnwritablePaths() throws {
         let folder = TemporaryFolder()
-        let table = ForecastTable(actual: Series(start: 0, values: [1]), pieces: [])
+        let table = ForecastTable(pieces: [])
         try table.write(to: folder.path + "/f.csv")
         #expect(try String(contentsOfFile: folder.path + "/f.csv", encoding: .utf8) == ForecastTable.header + "\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["f.csv"])

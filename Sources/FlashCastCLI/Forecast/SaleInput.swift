@@ -8,18 +8,22 @@ struct SaleInput {
     let revenue: Series
     /// What was read, for the log: `current_sale.csv: read 35943 rows: 35943 orders`.
     let summary: String
+    /// The file's name, for messages.
+    var fileName: String { String(summary.prefix { $0 != ":" }) }
 
-    /// Reads `path`; `windowed` applies --from and --to (not to a previous sale, which has its own dates).
+    /// Reads `path`; an earlier sale (`asHistory`) is read without --from and --to (it has its own
+    /// dates) and may be a per-minute file whatever options the orders of this sale need.
     ///
     /// Throws `ValidationError` for options that do not fit the kind of file, and the reader's own
     /// errors (`file:line:column: reason`) for bad data.
-    static func load(_ path: String, reading: OrderReadingOptions, windowed: Bool = true) throws -> SaleInput {
+    static func load(_ path: String, reading: OrderReadingOptions, asHistory: Bool = false) throws -> SaleInput {
+        let windowed = !asHistory
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard Series.isMinuteCSV(path: path) else {
             let result = try OrdersReader.read(path: path, options: reading.readOptions(countCustomers: false, windowed: windowed))
             return try checked(SaleInput(revenue: result.table.revenue, summary: "\(name): \(result.report)"))
         }
-        if reading.map != nil || reading.currency != nil || reading.lenient {
+        if !asHistory, reading.map != nil || reading.currency != nil || reading.lenient {
             throw ValidationError("--map, --currency, --rates and --lenient are for orders CSV files, not '\(name)'")
         }
         var revenue = try Series.loadColumn("revenue", from: path, zone: reading.tz)
@@ -32,7 +36,7 @@ struct SaleInput {
 
     private static func checked(_ input: SaleInput) throws -> SaleInput {
         guard input.revenue.count > 0 else {
-            throw InputError(description: input.summary.prefix { $0 != ":" } + ": no minutes to forecast from")
+            throw InputError(description: input.fileName + ": no minutes to forecast from")
         }
         return input
     }

@@ -22,11 +22,18 @@ extension ChartData {
         return try building { () throws(ChartError) in try LineChart(timed: series) }
     }
 
-    /// `{actual = ..., mean = ..., lower = ..., upper = ..., cutoff = #actual, level = 0.8}`.
+    /// A Forecast, or `{actual = ..., mean = ..., lower = ..., upper = ..., cutoff = #actual, level = 0.8}`.
     func forecast(_ settings: ChartSettings) throws(LuaError) -> ForecastChart {
+        if case .forecast(let actual, let mean, let lower, let upper, let level)? = call.chartSource(index)?.chartContent {
+            let label = ForecastReport.intervalLabel(level)
+            return try building { () throws(ChartError) in
+                try ForecastChart(actual: settings.timed("actual", actual), mean: settings.timed("forecast", mean),
+                                  lower: lower, upper: upper, intervalLabel: label)
+            }
+        }
         let actual = try requiredValues("actual", name: "actual", settings)
         let cutoff = try nonNegative("cutoff") ?? actual.values.count
-        let label = try number("level").map { "\(Int(($0 * 100).rounded()))% interval" } ?? "interval"
+        let label = try number("level").map(ForecastReport.intervalLabel) ?? "interval"
         let mean = try requiredValues("mean", name: "forecast", settings, at: cutoff)
         let lower = try numbers("lower") ?? [], upper = try numbers("upper") ?? []
         return try building { () throws(ChartError) in
@@ -34,8 +41,13 @@ extension ChartData {
         }
     }
 
-    /// `{actual = ..., pieces = {{cutoff = 30, mean = ...}, ...}}`.
+    /// A Backtest, or `{actual = ..., pieces = {{cutoff = 30, mean = ...}, ...}}`.
     func backtest(_ settings: ChartSettings) throws(LuaError) -> BacktestChart {
+        if case .backtest(let actual, let pieces)? = call.chartSource(index)?.chartContent {
+            let actualLine = settings.timed("actual", actual)
+            let pieceLines = pieces.map { settings.timed("piece", $0) }
+            return try building { () throws(ChartError) in try BacktestChart(actual: actualLine, pieces: pieceLines) }
+        }
         let actual = try requiredValues("actual", name: "actual", settings)
         let pieces = try list("pieces") { (piece) throws(LuaError) -> TimedSeries in
             try piece.requiredValues("mean", name: "piece", settings, at: try piece.nonNegative("cutoff") ?? 0)
@@ -62,10 +74,14 @@ extension ChartData {
         return try building { () throws(ChartError) in try RevenueBarChart(perMinute: values) }
     }
 
-    /// `{actual = ..., cutoff = #actual, baseline = ..., scenarios = {{name =, values =}},
+    /// A WhatIf, or `{actual = ..., cutoff = #actual, baseline = ..., scenarios = {{name =, values =}},
     /// events = {{at = "2024-05-20T14:00", label = "e-mail"}}, annotations = {{minute =, value =, text =}}}`;
     /// forecasts start after `cutoff`; events and annotations take a time `at` or `minute`s after the start.
     func scenarios(_ settings: ChartSettings) throws(LuaError) -> ScenarioChart {
+        if case .scenarios(let comparison, let actual, let markers)? = call.chartSource(index)?.chartContent {
+            if let actual { _ = settings.timed("actual", actual) } else { _ = settings.timed("baseline", comparison.baseline.mean) }
+            return try building { () throws(ChartError) in try ScenarioChartData.chart(comparison, actual: actual, markers: markers) }
+        }
         let actual = try values("actual", name: "actual", settings)
         let cutoff = try nonNegative("cutoff") ?? actual?.values.count ?? 0
         let baseline = try requiredValues("baseline", name: "baseline", settings, at: cutoff)

@@ -7,22 +7,36 @@ enum LiveLibrary {
     static let currentKey = "live.sale"
 
     static let open = LuaLibraryFunction(
-        "open", "live.open(path [, options]) -> LiveSale",
+        "open", "live.open(path [, options]) | live.open{db=, table=, time=, amount=, ...} -> LiveSale | nil, message",
         """
-        Follows the orders export at path during a sale (reading only what is appended, as orders.live) and \
-        makes it the sale live.refresh and live.watch use. Options: those of orders.read (tz, map, ...), \
-        end=time (the sale's last minute) or minutes=N (its length from the first order's minute; default the \
-        earlier sale's length), history="previous.csv" (or a Series: the earlier sale, aligned by minutes since \
-        the start), target=money, now=time (replays a past sale as it stood at that minute), model="flashcast", train=1000, level=0.8, seed=1, retrain=30 (minutes of \
-        new data before training again), consecutive=15 (minutes below the band that raise the alert), lookback=0 (forecasts are made as of \
-        that many minutes before now, so a one-off run, such as a scheduled report, can check the minutes \
-        since against the band), \
-        progress=true (a progress bar while training; default when standard error is a terminal).
+        Follows the orders export at path during a sale (reading only what is appended, as orders.live), or \
+        the orders table of a database (asking only for the minutes after the last complete one, as \
+        orders.live_query), and makes it the sale live.refresh and live.watch use. Options: for an export \
+        those of orders.read (tz, map, ...); for a database db="postgres://user@host/db" or "sqlite:path.db" \
+        (or url=), table, time, amount, customer, where and tz as for orders.query, and from=time (the sale's \
+        first minute; default its first order); end=time (the sale's last minute) or minutes=N (its length \
+        from the first minute; default the earlier sale's length), history="previous.csv" (or a Series: the \
+        earlier sale, aligned by minutes since the start), target=money, now=time (replays a past sale as it \
+        stood at that minute), model="flashcast", train=1000, level=0.8, seed=1, retrain=30 (minutes of new \
+        data before training again), consecutive=15 (minutes below the band that raise the alert), \
+        lookback=0 (forecasts are made as of that many minutes before now, so a one-off run such as a \
+        scheduled report can check the minutes since against the band), progress=true (a progress bar while training; default when standard error is a terminal). A database \
+        that cannot be opened returns nil, message (never with the password); a connection lost later is \
+        retried after 0.5, 1, 2 and 4 s (each retry reported on standard error), and when it stays lost the \
+        status keeps the last figures and says so (status.stale, status.source_note).
         """
     ) { call in
-        let path = try call.readablePath(1)
-        let object = LiveSaleObject(try LiveOptions.sale(path: path, call, at: 2),
+        let object: LiveSaleObject
+        if call.type(at: 1) == .table {
+            switch try LiveDatabaseOptions.sale(call, at: 1) {
+            case .success(let sale): object = LiveSaleObject(sale, showsProgress: try LiveOptions.showsProgress(call, at: 1))
+            case .failure(let error): return call.failure(error.message)
+            }
+        } else {
+            let path = try call.readablePath(1)
+            object = LiveSaleObject(try LiveOptions.sale(path: path, call, at: 2),
                                     showsProgress: try LiveOptions.showsProgress(call, at: 2))
+        }
         call.state?.hostValues[currentKey] = object
         call.push(object)
         return 1
@@ -31,7 +45,8 @@ enum LiveLibrary {
     static let refresh = LuaLibraryFunction(
         "refresh", "live.refresh() -> LiveStatus  (in the REPL: refresh())",
         """
-        Refreshes the sale live.open opened: reads only the new orders, re-trains when needed and returns \
+        Refreshes the sale live.open opened: reads only the new orders (from a database: asks only for the \
+        minutes after the last complete one; a lost connection is retried and reported), re-trains when needed and returns \
         the status, which prints as one block: now, revenue so far, forecast end-of-sale total with its band, \
         pace against the target, alert state.
         """
@@ -52,12 +67,12 @@ enum LiveLibrary {
 
     private static func current(_ call: LuaCall) throws(LuaError) -> LiveSaleObject {
         guard let object = call.state?.hostValues[currentKey] as? LiveSaleObject else {
-            throw .message("no sale is followed: call live.open(path, options) first (or start 'flashcast repl --orders FILE')")
+            throw .message("no sale is followed: call live.open(path, options) first (or start 'flashcast repl --orders FILE' or '--db URL --table NAME')")
         }
         return object
     }
 
     static let library = LuaLibrary(
-        name: "live", summary: "A sale followed while it runs: live.open, refresh(), watch(60), status blocks.",
+        name: "live", summary: "A sale followed while it runs (an export or a database table): live.open, refresh(), watch(60), status blocks.",
         functions: [open, refresh, watch], classes: [LiveSaleObject.luaClass, LiveStatusObject.luaClass])
 }

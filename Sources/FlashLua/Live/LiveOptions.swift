@@ -13,6 +13,14 @@ enum LiveOptions {
     static func sale(path: String, _ call: LuaCall, at position: Int32) throws(LuaError) -> LiveSale {
         let options = try LuaOptions(call, at: position)
         let reading = try OrdersOptions.read(options, call, otherKeys: keys)
+        return LiveSale(feed: LiveOrders(path: path, options: reading), plan: try plan(options, call, reading: reading),
+                        settings: try settings(options))
+    }
+
+    /// The sale's end, length, target, replay minute and earlier sale.
+    static func plan(_ options: LuaOptions, _ call: LuaCall, reading: OrdersReadOptions) throws(LuaError)
+        -> SalePlan
+    {
         var plan = SalePlan()
         plan.end = try options.minute("end", zone: reading.zone, call: call)
         plan.length = try options.integer("minutes")
@@ -24,6 +32,11 @@ enum LiveOptions {
             throw options.error("target", "must be a positive amount")
         }
         plan.history = try history(options, call, reading: reading)
+        return plan
+    }
+
+    /// The model, its training window and seed, the band's level, and when to train again and alert.
+    static func settings(_ options: LuaOptions) throws(LuaError) -> LiveForecastSettings {
         var settings = LiveForecastSettings()
         let model = try options.choice("model", ForecastModel.allCases.map(\.rawValue), default: settings.model.rawValue)
         settings.model = ForecastModel(rawValue: model) ?? settings.model
@@ -34,7 +47,7 @@ enum LiveOptions {
         settings.retrain = try options.integer("retrain", atLeast: 1, default: settings.retrain)
         settings.consecutive = try options.integer("consecutive", atLeast: 1, default: settings.consecutive)
         settings.lookback = try options.integer("lookback", atLeast: 0, default: settings.lookback)
-        return LiveSale(orders: LiveOrders(path: path, options: reading), plan: plan, settings: settings)
+        return settings
     }
 
     /// Whether training shows a progress bar: the `progress` option, by default when standard error is a terminal.

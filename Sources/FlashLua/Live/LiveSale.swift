@@ -1,12 +1,14 @@
 import Forecasting
+import OrderSources
 import SaleData
 
-/// A sale followed while it runs: each refresh reads the orders appended to its export, keeps the
-/// forecast of the end-of-sale total up to date (re-training when it has aged) and reports a
-/// ``LiveStatus``.
+/// A sale followed while it runs: each refresh takes the minutes its feed appended (from a growing
+/// export or the database), keeps the forecast of the end-of-sale total up to date (re-training
+/// when it has aged) and reports a ``LiveStatus``. A database connection lost for good leaves the
+/// figures as they were and says so in the status; the next refresh tries again.
 final class LiveSale: @unchecked Sendable {
-    /// The growing orders export.
-    let orders: LiveOrders
+    /// Where the orders come from.
+    let feed: any LiveFeed
     /// End, target and expected shape of the sale.
     let plan: SalePlan
     /// How forecasts are made and when they are renewed.
@@ -38,15 +40,28 @@ final class LiveSale: @unchecked Sendable {
         var total: Double { cumulative.values.last ?? 0 }
     }
 
-    init(orders: LiveOrders, plan: SalePlan, settings: LiveForecastSettings) {
-        self.orders = orders
+    init(feed: any LiveFeed, plan: SalePlan, settings: LiveForecastSettings) {
+        self.feed = feed
         self.plan = plan
         self.settings = settings
     }
 
-    /// Reads the new orders and works out the status; `progress` hears how training goes (0...1).
-    func refresh(progress: @escaping @Sendable (Double) -> Void = { _ in }) throws -> LiveStatus {
-        let table = try orders.refresh().table
+    /// Takes the new minutes and works out the status; `progress` hears how training goes (0...1),
+    /// `report` each retry of a lost connection.
+    func refresh(report: (String) -> Void = { _ in }, progress: @escaping @Sendable (Double) -> Void = { _ in })
+        throws -> LiveStatus {
+        var lastReport: String?
+        let table: MinuteTable
+        do {
+            table = try feed.refresh { message in
+                lastReport = message
+                report(message)
+            }
+        } catch let error as OrderSourceError where error.isConnectionLost {
+            guard let status = status?.unchanged(because: error.message) else { throw error }
+            self.status = status
+            return status
+        }
         let previous = observed
         let latest = Observed(table, now: plan.now)
         observed = latest
@@ -62,6 +77,7 @@ final class LiveSale: @unchecked Sendable {
             let share = plan.expectedShare(elapsed: revenue.count, total: minutes)
             status.pace = share > 0 ? latest.total / (target * share) : nil
         }
+        status.sourceNote = lastReport
         updateForecast(&status, revenue: revenue, minutes: minutes, progress: progress)
         self.status = status
         return status

@@ -12,16 +12,23 @@ final class LiveSaleObject: LuaObject, @unchecked Sendable {
         self.showsProgress = showsProgress
     }
 
-    /// Refreshes the sale, drawing a progress bar while the model trains.
+    /// Refreshes the sale, reporting retries of a lost connection on standard error and drawing a
+    /// progress bar while the model trains.
     func refresh() throws(LuaError) -> LiveStatus {
         let bar = ProgressBar("training", enabled: showsProgress)
         defer { bar.finish() }
-        do { return try sale.refresh { bar.show($0) } } catch { throw .message(String(describing: error)) }
+        do {
+            return try sale.refresh(report: { ProgressBar.write("flashcast: \($0)\n") }, progress: { bar.show($0) })
+        } catch {
+            throw .message(String(describing: error))
+        }
     }
 
     static let luaClass = LuaClass<LiveSaleObject>(
         summary: """
-            A sale followed while it runs (live.open); fields path, revenue and cumulative (Series so far), \
+            A sale followed while it runs (live.open); fields source (the export's path, or the table and the \
+            database's url without password), path (the export's), asked (the minutes the database was last \
+            asked for), revenue and cumulative (Series so far), \
             history (the earlier sale's revenue), target, status (the last LiveStatus), forecast (the kept \
             forecast as chart.forecast draws it and scenario.whatif takes it: {actual=, mean=, lower=, upper=, cutoff=, \
             observed=, level=, model=}, or nil).
@@ -41,9 +48,14 @@ final class LiveSaleObject: LuaObject, @unchecked Sendable {
                 try LiveWatch.run(object, call, secondsAt: 2)
             },
         ],
-        describe: { "LiveSale('\($0.sale.orders.path)', \($0.sale.observed?.revenue.count ?? 0) minutes read)" },
+        describe: { object in
+            let feed = object.sale.feed
+            return "LiveSale(\(feed is LiveOrders ? "'\(feed.name)'" : feed.name), \(object.sale.observed?.revenue.count ?? 0) minutes read)"
+        },
         fields: [
-            "path": { call, object in call.push(object.sale.orders.path); return 1 },
+            "source": { call, object in call.push(object.sale.feed.name); return 1 },
+            "path": { call, object in call.push((object.sale.feed as? LiveOrders)?.path); return 1 },
+            "asked": { call, object in call.push(object.sale.feed.asked); return 1 },
             "revenue": { call, object in pushOptional(call, object.sale.observed?.revenue) },
             "cumulative": { call, object in pushOptional(call, object.sale.observed?.cumulative) },
             "forecast": { call, object in LiveForecastTable.push(object.sale, call) },

@@ -41,12 +41,29 @@ struct LiveStatus: Sendable {
     var target: Double?
     var pace: Double?
     var alert: Alert
+    /// How the source fared: a retried connection, or one lost for good (then `stale`).
+    var sourceNote: String?
+    /// True when the source could not be reached and the figures are those of the last refresh.
+    var stale = false
+
+    /// This status again, nothing new, after the source failed with `problem`.
+    func unchanged(because problem: String) -> LiveStatus {
+        var status = self
+        status.newOrders = 0
+        status.newRevenue = 0
+        status.newMinutes = 0
+        status.forecast?.retrained = false
+        status.stale = true
+        status.sourceNote = "\(problem); figures as of \(now.suffix(5)), the next refresh tries again"
+        return status
+    }
 }
 
 extension LiveStatus {
     /// The status block, one fact a line, labels aligned.
     var text: String {
-        [headline, revenueLine, forecastLine, targetLine, "alert            " + alert.text].joined(separator: "\n")
+        let lines = [headline, revenueLine, forecastLine, targetLine, "alert            " + alert.text]
+        return (lines + (sourceNote.map { ["source           " + $0] } ?? [])).joined(separator: "\n")
     }
 
     private var headline: String {

@@ -34,6 +34,7 @@ final class LiveStatusObject: LuaObject {
         "new_minutes": count(\.newMinutes), "forecast": field { $0.forecast?.total },
         "lower": field { $0.forecast?.lower }, "upper": field { $0.forecast?.upper },
         "level": field { $0.forecast?.level }, "target": field(\.target), "pace": field(\.pace),
+        "source_note": text(\.sourceNote), "stale": { call, object in call.push(object.status.stale); return 1 },
     ]
 
     static let luaClass = LuaClass<LiveStatusObject>(
@@ -41,7 +42,8 @@ final class LiveStatusObject: LuaObject {
             Where a followed sale stands (tostring gives the status block); fields now, tz, minute, minutes, \
             revenue, new_orders, new_revenue, new_minutes, forecast, lower, upper, level, model, forecast_note, \
             target, pace (revenue so far against the plan for this minute), alert ('ok', 'below_band', \
-            'below_target'), alert_text.
+            'below_target'), alert_text, stale (true when the database could not be reached and the figures \
+            are the last refresh's), source_note (a retried or lost connection, else nil).
             """,
         methods: [],
         describe: { $0.status.text },

@@ -34,7 +34,8 @@ final class ProgressBar: @unchecked Sendable {
         Self.write("\r" + String(repeating: " ", count: label.count + Self.width + 8) + "\r")
     }
 
-    private static func write(_ text: String) {
+    /// Writes `text` to standard error as it is.
+    static func write(_ text: String) {
         var bytes = Array(text.utf8)
         _ = Glibc.write(STDERR_FILENO, &bytes, bytes.count)
     }

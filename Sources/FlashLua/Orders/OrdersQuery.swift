@@ -47,17 +47,27 @@ enum OrdersQuery {
         return 1
     }
 
-    /// The url and the query of the options table at argument 1; SQLite files go through the sandbox.
+    /// The options `orders.query` and `orders.live_query` take.
+    static let keys: Set<String> = ["url", "table", "time", "amount", "customer", "where", "from", "to", "tz"]
+
+    /// The url and the query of the options table at argument 1.
     static func read(_ call: LuaCall) throws(LuaError) -> (url: String, query: MinuteQuery) {
         let options = try LuaOptions(call, at: 1)
-        try options.allow(["url", "table", "time", "amount", "customer", "where", "from", "to", "tz"])
+        try options.allow(keys)
+        let window = try OrdersOptions.window(options, call, zone: try options.zone())
+        return try read(options, call, urlKey: "url", window: window)
+    }
+
+    /// The url (option `urlKey`) and the query over `window` of `options`, whose keys the caller
+    /// has checked; SQLite files go through the sandbox.
+    static func read(_ options: LuaOptions, _ call: LuaCall, urlKey: String, window: ClosedRange<Int>?)
+        throws(LuaError) -> (url: String, query: MinuteQuery) {
         func required(_ key: String) throws(LuaError) -> String {
             guard let value = try options.string(key) else { throw options.error(key, "is needed") }
             return value
         }
-        let url = try required("url")
+        let url = try required(urlKey)
         let zone = try options.zone()
-        let window = try OrdersOptions.window(options, call, zone: zone)
         do {
             if case .sqlite(let path) = try DatabaseURL(url), let policy = call.fileAccess {
                 do { _ = try policy.checkRead(path) } catch { throw LuaError.message(error.description) }
@@ -67,7 +77,7 @@ enum OrdersQuery {
                                         where: try options.string("where"), window: window, zone: zone)
             return (url, query)
         } catch let error as OrderSourceError {
-            throw .argument(position: 1, message: error.message)
+            throw .argument(position: options.position, message: error.message)
         } catch let error as LuaError {
             throw error
         } catch {

@@ -17,27 +17,27 @@ public struct ForecastTable: Sendable, Equatable {
         public var lower: [Double]?
         /// Upper interval bound aligned with `mean`, if any.
         public var upper: [Double]?
+        /// Actual cumulative revenue, as far as it is known (looked up by minute).
+        public var actual: Series?
 
         /// A piece; `mean.start` should be one step after `cutoff`.
-        public init(cutoff: Int, mean: Series, lower: [Double]? = nil, upper: [Double]? = nil) {
+        public init(cutoff: Int, mean: Series, lower: [Double]? = nil, upper: [Double]? = nil, actual: Series? = nil) {
             self.cutoff = cutoff
             self.mean = mean
             self.lower = lower
             self.upper = upper
+            self.actual = actual
         }
     }
 
     /// The header row, without its line break.
     public static let header = "cutoff,minute,step,actual,forecast,lower,upper"
 
-    /// Actual cumulative revenue, as far as it is known.
-    public var actual: Series
     /// The forecasts.
     public var pieces: [Piece]
 
-    /// A table of `pieces` against `actual` (cumulative).
-    public init(actual: Series, pieces: [Piece]) {
-        self.actual = actual
+    /// A table of `pieces`.
+    public init(pieces: [Piece]) {
         self.pieces = pieces
     }
 
@@ -51,7 +51,7 @@ public struct ForecastTable: Sendable, Equatable {
                 let minute = piece.mean.minute(at: offset)
                 let fields = [
                     cutoff, piece.mean.label(at: offset), String(offset + 1),
-                    Self.money(actual.value(atMinute: minute)), Self.money(value),
+                    Self.money(piece.actual?.value(atMinute: minute)), Self.money(value),
                     Self.money(piece.lower.flatMap { $0.indices.contains(offset) ? $0[offset] : nil }),
                     Self.money(piece.upper.flatMap { $0.indices.contains(offset) ? $0[offset] : nil }),
                 ]
@@ -67,7 +67,7 @@ public struct ForecastTable: Sendable, Equatable {
     }
 
     /// Money with two decimals; empty for an unknown or non-finite value.
-    static func money(_ value: Double?) -> String {
+    public static func money(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         let text = String(format: "%.2f", value)
         return text == "-0.00" ? "0.00" : text

@@ -1,0 +1,58 @@
+import Forecasting
+import LuaBridge
+import SaleData
+
+/// The `Forecast` userdata: `fc.mean`, `fc.metrics.hre500`, `fc:save_csv(path)`, `chart.forecast(fc)`.
+enum ForecastClass {
+    static let luaClass = LuaClass<ForecastObject>(
+        summary: """
+            A forecast of cumulative revenue made at a cutoff. Fields: mean, lower, upper (cumulative Series \
+            for the minutes after the cutoff), rate (expected revenue per minute), actual (the known \
+            cumulative actuals after the cutoff), cutoff (index, counted from 1), cutoff_time, horizon, level, \
+            model, observed (cumulative revenue at the cutoff), history ({train=, validation=, best_epoch=} \
+            loss per epoch), metrics ({mape=, hre60=, hre200=, hre500=, mase=, coverage=, width=, minutes=}, \
+            nil where undefined), baselines ({drift=, seasonal_naive=, profile= each {mean=, metrics=}}). \
+            Draw it with chart.forecast(fc) and chart.loss(fc.history).
+            """,
+        methods: [
+            LuaMethod("save_csv", "fc:save_csv(path) -> true | nil, message",
+                      "Writes cutoff,minute,step,actual,forecast,lower,upper (as flashcast forecast does) atomically.") {
+                (call: LuaCall, object: ForecastObject) throws -> Int32 in
+                try saveCSV(ForecastReport.table(object.forecast), call)
+            },
+        ],
+        describe: { (object: ForecastObject) -> String in describe(object.forecast) },
+        fields: [
+            "mean": { call, object in call.push(object.forecast.mean); return 1 },
+            "lower": { call, object in call.push(object.forecast.lower); return 1 },
+            "upper": { call, object in call.push(object.forecast.upper); return 1 },
+            "rate": { call, object in call.push(object.forecast.rate); return 1 },
+            "actual": { call, object in call.push(object.forecast.actual); return 1 },
+            "cutoff": { call, object in call.push(object.forecast.cutoff + 1); return 1 },
+            "cutoff_time": { call, object in call.push(object.revenue.label(at: object.forecast.cutoff)); return 1 },
+            "horizon": { call, object in call.push(object.forecast.horizon); return 1 },
+            "level": { call, object in call.push(object.forecast.level); return 1 },
+            "model": { call, object in call.push(object.forecast.model.rawValue); return 1 },
+            "observed": { call, object in call.push(object.forecast.observedTotal); return 1 },
+            "history": { call, object in ForecastTables.push(object.forecast.loss, call); return 1 },
+            "metrics": { call, object in ForecastTables.push(object.forecast.metrics, call); return 1 },
+            "baselines": { call, object in ForecastTables.push(object.forecast.baselines, call); return 1 },
+        ])
+
+    /// `Forecast(flashcast at 2021-11-12T09:00, 500 minutes, end 1.234M, 80% 1.2M to 1.3M)`.
+    static func describe(_ forecast: Forecast) -> String {
+        let at = forecast.mean.label(at: -1)
+        let end = forecast.mean.values.last.map(Series.short) ?? "-"
+        let band = "\(Int((forecast.level * 100).rounded()))% " + (forecast.lower.values.last.map(Series.short) ?? "-")
+            + " to " + (forecast.upper.values.last.map(Series.short) ?? "-")
+        return "Forecast(\(forecast.model.rawValue) at \(at), \(forecast.horizon) minutes, end \(end), \(band))"
+    }
+
+    /// Writes `table` to the path argument 2 (sandbox policy applied); pushes true or nil, message.
+    static func saveCSV(_ table: ForecastTable, _ call: LuaCall) throws -> Int32 {
+        let path = try call.writablePath(2)
+        do { try table.write(to: path) } catch { return call.failure(String(describing: error)) }
+        call.push(true)
+        return 1
+    }
+}

@@ -1,0 +1,68 @@
+import Forecasting
+import LuaBridge
+import SaleData
+
+/// The `forecast` library: forecasts of a sale's cumulative revenue, rolling back-tests, early warning.
+enum ForecastLibrary {
+    static let run = LuaLibraryFunction(
+        "run", "forecast.run(revenue [, options]) -> Forecast",
+        """
+        Forecasts cumulative revenue after a cutoff from per-minute revenue (a Series such as \
+        sale.revenue, or a list of numbers), with an 80% interval, the baselines (drift, seasonal naive, \
+        the earlier sale's profile) and, where the series goes on past the cutoff, metrics against the \
+        actuals. Options (defaults): cutoff=#revenue (index counted from 1, or a time such as \
+        '2021-11-12T09:00'), train=1000, horizon=500, model='flashcast'|'paper'|'drift'|'seasonal_naive'|\
+        'profile', history=an earlier sale's per-minute revenue (aligned by minutes since the start), \
+        seed=1, level=0.8, epochs=(the model's own), window=60, hidden=64, dropout=0.2 (the paper's network), \
+        season=1440, events={per-minute multipliers of the forecast after the cutoff}.
+        """
+    ) { call in
+        let revenue = try call.series(at: 1)
+        let table = try LuaOptions(call, at: 2)
+        try table.allow(ForecastRunOptions.runKeys)
+        let options = try ForecastRunOptions.read(table, call, revenue: revenue)
+        let forecast = try ForecastLuaErrors.run(options: table) { () throws(ForecastError) in
+            try Forecaster.forecast(revenue: revenue, options: options)
+        }
+        call.push(ForecastObject(forecast, revenue: revenue, train: options.train))
+        return 1
+    }
+
+    static let backtest = LuaLibraryFunction(
+        "backtest", "forecast.backtest(revenue [, options]) -> Backtest",
+        """
+        The rolling evaluation: train on `train` minutes, forecast `horizon`, move on by `step`, over the \
+        whole series while the horizon is known; every piece and the mean metrics beside the baselines'. \
+        Options: train=500, horizon=200, step=200, and model, history, seed, level... as forecast.run.
+        """
+    ) { call in
+        let revenue = try call.series(at: 1)
+        let table = try LuaOptions(call, at: 2)
+        try table.allow(ForecastRunOptions.backtestKeys)
+        let options = try ForecastRunOptions.read(table, call, revenue: revenue, train: 500, horizon: 200)
+        let step = try table.integer("step", default: 200)
+        let result = try ForecastLuaErrors.run(options: table) { () throws(ForecastError) in
+            try Backtester.backtest(revenue: revenue, train: options.train, horizon: options.horizon, step: step,
+                                    options: options)
+        }
+        call.push(BacktestObject(result, revenue: revenue, train: options.train, step: step))
+        return 1
+    }
+
+    static let warning = LuaLibraryFunction(
+        "warning", "forecast.warning(revenue, fc [, options]) -> verdict",
+        """
+        Early warning from live per-minute revenue (same start as the forecast's series) against a \
+        Forecast made earlier: alert=true when cumulative revenue ran below the lower band for k minutes \
+        or the expected end total fell below target; kind ('below_band'|'below_target'), index, time, \
+        gap (money short), shortfall (share), message, and every warning in warnings. Options: k=15, \
+        target=money. chart.warning(verdict) draws it, the minutes below the band highlighted.
+        """
+    ) { call in
+        try ForecastWarning.check(call)
+    }
+
+    static let library = LuaLibrary(
+        name: "forecast", summary: "Forecasts of cumulative revenue with intervals, rolling back-tests, early warning.",
+        functions: [run, backtest, warning, ScenarioWhatIf.forecastWhatIf], classes: [ForecastClass.luaClass, BacktestClass.luaClass])
+}

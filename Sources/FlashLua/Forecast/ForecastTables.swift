@@ -1,0 +1,63 @@
+import Forecasting
+import LuaBridge
+import SaleData
+
+/// Pushes the plain Lua tables of forecasts: metrics, loss history, baselines.
+enum ForecastTables {
+    /// `{mape =, hre60 =, hre200 =, hre500 =, mase =, coverage =, width =, minutes =}`; a measure
+    /// that is undefined (no actuals, no revenue gained) is nil.
+    static func push(_ metrics: ForecastMetrics?, _ call: LuaCall) {
+        pushMeasures(ForecastReport.values(metrics), call) { table in
+            table.set("minutes", metrics?.minutesCompared ?? 0)
+        }
+    }
+
+    /// The back-test means in the same fields, with `pieces` and `model`.
+    static func push(_ summary: BacktestSummary, _ call: LuaCall) {
+        pushMeasures(ForecastReport.values(summary), call) { table in
+            table.set("pieces", summary.pieces)
+            table.set("model", summary.model.rawValue)
+        }
+    }
+
+    private static func pushMeasures(_ values: [Double?], _ call: LuaCall, _ extra: (LuaTableBuilder) -> Void) {
+        call.pushTable(fieldCapacity: values.count + 2) { table in
+            for (key, value) in zip(ForecastReport.metricKeys, values) {
+                if let value { table.set(key, value) }
+            }
+            extra(table)
+        }
+    }
+
+    /// `{train = {...}, validation = {...}, best_epoch = n}`: what `chart.loss` draws.
+    static func push(_ loss: LossHistory, _ call: LuaCall) {
+        call.pushTable(fieldCapacity: 3) { table in
+            table.set("train") { $0.push(loss.training) }
+            table.set("validation") { $0.push(loss.validation) }
+            table.set("best_epoch", loss.bestEpoch)
+        }
+    }
+
+    /// `{drift = {mean = Series, metrics = {...}}, seasonal_naive = ..., profile = ...}`.
+    static func push(_ baselines: [BaselineResult], _ call: LuaCall) {
+        call.pushTable(fieldCapacity: baselines.count) { table in
+            for baseline in baselines {
+                table.set(baseline.model.rawValue) { call in
+                    call.pushTable(fieldCapacity: 2) { entry in
+                        entry.set("mean") { $0.push(baseline.mean) }
+                        entry.set("metrics") { push(baseline.metrics, $0) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `{drift = {mape =, ..., pieces =}, ...}`: the baselines' back-test means.
+    static func push(_ summaries: [BacktestSummary], _ call: LuaCall) {
+        call.pushTable(fieldCapacity: summaries.count) { table in
+            for summary in summaries {
+                table.set(summary.model.rawValue) { push(summary, $0) }
+            }
+        }
+    }
+}

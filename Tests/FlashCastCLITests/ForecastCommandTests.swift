@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `flashcast forecast` and `flashcast backtest` on both kinds of input, with every output.
+@Suite(.serialized) struct ForecastCommandTests {
+    static let folder: URL = {
+        let folder = temporaryFolder("flashcast-forecast")
+        for arguments in [
+            ["simulate", "--minutes", "2880", "--orders", "20000", "--seed", "3", "--tz", "+08:00", "--format", "offset",
+             "-o", "orders.csv"],
+            ["aggregate", "orders.csv", "--tz", "+08:00", "-o", "minutes.csv"],
+            ["simulate", "--minutes", "2880", "--orders", "16000", "--seed", "4", "--tz", "+08:00", "-o", "previous.csv"],
+        ] {
+            _ = try? runFlashcast(arguments, in: folder)
+        }
+        return folder
+    }()
+
+    func run(_ arguments: [String]) throws -> CommandResult {
+        try runFlashcast(arguments, in: Self.folder)
+    }
+
+    func read(_ name: String) throws -> String {
+        try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    func json(_ result: CommandResult) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    }
+
+    @Test func ordersAndPerMinuteInputsAndBothCutoffFormsGiveTheSameForecast() throws {
+        let common = ["--train", "1000", "--horizon", "300", "--history", "previous.csv", "--tz", "+08:00"]
+        let fromOrders = try run(["forecast", "orders.csv", "--cutoff", "1500", "-o", "a.csv"] + common)
+        #expect(fromOrders.status == 0, "\(fromOrders.error)")
+        let fromMinutes = try run(["forecast", "minutes.csv", "--cutoff", "2021-05-21T01:00", "-o", "b.csv"] + common)
+        #expect(fromMinutes.status == 0, "\(fromMinutes.error)")
+        #expect(try read("a.csv") == read("b.csv"))
+        #expect(fromOrders.output.hasPrefix("orders.csv: read 19696 rows: 19696 orders\n"
+            + "forecast from 2021-05-21T01:00 (row 1500) to 2021-05-21T06:00, 300 minutes, model flashcast\n"))
+        #expect(fromMinutes.output.hasPrefix("minutes.csv: 2880 minutes\n"))
+        #expect(fromOrders.output.contains("\nmodel                MAPE   hre@60  hre@200  hre@500     MASE coverage    width\n"))
+        for name in ["flashcast", "drift", "seasonal_naive", "profile"] {
+            #expect(fromOrders.output.contains("\n" + name + " "), "no row for \(name)")
+        }
+        #expect(fromOrders.output.hasSuffix("wrote a.csv: 300 rows\n"))
+    }
+
+    @Test func theCSVHasOneRowPerStepWithTheActualsWhereKnown() throws {
+        let result = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "2800", "--horizon", "120", "-o", "end.csv"])
+        #expect(result.status == 0, "\(result.error)")
+        let lines = try read("end.csv").split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "cutoff,minute,step,actual,forecast,lower,upper")
+        #expect(lines.count == 1 + 120 + 1 && lines.last == "")
+        let rows = lines.dropFirst().dropLast().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.allSatisfy { $0.count == 7 && $0[0] == "2021-05-21T22:40" })
+        #expect(rows.map { Int($0[2]) } == (1...120).map { $0 })
+        #expect(rows[0][1] == "2021-05-21T22:41" && rows[119][1] == "2021-05-22T00:40")
+        #expect(rows.prefix(79).allSatisfy { !$0[3].isEmpty } && rows.dropFirst(79).allSatisfy { $0[3].isEmpty })
+        let minutes = try read("minutes.csv").split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(rows[0][3] == minutes[2802][4], "actual of the first forecast minute is the cumulative revenue then")
+        for row in rows {
+            let (forecast, lower, upper) = (Double(row[4]) ?? .nan, Double(row[5]) ?? .nan, Double(row[6]) ?? .nan)
+            #expect(lower <= forecast && forecast <= upper)
+        }
+    }
+
+    @Test func jsonHasTheMetricsOfTheModelAndBaselinesAndNullsWithoutActuals() throws {
+        let result = try run(["forecast", "minutes.csv", "--cutoff", "1500", "--horizon", "200", "--json", "-o", "j.csv"])
+        #expect(result.status == 0, "\(result.error)")
+        let object = try json(result)
+        #expect(object["command"] as? String == "forecast")
+        #expect(object["cutoff_row"] as? Int == 1500)
+        #expect(object["horizon"] as? Int == 200)
+        let metrics = try #require(object["metrics"] as? [String: Any])
+        #expect(metrics["minutes"] as? Int == 200)
+        #expect((metrics["hre200"] as? Double ?? -1) >= 0)
+        #expect(metrics["hre500"] is NSNull)
+        let baselines = try #require(object["baselines"] as? [String: Any])
+        #expect(Set(baselines.keys) == ["drift", "seasonal_naive"])
+        let blind = try json(try run(["forecast", "minutes.csv", "--cutoff", "2879", "--horizon", "60", "--json", "-o", "k.csv"]))
+        let none = try #require(blind["metrics"] as? [String: Any])
+        #expect(none["minutes"] as? Int == 0)
+        #expect(none["mape"] is NSNull)
+        #expect(try read("k.csv").split(separator: "\n").dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[3].isEmpty })
+    }
+
+    @Test func svgChartsAreWritten() throws {
+        let forecast = try run(["forecast", "minutes.csv", "--cutoff", "1500", "--horizon", "200", "-o", "s.csv", "--svg", "s.svg"])
+        #expect(forecast.status == 0, "\(forecast.error)")
+        let svg = try read("s.svg")
+        #expect(svg.hasPrefix("<svg") || svg.hasPrefix("<?xml"))
+        #expect(svg.contains("forecast chart") && svg.contains("80% interval"))
+        let backtest = try run(["backtest", "minutes.csv", "--train", "1000", "--horizon", "300", "--step", "600",
+                                "-o", "p.csv", "--svg", "p.svg"])
+        #expect(backtest.status == 0, "\(backtest.error)")
+        #expect(try read("p.svg").contains("rolling back-test: 3 forecast pieces"))
+    }
+
+    @Test func backtestWritesEveryPieceAndItsMeans() throws {
+        let result = try run(["backtest", "orders.csv", "--tz", "+08:00", "--train", "1000", "--horizon", "300", "--step", "600",
+                              "--model", "drift", "-o", "pieces.csv"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("back-test of drift: 3 pieces (train 1000, horizon 300, step 600), "
+            + "cutoffs 2021-05-20T16:39 to 2021-05-21T12:39\n"))
+        let lines = try read("pieces.csv").split(separator: "\n")
+        #expect(lines.count == 1 + 3 * 300)
+        #expect(Set(lines.dropFirst().map { $0.prefix(16) }) == ["2021-05-20T16:39", "2021-05-21T02:39", "2021-05-21T12:39"])
+        let object = try json(try run(["backtest", "minutes.csv", "--train", "1000", "--horizon", "300", "--step", "600",
+                                       "--json", "-o", "pieces2.csv"]))
+        let pieces = try #require(object["pieces"] as? [[String: Any]])
+        #expect(pieces.map { $0["cutoff_row"] as? Int } == [999, 1599, 2199])
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary["pieces"] as? Int == 3)
+    }
+
+    @Test(arguments: [
+        (["forecast", "minutes.csv", "--cutoff", "99999", "-o", "x.csv"], 2,
+         "Error: --cutoff 99999 is outside 'minutes.csv' (rows 0 to 2879, 2021-05-20T00:00 to 2021-05-21T23:59)"),
+        (["forecast", "minutes.csv", "--cutoff", "noon", "-o", "x.csv"], 2, "Error: The value 'noon' is invalid for '--cutoff <T>'"),
+        (["forecast", "minutes.csv", "--cutoff", "2022-01-01T00:00", "-o", "x.csv"], 2,
+         "Error: --cutoff 2022-01-01T00:00 is outside 'minutes.csv' (rows 0 to 2879, 2021-05-20T00:00 to 2021-05-21T23:59)"),
+        (["forecast", "minutes.csv", "--cutoff", "500", "-o", "x.csv"], 2,
+         "Error: --train 1000 does not fit: the training window is too short: only 501 minutes are observed up to the cutoff (row 500) (needs 1000 minutes, got 501)"),
+        (["forecast", "minutes.csv", "--cutoff", "1500", "--model", "profile", "-o", "x.csv"], 2,
+         "Error: --model profile needs --history (an earlier sale's orders or minutes)"),
+        (["forecast", "minutes.csv", "--cutoff", "1500", "--model", "arima", "-o", "x.csv"], 2, "Error: The value 'arima' is invalid for '--model <model>'. Please provide one of 'flashcast', 'paper', 'drift', 'seasonal_naive' or 'profile'."),
+        (["forecast", "minutes.csv", "--cutoff", "1500", "--level", "80", "-o", "x.csv"], 2, "Error: --level must be between 0 and 1 (0.8 for 80%)"),
+        (["forecast", "minutes.csv", "--cutoff", "1500", "--train", "0", "-o", "x.csv"], 2, "Error: --train must be a positive number of minutes"),
+        (["forecast", "minutes.csv", "--cutoff", "1500", "--map", "time=t", "-o", "x.csv"], 2,
+         "Error: --map, --currency, --rates and --lenient are for orders CSV files, not 'minutes.csv'"),
+        (["forecast", "minutes.csv", "-o", "x.csv"], 2, "Error: Missing expected argument '--cutoff <T>'"),
+        (["forecast", "missing.csv", "--cutoff", "5", "-o", "x.csv"], 1, "flashcast: cannot open 'missing.csv'"),
+        (["forecast", "bad.csv", "--cutoff", "5", "-o", "x.csv"], 1, "flashcast: bad.csv:3:3: amount is not a number: 'lots'"),
+        (["forecast", "badminutes.csv", "--cutoff", "0", "-o", "x.csv"], 1, "flashcast: badminutes.csv:3:2: revenue is not a number: 'x'"),
+        (["forecast", "empty.csv", "--cutoff", "0", "-o", "x.csv"], 1, "flashcast: empty.csv: no minutes to forecast from"),
+        (["forecast", "minutes.csv", "--cutoff", "1500", "-o", "/nonexistent/x.csv"], 1, "flashcast: cannot write '/nonexistent/x.csv'"),
+        (["backtest", "minutes.csv", "--train", "2800", "-o", "x.csv"], 2,
+         "Error: --train 2800 does not fit: the training window is too short: the series has no room for one piece of 2800 minutes of training and 200 to forecast (needs 3000 minutes, got 2880)"),
+        (["backtest", "minutes.csv", "--step", "0", "-o", "x.csv"], 2, "Error: --step must be a positive number of minutes"),
+    ] as [([String], Int32, String)])
+    func badInputIsReportedWithTheRightStatus(arguments: [String], status: Int32, message: String) throws {
+        try "order_id,order_time,amount\n1,2021-05-20T00:00:00,1\n2,2021-05-20T00:01:00,lots\n"
+            .write(to: Self.folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        try "minute,revenue\n2021-05-20T00:00,1\n2021-05-20T00:01,x\n"
+            .write(to: Self.folder.appendingPathComponent("badminutes.csv"), atomically: true, encoding: .utf8)
+        try "minute,revenue,orders\n".write(to: Self.folder.appendingPathComponent("empty.csv"), atomically: true, encoding: .utf8)
+        let result = try run(arguments)
+        #expect(result.status == status)
+        #expect(result.error.hasPrefix(message + "\n"), "\(result.error)")
+        #expect(!result.error.contains("Fatal error"))
+        #expect(!FileManager.default.fileExists(atPath: Self.folder.appendingPathComponent("x.csv").path))
+    }
+
+    @Test func theCommandWritesWhatTheLuaLibrarySaves() throws {
+        let cli = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "1500", "--horizon", "100", "-o", "cli.csv"])
+        #expect(cli.status == 0, "\(cli.error)")
+        let lua = try run(["-e", """
+            local sale = assert(orders.read("orders.csv", {tz = "+08:00"}))
+            assert(forecast.run(sale.revenue, {cutoff = 1501, horizon = 100}):save_csv("lua.csv"))
+            """])
+        #expect(lua.status == 0, "\(lua.error)")
+        #expect(try read("cli.csv") == read("lua.csv"))
+    }
+
+    @Test func helpDescribesBothCommands() throws {
+        let forecast = try runFlashcast(["help", "forecast"])
+        #expect(forecast.output.contains("cutoff,minute,step,actual,forecast,lower,upper"))
+        #expect(forecast.output.contains("--cutoff <T>"))
+        let backtest = try runFlashcast(["help", "backtest"])
+        #expect(backtest.output.contains("--step <minutes>"))
+        #expect(try runFlashcast(["--help"]).output.contains("backtest"))
+    }
+}

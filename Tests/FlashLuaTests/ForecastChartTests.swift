@@ -1,0 +1,66 @@
+@testable import FlashLua
+import Forecasting
+import Foundation
+import LuaBridge
+import SaleData
+import SVGCharts
+import Testing
+import TestSupport
+
+/// Forecasts, back-tests, their loss histories and warnings are drawn directly by the `chart` functions.
+@Suite struct ForecastChartTests {
+    typealias Data = ForecastLibraryTests
+
+    static func timed(_ name: String, _ series: SaleData.Series) -> TimedSeries {
+        TimedSeries(name: name, startMinute: series.start, stepMinutes: series.step, values: series.values)
+    }
+
+    static func options(_ title: String) -> ChartOptions {
+        var options = ChartOptions()
+        options.title = title
+        options.timeZone = TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt
+        return options
+    }
+
+    @Test func aForecastDrawsAsTheSwiftChartOfItsTrainingWindowAndHorizon() throws {
+        let lua = try Data.run("""
+            local fc = forecast.run(revenue, {cutoff = 1500, train = 1000, horizon = 300})
+            return chart.forecast(fc, {title = "Sale"}):svg()
+            """)
+        let forecast = try Forecaster.forecast(revenue: Data.revenue, options: ForecastOptions(cutoff: 1499, horizon: 300))
+        let actual = Data.revenue.cumsum().slice(500..<1800)
+        let swift = try ForecastChart(actual: Self.timed("actual", actual), mean: Self.timed("forecast", forecast.mean),
+                                      lower: forecast.lower.values, upper: forecast.upper.values,
+                                      intervalLabel: "80% interval").render(Self.options("Sale"))
+        #expect(lua == [swift.text])
+        #expect(swift.text.contains("80% interval"))
+    }
+
+    @Test func aBacktestDrawsEveryPieceOverTheWholeSale() throws {
+        let lua = try Data.run("""
+            local bt = forecast.backtest(revenue, {train = 500, horizon = 200, step = 400})
+            return chart.backtest(bt, {title = "Rolling"}):svg()
+            """)
+        let backtest = try Backtester.backtest(revenue: Data.revenue, train: 500, horizon: 200, step: 400)
+        let swift = try BacktestChart(actual: Self.timed("actual", Data.revenue.cumsum()),
+                                      pieces: backtest.pieces.map { Self.timed("piece", $0.mean) }).render(Self.options("Rolling"))
+        #expect(lua == [swift.text])
+    }
+
+    @Test func lossHistoriesAndWarningsDrawFromTheirTables() throws {
+        let lua = try Data.run("""
+            local fc = forecast.run(revenue, {cutoff = 1500, horizon = 100, model = "paper", epochs = 4})
+            local live = {}
+            for i = 1, 1600 do live[i] = i <= 1500 and revenue[i] or revenue[i] / 2 end
+            local v = forecast.warning(live, forecast.run(revenue, {cutoff = 1500, horizon = 100}), {k = 3})
+            return chart.loss(fc.history):svg(), tostring(chart.warning(v)), #v.alerts
+            """)
+        var options = ForecastOptions(cutoff: 1499, horizon: 100, model: .paper)
+        options.epochs = 4
+        let forecast = try Forecaster.forecast(revenue: Data.revenue, options: options)
+        let loss = try LossChart(train: forecast.loss.training, validation: forecast.loss.validation).render()
+        #expect(lua.first == loss.text)
+        #expect(lua.dropFirst().first == "Chart(early-warning, 800x450)")
+        #expect(Int(lua.last ?? "") ?? 0 > 0)
+    }
+}
