@@ -1,27 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import Synchronization
 
 /// Hears how far a model's training has got, for progress bars:
 /// `try ForecastProgress.listening({ print($0) }) { try Forecaster.forecast(...) }`.
 public enum ForecastProgress {
-    /// The listener of the forecasts being made, if any (one for the whole process: forecasts made at
-    /// the same time on other threads are heard too).
-    private static let listener = Mutex<(@Sendable (Double) -> Void)?>(nil)
+    /// Listeners by the thread whose forecasts they hear (forecasts made at the same time on other
+    /// threads are not heard).
+    private static let listeners = Mutex<[UInt: @Sendable (Double) -> Void]>([:])
 
     /// Runs `body` while `report` hears the share of training done (0...1) after each epoch of the
-    /// trained models it forecasts with; models that are not trained never call it.
+    /// trained models it forecasts with on this thread; models that are not trained never call it.
     public static func listening<Result, Failure: Error>(
         _ report: @escaping @Sendable (Double) -> Void, during body: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        let previous = listener.withLock { current in
-            defer { current = report }
-            return current
-        }
-        defer { listener.withLock { $0 = previous } }
+        let thread = currentThread
+        let previous = listeners.withLock { $0.updateValue(report, forKey: thread) }
+        defer { listeners.withLock { $0[thread] = previous } }
         return try body()
     }
 
-    /// Tells the listener, if any, that `share` of the training is done.
+    /// Tells this thread's listener, if any, that `share` of the training is done.
     static func report(_ share: Double) {
-        listener.withLock { $0 }?(share)
+        let thread = currentThread
+        listeners.withLock { $0[thread] }?(share)
     }
+
+    #if canImport(Glibc)
+    private static var currentThread: UInt { UInt(pthread_self()) }
+    #else
+    private static var currentThread: UInt { UInt(bitPattern: pthread_self()) }
+    #endif
 }
