@@ -18,8 +18,9 @@ struct FlashCast: ParsableCommand {
             and watch(60).
 
             Shipped workflows, each with --help: `flashcast run scripts/report.lua` (the scheduled report, \
-            exit 3 on an alert) and scripts/live.lua; scheduled runs: `flashcast run --sandbox --timeout 60 \
-            --memory 512M ...` (see `flashcast help run`).
+            exit 3 on an alert), scripts/live.lua, scripts/train.lua and scripts/rolling.lua (the paper's two \
+            experiments), scripts/whatif_email.lua (what an e-mail would bring); scheduled runs: \
+            `flashcast run --sandbox --timeout 60 --memory 512M ...` (see `flashcast help run`).
 
             \(FlashLua.overview)
             `flashcast lua-help TOPIC` prints the same reference as help("TOPIC") in the REPL.
