@@ -21,7 +21,7 @@ let foundationTargets: [Target] = [
     .executableTarget(
         name: "FlashCastCLI",
         dependencies: [
-            "LuaBridge", "FlashREPL", "FlashLua", "SaleData", "OrderSources", "Forecasting", "SVGCharts",
+            "LuaBridge", "FlashREPL", "FlashLua", "SaleData", "OrderSources", "Forecasting", "SVGCharts", "Scenarios",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strict),

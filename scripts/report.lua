@@ -17,6 +17,7 @@ local o = args.parse(arg, {
   {"now", "", "replay: the sale as it stood at this minute (default: the latest order)"},
   {"model", "flashcast", "forecasting model: flashcast, paper, drift, seasonal_naive, profile"},
   {"k", 15, "minutes below the band that raise the alert"},
+  {"lookback", 60, "the forecast is made as of this many minutes ago, so the last ones are checked against its band"},
   {"currency", "$", "currency sign on the charts"},
   {"out", "out", "output folder"},
 })
@@ -28,6 +29,7 @@ assert(args.folder(o.out))
 local sale = live.open(o.orders, {
   tz = o.tz, history = given(o.history), target = positive(o.target), ["end"] = given(o["end"]),
   minutes = positive(o.minutes), now = given(o.now), model = o.model, consecutive = o.k,
+  lookback = o.lookback,
 })
 local status = sale:refresh()
 print(status)

@@ -14,11 +14,13 @@ struct FlashCast: ParsableCommand {
         abstract: "Forecast flash-sale revenue minute by minute, scripted in Lua.",
         discussion: """
             With no subcommand and no -e, starts the REPL (like the lua program). During a sale, \
-            `flashcast repl --orders live.csv` preloads it with refresh() and watch(60).
+            `flashcast repl --orders live.csv` (or `--db URL --table orders`) preloads it with refresh() \
+            and watch(60).
 
             Shipped workflows, each with --help: `flashcast run scripts/report.lua` (the scheduled report, \
-            exit 3 on an alert) and scripts/live.lua; scheduled runs: `flashcast run --sandbox --timeout 60 \
-            --memory 512M ...` (see `flashcast help run`).
+            exit 3 on an alert), scripts/live.lua, scripts/train.lua and scripts/rolling.lua (the paper's two \
+            experiments), scripts/whatif_email.lua (what an e-mail would bring); scheduled runs: \
+            `flashcast run --sandbox --timeout 60 --memory 512M ...` (see `flashcast help run`).
 
             \(FlashLua.overview)
             `flashcast lua-help TOPIC` prints the same reference as help("TOPIC") in the REPL.
@@ -26,7 +28,7 @@ struct FlashCast: ParsableCommand {
         version: "flashcast \(version) (\(String(cString: lshim_version())))",
         subcommands: [
             Run.self, Repl.self, Aggregate.self, Simulate.self, ForecastCommand.self, BacktestCommand.self,
-            HelpTopics.self,
+            WhatIfCommand.self, HelpTopics.self,
         ])
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run a chunk of Lua code and exit.", valueName: "code"))

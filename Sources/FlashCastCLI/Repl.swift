@@ -41,7 +41,10 @@ struct Repl: ParsableCommand {
             return
         }
         print(banner)
-        try Script.exitOnError { try live.preload(in: state) }
+        do { try live.preload(in: state) } catch {
+            StandardError.write("flashcast: \(error.message)\n")  // the sale could not be opened: no traceback
+            throw ExitCode(1)
+        }
         let status = try REPL(state: state, banner: "", showsEveryTime: true).run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -37,7 +37,7 @@ struct PaperModel: FittedModel {
             training.epochs = options.epochs ?? Self.defaultEpochs
             training.seed = options.seed
             let history = try Trainer(training).fit(network, inputs: inputs, targets: targets) { report in
-                ForecastProgress.report?(Double(report.epoch) / Double(report.epochs))
+                ForecastProgress.report(Double(report.epoch) / Double(report.epochs))
                 return .proceed
             }
             loss = LossHistory(training: history.trainingLoss, validation: history.validationLoss, bestEpoch: history.bestEpoch)

@@ -92,4 +92,15 @@ import TestSupport
         #expect(gains.first?[6] != "+0.00" && gains.last?[6] == "+0.00")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("scenarios.svg").path))
     }
+
+    @Test func theCompareModelsExampleMeasuresBothModelsOnTheSameMinutes() throws {
+        let out = temporaryFolder("flashcast-compare-models")
+        let result = try runFlashcast(["run", "examples/compare_models.lua", out.path], in: repository)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.hasPrefix("model        hre@200     MAPE  end total\nflashcast "))
+        #expect(result.output.contains("\npaper ") && result.output.contains("\ndrift "))
+        #expect(result.output.contains("\nactual                           1196530\n"))
+        #expect(result.output.contains("closer on the revenue gained: "))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("compare_models.svg").path))
+    }
 }

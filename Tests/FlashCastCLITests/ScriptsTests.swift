@@ -43,7 +43,7 @@ import TestSupport
         }
         let forecast = try text("report/forecast.csv").split(separator: "\n")
         #expect(forecast.first == "minute,forecast,lower,upper")
-        #expect(forecast.count == 1 + 2159)  // minutes 2162 to 4320
+        #expect(forecast.count == 1 + 2219)  // made as of an hour before now: minutes 2102 to 4320
         #expect(forecast.last?.hasPrefix("2021-11-13T23:59,") == true)
         #expect(try text("report/status.csv").contains("\nminute,2161\nminutes,4320\nrevenue,1030608.3700\n"))
 
@@ -51,6 +51,18 @@ import TestSupport
         #expect(alert.status == 3)
         #expect(alert.output.contains("\nalert            BELOW TARGET: forecast "))
         #expect(try text("report/report.md").contains("**Alert: BELOW TARGET: forecast "))
+    }
+
+    @Test func theReportWarnsWhenRevenueRunsBelowTheBandOfTheForecastMadeAnHourAgo() throws {
+        // At 02:00 on the first day the opening surge fades faster than the forecast made at 01:00 said.
+        let out = folder.appendingPathComponent("band").path
+        let result = try run(["run", "scripts/report.lua", "--now", "2021-11-11T02:00", "--out", out])
+        #expect(result.status == 3)
+        #expect(result.output.contains("\nforecast at end  "))
+        #expect(result.output.contains(", flashcast @01:00 new\n"))
+        #expect(result.output.contains("\nalert            BELOW BAND since 01:15: "))
+        let calm = try run(["run", "scripts/report.lua", "--now", "2021-11-11T02:00", "--lookback", "0", "--out", out])
+        #expect(calm.status == 0)
     }
 
     @Test func theReportRunsSandboxedAsCronRunsIt() throws {

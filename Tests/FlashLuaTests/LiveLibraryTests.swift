@@ -69,7 +69,7 @@ import TestSupport
         let first = try state.execute("local s = live.refresh() return s.model, s.lower <= s.forecast and s.forecast <= s.upper, s.forecast > s.revenue, s.alert")
         #expect(first == ["flashcast", "true", "true", "below_target"])
         #expect(try state.execute("return sale.status.alert_text")[0].hasPrefix("BELOW TARGET: forecast "))
-        #expect(try state.execute("return tostring(sale.status)")[0].contains(", flashcast new\n"))
+        #expect(try state.execute("return tostring(sale.status)")[0].contains(", flashcast @09:59 new\n"))
         // Nothing new: the kept forecast stands, with the same end total.
         let again = try state.execute("local before = sale.status.forecast return live.refresh().forecast == before")
         #expect(again == ["true"])
@@ -81,7 +81,7 @@ import TestSupport
         var options = ForecastOptions(cutoff: 239, train: 200, horizon: 30, model: .paper)
         options.epochs = 4
         let heard = Mutex<[Double]>([])
-        _ = try ForecastProgress.$report.withValue({ share in heard.withLock { $0.append(share) } }) {
+        _ = try ForecastProgress.listening({ share in heard.withLock { $0.append(share) } }) {
             try Forecaster.forecast(revenue: revenue, options: options)
         }
         #expect(heard.withLock { $0 } == [0.25, 0.5, 0.75, 1])

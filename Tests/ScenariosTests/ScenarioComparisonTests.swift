@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func summaryTableWithTimeAndTarget() {
-        let comparison = ScenarioComparison(baseline: baseline, scenarios: [email], by: 28_603_565, target: 1600)
+        let comparison = ScenarioComparison(baseline: baseline, scenarios: [email], by: 28_603_565, target: 2100)
         #expect(comparison.summary == """
             scenario  total at end  gain at end  total by 2024-05-20T14:05  gain by 2024-05-20T14:05   target
             baseline       2000.00        +0.00                    1500.00                     +0.00   missed

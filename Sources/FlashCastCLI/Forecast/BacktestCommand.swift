@@ -12,10 +12,12 @@ struct BacktestCommand: ParsableCommand {
         discussion: """
             INPUT is an orders CSV or a per-minute CSV, as for 'flashcast forecast'. Pieces are forecast \
             from the cutoffs (0-based rows) train-1, train-1+step, ... while the whole horizon is known.
+
             Writes every piece's rows, cutoff,minute,step,actual,forecast,lower,upper, atomically, and \
             prints the model's metrics averaged over the pieces beside the baselines' (a table, or JSON \
             with --json, which also lists each piece's metrics). --svg draws the actual curve with every \
             piece over it.
+
             Exit status: 0 fine, 1 bad data or failed training, 2 usage error (including a sale too short \
             for one piece).
             """)

@@ -12,16 +12,19 @@ struct ForecastCommand: ParsableCommand {
             INPUT is an orders CSV export (read as 'flashcast aggregate' reads it: --map, --tz, --from/--to, \
             --currency, --rates, --lenient) or a per-minute CSV whose header starts with 'minute' and has a \
             'revenue' column (as 'flashcast aggregate' writes it; --tz and --from/--to apply).
+
             --cutoff is the last observed minute: a 0-based row index of the per-minute revenue or a time \
             YYYY-MM-DDTHH:MM in the shop's zone; the model trains on the --train minutes up to it and \
             forecasts the --horizon minutes after it. Rows after the cutoff are never shown to the model; \
             where they exist they are the actuals the metrics compare with.
+
             Writes cutoff,minute,step,actual,forecast,lower,upper atomically (cumulative money with two \
             decimals, step 1 to H, actual empty where unknown) and prints the metrics of the model and \
             of the baselines (drift, seasonal naive, the earlier sale's profile with --history) as a \
             table, or as JSON with --json: MAPE of the cumulative series, the horizon revenue error \
             hre@h = |(f[c+h]-y[c]) - (y[c+h]-y[c])| / (y[c+h]-y[c]) for h = 60, 200, 500, MASE against \
             drift, interval coverage and mean width; '-' (null) where undefined.
+
             Exit status: 0 fine, 1 bad data or failed training, 2 usage error (including a cutoff \
             outside the data or a training window that does not fit before it).
             """)

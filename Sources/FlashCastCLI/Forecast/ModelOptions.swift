@@ -5,8 +5,7 @@ extension ForecastModel: ExpressibleByArgument {}
 
 /// What `flashcast forecast` and `backtest` share: the model, the earlier sale, and the outputs.
 struct ModelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Forecasting method: flashcast (default), paper, drift, seasonal_naive or profile.",
-                               valueName: "model"))
+    @Option(help: ArgumentHelp("Forecasting method (profile needs --history).", valueName: "model"))
     var model = ForecastModel.flashcast
 
     @Option(help: ArgumentHelp(

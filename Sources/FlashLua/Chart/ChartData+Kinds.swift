@@ -74,10 +74,14 @@ extension ChartData {
         return try building { () throws(ChartError) in try RevenueBarChart(perMinute: values) }
     }
 
-    /// `{actual = ..., cutoff = #actual, baseline = ..., scenarios = {{name =, values =}},
+    /// A WhatIf, or `{actual = ..., cutoff = #actual, baseline = ..., scenarios = {{name =, values =}},
     /// events = {{at = "2024-05-20T14:00", label = "e-mail"}}, annotations = {{minute =, value =, text =}}}`;
     /// forecasts start after `cutoff`; events and annotations take a time `at` or `minute`s after the start.
     func scenarios(_ settings: ChartSettings) throws(LuaError) -> ScenarioChart {
+        if case .scenarios(let comparison, let actual, let markers)? = call.chartSource(index)?.chartContent {
+            if let actual { _ = settings.timed("actual", actual) } else { _ = settings.timed("baseline", comparison.baseline.mean) }
+            return try building { () throws(ChartError) in try ScenarioChartData.chart(comparison, actual: actual, markers: markers) }
+        }
         let actual = try values("actual", name: "actual", settings)
         let cutoff = try nonNegative("cutoff") ?? actual?.values.count ?? 0
         let baseline = try requiredValues("baseline", name: "baseline", settings, at: cutoff)

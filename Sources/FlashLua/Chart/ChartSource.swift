@@ -1,5 +1,6 @@
 import LuaBridge
 import SaleData
+import Scenarios
 
 /// A userdata the `chart` functions draw directly: `chart.lines(s)`, `chart.forecast(fc)`.
 ///
@@ -24,11 +25,14 @@ enum ChartContent {
     case forecast(actual: SaleData.Series, mean: SaleData.Series, lower: [Double], upper: [Double], level: Double)
     /// A rolling back-test (`chart.backtest`): the actual cumulative curve and every forecast piece.
     case backtest(actual: SaleData.Series, pieces: [SaleData.Series])
+    /// What-if scenarios (`chart.scenarios`): their comparison, the actual cumulative revenue before
+    /// the cutoff if known, and the events to mark.
+    case scenarios(ScenarioComparison, actual: SaleData.Series?, markers: [(minute: Int, label: String)])
 }
 
 /// The drawable userdata types, in one place.
 enum ChartSources {
-    static let types: [any ChartSource.Type] = [SeriesObject.self, ForecastObject.self, BacktestObject.self]
+    static let types: [any ChartSource.Type] = [SeriesObject.self, ForecastObject.self, BacktestObject.self, WhatIfObject.self]
 
     /// The type names chart function `function` accepts besides tables, for messages.
     static func names(for function: String) -> [String] {
@@ -49,7 +53,7 @@ extension LuaCall {
     func chartValues(_ index: Int32) -> SaleData.Series? {
         switch chartSource(index)?.chartContent {
         case .values(let series): series
-        case .forecast, .backtest, nil: nil
+        case .forecast, .backtest, .scenarios, nil: nil
         }
     }
 }

@@ -11,7 +11,7 @@ enum LiveDatabaseOptions {
     static func sale(_ call: LuaCall, at position: Int32) throws(LuaError) -> Result<LiveSale, OrderSourceError> {
         let options = try LuaOptions(call, at: position)
         try options.allow(keys.union(LiveOptions.keys))
-        if options.has("db"), options.has("url") { throw options.error("url", "cannot go with 'db' (the same)") }
+        if options.has("db"), options.has("url") { throw options.error("url", "cannot go with 'db'") }
         let urlKey = options.has("url") ? "url" : "db"
         var reading = OrdersReadOptions()
         reading.zone = try options.zone()

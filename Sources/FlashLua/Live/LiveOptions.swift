@@ -6,7 +6,7 @@ import SaleData
 /// forecast settings.
 enum LiveOptions {
     static let keys: Set<String> = [
-        "history", "target", "end", "minutes", "now", "model", "train", "level", "seed", "retrain", "consecutive", "progress",
+        "history", "target", "end", "minutes", "now", "model", "train", "level", "seed", "retrain", "consecutive", "lookback", "progress",
     ]
 
     /// The sale followed from the export at `path`.
@@ -46,6 +46,7 @@ enum LiveOptions {
         settings.seed = UInt64(try options.integer("seed", atLeast: 0, default: Int(settings.seed)))
         settings.retrain = try options.integer("retrain", atLeast: 1, default: settings.retrain)
         settings.consecutive = try options.integer("consecutive", atLeast: 1, default: settings.consecutive)
+        settings.lookback = try options.integer("lookback", atLeast: 0, default: settings.lookback)
         return settings
     }
 

@@ -15,6 +15,9 @@ struct LiveForecastSettings: Sendable {
     var retrain = 30
     /// Minutes below the lower band that raise the alert.
     var consecutive = 15
+    /// Forecasts are made as of this many minutes before now, so that the early warning compares
+    /// the minutes since with the forecast's band (a scheduled report trains afresh each run).
+    var lookback = 0
 }
 
 extension LiveSale {
@@ -35,10 +38,13 @@ extension LiveSale {
             return
         }
         var retrained = false
-        if forecast.map({ cutoff - $0.cutoff >= settings.retrain || cutoff < $0.cutoff }) ?? true {
+        let age = settings.lookback + settings.retrain
+        if forecast.map({ cutoff - $0.cutoff >= age || cutoff < $0.cutoff }) ?? true {
+            let origin = max(cutoff - settings.lookback, 0)
             do {
-                forecast = try ForecastProgress.$report.withValue(progress) {
-                    try Forecaster.forecast(revenue: revenue, options: options(cutoff: cutoff, horizon: minutes - 1 - cutoff))
+                forecast = try ForecastProgress.listening(progress) {
+                    try Forecaster.forecast(revenue: revenue.slice(0..<(origin + 1)),
+                                            options: options(cutoff: origin, horizon: minutes - 1 - origin))
                 }
                 retrained = true
             } catch {

@@ -10,7 +10,7 @@ struct LiveStatus: Sendable {
         var model: String
         /// The minute (label) of the last observation the model was trained on.
         var trainedAt: String
-        /// True when this refresh trained the model.
+        /// True when this refresh trained the model (the status shows `new`).
         var retrained: Bool
     }
 
@@ -81,7 +81,7 @@ extension LiveStatus {
     private var forecastLine: String {
         guard let forecast else { return "forecast at end  " + (forecastNote ?? "none") }
         let band = "\(MoneyText.percent(forecast.level)): \(MoneyText.grouped(forecast.lower)) .. \(MoneyText.grouped(forecast.upper))"
-        let when = forecast.retrained ? "new" : "@\(forecast.trainedAt.suffix(5))"
+        let when = "@\(forecast.trainedAt.suffix(5))" + (forecast.retrained ? " new" : "")
         return "forecast at end  \(MoneyText.grouped(forecast.total))   \(band), \(forecast.model) \(when)"
     }
 

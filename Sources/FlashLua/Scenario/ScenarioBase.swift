@@ -20,7 +20,7 @@ protocol ScenarioBaseSource: LuaObject {
 
 /// The userdata types a what-if takes besides a table.
 enum ScenarioBases {
-    static let types: [any ScenarioBaseSource.Type] = []
+    static let types: [any ScenarioBaseSource.Type] = [ForecastObject.self]
 }
 
 extension LuaCall {

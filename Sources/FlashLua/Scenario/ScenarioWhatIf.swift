@@ -13,7 +13,7 @@ enum ScenarioWhatIf {
         optional name ({e1, e2, name='both'}); their factors on the forecast rate multiply. Each scenario's \
         band keeps the forecast's relative width (wider with a learned lift's interval). by= adds the \
         totals and gains by that time ('18:00': the next 18:00 after the cutoff), target= says which \
-        scenarios reach it (by `by`, else by the end).
+        scenarios reach it by the end of the forecast.
         """
     ) { call in
         let base = try call.scenarioBase(1)
@@ -28,6 +28,12 @@ enum ScenarioWhatIf {
         call.push(WhatIfObject(comparison, base: base, markers: scenarios.flatMap(\.markers)))
         return 1
     }
+
+    /// `forecast.whatif`: the same function, listed in the forecast library too.
+    static let forecastWhatIf = LuaLibraryFunction(
+        "whatif", "forecast.whatif(fc, {scenario, ...} [, {by=time, target=money}]) -> WhatIf",
+        "The same as scenario.whatif: each scenario (an Event or a list of Events) applied to the forecast; see help('scenario.whatif')."
+    ) { call in try whatif.body(call) }
 
     /// The scenarios of the list at `position`, with chart markers for their events.
     private static func readScenarios(_ call: LuaCall, at position: Int32, base: ScenarioBase) throws(LuaError)

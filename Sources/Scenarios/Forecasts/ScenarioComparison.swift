@@ -10,7 +10,7 @@ public struct ScenarioComparison: Sendable, Equatable {
     public let scenarios: [ScenarioForecast]
     /// Minute revenue is also counted up to (everything before it), if asked.
     public let by: Int?
-    /// Total revenue to reach by `by` (or by the end), if asked.
+    /// Total revenue to reach by the end of the forecast, if asked.
     public let target: Double?
 
     /// Applies each scenario to the baseline.
@@ -21,14 +21,9 @@ public struct ScenarioComparison: Sendable, Equatable {
         self.target = target
     }
 
-    /// Total revenue by `by`, or by the end without it.
-    public func total(of forecast: ScenarioForecast) -> Double {
-        by.map { forecast.total(by: $0) } ?? forecast.total
-    }
-
-    /// Whether a forecast reaches the target (nil without one).
+    /// Whether a forecast reaches the target by its end (nil without one).
     public func reaches(_ forecast: ScenarioForecast) -> Bool? {
-        target.map { total(of: forecast) >= $0 }
+        target.map { forecast.total >= $0 }
     }
 
     /// Every forecast minute of the baseline and each scenario:

@@ -4,7 +4,7 @@ import SaleData
 ///
 /// `"14:00"` is the next 14:00 after the cutoff (on the shop's clock), `"2024-05-20T14:00"` a
 /// time read in the shop's zone (an offset such as `+08:00` in the text wins), a number epoch seconds.
-enum EventTime: Sendable, Equatable {
+public enum EventTime: Sendable, Equatable {
     /// A clock time: the next such minute after the cutoff.
     case clock(minuteOfDay: Int)
     /// A date and time, read in the forecast's zone.
@@ -13,10 +13,10 @@ enum EventTime: Sendable, Equatable {
     case epoch(minute: Int)
 
     /// Reads `HH:MM`, a time text or a minute; nil when the text reads as neither.
-    init?(text: String) {
+    public init?(text: String) {
         if let minuteOfDay = Self.clockMinute(text) {
             self = .clock(minuteOfDay: minuteOfDay)
-        } else if ShopZone.utc.minute(ofTimeOrDate: text) != nil {
+        } else if text.contains("-"), ShopZone.utc.minute(ofTimeOrDate: text) != nil {  // a date, not epoch seconds
             self = .moment(text)
         } else {
             return nil
@@ -24,7 +24,7 @@ enum EventTime: Sendable, Equatable {
     }
 
     /// Minutes into the day of `HH:MM` (hours 0-23), or nil.
-    static func clockMinute(_ text: String) -> Int? {
+    public static func clockMinute(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
               parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } }),
@@ -33,7 +33,7 @@ enum EventTime: Sendable, Equatable {
     }
 
     /// The minute (UTC from the epoch): a clock time is the first such minute after `after`.
-    func minute(after: Int, zone: ShopZone) -> Int {
+    public func minute(after: Int, zone: ShopZone) -> Int {
         switch self {
         case .epoch(let minute): return minute
         case .moment(let text): return zone.minute(ofTimeOrDate: text) ?? after
@@ -46,7 +46,7 @@ enum EventTime: Sendable, Equatable {
     }
 
     /// The time as the script wrote it, for names and messages.
-    func text(zone: ShopZone) -> String {
+    public func text(zone: ShopZone) -> String {
         switch self {
         case .clock(let minuteOfDay):
             let hours = minuteOfDay / 60, minutes = minuteOfDay % 60

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Scenarios
+
+extension EventTime: ExpressibleByArgument {
+    /// `HH:MM` (the next such minute after the cutoff) or `YYYY-MM-DDTHH:MM` in the shop's zone.
+    public init?(argument: String) { self.init(text: argument) }
+}
+
+/// `--discount WHEN:LIFT`: a discount from WHEN on lifting the revenue rate by LIFT (`16:00:0.15`).
+struct DiscountArgument: ExpressibleByArgument {
+    let from: EventTime
+    let text: String
+    let lift: Double
+
+    init?(argument: String) {
+        guard let colon = argument.lastIndex(of: ":"),
+              let from = EventTime(text: String(argument[..<colon])),
+              let lift = Double(argument[argument.index(after: colon)...]), lift.isFinite, lift > -1 else { return nil }
+        self.from = from
+        self.text = String(argument[..<colon])
+        self.lift = lift
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Forecasting
+import SaleData
+import Scenarios
+
+/// `flashcast whatif INPUT.csv --cutoff T --email WHEN -o scenarios.csv`: what an e-mail (or a
+/// discount) would bring, beside the forecast without it.
+struct WhatIfCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "whatif",
+        abstract: "What an e-mail campaign or a discount would bring, beside the forecast without it.",
+        discussion: """
+            INPUT and --cutoff as for 'flashcast forecast' (an orders CSV or a per-minute CSV; a 0-based row or \
+            YYYY-MM-DDTHH:MM). The default model forecasts --horizon minutes after the cutoff (default: the \
+            rest of INPUT, or 500 minutes when nothing follows the cutoff); each --email and --discount is \
+            then a scenario on that forecast, and with more than one event, all of them together is one more. \
+            WHEN is HH:MM (the next such minute after the cutoff) or YYYY-MM-DDTHH:MM in the shop's zone.
+            The e-mail's effect: --lift (peak extra rate, 1 is +100%), --half-life and --rise when given; \
+            otherwise learned from an earlier e-mail, --history-email WHEN in the --history sale or \
+            --learn-email WHEN earlier in this sale (before the cutoff), with its interval widening the \
+            bands; otherwise a typical e-mail: lift 1, half-life 30, rise 5 minutes.
+            Writes scenario,minute,rate,mean,lower,upper for the baseline and every scenario (cumulative money \
+            from the first minute of INPUT) atomically, prints each scenario's total at the end and gain over \
+            the baseline (and by --by), and with --target the latest minute to send the e-mail to reach it.
+            Exit status: 0 fine, 1 bad data or failed forecast, 2 usage error.
+            """)
+
+    @Argument(help: ArgumentHelp("Orders CSV or per-minute CSV of the sale.", valueName: "input.csv"))
+    var input: String
+
+    @Option(help: ArgumentHelp("Last observed minute: a 0-based row index or YYYY-MM-DDTHH:MM.", valueName: "T"))
+    var cutoff: CutoffArgument
+
+    @Option(help: ArgumentHelp("An e-mail to try (repeatable).", valueName: "WHEN"))
+    var email: [EventTime] = []
+
+    @Option(help: ArgumentHelp("Peak extra rate of the e-mail (1 is +100%).", valueName: "X"))
+    var lift: Double?
+
+    @Option(name: .customLong("half-life"), help: ArgumentHelp("Minutes for the e-mail's extra rate to halve.", valueName: "MIN"))
+    var halfLife: Double?
+
+    @Option(help: ArgumentHelp("Minutes from the send to the peak.", valueName: "MIN"))
+    var rise: Double?
+
+    @Option(help: ArgumentHelp("A discount from WHEN lifting the revenue rate by LIFT, e.g. 16:00:0.15 (repeatable).",
+                               valueName: "WHEN:LIFT"))
+    var discount: [DiscountArgument] = []
+
+    @Option(help: ArgumentHelp("Revenue to reach by the end of the forecast.", valueName: "MONEY"))
+    var target: Double?
+
+    @Option(help: ArgumentHelp("Also count totals and gains up to this time.", valueName: "WHEN"))
+    var by: EventTime?
+
+    @Option(help: ArgumentHelp("Minutes of training data ending at the cutoff.", valueName: "minutes"))
+    var train = 1000
+
+    @Option(help: ArgumentHelp("Minutes to forecast (default: the rest of INPUT, or 500).", valueName: "minutes"))
+    var horizon: Int?
+
+    @Option(help: ArgumentHelp("An earlier, similar sale (orders or per-minute CSV) for the forecast.", valueName: "previous.csv"))
+    var history: String?
+
+    @Option(name: .customLong("history-email"), help: ArgumentHelp("When an e-mail went out in the --history sale: its effect is learned.", valueName: "WHEN"))
+    var historyEmail: EventTime?
+
+    @Option(name: .customLong("learn-email"), help: ArgumentHelp("When an earlier e-mail of this sale went out: its effect is learned.", valueName: "WHEN"))
+    var learnEmail: EventTime?
+
+    @Option(help: ArgumentHelp("Seed of the forecast's random choices.", valueName: "seed"))
+    var seed: UInt64 = 1
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The CSV to write: scenario,minute,rate,mean,lower,upper.", valueName: "scenarios.csv"))
+    var output: String
+
+    @Option(help: ArgumentHelp("Also draw the comparison chart as SVG.", valueName: "chart.svg"))
+    var svg: String?
+
+    @OptionGroup var reading: OrderReadingOptions
+
+    func validate() throws {
+        guard !email.isEmpty || !discount.isEmpty else { throw ValidationError("give at least one --email or --discount") }
+        guard train > 0 else { throw ValidationError("--train must be a positive number of minutes") }
+        if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of minutes") }
+        if let lift, !(lift >= 0 && lift.isFinite) { throw ValidationError("--lift must be 0 or more (0.5 is +50%)") }
+        for (name, value) in [("--half-life", halfLife), ("--rise", rise)] {
+            if let value, !(value >= 0 && value.isFinite) || (name == "--half-life" && value == 0) {
+                throw ValidationError("\(name) must be a positive number of minutes")
+            }
+        }
+        if let target, !target.isFinite { throw ValidationError("--target must be a number") }
+        if historyEmail != nil, history == nil { throw ValidationError("--history-email needs --history (the earlier sale)") }
+        if historyEmail != nil, learnEmail != nil { throw ValidationError("give --history-email or --learn-email, not both") }
+    }
+
+    func run() throws {
+        let run = try CommandFailure.exitOnError(Self.self, train: train) { try WhatIfRun(self) }
+        print(run.report(), terminator: "")
+    }
+}

@@ -1,0 +1,28 @@
+import SaleData
+import Scenarios
+import SVGCharts
+
+/// A what-if comparison as the chart module draws it: the actual curve up to the cutoff, the
+/// baseline dashed, each scenario in colour, and each event marked at its minute. `chart.scenarios(w)`
+/// and `flashcast whatif --svg` both draw it so.
+public enum ScenarioChartData {
+    /// The chart of `comparison`, with `actual` cumulative revenue before the cutoff (if known) and
+    /// the events as markers (minute, label; repeated ones once).
+    public static func chart(_ comparison: ScenarioComparison, actual: SaleData.Series?,
+                             markers: [(minute: Int, label: String)]) throws(ChartError) -> ScenarioChart {
+        let timed = { (name: String, series: SaleData.Series) in
+            TimedSeries(name: name, startMinute: series.start, stepMinutes: series.step, values: series.values)
+        }
+        var seen = Set<String>()
+        let events = markers.filter { seen.insert("\($0.minute) \($0.label)").inserted }.map { ChartEvent(minute: $0.minute, label: $0.label) }
+        return try ScenarioChart(actual: actual.map { timed("actual", $0) }, baseline: timed("baseline", comparison.baseline.mean),
+                                 scenarios: comparison.scenarios.map { timed($0.name, $0.mean) }, events: events)
+    }
+
+    /// Actual cumulative revenue over the `minutes` rows before and at the cutoff row, counted from
+    /// the first row of `revenue`.
+    public static func actual(_ revenue: SaleData.Series, cutoff: Int, minutes: Int) -> SaleData.Series {
+        let cumulative = revenue.slice(0..<(cutoff + 1)).cumsum()
+        return cumulative.slice(Swift.max(0, cumulative.count - minutes)..<cumulative.count)
+    }
+}

@@ -1,0 +1,51 @@
+-- The paper's experiment 2: a rolling back-test over the whole sale, 500 minutes in and 200 out,
+-- moving on by 200; the metrics of the model beside the baselines', the chart of every piece and
+-- the pieces as CSV in the output folder.
+--
+--   flashcast run scripts/rolling.lua --model paper --train 500 --horizon 200 --step 200 --out out
+local o = args.parse(arg, {
+  summary = "Experiment 2 of the paper: a rolling back-test over the whole sale, metrics table and chart.",
+  usage = "flashcast run scripts/rolling.lua [--orders FILE] [--train 500] [--horizon 200] [--step 200] [--model paper] [--out DIR]",
+  {"orders", "examples/data/current_sale.csv", "orders export of the sale"},
+  {"history", "examples/data/previous_sale.csv", "orders export of an earlier, similar sale ('' for none)"},
+  {"tz", "+08:00", "the shop's time zone"},
+  {"train", 500, "minutes of training data of each piece"},
+  {"horizon", 200, "minutes forecast by each piece"},
+  {"step", 200, "minutes between the pieces' cutoffs"},
+  {"model", "paper", "forecasting model: paper, flashcast, drift, seasonal_naive, profile"},
+  {"epochs", 0, "training epochs of the paper's network (0: its default)"},
+  {"seed", 1, "seed of the network's random choices"},
+  {"out", "out", "output folder"},
+})
+
+local out = assert(args.folder(o.out))
+local sale = assert(orders.read(o.orders, {tz = o.tz}))
+local history = o.history ~= "" and assert(orders.read(o.history, {tz = o.tz})).revenue or nil
+
+local bt = forecast.backtest(sale.revenue, {train = o.train, horizon = o.horizon, step = o.step, model = o.model,
+  history = history, seed = o.seed, epochs = o.epochs > 0 and o.epochs or nil})
+print(bt)
+
+-- Mean metrics over the pieces: the model, then each baseline.
+local rows = {bt.summary}
+for _, name in ipairs({"drift", "seasonal_naive", "profile"}) do
+  if bt.baselines[name] then rows[#rows + 1] = bt.baselines[name] end
+end
+local function cell(value, scale) return value and string.format("%.1f", value * scale) or "" end
+local function shown(value, scale, unit) return value and string.format("%.1f", value * scale) .. unit or "-" end
+local lines = {"model,pieces,hre60_pct,hre200_pct,mape_pct,mase,coverage_pct"}
+print(string.format("%-15s %6s %8s %8s %8s %6s %9s", "model", "pieces", "hre@60", "hre@200", "MAPE", "MASE", "coverage"))
+for _, m in ipairs(rows) do
+  print(string.format("%-15s %6d %8s %8s %8s %6s %9s", m.model, m.pieces, shown(m.hre60, 100, "%"),
+    shown(m.hre200, 100, "%"), shown(m.mape, 100, "%"), shown(m.mase, 1, ""), shown(m.coverage, 100, "%")))
+  lines[#lines + 1] = table.concat({m.model, m.pieces, cell(m.hre60, 100), cell(m.hre200, 100), cell(m.mape, 100),
+    cell(m.mase, 1), cell(m.coverage, 100)}, ",")
+end
+local file = assert(io.open(out .. "/rolling_metrics.csv", "w"))
+file:write(table.concat(lines, "\n"), "\n")
+assert(file:close())
+
+assert(bt:save_csv(out .. "/rolling_pieces.csv"))
+chart.backtest(bt, {title = string.format("Experiment 2: rolling %d -> %d, step %d (%s)", o.train, o.horizon, o.step, o.model)})
+  :save(out .. "/rolling.svg")
+print("written to " .. out .. ": rolling.svg, rolling_pieces.csv, rolling_metrics.csv")
