@@ -111,6 +111,25 @@ import TestSupport
         #expect(Array(lua[1...]) == ["true", "2024-05-20T15:00", "Chart(scenario, 800x450)", "true", "true"])
     }
 
+    @Test func plannedEventsAreKnownInputsOfTheForecast() throws {
+        let lua = try Self.run("""
+            local sale = orders.simulate{minutes = 1440, orders = 30000, seed = 4, start = "2024-05-20T00:00"}
+            local options = {cutoff = "2024-05-20T12:00", train = 600, horizon = 120, model = "drift"}
+            local plain = forecast.run(sale.revenue, options)
+            options.events = {scenario.email{at = "12:30", lift = 1, rise = 0, half_life = 10},
+                              scenario.email{at = "11:00", lift = 5}}  -- sent before the cutoff: left to the model
+            local known = forecast.run(sale.revenue, options)
+            local worst = 0
+            for i = 1, 120 do
+              local since = i - 30
+              local factor = since >= 0 and 1 + 2 ^ (-since / 10) or 1
+              worst = math.max(worst, math.abs(known.rate[i] - plain.rate[i] * factor))
+            end
+            return worst < 1e-9
+            """)
+        #expect(lua == ["true"])
+    }
+
     @Test(arguments: [
         ("scenario.email()", "test:1: bad argument #1 to 'email' (table expected, got no value)"),
         ("scenario.email{}", "test:1: bad argument #1 to 'email' (option 'at' must be a time such as '14:00' or '2024-05-20T14:00', got nil)"),
@@ -124,6 +143,7 @@ import TestSupport
         ("scenario.outage{from = '16:00'}", "test:1: bad argument #1 to 'outage' (option 'to' must be a time such as '14:00' or '2024-05-20T14:00', got nil)"),
         ("scenario.learn(series.new{1, 2, 3}, {at = 60})", "test:1: bad argument #1 to 'learn' (need 30 values before the send, got 1)"),
         ("scenario.learn(series.new{1, 2, 3})", "test:1: bad argument #2 to 'learn' (table expected, got no value)"),
+        ("forecast.run({1, 2, 3}, {events = {scenario.push{at = '01:00'}, 2}})", "test:1: bad argument #2 to 'run' (option 'events' item 2: Event expected, got number)"),
         ("scenario.whatif(1, {})", "test:1: bad argument #1 to 'whatif' (Forecast expected, got number)"),
         ("scenario.whatif({observed = 1}, {})", "test:1: bad argument #1 to 'whatif' (option 'mean' must be a Series of at least one value)"),
         ("scenario.whatif({observed = 1, mean = series.new{2}}, {})", "test:1: bad argument #2 to 'whatif' (at least one scenario expected)"),

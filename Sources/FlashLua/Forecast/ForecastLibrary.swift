@@ -14,7 +14,8 @@ enum ForecastLibrary {
         '2021-11-12T09:00'), train=1000, horizon=500, model='flashcast'|'paper'|'drift'|'seasonal_naive'|\
         'profile', history=an earlier sale's per-minute revenue (aligned by minutes since the start), \
         seed=1, level=0.8, epochs=(the model's own), window=60, hidden=64, dropout=0.2 (the paper's network), \
-        season=1440, events={per-minute multipliers of the forecast after the cutoff}.
+        season=1440, events={per-minute multipliers of the forecast after the cutoff} or a list of planned Events \
+        (scenario.email{...}, scenario.discount{...}) whose factors become those multipliers.
         """
     ) { call in
         let revenue = try call.series(at: 1)

@@ -5,7 +5,7 @@ import SaleData
 /// The options table of `forecast.run` and `forecast.backtest` read into `ForecastOptions`:
 /// `{cutoff = 1440 or "2021-11-12T09:00", train = 1000, horizon = 500, model = "flashcast",
 /// history = previous_sale.revenue, seed = 1, level = 0.8, epochs =, window = 60, hidden = 64,
-/// dropout = 0.2, season = 1440, events = {multipliers}}`.
+/// dropout = 0.2, season = 1440, events = {multipliers} or {Event, ...}}`.
 enum ForecastRunOptions {
     /// Every key `forecast.run` takes.
     static let runKeys: Set<String> = [
@@ -33,7 +33,7 @@ enum ForecastRunOptions {
         options.hidden = try table.integer("hidden", default: options.hidden)
         options.dropout = try table.number("dropout", default: options.dropout)
         options.season = try table.integer("season")
-        options.knownEvents = try series(table, "events", call, zone: revenue.zone)?.values
+        options.knownEvents = try knownEvents(table, call, revenue: revenue, options: options)  // numbers or Events
         do { try options.validate() } catch { throw ForecastLuaErrors.map(error, options: table) }
         return options
     }
