@@ -82,9 +82,11 @@ import TestSupport
         #expect(luaError(try FlashLua.makeState(), "orders.query\(options)") == "test:1: " + message)
     }
 
-    @Test func unreachableServerReturnsNilAndNoPassword() throws {
+    /// The same for a sale followed in the database (`live.open{db=...}`).
+    @Test(arguments: ["orders.query{url", "live.open{db"])
+    func unreachableServerReturnsNilAndNoPassword(opening: String) throws {
         let values = try FlashLua.makeState().execute("""
-            return orders.query{url='postgres://shop:Sekrit-77@127.0.0.1:1/sales?connect_timeout=2', table='orders',
+            return \(opening)='postgres://shop:Sekrit-77@127.0.0.1:1/sales?connect_timeout=2', table='orders',
                                 time='created_at', amount='total'}
             """)
         #expect(values.count == 2 && values[0] == "nil")
