@@ -23,7 +23,7 @@ struct LiveSaleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The sale's last minute, e.g. 2021-11-13T23:59.", valueName: "time"))
     var end: String?
 
-    @Option(help: ArgumentHelp("The sale's length in minutes from its first order's minute.", valueName: "n"))
+    @Option(help: ArgumentHelp("The sale's length in minutes from its first minute (--from, else its first order's).", valueName: "n"))
     var minutes: Int?
 
     @Option(help: ArgumentHelp("Replay a past sale as it stood at this minute.", valueName: "time"))

@@ -16,7 +16,8 @@ enum LiveLibrary {
         (or url=), table, time, amount, customer, where and tz as for orders.query, and from=time (the sale's \
         first minute; default its first order); end=time (the sale's last minute) or minutes=N (its length \
         from the first minute; default the earlier sale's length), history="previous.csv" (or a Series: the \
-        earlier sale, aligned by minutes since the start), target=money, now=time (replays a past sale as it \
+        earlier sale, aligned by minutes since the start; with db, the export is read with orders.read's column \
+        names), target=money, now=time (replays a past sale as it \
         stood at that minute), model="flashcast", train=1000, level=0.8, seed=1, retrain=30 (minutes of new \
         data before training again), consecutive=15 (minutes below the band that raise the alert), \
         lookback=0 (forecasts are made as of that many minutes before now, so a one-off run such as a \
