@@ -40,11 +40,11 @@ local function save(name, picture, caption)
   files[#files + 1] = {name = name, caption = caption}
 end
 
--- Charts: the forecast to the end of the sale, revenue per 15 minutes, pace against the plan.
-local forecast = sale.forecast
-if forecast then
-  save("forecast.svg", chart.forecast(forecast, {title = "Revenue so far and forecast to the end of the sale",
-    subtitle = string.format("%s, %d%% band", forecast.model, math.floor(forecast.level * 100 + 0.5)),
+-- Charts: the forecast to the end of the sale, revenue per 15 minutes, pace against the plan, the early warning.
+local kept = sale.forecast
+if kept then
+  save("forecast.svg", chart.forecast(kept, {title = "Revenue so far and forecast to the end of the sale",
+    subtitle = string.format("%s, %d%% band", kept.model, math.floor(kept.level * 100 + 0.5)),
     currency = o.currency}), "Cumulative revenue, the forecast to the end of the sale and its band")
 end
 save("revenue.svg", chart.bars(sale.revenue:resample(15), {title = "Revenue per 15 minutes", currency = o.currency}),
@@ -59,6 +59,15 @@ if sale.target and sale.history then
     {title = "Pace against the plan", currency = o.currency}),
     "Cumulative revenue against the target's plan")
 end
+-- The early warning of the last --lookback minutes: actual against the band forecast before them.
+local cutoff = #sale.revenue - o.lookback
+if kept and o.lookback > 0 and cutoff >= 60 then
+  local before = forecast.run(sale.revenue, {cutoff = cutoff, train = math.min(1000, cutoff), horizon = o.lookback,
+    model = o.model, history = sale.history})
+  local verdict = forecast.warning(sale.revenue, before, {k = o.k})
+  save("warning.svg", chart.warning(verdict, {title = "Early warning: the last " .. o.lookback .. " minutes",
+    currency = o.currency}), "Revenue of the last minutes against the band forecast before them")
+end
 
 -- CSVs: the forecast and the status.
 local function write(name, text)
@@ -66,10 +75,10 @@ local function write(name, text)
   file:write(text)
   assert(file:close())
 end
-if forecast then
+if kept then
   local rows = {"minute,forecast,lower,upper"}
-  for i = 1, #forecast.mean do
-    rows[#rows + 1] = string.format("%s,%.2f,%.2f,%.2f", forecast.mean:time(i), forecast.mean[i], forecast.lower[i], forecast.upper[i])
+  for i = 1, #kept.mean do
+    rows[#rows + 1] = string.format("%s,%.2f,%.2f,%.2f", kept.mean:time(i), kept.mean[i], kept.lower[i], kept.upper[i])
   end
   write("forecast.csv", table.concat(rows, "\n") .. "\n")
 end
@@ -91,7 +100,7 @@ for _, file in ipairs(files) do
   index[#index + 1] = string.format("![%s](%s)", file.caption, file.name)
   index[#index + 1] = ""
 end
-index[#index + 1] = "Tables: " .. (forecast and "[forecast.csv](forecast.csv), " or "") .. "[status.csv](status.csv)"
+index[#index + 1] = "Tables: " .. (kept and "[forecast.csv](forecast.csv), " or "") .. "[status.csv](status.csv)"
 write("report.md", table.concat(index, "\n") .. "\n")
 print("report written to " .. o.out .. "/report.md")
 

@@ -1,6 +1,6 @@
 -- What if we send the e-mail? The whole story on one sale: learn what this sale's earlier e-mail
 -- brought, forecast the rest of the sale, try e-mails at two times, a discount and both together,
--- find the latest send that still reaches a target, and write a comparison chart and CSV.
+-- find the latest send that still reaches a target, and write comparison charts and a CSV.
 --
 --   flashcast run scripts/whatif_email.lua --cutoff 2021-11-13T10:00 --email 12:00 --out out/whatif
 local o = args.parse(arg, {
@@ -57,4 +57,13 @@ end
 assert(w:save_csv(o.out .. "/scenarios.csv"))
 assert(chart.scenarios(w, {title = "What if we send the e-mail?", currency = o.currency,
   subtitle = "forecast from " .. o.cutoff .. ", scenarios against the baseline"}):save(o.out .. "/scenarios.svg"))
-print("wrote " .. o.out .. "/scenarios.csv, " .. o.out .. "/scenarios.svg")
+-- What each scenario adds, minute by minute: its cumulative revenue minus the baseline's.
+local base, gains = w.baseline.mean:totable(), {}
+for i = 1, #w do
+  local values = {start = w.baseline.mean.start, tz = o.tz}
+  for k, v in ipairs(w[i].mean:totable()) do values[k] = v - base[k] end
+  gains[i] = {name = w[i].name, values = series.new(values)}
+end
+assert(chart.lines(gains, {title = "Extra revenue over the baseline", currency = o.currency,
+  subtitle = "cumulative, from the cutoff " .. o.cutoff}):save(o.out .. "/gains.svg"))
+print("wrote " .. o.out .. "/scenarios.csv, " .. o.out .. "/scenarios.svg, " .. o.out .. "/gains.svg")

@@ -23,7 +23,7 @@ import TestSupport
         #expect(lines[5].hasPrefix("discount 14:00 +15% ") && lines[6].hasPrefix("e-mail 12:00 and discount "))
         #expect(lines.contains { $0.hasPrefix("to reach ") && $0.contains(" by the end, send the e-mail by 2021-11-13T") })
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == ["scenarios.csv", "scenarios.svg"])
+        #expect(files == ["gains.svg", "scenarios.csv", "scenarios.svg"])
         let csv = try String(contentsOf: URL(fileURLWithPath: out + "/scenarios.csv"), encoding: .utf8).split(separator: "\n")
         #expect(csv.first == "scenario,minute,rate,mean,lower,upper")
         #expect(csv.count == 1 + 5 * 839)  // 10:01 to 23:59 for the baseline and four scenarios
