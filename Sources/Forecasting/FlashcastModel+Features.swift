@@ -11,23 +11,24 @@ enum ShapeFeature {
 }
 
 extension FlashcastModel {
-    /// The features usable at `origin`: the earlier sale while it covers the origin, last season
-    /// once enough of it lies before the training blocks, a flat level only beside last season.
+    /// The features usable at `origin`: the earlier sale while it covers the origin (from the
+    /// first minute on), last season once 4 hours of it lie before the origin, a flat level only
+    /// beside last season.
     func availableFeatures(origin: Int) -> [ShapeFeature] {
         let blocks = min(input.train, origin + 1) / Self.blockRows
-        let seasonSeen = origin + 1 - input.season >= Self.minimumBlocks * Self.blockRows
-        guard blocks >= Self.minimumBlocks else { return [] }
+        let seasonSeen = blocks >= Self.minimumBlocks && origin + 1 - input.season >= Self.minimumBlocks * Self.blockRows
         if let history = input.history, history.count > origin {
             return seasonSeen ? [.earlierSale, .lastSeason] : [.earlierSale]
         }
         return seasonSeen ? [.lastSeason, .level] : []
     }
 
-    /// One row per hourly block ending at `origin` (newest first): this sale's revenue, the
-    /// features' totals over the same rows, and the block's recency weight.
+    /// One row per hourly block ending at `origin` (newest first): this sale's revenue and the
+    /// features' totals over the same rows; one shorter block in the first hour of a sale.
     func fitBlocks(_ features: [ShapeFeature], origin: Int) -> [ShapeFit.Block] {
-        let size = Self.blockRows
-        let count = min(input.train, origin + 1) / size
+        let rows = min(input.train, origin + 1)
+        let size = rows < Self.blockRows ? rows : Self.blockRows
+        let count = rows / size
         return (0..<count).compactMap { age in
             let last = origin - age * size, first = last - size + 1
             let totals = features.map { feature -> Double? in

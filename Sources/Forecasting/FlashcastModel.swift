@@ -21,7 +21,7 @@ struct FlashcastModel: FittedModel {
     let own: RunningTotals
     let earlier: RunningTotals?
     var loss: LossHistory { LossHistory() }
-    var minimumRows: Int { Self.blockRows * Self.minimumBlocks }
+    var minimumRows: Int { input.history == nil ? Self.blockRows * Self.minimumBlocks : 1 }
 
     init(input: ForecastInput) {
         self.input = input

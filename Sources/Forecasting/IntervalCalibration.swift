@@ -7,6 +7,9 @@
 struct IntervalCalibration {
     /// Most back-test origins used (each costs one forecast over the horizon).
     static let maximumOrigins = 60
+    /// The band when no back-test could be made (the first minutes of a sale): half the drift
+    /// gain either side, saying how little is known rather than claiming certainty.
+    static let uncalibrated = (-0.5, 0.5)
     /// Horizons at which quantiles are computed; others are interpolated.
     static let gridPoints = 24
 
@@ -68,7 +71,7 @@ struct IntervalCalibration {
         var pooled: [Double] = []
         for k in from...to { pooled += residuals[k - 1] }
         if pooled.isEmpty {
-            guard let reached = residuals.lastIndex(where: { !$0.isEmpty }) else { return (0, 0) }
+            guard let reached = residuals.lastIndex(where: { !$0.isEmpty }) else { return Self.uncalibrated }
             pooled = residuals[reached]
         }
         pooled.sort()
