@@ -39,7 +39,7 @@ struct ForecastInput {
 protocol FittedModel {
     /// The training losses (empty when nothing is trained).
     var loss: LossHistory { get }
-    /// Fewest observed rows an origin needs before the model can forecast from it.
+    /// Fewest observed rows before an origin whose forecast is back-tested for the intervals.
     var minimumRows: Int { get }
     /// Expected revenue for rows `origin+1 ... origin+horizon`, from rows `0...origin` only.
     func rates(origin: Int, horizon: Int) -> [Double]

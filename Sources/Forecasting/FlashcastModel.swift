@@ -21,7 +21,7 @@ struct FlashcastModel: FittedModel {
     let own: RunningTotals
     let earlier: RunningTotals?
     var loss: LossHistory { LossHistory() }
-    var minimumRows: Int { input.history == nil ? Self.blockRows * Self.minimumBlocks : 1 }
+    var minimumRows: Int { Self.blockRows * Self.minimumBlocks }
 
     init(input: ForecastInput) {
         self.input = input
