@@ -61,12 +61,19 @@ extension FlashcastModel {
     }
 
     /// How much more the earlier sale earned around `row` than `back` rows before (1 without an
-    /// earlier sale): the opening surge fading and the closing rush, as the earlier sale went.
+    /// earlier sale): the opening surge fading and the closing rush, as the earlier sale went. The
+    /// log change is shrunk towards 0 by its noise (James-Stein, positive part), so that a small or
+    /// sparse earlier sale's chance wobbles between days are not taken for a trend.
     func seasonChange(at row: Int, back: Int) -> Double {
         guard let earlier, row + Self.seasonRadius < earlier.count else { return 1 }
-        let then = earlier.total(row - back - Self.seasonRadius, row - back + Self.seasonRadius)
-        let now = earlier.total(row - Self.seasonRadius, row + Self.seasonRadius)
-        return then > 0 ? min(max(now / then, 0.5), 2) : 1
+        let thenFirst = row - back - Self.seasonRadius, nowFirst = row - Self.seasonRadius, width = 2 * Self.seasonRadius
+        let then = earlier.total(thenFirst, thenFirst + width), now = earlier.total(nowFirst, nowFirst + width)
+        guard then > 0, now > 0 else { return 1 }
+        let change = log(now / then)
+        let noise = earlier.noiseVariance(thenFirst, thenFirst + width) / (then * then)
+            + earlier.noiseVariance(nowFirst, nowFirst + width) / (now * now)
+        let kept = max(0, 1 - noise / max(change * change, 1e-12))
+        return min(max(exp(kept * change), 0.5), 2)
     }
 
     /// Before a season has been seen and without an earlier sale: the training window's mean

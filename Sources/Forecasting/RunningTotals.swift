@@ -1,10 +1,25 @@
 /// Prefix sums of per-minute revenue, for fast window totals and smoothing.
 struct RunningTotals {
     private let sums: [Double]
+    /// Prefix sums of half the squared change from the row before (0 for row 0).
+    private let jitter: [Double]
 
     init(_ values: [Double]) {
         var running = 0.0
         sums = [0] + values.map { running += $0; return running }
+        var squares = 0.0
+        jitter = [0] + values.indices.map { row in
+            if row > 0 { squares += (values[row] - values[row - 1]) * (values[row] - values[row - 1]) / 2 }
+            return squares
+        }
+    }
+
+    /// The noise variance of the total of rows `first...last`, estimated from minute-to-minute
+    /// changes (a smooth trend barely moves them; each minute's own randomness does).
+    func noiseVariance(_ first: Int, _ last: Int) -> Double {
+        let a = max(first, 0), b = min(last, count - 1)
+        guard b > a else { return 0 }
+        return (jitter[b + 1] - jitter[a + 1]) * Double(b - a + 1) / Double(b - a)
     }
 
     /// Number of values.

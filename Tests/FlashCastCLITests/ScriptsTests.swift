@@ -61,7 +61,7 @@ import TestSupport
         #expect(result.status == 3)
         #expect(result.output.contains("\nforecast at end  "))
         #expect(result.output.contains(", drift @01:00 new\n"))
-        #expect(result.output.contains("\nalert            BELOW BAND since 01:31: "))
+        #expect(result.output.contains("\nalert            BELOW BAND since 01:27: "))
         let calm = try run(["run", "scripts/report.lua", "--now", "2021-11-11T02:00", "--out", out])
         #expect(calm.status == 0)
     }

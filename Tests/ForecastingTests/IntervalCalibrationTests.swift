@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import SaleData
+@testable import Forecasting
+
+@Suite struct IntervalCalibrationTests {
+    typealias Residual = IntervalCalibration.Residual
+
+    @Test func normalQuantileMatchesTheTable() {
+        #expect(abs(IntervalCalibration.normalQuantile(0.5)) < 1e-9)
+        #expect(abs(IntervalCalibration.normalQuantile(0.9) - 1.2815515655) < 1e-8)
+        #expect(abs(IntervalCalibration.normalQuantile(0.975) - 1.9599639845) < 1e-8)
+        #expect(abs(IntervalCalibration.normalQuantile(0.1) + 1.2815515655) < 1e-8)
+    }
+
+    @Test func smallSampleFactorFollowsStudentsT() {
+        // t(0.9) for 4, 10 and 30 degrees of freedom from the t table, over z(0.9), times sqrt(1 + 1/n)
+        let z = 1.2815515655
+        for (n, t) in [(5.0, 1.533206), (11.0, 1.372184), (31.0, 1.310415)] {
+            let expected = t / z * (1 + 1 / n).squareRoot()
+            #expect(abs(IntervalCalibration.smallSampleFactor(n, tail: 0.1) - expected) < 0.01)
+        }
+        #expect(abs(IntervalCalibration.smallSampleFactor(10_000, tail: 0.1) - 1) < 0.001)
+        // one case: far wider (t with 1 degree of freedom is 3.08), never more than 3 times
+        #expect((2.5...3).contains(IntervalCalibration.smallSampleFactor(1, tail: 0.1)))
+        #expect(IntervalCalibration.smallSampleFactor(1, tail: 0.005) == 3)
+    }
+
+    @Test func equalWeightsGiveTheClassicConformalRank() {
+        let sorted = (1...19).map { Residual(value: Double($0), weight: 1) }
+        // ceil((19 + 1) * 0.9) = 18: the 18th value from either end
+        #expect(IntervalCalibration.weightedRank(sorted, 0.1, upper: true) == 18)
+        #expect(IntervalCalibration.weightedRank(sorted, 0.1, upper: false) == 2)
+        // too few cases for the rank: the extreme value
+        let few = [1.0, 2, 3].map { Residual(value: $0, weight: 0.5) }
+        #expect(IntervalCalibration.weightedRank(few, 0.1, upper: true) == 3)
+        #expect(IntervalCalibration.weightedRank(few, 0.1, upper: false) == 1)
+        #expect(IntervalCalibration.weightedRank([], 0.1, upper: true) == 0)
+    }
+
+    @Test func recentResidualsWeighMore() {
+        // nine old small errors (weight 0.01) and ten recent errors of 5 (weight 1): the 90% point
+        // is a recent one, though most errors by count are small
+        let sorted = (1...9).map { Residual(value: Double($0) / 10, weight: 0.01) } + (0..<10).map { _ in Residual(value: 5, weight: 1) }
+        #expect(IntervalCalibration.weightedRank(sorted, 0.1, upper: true) == 5)
+        #expect(IntervalCalibration.weightedRank(sorted, 0.1, upper: false) == 5)
+    }
+
+    @Test func theBandAlwaysHoldsTheForecast() {
+        #expect(IntervalCalibration.containing((-0.1, 0.3)) == (-0.1, 0.3))
+        // back-tests that all under-forecast: the lower side gets half their spread
+        #expect(IntervalCalibration.containing((0.25, 0.75)) == (-0.25, 0.75))
+        #expect(IntervalCalibration.containing((-0.75, -0.25)) == (-0.75, 0.25))
+    }
+
+    @Test func rollingBandsCoverAboutTheStatedShare() throws {
+        // a steady simulated sale with an earlier one: the 80% bands of the rolling back-test hold
+        // roughly 80% of the minutes (not all, not few)
+        let current = SimulatedSales.revenue(seed: 5)
+        let previous = SimulatedSales.revenue(seed: 6, orders: 25_000)
+        let backtest = try Backtester.backtest(revenue: current, train: 500, horizon: 200, step: 200,
+                                               options: ForecastOptions(history: previous))
+        let coverage = try #require(backtest.summary.coverage)
+        #expect(coverage > 0.65 && coverage < 0.97, "coverage \(coverage)")
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import SaleData
+@testable import Forecasting
+
+@Suite struct SeasonChangeTests {
+    @Test func noiseVarianceFromMinuteToMinuteChanges() {
+        let totals = RunningTotals([1, 3, 2, 6])
+        // half squared changes 2, 0.5, 8; over rows 0...3 scaled by 4 / 3
+        #expect(abs(totals.noiseVariance(0, 3) - 14) < 1e-12)
+        #expect(abs(totals.noiseVariance(1, 2) - 1) < 1e-12)
+        #expect(totals.noiseVariance(2, 2) == 0)
+        #expect(totals.noiseVariance(-5, 0) == 0)
+    }
+
+    /// The default model of a 3-day sale whose earlier sale earns `first` a minute on day 1 and
+    /// `second` on days 2 and 3.
+    static func model(earlier first: [Double], _ second: [Double]) throws -> FlashcastModel {
+        let days = 3 * 1440
+        let history = Series(start: 0, values: (0..<days).map { row in row < 1440 ? first[row % first.count] : second[row % second.count] })
+        let revenue = Series(start: 0, values: Array(repeating: 1, count: days))
+        let input = try Forecaster.prepare(revenue: revenue, options: ForecastOptions(cutoff: 2000, history: history))
+        return FlashcastModel(input: input)
+    }
+
+    @Test func aClearChangeBetweenDaysIsKept() throws {
+        let model = try Self.model(earlier: [2], [3])
+        #expect(abs(model.seasonChange(at: 2000, back: 1440) - 1.5) < 1e-12)
+    }
+
+    @Test func aChangeWithinTheNoiseIsShrunkAway() throws {
+        // minutes alternate 0 and 2 (day 1) or 0 and 2.04 (day 2): a 2% change, far inside the
+        // noise of 361 such minutes, so the earlier sale is taken to have stayed level
+        let model = try Self.model(earlier: [0, 2], [0, 2.04])
+        #expect(model.seasonChange(at: 2000, back: 1440) == 1)
+        // a 60% change in the same noise stands out, shrunk only a little
+        let strong = try Self.model(earlier: [0, 2], [0, 3.2]).seasonChange(at: 2000, back: 1440)
+        #expect(strong > 1.5 && strong < 1.6)
+    }
+}
