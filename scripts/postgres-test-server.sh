@@ -2,7 +2,8 @@
 # Starts a throwaway PostgreSQL server on 127.0.0.1 for the OrderSources tests and benchmark.
 #
 # Usage: scripts/postgres-test-server.sh start [DIR]  prints the URL (export it as FLASHCAST_TEST_PG_URL);
-#                                                    the cluster goes in DIR (new) or a new temporary folder
+#                                                    the cluster goes in DIR (new) or a new temporary folder,
+#                                                    removed again (after showing the logs) if the server fails to start
 #        scripts/postgres-test-server.sh stop DIR      stops the server started in DIR and removes DIR
 #
 # Installs Debian's postgresql when missing, initdb's a cluster in a new temporary folder owned by
