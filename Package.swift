@@ -26,10 +26,11 @@ let foundationTargets: [Target] = [
         ],
         swiftSettings: strict),
     .target(name: "TestSupport", dependencies: ["LuaBridge"], path: "Tests/TestSupport", swiftSettings: strict),
-    .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport"], swiftSettings: strict),
+    .target(name: "TemporaryFolders", path: "Tests/TemporaryFolders", swiftSettings: strict),
+    .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport", "TemporaryFolders"], swiftSettings: strict),
     .testTarget(name: "FlashREPLTests", dependencies: ["FlashREPL", "TestSupport"], swiftSettings: strict),
     .testTarget(
-        name: "FlashCastCLITests", dependencies: ["TestSupport", "OrderSources", "SaleData"], swiftSettings: strict),
+        name: "FlashCastCLITests", dependencies: ["TestSupport", "TemporaryFolders", "OrderSources", "SaleData"], swiftSettings: strict),
     .executableTarget(
         name: "BenchBridge", dependencies: ["LuaBridge"], path: "Benchmarks/BenchBridge", exclude: ["README.md"],
         swiftSettings: strict),
@@ -44,7 +45,8 @@ let luaLibraryTargets: [Target] = [
         swiftSettings: strict),
     .testTarget(
         name: "FlashLuaTests",
-        dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "TestSupport"],
+        dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "TestSupport",
+                       "TemporaryFolders"],
         swiftSettings: strict),
 ]
 
@@ -52,7 +54,7 @@ let luaLibraryTargets: [Target] = [
 
 let orderTargets: [Target] = [
     .target(name: "SaleData", swiftSettings: strict),
-    .testTarget(name: "SaleDataTests", dependencies: ["SaleData"], swiftSettings: strict),
+    .testTarget(name: "SaleDataTests", dependencies: ["SaleData", "TemporaryFolders"], swiftSettings: strict),
     .executableTarget(
         name: "BenchAggregate", dependencies: ["SaleData"], path: "Benchmarks/BenchAggregate",
         exclude: ["README.md", "polars_aggregate.py", "setup_polars.sh"], swiftSettings: strict),
@@ -72,7 +74,7 @@ let networkCPU: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
 let networkTargets: [Target] = [
     .target(name: "NeuralNet", exclude: ["README.md"], swiftSettings: strict + networkCPU),
     .testTarget(
-        name: "NeuralNetTests", dependencies: ["NeuralNet"], exclude: ["Fixtures"],
+        name: "NeuralNetTests", dependencies: ["NeuralNet", "TemporaryFolders"], exclude: ["Fixtures"],
         swiftSettings: strict + networkCPU),
     .executableTarget(
         name: "BenchNN", dependencies: ["NeuralNet"], path: "Benchmarks/BenchNN",
@@ -84,7 +86,7 @@ let networkTargets: [Target] = [
 let chartTargets: [Target] = [
     .target(name: "SVGCharts", exclude: ["README.md"], swiftSettings: strict),
     .testTarget(
-        name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["Golden"],
+        name: "SVGChartsTests", dependencies: ["SVGCharts", "TemporaryFolders"], exclude: ["Golden"],
         swiftSettings: strict),
 ]
 
@@ -118,7 +120,8 @@ let databaseTargets: [Target] = [
     .target(
         name: "OrderSources", dependencies: ["SaleData", "CLibPQ", "CSQLite"], exclude: ["README.md"],
         swiftSettings: strict),
-    .testTarget(name: "OrderSourcesTests", dependencies: ["OrderSources", "SaleData"], swiftSettings: strict),
+    .testTarget(
+        name: "OrderSourcesTests", dependencies: ["OrderSources", "SaleData", "TemporaryFolders"], swiftSettings: strict),
     .executableTarget(
         name: "BenchDB", dependencies: ["OrderSources", "SaleData"], path: "Benchmarks/BenchDB",
         exclude: ["README.md"], swiftSettings: strict),

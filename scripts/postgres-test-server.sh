@@ -2,7 +2,8 @@
 # Starts a throwaway PostgreSQL server on 127.0.0.1 for the OrderSources tests and benchmark.
 #
 # Usage: scripts/postgres-test-server.sh start [DIR]  prints the URL (export it as FLASHCAST_TEST_PG_URL);
-#                                                    the cluster goes in DIR (new) or a new temporary folder
+#                                                    the cluster goes in DIR (new) or a new temporary folder,
+#                                                    removed again (after showing the logs) if the server fails to start
 #        scripts/postgres-test-server.sh stop DIR      stops the server started in DIR and removes DIR
 #
 # Installs Debian's postgresql when missing, initdb's a cluster in a new temporary folder owned by
@@ -44,6 +45,8 @@ start() {
   [ "$(id -u)" -ne 0 ] && user=$(id -un)
   dir=${1:-}
   if [ -n "$dir" ]; then mkdir "$dir"; else dir=$(mktemp -d /tmp/flashcast-pg.XXXXXX); fi
+  # From here on a failure shows the logs and removes the folder (and any server started in it).
+  trap "abandon $(printf %q "$dir")" EXIT
   chmod 755 "$dir"
   [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
   password="test-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
@@ -57,8 +60,16 @@ start() {
     -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null
   as_postgres "$bin/psql" -h "$dir" -p "$port" -U "$user" -d postgres -qc "CREATE DATABASE flashcast" >/dev/null
+  trap - EXIT
   echo "postgres://$user:$password@127.0.0.1:$port/flashcast"
   echo "postgres-test-server: data in $dir (stop with: $0 stop $dir)" >&2
+}
+
+abandon() {
+  local dir=$1
+  echo "postgres-test-server: could not start the server in $dir" >&2
+  tail -n 20 "$dir"/*.log >&2 2>/dev/null || true
+  stop "$dir"
 }
 
 stop() {

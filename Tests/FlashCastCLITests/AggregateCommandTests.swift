@@ -1,9 +1,10 @@
 import Foundation
+import TemporaryFolders
 import Testing
 import TestSupport
 
 @Suite struct AggregateCommandTests {
-    let folder = temporaryFolder("flashcast-aggregate")
+    @TemporaryFolder("flashcast-aggregate") var folder
 
     func write(_ name: String, _ text: String) throws {
         try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -106,7 +107,7 @@ import TestSupport
 }
 
 @Suite struct SimulateCommandTests {
-    let folder = temporaryFolder("flashcast-simulate")
+    @TemporaryFolder("flashcast-simulate") var folder
 
     @Test func theSameSeedWritesTheSameFileAndItsTotalsAggregate() throws {
         let arguments = ["simulate", "--minutes", "240", "--orders", "2000", "--seed", "5", "--campaign", "02:00:3:20"]
@@ -142,7 +143,7 @@ import TestSupport
 
 /// `aggregate --svg`: the bar chart of revenue per step next to the CSV.
 @Suite struct AggregateChartTests {
-    let folder = temporaryFolder("flashcast-aggregate-svg")
+    @TemporaryFolder("flashcast-aggregate-svg") var folder
 
     @Test func svgDrawsRevenuePerStepWithTheRunningTotal() throws {
         try """

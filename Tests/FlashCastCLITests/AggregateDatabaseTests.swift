@@ -1,12 +1,13 @@
 import Foundation
 import SaleData
+import TemporaryFolders
 import Testing
 import TestSupport
 @testable import OrderSources
 
 /// `flashcast aggregate --db`: the same minutes file as the CSV path on the same orders.
 @Suite struct AggregateDatabaseTests {
-    let folder = temporaryFolder("flashcast-aggregate-db")
+    @TemporaryFolder("flashcast-aggregate-db") var folder
 
     /// A day-long sale across Berlin's autumn clock change, written as a CSV export (wall-clock times).
     func sale() throws -> (SaleSimulation, csv: String) {

@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFolders
 import Testing
 import TestSupport
 
@@ -17,8 +18,9 @@ import TestSupport
     }
 
     @Test func runsAScriptWithItsArguments() throws {
-        let folder = temporaryFolder()
-        let script = folder.appendingPathComponent("args.lua")
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let script = folder.url.appendingPathComponent("args.lua")
         try "print(arg[0], #arg, arg[1], select('#', ...), ...)".write(to: script, atomically: true, encoding: .utf8)
         let result = try runFlashcast(["run", script.path, "one", "--two"])
         #expect(result.status == 0)
@@ -26,10 +28,11 @@ import TestSupport
     }
 
     @Test func scriptErrorsPrintPositionAndTracebackAndExitOne() throws {
-        let folder = temporaryFolder()
-        let script = folder.appendingPathComponent("boom.lua")
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let script = folder.url.appendingPathComponent("boom.lua")
         try "local function f()\n  error('boom')\nend\nf()\n".write(to: script, atomically: true, encoding: .utf8)
-        let result = try runFlashcast(["run", "boom.lua"], in: folder)
+        let result = try runFlashcast(["run", "boom.lua"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.error.hasPrefix("flashcast: boom.lua:2: boom\nstack traceback:"))
         #expect(result.error.contains("boom.lua:4: in main chunk"))

@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFolders
 import Testing
 import TestSupport
 
@@ -19,14 +20,15 @@ import TestSupport
     @Test func theReadmeCommandsRemakeTheBundledSales() throws {
         let commands = try documentedCommands()
         #expect(commands.count == 2)
-        let folder = temporaryFolder("flashcast-examples")
+        let folder = TemporaryFolder("flashcast-examples")
+        defer { folder.remove() }
         for command in commands {
             guard let flag = command.firstIndex(of: "-o"), flag + 1 < command.count else {
                 Issue.record("no -o in \(command)")
                 continue
             }
             let output = command[flag + 1]
-            let target = folder.appendingPathComponent(URL(fileURLWithPath: output).lastPathComponent)
+            let target = folder.url.appendingPathComponent(URL(fileURLWithPath: output).lastPathComponent)
             var arguments = command
             arguments[flag + 1] = target.path
             #expect(try runFlashcast(arguments).status == 0)
@@ -44,19 +46,21 @@ import TestSupport
     }
 
     @Test func theForecastExampleRuns() throws {
-        let folder = temporaryFolder("flashcast-forecast-example")
+        let folder = TemporaryFolder("flashcast-forecast-example")
+        defer { folder.remove() }
         let result = try runFlashcast(["run", "examples/forecast.lua", folder.path], in: repository)
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.hasPrefix("Forecast(flashcast at 2021-11-12T08:00, 500 minutes, end "))
         #expect(result.output.contains("Backtest(flashcast, 19 pieces of 200 minutes, mean hre200 "))
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(written == ["backtest.svg", "forecast.csv", "forecast.svg", "warning.svg"])
-        let csv = try String(contentsOf: folder.appendingPathComponent("forecast.csv"), encoding: .utf8)
+        let csv = try String(contentsOf: folder.url.appendingPathComponent("forecast.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("cutoff,minute,step,actual,forecast,lower,upper\n2021-11-12T08:00,2021-11-12T08:01,1,"))
     }
 
     @Test func theCustomModelExampleTrainsForecastsAndDraws() throws {
-        let out = temporaryFolder("flashcast-custom-model")
+        let out = TemporaryFolder("flashcast-custom-model")
+        defer { out.remove() }
         let result = try runFlashcast(["run", "examples/custom_model.lua", out.path], in: repository)
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.hasPrefix("Sequential(Linear(16 -> 32), Tanh, Linear(32 -> 1)), 577 weights, best epoch "))
@@ -75,7 +79,8 @@ import TestSupport
     }
 
     @Test func theScenarioExampleRecoversTheSimulatedCampaign() throws {
-        let out = temporaryFolder("flashcast-scenario")
+        let out = TemporaryFolder("flashcast-scenario")
+        defer { out.remove() }
         let result = try runFlashcast(["run", "examples/scenario.lua", out.path], in: repository)
         #expect(result.status == 0, "\(result.error)")
         // The bundled sale's campaign: +200% at its peak, the extra halving every 45 minutes.
@@ -90,17 +95,18 @@ import TestSupport
         #expect(gains.count == 2)
         #expect(gains.allSatisfy { $0.count > 5 && $0[4].hasPrefix("+") && $0[4] != "+0.00" })
         #expect(gains.first?[6] != "+0.00" && gains.last?[6] == "+0.00")
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("scenarios.svg").path))
+        #expect(FileManager.default.fileExists(atPath: out.file("scenarios.svg")))
     }
 
     @Test func theCompareModelsExampleMeasuresBothModelsOnTheSameMinutes() throws {
-        let out = temporaryFolder("flashcast-compare-models")
+        let out = TemporaryFolder("flashcast-compare-models")
+        defer { out.remove() }
         let result = try runFlashcast(["run", "examples/compare_models.lua", out.path], in: repository)
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.hasPrefix("model        hre@200     MAPE  end total\nflashcast "))
         #expect(result.output.contains("\npaper ") && result.output.contains("\ndrift "))
         #expect(result.output.contains("\nactual                           1196530\n"))
         #expect(result.output.contains("closer on the revenue gained: "))
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("compare_models.svg").path))
+        #expect(FileManager.default.fileExists(atPath: out.file("compare_models.svg")))
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import TemporaryFolders
 import Testing
 import TestSupport
 
 /// scripts/train.lua and scripts/rolling.lua, the paper's two experiments, run as users run them
 /// (small sizes and few epochs keep the debug build quick; the defaults are the paper's).
 @Suite struct ExperimentScriptsTests {
-    let folder = temporaryFolder("flashcast-experiments")
+    @TemporaryFolder("flashcast-experiments") var folder
     let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 

@@ -1,28 +1,33 @@
 import Foundation
+import TemporaryFolders
 import Testing
 import TestSupport
 
+/// Writes the sales every test reads: orders.csv, its minutes.csv, and an earlier sale's previous.csv.
+private func writeForecastInputs(to folder: URL) {
+    for arguments in [
+        ["simulate", "--minutes", "2880", "--orders", "20000", "--seed", "3", "--tz", "+08:00", "--format", "offset",
+         "-o", "orders.csv"],
+        ["aggregate", "orders.csv", "--tz", "+08:00", "-o", "minutes.csv"],
+        ["simulate", "--minutes", "2880", "--orders", "16000", "--seed", "4", "--tz", "+08:00", "-o", "previous.csv"],
+    ] {
+        _ = try? runFlashcast(arguments, in: folder)
+    }
+}
+
 /// `flashcast forecast` and `flashcast backtest` on both kinds of input, with every output.
-@Suite(.serialized) struct ForecastCommandTests {
-    static let folder: URL = {
-        let folder = temporaryFolder("flashcast-forecast")
-        for arguments in [
-            ["simulate", "--minutes", "2880", "--orders", "20000", "--seed", "3", "--tz", "+08:00", "--format", "offset",
-             "-o", "orders.csv"],
-            ["aggregate", "orders.csv", "--tz", "+08:00", "-o", "minutes.csv"],
-            ["simulate", "--minutes", "2880", "--orders", "16000", "--seed", "4", "--tz", "+08:00", "-o", "previous.csv"],
-        ] {
-            _ = try? runFlashcast(arguments, in: folder)
-        }
-        return folder
-    }()
+@Suite(.serialized, .sharedTemporaryFolder("flashcast-forecast", prepare: writeForecastInputs))
+struct ForecastCommandTests {
+    var folder: URL {
+        get throws { try #require(SharedTemporaryFolder.current) }
+    }
 
     func run(_ arguments: [String]) throws -> CommandResult {
-        try runFlashcast(arguments, in: Self.folder)
+        try runFlashcast(arguments, in: folder)
     }
 
     func read(_ name: String) throws -> String {
-        try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
+        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     }
 
     func json(_ result: CommandResult) throws -> [String: Any] {
@@ -141,15 +146,15 @@ import TestSupport
     ] as [([String], Int32, String)])
     func badInputIsReportedWithTheRightStatus(arguments: [String], status: Int32, message: String) throws {
         try "order_id,order_time,amount\n1,2021-05-20T00:00:00,1\n2,2021-05-20T00:01:00,lots\n"
-            .write(to: Self.folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+            .write(to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
         try "minute,revenue\n2021-05-20T00:00,1\n2021-05-20T00:01,x\n"
-            .write(to: Self.folder.appendingPathComponent("badminutes.csv"), atomically: true, encoding: .utf8)
-        try "minute,revenue,orders\n".write(to: Self.folder.appendingPathComponent("empty.csv"), atomically: true, encoding: .utf8)
+            .write(to: folder.appendingPathComponent("badminutes.csv"), atomically: true, encoding: .utf8)
+        try "minute,revenue,orders\n".write(to: folder.appendingPathComponent("empty.csv"), atomically: true, encoding: .utf8)
         let result = try run(arguments)
         #expect(result.status == status)
         #expect(result.error.hasPrefix(message + "\n"), "\(result.error)")
         #expect(!result.error.contains("Fatal error"))
-        #expect(!FileManager.default.fileExists(atPath: Self.folder.appendingPathComponent("x.csv").path))
+        #expect(!FileManager.default.fileExists(atPath: try folder.appendingPathComponent("x.csv").path))
     }
 
     @Test func theCommandWritesWhatTheLuaLibrarySaves() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFolders
 import Testing
 import TestSupport
 @testable import OrderSources
@@ -7,7 +8,7 @@ import TestSupport
 /// the table between refreshes show in the next status block, and a connection the server refuses
 /// is reported while the REPL keeps running, without the password.
 @Suite(.timeLimit(.minutes(2))) struct LiveDatabaseReplTests {
-    let folder = temporaryFolder("flashcast-live-db-repl")
+    @TemporaryFolder("flashcast-live-db-repl") var folder
     let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static func now() -> Int { Int(Date().timeIntervalSince1970) }

@@ -1,11 +1,12 @@
 import Foundation
+import TemporaryFolders
 import Testing
 import TestSupport
 
 /// `flashcast repl --orders FILE` during a sale, through a pseudo-terminal: orders appended to the
 /// export between refreshes show in the next status block.
 @Suite(.timeLimit(.minutes(2))) struct LiveReplTests {
-    let folder = temporaryFolder("flashcast-live-repl")
+    @TemporaryFolder("flashcast-live-repl") var folder
     let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 

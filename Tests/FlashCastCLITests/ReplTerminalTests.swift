@@ -1,10 +1,11 @@
 import Foundation
+import TemporaryFolders
 import Testing
 import TestSupport
 
 /// Drives the real `flashcast repl` through a pseudo-terminal and checks what the screen shows.
 @Suite(.timeLimit(.minutes(2))) struct ReplTerminalTests {
-    let home = temporaryFolder("flashcast-repl")
+    @TemporaryFolder("flashcast-repl") var home
 
     func startRepl() throws -> TerminalSession {
         let session = try TerminalSession(

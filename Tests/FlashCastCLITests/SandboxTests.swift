@@ -1,9 +1,10 @@
 import Foundation
+import TemporaryFolders
 import Testing
 import TestSupport
 
 @Suite struct SandboxTests {
-    let folder = temporaryFolder("flashcast-sandbox")
+    @TemporaryFolder("flashcast-sandbox") var folder
 
     func script(_ name: String, _ source: String) throws -> String {
         try source.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)

@@ -1,10 +1,11 @@
 import Foundation
+import TemporaryFolders
 import Testing
 import TestSupport
 
 /// The shipped workflows in scripts/, run as users run them: normally and sandboxed, on the bundled sales.
 @Suite struct ScriptsTests {
-    let folder = temporaryFolder("flashcast-scripts")
+    @TemporaryFolder("flashcast-scripts") var folder
     let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 

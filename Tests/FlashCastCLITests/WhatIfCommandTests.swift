@@ -1,10 +1,11 @@
 import Foundation
+import TemporaryFolders
 import Testing
 import TestSupport
 
 /// `flashcast whatif`: scenarios on the default forecast, gains checked against the written rates.
 @Suite struct WhatIfCommandTests {
-    let folder = temporaryFolder("flashcast-whatif")
+    @TemporaryFolder("flashcast-whatif") var folder
 
     /// A per-minute file of 600 minutes from 2024-05-20T00:00 with a gentle daily wave.
     func writeMinutes() throws {

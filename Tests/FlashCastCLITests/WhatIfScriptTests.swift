@@ -1,10 +1,11 @@
 import Foundation
+import TemporaryFolders
 import Testing
 import TestSupport
 
 /// scripts/whatif_email.lua on the bundled sales: normally, sandboxed, and its --help.
 @Suite struct WhatIfScriptTests {
-    let folder = temporaryFolder("flashcast-whatif-script")
+    @TemporaryFolder("flashcast-whatif-script") var folder
     let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 

@@ -2,6 +2,7 @@
 import Foundation
 import LuaBridge
 import SVGCharts
+import TemporaryFolders
 import Testing
 import TestSupport
 
@@ -193,9 +194,9 @@ import TestSupport
     }
 
     @Test func saveWritesTheFileOrReturnsNilAndAMessage() throws {
-        let folder = temporaryFolder("chart-save")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("loss.svg").path
+        let folder = TemporaryFolder("chart-save")
+        defer { folder.remove() }
+        let path = folder.file("loss.svg")
         let results = try Self.run("""
             local c = chart.loss({train = {3, 2, 1}})
             local ok = c:save("\(path)")
@@ -207,9 +208,9 @@ import TestSupport
     }
 
     @Test func saveObeysTheSandbox() throws {
-        let folder = temporaryFolder("chart-sandbox")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let output = folder.appendingPathComponent("out").path
+        let folder = TemporaryFolder("chart-sandbox")
+        defer { folder.remove() }
+        let output = folder.file("out")
         let state = try FlashLua.makeState()
         try state.applySandbox(try FileAccessPolicy(outputFolder: output, readable: []))
         #expect(try state.execute("return chart.loss({train = {3, 2}}):save('\(output)/loss.svg')", chunkName: "=test") == ["true"])
@@ -252,8 +253,8 @@ import TestSupport
     }
 
     @Test func theExampleScriptWritesEveryKind() throws {
-        let folder = temporaryFolder("chart-example")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = TemporaryFolder("chart-example")
+        defer { folder.remove() }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../examples/charts.lua").standardized.path
         let state = try FlashLua.makeState()
@@ -263,7 +264,7 @@ import TestSupport
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(written == ["backtest.svg", "bars.svg", "forecast.svg", "lines.svg", "loss.svg", "scenarios.svg", "warning.svg"])
         for name in written {
-            let text = try String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8)
+            let text = try String(contentsOfFile: folder.file(name), encoding: .utf8)
             #expect(text.hasPrefix("<?xml") && text.hasSuffix("</svg>\n"), "\(name)")
         }
     }

@@ -1,6 +1,7 @@
 import FlashLua
 import Foundation
 import LuaBridge
+import TemporaryFolders
 import Testing
 import TestSupport
 
@@ -69,8 +70,9 @@ import TestSupport
     }
 
     @Test func saveCSVFollowsTheSandboxPolicy() throws {
-        let root = temporaryFolder("flashcast-forecast-sandbox")
-        let output = root.appendingPathComponent("out").path
+        let root = TemporaryFolder("flashcast-forecast-sandbox")
+        defer { root.remove() }
+        let output = root.file("out")
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let state = try FlashLua.makeState()
         try state.execute(Self.setup)
@@ -78,6 +80,6 @@ import TestSupport
         #expect(try state.execute("return fc:save_csv('\(output)/f.csv')") == ["true"])
         #expect(luaError(state, "fc:save_csv('\(root.path)/f.csv')")
             == "test:1: writing '\(root.path)/f.csv' is not allowed in the sandbox (only inside '\(output)')")
-        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("f.csv").path))
+        #expect(!FileManager.default.fileExists(atPath: root.file("f.csv")))
     }
 }

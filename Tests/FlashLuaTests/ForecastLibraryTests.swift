@@ -3,6 +3,7 @@ import Forecasting
 import Foundation
 import LuaBridge
 import SaleData
+import TemporaryFolders
 import Testing
 import TestSupport
 
@@ -129,7 +130,8 @@ import TestSupport
     }
 
     @Test func saveCSVWritesTheCommandsRows() throws {
-        let folder = temporaryFolder("flashcast-forecast-lua")
+        let folder = TemporaryFolder("flashcast-forecast-lua")
+        defer { folder.remove() }
         let lua = try Self.run("""
             local fc = forecast.run(revenue, {cutoff = 1500, horizon = 30})
             local bt = forecast.backtest(revenue, {train = 1000, horizon = 100, step = 1000})
@@ -138,7 +140,7 @@ import TestSupport
             """)
         #expect(lua == ["true", "true", "nil", "cannot write '/nonexistent/fc.csv'"])
         let forecast = try Forecaster.forecast(revenue: Self.revenue, options: ForecastOptions(cutoff: 1499, horizon: 30))
-        let written = try String(contentsOf: folder.appendingPathComponent("fc.csv"), encoding: .utf8)
+        let written = try String(contentsOf: folder.url.appendingPathComponent("fc.csv"), encoding: .utf8)
         #expect(written == ForecastReport.table(forecast).csv)
         let lines = written.split(separator: "\n")
         #expect(lines.count == 31)
@@ -148,7 +150,7 @@ import TestSupport
         let actual = Self.revenue.values[0...1500].reduce(0, +)
         #expect(first[3] == String(format: "%.2f", actual))
         #expect(first[4] == String(format: "%.2f", forecast.mean.values[0]))
-        let pieces = try String(contentsOf: folder.appendingPathComponent("bt.csv"), encoding: .utf8)
+        let pieces = try String(contentsOf: folder.url.appendingPathComponent("bt.csv"), encoding: .utf8)
         let backtest = try Backtester.backtest(revenue: Self.revenue, train: 1000, horizon: 100, step: 1000)
         #expect(pieces == ForecastReport.table(backtest).csv)
         #expect(pieces.split(separator: "\n").count == 1 + 100 * backtest.pieces.count)

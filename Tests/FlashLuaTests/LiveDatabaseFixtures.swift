@@ -3,6 +3,7 @@ import Foundation
 import LuaBridge
 @testable import OrderSources
 import SaleData
+import TemporaryFolders
 import Testing
 import TestSupport
 
@@ -19,12 +20,15 @@ protocol OrdersTableFixture {
 
 /// A file database made for one test.
 final class SQLiteOrdersTable: OrdersTableFixture {
-    let path = temporaryFolder("flashcast-live-db").appendingPathComponent("shop.db").path
+    /// Removed with the fixture.
+    private let folder = TemporaryFolder("flashcast-live-db")
+    let path: String
     let table = "orders"
     private let database: SQLiteDatabase
     let source: any OrderSource
 
     init() throws {
+        path = folder.file("shop.db")
         database = try SQLiteDatabase(path: path, mode: .create)
         try database.execute("CREATE TABLE orders (created_at INTEGER, customer TEXT, total REAL)")
         source = try SQLiteSource(path: path)

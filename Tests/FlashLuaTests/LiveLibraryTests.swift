@@ -4,12 +4,13 @@ import Foundation
 import LuaBridge
 import SaleData
 import Synchronization
+import TemporaryFolders
 import Testing
 import TestSupport
 
 /// The `live` library on a small hand-made sale whose figures are worked out by hand.
 @Suite struct LiveLibraryTests {
-    let folder = temporaryFolder("flashcast-live")
+    @TemporaryFolder("flashcast-live") var folder
 
     /// Four orders in three minutes: 15, 20 and 15 per minute, 50 in all.
     func export() throws -> String {

@@ -1,6 +1,7 @@
 import FlashLua
 import Foundation
 import LuaBridge
+import TemporaryFolders
 import Testing
 import TestSupport
 
@@ -168,9 +169,9 @@ func runNN(_ code: String) throws -> [String] {
     }
 
     @Test func saveAndLoadRoundTrip() throws {
-        let folder = temporaryFolder("nn-lua")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("model.json").path
+        let folder = TemporaryFolder("nn-lua")
+        defer { folder.remove() }
+        let path = folder.file("model.json")
         let code = regressionSetup + """
             local model = nn.Sequential():add(nn.Linear(2, 8)):add(nn.ReLU()):add(nn.Dropout(0.1)):add(nn.Linear(8, 1))
             model:fit(X, Y, {epochs = 20, scale_inputs = 'standard', scale_targets = 'minmax'})

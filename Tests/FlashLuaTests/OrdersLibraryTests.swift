@@ -1,20 +1,15 @@
 import Foundation
 import FlashLua
 import LuaBridge
+import TemporaryFolders
 import Testing
 import TestSupport
-
-/// Writes `text` to `name` in a new folder and returns its path.
-func writeFile(_ name: String, _ text: String) throws -> String {
-    let path = temporaryFolder().appendingPathComponent(name).path
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
-}
 
 /// Values of a series as `a,b,c`, for comparing in one string.
 func list(_ expression: String) -> String { "table.concat(\(expression):totable(), ',')" }
 
 @Suite struct OrdersLibraryTests {
+    let files = TemporaryFolder("flashcast-orders")
     /// Two currencies, a shop at +08:00, a duplicate row, a cancelled order, mapped column names.
     let shop = """
         order_id;created_at;email;total;currency;status
@@ -28,7 +23,7 @@ func list(_ expression: String) -> String { "table.concat(\(expression):totable(
     let shopOptions = "{map={time='created_at', amount='total'}, tz='+08:00', currency='USD', rates={EUR=1.08}}"
 
     @Test func readsPerMinuteSeriesAndTheReport() throws {
-        let path = try writeFile("shop.csv", shop)
+        let path = try files.write("shop.csv", shop)
         let state = try FlashLua.makeState()
         let values = try state.execute("""
             local r = assert(orders.read('\(path)', \(shopOptions)))
@@ -44,7 +39,7 @@ func list(_ expression: String) -> String { "table.concat(\(expression):totable(
     }
 
     @Test func aWindowKeepsItsMinutes() throws {
-        let path = try writeFile("shop.csv", shop)
+        let path = try files.write("shop.csv", shop)
         let state = try FlashLua.makeState()
         let values = try state.execute("""
             local o = \(shopOptions)
@@ -56,7 +51,7 @@ func list(_ expression: String) -> String { "table.concat(\(expression):totable(
     }
 
     @Test func badRowsNameFileLineAndColumn() throws {
-        let path = try writeFile("orders.csv", "order_id,order_time,customer,amount\n1,2021-05-20T14:03:00,a,1\n2,2021-05-20T14:04:00,b,12,5\n3,2021-05-20T14:04:00,c,x\n")
+        let path = try files.write("orders.csv", "order_id,order_time,customer,amount\n1,2021-05-20T14:03:00,a,1\n2,2021-05-20T14:04:00,b,12,5\n3,2021-05-20T14:04:00,c,x\n")
         let state = try FlashLua.makeState()
         #expect(try state.execute("return orders.read('\(path)')") == ["nil", "orders.csv:3:5: row has 5 fields, header has 4"])
         let lenient = try state.execute("""
@@ -67,9 +62,9 @@ func list(_ expression: String) -> String { "table.concat(\(expression):totable(
         #expect(lenient == ["1.0", "1", "1", "orders.csv:4:4: amount is not a number: 'x'",
                             "read 3 rows: 1 orders, 2 skipped (amount is not a number: 1, wrong number of fields: 1)"])
         #expect(try state.execute("return orders.read('/nonexistent/o.csv')") == ["nil", "cannot open '/nonexistent/o.csv'"])
-        let semicolon = try writeFile("eu.csv", "order_time;amount\n2021-05-20T14:03:00;12,5\n")
+        let semicolon = try files.write("eu.csv", "order_time;amount\n2021-05-20T14:03:00;12,5\n")
         #expect(try state.execute("return orders.read('\(semicolon)')") == ["nil", "eu.csv:2:2: amount is not a number: '12,5'"])
-        let piped = try writeFile("p.csv", "order_time|amount\n2021-05-20T14:03:00|12.5\n")
+        let piped = try files.write("p.csv", "order_time|amount\n2021-05-20T14:03:00|12.5\n")
         #expect(try state.execute("return orders.read('\(piped)', {delimiter='|'}).total") == ["12.5"])
     }
 
@@ -93,7 +88,7 @@ func list(_ expression: String) -> String { "table.concat(\(expression):totable(
     }
 
     @Test func liveRefreshReadsOnlyNewRows() throws {
-        let path = try writeFile("live.csv", "order_id,order_time,amount\n1,2021-05-20T14:03:00,1\n2,2021-05-20T14:04")
+        let path = try files.write("live.csv", "order_id,order_time,amount\n1,2021-05-20T14:03:00,1\n2,2021-05-20T14:04")
         let state = try FlashLua.makeState()
         try state.execute("live = orders.live('\(path)')")
         #expect(try state.execute("local r, new = live:refresh() return r.total, new, live.offset") == ["1.0", "1", "51"])

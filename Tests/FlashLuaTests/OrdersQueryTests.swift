@@ -3,10 +3,13 @@ import FlashLua
 import LuaBridge
 import OrderSources
 import SaleData
+import TemporaryFolders
 import Testing
 import TestSupport
 
 @Suite struct OrdersQueryTests {
+    @TemporaryFolder("flashcast-orders-query") var folder
+
     /// A day-long sale at +08:00 written as a CSV export and as an SQLite table
     /// `orders(order_id, created_at, customer, total, status)`; returns both paths.
     func saleFiles() throws -> (csv: String, sqlite: String) {
@@ -15,7 +18,6 @@ import TestSupport
         sale.expectedOrders = 3000
         sale.zone = ShopZone(offsetSeconds: 8 * 3600)
         sale.timeFormat = .epoch
-        let folder = temporaryFolder()
         let csv = folder.appendingPathComponent("orders.csv").path
         try sale.write(to: csv)
         let path = folder.appendingPathComponent("orders.db").path
@@ -96,7 +98,7 @@ import TestSupport
 
     @Test func sandboxedRunsReadOnlyNamedDatabaseFiles() throws {
         let (_, sqlite) = try saleFiles()
-        let output = temporaryFolder().appendingPathComponent("out").path
+        let output = folder.appendingPathComponent("out").path
         let refused = try FlashLua.makeState()
         try refused.applySandbox(try FileAccessPolicy(outputFolder: output, readable: []))
         let message = luaError(refused, "orders.query{url='sqlite:\(sqlite)', table='orders', time='created_at', amount='total'}")

@@ -1,17 +1,19 @@
 import Foundation
 import FlashLua
 import LuaBridge
+import TemporaryFolders
 import Testing
 import TestSupport
 
 /// In a sandboxed run the orders and series functions read only the inputs and write only the output folder.
 @Suite struct OrdersSandboxTests {
     @Test func pathsGoThroughTheSandbox() throws {
-        let root = temporaryFolder("flashcast-orders-sandbox")
-        let output = root.appendingPathComponent("out").path
+        let root = TemporaryFolder("flashcast-orders-sandbox")
+        defer { root.remove() }
+        let output = root.file("out")
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let input = try writeFile("in.csv", "order_time,amount\n2021-05-20T14:03:00,2\n")
-        let other = try writeFile("other.csv", "order_time,amount\n")
+        let input = try root.write("in.csv", "order_time,amount\n2021-05-20T14:03:00,2\n")
+        let other = try root.write("other.csv", "order_time,amount\n")
         let state = try FlashLua.makeState()
         try state.applySandbox(try FileAccessPolicy(outputFolder: output, readable: [input]))
         #expect(try state.execute("return orders.read('\(input)').total") == ["2.0"])

@@ -1,5 +1,6 @@
 import FlashLua
 import LuaBridge
+import TemporaryFolders
 import Testing
 import TestSupport
 
@@ -58,14 +59,16 @@ func evaluate(_ code: String, state: LuaState? = nil) throws -> [String] {
     }
 
     @Test func savesAndLoadsCSV() throws {
-        let path = temporaryFolder().appendingPathComponent("s.csv").path
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("s.csv")
         #expect(try evaluate("""
             assert(s:save_csv('\(path)', 'revenue'))
             local t = assert(series.load_csv('\(path)', {tz='+08:00'}))
             return t == s, t == s:slice(2), #t, t.start, t:sum(), io.open('\(path)'):read('l')
             """) == ["true", "false", "5", "2021-05-20T14:03", "10.0", "minute,revenue"])
         #expect(try evaluate("return series.load_csv('/nonexistent/s.csv')") == ["nil", "cannot open '/nonexistent/s.csv'"])
-        let bad = temporaryFolder().appendingPathComponent("bad.csv").path
+        let bad = folder.file("bad.csv")
         try "minute,value\n2021-05-20T14:03,1\n2021-05-20T14:04,x\n".write(toFile: bad, atomically: true, encoding: .utf8)
         #expect(try evaluate("return series.load_csv('\(bad)')") == ["nil", "bad.csv:3:2: value is not a number: 'x'"])
         #expect(try evaluate("return s:save_csv('/nonexistent/s.csv')") == ["nil", "cannot write '/nonexistent/s.csv'"])

@@ -2,6 +2,7 @@ import Foundation
 import FlashLua
 import LuaBridge
 import SaleData
+import TemporaryFolders
 import Testing
 import TestSupport
 
@@ -34,7 +35,9 @@ import TestSupport
     }
 
     @Test func writesTheOrdersCSVThatReadsBackTheSame() throws {
-        let path = temporaryFolder().appendingPathComponent("sale.csv").path
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("sale.csv")
         let state = try FlashLua.makeState()
         let values = try state.execute("""
             local n = orders.simulate{\(options), path='\(path)'}

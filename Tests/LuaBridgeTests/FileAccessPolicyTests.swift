@@ -1,10 +1,11 @@
 import Foundation
 import LuaBridge
+import TemporaryFolders
 import Testing
 import TestSupport
 
 @Suite struct FileAccessPolicyTests {
-    let root = temporaryFolder("flashcast-policy")
+    @TemporaryFolder("flashcast-policy") var root
     var output: String { root.appendingPathComponent("out").path }
 
     func policy() throws -> FileAccessPolicy {

@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFolders
 import Testing
 @testable import NeuralNet
 
@@ -17,7 +18,7 @@ import Testing
     }
 
     static func roundTrip<T: NNScalar>(_: T.Type) throws {
-        let folder = try TemporaryFolder()
+        let folder = TemporaryFolder("neuralnet")
         defer { folder.remove() }
         let (model, inputs) = try trainedModel(T.self)
         try model.save(to: folder.file("model.json"))
@@ -37,9 +38,9 @@ import Testing
     @Test func float32RoundTripIsBitIdentical() throws { try Self.roundTrip(Float.self) }
 
     @Test func savingReplacesAnExistingFile() throws {
-        let folder = try TemporaryFolder()
+        let folder = TemporaryFolder("neuralnet")
         defer { folder.remove() }
-        let path = try folder.write("old", to: "model.json")
+        let path = try folder.write("model.json", "old")
         try Model(Sequential<Double>([try Linear(2, 1)])).save(to: path)
         #expect(try Model<Double>.load(from: path).description == "Sequential(Linear(2 -> 1))")
         #expect(try folder.contents() == ["model.json"])
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func badFilesGiveClearErrors() throws {
-        let folder = try TemporaryFolder()
+        let folder = TemporaryFolder("neuralnet")
         defer { folder.remove() }
         let valid = try Self.validText(folder)
         let cases: [(String, String)] = [
@@ -73,7 +74,7 @@ import Testing
         ]
         for (index, (text, message)) in cases.enumerated() {
             #expect(text != valid, "case \(index + 1) changed nothing")
-            let path = try folder.write(text, to: "bad\(index).json")
+            let path = try folder.write("bad\(index).json", text)
             #expect(throws: ModelFileError.self) { try Model<Double>.load(from: path) }
             do {
                 _ = try Model<Double>.load(from: path)
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func missingFileNamesThePath() throws {
-        let folder = try TemporaryFolder()
+        let folder = TemporaryFolder("neuralnet")
         defer { folder.remove() }
         do {
             _ = try Model<Double>.load(from: folder.file("absent.json"))

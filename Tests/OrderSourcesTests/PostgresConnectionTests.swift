@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFolders
 import Testing
 @testable import OrderSources
 
@@ -9,10 +10,11 @@ import Testing
         address.password = nil
         let fromVariable = try PostgresSource(address: address, credentials: PostgresCredentials(environment: ["PGPASSWORD": password]))
         #expect(try fromVariable.run("SELECT 1", []) == [["1"]])
-        let file = NSTemporaryDirectory() + "pgpass-" + UUID().uuidString
+        let folder = TemporaryFolder("pgpass")
+        defer { folder.remove() }
+        let file = folder.file("pgpass")
         try "127.0.0.1:*:*:\(address.user ?? "*"):\(password)\n".write(toFile: file, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
-        defer { try? FileManager.default.removeItem(atPath: file) }
         let fromFile = try PostgresSource(address: address, credentials: PostgresCredentials(environment: ["PGPASSFILE": file]))
         #expect(try fromFile.run("SELECT 2", []) == [["2"]])
     }

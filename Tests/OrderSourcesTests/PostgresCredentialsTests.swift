@@ -1,13 +1,15 @@
 import Foundation
+import TemporaryFolders
 import Testing
 @testable import OrderSources
 
 @Suite struct PostgresCredentialsTests {
     let address = PostgresAddress(user: "shop", host: "db.example", port: 5433, database: "sales")
+    let folder = TemporaryFolder("pgpass")
 
     /// A password file with the given lines and permissions; returns its path.
     func passwordFile(_ lines: [String], mode: Int = 0o600) throws -> String {
-        let path = NSTemporaryDirectory() + "pgpass-" + UUID().uuidString
+        let path = folder.file("pgpass")
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
         return path
@@ -42,7 +44,7 @@ import Testing
     }
 
     @Test func homePasswordFileIsUsed() throws {
-        let home = NSTemporaryDirectory() + "home-" + UUID().uuidString
+        let home = folder.file("home")
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let path = try passwordFile(["*:*:*:shop:home-secret"])
         try FileManager.default.moveItem(atPath: path, toPath: home + "/.pgpass")

@@ -1,9 +1,12 @@
 import Foundation
 import SaleData
+import TemporaryFolders
 import Testing
 @testable import OrderSources
 
 @Suite struct SQLiteSourceTests {
+    let folder = TemporaryFolder("ordersources")
+
     static let zones: [(String, SaleSimulation.TimeFormat)] = [
         ("+08:00", .local), ("Europe/Berlin", .local), ("Europe/Berlin", .offset), ("America/New_York", .epoch),
         ("UTC", .offset),
@@ -13,7 +16,7 @@ import Testing
     func equalsTheCSVPath(zoneName: String, format: SaleSimulation.TimeFormat) throws {
         let sale = SimulatedSales.sale(zone: try #require(ShopZone(zoneName)), format: format)
         let expected = try SimulatedSales.csvTable(sale)
-        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(sale))
+        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(sale, in: folder))
         let query = try MinuteQuery(table: "orders", time: "created_at", amount: "total", customer: "customer",
                                     zone: sale.zone)
         let table = try source.minuteTable(query)
@@ -23,7 +26,7 @@ import Testing
 
     @Test func windowAndFilterArePushedDown() throws {
         let sale = SimulatedSales.sale(zone: try #require(ShopZone("Europe/Berlin")), format: .local)
-        let path = try SimulatedSales.sqliteFile(sale)
+        let path = try SimulatedSales.sqliteFile(sale, in: folder)
         let database = try SQLiteDatabase(path: path, mode: .readWrite)
         try database.execute("UPDATE orders SET status = 'refunded' WHERE order_id % 10 = 0")
         let window = sale.start + 600...sale.start + 659
@@ -39,7 +42,7 @@ import Testing
 
     @Test func injectionThroughValuesFindsNothingAndChangesNothing() throws {
         let sale = SimulatedSales.sale(zone: .utc, format: .offset)
-        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(sale))
+        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(sale, in: folder))
         for attempt in ["status = 'x'' or ''1''=''1'", "status = 'paid''); drop table orders; --'"] {
             let query = try MinuteQuery(table: "orders", time: "created_at", amount: "total", where: attempt)
             #expect(try source.minuteRows(query, from: nil, through: nil).isEmpty)
@@ -49,7 +52,8 @@ import Testing
     }
 
     @Test func missingTableIsReported() throws {
-        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(SimulatedSales.sale(zone: .utc, format: .epoch)))
+        let sale = SimulatedSales.sale(zone: .utc, format: .epoch)
+        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(sale, in: folder))
         let query = try MinuteQuery(table: "sales", time: "created_at", amount: "total")
         #expect(throws: OrderSourceError.self) { try source.minuteRows(query, from: nil, through: nil) }
         do {
@@ -61,7 +65,8 @@ import Testing
     }
 
     @Test func sourcesOpenReadOnly() throws {
-        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(SimulatedSales.sale(zone: .utc, format: .epoch)))
+        let sale = SimulatedSales.sale(zone: .utc, format: .epoch)
+        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(sale, in: folder))
         #expect(throws: OrderSourceError.self) { try source.database.execute("DELETE FROM orders") }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SaleData
 @testable import OrderSources
+import TemporaryFolders
 
 /// Small simulated sales loaded into a database and read back through the CSV path, for parity tests.
 enum SimulatedSales {
@@ -18,8 +19,9 @@ enum SimulatedSales {
 
     /// The sale's table as FlashCast reads its CSV export.
     static func csvTable(_ sale: SaleSimulation) throws -> MinuteTable {
-        let path = NSTemporaryDirectory() + "ordersources-" + UUID().uuidString + ".csv"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = TemporaryFolder("ordersources")
+        defer { folder.remove() }
+        let path = folder.file("orders.csv")
         try sale.write(to: path)
         var options = OrdersReadOptions()
         options.zone = sale.zone
@@ -37,10 +39,10 @@ enum SimulatedSales {
         return clock + (offset == "UTC" ? "Z" : offset)
     }
 
-    /// A new SQLite file holding the sale in table `orders(order_id, created_at, customer, total)`,
-    /// times as the simulator writes them (epoch seconds as integers), amounts as reals.
-    static func sqliteFile(_ sale: SaleSimulation) throws -> String {
-        let path = NSTemporaryDirectory() + "ordersources-" + UUID().uuidString + ".db"
+    /// A new SQLite file `orders.db` in `folder` holding the sale in table `orders(order_id, created_at, customer,
+    /// total)`, times as the simulator writes them (epoch seconds as integers), amounts as reals.
+    static func sqliteFile(_ sale: SaleSimulation, in folder: TemporaryFolder) throws -> String {
+        let path = folder.file("orders.db")
         let database = try SQLiteDatabase(path: path, mode: .create)
         try database.execute("CREATE TABLE orders (order_id INTEGER PRIMARY KEY, created_at, customer TEXT,"
             + " total REAL, status TEXT); BEGIN")

@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFolders
 import Testing
 @testable import SVGCharts
 
@@ -32,10 +33,9 @@ import Testing
     }
 
     @Test func saveWritesAtomicallyAndReportsFailures() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("svgcharts-save-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("chart.svg").path
+        let directory = TemporaryFolder("svgcharts-save")
+        defer { directory.remove() }
+        let path = directory.file("chart.svg")
         try "old".write(toFile: path, atomically: false, encoding: .utf8)
         let document = try GoldenChartTests.lossHistory().render()
         try document.save(to: path)
@@ -48,10 +48,9 @@ import Testing
     }
 
     @Test func concurrentSavesOfOneFileNeverMixTheirBytes() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("svgcharts-race-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("chart.svg").path
+        let directory = TemporaryFolder("svgcharts-race")
+        defer { directory.remove() }
+        let path = directory.file("chart.svg")
         let documents = try (1...8).map { width in
             var options = ChartOptions()
             options.width = 600 + Double(width) * 10

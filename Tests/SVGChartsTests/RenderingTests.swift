@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFolders
 import Testing
 @testable import SVGCharts
 
@@ -7,12 +8,6 @@ import Testing
 struct RenderingTests {
     static let goldenNames = ((try? FileManager.default.contentsOfDirectory(atPath: GoldenFile.directory.path)) ?? [])
         .filter { $0.hasSuffix(".svg") }.sorted()
-
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("svgcharts-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     @Test func thereIsAGoldenFileForEveryChartKind() {
         let kinds = ["lines", "forecast", "backtest", "loss", "bars", "scenarios", "early-warning"]
@@ -24,9 +19,9 @@ struct RenderingTests {
         let svg = GoldenFile.directory.appendingPathComponent(name).path
         let lint = try ExternalTool.run("xmllint", ["--noout", svg])
         #expect(lint.status == 0, "\(name): \(lint.errors)")
-        let directory = try Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let png = directory.appendingPathComponent("chart.png").path
+        let directory = TemporaryFolder("svgcharts")
+        defer { directory.remove() }
+        let png = directory.file("chart.png")
         let render = try ExternalTool.run("rsvg-convert", ["--zoom", "0.5", "-o", png, svg])
         #expect(render.status == 0, "\(name): \(render.errors)")
         let image = try PNGImage(Array(try Data(contentsOf: URL(fileURLWithPath: png))))
@@ -36,12 +31,12 @@ struct RenderingTests {
     }
 
     @Test func theBlankCheckRecognisesABlankImage() throws {
-        let directory = try Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let svg = directory.appendingPathComponent("blank.svg").path
+        let directory = TemporaryFolder("svgcharts")
+        defer { directory.remove() }
+        let svg = directory.file("blank.svg")
         try ##"<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#fff"/></svg>"##
             .write(toFile: svg, atomically: true, encoding: .utf8)
-        let png = directory.appendingPathComponent("blank.png").path
+        let png = directory.file("blank.png")
         #expect(try ExternalTool.run("rsvg-convert", ["-o", png, svg]).status == 0)
         let image = try PNGImage(Array(try Data(contentsOf: URL(fileURLWithPath: png))))
         #expect(image.distinctColors == 1)

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SaleData
+import TemporaryFolders
 import Testing
 
 @Suite struct ForecastTableTests {
@@ -39,7 +40,8 @@ import Testing
     }
 
     @Test func writesAtomicallyAndReportsUnwritablePaths() throws {
-        let folder = TemporaryFolder()
+        let folder = TemporaryFolder("saledata")
+        defer { folder.remove() }
         let table = ForecastTable(pieces: [])
         try table.write(to: folder.path + "/f.csv")
         #expect(try String(contentsOfFile: folder.path + "/f.csv", encoding: .utf8) == ForecastTable.header + "\n")

@@ -1,10 +1,12 @@
+import TemporaryFolders
 import Testing
 @testable import SaleData
 
 @Suite struct LiveOrdersTests {
     @Test func refreshReadsOnlyAppendedRowsAndWaitsForTruncatedLines() throws {
-        let folder = TemporaryFolder()
-        let path = folder.write("live.csv", "order_id,order_time,amount\n1,2021-05-20T14:03:00,1\n2,2021-05-20T14:0")
+        let folder = TemporaryFolder("saledata")
+        defer { folder.remove() }
+        let path = try folder.write("live.csv", "order_id,order_time,amount\n1,2021-05-20T14:03:00,1\n2,2021-05-20T14:0")
         let live = LiveOrders(path: path)
         var result = try live.refresh()
         #expect(result.table.revenueCents == [100])
@@ -18,8 +20,9 @@ import Testing
     }
 
     @Test func aHeaderStillBeingWrittenGivesAnEmptyTable() throws {
-        let folder = TemporaryFolder()
-        let path = folder.write("live.csv", "order_id,order_ti")
+        let folder = TemporaryFolder("saledata")
+        defer { folder.remove() }
+        let path = try folder.write("live.csv", "order_id,order_ti")
         let live = LiveOrders(path: path)
         #expect(try live.refresh().table.count == 0)
         try folder.append("live.csv", "me,amount\r")
@@ -29,22 +32,24 @@ import Testing
     }
 
     @Test func aShrunkFileIsReadAgain() throws {
-        let folder = TemporaryFolder()
-        let path = folder.write("live.csv", "order_time,amount\n2021-05-20T14:03:00,1\n2021-05-20T14:04:00,1\n")
+        let folder = TemporaryFolder("saledata")
+        defer { folder.remove() }
+        let path = try folder.write("live.csv", "order_time,amount\n2021-05-20T14:03:00,1\n2021-05-20T14:04:00,1\n")
         let live = LiveOrders(path: path)
         #expect(try live.refresh().table.orders == [1, 1])
-        folder.write("live.csv", "order_time,amount\n2021-05-20T14:09:00,3\n")
+        try folder.write("live.csv", "order_time,amount\n2021-05-20T14:09:00,3\n")
         #expect(try live.refresh().table.revenueCents == [300])
     }
 
     @Test func aBadRowIsReportedAgainUntilFixed() throws {
-        let folder = TemporaryFolder()
-        let path = folder.write("live.csv", "order_time,amount\n2021-05-20T14:03:00,1\n2021-05-20T14:03:00,x\n")
+        let folder = TemporaryFolder("saledata")
+        defer { folder.remove() }
+        let path = try folder.write("live.csv", "order_time,amount\n2021-05-20T14:03:00,1\n2021-05-20T14:03:00,x\n")
         let live = LiveOrders(path: path)
         let error = OrdersError(file: "live.csv", line: 3, column: 2, reason: "amount is not a number: 'x'")
         #expect(throws: error) { try live.refresh() }
         #expect(throws: error) { try live.refresh() }
-        folder.write("live.csv", "order_time,amount\n2021-05-20T14:03:00,1\n2021-05-20T14:03:00,2\n")
+        try folder.write("live.csv", "order_time,amount\n2021-05-20T14:03:00,1\n2021-05-20T14:03:00,2\n")
         #expect(try live.refresh().table.revenueCents == [300])
     }
 }

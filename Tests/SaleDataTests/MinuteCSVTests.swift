@@ -1,5 +1,6 @@
 import Foundation
 @testable import SaleData
+import TemporaryFolders
 import Testing
 
 @Suite struct MinuteCSVTests {
@@ -53,9 +54,10 @@ import Testing
         #expect(Series.isMinuteCSV(header: "minute"))
         #expect(!Series.isMinuteCSV(header: "order_id,order_time,customer,amount\n"))
         #expect(!Series.isMinuteCSV(header: "minutes,revenue"))
-        let folder = TemporaryFolder()
-        #expect(Series.isMinuteCSV(path: folder.write("m.csv", aggregated)))
-        #expect(!Series.isMinuteCSV(path: folder.write("o.csv", "order_id,order_time,amount\n")))
+        let folder = TemporaryFolder("saledata")
+        defer { folder.remove() }
+        #expect(Series.isMinuteCSV(path: try folder.write("m.csv", aggregated)))
+        #expect(!Series.isMinuteCSV(path: try folder.write("o.csv", "order_id,order_time,amount\n")))
         #expect(!Series.isMinuteCSV(path: folder.path + "/missing.csv"))
         #expect(throws: SeriesError(description: "cannot open '\(folder.path)/missing.csv'")) {
             try Series.loadColumn("revenue", from: folder.path + "/missing.csv")

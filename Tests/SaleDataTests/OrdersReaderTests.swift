@@ -1,3 +1,4 @@
+import TemporaryFolders
 import Testing
 @testable import SaleData
 
@@ -5,7 +6,9 @@ import Testing
 func readOrders(_ text: String, _ configure: (inout OrdersReadOptions) -> Void = { _ in }) throws -> OrdersResult {
     var options = OrdersReadOptions()
     configure(&options)
-    return try OrdersReader.read(path: TemporaryFolder().write("orders.csv", text), options: options)
+    let folder = TemporaryFolder("saledata")
+    defer { folder.remove() }
+    return try OrdersReader.read(path: folder.write("orders.csv", text), options: options)
 }
 
 @Suite struct OrdersReaderTests {

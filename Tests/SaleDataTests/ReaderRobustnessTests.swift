@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFolders
 import Testing
 @testable import SaleData
 
@@ -14,7 +15,8 @@ import Testing
 
     @Test func randomBytesNeverCrash() throws {
         var random = RandomSource(seed: 99)
-        let folder = TemporaryFolder()
+        let folder = TemporaryFolder("saledata")
+        defer { folder.remove() }
         let alphabet = Array("0123456789-:T .,;\t\"\r\nZ+abc".utf8) + [0xEF, 0xBB, 0xBF, 0, 0xFF]
         for round in 0..<400 {
             let length = Int(random.next() % 300)
@@ -28,7 +30,8 @@ import Testing
 
     @Test func mutatedExportsNeverCrash() throws {
         var random = RandomSource(seed: 5)
-        let folder = TemporaryFolder()
+        let folder = TemporaryFolder("saledata")
+        defer { folder.remove() }
         let original = Array(Self.seedText.utf8)
         for _ in 0..<1500 {
             var bytes = original

@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFolders
 import Testing
 @testable import SaleData
 
@@ -49,7 +50,8 @@ import Testing
     }
 
     @Test func readingTheWrittenSaleGivesTheSimulatedTotals() throws {
-        let folder = TemporaryFolder()
+        let folder = TemporaryFolder("saledata")
+        defer { folder.remove() }
         var zoned = sale
         zoned.zone = try #require(ShopZone("Asia/Singapore"))
         zoned.timeFormat = .offset
@@ -83,7 +85,9 @@ import Testing
         small.expectedOrders = 500
         small.timeFormat = format
         small.zone = try #require(ShopZone("-03:00"))
-        let path = TemporaryFolder().path + "/sale.csv"
+        let folder = TemporaryFolder("saledata")
+        defer { folder.remove() }
+        let path = folder.path + "/sale.csv"
         try small.write(to: path)
         var options = OrdersReadOptions()
         options.zone = small.zone
@@ -95,7 +99,8 @@ import Testing
     @Test func largeFilesReadInHalvesMatchASerialRead() throws {
         var big = sale
         big.expectedOrders = 260_000
-        let folder = TemporaryFolder()
+        let folder = TemporaryFolder("saledata")
+        defer { folder.remove() }
         let path = folder.path + "/big.csv"
         try big.write(to: path)
         var serialOptions = OrdersReadOptions()

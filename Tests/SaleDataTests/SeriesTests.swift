@@ -1,3 +1,4 @@
+import TemporaryFolders
 import Testing
 @testable import SaleData
 
@@ -66,7 +67,8 @@ import Testing
     }
 
     @Test func savesAndLoadsCSV() throws {
-        let folder = TemporaryFolder()
+        let folder = TemporaryFolder("saledata")
+        defer { folder.remove() }
         let path = folder.path + "/revenue.csv"
         let original = Series(start: start, values: [1.5, 0, 1e-7, 12_345_678.25])
         try original.save(to: path)

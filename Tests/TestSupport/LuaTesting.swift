@@ -42,10 +42,3 @@ public final class Tracked: LuaObject {
 
     deinit { counter.add(-1) }
 }
-
-/// The path of a new empty temporary folder.
-public func temporaryFolder(_ name: String = "flashcast-test") -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}

@@ -13,29 +13,24 @@ enum AtomicFile {
         let fd = mkstemp(&template)  // a fresh name, so concurrent writers never share a temporary
         guard fd >= 0 else { throw failure(path) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        /// The error for the failure that just happened, after closing (if still open) and removing the temporary.
+        func abandon(closing: Bool) -> ChartError {
+            let error = failure(path)
+            if closing { close(fd) }
+            unlink(temporary)
+            return error
+        }
         fchmod(fd, 0o644)
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { writeSome(fd, $0) }
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                let error = failure(path)
-                close(fd)
-                unlink(temporary)
-                throw error
-            }
+            guard n > 0 else { throw abandon(closing: true) }
             written += n
         }
-        guard fsync(fd) == 0, close(fd) == 0 else {
-            let error = failure(path)
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, path) == 0 else {
-            let error = failure(path)
-            unlink(temporary)
-            throw error
-        }
+        guard fsync(fd) == 0 else { throw abandon(closing: true) }
+        guard close(fd) == 0 else { throw abandon(closing: false) }
+        guard rename(temporary, path) == 0 else { throw abandon(closing: false) }
     }
 
     /// `cannot write 'path': reason` from the current `errno`.
