@@ -42,10 +42,13 @@ struct IntervalCalibration {
             lowSoFar = max(lowSoFar, mean[h - 1] + low * width)
             highSoFar = max(highSoFar, mean[h - 1] + high * width)
             lower.append(lowSoFar)
-            upper.append(max(highSoFar, mean[h - 1]))
+            upper.append(highSoFar)
         }
         return (lower, upper)
     }
+
+    /// The first row a back-test may start from (the model needs `minimumRows` before it).
+    private var earliestOrigin: Int { max(model.minimumRows - 1, 0) }
 
     /// Quantiles that keep the forecast inside the band: when the back-tests erred to one side
     /// only, the other side gets half their spread (a bias seen so far need not last).
@@ -64,8 +67,7 @@ struct IntervalCalibration {
     private func backTestResiduals(horizon: Int) -> [[Residual]] {
         var residuals = Array(repeating: [Residual](), count: horizon)
         let cutoff = input.cutoff
-        let earliest = max(model.minimumRows - 1, 0)
-        let span = cutoff - earliest
+        let span = cutoff - earliestOrigin
         guard span > 0 else { return residuals }
         let count = min(span, Self.maximumOrigins)
         var cumulative = [0.0]
@@ -100,7 +102,7 @@ struct IntervalCalibration {
         }
         pooled.sort { $0.value < $1.value }
         let tail = (1 - level) / 2
-        let stretches = Double(input.cutoff - h - max(model.minimumRows - 1, 0)) / Double(h)
+        let stretches = Double(input.cutoff - h - earliestOrigin) / Double(h)
         let factor = Self.smallSampleFactor(max(stretches, 1), tail: tail)
         return (factor * Self.weightedRank(pooled, tail, upper: false), factor * Self.weightedRank(pooled, tail, upper: true))
     }
