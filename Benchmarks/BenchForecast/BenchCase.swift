@@ -7,6 +7,9 @@ struct BenchCase {
     let revenue: Series
     let history: Series?
     let description: String
+    /// The simulator's expected revenue per minute (nil for the real sale): what a perfect model
+    /// would forecast, so its errors are the noise no model can remove.
+    var expected: [Double]? = nil
 
     /// Cutoff of the paper's experiment 1: the 1000 training minutes centred in the sale.
     var centredCutoff: Int { revenue.count / 2 + 500 - 1 }
@@ -15,12 +18,12 @@ struct BenchCase {
 extension BenchCase {
     /// Simulated cases of different shapes; each earlier sale has the same shape with its own
     /// seed, size and no campaigns, and starts at the same time of day.
-    static func simulated() -> [BenchCase] {
+    static func simulated(seedOffset: UInt64 = 0) -> [BenchCase] {
         let mails = [SaleSimulation.Campaign(minute: 900, lift: 1.5), SaleSimulation.Campaign(minute: 1980, lift: 2, halfLife: 45),
                      SaleSimulation.Campaign(minute: 3300, lift: 1.2)]
         func sale(_ seed: UInt64, _ orders: Double, _ change: (inout SaleSimulation) -> Void) -> SaleSimulation {
             var simulation = SaleSimulation()
-            simulation.seed = seed
+            simulation.seed = seed + seedOffset
             simulation.expectedOrders = orders
             change(&simulation)
             return simulation
@@ -33,7 +36,9 @@ extension BenchCase {
             previous.campaigns = []
             previous.start = current.start - 180 * 1440
             earlier(&previous)
-            return BenchCase(name: name, revenue: revenue(of: current), history: revenue(of: previous), description: text)
+            let label = seedOffset == 0 ? name : "\(name)+\(seedOffset)"
+            return BenchCase(name: label, revenue: revenue(of: current), history: revenue(of: previous), description: text,
+                             expected: expectedRevenue(of: current))
         }
         return [
             pair("sim-default", "3 days, 200k orders, three e-mail campaigns (the BENCHMARKS.md sale)",
@@ -65,6 +70,12 @@ extension BenchCase {
         var cents = Array(repeating: Int64(0), count: sale.minutes)
         sale.forEachOrder { cents[$0.second / 60 - sale.start] += $0.cents }
         return Series(start: sale.start, values: cents.map { Double($0) / 100 }, zone: sale.zone)
+    }
+
+    /// Expected revenue per minute: expected orders times the log-normal basket's mean.
+    static func expectedRevenue(of sale: SaleSimulation) -> [Double] {
+        let meanBasket = sale.basketMedian * exp(sale.basketSigma * sale.basketSigma / 2)
+        return sale.expectedRates().map { $0 * meanBasket }
     }
 
     /// The real UK retailer's 9 busiest days (when ../shared/data is present); the earlier "sale" is

@@ -52,3 +52,38 @@ enum BenchOutput {
         }
     }
 }
+
+extension BenchOutput {
+    /// Over many cases (every simulated shape with several seeds): per model the median and mean
+    /// hre@500 of experiment 1, how often it beat seasonal naive there, the share of all forecast
+    /// minutes inside the 80% band, and the rolling experiment's median hre@200 and coverage.
+    static func printSeedSummary(_ results: [CaseResult], cases: Int) {
+        print("\n### \(cases) cases (simulated shapes x seeds, and the real sale)\n")
+        print("| model | median hre@500 % | mean hre@500 % | hre@500 below seasonal naive | exp. 1 coverage % | median rolling hre@200 % | mean rolling coverage % |")
+        print("|---|---|---|---|---|---|---|")
+        let naive = Dictionary(results.filter { $0.model == ForecastModel.seasonalNaive.rawValue }.map { ($0.caseName, $0.centred?.hre500) },
+                               uniquingKeysWith: { first, _ in first })
+        let names = results.reduce(into: [String]()) { if !$0.contains($1.model) { $0.append($1.model) } }
+        for name in names {
+            let mine = results.filter { $0.model == name }
+            let hre = mine.compactMap { $0.centred?.hre500 }
+            let compared = mine.compactMap { result -> Bool? in
+                guard let own = result.centred?.hre500, let other = naive[result.caseName] ?? nil else { return nil }
+                return own < other
+            }
+            let cells = [median(hre), mean(hre), nil, mean(mine.compactMap { $0.centred?.coverage }),
+                         median(mine.compactMap { $0.rolling?.hre200 }), mean(mine.compactMap { $0.rolling?.coverage })]
+            var text = cells.map { $0.map { String(format: "%.2f", $0 * 100) } ?? "-" }
+            text[2] = name == ForecastModel.seasonalNaive.rawValue ? "-" : "\(compared.filter { $0 }.count) of \(compared.count)"
+            print("| \(name) | " + text.joined(separator: " | ") + " |")
+        }
+    }
+
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted(), middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    static func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
+}

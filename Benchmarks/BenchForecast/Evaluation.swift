@@ -45,3 +45,35 @@ extension CaseResult {
             + [String(format: "%.4f", seconds)]).joined(separator: ",")
     }
 }
+
+extension Evaluation {
+    /// The simulator's expected revenue as a forecast (nil for the real sale): the errors a perfect
+    /// model would make, i.e. the sale's own noise, on experiment 1 and the rolling experiment.
+    static func oracle(_ benchCase: BenchCase) -> CaseResult? {
+        guard let expected = benchCase.expected else { return nil }
+        let revenue = benchCase.revenue.values
+        func errors(cutoff: Int, horizon: Int) -> (mape: Double?, hre: [Int: Double]) {
+            let observed = revenue[...cutoff].reduce(0, +)
+            var forecast: [Double] = [], actual: [Double] = []
+            var expectedTotal = observed, actualTotal = observed
+            for row in cutoff + 1...cutoff + horizon {
+                expectedTotal += expected[row]
+                actualTotal += revenue[row]
+                forecast.append(expectedTotal)
+                actual.append(actualTotal)
+            }
+            let percentages = zip(forecast, actual).filter { $0.1 > 0 }.map { abs($0.0 - $0.1) / $0.1 }
+            let hre = ForecastMetrics.horizons.reduce(into: [Int: Double]()) { table, h in
+                table[h] = ForecastMetrics.horizonRevenueError(h: h, forecast: forecast, actual: actual, observedTotal: observed)
+            }
+            return (percentages.isEmpty ? nil : percentages.reduce(0, +) / Double(percentages.count), hre)
+        }
+        let centred = errors(cutoff: benchCase.centredCutoff, horizon: 500)
+        let rolling = stride(from: 499, through: revenue.count - 1 - 200, by: 200).compactMap { errors(cutoff: $0, horizon: 200).hre[200] }
+        var summary = BacktestSummary(model: .drift, [])
+        summary.hre200 = rolling.isEmpty ? nil : rolling.reduce(0, +) / Double(rolling.count)
+        let metrics = ForecastMetrics(mape: centred.mape, hre60: centred.hre[60], hre200: centred.hre[200], hre500: centred.hre[500],
+                                      mase: nil, coverage: nil, meanWidth: nil, minutesCompared: 500)
+        return CaseResult(caseName: benchCase.name, model: "oracle", centred: metrics, rolling: summary, seconds: 0)
+    }
+}
