@@ -16,11 +16,11 @@ struct CaseResult {
 enum Evaluation {
     static let models: [ForecastModel] = [.flashcast, .paper, .drift, .seasonalNaive, .profile]
 
-    /// Every model on a case.
-    static func run(_ benchCase: BenchCase, models: [ForecastModel] = models) -> [CaseResult] {
+    /// Every model on a case; without the earlier sale when `history` is false.
+    static func run(_ benchCase: BenchCase, models: [ForecastModel] = models, history: Bool = true) -> [CaseResult] {
         models.map { model in
             var options = ForecastOptions(cutoff: benchCase.centredCutoff, train: 1000, horizon: 500, model: model,
-                                          history: benchCase.history)
+                                          history: history ? benchCase.history : nil)
             let clock = ContinuousClock()
             var centred: ForecastMetrics?
             let elapsed = clock.measure { centred = (try? Forecaster.forecast(revenue: benchCase.revenue, options: options))?.metrics }

@@ -2,11 +2,12 @@ import Foundation
 import Forecasting
 import SaleData
 
-// BenchForecast [OUTPUT_FOLDER] [--data SHARED_DATA] [--only MODEL,...] [--seeds K]: the accuracy
+// BenchForecast [OUTPUT_FOLDER] [--data SHARED_DATA] [--only MODEL,...] [--seeds K] [--no-history]: the accuracy
 // benchmark of FlashCast's models on simulated sales (and the real one when its folder exists),
 // beside the oracle (the simulator's expected revenue). Writes each case's per-minute CSV
 // (`minute,revenue,history`), `cases.csv` and `flashcast.csv` for peers.py, and prints the tables.
-// `--seeds K` also runs every simulated case with K-1 further seeds and prints the summary over all.
+// `--seeds K` also runs every simulated case with K-1 further seeds and prints the summary over all;
+// `--no-history` hides the earlier sale from FlashCast's models (the oracle and peers.py's files keep it).
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -17,6 +18,7 @@ let output = arguments.first { !$0.hasPrefix("--") && arguments.firstIndex(of: $
 let models = option("--only").map { $0.split(separator: ",").compactMap { ForecastModel(rawValue: String($0)) } } ?? Evaluation.models
 let dataFolder = option("--data") ?? "../shared/data"
 let seeds = max(1, option("--seeds").flatMap { Int($0) } ?? 1)
+let useHistory = !arguments.contains("--no-history")
 
 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
 var cases = BenchCase.simulated()
@@ -28,7 +30,7 @@ var results: [CaseResult] = []
 for benchCase in cases {
     try BenchOutput.writeCase(benchCase, folder: output)
     manifest += "\(benchCase.name),\(benchCase.revenue.count),\(benchCase.centredCutoff),\"\(benchCase.description)\"\n"
-    let caseResults = Evaluation.run(benchCase, models: models) + [Evaluation.oracle(benchCase)].compactMap { $0 }
+    let caseResults = Evaluation.run(benchCase, models: models, history: useHistory) + [Evaluation.oracle(benchCase)].compactMap { $0 }
     results += caseResults
     BenchOutput.printTable(caseResults, title: "\(benchCase.name): \(benchCase.description)")
 }
@@ -42,7 +44,7 @@ if seeds > 1 {
     var all = results
     for k in 1..<seeds {
         for benchCase in BenchCase.simulated(seedOffset: UInt64(1000 * k)) {
-            all += Evaluation.run(benchCase, models: models) + [Evaluation.oracle(benchCase)].compactMap { $0 }
+            all += Evaluation.run(benchCase, models: models, history: useHistory) + [Evaluation.oracle(benchCase)].compactMap { $0 }
         }
     }
     BenchOutput.printSeedSummary(all, cases: Set(all.map(\.caseName)).count)

@@ -25,7 +25,7 @@ extension FlashcastModel {
 
     /// One row per hourly block ending at `origin` (newest first): this sale's revenue and the
     /// features' totals over the same rows; one shorter block in the first hour of a sale.
-    func fitBlocks(_ features: [ShapeFeature], origin: Int) -> [ShapeFit.Block] {
+    func fitBlocks(_ features: [ShapeFeature], origin: Int, past: BurstCleaning) -> [ShapeFit.Block] {
         let rows = min(input.train, origin + 1)
         let size = rows < Self.blockRows ? rows : Self.blockRows
         let count = rows / size
@@ -36,7 +36,7 @@ extension FlashcastModel {
                 case .earlierSale: return earlier?.total(first, last)
                 case .lastSeason:
                     guard first - input.season >= 0 else { return nil }
-                    return own.total(first - input.season, last - input.season) * seasonChange(at: (first + last) / 2, back: input.season)
+                    return past.total(first - input.season, last - input.season) * seasonChange(at: (first + last) / 2, back: input.season)
                 case .level: return Double(size)
                 }
             }
@@ -46,7 +46,7 @@ extension FlashcastModel {
     }
 
     /// A feature's value at a forecast row (after `origin`), from rows up to `origin` only.
-    func forecastValue(_ feature: ShapeFeature, row: Int, origin: Int) -> Double {
+    func forecastValue(_ feature: ShapeFeature, row: Int, origin: Int, past: BurstCleaning) -> Double {
         switch feature {
         case .level: return 1
         case .earlierSale:
@@ -56,14 +56,14 @@ extension FlashcastModel {
         case .lastSeason:
             let season = input.season
             let back = ((row - origin + season - 1) / season) * season
-            return own.smoothed(row - back, radius: Self.smoothingRadius, limit: origin) * seasonChange(at: row, back: back)
+            return past.smoothed(row - back, radius: Self.smoothingRadius, limit: origin) * seasonChange(at: row, back: back)
         }
     }
 
     /// How much more the earlier sale earned around `row` than `back` rows before (1 without an
-    /// earlier sale): the opening surge fading and the closing rush, as the earlier sale went. The
-    /// log change is shrunk towards 0 by its noise (James-Stein, positive part), so that a small or
-    /// sparse earlier sale's chance wobbles between days are not taken for a trend.
+    /// earlier sale): the opening surge fading and the closing rush, as the earlier sale went. A
+    /// change within two standard deviations of its noise counts as none, so that a small or sparse
+    /// earlier sale's chance wobbles between days are not taken for a trend.
     func seasonChange(at row: Int, back: Int) -> Double {
         guard let earlier, row + Self.seasonRadius < earlier.count else { return 1 }
         let thenFirst = row - back - Self.seasonRadius, nowFirst = row - Self.seasonRadius, width = 2 * Self.seasonRadius
@@ -72,8 +72,8 @@ extension FlashcastModel {
         let change = log(now / then)
         let noise = earlier.noiseVariance(thenFirst, thenFirst + width) / (then * then)
             + earlier.noiseVariance(nowFirst, nowFirst + width) / (now * now)
-        let kept = max(0, 1 - noise / max(change * change, 1e-12))
-        return min(max(exp(kept * change), 0.5), 2)
+        guard change * change > Self.changeSigmas * Self.changeSigmas * noise else { return 1 }
+        return min(max(exp(change), 0.5), 2)
     }
 
     /// Before a season has been seen and without an earlier sale: the training window's mean

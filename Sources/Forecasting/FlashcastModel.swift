@@ -1,12 +1,14 @@
-/// FlashCast's default model: a mix of shapes, each scaled to this sale by a robust level.
+/// FlashCast's default model: last season as it was, unless the recent hours say otherwise.
 ///
-/// The shapes are the earlier sale's revenue at the same minute since the start and this sale's
-/// own revenue one season (a day) earlier, the latter times the earlier sale's change between the
-/// two seasons (its opening surge fading, its closing rush). Over the training window's hourly
-/// blocks, each shape's scale is the median of this sale's revenue over the shape's, and the
-/// shapes are mixed by how steady those ratios are (see `ShapeFit`). Without an earlier sale the
-/// mix is last season's revenue and a flat level; before a season has been seen, the training
-/// window's time-of-day profile scaled to the last six hours.
+/// The shapes are this sale's own revenue one season (a day) earlier, cleaned of one-off bursts
+/// (see `BurstCleaning`) and times the earlier sale's change between the two seasons (its opening
+/// surge fading, its closing rush), and the earlier sale's revenue at the same minute since the
+/// start. When last season's hourly ratios to this sale's recent hours centre on 1 (within two
+/// standard errors), it is the forecast as it stands. Otherwise each shape's scale is the median of
+/// the hourly ratios (last season's stays 1 beside an earlier sale, whose change already sets its
+/// level) and the shapes are mixed by how steady those ratios are (see `ShapeFit`). Without an
+/// earlier sale the other shape is a flat level; before a season has been seen, the earlier sale
+/// alone or, without one, the training window's time-of-day profile scaled to the last six hours.
 struct FlashcastModel: FittedModel {
     /// Rows per block of the fit (an hour of minutes).
     static let blockRows = 60
@@ -14,6 +16,8 @@ struct FlashcastModel: FittedModel {
     static let smoothingRadius = 15
     /// Half-width of the windows over which the earlier sale's change between seasons is measured.
     static let seasonRadius = 180
+    /// Standard deviations of noise the earlier sale's change between seasons must exceed to count.
+    static let changeSigmas = 2.0
     /// Fewest blocks a feature needs before it takes part in the fit.
     static let minimumBlocks = 4
 
@@ -32,12 +36,20 @@ struct FlashcastModel: FittedModel {
     func rates(origin: Int, horizon: Int) -> [Double] {
         let features = availableFeatures(origin: origin)
         guard !features.isEmpty else { return timeOfDay(origin: origin, horizon: horizon) }
-        let blocks = fitBlocks(features, origin: origin)
-        let fit = ShapeFit(blocks: blocks, features: features.count)
+        let past = BurstCleaning(revenue: input.revenue, raw: own, first: origin + 1 - min(input.train, origin + 1)
+                                 - input.season - Self.smoothingRadius, last: origin)
+        var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past), features: features.count)
+        if let index = features.firstIndex(of: .lastSeason) {
+            if fit.tracksAsIs(index) {
+                fit.useAlone(index)
+            } else if earlier != nil {
+                fit.setScale(index, to: 1)
+            }
+        }
         return (origin + 1..<origin + 1 + horizon).map { row in
             var rate = 0.0
             for (index, feature) in features.enumerated() {
-                rate += fit.weights[index] * fit.scales[index] * forecastValue(feature, row: row, origin: origin)
+                rate += fit.weights[index] * fit.scales[index] * forecastValue(feature, row: row, origin: origin, past: past)
             }
             return rate
         }

@@ -26,4 +26,24 @@ import Testing
         let fit = ShapeFit(blocks: Self.blocks([0, 0, 3, 0], [[1, 1, 1, 1]]), features: 1)
         #expect(fit.scales == [0.75])
     }
+
+    @Test func aFeatureCentredOnTheSaleIsTakenAsItStands() {
+        // log ratios 0.1, -0.1, 0.05, -0.05, 0: median 0, so the feature tracks the sale as is
+        let unbiased = Self.blocks([1, 1, 1, 1, 1].indices.map { [exp(0.1), exp(-0.1), exp(0.05), exp(-0.05), 1][$0] },
+                                   [[1, 1, 1, 1, 1], [2, 2, 2, 2, 2]])
+        var fit = ShapeFit(blocks: unbiased, features: 2)
+        #expect(fit.tracksAsIs(0) && !fit.tracksAsIs(1))
+        fit.useAlone(0)
+        #expect(fit.scales[0] == 1 && fit.weights == [1, 0])
+    }
+
+    @Test func aFeatureBiasedBeyondTwoStandardErrorsIsScaled() {
+        // log ratios 0.2 +- 0.05: median 0.2, spread 1.4826 x 0.05, standard error 1.2533 x that
+        // over the root of 4 (0.046), so 0.2 is more than two standard errors from 0
+        let ratios = [0.15, 0.25, 0.15, 0.25].map { exp($0) }
+        let fit = ShapeFit(blocks: Self.blocks(ratios, [[1, 1, 1, 1]]), features: 1)
+        #expect(!fit.tracksAsIs(0) && abs(fit.scales[0] - exp(0.2)) < 1e-12)
+        // ratios of totals (sparse hours) are never taken as they stand
+        #expect(!ShapeFit(blocks: Self.blocks([0, 0, 1, 0], [[1, 1, 1, 1]]), features: 1).tracksAsIs(0))
+    }
 }

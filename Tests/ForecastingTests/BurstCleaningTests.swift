@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import SaleData
+@testable import Forecasting
+
+@Suite struct BurstCleaningTests {
+    /// Rows cycling 8, 10, 12 (each quarter hour earns 150, with a noise variance of 4 a row).
+    static let steady = (0..<600).map { [8.0, 10, 12][$0 % 3] }
+
+    static func cleaned(_ values: [Double], first: Int = 0) -> BurstCleaning {
+        BurstCleaning(revenue: values, raw: RunningTotals(values), first: first, last: values.count - 1)
+    }
+
+    @Test func aBurstIsScaledDownToItsNeighbourhood() {
+        var values = Self.steady
+        for row in 300..<315 { values[row] *= 3 }  // a quarter hour that earned 450 instead of 150
+        let cleaning = Self.cleaned(values)
+        #expect(cleaning.bursts == 1)
+        #expect(abs(cleaning.total(300, 314) - 150) < 1e-9)
+        #expect(abs(cleaning.total(0, 599) - 6000) < 1e-9)
+        // the shape within the block is kept: its first row earned 24 of 450, now 8
+        #expect(abs(cleaning.total(300, 300) - 8) < 1e-12)
+    }
+
+    @Test func steadyAndSmoothlyVaryingRevenueIsLeftAlone() {
+        #expect(Self.cleaned(Self.steady).bursts == 0)
+        let daily = (0..<(2 * 1440)).map { 3 + 2 * sin(2 * Double.pi * Double($0) / 1440) }
+        let cleaning = Self.cleaned(daily)
+        #expect(cleaning.bursts == 0)
+        #expect(abs(cleaning.total(0, daily.count - 1) - daily.reduce(0, +)) < 1e-9)
+    }
+
+    @Test func aSingleLargeOrderIsNoiseNotABurst() {
+        // a shop that sells rarely: one invoice of 5000 among empty minutes stays
+        var values = Array(repeating: 0.0, count: 600)
+        values[310] = 5000
+        let cleaning = Self.cleaned(values)
+        #expect(cleaning.bursts == 0 && cleaning.total(0, 599) == 5000)
+    }
+
+    @Test func blocksEndAtTheLastRowAndRowsBeforeTheStretchCountAsNothing() {
+        var values = Self.steady
+        for row in 592..<600 { values[row] *= 4 }  // the newest 8 rows: half of the last block
+        let cleaning = Self.cleaned(values, first: 107)  // 493 rows: 32 blocks and 13 rows kept as they are
+        #expect(cleaning.bursts == 1)
+        #expect(abs(cleaning.total(585, 599) - 150) < 1e-9)
+        #expect(cleaning.total(0, 106) == 0)
+        #expect(abs(cleaning.total(107, 119) - Self.steady[107...119].reduce(0, +)) < 1e-12)
+    }
+
+    @Test func yesterdaysCampaignIsNotForecastAgainToday() throws {
+        // three days of a daily cycle; on day 2 a campaign tripled revenue for an hour at the time
+        // of day the forecast covers on day 3. The earlier sale has the same cycle without it.
+        let day = (0..<1440).map { 3 + 2 * sin(2 * Double.pi * Double($0) / 1440) }
+        var values = day + day + day
+        for row in (1440 + 700)..<(1440 + 760) { values[row] *= 3 }
+        let options = ForecastOptions(cutoff: 2 * 1440 + 599, train: 1000, horizon: 500, history: Series(start: 0, values: day + day + day))
+        let forecast = try Forecaster.forecast(revenue: Series(start: 0, values: values), options: options)
+        let gained = forecast.rate.values.reduce(0, +), truth = day[600..<1100].reduce(0, +)
+        let campaign = day[700..<760].reduce(0, +) * 2
+        #expect(abs(gained - truth) < 0.01 * truth)
+        #expect(campaign > 0.15 * truth)
+    }
+}
