@@ -16,7 +16,7 @@ local o = args.parse(arg, {
   {"discount", "14:00", "when a discount would start"},
   {"discount_lift", 0.15, "the discount's lift of the revenue rate (0.15 is +15%)"},
   {"by", "20:00", "also compare revenue by this time"},
-  {"target", 0, "revenue to reach by the end of the sale (0: the forecast's end total plus 3%)"},
+  {"target", 0, "revenue to reach by the end of the sale (0: the forecast's end total plus 2%)"},
   {"currency", "$", "currency sign on the chart"},
   {"out", "out/whatif", "output folder"},
 })
@@ -39,7 +39,7 @@ print(effect and ("learned from the e-mail at " .. o.learn .. ": " .. tostring(e
 local mail = scenario.email{at = o.email, from = effect}
 local late = scenario.email{at = o.late, from = effect}
 local discount = scenario.discount{from = o.discount, lift = o.discount_lift}
-local target = o.target > 0 and o.target or fc.mean[#fc.mean] * 1.03
+local target = o.target > 0 and o.target or fc.mean[#fc.mean] * 1.02
 
 local w = forecast.whatif(fc, {mail, late, discount, {mail, discount, name = "e-mail " .. o.email .. " and discount"}},
                           {by = o.by, target = target})

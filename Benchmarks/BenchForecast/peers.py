@@ -153,7 +153,8 @@ def flashcast_rows(folder):
     with open(os.path.join(folder, "flashcast.csv")) as handle:
         for row in csv.DictReader(handle):
             converted = {k: (float(row[k]) / 100 if row[k] else None) for k in METRICS}
-            rows.append({"case": row["case"], "model": "FlashCast " + row["model"], **converted,
+            name = "oracle (expected revenue)" if row["model"] == "oracle" else "FlashCast " + row["model"]
+            rows.append({"case": row["case"], "model": name, **converted,
                          "seconds": float(row["seconds"])})
     return rows
 
