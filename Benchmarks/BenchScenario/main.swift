@@ -34,11 +34,11 @@ func campaigns(_ simulation: SaleSimulation) -> [ScenarioEvent] {
 
 let variants = [
     Variant(name: "no events") { series, _, options in try Forecaster.forecast(revenue: series, options: options) },
-    Variant(name: "campaigns known (default)") { series, simulation, options in
-        try EventForecaster.forecast(revenue: series, events: campaigns(simulation), options: options)
+    Variant(name: "future campaigns only") { series, simulation, options in
+        try EventForecaster.forecast(revenue: series, events: campaigns(simulation), options: options, removingPast: false)
     },
-    Variant(name: "every campaign known, removingPast") { series, simulation, options in
-        try EventForecaster.forecast(revenue: series, events: campaigns(simulation), options: options, removingPast: true)
+    Variant(name: "every campaign known (default)") { series, simulation, options in
+        try EventForecaster.forecast(revenue: series, events: campaigns(simulation), options: options)
     },
     Variant(name: "campaigns known, effect learned from the first") { series, simulation, options in
         let first = simulation.campaigns[0]

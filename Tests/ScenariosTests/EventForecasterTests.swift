@@ -22,9 +22,10 @@ import Testing
 
     @Test func aPastCampaignIsTakenOutOfTheLevel() throws {
         let plain = try Forecaster.forecast(revenue: revenue, options: options)
-        let ignored = try EventForecaster.forecast(revenue: revenue, events: [.campaign(past)], options: options)
+        let ignored = try EventForecaster.forecast(revenue: revenue, events: [.campaign(past)], options: options,
+                                                   removingPast: false)
         #expect(ignored == plain)
-        let adjusted = try EventForecaster.forecast(revenue: revenue, events: [.campaign(past)], options: options, removingPast: true)
+        let adjusted = try EventForecaster.forecast(revenue: revenue, events: [.campaign(past)], options: options)
         #expect(plain.rate.values[0] > 10.5)
         // The level is 10 again; the campaign's tail still lifts the first forecast minutes.
         let expected = (200..<250).map { 10 * past.multiplier(at: $0) }

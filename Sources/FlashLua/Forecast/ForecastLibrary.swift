@@ -14,16 +14,20 @@ enum ForecastLibrary {
         '2021-11-12T09:00'), train=1000, horizon=500, model='flashcast'|'paper'|'drift'|'seasonal_naive'|\
         'profile', history=an earlier sale's per-minute revenue (aligned by minutes since the start), \
         seed=1, level=0.8, epochs=(the model's own), window=60, hidden=64, dropout=0.2 (the paper's network), \
-        season=1440, events={per-minute multipliers of the forecast after the cutoff} or a list of planned Events \
-        (scenario.email{...}, scenario.discount{...}) whose factors become those multipliers.
+        season=1440, events={per-minute multipliers of the forecast after the cutoff} or a list of Events \
+        (scenario.email{...}, scenario.discount{...}): those after the cutoff multiply the forecast, those \
+        sent by it are divided out of the revenue the model learns from and their tails carried on.
         """
     ) { call in
         let revenue = try call.series(at: 1)
         let table = try LuaOptions(call, at: 2)
         try table.allow(ForecastRunOptions.runKeys)
-        let options = try ForecastRunOptions.read(table, call, revenue: revenue)
+        var options = try ForecastRunOptions.read(table, call, revenue: revenue)
+        let events = try ForecastRunOptions.plannedEvents(table, call, revenue: revenue, options: options)
+        if events != nil { options.knownEvents = nil }
         let forecast = try ForecastLuaErrors.run(options: table) { () throws(ForecastError) in
-            try Forecaster.forecast(revenue: revenue, options: options)
+            guard let events else { return try Forecaster.forecast(revenue: revenue, options: options) }
+            return try EventForecaster.forecast(revenue: revenue, events: events, options: options)
         }
         call.push(ForecastObject(forecast, revenue: revenue, train: options.train))
         return 1

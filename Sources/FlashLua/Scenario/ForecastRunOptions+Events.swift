@@ -4,11 +4,25 @@ import SaleData
 import Scenarios
 
 extension ForecastRunOptions {
-    /// Option `events` of `forecast.run`: per-minute multipliers after the cutoff, or a list of
-    /// Events (`scenario.email{...}`), whose factors over the horizon become those multipliers. As
-    /// in `EventForecaster`, events starting by the cutoff are left to the model, which saw them.
+    /// Option `events` of `forecast.run` and `forecast.backtest`: per-minute multipliers after the
+    /// cutoff, or a list of Events (`scenario.email{...}`), whose factors over the horizon (those of
+    /// events starting after the cutoff) become those multipliers.
     static func knownEvents(_ table: LuaOptions, _ call: LuaCall, revenue: Series, options: ForecastOptions)
         throws(LuaError) -> [Double]?
+    {
+        guard let resolved = try plannedEvents(table, call, revenue: revenue, options: options) else {
+            return try series(table, "events", call, zone: revenue.zone)?.values
+        }
+        let cutoff = options.cutoff ?? revenue.count - 1
+        let cutoffMinute = revenue.minute(at: cutoff)
+        let future = resolved.filter { $0.firstMinute > cutoffMinute }
+        return (1...Swift.max(options.horizon, 1)).map { future.multiplier(at: revenue.minute(at: cutoff + $0)) }
+    }
+
+    /// Option `events` when it lists Events: each resolved to epoch minutes (a time of day to its
+    /// first occurrence after the cutoff); nil when the option is absent or holds numbers.
+    static func plannedEvents(_ table: LuaOptions, _ call: LuaCall, revenue: Series, options: ForecastOptions)
+        throws(LuaError) -> [ScenarioEvent]?
     {
         let events = try table.with("events") { (index) throws(LuaError) -> [EventObject]? in
             guard call.type(at: index) == .table, call.length(index) > 0 else { return nil }
@@ -24,11 +38,9 @@ extension ForecastRunOptions {
                 return event
             }
         }
-        guard let events else { return try series(table, "events", call, zone: revenue.zone)?.values }
         let cutoff = options.cutoff ?? revenue.count - 1
-        guard cutoff >= 0 else { return nil }
+        guard let events, cutoff >= 0 else { return nil }
         let cutoffMinute = revenue.minute(at: cutoff)
-        let resolved = events.map { $0.resolved(after: cutoffMinute, zone: revenue.zone) }.filter { $0.firstMinute > cutoffMinute }
-        return (1...Swift.max(options.horizon, 1)).map { resolved.multiplier(at: revenue.minute(at: cutoff + $0)) }
+        return events.map { $0.resolved(after: cutoffMinute, zone: revenue.zone) }
     }
 }

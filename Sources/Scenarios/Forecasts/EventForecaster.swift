@@ -4,16 +4,16 @@ import SaleData
 /// Forecasts with events known in advance: a planned campaign is forecast, not missed.
 ///
 /// Events starting after the cutoff reach the model as `ForecastOptions.knownEvents` (their factor
-/// on the forecast rate, minute by minute). Events that started by the cutoff are left to the
-/// model, which saw them in the data; with `removingPast` they are instead taken out of the
-/// observed revenue the model learns from (each minute divided by the events' factor, where it is
-/// above 0) and their tails applied after the cutoff, and the forecast is put back on the revenue
-/// actually observed. On the simulated sales of Benchmarks/BenchScenario the default model does
-/// best with the default (only events after the cutoff): see its README.
+/// on the forecast rate, minute by minute). With `removingPast` (the default) events that started
+/// by the cutoff are taken out of the observed revenue the model learns from (each minute divided
+/// by the events' factor, where it is above 0) and their tails applied after the cutoff, and the
+/// forecast is put back on the revenue actually observed; without it they are left to the model.
+/// On the simulated sales of Benchmarks/BenchScenario the default model, whose level is a median of
+/// hourly ratios and whose last season is cleaned of bursts, needs them: see its README.
 public enum EventForecaster {
     /// The forecast of `revenue` with `events` (epoch minutes) as known inputs.
     public static func forecast(revenue: Series, events: [ScenarioEvent], options: ForecastOptions = ForecastOptions(),
-                                removingPast: Bool = false) throws(ForecastError) -> Forecast {
+                                removingPast: Bool = true) throws(ForecastError) -> Forecast {
         let cutoff = options.cutoff ?? revenue.count - 1
         guard cutoff >= 0, cutoff < revenue.count else { throw .cutoffOutOfRange(cutoff: cutoff, count: revenue.count) }
         let events = removingPast ? events : events.filter { $0.firstMinute > revenue.minute(at: cutoff) }
