@@ -117,7 +117,7 @@ import TestSupport
             local options = {cutoff = "2024-05-20T12:00", train = 600, horizon = 120, model = "drift"}
             local plain = forecast.run(sale.revenue, options)
             options.events = {scenario.email{at = "12:30", lift = 1, rise = 0, half_life = 10},
-                              scenario.email{at = "11:00", lift = 5}}  -- sent before the cutoff: left to the model
+                              scenario.email{at = "11:00", lift = 5}}  -- a time of day: tomorrow, past the horizon
             local known = forecast.run(sale.revenue, options)
             local worst = 0
             for i = 1, 120 do
@@ -128,6 +128,25 @@ import TestSupport
             return worst < 1e-9
             """)
         #expect(lua == ["true"])
+    }
+
+    @Test func aCampaignSentBeforeTheCutoffIsTakenOutAndItsTailCarriedOn() throws {
+        let lua = try Self.run("""
+            local sale = orders.simulate{minutes = 1440, orders = 30000, seed = 4, start = "2024-05-20T00:00"}
+            local options = {cutoff = "2024-05-20T12:00", train = 600, horizon = 120, model = "drift"}
+            local plain = forecast.run(sale.revenue, options)
+            options.events = {scenario.email{at = "2024-05-20T11:50", lift = 5, rise = 0, half_life = 10}}
+            local known = forecast.run(sale.revenue, options)
+            local function factor(i) return 1 + 5 * 2 ^ (-(10 + i) / 10) end
+            local worst = 0
+            for i = 1, 120 do
+              worst = math.max(worst, math.abs(known.rate[i] / known.rate[120] - factor(i) / factor(120)))
+            end
+            -- the drift level falls (the spike divided out), the tail lifts the first minutes
+            return worst < 1e-9, known.rate[120] < plain.rate[120], known.rate[1] > 2 * plain.rate[1],
+                   known.mean[1] - known.rate[1] == plain.mean[1] - plain.rate[1]
+            """)
+        #expect(lua == ["true", "true", "true", "true"])
     }
 
     @Test(arguments: [

@@ -1,6 +1,7 @@
 import Forecasting
 import LuaBridge
 import SaleData
+import Scenarios
 
 /// The `forecast` library: forecasts of a sale's cumulative revenue, rolling back-tests, early warning.
 enum ForecastLibrary {
