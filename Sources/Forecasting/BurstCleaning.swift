@@ -44,7 +44,7 @@ struct BurstCleaning {
                 return unflagged.count > Self.radiusBlocks / 2 ? ShapeFit.median(unflagged) : references[block]
             }
             let newly = (0..<count).filter { block in
-                !flagged[block] && sums[block] > references[block] * (1 + Self.relativeExcess)
+                !flagged[block] && references[block] > 0 && sums[block] > references[block] * (1 + Self.relativeExcess)
                     && sums[block] - references[block] > Self.noiseSigmas * noise[block]
             }
             guard !newly.isEmpty else { break }

@@ -38,6 +38,14 @@ import SaleData
         #expect(cleaning.bursts == 0 && cleaning.total(0, 599) == 5000)
     }
 
+    @Test func refundsDoNotMakeAReferenceToScaleTo() {
+        // a quiet shop whose quarter hours net out below zero (returns): nothing to scale down to
+        var values = Array(repeating: -1.0, count: 600)
+        for row in 300..<315 { values[row] = 0 }
+        let cleaning = Self.cleaned(values)
+        #expect(cleaning.bursts == 0 && cleaning.total(0, 599) == -585)
+    }
+
     @Test func blocksEndAtTheLastRowAndRowsBeforeTheStretchCountAsNothing() {
         var values = Self.steady
         for row in 592..<600 { values[row] *= 4 }  // the newest 8 rows: half of the last block
