@@ -3,8 +3,19 @@ import Foundation
 /// This sale's revenue up to an origin with one-off bursts taken out: an e-mail campaign, a post
 /// that went viral. Last season is the default model's best guide to the hours ahead, but
 /// yesterday's campaign will not repeat at the same minute today, so before last season is used,
-/// each quarter hour that earned far more than the hours around it is scaled down to their median.
+/// each quarter hour that earned far more than the hours around it is scaled down to their median,
+/// unless the same minutes stood out the same way before (a season earlier, or in the earlier sale):
+/// a daily deal at 20:00 is a pattern, not a one-off.
 struct BurstCleaning {
+    /// Another series whose rows `row - shift` are compared with this sale's rows `row` to tell a
+    /// recurring peak from a one-off burst.
+    struct Echo {
+        /// Running totals of the other series.
+        let totals: RunningTotals
+        /// Rows between a row of this sale and the matching row of the other series.
+        let shift: Int
+    }
+
     /// Rows per block that is judged on its own.
     static let blockRows = 15
     /// Blocks on each side of a block that make up its neighbourhood.
@@ -25,8 +36,9 @@ struct BurstCleaning {
 
     /// Cleans rows `first...last` of `revenue`. Blocks end at `last` (so the newest block is
     /// whole); leftover rows at the start are kept as they are. `raw` holds running totals of
-    /// `revenue` for the blocks' sums and noise.
-    init(revenue: [Double], raw: RunningTotals, first: Int, last: Int) {
+    /// `revenue` for the blocks' sums and noise; a block that stands out in any of `echoes` too is
+    /// kept.
+    init(revenue: [Double], raw: RunningTotals, first: Int, last: Int, echoes: [Echo] = []) {
         let first = max(0, first), size = Self.blockRows
         let count = max(0, (last - first + 1) / size)
         let start = last - count * size + 1
@@ -44,11 +56,14 @@ struct BurstCleaning {
                 return unflagged.count > Self.radiusBlocks / 2 ? ShapeFit.median(unflagged) : references[block]
             }
             let newly = (0..<count).filter { block in
-                !flagged[block] && references[block] > 0 && sums[block] > references[block] * (1 + Self.relativeExcess)
-                    && sums[block] - references[block] > Self.noiseSigmas * noise[block]
+                !flagged[block] && Self.standsOut(sums[block], over: references[block], noise: noise[block])
             }
             guard !newly.isEmpty else { break }
             for block in newly { flagged[block] = true }
+        }
+        for block in 0..<count where flagged[block] {
+            let blockFirst = start + block * size
+            if echoes.contains(where: { Self.standsOut(in: $0.totals, from: blockFirst - $0.shift) }) { flagged[block] = false }
         }
         for block in 0..<count where flagged[block] {
             let factor = references[block] / sums[block], blockFirst = start + block * size
@@ -70,5 +85,22 @@ struct BurstCleaning {
         let upper = min(row + radius, limit)
         guard upper >= lower else { return 0 }
         return total(lower, upper) / Double(upper - lower + 1)
+    }
+
+    /// Whether a block's `sum` is a burst over its neighbourhood's `reference`.
+    static func standsOut(_ sum: Double, over reference: Double, noise: Double) -> Bool {
+        reference > 0 && sum > reference * (1 + relativeExcess) && sum - reference > noiseSigmas * noise
+    }
+
+    /// Whether the block of `totals` starting at row `blockFirst` stands out from the median of the
+    /// blocks around it (false where too few of them lie inside the series).
+    static func standsOut(in totals: RunningTotals, from blockFirst: Int) -> Bool {
+        let size = blockRows
+        let blocks = (-radiusBlocks...radiusBlocks).map { blockFirst + $0 * size }
+            .filter { $0 >= 0 && $0 + size <= totals.count }
+        guard blocks.count > radiusBlocks, blocks.contains(blockFirst) else { return false }
+        let reference = ShapeFit.median(blocks.map { totals.total($0, $0 + size - 1) })
+        let noise = totals.noiseVariance(blockFirst, blockFirst + size - 1).squareRoot()
+        return standsOut(totals.total(blockFirst, blockFirst + size - 1), over: reference, noise: noise)
     }
 }

@@ -69,4 +69,24 @@ import SaleData
         #expect(abs(gained - truth) < 0.01 * truth)
         #expect(campaign > 0.15 * truth)
     }
+
+    @Test func aPeakThatRecursIsAPatternNotABurst() throws {
+        // the same hour tripled every day (a daily deal): last season's peak is kept and forecast
+        let day = (0..<1440).map { 3 + 2 * sin(2 * Double.pi * Double($0) / 1440) }
+        var daily = day
+        for row in 700..<760 { daily[row] *= 3 }
+        let options = ForecastOptions(cutoff: 2 * 1440 + 599, train: 1000, horizon: 500)
+        let forecast = try Forecaster.forecast(revenue: Series(start: 0, values: daily + daily + daily), options: options)
+        let truth = daily[600..<1100].reduce(0, +)
+        #expect(abs(forecast.rate.values.reduce(0, +) - truth) < 0.01 * truth)
+        // a peak only yesterday, but the earlier sale had it at the same minutes: kept too
+        var once = day + day + day
+        for row in (1440 + 700)..<(1440 + 760) { once[row] *= 3 }
+        var withHistory = options
+        withHistory.history = Series(start: 0, values: daily + daily + daily)
+        let echoed = try Forecaster.forecast(revenue: Series(start: 0, values: once), options: withHistory)
+        let cleaned = BurstCleaning(revenue: once, raw: RunningTotals(once), first: 0, last: 2 * 1440 + 599)
+        #expect(cleaned.bursts > 0)
+        #expect(echoed.rate.values.reduce(0, +) > day[600..<1100].reduce(0, +) * 1.1)
+    }
 }
