@@ -49,6 +49,7 @@ import TestSupport
         ("forecast.run({1, 2, 0/0})", "bad argument #1 to 'run' (the revenue at minute 1970-01-01T00:02 (row 2) is not a finite number)"),
         ("forecast.run({})", "bad argument #1 to 'run' (the revenue series is empty)"),
         ("forecast.backtest(revenue, {cutoff = 5})", "bad argument #2 to 'backtest' (unknown option 'cutoff')"),
+        ("forecast.backtest(revenue, {events = {2, 2}})", "bad argument #2 to 'backtest' (unknown option 'events')"),
         ("forecast.backtest(revenue, {step = 0})", "bad argument #2 to 'backtest' (option 'step' must be positive, got 0)"),
         ("forecast.backtest(revenue, {train = 1400})",
          "bad argument #2 to 'backtest' (option 'train' does not fit: the training window is too short: the series has no room for one piece of 1400 minutes of training and 200 to forecast (needs 1600 minutes, got 1500))"),

@@ -39,7 +39,7 @@ enum ForecastLibrary {
         """
         The rolling evaluation: train on `train` minutes, forecast `horizon`, move on by `step`, over the \
         whole series while the horizon is known; every piece and the mean metrics beside the baselines'. \
-        Options: train=500, horizon=200, step=200, and model, history, seed, level... as forecast.run.
+        Options: train=500, horizon=200, step=200, and model, history, seed, level... as forecast.run (not events: each piece has its own cutoff).
         """
     ) { call in
         let revenue = try call.series(at: 1)

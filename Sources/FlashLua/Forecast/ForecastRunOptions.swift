@@ -12,8 +12,9 @@ enum ForecastRunOptions {
         "cutoff", "train", "horizon", "model", "history", "seed", "level", "epochs", "window", "hidden", "dropout",
         "season", "events",
     ]
-    /// `forecast.backtest` takes `step` and no cutoff.
-    static let backtestKeys = runKeys.subtracting(["cutoff"]).union(["step"])
+    /// `forecast.backtest` takes `step` and no cutoff; nor `events`, whose multipliers start at one
+    /// cutoff while every piece of a back-test has its own.
+    static let backtestKeys = runKeys.subtracting(["cutoff", "events"]).union(["step"])
 
     /// Reads the options for forecasting `revenue`; ranges are checked by `ForecastOptions.validate`.
     static func read(_ table: LuaOptions, _ call: LuaCall, revenue: Series, train: Int = 1000,

@@ -4,7 +4,7 @@ import SaleData
 import Scenarios
 
 extension ForecastRunOptions {
-    /// Option `events` of `forecast.run` and `forecast.backtest`: per-minute multipliers after the
+    /// Option `events` of `forecast.run`: per-minute multipliers after the
     /// cutoff, or a list of Events (`scenario.email{...}`), whose factors over the horizon (those of
     /// events starting after the cutoff) become those multipliers.
     static func knownEvents(_ table: LuaOptions, _ call: LuaCall, revenue: Series, options: ForecastOptions)
