@@ -16,10 +16,26 @@ struct BurstCleaning {
         let shift: Int
     }
 
-    /// Rows per block that is judged on its own.
-    static let blockRows = 15
-    /// Blocks on each side of a block that make up its neighbourhood.
-    static let radiusBlocks = 8
+    /// Minutes per block that is judged on its own (a quarter hour).
+    static let blockMinutes = 15
+    /// Minutes on each side of a block that make up its neighbourhood (two hours).
+    static let radiusMinutes = 120
+
+    /// Rows per block and blocks on each side of a block in its neighbourhood, for rows of
+    /// `step` minutes (at least one row a block and two blocks a side).
+    struct Geometry {
+        /// Rows per block.
+        let blockRows: Int
+        /// Blocks on each side.
+        let radiusBlocks: Int
+
+        /// The geometry for rows of `step` minutes.
+        init(step: Int) {
+            blockRows = max(1, BurstCleaning.blockMinutes / max(step, 1))
+            radiusBlocks = max(2, BurstCleaning.radiusMinutes / (blockRows * max(step, 1)))
+        }
+    }
+
     /// A block is a burst when it earned this much more than its neighbourhood's median block...
     static let relativeExcess = 0.25
     /// ... and the excess is this many times the block's own noise (standard deviation).
@@ -38,8 +54,9 @@ struct BurstCleaning {
     /// whole); leftover rows at the start are kept as they are. `raw` holds running totals of
     /// `revenue` for the blocks' sums and noise; a block that stands out in any of `echoes` too is
     /// kept.
-    init(revenue: [Double], raw: RunningTotals, first: Int, last: Int, echoes: [Echo] = []) {
-        let first = max(0, first), size = Self.blockRows
+    init(revenue: [Double], raw: RunningTotals, first: Int, last: Int, step: Int = 1, echoes: [Echo] = []) {
+        let geometry = Geometry(step: step), radius = geometry.radiusBlocks
+        let first = max(0, first), size = geometry.blockRows
         let count = max(0, (last - first + 1) / size)
         let start = last - count * size + 1
         let sums = (0..<count).map { raw.total(start + $0 * size, start + $0 * size + size - 1) }
@@ -50,10 +67,10 @@ struct BurstCleaning {
         var flagged = Array(repeating: false, count: count), references = sums
         for _ in 0..<Self.passes {
             references = (0..<count).map { block in
-                let window = max(0, block - Self.radiusBlocks)...min(count - 1, block + Self.radiusBlocks)
-                guard window.count > Self.radiusBlocks else { return sums[block] }
+                let window = max(0, block - radius)...min(count - 1, block + radius)
+                guard window.count > radius else { return sums[block] }
                 let unflagged = window.filter { !flagged[$0] }.map { sums[$0] }
-                return unflagged.count > Self.radiusBlocks / 2 ? ShapeFit.median(unflagged) : references[block]
+                return unflagged.count > radius / 2 ? ShapeFit.median(unflagged) : references[block]
             }
             let newly = (0..<count).filter { block in
                 !flagged[block] && Self.standsOut(sums[block], over: references[block], noise: noise[block])
@@ -63,7 +80,7 @@ struct BurstCleaning {
         }
         for block in 0..<count where flagged[block] {
             let blockFirst = start + block * size
-            if echoes.contains(where: { Self.standsOut(in: $0.totals, from: blockFirst - $0.shift) }) { flagged[block] = false }
+            if echoes.contains(where: { Self.standsOut(in: $0.totals, from: blockFirst - $0.shift, geometry) }) { flagged[block] = false }
         }
         for block in 0..<count where flagged[block] {
             let factor = references[block] / sums[block], blockFirst = start + block * size
@@ -94,11 +111,11 @@ struct BurstCleaning {
 
     /// Whether the block of `totals` starting at row `blockFirst` stands out from the median of the
     /// blocks around it (false where too few of them lie inside the series).
-    static func standsOut(in totals: RunningTotals, from blockFirst: Int) -> Bool {
-        let size = blockRows
-        let blocks = (-radiusBlocks...radiusBlocks).map { blockFirst + $0 * size }
+    static func standsOut(in totals: RunningTotals, from blockFirst: Int, _ geometry: Geometry) -> Bool {
+        let size = geometry.blockRows, radius = geometry.radiusBlocks
+        let blocks = (-radius...radius).map { blockFirst + $0 * size }
             .filter { $0 >= 0 && $0 + size <= totals.count }
-        guard blocks.count > radiusBlocks, blocks.contains(blockFirst) else { return false }
+        guard blocks.count > radius, blocks.contains(blockFirst) else { return false }
         let reference = ShapeFit.median(blocks.map { totals.total($0, $0 + size - 1) })
         let noise = totals.noiseVariance(blockFirst, blockFirst + size - 1).squareRoot()
         return standsOut(totals.total(blockFirst, blockFirst + size - 1), over: reference, noise: noise)

@@ -38,7 +38,7 @@ struct FlashcastModel: FittedModel {
         guard !features.isEmpty else { return timeOfDay(origin: origin, horizon: horizon) }
         let echoes = [BurstCleaning.Echo(totals: own, shift: input.season)] + (earlier.map { [BurstCleaning.Echo(totals: $0, shift: 0)] } ?? [])
         let past = BurstCleaning(revenue: input.revenue, raw: own, first: origin + 1 - min(input.train, origin + 1)
-                                 - input.season - Self.smoothingRadius, last: origin, echoes: echoes)
+                                 - input.season - Self.smoothingRadius, last: origin, step: input.step, echoes: echoes)
         var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past), features: features.count)
         if let index = features.firstIndex(of: .lastSeason) {
             if fit.tracksAsIs(index) {

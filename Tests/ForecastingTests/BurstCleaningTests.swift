@@ -89,4 +89,16 @@ import SaleData
         #expect(cleaned.bursts > 0)
         #expect(echoed.rate.values.reduce(0, +) > day[600..<1100].reduce(0, +) * 1.1)
     }
+
+    @Test func blocksAreQuarterHoursWhateverTheRowsStep() {
+        let geometries = [1, 5, 60].map { BurstCleaning.Geometry(step: $0) }
+        #expect(geometries.map(\.blockRows) == [15, 3, 1] && geometries.map(\.radiusBlocks) == [8, 8, 2])
+        // two days of 5-minute rows with a daily cycle: nothing stands out; one tripled
+        // quarter hour (3 rows) does
+        var rows = (0..<576).map { 3 + 2 * sin(2 * Double.pi * Double($0) / 288) }
+        #expect(BurstCleaning(revenue: rows, raw: RunningTotals(rows), first: 0, last: 575, step: 5).bursts == 0)
+        for row in 300..<303 { rows[row] *= 3 }
+        let cleaned = BurstCleaning(revenue: rows, raw: RunningTotals(rows), first: 0, last: 575, step: 5)
+        #expect(cleaned.bursts == 1)
+    }
 }
