@@ -15,8 +15,8 @@ extension FlashcastModel {
     /// first minute on), last season once 4 hours of it lie before the origin, a flat level only
     /// beside last season.
     func availableFeatures(origin: Int) -> [ShapeFeature] {
-        let blocks = min(input.train, origin + 1) / Self.blockRows
-        let seasonSeen = blocks >= Self.minimumBlocks && origin + 1 - input.season >= Self.minimumBlocks * Self.blockRows
+        let blocks = min(input.train, origin + 1) / blockRows
+        let seasonSeen = blocks >= Self.minimumBlocks && origin + 1 - input.season >= Self.minimumBlocks * blockRows
         if let history = input.history, history.count > origin {
             return seasonSeen ? [.earlierSale, .lastSeason] : [.earlierSale]
         }
@@ -27,7 +27,7 @@ extension FlashcastModel {
     /// features' totals over the same rows; one shorter block in the first hour of a sale.
     func fitBlocks(_ features: [ShapeFeature], origin: Int, past: BurstCleaning) -> [ShapeFit.Block] {
         let rows = min(input.train, origin + 1)
-        let size = rows < Self.blockRows ? rows : Self.blockRows
+        let size = rows < blockRows ? rows : blockRows
         let count = rows / size
         return (0..<count).compactMap { age in
             let last = origin - age * size, first = last - size + 1
@@ -52,11 +52,11 @@ extension FlashcastModel {
         case .earlierSale:
             guard let earlier else { return 0 }
             let last = earlier.count - 1
-            return row <= last ? earlier.total(row, row) : earlier.total(last - Self.blockRows + 1, last) / Double(Self.blockRows)
+            return row <= last ? earlier.total(row, row) : earlier.total(last - blockRows + 1, last) / Double(blockRows)
         case .lastSeason:
             let season = input.season
             let back = ((row - origin + season - 1) / season) * season
-            return past.smoothed(row - back, radius: Self.smoothingRadius, limit: origin) * seasonChange(at: row, back: back)
+            return past.smoothed(row - back, radius: smoothingRadius, limit: origin) * seasonChange(at: row, back: back)
         }
     }
 
@@ -65,8 +65,8 @@ extension FlashcastModel {
     /// change within two standard deviations of its noise counts as none, so that a small or sparse
     /// earlier sale's chance wobbles between days are not taken for a trend.
     func seasonChange(at row: Int, back: Int) -> Double {
-        guard let earlier, row + Self.seasonRadius < earlier.count else { return 1 }
-        let thenFirst = row - back - Self.seasonRadius, nowFirst = row - Self.seasonRadius, width = 2 * Self.seasonRadius
+        guard let earlier, row + seasonRadius < earlier.count else { return 1 }
+        let thenFirst = row - back - seasonRadius, nowFirst = row - seasonRadius, width = 2 * seasonRadius
         let then = earlier.total(thenFirst, thenFirst + width), now = earlier.total(nowFirst, nowFirst + width)
         guard then > 0, now > 0 else { return 1 }
         let change = log(now / then)
@@ -88,7 +88,7 @@ extension FlashcastModel {
         let hourly = (0..<24).map { counts[$0] > 0 ? sums[$0] / counts[$0] : -1 }
         let mean = own.total(first, origin) / Double(origin - first + 1)
         let profile = hourly.map { $0 >= 0 ? $0 : mean }
-        let recent = max(first, origin - 359)
+        let recent = max(first, origin - rows(Self.recentMinutes) + 1)
         let expected = (recent...origin).reduce(0.0) { $0 + profile[input.minuteOfDay[$1] / 60] }
         let scale = expected > 0 ? own.total(recent, origin) / expected : 0
         return (origin + 1..<origin + 1 + horizon).map { scale * profile[input.minuteOfDay[$0] / 60] }

@@ -10,12 +10,14 @@
 /// earlier sale the other shape is a flat level; before a season has been seen, the earlier sale
 /// alone or, without one, the training window's time-of-day profile scaled to the last six hours.
 struct FlashcastModel: FittedModel {
-    /// Rows per block of the fit (an hour of minutes).
-    static let blockRows = 60
-    /// Half-width of the moving average applied to last season's minutes when forecasting.
-    static let smoothingRadius = 15
-    /// Half-width of the windows over which the earlier sale's change between seasons is measured.
-    static let seasonRadius = 180
+    /// Minutes per block of the fit (an hour).
+    static let blockMinutes = 60
+    /// Half-width in minutes of the moving average applied to last season when forecasting.
+    static let smoothingMinutes = 15
+    /// Half-width in minutes of the windows that measure the earlier sale's change between seasons.
+    static let seasonMinutes = 180
+    /// Minutes of the recent stretch the time-of-day profile is scaled to (six hours).
+    static let recentMinutes = 360
     /// Standard deviations of noise the earlier sale's change between seasons must exceed to count.
     static let changeSigmas = 2.0
     /// Fewest blocks a feature needs before it takes part in the fit.
@@ -25,7 +27,16 @@ struct FlashcastModel: FittedModel {
     let own: RunningTotals
     let earlier: RunningTotals?
     var loss: LossHistory { LossHistory() }
-    var minimumRows: Int { Self.blockRows * Self.minimumBlocks }
+    var minimumRows: Int { blockRows * Self.minimumBlocks }
+    /// Rows per block of the fit (at least one).
+    var blockRows: Int { rows(Self.blockMinutes) }
+    /// Half-width in rows of the moving average applied to last season.
+    var smoothingRadius: Int { Self.smoothingMinutes / max(input.step, 1) }
+    /// Half-width in rows of the windows of the season change.
+    var seasonRadius: Int { rows(Self.seasonMinutes) }
+
+    /// Rows in `minutes` (at least one).
+    func rows(_ minutes: Int) -> Int { max(1, minutes / max(input.step, 1)) }
 
     init(input: ForecastInput) {
         self.input = input
@@ -38,7 +49,7 @@ struct FlashcastModel: FittedModel {
         guard !features.isEmpty else { return timeOfDay(origin: origin, horizon: horizon) }
         let echoes = [BurstCleaning.Echo(totals: own, shift: input.season)] + (earlier.map { [BurstCleaning.Echo(totals: $0, shift: 0)] } ?? [])
         let past = BurstCleaning(revenue: input.revenue, raw: own, first: origin + 1 - min(input.train, origin + 1)
-                                 - input.season - Self.smoothingRadius, last: origin, step: input.step, echoes: echoes)
+                                 - input.season - smoothingRadius, last: origin, step: input.step, echoes: echoes)
         var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past), features: features.count)
         if let index = features.firstIndex(of: .lastSeason) {
             if fit.tracksAsIs(index) {
