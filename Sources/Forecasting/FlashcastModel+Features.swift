@@ -24,8 +24,9 @@ extension FlashcastModel {
     }
 
     /// One row per hourly block ending at `origin` (newest first): this sale's revenue and the
-    /// features' totals over the same rows; one shorter block in the first hour of a sale.
-    func fitBlocks(_ features: [ShapeFeature], origin: Int, past: BurstCleaning) -> [ShapeFit.Block] {
+    /// features' totals over the same rows; one shorter block in the first hour of a sale. Last
+    /// season is read from `past` (`cleanedPast`), given whenever it is among the features.
+    func fitBlocks(_ features: [ShapeFeature], origin: Int, past: BurstCleaning?) -> [ShapeFit.Block] {
         let rows = min(input.train, origin + 1)
         let size = rows < blockRows ? rows : blockRows
         let count = rows / size
@@ -35,7 +36,7 @@ extension FlashcastModel {
                 switch feature {
                 case .earlierSale: return earlier?.total(first, last)
                 case .lastSeason:
-                    guard first - input.season >= 0 else { return nil }
+                    guard let past, first - input.season >= 0 else { return nil }
                     return past.total(first - input.season, last - input.season) * seasonChange(at: (first + last) / 2, back: input.season)
                 case .level: return Double(size)
                 }
@@ -45,8 +46,9 @@ extension FlashcastModel {
         }
     }
 
-    /// A feature's value at a forecast row (after `origin`), from rows up to `origin` only.
-    func forecastValue(_ feature: ShapeFeature, row: Int, origin: Int, past: BurstCleaning) -> Double {
+    /// A feature's value at a forecast row (after `origin`), from rows up to `origin` only (last
+    /// season's from `past`).
+    func forecastValue(_ feature: ShapeFeature, row: Int, origin: Int, past: BurstCleaning?) -> Double {
         switch feature {
         case .level: return 1
         case .earlierSale:
@@ -54,6 +56,7 @@ extension FlashcastModel {
             let last = earlier.count - 1
             return row <= last ? earlier.total(row, row) : earlier.total(last - blockRows + 1, last) / Double(blockRows)
         case .lastSeason:
+            guard let past else { return 0 }
             let season = input.season
             let back = ((row - origin + season - 1) / season) * season
             return past.smoothed(row - back, radius: smoothingRadius, limit: origin) * seasonChange(at: row, back: back)

@@ -47,9 +47,7 @@ struct FlashcastModel: FittedModel {
     func rates(origin: Int, horizon: Int) -> [Double] {
         let features = availableFeatures(origin: origin)
         guard !features.isEmpty else { return timeOfDay(origin: origin, horizon: horizon) }
-        let echoes = [BurstCleaning.Echo(totals: own, shift: input.season)] + (earlier.map { [BurstCleaning.Echo(totals: $0, shift: 0)] } ?? [])
-        let past = BurstCleaning(revenue: input.revenue, raw: own, first: origin + 1 - min(input.train, origin + 1)
-                                 - input.season - smoothingRadius, last: origin, step: input.step, echoes: echoes)
+        let past = features.contains(.lastSeason) ? cleanedPast(origin: origin) : nil
         var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past), features: features.count)
         if let index = features.firstIndex(of: .lastSeason) {
             if fit.tracksAsIs(index) {
@@ -65,5 +63,13 @@ struct FlashcastModel: FittedModel {
             }
             return rate
         }
+    }
+
+    /// This sale's rows that last season's fit and forecast read from `origin`, cleaned of bursts;
+    /// a peak that stood out a season earlier or in the earlier sale too is kept.
+    func cleanedPast(origin: Int) -> BurstCleaning {
+        let echoes = [BurstCleaning.Echo(totals: own, shift: input.season)] + (earlier.map { [BurstCleaning.Echo(totals: $0, shift: 0)] } ?? [])
+        return BurstCleaning(revenue: input.revenue, raw: own, first: origin + 1 - min(input.train, origin + 1)
+                             - input.season - smoothingRadius, last: origin, step: input.step, echoes: echoes)
     }
 }

@@ -23,9 +23,8 @@ enum ForecastLibrary {
         let revenue = try call.series(at: 1)
         let table = try LuaOptions(call, at: 2)
         try table.allow(ForecastRunOptions.runKeys)
-        var options = try ForecastRunOptions.read(table, call, revenue: revenue)
+        let options = try ForecastRunOptions.read(table, call, revenue: revenue)
         let events = try ForecastRunOptions.plannedEvents(table, call, revenue: revenue, options: options)
-        if events != nil { options.knownEvents = nil }
         let forecast = try ForecastLuaErrors.run(options: table) { () throws(ForecastError) in
             guard let events else { return try Forecaster.forecast(revenue: revenue, options: options) }
             return try EventForecaster.forecast(revenue: revenue, events: events, options: options)

@@ -4,19 +4,14 @@ import SaleData
 import Scenarios
 
 extension ForecastRunOptions {
-    /// Option `events` of `forecast.run`: per-minute multipliers after the
-    /// cutoff, or a list of Events (`scenario.email{...}`), whose factors over the horizon (those of
-    /// events starting after the cutoff) become those multipliers.
+    /// Option `events` of `forecast.run` as per-minute multipliers of the forecast after the cutoff;
+    /// nil when absent or when it lists Events, which `plannedEvents` reads (`EventForecaster`
+    /// applies them, past ones included).
     static func knownEvents(_ table: LuaOptions, _ call: LuaCall, revenue: Series, options: ForecastOptions)
         throws(LuaError) -> [Double]?
     {
-        guard let resolved = try plannedEvents(table, call, revenue: revenue, options: options) else {
-            return try series(table, "events", call, zone: revenue.zone)?.values
-        }
-        let cutoff = options.cutoff ?? revenue.count - 1
-        let cutoffMinute = revenue.minute(at: cutoff)
-        let future = resolved.filter { $0.firstMinute > cutoffMinute }
-        return (1...Swift.max(options.horizon, 1)).map { future.multiplier(at: revenue.minute(at: cutoff + $0)) }
+        guard try eventObjects(table, call) == nil else { return nil }
+        return try series(table, "events", call, zone: revenue.zone)?.values
     }
 
     /// Option `events` when it lists Events: each resolved to epoch minutes (a time of day to its
@@ -24,7 +19,15 @@ extension ForecastRunOptions {
     static func plannedEvents(_ table: LuaOptions, _ call: LuaCall, revenue: Series, options: ForecastOptions)
         throws(LuaError) -> [ScenarioEvent]?
     {
-        let events = try table.with("events") { (index) throws(LuaError) -> [EventObject]? in
+        let cutoff = options.cutoff ?? revenue.count - 1
+        guard let events = try eventObjects(table, call), cutoff >= 0 else { return nil }
+        let cutoffMinute = revenue.minute(at: cutoff)
+        return events.map { $0.resolved(after: cutoffMinute, zone: revenue.zone) }
+    }
+
+    /// The Events listed in option `events`; nil when it is absent, empty or not a list of Events.
+    private static func eventObjects(_ table: LuaOptions, _ call: LuaCall) throws(LuaError) -> [EventObject]? {
+        try table.with("events") { (index) throws(LuaError) -> [EventObject]? in
             guard call.type(at: index) == .table, call.length(index) > 0 else { return nil }
             call.rawIndex(index, 1)
             defer { call.pop() }  // pop the first element
@@ -38,9 +41,5 @@ extension ForecastRunOptions {
                 return event
             }
         }
-        let cutoff = options.cutoff ?? revenue.count - 1
-        guard let events, cutoff >= 0 else { return nil }
-        let cutoffMinute = revenue.minute(at: cutoff)
-        return events.map { $0.resolved(after: cutoffMinute, zone: revenue.zone) }
     }
 }
