@@ -10,19 +10,22 @@ let foundationTargets: [Target] = [
     .systemLibrary(
         name: "CLua", path: "Sources/CLua", pkgConfig: "lua5.4",
         providers: [.apt(["liblua5.4-dev"])]),
-    .target(name: "LuaShim", dependencies: ["CLua"], path: "Sources/LuaShim"),
+    .target(name: "OutputShim", path: "Sources/OutputShim"),
+    .target(name: "SafeOutput", dependencies: ["OutputShim"], swiftSettings: strict),
+    .testTarget(name: "SafeOutputTests", dependencies: ["SafeOutput", "TemporaryFolders"], swiftSettings: strict),
+    .target(name: "LuaShim", dependencies: ["CLua", "OutputShim"], path: "Sources/LuaShim"),
     .systemLibrary(
         name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
         providers: [.apt(["libedit-dev"])]),
     .target(name: "EditLineShim", dependencies: ["CEditLine"], path: "Sources/EditLineShim"),
     .target(
-        name: "LuaBridge", dependencies: ["LuaShim"], exclude: ["README.md"], swiftSettings: strict, linkerSettings: [.linkedLibrary("m")]),
-    .target(name: "FlashREPL", dependencies: ["LuaBridge", "EditLineShim"], swiftSettings: strict),
+        name: "LuaBridge", dependencies: ["LuaShim", "SafeOutput"], exclude: ["README.md"], swiftSettings: strict, linkerSettings: [.linkedLibrary("m")]),
+    .target(name: "FlashREPL", dependencies: ["LuaBridge", "EditLineShim", "SafeOutput"], swiftSettings: strict),
     .executableTarget(
         name: "FlashCastCLI",
         dependencies: [
             "LuaBridge", "FlashREPL", "FlashLua", "SaleData", "OrderSources", "Forecasting", "SVGCharts", "Scenarios",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SafeOutput", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strict),
     .target(name: "TestSupport", dependencies: ["LuaBridge"], path: "Tests/TestSupport", swiftSettings: strict),
@@ -30,7 +33,7 @@ let foundationTargets: [Target] = [
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport", "TemporaryFolders"], swiftSettings: strict),
     .testTarget(name: "FlashREPLTests", dependencies: ["FlashREPL", "TestSupport"], swiftSettings: strict),
     .testTarget(
-        name: "FlashCastCLITests", dependencies: ["TestSupport", "TemporaryFolders", "OrderSources", "SaleData"], swiftSettings: strict),
+        name: "FlashCastCLITests", dependencies: ["TestSupport", "TemporaryFolders", "OrderSources", "SaleData", "SafeOutput"], swiftSettings: strict),
     .executableTarget(
         name: "BenchBridge", dependencies: ["LuaBridge"], path: "Benchmarks/BenchBridge", exclude: ["README.md"],
         swiftSettings: strict),
@@ -53,7 +56,7 @@ let luaLibraryTargets: [Target] = [
 // MARK: - Orders and series
 
 let orderTargets: [Target] = [
-    .target(name: "SaleData", swiftSettings: strict),
+    .target(name: "SaleData", dependencies: ["SafeOutput"], swiftSettings: strict),
     .testTarget(name: "SaleDataTests", dependencies: ["SaleData", "TemporaryFolders"], swiftSettings: strict),
     .executableTarget(
         name: "BenchAggregate", dependencies: ["SaleData"], path: "Benchmarks/BenchAggregate",
@@ -72,7 +75,7 @@ let networkCPU: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
 #endif
 
 let networkTargets: [Target] = [
-    .target(name: "NeuralNet", exclude: ["README.md"], swiftSettings: strict + networkCPU),
+    .target(name: "NeuralNet", dependencies: ["SafeOutput"], exclude: ["README.md"], swiftSettings: strict + networkCPU),
     .testTarget(
         name: "NeuralNetTests", dependencies: ["NeuralNet", "TemporaryFolders"], exclude: ["Fixtures"],
         swiftSettings: strict + networkCPU),
@@ -84,7 +87,7 @@ let networkTargets: [Target] = [
 // MARK: - Charts
 
 let chartTargets: [Target] = [
-    .target(name: "SVGCharts", exclude: ["README.md"], swiftSettings: strict),
+    .target(name: "SVGCharts", dependencies: ["SafeOutput"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(
         name: "SVGChartsTests", dependencies: ["SVGCharts", "TemporaryFolders"], exclude: ["Golden"],
         swiftSettings: strict),
@@ -103,7 +106,7 @@ let forecastTargets: [Target] = [
 // MARK: - Scenarios
 
 let scenarioTargets: [Target] = [
-    .target(name: "Scenarios", dependencies: ["SaleData", "Forecasting"], exclude: ["README.md"], swiftSettings: strict),
+    .target(name: "Scenarios", dependencies: ["SaleData", "Forecasting", "SafeOutput"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SaleData", "Forecasting"], swiftSettings: strict),
     .executableTarget(
         name: "BenchScenario", dependencies: ["Scenarios", "Forecasting", "SaleData"], path: "Benchmarks/BenchScenario",

@@ -2,6 +2,7 @@ import EditLineShim
 import Glibc
 import LuaBridge
 import LuaShim
+import SafeOutput
 
 extension REPL {
     /// What reading one line gave.
@@ -93,9 +94,9 @@ extension REPL {
     func remember(_ source: String) {
         guard !source.allSatisfy(\.isWhitespace) else { return }
         eshim_add_history(source)
-        guard let historyPath else { return }
-        let temporary = historyPath + ".\(getpid()).tmp"
-        if eshim_write_history(temporary) == 0, rename(temporary, historyPath) == 0 { return }
-        unlink(temporary)
+        guard let historyPath, let file = try? OutputFile(historyPath, permissions: 0o600),
+            let temporary = file.temporaryPath, eshim_write_history(temporary) == 0
+        else { return }
+        try? file.commit()
     }
 }

@@ -23,14 +23,7 @@ let chartClass = LuaClass<ChartObject>(
     methods: [
         LuaMethod("save", "c:save(path) -> true | nil, message", "Writes the SVG file atomically.") {
             (call: LuaCall, chart: ChartObject) throws -> Int32 in
-            let path = try call.writablePath(2)
-            do throws(ChartError) {
-                try chart.document.save(to: path)
-            } catch {
-                return call.failure(error.message)
-            }
-            call.push(true)
-            return 1
+            try call.writeOutput(at: 2, chart.document.text.utf8)
         },
         LuaMethod("svg", "c:svg() -> string", "The SVG text.") { (call: LuaCall, chart: ChartObject) throws -> Int32 in
             call.push(chart.document.text)

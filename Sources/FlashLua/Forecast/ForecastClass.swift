@@ -50,9 +50,6 @@ enum ForecastClass {
 
     /// Writes `table` to the path argument 2 (sandbox policy applied); pushes true or nil, message.
     static func saveCSV(_ table: ForecastTable, _ call: LuaCall) throws -> Int32 {
-        let path = try call.writablePath(2)
-        do { try table.write(to: path) } catch { return call.failure(String(describing: error)) }
-        call.push(true)
-        return 1
+        try call.writeOutput(at: 2, table.csv.utf8)
     }
 }

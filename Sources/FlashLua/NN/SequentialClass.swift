@@ -39,8 +39,9 @@ enum SequentialClass {
             return 1
         },
         LuaMethod("save", "model:save(path) -> true | nil, message", "Writes the model (layers, weights, scalers, training settings, history) as versioned JSON, atomically; nn.load reads it back.") { call, object in
-            let path = try call.writablePath(2)
-            do throws(ModelFileError) { try object.model.save(to: path) } catch { return call.failure(error.description) }
+            if let message = try call.writeOutput(try call.string(2), { file in try object.model.save(into: file) }) {
+                return call.failure(message)
+            }
             call.push(true)
             return 1
         },

@@ -66,11 +66,10 @@ enum OrdersLibrary {
     ) { call in
         let options = try LuaOptions(call, at: 1)
         let sale = try SimulationOptions.read(options, call)
-        if var path = try options.string("path") {
-            if let policy = call.fileAccess {
-                do { path = try policy.checkWrite(path) } catch { throw LuaError.message(String(describing: error)) }
-            }
-            do { call.push(try sale.write(to: path)) } catch { return call.failure(String(describing: error)) }
+        if let path = try options.string("path") {
+            var written = 0
+            if let message = try call.writeOutput(path, { file in written = try sale.write(into: file) }) { return call.failure(message) }
+            call.push(written)
             return 1
         }
         var aggregator = OrdersAggregator(zone: sale.zone)

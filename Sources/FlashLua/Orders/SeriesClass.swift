@@ -58,11 +58,8 @@ enum SeriesClass {
             return 1
         },
         LuaMethod("save_csv", "s:save_csv(path [, name]) -> true | nil, message", "Writes `minute,name` rows (name defaults to 'value') atomically; series.load_csv reads them back.") { call, s in
-            let path = try call.writablePath(2)
             let name = try call.string(3, default: "value")
-            do { try s.series.save(to: path, valueName: name) } catch { return call.failure(String(describing: error)) }
-            call.push(true)
-            return 1
+            return try call.writeOutput(at: 2, s.series.csv(valueName: name).utf8)
         },
     ]
 

@@ -53,10 +53,7 @@ enum WhatIfClass {
                 return 1
             },
             LuaMethod("save_csv", "w:save_csv(path) -> true | nil, message", "Writes `scenario,minute,rate,mean,lower,upper` rows for the baseline and every scenario, atomically.") { call, w in
-                let path = try call.writablePath(2)
-                do { try w.comparison.writeCSV(to: path) } catch { return call.failure("\(path): \(error.localizedDescription)") }
-                call.push(true)
-                return 1
+                try call.writeOutput(at: 2, w.comparison.csv.utf8)
             },
         ],
         describe: { (w: WhatIfObject) -> String in

@@ -1,9 +1,19 @@
 import Foundation
+import SafeOutput
 
 extension Model {
     /// Writes the model to `path` as JSON, atomically (a temporary file in the same folder,
     /// flushed, then renamed), so a crash never leaves a half-written model.
     public func save(to path: String) throws(ModelFileError) {
+        let file: OutputFile
+        do throws(OutputError) { file = try OutputFile(path) } catch { throw .io(path: path, reason: "cannot write: \(error.reason)") }
+        try save(into: file)
+        do throws(OutputError) { try file.commit() } catch { throw .io(path: path, reason: "cannot write: \(error.reason)") }
+    }
+
+    /// Writes the model as JSON into `output`, to be committed by the caller.
+    public func save(into output: OutputFile) throws(ModelFileError) {
+        let path = output.path
         guard let network = LayerRecord(network) else {
             throw .io(path: path, reason: "cannot save a network with custom layers")
         }
@@ -18,7 +28,7 @@ extension Model {
         } catch {
             throw .io(path: path, reason: "cannot encode: \(error)")
         }
-        try FileBytes.writeAtomically(Array(data), to: path)
+        do throws(OutputError) { try output.write(data) } catch { throw .io(path: path, reason: "cannot write: \(error.reason)") }
     }
 
     /// Reads a model written by `save`, in this model's precision.

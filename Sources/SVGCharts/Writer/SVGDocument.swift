@@ -1,3 +1,5 @@
+import SafeOutput
+
 /// A rendered chart: its SVG text plus what it is, ready to save.
 public struct SVGDocument: Sendable, CustomStringConvertible {
     /// The chart kind, e.g. `forecast`.
@@ -16,6 +18,6 @@ public struct SVGDocument: Sendable, CustomStringConvertible {
 
     /// Writes the SVG to `path` atomically: a temporary file in the same folder, then a rename.
     public func save(to path: String) throws(ChartError) {
-        try AtomicFile.write(Array(text.utf8), to: path)
+        do throws(OutputError) { try OutputFile.write(text.utf8, to: path) } catch { throw ChartError(error.description) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeOutput
 
 extension MinuteTable {
     /// The table as CSV, money with two decimals: `minute,revenue,orders,customers,cumulative`.
@@ -42,7 +43,7 @@ extension MinuteTable {
 
     /// Writes the CSV (see `csvData(step:)`) atomically: a temporary file in the same folder, then a rename.
     public func write(to path: String, step: Int = 1) throws {
-        try AtomicFile.write(csvData(step: step), to: path)
+        try OutputFile.write(csvData(step: step), to: path)
     }
 
     /// Cents as a decimal amount with two decimals (`1234` is `12.34`).

@@ -1,4 +1,5 @@
 import Foundation
+import SafeOutput
 
 /// Forecasts of cumulative revenue as the CSV scheduled runs exchange:
 /// `cutoff,minute,step,actual,forecast,lower,upper`, one row per forecast minute of each piece.
@@ -63,7 +64,7 @@ public struct ForecastTable: Sendable, Equatable {
 
     /// Writes the CSV atomically: a temporary file in the same folder, then a rename.
     public func write(to path: String) throws {
-        try AtomicFile.write(Data(csv.utf8), to: path)
+        try OutputFile.write(csv.utf8, to: path)
     }
 
     /// Money with two decimals; empty for an unknown or non-finite value.

@@ -1,4 +1,5 @@
 import Foundation
+import SafeOutput
 
 extension Series {
     /// The series as CSV: a `minute,value` header, then one row per value with its minute label.
@@ -13,7 +14,7 @@ extension Series {
 
     /// Writes the series as CSV atomically (a temporary file in the same folder, then a rename).
     public func save(to path: String, valueName: String = "value") throws {
-        try AtomicFile.write(Data(csv(valueName: valueName).utf8), to: path)
+        try OutputFile.write(csv(valueName: valueName).utf8, to: path)
     }
 
     /// Reads a series saved by `save`: a header, then `minute,value` rows at a regular step.

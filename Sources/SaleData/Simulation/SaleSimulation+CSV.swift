@@ -1,4 +1,5 @@
 import Foundation
+import SafeOutput
 
 extension SaleSimulation {
     /// Writes the sale as an orders CSV (`order_id,order_time,customer,amount`) atomically.
@@ -6,34 +7,40 @@ extension SaleSimulation {
     /// Returns the number of orders written.
     @discardableResult
     public func write(to path: String) throws -> Int {
+        let file = try OutputFile(path)
+        let written = try write(into: file)
+        try file.commit()
+        return written
+    }
+
+    /// Writes the orders CSV into `file` (not committed); returns the number of orders written.
+    public func write(into file: OutputFile) throws -> Int {
         var written = 0
-        try AtomicFile.write(to: path) { handle in
-            var buffer: [UInt8] = Array("order_id,order_time,customer,amount\n".utf8)
-            buffer.reserveCapacity(1 << 20 + 256)
-            var labelMinute = Int.min
-            var label: [UInt8] = []
-            try forEachOrder { order in
-                let minute = order.second / 60
-                if minute != labelMinute {
-                    labelMinute = minute
-                    label = timePrefix(minute: minute)
-                }
-                appendDecimal(order.id, to: &buffer)
-                buffer.append(UInt8(ascii: ","))
-                appendTime(second: order.second, prefix: label, to: &buffer)
-                buffer.append(UInt8(ascii: ","))
-                buffer.append(contentsOf: order.customerLabel.utf8)
-                buffer.append(UInt8(ascii: ","))
-                buffer.append(contentsOf: MinuteTable.money(order.cents).utf8)
-                buffer.append(UInt8(ascii: "\n"))
-                written += 1
-                if buffer.count >= 1 << 20 {
-                    try handle.write(contentsOf: buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
+        var buffer: [UInt8] = Array("order_id,order_time,customer,amount\n".utf8)
+        buffer.reserveCapacity(1 << 20 + 256)
+        var labelMinute = Int.min
+        var label: [UInt8] = []
+        try forEachOrder { order in
+            let minute = order.second / 60
+            if minute != labelMinute {
+                labelMinute = minute
+                label = timePrefix(minute: minute)
             }
-            try handle.write(contentsOf: buffer)
+            appendDecimal(order.id, to: &buffer)
+            buffer.append(UInt8(ascii: ","))
+            appendTime(second: order.second, prefix: label, to: &buffer)
+            buffer.append(UInt8(ascii: ","))
+            buffer.append(contentsOf: order.customerLabel.utf8)
+            buffer.append(UInt8(ascii: ","))
+            buffer.append(contentsOf: MinuteTable.money(order.cents).utf8)
+            buffer.append(UInt8(ascii: "\n"))
+            written += 1
+            if buffer.count >= 1 << 20 {
+                try file.write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
+        try file.write(buffer)
         return written
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SafeOutput
 import SaleData
 
 /// Scenarios tried on one baseline, side by side: what each brings by the end and by a time, and
@@ -43,7 +44,7 @@ public struct ScenarioComparison: Sendable, Equatable {
 
     /// Writes `csv` to a file atomically.
     public func writeCSV(to path: String) throws {
-        try Data(csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try OutputFile.write(csv.utf8, to: path)
     }
 
     /// A table of the end-of-sale totals and gains (and by `by`, and the target), one line a forecast.
