@@ -106,7 +106,7 @@ let forecastTargets: [Target] = [
 // MARK: - Scenarios
 
 let scenarioTargets: [Target] = [
-    .target(name: "Scenarios", dependencies: ["SaleData", "Forecasting", "SafeOutput"], exclude: ["README.md"], swiftSettings: strict),
+    .target(name: "Scenarios", dependencies: ["SaleData", "Forecasting"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SaleData", "Forecasting"], swiftSettings: strict),
     .executableTarget(
         name: "BenchScenario", dependencies: ["Scenarios", "Forecasting", "SaleData"], path: "Benchmarks/BenchScenario",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FlashREPL
 import OrderSources
+import SafeOutput
 import SaleData
 
 /// `flashcast aggregate ORDERS.csv -o minutes.csv`: the orders of a sale per minute, as `orders.read` reads them;
@@ -10,12 +11,15 @@ struct Aggregate: ParsableCommand {
         abstract: "Turn an orders CSV into revenue, orders, customers and cumulative revenue per minute.",
         discussion: """
             Writes minute,revenue,orders,customers,cumulative (minute as YYYY-MM-DDTHH:MM in the shop's zone,
-            money with two decimals) atomically, every minute present. Without a customer column, or with
+            money with two decimals) atomically, every minute present ('-o -': standard output, the report then
+            goes to standard error). Without a customer column, or with
             --step above 1 (distinct customers per minute do not add up), the customers column is left out.
             A bad row stops with file:line:column and exit status 1; --lenient skips bad rows and reports them.
             With --db URL --table NAME (--map time=,amount=,customer= naming its columns; --where filtering its
             rows) the database sums each minute and the file is the same as from an export of those orders.
-            --svg chart.svg also draws revenue per step as bars with the running total on a second axis.
+            --svg chart.svg also draws revenue per step as bars with the running total on a second axis; both
+            files are written only when both succeed. An output that is the input or the other output is a usage
+            error (exit status 2).
             """)
 
     @Argument(help: ArgumentHelp("The orders CSV export (or --db).", valueName: "orders.csv"))
@@ -37,6 +41,7 @@ struct Aggregate: ParsableCommand {
     func validate() throws {
         guard [1, 5, 15, 60].contains(step) else { throw ValidationError("--step must be 1, 5, 15 or 60") }
         try database.validate(input: input, map: reading.map, lenient: reading.lenient, currency: reading.currency)
+        try CommandOutputs.check([("-o", output), ("--svg", svg)], inputs: [("the input", input)])
     }
 
     func run() throws {
@@ -45,33 +50,38 @@ struct Aggregate: ParsableCommand {
         let result: OrdersResult
         do {
             result = try OrdersReader.read(path: input, options: options)
-            try result.table.write(to: output, step: step)
-            try writeChart(result.table, source: input)
+            try write(result.table, source: input)
         } catch {
             StandardError.write("flashcast: \(error)\n")
             throw ExitCode(1)
         }
-        print(result.report)
+        var lines = ["\(result.report)"]
         for (reason, examples) in result.report.examples.sorted(by: { $0.key < $1.key }) {
-            print("  \(reason):")
-            for example in examples { print("    \(example)") }
+            lines.append("  \(reason):")
+            for example in examples { lines.append("    \(example)") }
         }
-        print("wrote \(output): \(result.table.count) minutes, revenue \(MinuteTable.money(result.table.totalCents))")
+        lines.append("wrote \(output): \(result.table.count) minutes, revenue \(MinuteTable.money(result.table.totalCents))")
+        CommandOutputs.report(lines.joined(separator: "\n") + "\n", outputs: [output, svg])
     }
 
-    private func writeChart(_ table: MinuteTable, source: String) throws {
-        guard let svg else { return }
-        try RevenueChartFile.write(table, step: step, currency: reading.currency, source: source, to: svg)
+    /// Writes the CSV and the chart, committed together.
+    private func write(_ table: MinuteTable, source: String) throws {
+        let outputs = OutputSet()
+        try outputs.add(output, table.csvData(step: step))
+        if let svg {
+            let chart = try RevenueChartFile.chart(table, step: step, currency: reading.currency, source: source)
+            try outputs.add(svg, chart.text.utf8)
+        }
+        try outputs.commit()
     }
 
     private func runDatabase() throws {
         do {
             let (table, source) = try database.read(map: reading.map, zone: reading.tz, window: try reading.window(),
                                                   customers: step == 1)
-            try table.write(to: output, step: step)
-            try writeChart(table, source: source)
-            print("read \(table.orders.reduce(0, +)) orders from \(source)")
-            print("wrote \(output): \(table.count) minutes, revenue \(MinuteTable.money(table.totalCents))")
+            try write(table, source: source)
+            CommandOutputs.report("read \(table.orders.reduce(0, +)) orders from \(source)\n"
+                + "wrote \(output): \(table.count) minutes, revenue \(MinuteTable.money(table.totalCents))\n", outputs: [output, svg])
         } catch {
             StandardError.write("flashcast: \(error)\n")
             throw ExitCode(1)

@@ -3,8 +3,8 @@ import SVGCharts
 
 /// The `--svg chart.svg` of `aggregate`: revenue per step as bars, the running total on a second axis.
 enum RevenueChartFile {
-    /// Draws `table` in steps of `step` minutes, labelled in the shop's zone, and writes it atomically.
-    static func write(_ table: MinuteTable, step: Int, currency: String?, source: String, to path: String) throws {
+    /// Draws `table` in steps of `step` minutes, labelled in the shop's zone.
+    static func chart(_ table: MinuteTable, step: Int, currency: String?, source: String) throws -> SVGDocument {
         let revenue = try table.revenue.resampled(step: step)
         var options = ChartOptions()
         options.title = step == 1 ? "Revenue per minute" : "Revenue per \(step) minutes"
@@ -13,6 +13,6 @@ enum RevenueChartFile {
         options.subtitle = "\(source): \(table.count) minutes, total \(total)"
         options.timeZone = table.zone.timeZone
         let values = TimedSeries(name: "revenue", startMinute: revenue.start, stepMinutes: revenue.step, values: revenue.values)
-        try RevenueBarChart(perMinute: values).render(options).save(to: path)
+        return try RevenueBarChart(perMinute: values).render(options)
     }
 }

@@ -41,6 +41,7 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        try CommandOutputs.check([("--summary", summary)], inputs: [("the script", script)] + inputs.map { ("--input", $0) })
     }
 
     func run() throws {

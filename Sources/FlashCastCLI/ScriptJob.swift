@@ -3,6 +3,7 @@ import FlashLua
 import FlashREPL
 import Foundation
 import LuaBridge
+import SafeOutput
 
 /// One run of a script with its limits, and what came of it.
 struct ScriptJob {
@@ -52,6 +53,7 @@ struct ScriptJob {
             return nil
         } catch {
             if let code = state.requestedExitCode { return code }
+            OutputFile.removeAllTemporaries()  // files the failed script left open are not written
             if timedOut(error) || error.kind == .memory { throw LuaScriptError(kind: error.kind, message: error.message) }
             throw error
         }

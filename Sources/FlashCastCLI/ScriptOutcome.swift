@@ -1,4 +1,5 @@
 import Foundation
+import SafeOutput
 
 /// What came of a script run: the exit status, the error if any, and timings, as the JSON summary.
 struct ScriptOutcome: Encodable {
@@ -55,13 +56,7 @@ struct ScriptOutcome: Encodable {
     func writeSummary(to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        if path == "-" {
-            FileHandle.standardOutput.write(data)
-        } else {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        }
+        try OutputFile.write(try encoder.encode(self) + [0x0A], to: path)
     }
 }
 

@@ -57,6 +57,6 @@ struct Simulate: ParsableCommand {
             StandardError.write("flashcast: \(error)\n")
             throw ExitCode(1)
         }
-        print("wrote \(written) orders to \(output)")
+        CommandOutputs.report("wrote \(written) orders to \(output)\n", outputs: [output])
     }
 }

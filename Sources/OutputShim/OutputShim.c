@@ -258,6 +258,16 @@ int oshim_temporary_path(const oshim_Output *output, char *buffer, size_t size) 
     return 0;
 }
 
+const char *oshim_refusal_reason(int refusal) {
+    switch (refusal) {
+    case OSHIM_REFUSED_LINK: return "it is a symbolic link";
+    case OSHIM_REFUSED_HARD_LINK: return "it has more than one hard link";
+    case OSHIM_REFUSED_KIND: return "it is not a regular file";
+    case OSHIM_REFUSED_OUTSIDE: return "it links outside";
+    default: return "it is not allowed";
+    }
+}
+
 int oshim_open_confined(const char *path, const char *confine, int openFlags, int *fd) {
     char name[256];
     int folder = -1, error = open_folder(path, &folder, name);

@@ -29,11 +29,9 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
     /// The error for a code returned by the C writer: an `errno` value or an `oshim_Refusal`.
     init(path: String, code: Int32, confine: String? = nil) {
         switch code {
-        case OSHIM_REFUSED_LINK.rawValue: self.init(path: path, reason: "it is a symbolic link", refused: true)
-        case OSHIM_REFUSED_HARD_LINK.rawValue: self.init(path: path, reason: "it has more than one hard link", refused: true)
-        case OSHIM_REFUSED_KIND.rawValue: self.init(path: path, reason: "it is not a regular file", refused: true)
         case OSHIM_REFUSED_OUTSIDE.rawValue:
-            self.init(path: path, reason: "it links outside '\(confine ?? "the output folder")'", refused: true)
+            self.init(path: path, reason: String(cString: oshim_refusal_reason(code)) + " '\(confine ?? "")'", refused: true)
+        case ..<0: self.init(path: path, reason: String(cString: oshim_refusal_reason(code)), refused: true)
         case ECANCELED: self.init(path: path, reason: "cancelled: the process is ending")
         default: self.init(path: path, reason: String(cString: strerror(code)).lowercased())
         }

@@ -42,6 +42,7 @@ struct BacktestCommand: ParsableCommand {
         guard train > 0 else { throw ValidationError("--train must be a positive number of minutes") }
         guard horizon > 0 else { throw ValidationError("--horizon must be a positive number of minutes") }
         guard step > 0 else { throw ValidationError("--step must be a positive number of minutes") }
+        try modelOptions.checkOutputs(input: input)
     }
 
     func run() throws {
@@ -51,14 +52,13 @@ struct BacktestCommand: ParsableCommand {
             options.history = try modelOptions.earlierSale(reading)?.revenue
             let backtest = try Backtester.backtest(revenue: sale.revenue, train: train, horizon: horizon, step: step,
                                                    options: options)
-            try ForecastReport.table(backtest).write(to: modelOptions.output)
-            if let svg = modelOptions.svg {
+            try modelOptions.write(ForecastReport.table(backtest)) {
                 let title = "Rolling back-test: \(train) minutes in, \(horizon) out (\(modelOptions.model.rawValue))"
-                try ForecastSVG.backtest(backtest, revenue: sale.revenue, title: title).save(to: svg)
+                return try ForecastSVG.backtest(backtest, revenue: sale.revenue, title: title)
             }
             return (sale, backtest)
         }
-        print(modelOptions.json ? json(backtest).text : text(backtest, sale), terminator: "")
+        modelOptions.report(modelOptions.json ? json(backtest).text : text(backtest, sale))
     }
 
     private func text(_ backtest: Backtest, _ sale: SaleInput) -> String {

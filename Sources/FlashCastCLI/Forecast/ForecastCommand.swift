@@ -48,6 +48,7 @@ struct ForecastCommand: ParsableCommand {
     func validate() throws {
         guard train > 0 else { throw ValidationError("--train must be a positive number of minutes") }
         guard horizon > 0 else { throw ValidationError("--horizon must be a positive number of minutes") }
+        try modelOptions.checkOutputs(input: input)
     }
 
     func run() throws {
@@ -58,14 +59,13 @@ struct ForecastCommand: ParsableCommand {
             options.cutoff = try cutoff.index(in: sale.revenue, file: sale.fileName)
             options.history = try modelOptions.earlierSale(reading)?.revenue
             let forecast = try Forecaster.forecast(revenue: sale.revenue, options: options)
-            try ForecastReport.table(forecast).write(to: modelOptions.output)
-            if let svg = modelOptions.svg {
+            try modelOptions.write(ForecastReport.table(forecast)) {
                 let title = "Forecast from \(forecast.mean.label(at: -1)) (\(forecast.model.rawValue))"
-                try ForecastSVG.forecast(forecast, revenue: sale.revenue, train: train, title: title).save(to: svg)
+                return try ForecastSVG.forecast(forecast, revenue: sale.revenue, train: train, title: title)
             }
             return (sale, forecast)
         }
-        print(modelOptions.json ? json(forecast, sale).text : text(forecast, sale), terminator: "")
+        modelOptions.report(modelOptions.json ? json(forecast, sale).text : text(forecast, sale))
     }
 
     private func metrics(_ forecast: Forecast) -> MetricsTable {

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Forecasting
+import SaleData
+import SVGCharts
+import SafeOutput
 
 extension ForecastModel: ExpressibleByArgument {}
 
@@ -34,6 +37,24 @@ struct ModelOptions: ParsableArguments {
         if model.needsHistory, history == nil {
             throw ValidationError("--model \(model.rawValue) needs --history (an earlier sale's orders or minutes)")
         }
+    }
+
+    /// Checks that neither output is `input`, --history or the other output (a usage error).
+    func checkOutputs(input: String) throws {
+        try CommandOutputs.check([("-o", output), ("--svg", svg)], inputs: [("the input", input), ("--history", history)])
+    }
+
+    /// Writes the CSV and the chart (drawn only when asked for), committed together.
+    func write(_ table: ForecastTable, chart: () throws -> SVGDocument) throws {
+        let outputs = OutputSet()
+        try outputs.add(output, table.csv.utf8)
+        if let svg { try outputs.add(svg, try chart().text.utf8) }
+        try outputs.commit()
+    }
+
+    /// Prints the command's report (on standard error when an output is `-`).
+    func report(_ text: String) {
+        CommandOutputs.report(text, outputs: [output, svg])
     }
 
     /// The earlier sale's per-minute revenue, read with the same options but without the window.

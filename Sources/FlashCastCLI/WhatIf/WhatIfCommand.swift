@@ -92,10 +92,11 @@ struct WhatIfCommand: ParsableCommand {
         if let target, !target.isFinite { throw ValidationError("--target must be a number") }
         if historyEmail != nil, history == nil { throw ValidationError("--history-email needs --history (the earlier sale)") }
         if historyEmail != nil, learnEmail != nil { throw ValidationError("give --history-email or --learn-email, not both") }
+        try CommandOutputs.check([("-o", output), ("--svg", svg)], inputs: [("the input", input), ("--history", history)])
     }
 
     func run() throws {
         let run = try CommandFailure.exitOnError(Self.self, train: train) { try WhatIfRun(self) }
-        print(run.report(), terminator: "")
+        CommandOutputs.report(run.report(), outputs: [output, svg])
     }
 }

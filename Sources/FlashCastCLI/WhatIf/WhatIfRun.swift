@@ -1,6 +1,7 @@
 import ArgumentParser
 import FlashLua
 import Forecasting
+import SafeOutput
 import SaleData
 import Scenarios
 import SVGCharts
@@ -43,8 +44,10 @@ struct WhatIfRun {
         let baseline = Baseline(forecast)
         comparison = ScenarioComparison(baseline: baseline, scenarios: scenarios, by: by, target: command.target)
         plan = command.target.map { baseline.latestSend(campaign, target: $0) }
-        try comparison.writeCSV(to: command.output)
-        if let svg = command.svg { try chart(title: "What if: forecast from \(zone.label(minute: cutoffMinute))").save(to: svg) }
+        let outputs = OutputSet()
+        try outputs.add(command.output, comparison.csv.utf8)
+        if let svg = command.svg { try outputs.add(svg, try chart(title: "What if: forecast from \(zone.label(minute: cutoffMinute))").text.utf8) }
+        try outputs.commit()
     }
 
     /// The e-mail's shape: given, learned, or the typical default; and where it comes from.

@@ -2,8 +2,10 @@ import LuaShim
 
 extension LuaState {
     /// Restricts the state for scheduled, unattended scripts: no process or C-library access, text
-    /// chunks only, `require` of preloaded libraries only, file reads and writes confined by `policy`,
-    /// and writes through `io.open(path, "w")` made atomic (temporary file, renamed on close).
+    /// chunks only, `require` of preloaded libraries only, file reads and writes confined by `policy`.
+    /// `io.open` writes through the one atomic writer: "w" and "w+" give a real Lua file on a temporary
+    /// that closing renames over the target; "a", "a+" and "r+" refuse links, hard links and anything
+    /// but a regular file, checked on the opened descriptor.
     public func applySandbox(_ policy: FileAccessPolicy) throws(LuaScriptError) {
         hostValues[FileAccessPolicy.hostKey] = policy
         try load(Self.sandboxSource, chunkName: "=sandbox")
@@ -16,7 +18,9 @@ extension LuaState {
             call.push(try call.writablePath(1))
             return 1
         })
-        try self.call(arguments: 2)
+        lua_pushcclosure(pointer, lshim_open_output, 0)
+        call.push(policy.outputFolder)
+        try self.call(arguments: 4)
     }
 
     /// Makes `os.exit(code)` stop the script at once (even inside `pcall`) and record `code` in
@@ -52,7 +56,7 @@ extension LuaState {
     }
 
     static let sandboxSource = """
-        local check_read_at, check_write_at = ...
+        local check_read_at, check_write_at, open_output, output_folder = ...
         -- refusals are reported at the script's line: level 3 is the caller of the wrapper
         local function check_read(path)
           local ok, result = pcall(check_read_at, path)
@@ -77,46 +81,15 @@ extension LuaState {
         os.remove = function(path) return os_remove(check_write(path)) end
         os.rename = function(from, to) return os_rename(check_write(from), check_write(to)) end
 
-        local function atomic_writer(path, mode)
-          local final = check_write(path)
-          local temp = final .. ".partial-" .. os.time() .. "-" .. math.random(1 << 30)
-          local file, message = io_open(temp, mode)
-          if not file then return nil, message end
-          local closed = false
-          local writer = {}
-          local function discard()
-            if not closed then closed = true; file:close(); os_remove(temp) end
-          end
-          function writer:close()
-            if closed then return nil, "attempt to use a closed file" end
-            closed = true
-            local ok, err = file:close()
-            if ok then ok, err = os_rename(temp, final) end
-            if not ok then os_remove(temp); return nil, err end
-            return true
-          end
-          function writer:write(...)
-            local ok, err = file:write(...)
-            if not ok then return nil, err end
-            return writer
-          end
-          return setmetatable(writer, {
-            __name = "FILE*",
-            __index = function(_, key)
-              local method = file[key]
-              if type(method) ~= "function" then return method end
-              return function(self, ...) return method(self == writer and file or self, ...) end
-            end,
-            __gc = discard, __close = discard,
-            __tostring = function() return "file (" .. path .. ")" end,
-          })
-        end
-
         io.open = function(path, mode)
-          mode = mode or "r"
-          if mode:match("^w") then return atomic_writer(path, mode) end
-          if mode:match("[a+]") then return io_open(check_write(path), mode) end
-          return io_open(check_read(path), mode)
+          if mode == nil then mode = "r" end
+          if type(mode) ~= "string" or not mode:match("^[rwa]%+?b*$") then
+            error("bad argument #2 to 'open' (invalid mode)", 2)
+          end
+          if mode:match("^r") and not mode:match("%+") then return io_open(check_read(path), mode) end
+          local file, message, code = open_output(check_write(path), mode, output_folder, path)
+          if file == false then error(message, 2) end
+          return file, message, code
         end
         io.lines = function(path, ...)
           if path == nil then return io_lines() end

@@ -11,6 +11,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 #include <stddef.h>
+#include "LuaShimOutput.h"
 
 /// Longest error message a Swift function can report; longer ones are cut.
 #define LSHIM_MESSAGE_MAX 2048

@@ -62,6 +62,10 @@ int oshim_temporary_path(const oshim_Output *output, char *buffer, size_t size);
 /// the opened descriptor. Returns 0 with `*fd` set, an `errno` value, or an `oshim_Refusal`.
 int oshim_open_confined(const char *path, const char *confine, int openFlags, int *fd);
 
+/// The reason for a refusal, as messages say it: `it is a symbolic link`; for
+/// `OSHIM_REFUSED_OUTSIDE`, `it links outside` (the caller names the folder).
+const char *oshim_refusal_reason(int refusal);
+
 /// Removes every registered temporary; outputs not yet committed then fail to commit.
 /// Async-signal-safe: call it from a signal handler or a watchdog before ending the process.
 void oshim_remove_temporaries(void);

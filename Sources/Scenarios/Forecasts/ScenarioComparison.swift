@@ -1,5 +1,4 @@
 import Foundation
-import SafeOutput
 import SaleData
 
 /// Scenarios tried on one baseline, side by side: what each brings by the end and by a time, and
@@ -40,11 +39,6 @@ public struct ScenarioComparison: Sendable, Equatable {
             }
         }
         return text
-    }
-
-    /// Writes `csv` to a file atomically.
-    public func writeCSV(to path: String) throws {
-        try OutputFile.write(csv.utf8, to: path)
     }
 
     /// A table of the end-of-sale totals and gains (and by `by`, and the target), one line a forecast.
