@@ -138,7 +138,7 @@ import TestSupport
             return fc:save_csv("\(folder.path)/fc.csv"), bt:save_csv("\(folder.path)/bt.csv"),
                    fc:save_csv("/nonexistent/fc.csv")
             """)
-        #expect(lua == ["true", "true", "nil", "cannot write '/nonexistent/fc.csv'"])
+        #expect(lua == ["true", "true", "nil", "cannot write '/nonexistent/fc.csv': no such file or directory"])
         let forecast = try Forecaster.forecast(revenue: Self.revenue, options: ForecastOptions(cutoff: 1499, horizon: 30))
         let written = try String(contentsOf: folder.url.appendingPathComponent("fc.csv"), encoding: .utf8)
         #expect(written == ForecastReport.table(forecast).csv)

@@ -98,7 +98,7 @@ import Testing
             try model.save(to: folder.file("absent/model.json"))
             Issue.record("saving into a missing folder succeeded")
         } catch {
-            #expect(error.description == "\(folder.file("absent/model.json")): cannot write: No such file or directory")
+            #expect(error.description == "\(folder.file("absent/model.json")): cannot write: no such file or directory")
         }
     }
 }
