@@ -139,7 +139,7 @@ struct ForecastCommandTests {
         (["forecast", "bad.csv", "--cutoff", "5", "-o", "x.csv"], 1, "flashcast: bad.csv:3:3: amount is not a number: 'lots'"),
         (["forecast", "badminutes.csv", "--cutoff", "0", "-o", "x.csv"], 1, "flashcast: badminutes.csv:3:2: revenue is not a number: 'x'"),
         (["forecast", "empty.csv", "--cutoff", "0", "-o", "x.csv"], 1, "flashcast: empty.csv: no minutes to forecast from"),
-        (["forecast", "minutes.csv", "--cutoff", "1500", "-o", "/nonexistent/x.csv"], 1, "flashcast: cannot write '/nonexistent/x.csv'"),
+        (["forecast", "minutes.csv", "--cutoff", "1500", "-o", "/nonexistent/x.csv"], 1, "flashcast: cannot write '/nonexistent/x.csv': no such file or directory"),
         (["backtest", "minutes.csv", "--train", "2800", "-o", "x.csv"], 2,
          "Error: --train 2800 does not fit: the training window is too short: the series has no room for one piece of 2800 minutes of training and 200 to forecast (needs 3000 minutes, got 2880)"),
         (["backtest", "minutes.csv", "--step", "0", "-o", "x.csv"], 2, "Error: --step must be a positive number of minutes"),
