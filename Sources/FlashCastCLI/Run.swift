@@ -1,6 +1,7 @@
 import ArgumentParser
 import FlashLua
 import LuaBridge
+import OrderSources
 
 /// `flashcast run [--sandbox ...] SCRIPT.lua [args...]`.
 struct Run: ParsableCommand {
@@ -10,6 +11,13 @@ struct Run: ParsableCommand {
             For scheduled (cron) runs, --sandbox keeps only safe libraries, confines writes to the output
             folder (atomically: a reader never sees half a file) and reads to the inputs named, and
             --timeout/--memory stop runaway scripts cleanly.
+            In the sandbox, databases are off unless --db names them (before the script: options after it
+            are the script's). A script's orders.query, orders.live_query and live.open{db=...} may reach
+            only a named PostgreSQL server (same user, host, port and database, no option the named URL
+            does not set), so the password (the URL's, PGPASSWORD, ~/.pgpass) and client certificates go
+            only to it, and a script cannot make libpq read files it names (sslkey=, sslcert=, ...); any
+            other server is refused without connecting. SQLite files are read only from the inputs (--db
+            sqlite:path names one) and never written.
             Exit status: 0 fine, 1 script error (including timeout and memory limit), 2 usage error,
             3 early-warning alert raised (the script calls os.exit(3)); a script may exit with any
             code through os.exit(code).
@@ -30,6 +38,11 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("input"), help: ArgumentHelp("A file or folder a sandboxed script may read (repeatable).", valueName: "path"))
     var inputs: [String] = []
 
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "A database a sandboxed script may use (repeatable): postgres://user@host:port/db or sqlite:path.db.",
+        valueName: "url"))
+    var databases: [String] = []
+
     @Option(help: ArgumentHelp("Write the run's summary as JSON to this file ('-' for standard output).", valueName: "file"))
     var summary: String?
 
@@ -41,12 +54,32 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if !databases.isEmpty, !sandbox {
+            throw ValidationError("--db goes with --sandbox (outside it a script may use any database)")
+        }
+        _ = try namedDatabases()
+    }
+
+    /// The PostgreSQL servers named with --db, and the SQLite files (which become inputs).
+    private func namedDatabases() throws -> (servers: DatabaseAllowList, files: [String]) {
+        var servers: [PostgresAddress] = [], files: [String] = []
+        for url in databases {
+            do {
+                switch try DatabaseURL(url) {
+                case .postgres(let address): servers.append(address)
+                case .sqlite(let path): files.append(path)
+                }
+            } catch { throw ValidationError(error.message) }
+        }
+        return (DatabaseAllowList(servers), files)
     }
 
     func run() throws {
+        let named = try namedDatabases()
         let job = ScriptJob(
             script: script, arguments: arguments, memoryLimit: memory?.bytes, timeout: timeout,
-            sandbox: sandbox ? (output: output, inputs: inputs + [script]) : nil, logTimestamps: sandbox)
+            sandbox: sandbox ? (output: output, inputs: inputs + named.files + [script], databases: named.servers) : nil,
+            logTimestamps: sandbox)
         let outcome = job.run()
         if let summary { try outcome.writeSummary(to: summary) }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }

@@ -3,6 +3,7 @@ import FlashLua
 import FlashREPL
 import Foundation
 import LuaBridge
+import OrderSources
 
 /// One run of a script with its limits, and what came of it.
 struct ScriptJob {
@@ -10,7 +11,7 @@ struct ScriptJob {
     let arguments: [String]
     let memoryLimit: Int?
     let timeout: Double?
-    let sandbox: (output: String, inputs: [String])?
+    let sandbox: (output: String, inputs: [String], databases: DatabaseAllowList)?
     let logTimestamps: Bool
 
     /// Runs the script to the end, a failure or a limit, and reports the outcome (never throws).
@@ -25,6 +26,7 @@ struct ScriptJob {
             if let sandbox {
                 let policy = try FileAccessPolicy(outputFolder: sandbox.output, readable: sandbox.inputs)
                 try state.applySandbox(policy)
+                FlashLua.confineDatabases(state, to: sandbox.databases)
             }
             Script.setArguments(state, script: script, arguments: arguments)
             let timer = startTimer(state)
