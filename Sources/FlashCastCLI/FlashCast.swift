@@ -21,7 +21,7 @@ struct FlashCast: ParsableCommand {
         abstract: "Forecast flash-sale revenue minute by minute, scripted in Lua.",
         usage: """
             flashcast [-e stat] [-i] [-l mod] [-v] [-E] [-W] [--] [script [args]]   (as lua5.4)
-              flashcast <subcommand> ...
+            flashcast <subcommand> ...
             """,
         discussion: """
             Without a subcommand, flashcast is `lua5.4` with FlashCast's libraries: `flashcast` alone starts \

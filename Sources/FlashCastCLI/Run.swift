@@ -8,22 +8,24 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a Lua script; its arguments are in the global table 'arg' and in '...'.",
         discussion: """
-            For scheduled (cron) runs, --sandbox keeps only safe libraries, confines writes to the output
-            folder (atomically: a reader never sees half a file) and reads to the inputs named, and
+            For scheduled (cron) runs, --sandbox keeps only safe libraries, confines writes to the output \
+            folder (atomically: a reader never sees half a file) and reads to the inputs named, and \
             --timeout/--memory stop runaway scripts cleanly.
-            In the sandbox, databases are off unless --db names them (before the script: options after it
-            are the script's). A script's orders.query, orders.live_query and live.open{db=...} may reach
-            only a named PostgreSQL server (same user, host, port and database, no option the named URL
-            does not set), so the password (the URL's, PGPASSWORD, ~/.pgpass) and client certificates go
-            only to it, and a script cannot make libpq read files it names (sslkey=, sslcert=, ...); any
-            other server is refused without connecting. SQLite files are read only from the inputs (--db
-            sqlite:path names one) and never written.
-            Exit status: 0 fine, 1 script error (including timeout and memory limit), 2 usage error,
-            3 early-warning alert raised (the script calls os.exit(3)); a script may exit with any
+
+            In the sandbox, databases are off unless --db names them (before the script: options after it \
+            are the script's). A script's orders.query, orders.live_query and live.open{db=...} reach only a \
+            named PostgreSQL server (same user, host, port and database, no option the named URL does not \
+            set), with the named URL's password, so credentials (the URL's password, PGPASSWORD, ~/.pgpass, \
+            client certificates) go only to it and a script cannot make libpq read files it names (sslkey=, \
+            sslcert=, ...); any other server is refused without connecting. SQLite files are read only from \
+            the inputs (--db sqlite:path names one) and never written.
+
+            Exit status: 0 fine, 1 script error (including timeout and memory limit), 2 usage error, \
+            3 early-warning alert raised (the script calls os.exit(3)); a script may exit with any \
             code through os.exit(code).
             """)
 
-    @Flag(help: "Run with safe libraries only; files confined to --output and --input.")
+    @Flag(help: "Run with safe libraries only; files confined to --output and --input, databases to --db.")
     var sandbox = false
 
     @Option(help: ArgumentHelp("Stop the script after this many seconds.", valueName: "seconds"))
