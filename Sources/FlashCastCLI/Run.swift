@@ -46,10 +46,10 @@ struct Run: ParsableCommand {
     func run() throws {
         let job = ScriptJob(
             script: script, arguments: arguments, memoryLimit: memory?.bytes, timeout: timeout,
-            sandbox: sandbox ? (output: output, inputs: inputs + [script]) : nil, logTimestamps: sandbox)
-        let outcome = job.run()
-        if let summary { try outcome.writeSummary(to: summary) }
-        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+            sandbox: sandbox ? (output: output, inputs: inputs + [script]) : nil, logTimestamps: sandbox,
+            summary: summary)
+        let status = try job.run()
+        if status != 0 { throw ExitCode(status) }
     }
 }
 
