@@ -20,9 +20,12 @@ struct Run: ParsableCommand {
             sslcert=, ...); any other server is refused without connecting. SQLite files are read only from \
             the inputs (--db sqlite:path names one) and never written.
 
+            A script that does not stop when its timeout or a signal interrupts it (a looping finalizer, a \
+            long C call) is ended 0.5 s later, its summary written all the same.
+
             Exit status: 0 fine, 1 script error (including timeout and memory limit), 2 usage error, \
-            3 early-warning alert raised (the script calls os.exit(3)); a script may exit with any \
-            code through os.exit(code).
+            3 early-warning alert raised (the script calls os.exit(3)), 128+N stopped by signal N (SIGHUP, \
+            SIGINT, SIGTERM); a script may exit with any code from 0 to 255 through os.exit(code).
             """)
 
     @Flag(help: "Run with safe libraries only; files confined to --output and --input, databases to --db.")
@@ -81,10 +84,9 @@ struct Run: ParsableCommand {
         let job = ScriptJob(
             script: script, arguments: arguments, memoryLimit: memory?.bytes, timeout: timeout,
             sandbox: sandbox ? (output: output, inputs: inputs + named.files + [script], databases: named.servers) : nil,
-            logTimestamps: sandbox)
-        let outcome = job.run()
-        if let summary { try outcome.writeSummary(to: summary) }
-        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+            logTimestamps: sandbox, summary: summary)
+        let status = try job.run()
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

@@ -10,13 +10,25 @@ struct StandaloneLua {
     let commandLine: LuaCommandLine
     let environment: (String) -> String?
 
-    /// Runs everything and returns the exit status: 0, or 1 at the first failing chunk.
+    /// Runs everything, closes the state and returns the exit status: 0, the code given to
+    /// `os.exit`, or 1 at the first failing chunk.
     func run() -> Int32 {
         if commandLine.showsVersion {
             print(commandLine.interactive ? FlashCast.banner : FlashCast.versionText)
         }
+        let state: LuaState
+        do {
+            state = try FlashLua.makeState(ignoringEnvironment: commandLine.ignoresEnvironment)
+        } catch {
+            StandardError.write("flashcast: " + error.description + "\n")
+            return 1
+        }
+        state.installExit()
+        return closing(state, after: runChunks(in: state))
+    }
+
+    private func runChunks(in state: LuaState) -> Int32 {
         do throws(LuaScriptError) {
-            let state = try FlashLua.makeState(ignoringEnvironment: commandLine.ignoresEnvironment)
             setArgumentTable(state)
             if !commandLine.ignoresEnvironment { try runInitialization(state) }
             for step in commandLine.steps { try run(step, in: state) }
@@ -32,9 +44,22 @@ struct StandaloneLua {
             }
             return 0
         } catch {
+            if let code = state.requestedExitCode { return code }
             StandardError.write("flashcast: " + error.description + "\n")
             return 1
         }
+    }
+
+    /// Closes the state, running its finalizers, as the REPL does: the process quits with `status`
+    /// if they have not finished within a second.
+    private func closing(_ state: LuaState, after status: Int32) -> Int32 {
+        let watchdog = LuaWatchdog(state.interruptHandle, grace: .seconds(1)) { _ in
+            StandardError.write("flashcast: a finalizer did not finish: quitting\n")
+            fflush(nil)
+            _exit(status)
+        }
+        watchdog.close(state, within: .seconds(1))
+        return status
     }
 
     private func setArgumentTable(_ state: LuaState) {

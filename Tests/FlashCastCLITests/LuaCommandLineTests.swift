@@ -141,6 +141,7 @@ import TestSupport
         #expect(try run(["-e", "os.exit(7)"]).status == 7)
         #expect(try run(["-e", "os.exit(false)"]).status == 1)
         #expect(try run([], input: "print('a') os.exit(true) print('b')").output == "a\n")
+        #expect(try run(["-e", "coroutine.wrap(function() pcall(os.exit, 5) end)() print('after')"]).status == 5)
     }
 
     @Test(arguments: [
