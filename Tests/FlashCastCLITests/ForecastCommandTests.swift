@@ -74,6 +74,28 @@ struct ForecastCommandTests {
         #expect(pieces.prefix(2).compactMap { $0["cutoff_row"] as? Int } == [99, 139])
     }
 
+    @Test func severalLevelsWriteEveryBand() throws {
+        let result = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "1500", "--horizon", "300",
+                              "--level", "0.8,0.5,0.95", "-o", "levels.csv", "--svg", "levels.svg"])
+        #expect(result.status == 0, "\(result.error)")
+        let lines = try read("levels.csv").split(separator: "\n")
+        #expect(lines.first == "cutoff,minute,step,actual,forecast,lower50,upper50,lower80,upper80,lower95,upper95")
+        let last = lines[300].split(separator: ",").compactMap { Double($0) }
+        #expect(last.count == 9 && last[7] <= last[5] && last[5] <= last[3] && last[4] <= last[6] && last[6] <= last[8])  // step, actual, forecast, then 50, 80, 95
+        #expect(result.output.contains("(50% interval "))
+        #expect(result.output.contains("; 95% interval "))
+        #expect(result.output.contains("coverage    width   cov@50   cov@80   cov@95\n"))
+        #expect(try read("levels.svg").contains("95% interval"))
+        let json = try self.json(try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "1500", "--horizon", "300",
+                                          "--level", "0.5,0.95", "-o", "levels.csv", "--json"]))
+        #expect(json["levels"] as? [Double] == [0.5, 0.95] && json["level"] as? Double == 0.5)
+        let metrics = try #require(json["metrics"] as? [String: Any])
+        #expect(metrics["coverage"] as? Double == metrics["coverage50"] as? Double && metrics["coverage95"] != nil)
+        let backtest = try run(["backtest", "minutes.csv", "--level", "0.5,0.95", "-o", "bt.csv"])
+        #expect(backtest.status == 0, "\(backtest.error)")
+        #expect(try read("bt.csv").hasPrefix("cutoff,minute,step,actual,forecast,lower50,upper50,lower95,upper95\n"))
+    }
+
     @Test func theCSVHasOneRowPerStepWithTheActualsWhereKnown() throws {
         let result = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "2800", "--horizon", "120", "-o", "end.csv"])
         #expect(result.status == 0, "\(result.error)")
@@ -154,6 +176,8 @@ struct ForecastCommandTests {
          "Error: --model profile needs --history (an earlier sale's orders or minutes)"),
         (["forecast", "minutes.csv", "--cutoff", "1500", "--model", "arima", "-o", "x.csv"], 2, "Error: The value 'arima' is invalid for '--model <model>'. Please provide one of 'flashcast', 'paper', 'drift', 'seasonal_naive' or 'profile'."),
         (["forecast", "minutes.csv", "--cutoff", "1500", "--level", "80", "-o", "x.csv"], 2, "Error: --level must be between 0 and 1 (0.8 for 80%)"),
+        (["forecast", "minutes.csv", "--cutoff", "1500", "--level", "0.5,1.5", "-o", "x.csv"], 2, "Error: --level must be between 0 and 1 (0.8 for 80%)"),
+        (["forecast", "minutes.csv", "--cutoff", "1500", "--level", "0.5,x", "-o", "x.csv"], 2, "Error: The value '0.5,x' is invalid for '--level <0.8>'"),
         (["forecast", "minutes.csv", "--cutoff", "1500", "--train", "0", "-o", "x.csv"], 2, "Error: --train must be a positive number of minutes"),
         (["forecast", "minutes.csv", "--cutoff", "1500", "--map", "time=t", "-o", "x.csv"], 2,
          "Error: --map, --currency, --rates and --lenient are for orders CSV files, not 'minutes.csv'"),

@@ -21,11 +21,13 @@ struct ForecastCommand: ParsableCommand {
             where they exist they are the actuals the metrics compare with.
 
             Writes cutoff,minute,step,actual,forecast,lower,upper atomically (cumulative money with two \
-            decimals, step 1 to H, actual empty where unknown) and prints the metrics of the model and \
+            decimals, step 1 to H, actual empty where unknown; with several levels, --level 0.5,0.8,0.95, \
+            lower50,upper50,lower80,upper80,lower95,upper95: nested bands, the first level the main one) and prints the metrics of the model and \
             of the baselines (drift, seasonal naive, the earlier sale's profile with --history) as a \
             table, or as JSON with --json: MAPE of the cumulative series, the horizon revenue error \
             hre@h = |(f[c+h]-y[c]) - (y[c+h]-y[c])| / (y[c+h]-y[c]) for h = 60, 200, 500 minutes, MASE against \
-            drift, interval coverage and mean width; '-' (null) where undefined.
+            drift, interval coverage and mean width (with several levels, each band's coverage too); \
+            '-' (null) where undefined.
 
             Exit status: 0 fine, 1 bad data or failed training, 2 usage error (including a cutoff \
             outside the data or a training window that does not fit before it).
@@ -57,8 +59,8 @@ struct ForecastCommand: ParsableCommand {
             let sale = try SaleInput.load(input, reading: reading)
             let train = ModelOptions.minutes(train, default: 1000, in: sale.revenue)
             let horizon = ModelOptions.minutes(horizon, default: 500, in: sale.revenue)
-            var options = ForecastOptions(train: train, horizon: horizon, model: modelOptions.model,
-                                          seed: modelOptions.seed, level: modelOptions.level)
+            var options = ForecastOptions(train: train, horizon: horizon, model: modelOptions.model, seed: modelOptions.seed)
+            options.levels = modelOptions.level.values
             options.cutoff = try cutoff.index(in: sale.revenue, file: sale.fileName)
             options.history = try modelOptions.earlierSale(reading)?.revenue
             let forecast = try Forecaster.forecast(revenue: sale.revenue, options: options)
@@ -73,7 +75,8 @@ struct ForecastCommand: ParsableCommand {
     }
 
     private func metrics(_ forecast: Forecast) -> MetricsTable {
-        MetricsTable(rows: [.init(name: forecast.model.rawValue, values: ForecastReport.values(forecast.metrics))]
+        MetricsTable(rows: [.init(name: forecast.model.rawValue, values: ForecastReport.values(forecast.metrics),
+                                  bands: forecast.metrics?.bands ?? [])]
             + forecast.baselines.map { .init(name: $0.model.rawValue, values: ForecastReport.values($0.metrics)) })
     }
 
@@ -84,9 +87,10 @@ struct ForecastCommand: ParsableCommand {
             "forecast from \(forecast.mean.label(at: -1)) (row \(forecast.cutoff)) to \(forecast.mean.label(at: end)), "
                 + "\(forecast.horizon) minutes\(forecast.mean.step > 1 ? " in \(forecast.mean.step)-minute rows" : ""), "
                 + "model \(forecast.model.rawValue)",
-            "revenue at the cutoff \(money(forecast.observedTotal)); at the end \(money(forecast.mean.values[end])) "
-                + "(\(ForecastReport.intervalLabel(forecast.level)) \(money(forecast.lower.values[end])) to "
-                + "\(money(forecast.upper.values[end])))",
+            "revenue at the cutoff \(money(forecast.observedTotal)); at the end \(money(forecast.mean.values[end])) ("
+                + forecast.bands.map {
+                    "\(ForecastReport.intervalLabel($0.level)) \(money($0.lower.values[end])) to \(money($0.upper.values[end]))"
+                }.joined(separator: "; ") + ")",
         ]
         if let compared = forecast.metrics?.minutesCompared {
             lines.append("against the actuals of \(compared) minutes:")
@@ -101,12 +105,13 @@ struct ForecastCommand: ParsableCommand {
     private func json(_ forecast: Forecast, train: Int) -> JSONValue {
         let end = forecast.rows - 1
         let baselines = forecast.baselines.map { ($0.model.rawValue, JSONValue.object(MetricsTable.json(ForecastReport.values($0.metrics)))) }
-        var metrics = MetricsTable.json(ForecastReport.values(forecast.metrics))
+        var metrics = MetricsTable.json(ForecastReport.values(forecast.metrics), bands: forecast.metrics?.bands ?? [])
         metrics["minutes"] = .integer(forecast.metrics?.minutesCompared ?? 0)
         return .object([
             "command": .string("forecast"), "input": .string(input), "model": .string(forecast.model.rawValue),
             "cutoff": .string(forecast.mean.label(at: -1)), "cutoff_row": .integer(forecast.cutoff),
             "train": .integer(train), "horizon": .integer(forecast.horizon), "level": .number(forecast.level),
+            "levels": .array(forecast.bands.map { .number($0.level) }),
             "observed": .number(forecast.observedTotal),
             "end": .object([
                 "minute": .string(forecast.mean.label(at: end)), "forecast": .number(forecast.mean.values[end]),
