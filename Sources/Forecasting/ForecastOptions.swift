@@ -37,8 +37,8 @@ public struct ForecastOptions: Sendable, Equatable {
     public var dropout = 0.2
     /// Minutes in a season for seasonal naive; nil means a day (1440) (`season`).
     public var season: Int?
-    /// Known future effects: a per-minute multiplier of the forecast revenue rate for the minutes
-    /// after the cutoff (value 0 multiplies minute cutoff+1; missing minutes multiply by 1), e.g.
+    /// Known future effects: a multiplier of the forecast revenue rate for each row after the
+    /// cutoff (value 0 multiplies row cutoff+1; missing rows multiply by 1), e.g.
     /// 1.5 for a planned campaign's lift. Applied to the model and to the baselines.
     public var knownEvents: [Double]?
 

@@ -96,6 +96,41 @@ struct ForecastCommandTests {
         #expect(try read("bt.csv").hasPrefix("cutoff,minute,step,actual,forecast,lower50,upper50,lower95,upper95\n"))
     }
 
+    @Test func endForecastsToTheSaleEndAndWarnsWhenTheHorizonRunsPastIt() throws {
+        let toEnd = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "2021-05-21T08:00", "--end", "23:59", "-o", "end1.csv"])
+        #expect(toEnd.status == 0 && toEnd.error == "", "\(toEnd.error)")
+        #expect(toEnd.output.contains("to 2021-05-21T23:59, 959 minutes, model flashcast\n"))
+        #expect(toEnd.output.contains("\nthe sale ends 2021-05-21T23:59: the forecast runs to it\n"))
+        #expect(try read("end1.csv").split(separator: "\n").count == 1 + 959)
+        let past = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "2021-05-21T08:00", "--end", "2021-05-21T12:00",
+                            "--horizon", "500", "-o", "end2.csv", "--json"])
+        #expect(past.status == 0)
+        #expect(past.error == "flashcast: warning: the forecast runs 260 minutes past the sale's end (2021-05-21T12:00); "
+            + "without --horizon, --end forecasts to the end\n")
+        #expect(try json(past)["sale_end"] as? String == "2021-05-21T12:00")
+        let before = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "2021-05-21T08:00", "--end", "2021-05-21T07:00", "-o", "x.csv"])
+        #expect(before.status == 2)
+        #expect(before.error.hasPrefix("Error: --end 2021-05-21T07:00 is not after the cutoff (2021-05-21T08:00)\n"))
+    }
+
+    @Test func plannedEventsAreForecastAsForecastRunTakesThem() throws {
+        let cli = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "1500", "--horizon", "300", "--email", "04:00",
+                           "--lift", "1.5", "--half-life", "40", "--discount", "2021-05-21T05:00:0.1", "-o", "planned.csv"])
+        #expect(cli.status == 0, "\(cli.error)")
+        #expect(cli.output.contains("\nplanned: e-mail 04:00, discount 2021-05-21T05:00 +10%\n"))
+        #expect(cli.output.contains("\ne-mail effect: given; peak +150% after 5 min, half-life 40 min\n"))
+        let lua = try run(["-e", """
+            local sale = assert(orders.read("orders.csv", {tz = "+08:00"}))
+            local events = {scenario.email{at = "04:00", lift = 1.5, half_life = 40}, scenario.discount{from = "2021-05-21T05:00", lift = 0.1}}
+            assert(forecast.run(sale.revenue, {cutoff = 1501, horizon = 300, events = events}):save_csv("planned-lua.csv"))
+            """])
+        #expect(lua.status == 0, "\(lua.error)")
+        #expect(try read("planned.csv") == read("planned-lua.csv"))
+        let plain = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "1500", "--horizon", "300", "-o", "unplanned.csv"])
+        #expect(plain.status == 0)
+        #expect(try read("planned.csv") != read("unplanned.csv"))
+    }
+
     @Test func theCSVHasOneRowPerStepWithTheActualsWhereKnown() throws {
         let result = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "2800", "--horizon", "120", "-o", "end.csv"])
         #expect(result.status == 0, "\(result.error)")
