@@ -75,7 +75,7 @@ let networkCPU: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
 let networkTargets: [Target] = [
     .target(name: "NeuralNet", dependencies: ["Cancellation"], exclude: ["README.md"], swiftSettings: strict + networkCPU),
     .testTarget(
-        name: "NeuralNetTests", dependencies: ["NeuralNet", "TemporaryFolders"], exclude: ["Fixtures"],
+        name: "NeuralNetTests", dependencies: ["NeuralNet", "TemporaryFolders", "Cancellation"], exclude: ["Fixtures"],
         swiftSettings: strict + networkCPU),
     .executableTarget(
         name: "BenchNN", dependencies: ["NeuralNet"], path: "Benchmarks/BenchNN",
@@ -95,7 +95,7 @@ let chartTargets: [Target] = [
 
 let forecastTargets: [Target] = [
     .target(name: "Forecasting", dependencies: ["SaleData", "NeuralNet", "Cancellation"], exclude: ["README.md"], swiftSettings: strict),
-    .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData"], swiftSettings: strict),
+    .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData", "Cancellation"], swiftSettings: strict),
     .executableTarget(
         name: "BenchForecast", dependencies: ["Forecasting", "SaleData"], path: "Benchmarks/BenchForecast",
         exclude: ["README.md", "peers.py", "setup_peers.sh"], swiftSettings: strict),
