@@ -26,6 +26,7 @@ struct OrderReadingOptions: ParsableArguments {
     var lenient = false
 
     func validate() throws {
+        if let role = map?.repeatedRole { throw ValidationError("--map gives '\(role)' more than once") }
         guard (from == nil) == (to == nil) else { throw ValidationError("--from and --to go together") }
         if rates != nil, currency == nil { throw ValidationError("--rates needs --currency (the reporting currency)") }
         _ = try window()

@@ -29,7 +29,7 @@ enum OrdersLibrary {
         "aggregate", "orders.aggregate(rows [, options]) -> result",
         """
         Aggregates orders given as Lua tables {time=, amount=, id=, customer=} (times as text or epoch \
-        seconds) into the same results as orders.read; an id seen before in the same minute counts once. \
+        seconds) into the same results as orders.read; an id seen before counts once. \
         Options: map (other field names), tz, from with to.
         """
     ) { call in

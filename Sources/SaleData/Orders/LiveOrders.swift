@@ -32,6 +32,7 @@ public final class LiveOrders: @unchecked Sendable {
             offset = resume
             throw error
         }
+        try current.report.requireAGoodRow()
         return try result(current)
     }
 
@@ -46,10 +47,7 @@ public final class LiveOrders: @unchecked Sendable {
         let got = source.read(into: buffer, count: length, at: 0)
         guard let header = try Header.parse(buffer, count: got, atEnd: false, file: file,
                                                  delimiter: options.delimiter) else { return }
-        let layout: ColumnLayout
-        do { layout = try ColumnLayout(header: header.names, columns: options.columns) } catch {
-            throw OrdersError(file: file, line: 1, column: 1, reason: error.message)
-        }
+        let layout = try ColumnLayout(header: header.names, columns: options.columns, file: file)
         var effective = options
         effective.countCustomers = options.countCustomers && layout.customer != nil
         scanner = OrderScanner(file: file, layout: layout, delimiter: header.delimiter, options: effective,

@@ -66,7 +66,7 @@ struct OrderScanner {
         if let column = layout.orderID {
             let (start, length) = field(p, spans, column)
             guard length > 0 else { return try fail(.missing("order id"), column: column + 1) }
-            id = hashBytes(start, length)
+            id = OrderIDSet.key(start, length)
         }
         let (timeStart, timeLength) = field(p, spans, layout.time)
         guard timeLength > 0 else { return try fail(.missing("order time"), column: layout.time + 1) }

@@ -17,10 +17,7 @@ public enum OrdersReader {
             throw OrdersError(file: file, line: 1, column: 1, reason: OrdersProblem.emptyFile.message)
         }
         let header = try Header(source: source, file: file, delimiter: options.delimiter)
-        let layout: ColumnLayout
-        do { layout = try ColumnLayout(header: header.names, columns: options.columns) } catch {
-            throw OrdersError(file: file, line: 1, column: 1, reason: error.message)
-        }
+        let layout = try ColumnLayout(header: header.names, columns: options.columns, file: file)
         var options = options
         options.countCustomers = options.countCustomers && layout.customer != nil
         let scanner = OrderScanner(file: file, layout: layout, delimiter: header.delimiter, options: options,
@@ -32,6 +29,7 @@ public enum OrdersReader {
         var serial = scanner
         var resume = 0
         _ = try source.scan(&serial, from: header.dataStart, to: source.size, final: true, resume: &resume)
+        try serial.report.requireAGoodRow()
         return OrdersResult(table: try serial.accumulator.table(options: options, file: file), report: serial.report)
     }
 

@@ -15,6 +15,9 @@ public struct ReadReport: Sendable, Equatable {
     /// The first few `file:line:column: reason` messages per reason (duplicates under `duplicate order id`).
     public internal(set) var examples: [String: [String]] = [:]
 
+    /// The first row skipped, to locate a file whose every row is bad.
+    var firstSkipped: OrdersError?
+
     /// How many examples are kept per reason.
     static let examplesPerReason = 3
 
@@ -25,6 +28,7 @@ public struct ReadReport: Sendable, Equatable {
     var isClean: Bool { duplicates == 0 && skipped.isEmpty }
 
     mutating func skip(_ error: OrdersError, reason: String) {
+        if firstSkipped == nil { firstSkipped = error }
         skipped[reason, default: 0] += 1
         note(error.description, under: reason)
     }
@@ -33,6 +37,14 @@ public struct ReadReport: Sendable, Equatable {
         if examples[reason, default: []].count < Self.examplesPerReason {
             examples[reason, default: []].append(message)
         }
+    }
+
+    /// Throws at the first bad row when every row was skipped as bad: lenient reading of a file in
+    /// the wrong format must not pass for an empty sale.
+    func requireAGoodRow() throws(OrdersError) {
+        guard rows > 0, skippedTotal == rows, let first = firstSkipped else { return }
+        throw OrdersError(file: first.file, line: first.line, column: first.column,
+                          reason: "every row is bad (\(rows) skipped), the first: \(first.reason)")
     }
 
     /// Adds the counts of a report of a later part of the same file (which must be clean).
