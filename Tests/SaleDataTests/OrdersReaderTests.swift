@@ -198,8 +198,8 @@ func readOrders(_ text: String, _ configure: (inout OrdersReadOptions) -> Void =
     }
 
     @Test func strictModeStopsAtTheFirstBadRow() {
-        #expect(throws: OrdersError(file: "orders.csv", line: 3, column: 2, reason: "amount is not a number: '12,5'")) {
-            try readOrders("order_time;amount\n2021-05-20T14:03:00;12.5\n2021-05-20T14:03:00;12,5\n")
+        #expect(throws: OrdersError(file: "orders.csv", line: 3, column: 2, reason: "amount is not a number: '12.5.'")) {
+            try readOrders("order_time;amount\n2021-05-20T14:03:00;12.5\n2021-05-20T14:03:00;12.5.\n")
         }
     }
 

@@ -15,6 +15,9 @@ public struct ReadReport: Sendable, Equatable {
     /// The first few `file:line:column: reason` messages per reason (duplicates under `duplicate order id`).
     public internal(set) var examples: [String: [String]] = [:]
 
+    /// Formats found in the rows rather than given: `decimal comma (line 2)`, `day-first dates (line 3)`.
+    public internal(set) var formatsFound: [String] = []
+
     /// The first row skipped, to locate a file whose every row is bad.
     var firstSkipped: OrdersError?
 
@@ -47,6 +50,17 @@ public struct ReadReport: Sendable, Equatable {
                           reason: "every row is bad (\(rows) skipped), the first: \(first.reason)")
     }
 
+    /// Notes the formats found in the file (a decimal comma, an order of dates), not those given.
+    mutating func note(_ found: ReadFormats, given options: OrdersReadOptions) {
+        formatsFound = []
+        if options.decimal == nil, found.decimal == .comma, let line = found.decimalLine {
+            formatsFound.append("decimal comma (line \(line))")
+        }
+        if options.dates == nil, let order = found.dates, let line = found.datesLine {
+            formatsFound.append("\(order.name) dates (line \(line))")
+        }
+    }
+
     /// Adds the counts of a report of a later part of the same file (which must be clean).
     mutating func absorb(_ other: ReadReport) {
         rows += other.rows
@@ -71,6 +85,7 @@ extension ReadReport: CustomStringConvertible {
             let detail = skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
             parts.append("\(skippedTotal) skipped (\(detail))")
         }
+        parts += formatsFound
         return "read \(rows) rows: " + parts.joined(separator: ", ")
     }
 }
