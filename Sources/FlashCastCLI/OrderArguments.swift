@@ -61,3 +61,7 @@ struct CampaignArgument: ExpressibleByArgument {
 }
 
 extension SaleSimulation.TimeFormat: ExpressibleByArgument {}
+
+extension DecimalMark: ExpressibleByArgument {}
+
+extension DateOrder: ExpressibleByArgument {}
