@@ -30,6 +30,8 @@ struct Piece {
     let experiment: Experiment
     let cutoff: Int
     let hre: [Int: Double]
+    /// Signed error of the revenue gained over the whole horizon, over that revenue (above 0: too high).
+    let bias: Double?
     /// Share of the forecast minutes whose actual lies inside the 80% band (nil without a band).
     let coverage: Double?
     /// Whether the actual at the horizon's end lies inside the band (nil without a band).
@@ -59,11 +61,20 @@ enum Evaluation {
                     let inside = end.map { forecast.lower.values.last! <= $0 && $0 <= forecast.upper.values.last! }
                     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                     pieces.append(Piece(caseName: benchCase.name, kind: benchCase.kind, model: model.rawValue, experiment: experiment,
-                                        cutoff: cutoff, hre: hre(metrics), coverage: metrics.coverage, endInside: inside, seconds: seconds))
+                                        cutoff: cutoff, hre: hre(metrics), bias: bias(forecast), coverage: metrics.coverage, endInside: inside, seconds: seconds))
                 }
             }
         }
         return pieces + oracle(benchCase)
+    }
+
+    static func bias(_ forecast: Forecast) -> Double? {
+        guard let end = forecast.actual.values.last, forecast.actual.count == forecast.horizon else { return nil }
+        return bias(forecast.mean.values.last! - forecast.observedTotal, end - forecast.observedTotal)
+    }
+
+    static func bias(_ forecastGain: Double, _ actualGain: Double) -> Double? {
+        actualGain > 0 ? (forecastGain - actualGain) / actualGain : nil
     }
 
     static func hre(_ metrics: ForecastMetrics) -> [Int: Double] {
@@ -90,7 +101,7 @@ enum Evaluation {
                     table[h] = ForecastMetrics.horizonRevenueError(h: h, forecast: forecast, actual: actual, observedTotal: observed)
                 }
                 return Piece(caseName: benchCase.name, kind: benchCase.kind, model: "oracle", experiment: experiment, cutoff: cutoff,
-                             hre: hre, coverage: nil, endInside: nil, seconds: 0)
+                             hre: hre, bias: bias(forecast.last! - observed, actual.last! - observed), coverage: nil, endInside: nil, seconds: 0)
             }
         }
     }
@@ -98,13 +109,13 @@ enum Evaluation {
 
 extension Piece {
     /// The CSV header of `csvRow`.
-    static let csvHeader = "case,kind,model,experiment,cutoff,hre60,hre200,hre500,coverage,end_inside,seconds"
+    static let csvHeader = "case,kind,model,experiment,cutoff,hre60,hre200,hre500,bias,coverage,end_inside,seconds"
 
     /// Percentages, empty where undefined.
     var csvRow: String {
         let percent = { (value: Double?) in value.map { String(format: "%.4f", $0 * 100) } ?? "" }
         let fields = [caseName, kind, model, experiment.rawValue, String(cutoff)] + ForecastMetrics.horizons.map { percent(hre[$0]) }
-            + [percent(coverage), endInside.map { $0 ? "1" : "0" } ?? "", String(format: "%.4f", seconds)]
+            + [percent(bias), percent(coverage), endInside.map { $0 ? "1" : "0" } ?? "", String(format: "%.4f", seconds)]
         return fields.joined(separator: ",")
     }
 }
