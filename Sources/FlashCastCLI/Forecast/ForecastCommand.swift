@@ -1,7 +1,9 @@
 import ArgumentParser
 import FlashLua
+import FlashREPL
 import Forecasting
 import SaleData
+import Scenarios
 
 /// `flashcast forecast INPUT.csv --cutoff T -o forecast.csv`: one forecast, as `forecast.run` makes it.
 struct ForecastCommand: ParsableCommand {
@@ -15,15 +17,26 @@ struct ForecastCommand: ParsableCommand {
 
             --cutoff is the last observed minute: a 0-based row index of the per-minute revenue or a time \
             YYYY-MM-DDTHH:MM in the shop's zone; the model trains on the --train minutes up to it and \
-            forecasts the --horizon minutes after it. Rows after the cutoff are never shown to the model; \
+            forecasts the --horizon minutes after it. --train and --horizon are minutes on any row step \
+            (a per-minute CSV of 5-minute rows forecasts 100 rows for --horizon 500) and must be whole \
+            numbers of rows; their defaults, 1000 and 500, are rounded up to whole rows. Rows after the cutoff are never shown to the model; \
             where they exist they are the actuals the metrics compare with.
 
             Writes cutoff,minute,step,actual,forecast,lower,upper atomically (cumulative money with two \
-            decimals, step 1 to H, actual empty where unknown) and prints the metrics of the model and \
+            decimals, step 1 to H, actual empty where unknown; with several levels, --level 0.5,0.8,0.95, \
+            lower50,upper50,lower80,upper80,lower95,upper95: nested bands, the first level the main one) and prints the metrics of the model and \
             of the baselines (drift, seasonal naive, the earlier sale's profile with --history) as a \
             table, or as JSON with --json: MAPE of the cumulative series, the horizon revenue error \
-            hre@h = |(f[c+h]-y[c]) - (y[c+h]-y[c])| / (y[c+h]-y[c]) for h = 60, 200, 500, MASE against \
-            drift, interval coverage and mean width; '-' (null) where undefined.
+            hre@h = |(f[c+h]-y[c]) - (y[c+h]-y[c])| / (y[c+h]-y[c]) for h = 60, 200, 500 minutes, MASE against \
+            drift, interval coverage and mean width (with several levels, each band's coverage too); \
+            '-' (null) where undefined.
+
+            --end WHEN is the sale's last minute (HH:MM, the next such minute after the cutoff, or \
+            YYYY-MM-DDTHH:MM): without --horizon the forecast runs to it; with a --horizon that runs past \
+            it, a warning goes to standard error. Planned events are forecast, as 'flashcast whatif' names \
+            them: --email WHEN (repeatable; its effect --lift, --half-life, --rise, or learned with \
+            --history-email / --learn-email, else a typical e-mail) and --discount WHEN:LIFT; events sent \
+            by the cutoff are taken out of what the model learns from and their tails carried on.
 
             Exit status: 0 fine, 1 bad data or failed training, 2 usage error (including a cutoff \
             outside the data or a training window that does not fit before it).
@@ -35,73 +48,82 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last observed minute: a 0-based row index or YYYY-MM-DDTHH:MM.", valueName: "T"))
     var cutoff: CutoffArgument
 
-    @Option(help: ArgumentHelp("Minutes of training data ending at the cutoff.", valueName: "minutes"))
-    var train = 1000
+    @Option(help: ArgumentHelp("Minutes of training data ending at the cutoff (default 1000).", valueName: "minutes"))
+    var train: Int?
 
-    @Option(help: ArgumentHelp("Minutes to forecast after the cutoff.", valueName: "minutes"))
-    var horizon = 500
+    @Option(help: ArgumentHelp("Minutes to forecast after the cutoff (default: to --end, else 500).", valueName: "minutes"))
+    var horizon: Int?
+
+    @Option(help: ArgumentHelp(
+        "The sale's last minute, HH:MM (the next after the cutoff) or YYYY-MM-DDTHH:MM: forecast to it.", valueName: "WHEN"))
+    var end: EventTime?
+
+    @OptionGroup var events: EventArguments
 
     @OptionGroup var modelOptions: ModelOptions
 
     @OptionGroup var reading: OrderReadingOptions
 
     func validate() throws {
-        guard train > 0 else { throw ValidationError("--train must be a positive number of minutes") }
-        guard horizon > 0 else { throw ValidationError("--horizon must be a positive number of minutes") }
+        if let train, train <= 0 { throw ValidationError("--train must be a positive number of minutes") }
+        if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of minutes") }
+        try events.validate(hasHistory: modelOptions.history != nil)
         try modelOptions.checkOutputs(input: input)
     }
 
     func run() throws {
-        let (sale, forecast) = try CommandFailure.exitOnError(Self.self, train: train) { () throws -> (SaleInput, Forecast) in
-            let sale = try SaleInput.load(input, reading: reading)
-            var options = ForecastOptions(train: train, horizon: horizon, model: modelOptions.model,
-                                          seed: modelOptions.seed, level: modelOptions.level)
-            options.cutoff = try cutoff.index(in: sale.revenue, file: sale.fileName)
-            options.history = try modelOptions.earlierSale(reading)?.revenue
-            let forecast = try Forecaster.forecast(revenue: sale.revenue, options: options)
-            try modelOptions.write(ForecastReport.table(forecast)) {
-                let title = "Forecast from \(forecast.mean.label(at: -1)) (\(forecast.model.rawValue))"
-                return try ForecastSVG.forecast(forecast, revenue: sale.revenue, train: train, title: title)
-            }
-            return (sale, forecast)
-        }
-        modelOptions.report(modelOptions.json ? json(forecast, sale).text : text(forecast, sale))
+        let run = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) { try ForecastRun(self) }
+        if let warning = run.pastEndWarning { StandardError.write(warning) }
+        modelOptions.report(modelOptions.json ? json(run).text : text(run))
     }
 
     private func metrics(_ forecast: Forecast) -> MetricsTable {
-        MetricsTable(rows: [.init(name: forecast.model.rawValue, values: ForecastReport.values(forecast.metrics))]
+        MetricsTable(rows: [.init(name: forecast.model.rawValue, values: ForecastReport.values(forecast.metrics),
+                                  bands: forecast.metrics?.bands ?? [])]
             + forecast.baselines.map { .init(name: $0.model.rawValue, values: ForecastReport.values($0.metrics)) })
     }
 
-    private func text(_ forecast: Forecast, _ sale: SaleInput) -> String {
-        let end = forecast.horizon - 1
+    private func text(_ run: ForecastRun) -> String {
+        let forecast = run.forecast, sale = run.sale
+        let end = forecast.rows - 1
         var lines = [
             sale.summary,
             "forecast from \(forecast.mean.label(at: -1)) (row \(forecast.cutoff)) to \(forecast.mean.label(at: end)), "
-                + "\(forecast.horizon) minutes, model \(forecast.model.rawValue)",
-            "revenue at the cutoff \(money(forecast.observedTotal)); at the end \(money(forecast.mean.values[end])) "
-                + "(\(ForecastReport.intervalLabel(forecast.level)) \(money(forecast.lower.values[end])) to "
-                + "\(money(forecast.upper.values[end])))",
+                + "\(forecast.horizon) minutes\(forecast.mean.step > 1 ? " in \(forecast.mean.step)-minute rows" : ""), "
+                + "model \(forecast.model.rawValue)",
+            "revenue at the cutoff \(money(forecast.observedTotal)); at the end \(money(forecast.mean.values[end])) ("
+                + forecast.bands.map {
+                    "\(ForecastReport.intervalLabel($0.level)) \(money($0.lower.values[end])) to \(money($0.upper.values[end]))"
+                }.joined(separator: "; ") + ")",
         ]
+        if let saleEnd = run.saleEnd {
+            let past = run.minutesPastEnd
+            lines.append("the sale ends \(sale.revenue.zone.label(minute: saleEnd)): "
+                + (past > 0 ? "the forecast runs \(past) minutes past it" : "the forecast runs to it"))
+        }
+        if !run.planned.isEmpty { lines.append("planned: " + run.planned.joined(separator: ", ")) }
+        if let source = run.effectSource { lines.append("e-mail effect: \(source)") }
         if let compared = forecast.metrics?.minutesCompared {
             lines.append("against the actuals of \(compared) minutes:")
             lines.append(metrics(forecast).text.dropLast().description)
         } else {
             lines.append("no actuals after the cutoff: no metrics")
         }
-        lines.append("wrote \(modelOptions.output): \(forecast.horizon) rows" + (modelOptions.svg.map { ", \($0)" } ?? ""))
+        lines.append("wrote \(modelOptions.output): \(forecast.rows) rows" + (modelOptions.svg.map { ", \($0)" } ?? ""))
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func json(_ forecast: Forecast, _ sale: SaleInput) -> JSONValue {
-        let end = forecast.horizon - 1
+    private func json(_ run: ForecastRun) -> JSONValue {
+        let forecast = run.forecast
+        let end = forecast.rows - 1
         let baselines = forecast.baselines.map { ($0.model.rawValue, JSONValue.object(MetricsTable.json(ForecastReport.values($0.metrics)))) }
-        var metrics = MetricsTable.json(ForecastReport.values(forecast.metrics))
+        var metrics = MetricsTable.json(ForecastReport.values(forecast.metrics), bands: forecast.metrics?.bands ?? [])
         metrics["minutes"] = .integer(forecast.metrics?.minutesCompared ?? 0)
         return .object([
             "command": .string("forecast"), "input": .string(input), "model": .string(forecast.model.rawValue),
             "cutoff": .string(forecast.mean.label(at: -1)), "cutoff_row": .integer(forecast.cutoff),
-            "train": .integer(train), "horizon": .integer(forecast.horizon), "level": .number(forecast.level),
+            "train": .integer(run.train), "horizon": .integer(forecast.horizon), "level": .number(forecast.level),
+            "levels": .array(forecast.bands.map { .number($0.level) }),
             "observed": .number(forecast.observedTotal),
             "end": .object([
                 "minute": .string(forecast.mean.label(at: end)), "forecast": .number(forecast.mean.values[end]),
@@ -109,6 +131,8 @@ struct ForecastCommand: ParsableCommand {
             ]),
             "metrics": .object(metrics),
             "baselines": .object(Dictionary(uniqueKeysWithValues: baselines)),
+            "sale_end": .string(run.saleEnd.map(forecast.mean.zone.label(minute:))),
+            "planned": .array(run.planned.map { .string($0) }),
             "output": .string(modelOptions.output), "svg": .string(modelOptions.svg),
         ])
     }

@@ -17,10 +17,13 @@ enum ForecastRunOptions {
     static let backtestKeys = runKeys.subtracting(["cutoff", "events"]).union(["step"])
 
     /// Reads the options for forecasting `revenue`; ranges are checked by `ForecastOptions.validate`.
+    /// Lengths are minutes; a default becomes a whole number of the series' rows (1000 minutes of
+    /// training on 15-minute rows are 1005), a value given must already be one.
     static func read(_ table: LuaOptions, _ call: LuaCall, revenue: Series, train: Int = 1000,
                      horizon: Int = 500) throws(LuaError) -> ForecastOptions {
-        var options = ForecastOptions(train: try table.integer("train", default: train),
-                                      horizon: try table.integer("horizon", default: horizon))
+        let whole = { (minutes: Int) in ForecastOptions.wholeRows(minutes, step: revenue.step) }
+        var options = ForecastOptions(train: try table.integer("train", default: whole(train)),
+                                      horizon: try table.integer("horizon", default: whole(horizon)))
         let models = ForecastModel.allCases.map(\.rawValue)
         options.model = ForecastModel(rawValue: try table.choice("model", models, default: "flashcast")) ?? .flashcast
         options.cutoff = try cutoff(table, call, revenue: revenue)
@@ -28,9 +31,9 @@ enum ForecastRunOptions {
         let seed = try table.integer("seed", default: 1)
         guard seed >= 0 else { throw table.error("seed", "must not be negative") }
         options.seed = UInt64(seed)
-        options.level = try table.number("level", default: options.level)
+        options.levels = try levels(table, call) ?? options.levels
         options.epochs = try table.integer("epochs")
-        options.window = try table.integer("window", default: options.window)
+        options.window = try table.integer("window", default: whole(options.window))
         options.hidden = try table.integer("hidden", default: options.hidden)
         options.dropout = try table.number("dropout", default: options.dropout)
         options.season = try table.integer("season")
@@ -62,6 +65,28 @@ enum ForecastRunOptions {
                 return row
             default:
                 throw table.error("cutoff", "number or time expected, got \(call.typeName(at: index))")
+            }
+        }
+    }
+
+    /// Option `level`: a number (`0.8`) or a list of them (`{0.5, 0.8, 0.95}`); nil when absent.
+    static func levels(_ table: LuaOptions, _ call: LuaCall) throws(LuaError) -> [Double]? {
+        try table.with("level") { (index) throws(LuaError) -> [Double]? in
+            switch call.type(at: index) {
+            case .nil, .none: return nil
+            case .number: return [try call.number(index)]
+            case .table:
+                let levels: [Double]
+                do throws(LuaError) {
+                    levels = try call.numbers(index)
+                } catch {
+                    guard case .argument(_, let message) = error else { throw error }
+                    throw table.error("level", message)
+                }
+                guard !levels.isEmpty else { throw table.error("level", "must hold at least one level") }
+                return levels
+            default:
+                throw table.error("level", "number or list of numbers expected, got \(call.typeName(at: index))")
             }
         }
     }

@@ -14,7 +14,7 @@ enum ForecastWarning {
         let target = try options.number("target")
         if let target, !target.isFinite { throw options.error("target", "must be a finite number") }
         let forecast = object.forecast
-        let warnings = try ForecastLuaErrors.run(options: options) { () throws(ForecastError) in
+        let warnings = try ForecastLuaErrors.run(call, options: options) { () throws(ForecastError) in
             try EarlyWarning.check(revenue: live, forecast: forecast, consecutive: k, target: target)
         }
         push(warnings, live: live, object: object, call)
@@ -29,7 +29,7 @@ enum ForecastWarning {
         let forecast = object.forecast
         let actual = ForecastReport.chartActual(revenue: live, forecast: forecast, train: object.train)
         let firstRow = (actual.start - live.start) / max(1, live.step)
-        let alerts = (0..<forecast.horizon).compactMap { h -> Int? in
+        let alerts = (0..<forecast.rows).compactMap { h -> Int? in
             let row = forecast.cutoff + 1 + h
             guard row - firstRow < actual.count else { return nil }
             return actual.values[row - firstRow] < forecast.lower.values[h] ? row - firstRow + 1 : nil
