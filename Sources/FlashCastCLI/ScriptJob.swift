@@ -81,7 +81,8 @@ struct ScriptJob {
 
     private func describe(_ error: LuaScriptError) -> String {
         if error.kind == .memory, let memoryLimit {
-            return "flashcast: \(script): memory limit of \(memoryLimit / 1_048_576) MiB exceeded"
+            let detail = error.message == "not enough memory" ? "" : " (\(error.message))"
+            return "flashcast: \(script): memory limit of \(memoryLimit / 1_048_576) MiB exceeded\(detail)"
         }
         if timedOut(error) { return "flashcast: \(error.message)" }
         return "flashcast: " + error.description

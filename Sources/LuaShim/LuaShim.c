@@ -40,6 +40,14 @@ static void note_peak(lshim_Runtime *rt) {
     if (total > rt->peak) rt->peak = total;
 }
 
+/* Room Lua's own allocations get past the cap while Swift objects are held: some of them may be
+   garbage that only a collection running finalizers frees (an emergency collection does not), and
+   the next normal step or Swift call collects them. Without Swift objects the cap is exact. */
+static size_t grace_of(const lshim_Runtime *rt) {
+    size_t eighth = rt->limit / 8;
+    return rt->external < eighth ? rt->external : eighth;
+}
+
 /* The allocator enforces the cap only where Lua can raise safely: with no Swift frame below.
    Over the cap under a Swift frame it still allocates; the trampoline raises once Swift returned. */
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -50,7 +58,8 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         rt->used -= old;
         return NULL;
     }
-    if (rt->limit != 0 && nsize > old && total_of(rt) - old + nsize > rt->limit && rt->swiftDepth == 0)
+    if (rt->limit != 0 && nsize > old && rt->swiftDepth == 0
+        && total_of(rt) - old + nsize > rt->limit + grace_of(rt))
         return NULL;
     void *block = realloc(ptr, nsize);
     if (block == NULL) return NULL;
@@ -178,22 +187,25 @@ static int fits(const lshim_Runtime *rt, size_t bytes) {
 }
 
 /* Raises Lua's own memory error (LUA_ERRMEM, "not enough memory") as a failed allocation does:
-   an allocation over the cap fails. If an emergency collection made room, nothing is raised. */
-static void raise_memory_error(lua_State *L) {
-    lua_newuserdatauv(L, 0, 0);
-    lua_pop(L, 1);  /* it fit after all: pop the userdata */
+   an allocation larger than the cap fails. Only with no Swift frame below, where it may raise. */
+static void raise_memory_error(lua_State *L, lshim_Runtime *rt) {
+    if (rt->swiftDepth == 0) lua_newuserdatauv(L, rt->limit + grace_of(rt) + 1, 0);
 }
 
-/* Once a Swift function has returned (no Swift frame below): reports new footprints to the
-   collector; collects when Swift-side memory grew close to the cap, so Lua code keeps room to
-   allocate (an emergency collection runs no finalizers, so it cannot free Swift objects); and
-   raises "not enough memory" when what is held stays over the cap. */
-static void settle_memory(lua_State *L, lshim_Runtime *rt) {
+/* Once a Swift function has returned its `results` (no Swift frame below): reports new footprints
+   to the collector; collects when Swift-side memory grew close to the cap, so Lua code keeps room
+   to allocate (an emergency collection runs no finalizers, so it cannot free Swift objects); and
+   when what is held stays over the cap, drops the results, collects what the function made, and
+   raises "not enough memory", leaving the state under its cap. */
+static void settle_memory(lua_State *L, lshim_Runtime *rt, int results) {
     pay_debt(L, rt);
     if (rt->limit == 0) return;
     size_t high = rt->limit - rt->limit / 4;
-    if (total_of(rt) > rt->limit || (total_of(rt) > high && rt->growth > rt->limit / 8)) collect(L, rt);
-    if (total_of(rt) > rt->limit) raise_memory_error(L);
+    if (total_of(rt) > rt->limit || (total_of(rt) > high && rt->growth > rt->limit / 16)) collect(L, rt);
+    if (total_of(rt) <= rt->limit) return;
+    if (results > 0) lua_pop(L, results);
+    collect(L, rt);
+    raise_memory_error(L, rt);
 }
 
 int lshim_reserve(lua_State *L, size_t bytes) {
@@ -229,7 +241,7 @@ static int trampoline(lua_State *L) {
     int results = closure->dispatch(L, closure->context.pointer, &failure);
     rt->swiftDepth--;
     rt->reserved = reserved;  /* the function's reservations end with it */
-    settle_memory(L, rt);
+    settle_memory(L, rt, results);
     if (results >= 0) return results;
     failure.message[LSHIM_MESSAGE_MAX - 1] = '\0';
     switch (failure.kind) {
