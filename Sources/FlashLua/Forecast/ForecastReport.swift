@@ -34,11 +34,11 @@ public enum ForecastReport {
                             upper: forecast.upper.values, actual: forecast.actual)
     }
 
-    /// The actual cumulative revenue a chart shows beside a forecast: the training window and the
-    /// known minutes of the horizon.
+    /// The actual cumulative revenue a chart shows beside a forecast: the `train` minutes of the
+    /// training window and the known minutes of the horizon.
     public static func chartActual(revenue: Series, forecast: Forecast, train: Int) -> Series {
-        let first = max(0, forecast.cutoff + 1 - train)
-        return revenue.cumsum().slice(first..<min(revenue.count, forecast.cutoff + 1 + forecast.horizon))
+        let first = max(0, forecast.cutoff + 1 - train / max(revenue.step, 1))
+        return revenue.cumsum().slice(first..<min(revenue.count, forecast.cutoff + 1 + forecast.rows))
     }
 
     /// `80% interval` for a level of 0.8.
