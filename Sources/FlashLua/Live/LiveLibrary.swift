@@ -53,7 +53,7 @@ enum LiveLibrary {
         """
     ) { call in
         try withCurrent(call) { sale in
-            call.push(LiveStatusObject(try sale.refresh()))
+            call.push(LiveStatusObject(try sale.refresh(call)))
             return 1
         }
     }
@@ -71,11 +71,16 @@ enum LiveLibrary {
     /// Runs `body` on the sale live.open opened last, then re-reads its footprint (it grew).
     private static func withCurrent(_ call: LuaCall, _ body: (LiveSaleObject) throws -> Int32) throws -> Int32 {
         call.pushRegistryValue(currentKey)
-        let index = call.count
-        guard let object = call.optionalObject(index, as: LiveSaleObject.self) else {
+        let current = call.optionalObject(-1, as: LiveSaleObject.self)
+        call.pop()  // pop the sale: the arguments stay the only values on the stack
+        guard let object = current else {
             throw LuaError.message("no sale is followed: call live.open(path, options) first (or start 'flashcast repl --orders FILE' or '--db URL --table NAME')")
         }
-        defer { call.updateFootprint(at: index, of: object) }
+        defer {
+            call.pushRegistryValue(currentKey)
+            call.updateFootprint(at: -1, of: object)
+            call.pop()  // pop the sale
+        }
         return try body(object)
     }
 
