@@ -74,11 +74,17 @@ enum OrdersLibrary {
             if let policy = call.fileAccess {
                 do { path = try policy.checkWrite(path) } catch { throw LuaError.message(String(describing: error)) }
             }
-            do { call.push(try sale.write(to: path)) } catch { return call.failure(String(describing: error)) }
+            do { call.push(try call.cancellable { try sale.write(to: path) }) } catch {
+                try call.checkInterrupt()
+                return call.failure(String(describing: error))
+            }
             return 1
         }
         var aggregator = OrdersAggregator(zone: sale.zone)
-        sale.forEachOrder { order in
+        var orders = 0
+        try sale.forEachOrder { order in
+            orders += 1
+            if orders % 4096 == 0 { try call.checkInterrupt() }
             aggregator.add(second: order.second, cents: order.cents, id: String(order.id), customer: order.customerLabel)
         }
         call.push(try aggregator.result())
