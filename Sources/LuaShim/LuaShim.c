@@ -315,7 +315,8 @@ void lshim_pushobjectgc(lua_State *L) { lua_pushcfunction(L, release_retained); 
  *   unwinding, so a Lua message handler would run uninterruptibly: xpcall skips it for an interrupt;
  * - pcall catches the error: the request stays until the host clears it, and the hook raises again;
  * - finalizers always run with hooks disabled: only the host's watchdog can end one that loops.
- * A count hook costs about 2x on every instruction whatever its count, so none is set until needed.
+ * A count hook slows every instruction whatever its count (luaG_traceexec counts each one down),
+ * so none is set until an interrupt is requested.
  */
 
 static const char *interrupt_message(lshim_Runtime *rt) {
