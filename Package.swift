@@ -11,7 +11,7 @@ let foundationTargets: [Target] = [
         name: "CLua", path: "Sources/CLua", pkgConfig: "lua5.4",
         providers: [.apt(["liblua5.4-dev"])]),
     .target(name: "OutputShim", path: "Sources/OutputShim"),
-    .target(name: "SafeOutput", dependencies: ["OutputShim"], swiftSettings: strict),
+    .target(name: "SafeOutput", dependencies: ["OutputShim"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "SafeOutputTests", dependencies: ["SafeOutput", "TemporaryFolders"], swiftSettings: strict),
     .target(name: "LuaShim", dependencies: ["CLua", "OutputShim"], path: "Sources/LuaShim"),
     .systemLibrary(
