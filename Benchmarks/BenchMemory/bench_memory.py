@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Whole-process resident memory of flashcast over time, on three cases (see README.md).
 
-usage: bench_memory.py FLASHCAST [live|live-collect|churn|cap ...]
+usage: [REFRESHES=600] bench_memory.py FLASHCAST [live|live-collect|churn|cap ...]
 """
 import os
 import subprocess
@@ -14,6 +14,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SALE = os.path.join(ROOT, "examples", "data", "current_sale.csv")
 PREVIOUS = os.path.join(ROOT, "examples", "data", "previous_sale.csv")
+REFRESHES = int(os.environ.get("REFRESHES", "600"))
 
 
 def resident_kib(pid):
@@ -92,11 +93,11 @@ def live(flashcast, folder, collect=False):
     writer = threading.Thread(target=replay, args=(SALE, export, 70, stop))
     writer.start()
     time.sleep(0.5)
-    command = [flashcast, "run", os.path.join(HERE, "live_refresh.lua"), export, PREVIOUS, "600"]
+    command = [flashcast, "run", os.path.join(HERE, "live_refresh.lua"), export, PREVIOUS, str(REFRESHES)]
     result = run_sampled(command + (["collect"] if collect else []), folder)
     stop.set()
     writer.join()
-    report("live refresh (600 refreshes, every 0.2 s%s)" % (", collectgarbage() every 20" if collect else ""), *result)
+    report("live refresh (%d refreshes, every 0.2 s%s)" % (REFRESHES, ", collectgarbage() every 20" if collect else ""), *result)
 
 
 def live_collect(flashcast, folder):
