@@ -37,7 +37,7 @@ struct ScriptJob {
                 ending.endStuck(stall, job: self, started: started, log: log)
             }
             if let timeout { watchdog.interrupt(after: .seconds(timeout), message: Self.timeoutMessage(timeout)) }
-            let signals = TerminationSignals.catching(watchdog)
+            let signals = TerminationSignals.catching { watchdog.interrupt(after: .zero, message: Stop.message(signal: $0)) }
             defer { signals.cancel() }
             let result = Result { () throws(LuaScriptError) in try execute(state) }
             outcome.memoryPeak = state.memoryPeak

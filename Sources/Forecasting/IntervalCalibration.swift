@@ -26,23 +26,27 @@ struct IntervalCalibration {
 
     let input: ForecastInput
     let model: FittedModel
-    let level: Double
 
-    /// Lower and upper cumulative bounds around `mean` (cumulative, row 0 is cutoff+1).
-    func bands(mean: [Double]) -> (lower: [Double], upper: [Double]) {
+    /// Lower and upper cumulative bounds around `mean` (cumulative, row 0 is cutoff+1) for each of
+    /// `levels`, in the same order, from one set of back-tests.
+    func bands(mean: [Double], levels: [Double]) -> [(lower: [Double], upper: [Double])] {
+        let residuals = backTestResiduals(horizon: mean.count)
+        return levels.map { bands(mean: mean, residuals: residuals, level: $0) }
+    }
+
+    private func bands(mean: [Double], residuals: [[Residual]], level: Double) -> (lower: [Double], upper: [Double]) {
         let horizon = mean.count
         let cutoff = input.cutoff
         let total = input.revenue.reduce(0, +)
         let drift = input.driftRate(at: cutoff) > 0 ? input.driftRate(at: cutoff) : total / Double(cutoff + 1)
-        let residuals = backTestResiduals(horizon: horizon)
-        guard let curves = quantileCurves(residuals) else {
+        guard let curves = quantileCurves(residuals, level: level) else {
             return Self.uncalibratedBands(mean: mean, total: total, drift: drift)
         }
         var lower: [Double] = [], upper: [Double] = []
         var lowSoFar = total, highSoFar = total
         let alwaysSold = soldEveryHour()
         for h in 1...horizon {
-            let (low, high) = curves.at(h, factor: widening(at: h))
+            let (low, high) = curves.at(h, factor: widening(at: h, level: level))
             let floor = Self.floor(drift: drift, h: h), gain = max(mean[h - 1] - total, 0)
             let minuteGain = max(mean[h - 1] - (h > 1 ? mean[h - 2] : total), 0)
             // A shop that sold in every hour of the training window keeps selling: its lower
@@ -81,7 +85,7 @@ struct IntervalCalibration {
 
     /// The small-sample factor at horizon `h`: how many independent stretches of `h` minutes the
     /// back-tests have seen.
-    private func widening(at h: Int) -> Double {
+    private func widening(at h: Int, level: Double) -> Double {
         let stretches = Double(input.cutoff - h - earliestOrigin) / Double(h)
         return Self.smallSampleFactor(max(stretches, 1), tail: (1 - level) / 2)
     }
@@ -116,7 +120,7 @@ struct IntervalCalibration {
 
     /// The conformal quantiles on a grid of horizons (each pooled over horizons 0.8h to 1.25h),
     /// smoothed; nil when no back-test reached any horizon.
-    private func quantileCurves(_ residuals: [[Residual]]) -> QuantileCurves? {
+    private func quantileCurves(_ residuals: [[Residual]], level: Double) -> QuantileCurves? {
         let tail = (1 - level) / 2
         var points: [(h: Int, low: Double, middle: Double, high: Double)] = []
         for h in Self.grid(residuals.count) {

@@ -11,7 +11,8 @@ enum OrdersQuery {
         in the shop's zone, or epoch seconds); amount="total"; customer="customer_id" (optional: distinct \
         customers per minute); where="status = 'paid' and total > 0" (comparisons of a column with values \
         joined by 'and'; values are sent as parameters, never as SQL); from=time with to=time (the window, \
-        both included); tz="Asia/Shanghai" (minutes are cut in it). Names must be plain identifiers.
+        both included); tz="Asia/Shanghai" (minutes are cut in it). Names must be plain identifiers and \
+        name columns of the table (else the message lists its columns); each row counts as one order.
         """
 
     static let query = LuaLibraryFunction(
