@@ -11,16 +11,40 @@ public final class LuaState {
 
     /// Creates a state with Lua's standard libraries opened (unless `openStandardLibraries` is false).
     /// - Parameter memoryLimit: bytes the state may hold (nil: no limit); past it Lua raises "not enough memory".
-    public init(memoryLimit: Int? = nil, openStandardLibraries: Bool = true) throws(LuaScriptError) {
+    /// - Parameter ignoringEnvironment: `package` ignores `LUA_PATH` and `LUA_CPATH`, as with `lua -E`.
+    public init(memoryLimit: Int? = nil, openStandardLibraries: Bool = true, ignoringEnvironment: Bool = false)
+        throws(LuaScriptError)
+    {
         guard let pointer = lshim_newstate(memoryLimit.map { max(1, $0) } ?? 0) else {
             throw LuaScriptError(kind: .memory, message: "not enough memory")
         }
         self.pointer = pointer
         lshim_set_host(pointer, Unmanaged.passUnretained(self).toOpaque())
-        if openStandardLibraries { luaL_openlibs(pointer) }
+        lshim_open_warnings(pointer)
+        if ignoringEnvironment {
+            lua_pushboolean(pointer, 1)
+            lua_setfield(pointer, lshim_registryindex, "LUA_NOENV")  // read by luaopen_package
+        }
+        if openStandardLibraries {
+            luaL_openlibs(pointer)
+            guard lshim_open_interruptible(pointer) == LUA_OK else {
+                throw LuaScriptError(kind: .memory, message: "not enough memory")
+            }
+        }
     }
 
     deinit {
+        if !isClosed { lshim_close(pointer) }
+    }
+
+    /// Whether ``close()`` has run.
+    public private(set) var isClosed = false
+
+    /// Closes the interpreter now, running its finalizers (which may take long: see ``LuaWatchdog``).
+    /// Nothing may use the state afterwards.
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
         lshim_close(pointer)
     }
 
@@ -63,10 +87,12 @@ public final class LuaState {
 public struct LuaInterruptHandle: @unchecked Sendable {
     let pointer: OpaquePointer
 
-    /// Makes the running Lua code raise `message` at its next instruction.
-    /// - Parameter persistent: keep raising until cleared, so `pcall` cannot swallow it (timeouts).
-    public func interrupt(message: String = "interrupted!", persistent: Bool = false) {
-        lshim_interrupt(pointer, message, persistent ? 1 : 0)
+    /// Makes the running Lua code, in whatever coroutine, raise `message` at its next instruction,
+    /// and again after every `pcall` that catches it, until the request is cleared.
+    /// - Parameter final: a timeout, `os.exit` or a signal, which a `watch` loop cannot take as a
+    ///   Ctrl-C and a later Ctrl-C does not replace.
+    public func interrupt(message: String = "interrupted!", final: Bool = false) {
+        lshim_interrupt(pointer, message, Int32(final ? LSHIM_INTERRUPT_FINAL.rawValue : LSHIM_INTERRUPT_USER.rawValue))
     }
 
     /// Withdraws an interrupt request.
@@ -74,4 +100,10 @@ public struct LuaInterruptHandle: @unchecked Sendable {
 
     /// True while an interrupt is requested; long Swift computations poll this to stop early.
     public var isRequested: Bool { lshim_interrupt_requested(pointer) != 0 }
+
+    /// The message the pending interrupt raises.
+    public var message: String { String(cString: lshim_interrupt_message(pointer)) }
+
+    /// How long the pending interrupt has gone unanswered (zero without one).
+    public var pendingFor: Duration { .seconds(lshim_interrupt_seconds(pointer)) }
 }

@@ -8,6 +8,8 @@ public enum NeuralNetError: Error, Equatable, CustomStringConvertible {
     case invalidArgument(String)
     /// The loss became NaN or infinite during the given 1-based epoch.
     case diverged(epoch: Int, loss: String)
+    /// The caller asked training to stop (`CancellationCheck`).
+    case cancelled
 
     /// The message shown to users.
     public var description: String {
@@ -18,6 +20,8 @@ public enum NeuralNetError: Error, Equatable, CustomStringConvertible {
             return "layer \(index) '\(name)': \(message)"
         case .diverged(let epoch, let loss):
             return "training diverged at epoch \(epoch): loss is \(loss)"
+        case .cancelled:
+            return "cancelled"
         }
     }
 }
