@@ -57,7 +57,7 @@ struct StandaloneLua {
         let watchdog = LuaWatchdog(state.interruptHandle, grace: .seconds(1)) { _ in
             StandardError.write("flashcast: a finalizer did not finish: quitting\n")
             OutputFile.removeAllTemporaries()
-            fflush(nil)
+            ExitFlush.flushStreams()
             _exit(status)
         }
         watchdog.close(state, within: .seconds(1))

@@ -99,7 +99,7 @@ public struct REPL {
         let watchdog = LuaWatchdog(state.interruptHandle, grace: .seconds(LSHIM_STUCK_SECONDS)) { _ in
             StandardError.write("flashcast: a finalizer did not finish: quitting\n")
             OutputFile.removeAllTemporaries()
-            fflush(nil)
+            ExitFlush.flushStreams()
             _exit(status)
         }
         watchdog.close(state, within: Self.closingTime)
