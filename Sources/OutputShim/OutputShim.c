@@ -61,8 +61,6 @@ static void register_exit_cleanup(void) { atexit(oshim_remove_temporaries); }
 
 /// Installs the cleanup handler for every signal still at its default action: a handler someone
 /// else installed (the REPL's Ctrl-C, a watchdog) stays, and calls `oshim_remove_temporaries` itself.
-/// The signals handled here are unblocked in the calling thread (a parent may have started us with
-/// them blocked), so they end the process as they would without an output.
 static void install_cleanup(void) {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, register_exit_cleanup);
@@ -71,15 +69,11 @@ static void install_cleanup(void) {
     sigemptyset(&ours.sa_mask);
     ours.sa_handler = on_fatal_signal;
     ours.sa_flags = SA_RESETHAND;
-    sigset_t handled;
-    sigemptyset(&handled);
     for (size_t i = 0; i < sizeof cleanupSignals / sizeof cleanupSignals[0]; i++) {
         struct sigaction current;
         if (sigaction(cleanupSignals[i], NULL, &current) != 0 || (current.sa_flags & SA_SIGINFO)) continue;
         if (current.sa_handler == SIG_DFL) sigaction(cleanupSignals[i], &ours, NULL);
-        if (current.sa_handler == SIG_DFL || current.sa_handler == on_fatal_signal) sigaddset(&handled, cleanupSignals[i]);
     }
-    pthread_sigmask(SIG_UNBLOCK, &handled, NULL);
 }
 
 // MARK: - Paths
