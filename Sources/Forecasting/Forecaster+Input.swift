@@ -14,6 +14,9 @@ extension Forecaster {
                 needed: options.train, got: cutoff + 1,
                 reason: "only \(cutoff + 1) minutes are observed up to the cutoff (row \(cutoff))")
         }
+        do { try revenue.checkSpan(extra: cutoff + 1 + options.horizon - revenue.count) } catch {
+            throw .invalidOption(name: "horizon", message: "reaches too far: \(error)")
+        }
         let needed = options.model.minimumTraining(options)
         guard options.train >= needed else {
             throw .trainingWindowTooShort(needed: needed, got: options.train,
