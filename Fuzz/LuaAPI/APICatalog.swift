@@ -7,6 +7,7 @@ struct APICatalog {
     /// A library function, e.g. `series.new`, with the option keys its help mentions.
     struct Function {
         let path: String
+        let parameters: [String]
         let options: [String]
         /// The class its help says it returns (`-> Series`), when one is named.
         let returns: String?
@@ -15,6 +16,7 @@ struct APICatalog {
     /// A method of a userdata class, e.g. `Series:time`.
     struct Method {
         let name: String
+        let parameters: [String]
         let options: [String]
         let returns: String?
     }
@@ -24,6 +26,10 @@ struct APICatalog {
     let methods: [String: [Method]]
     /// Every word that appears as an option key or field in the help, for random table keys.
     let vocabulary: [String]
+    /// Every word help writes in single quotes (`'sum'`, `'paper'`), for random string values.
+    let quotedWords: [String]
+    /// Class names by the names help gives their values (`s` is a Series, `model` a Sequential).
+    let aliases: [String: String]
 
     /// The catalog of every library FlashCast opens.
     static func load() -> APICatalog {
@@ -31,12 +37,15 @@ struct APICatalog {
         let classes = libraries.flatMap(\.classes)
         let aliases = receiverAliases(classes)
         var vocabulary = Set<String>()
+        var quoted = Set<String>()
         var functions: [Function] = []
         for library in libraries {
             for function in library.functions {
                 let options = optionKeys(function.doc.signature + " " + function.doc.summary)
                 vocabulary.formUnion(options)
-                functions.append(Function(path: library.name + "." + function.doc.name, options: options,
+                quoted.formUnion(quotedWords(function.doc.signature + " " + function.doc.summary))
+                functions.append(Function(path: library.name + "." + function.doc.name,
+                                          parameters: parameters(function.doc.signature), options: options,
                                           returns: returnedClass(function.doc.signature, aliases)))
             }
         }
@@ -45,10 +54,28 @@ struct APICatalog {
             methods[type.typeName] = type.methodDocs.map { doc in
                 let options = optionKeys(doc.signature + " " + doc.summary)
                 vocabulary.formUnion(options)
-                return Method(name: doc.name, options: options, returns: returnedClass(doc.signature, aliases))
+                quoted.formUnion(quotedWords(doc.signature + " " + doc.summary))
+                return Method(name: doc.name, parameters: parameters(doc.signature), options: options,
+                              returns: returnedClass(doc.signature, aliases))
             }
         }
-        return APICatalog(functions: functions, methods: methods, vocabulary: vocabulary.sorted())
+        return APICatalog(functions: functions, methods: methods, vocabulary: vocabulary.sorted(),
+                          quotedWords: quoted.sorted(), aliases: aliases)
+    }
+
+    /// The parameter names of a signature, `f(a [, b])` -> `a`, `b`; a table argument `{...}` is `{`.
+    static func parameters(_ signature: String) -> [String] {
+        guard let open = signature.firstIndex(of: "("), let close = signature.lastIndex(of: ")"), open < close else { return [] }
+        let inside = signature[signature.index(after: open)..<close]
+        if inside.hasPrefix("{") { return ["{"] }
+        return inside.split(separator: ",").map { $0.filter { $0.isLetter || $0.isNumber || $0 == "_" } }.filter { !$0.isEmpty }
+    }
+
+    /// The short texts between single quotes (names and times, nothing that needs escaping).
+    static func quotedWords(_ text: String) -> [String] {
+        let pieces = text.split(separator: "'", omittingEmptySubsequences: false)
+        return stride(from: 1, to: pieces.count - 1, by: 2).map { String(pieces[$0]) }
+            .filter { !$0.isEmpty && $0.count < 40 && $0.allSatisfy { $0.isLetter || $0.isNumber || "_-.:/+ ".contains($0) } }
     }
 
     /// Words written `key=` or `key =` in help text (not `==`).

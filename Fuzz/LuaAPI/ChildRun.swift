@@ -63,7 +63,7 @@ struct ChildRunner {
     /// The runtime's line that says why the process stopped (`Fatal error: ...`).
     static func crashMessage(_ errors: String) -> String {
         let lines = errors.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        let markers = ["Fatal error", "runtime failure", "Program crashed", "error:"]
-        return lines.first { line in markers.contains { line.contains($0) } } ?? lines.last ?? ""
+        let markers = ["Fatal error", "runtime failure", "Program crashed"]
+        return lines.first { line in markers.contains { line.contains($0) } } ?? ""
     }
 }

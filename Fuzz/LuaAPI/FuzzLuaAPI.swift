@@ -34,33 +34,40 @@ struct FuzzLuaAPI: ParsableCommand {
     @Flag(help: "Also fail (exit status 1) when a child hangs past its timeout.")
     var failOnHang = false
 
+    @Flag(help: "Print the program of --seed and stop, to rerun a reported case by hand.")
+    var show = false
+
     func run() throws {
         let catalog = APICatalog.load()
+        if show {
+            var generator = ProgramGenerator(catalog: catalog, seed: seed)
+            return say(generator.program(length: statements).source)
+        }
         let runner = ChildRunner(flashcast: URL(fileURLWithPath: flashcast), timeout: timeout, memory: memory)
-        print("fuzzing \(catalog.functions.count) functions and \(catalog.methods.values.map(\.count).reduce(0, +)) "
+        say("fuzzing \(catalog.functions.count) functions and \(catalog.methods.values.map(\.count).reduce(0, +)) "
             + "methods for \(seconds) s from seed \(seed)")
         let deadline = Date().addingTimeInterval(seconds)
-        var crashes: [String: (seed: UInt64, snippet: String, errors: String)] = [:]
+        var crashes = Set<String>()
         var hangs: [(seed: UInt64, source: String)] = []
         var programs = 0, timeouts = 0
         var programSeed = seed
+        var tracing = runner
+        tracing.backtraces = true
         while Date() < deadline {
             var generator = ProgramGenerator(catalog: catalog, seed: programSeed)
             let program = generator.program(length: statements)
             programs += 1
             switch try runner.run(program).outcome {
             case .crashed(let signal, let message):
-                let key = "signal \(signal): \(message)"
-                if crashes[key] == nil {
-                    let minimal = try CrashMinimizer(runner: runner, signal: signal, message: message).minimize(program)
-                    var tracing = runner
-                    tracing.backtraces = true
-                    crashes[key] = (programSeed, minimal.source, try tracing.run(minimal).errors)
-                    print("crash (seed \(programSeed)): \(key)")
+                let minimal = try CrashMinimizer(runner: runner, signal: signal, message: message).minimize(program)
+                let errors = try tracing.run(minimal).errors
+                let key = "signal \(signal): \(message.isEmpty ? "" : message + " ")at \(Self.crashSite(errors))"
+                if crashes.insert(key).inserted {
+                    reportCrash(key, seed: programSeed, snippet: minimal.source, errors: errors)
                 }
             case .hung:
                 hangs.append((programSeed, program.source))
-                print("hang (seed \(programSeed))")
+                say("hang (seed \(programSeed))")
             case .exited(_, let timedOut):
                 if timedOut { timeouts += 1 }
             }
@@ -70,17 +77,30 @@ struct FuzzLuaAPI: ParsableCommand {
         if !crashes.isEmpty || (failOnHang && !hangs.isEmpty) { throw ExitCode(1) }
     }
 
-    private func report(programs: Int, timeouts: Int, crashes: [String: (seed: UInt64, snippet: String, errors: String)],
+    /// The first FlashCast source line in a backtrace, which tells crashes apart.
+    static func crashSite(_ errors: String) -> String {
+        let frame = errors.split(separator: "\n").first { $0.contains("/Sources/") }
+        guard let frame, let range = frame.range(of: "/Sources/") else { return "an unknown place" }
+        return String(frame[range.lowerBound...].dropFirst())
+    }
+
+    private func reportCrash(_ key: String, seed: UInt64, snippet: String, errors: String) {
+        say("\n== crash: \(key) (program seed \(seed)); minimal snippet:\n\(snippet)")
+        let frames = errors.split(separator: "\n").filter { $0.contains("/Sources/") }.prefix(6)
+        if !frames.isEmpty { say("-- top frames:\n" + frames.joined(separator: "\n")) }
+    }
+
+    private func report(programs: Int, timeouts: Int, crashes: Set<String>,
                         hangs: [(seed: UInt64, source: String)]) {
-        for (key, crash) in crashes.sorted(by: { $0.key < $1.key }) {
-            print("\n== crash: \(key) (program seed \(crash.seed)); minimal snippet:\n\(crash.snippet)")
-            let frames = crash.errors.split(separator: "\n").filter { $0.contains("/Sources/") }.prefix(6)
-            if !frames.isEmpty { print("-- top frames:\n" + frames.joined(separator: "\n")) }
-        }
         for hang in hangs.prefix(3) {
-            print("\n== hang past the child's timeout (program seed \(hang.seed)):\n\(hang.source)")
+            say("\n== hang past the child's timeout (program seed \(hang.seed)):\n\(hang.source)")
         }
-        print("\nprograms: \(programs), crashes: \(crashes.count), hangs: \(hangs.count), "
+        say("\nprograms: \(programs), crashes: \(crashes.count), hangs: \(hangs.count), "
             + "timeouts: \(timeouts) (stopped by the child's own --timeout)")
     }
+}
+
+/// Writes a line to standard output at once (unbuffered), so progress reaches a log file as it happens.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -51,7 +51,8 @@ struct ProgramGenerator {
         switch random.below(10) {
         case 0..<4:
             let function = random.pick(catalog.functions)
-            return store(function.returns, "pcall(\(function.path)\(arguments(function.options, depth: depth, leading: true)))")
+            let arguments = typedArguments(function.parameters, options: function.options, depth: depth)
+            return store(function.returns, "pcall(\(function.path)\(arguments.isEmpty ? "" : ", " + arguments))")
         case 4..<8:
             return methodCall(depth: depth)
         default:
@@ -79,9 +80,68 @@ struct ProgramGenerator {
             return store(nil, "pcall(tostring, V[\(slot)])")
         }
         let method = random.pick(methods)
-        let receiver = random.chance(0.95) ? "V[\(slot)]" : value(depth: depth + 1, options: [])
-        let call = "\(receiver):\(method.name)(\(arguments(method.options, depth: depth, leading: false)))"
+        let receiver = random.chance(0.95) ? "V[\(slot)]" : "(" + value(depth: depth + 1, options: []) + ")"
+        let call = "\(receiver):\(method.name)(\(typedArguments(method.parameters, options: method.options, depth: depth)))"
         return store(method.returns, "pcall(function() return \(call) end)")
+    }
+
+    /// Arguments for the parameters help names, mostly of the kind each name suggests (one in
+    /// five anything at all), sometimes one too few or one too many.
+    private mutating func typedArguments(_ parameters: [String], options: [String], depth: Int) -> String {
+        if random.chance(0.15) { return arguments(options, depth: depth, leading: false) }
+        var count = parameters.count
+        if random.chance(0.2) { count = max(0, count + random.pick([-1, 1])) }
+        let values = (0..<count).map { index in
+            index < parameters.count && random.chance(0.8)
+                ? argument(named: parameters[index], options: options, depth: depth + 1)
+                : value(depth: depth + 1, options: options)
+        }
+        return values.joined(separator: ", ")
+    }
+
+    /// A value of the kind a parameter's name suggests.
+    private mutating func argument(named name: String, options: [String], depth: Int) -> String {
+        let lower = name.lowercased()
+        if lower == "{" { return random.chance(0.5) ? numberArrayWith(options: options, depth: depth) : optionTable(depth: depth, options: options) }
+        if let type = catalog.aliases[lower], let slot = slot(of: type) { return slot }
+        switch lower {
+        case "options", "opts", "spec", "settings", "config": return optionTable(depth: depth, options: options)
+        case "path", "file", "folder", "dir": return random.pick(["'out/f.csv'", "'out/f.svg'", "'out/m.json'", "'out/x'", "'case.lua'", "'../x.csv'", "''"])
+        case "revenue", "series", "history", "values", "actual", "base":
+            return slot(of: "Series") ?? numberArray()
+        case "x", "y", "inputs", "targets", "matrix": return slot(of: "Matrix") ?? "{{1, 2, 3}, {4, 5, 6}}"
+        case "time", "from", "to", "cutoff", "at", "start", "until", "when":
+            return random.chance(0.5) ? random.pick(["'2021-05-20T00:03'", "'2021-05-20'", "'1969-12-31T23:59'", "'9999-12-31T23:59'"])
+                : random.pick(Self.numbers)
+        case "how", "name", "kind", "method", "format", "init", "title", "key", "text", "label":
+            return string()
+        case "f", "fn", "callback", "progress", "handler": return callback(depth: depth)
+        default:
+            return random.chance(0.6) ? random.pick(Self.numbers) : String(random.below(200) - 20)
+        }
+    }
+
+    /// A string: an odd one, a word help quotes (a model or method name), or an option key.
+    private mutating func string() -> String {
+        switch random.below(3) {
+        case 0: return random.pick(Self.strings)
+        case 1 where !catalog.quotedWords.isEmpty: return "'\(random.pick(catalog.quotedWords))'"
+        default: return "'\(random.pick(catalog.vocabulary))'"
+        }
+    }
+
+    /// A slot expected to hold an object of `type`, if any.
+    private mutating func slot(of type: String) -> String? {
+        let slots = slotClasses.filter { $0.value == type }.keys.sorted()
+        return slots.isEmpty ? nil : "V[\(random.pick(slots))]"
+    }
+
+    private mutating func numberArrayWith(options: [String], depth: Int) -> String {
+        let array = numberList()
+        let fields = (0..<random.below(3)).map { _ in
+            "\(options.isEmpty ? random.pick(catalog.vocabulary) : random.pick(options)) = \(value(depth: depth + 1, options: []))"
+        }
+        return "{" + ([array].filter { !$0.isEmpty } + fields).joined(separator: ", ") + "}"
     }
 
     /// `, a, b` (leading) or `a, b`: up to `maximum` random arguments.
@@ -112,7 +172,7 @@ struct ProgramGenerator {
         switch random.below(deep ? 5 : 12) {
         case 0: return random.pick(["nil", "true", "false"])
         case 1, 2: return random.chance(0.7) ? random.pick(Self.numbers) : String(random.below(3000) - 500)
-        case 3: return random.chance(0.8) ? random.pick(Self.strings) : "'\(random.pick(catalog.vocabulary))'"
+        case 3: return string()
         case 4: return slots > 0 ? "V[\(random.below(slots) + 1)]" : "nil"
         case 5, 6: return optionTable(depth: depth, options: options)
         case 7: return numberArray()
@@ -143,9 +203,13 @@ struct ProgramGenerator {
             let count = random.pick([100, 1500, 5000])
             return "(function() local t = {} for i = 1, \(count) do t[i] = (i * 7919) % 101 end return t end)()"
         }
-        return "{" + (0..<random.below(12)).map { _ in
+        return "{" + numberList() + "}"
+    }
+
+    private mutating func numberList() -> String {
+        (0..<random.below(12)).map { _ in
             random.chance(0.6) ? String(random.below(100)) : random.pick(Self.numbers)
-        }.joined(separator: ", ") + "}"
+        }.joined(separator: ", ")
     }
 
     /// A function that calls back into the API (as a progress callback would) and returns a random value.

@@ -10,15 +10,17 @@ public enum Backtester {
         guard step > 0 else { throw .invalidOption(name: "step", message: "must be positive, got \(step)") }
         guard train > 0 else { throw .invalidOption(name: "train", message: "must be positive, got \(train)") }
         guard horizon > 0 else { throw .invalidOption(name: "horizon", message: "must be positive, got \(horizon)") }
-        let cutoffs = Array(stride(from: train - 1, through: revenue.count - 1 - horizon, by: step))
-        guard !cutoffs.isEmpty else {
-            throw .trainingWindowTooShort(
-                needed: train + horizon, got: revenue.count,
-                reason: "the series has no room for one piece of \(train) minutes of training and \(horizon) to forecast")
-        }
         var pieceOptions = options
         pieceOptions.train = train
         pieceOptions.horizon = horizon
+        try pieceOptions.validate()
+        let cutoffs = Array(stride(from: train - 1, through: revenue.count - 1 - horizon, by: step))
+        guard !cutoffs.isEmpty else {
+            let (needed, overflow) = train.addingReportingOverflow(horizon)
+            throw .trainingWindowTooShort(
+                needed: overflow ? .max : needed, got: revenue.count,
+                reason: "the series has no room for one piece of \(train) minutes of training and \(horizon) to forecast")
+        }
         var pieces: [Forecast] = []
         for cutoff in cutoffs {
             pieceOptions.cutoff = cutoff

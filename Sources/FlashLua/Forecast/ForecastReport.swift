@@ -38,7 +38,8 @@ public enum ForecastReport {
     /// known minutes of the horizon.
     public static func chartActual(revenue: Series, forecast: Forecast, train: Int) -> Series {
         let first = max(0, forecast.cutoff + 1 - train)
-        return revenue.cumsum().slice(first..<min(revenue.count, forecast.cutoff + 1 + forecast.horizon))
+        let end = min(revenue.count, forecast.cutoff + 1 + forecast.horizon)
+        return revenue.cumsum().slice(first..<max(first, end))  // empty when the revenue ends before the window
     }
 
     /// `80% interval` for a level of 0.8.
