@@ -1,4 +1,3 @@
-import Dispatch
 import FlashLua
 import FlashREPL
 import Foundation
@@ -12,13 +11,18 @@ struct ScriptJob {
     let timeout: Double?
     let sandbox: (output: String, inputs: [String])?
     let logTimestamps: Bool
+    /// Where the JSON summary goes ("-": standard output), if anywhere.
+    let summary: String?
 
-    /// Runs the script to the end, a failure or a limit, and reports the outcome (never throws).
-    func run() -> ScriptOutcome {
+    /// Runs the script to the end, a failure, a limit or a termination signal, writes the summary
+    /// and returns the exit status. A script that does not stop when asked (a finalizer that loops,
+    /// a long C call) is ended by the watchdog, which writes the summary and exits the process.
+    func run() throws -> Int32 {
         let log = Log(timestamps: logTimestamps)
         let started = Date()
         if logTimestamps { log.write("running \(script)") }
         var outcome = ScriptOutcome(script: script, started: started)
+        let ending = RunEnding()
         do {
             let state = try FlashLua.makeState(memoryLimit: memoryLimit)
             state.installExit()
@@ -27,23 +31,35 @@ struct ScriptJob {
                 try state.applySandbox(policy)
             }
             Script.setArguments(state, script: script, arguments: arguments)
-            let timer = startTimer(state)
-            defer { timer?.cancel() }
-            if let code = try execute(state) { outcome.exitCode = code }
+            let watchdog = LuaWatchdog(state.interruptHandle, grace: Self.grace) { stall in
+                ending.endStuck(stall, job: self, started: started, log: log)
+            }
+            if let timeout { watchdog.interrupt(after: .seconds(timeout), message: Self.timeoutMessage(timeout)) }
+            let signals = TerminationSignals.catching(watchdog)
+            defer { signals.cancel() }
+            let result = Result { () throws(LuaScriptError) in try execute(state) }
             outcome.memoryPeak = state.memoryPeak
+            watchdog.close(state)
+            ending.endNormally()
+            if let code = try result.get() { outcome.exitCode = code }
         } catch let error as LuaScriptError {
-            outcome.fail(describe(error), code: 1, kind: kind(of: error))
+            let stop = Stop(error, timeout: timeout)
+            outcome.fail(describe(error, stop: stop), code: stop?.exitCode ?? 1, kind: stop?.status ?? kind(of: error))
         } catch {
             outcome.fail(String(describing: error), code: 1, kind: "error")
         }
         outcome.finish()
         if let message = outcome.error { log.write(message) }
         if logTimestamps { log.write("finished in \(outcome.secondsText) s with exit status \(outcome.exitCode)") }
-        return outcome
+        if let summary { try outcome.writeSummary(to: summary) }
+        return outcome.exitCode
     }
 
+    /// How long a script may take to stop once interrupted before the watchdog ends the process.
+    static let grace = Duration.milliseconds(500)
+
     /// Runs the script; returns the code it passed to `os.exit`, if it did.
-    private func execute(_ state: LuaState) throws -> Int32? {
+    private func execute(_ state: LuaState) throws(LuaScriptError) -> Int32? {
         do {
             try state.loadFile(script)
             let call = LuaCall(state.pointer)
@@ -52,38 +68,26 @@ struct ScriptJob {
             return nil
         } catch {
             if let code = state.requestedExitCode { return code }
-            if timedOut(error) || error.kind == .memory { throw LuaScriptError(kind: error.kind, message: error.message) }
+            if Stop(error, timeout: timeout) != nil || error.kind == .memory {
+                throw LuaScriptError(kind: error.kind, message: error.message)  // no traceback
+            }
             throw error
         }
-    }
-
-    private func startTimer(_ state: LuaState) -> DispatchWorkItem? {
-        guard let timeout else { return nil }
-        let handle = state.interruptHandle
-        let message = Self.timeoutMessage(timeout)
-        let item = DispatchWorkItem { handle.interrupt(message: message, persistent: true) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: item)
-        return item
     }
 
     static func timeoutMessage(_ seconds: Double) -> String {
         "timeout: the script ran longer than \(ScriptOutcome.format(seconds)) s"
     }
 
-    private func timedOut(_ error: LuaScriptError) -> Bool {
-        timeout.map { error.message.hasSuffix(Self.timeoutMessage($0)) } ?? false
-    }
-
     private func kind(of error: LuaScriptError) -> String {
-        if error.kind == .memory { return "memory" }
-        return timedOut(error) ? "timeout" : "error"
+        error.kind == .memory ? "memory" : "error"
     }
 
-    private func describe(_ error: LuaScriptError) -> String {
+    private func describe(_ error: LuaScriptError, stop: Stop?) -> String {
         if error.kind == .memory, let memoryLimit {
             return "flashcast: \(script): memory limit of \(memoryLimit / 1_048_576) MiB exceeded"
         }
-        if timedOut(error) { return "flashcast: \(error.message)" }
+        if let stop { return "flashcast: \(stop.message)" }
         return "flashcast: " + error.description
     }
 }

@@ -35,24 +35,28 @@ public struct REPL {
     /// Most history entries kept.
     static let historySize: Int32 = 1000
 
-    /// Runs until end of input; returns the exit status.
+    /// Runs until end of input or `os.exit`, then closes the state; returns the exit status.
     public func run() -> Int32 {
-        guard isatty(STDIN_FILENO) != 0 else { return runStandardInput() }
+        state.installExit()
+        guard isatty(STDIN_FILENO) != 0 else { return closingState(after: runStandardInput()) }
         if !banner.isEmpty { print(banner) }
         eshim_setup()
         if let historyPath { _ = eshim_read_history(historyPath) }
         eshim_stifle_history(Self.historySize)
         // SIGINT interrupts Lua for the whole session; while a line is read, libedit's shim
         // handles it instead, so no Ctrl-C can fall on the default handler and end the REPL.
-        catchingInterrupts {
-            CompletionHook.completing(state) {
+        let status = catchingInterrupts {
+            CompletionHook.completing(state) { () -> Int32 in
                 while case .source(let chunk) = readChunk() {
-                    show(evaluate(chunk))
+                    let outcome = evaluate(chunk)
+                    if let code = state.requestedExitCode { return code }
+                    show(outcome)
                 }
+                print()
+                return 0
             }
         }
-        print()
-        return 0
+        return closingState(after: status)
     }
 
     /// Runs standard input as one script, as `lua -` does.
@@ -64,19 +68,43 @@ public struct REPL {
             try catchingInterrupts { () throws(LuaScriptError) in try state.call() }
             return 0
         } catch {
+            if let code = state.requestedExitCode { return code }
             StandardError.write(error.description + "\n")
             return 1
         }
     }
 
-    /// Runs `body` with SIGINT interrupting the Lua code of this state.
+    /// Runs `body` with SIGINT interrupting the Lua code of this state. A Ctrl-C that goes
+    /// unanswered (a finalizer or a long C function, which hooks cannot reach) shows a hint: the
+    /// next Ctrl-C quits.
     @discardableResult
     func catchingInterrupts<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
+        let watchdog = LuaWatchdog(state.interruptHandle, grace: .seconds(LSHIM_STUCK_SECONDS)) { _ in
+            StandardError.write("\nflashcast: the command does not stop (a finalizer or a C function cannot be interrupted): Ctrl-C again quits\n")
+        }
         lshim_catch_sigint(state.pointer)
         defer {
             lshim_catch_sigint(nil)
+            watchdog.stop()
             state.interruptHandle.clear()
         }
         return try body()
     }
+
+    /// Closes the state, which runs its finalizers, and returns `status`; quits with it if a
+    /// finalizer has not finished within a second.
+    func closingState(after status: Int32) -> Int32 {
+        signal(SIGINT, SIG_IGN)  // the second is all a Ctrl-C could shorten
+        let watchdog = LuaWatchdog(state.interruptHandle, grace: .seconds(LSHIM_STUCK_SECONDS)) { _ in
+            StandardError.write("flashcast: a finalizer did not finish: quitting\n")
+            fflush(nil)
+            _exit(status)
+        }
+        watchdog.close(state, within: Self.closingTime)
+        signal(SIGINT, SIG_DFL)
+        return status
+    }
+
+    /// How long the finalizers may run when the REPL quits.
+    static let closingTime = Duration.seconds(1)
 }

@@ -1,10 +1,11 @@
 import SaleData
 
 /// The rolling evaluation of the paper's experiment 2: train on `train` minutes, forecast the next
-/// `horizon`, move on by `step`, over the whole sale.
+/// `horizon` minutes, move on by `step` minutes, over the whole sale.
 public enum Backtester {
-    /// Forecasts from cutoffs `train-1, train-1+step, ...` while the whole horizon is known, with
-    /// the options' model (their `cutoff`, `train` and `horizon` are replaced).
+    /// Forecasts from cutoffs `train-1, train-1+step, ...` (rows, with `train`, `horizon` and `step`
+    /// in minutes and whole numbers of rows) while the whole horizon is known, with the options'
+    /// model (their `cutoff`, `train` and `horizon` are replaced).
     public static func backtest(revenue: Series, train: Int = 500, horizon: Int = 200, step: Int = 200,
                                 options: ForecastOptions = ForecastOptions()) throws(ForecastError) -> Backtest {
         guard step > 0 else { throw .invalidOption(name: "step", message: "must be positive, got \(step)") }
@@ -14,11 +15,15 @@ public enum Backtester {
         pieceOptions.train = train
         pieceOptions.horizon = horizon
         try pieceOptions.validate()
-        let cutoffs = Array(stride(from: train - 1, through: revenue.count - 1 - horizon, by: step))
+        let rowStep = max(revenue.step, 1)
+        let trainRows = try ForecastOptions.rows("train", train, step: rowStep)
+        let horizonRows = try ForecastOptions.rows("horizon", horizon, step: rowStep)
+        let stepRows = try ForecastOptions.rows("step", step, step: rowStep)
+        let cutoffs = Array(stride(from: trainRows - 1, through: revenue.count - 1 - horizonRows, by: stepRows))
         guard !cutoffs.isEmpty else {
             let (needed, overflow) = train.addingReportingOverflow(horizon)
             throw .trainingWindowTooShort(
-                needed: overflow ? .max : needed, got: revenue.count,
+                needed: overflow ? .max : needed, got: revenue.count * rowStep,
                 reason: "the series has no room for one piece of \(train) minutes of training and \(horizon) to forecast")
         }
         var pieces: [Forecast] = []

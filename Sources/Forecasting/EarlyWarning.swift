@@ -28,15 +28,17 @@ public struct EarlyWarning: Sendable, Equatable {
     /// How far below, as a share of the threshold (0.05 is 5% short).
     public var shortfall: Double { threshold > 0 ? (kind == .belowBand ? threshold - actual : gap) / threshold : 0 }
 
-    /// Warnings from the live `revenue` (per minute, same start as the series the forecast was made
-    /// from): the first row ending a run of `consecutive` minutes below the lower band, and the
-    /// first row whose expected end total falls below `target`, if any.
+    /// Warnings from the live `revenue` (same start and step as the series the forecast was made
+    /// from): the first row ending a run of `consecutive` minutes below the lower band (rounded up
+    /// to whole rows: 15 minutes on 5-minute rows are 3 rows), and the first row whose expected end
+    /// total falls below `target`, if any.
     public static func check(revenue: Series, forecast: Forecast, consecutive: Int = 15,
                              target: Double? = nil) throws(ForecastError) -> [EarlyWarning] {
         guard consecutive > 0 else {
             throw .invalidOption(name: "consecutive", message: "must be positive, got \(consecutive)")
         }
         try Forecaster.checkValues(revenue, name: "live revenue")
+        let step = max(revenue.step, 1), rows = (consecutive + step - 1) / step
         var running = revenue.values[0...min(forecast.cutoff, revenue.count - 1)].reduce(0, +)
         let finalMean = forecast.mean.values.last ?? forecast.observedTotal
         var warnings: [EarlyWarning] = []
@@ -46,11 +48,11 @@ public struct EarlyWarning: Sendable, Equatable {
             warnings.append(warning(.belowTarget, row: forecast.cutoff, revenue, actual: running, threshold: target, gap: target - finalMean))
             targetWarned = true
         }
-        for h in 0..<forecast.horizon where forecast.cutoff + 1 + h < revenue.count {
+        for h in 0..<forecast.rows where forecast.cutoff + 1 + h < revenue.count {
             let row = forecast.cutoff + 1 + h
             running += revenue.values[row]
             run = running < forecast.lower.values[h] ? run + 1 : 0
-            if run == consecutive {
+            if run == rows {
                 warnings.append(warning(.belowBand, row: row, revenue, actual: running,
                                         threshold: forecast.lower.values[h], gap: forecast.mean.values[h] - running))
             }

@@ -4,10 +4,12 @@ import SaleData
 struct ForecastInput {
     /// Per-minute revenue, rows `0...cutoff` (nothing after the cutoff).
     let revenue: [Double]
-    /// Training window length, at most `revenue.count`.
+    /// Training window length in rows, at most `revenue.count` (`options` holds the minutes asked).
     let train: Int
     /// Rows forecast after the cutoff.
     let horizon: Int
+    /// Input window of the paper's network, in rows.
+    let window: Int
     /// The earlier sale's per-minute revenue, aligned by row.
     let history: [Double]?
     /// Local minute of the day (0..<1440) of each row, observed and forecast.

@@ -32,8 +32,10 @@ public struct Forecast: Sendable, Equatable {
     /// that cannot run, such as `profile` without an earlier sale, is left out).
     public var baselines: [BaselineResult]
 
-    /// Minutes forecast.
-    public var horizon: Int { mean.count }
+    /// Minutes forecast (rows times the series' step).
+    public var horizon: Int { mean.count * mean.step }
+    /// Rows forecast (`horizon` on one-minute rows, `horizon / 5` on 5-minute rows).
+    public var rows: Int { mean.count }
 }
 
 /// Losses of a trained model, epoch by epoch (the paper's Figure 3).

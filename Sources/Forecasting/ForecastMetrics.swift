@@ -18,7 +18,7 @@ public struct ForecastMetrics: Sendable, Equatable {
     public var coverage: Double?
     /// Mean width of the interval (upper - lower) in money over the known minutes.
     public var meanWidth: Double?
-    /// Number of forecast minutes with a known actual.
+    /// Minutes of the horizon with a known actual (rows with an actual times the step).
     public var minutesCompared: Int
 
     /// Metrics from their values.
@@ -38,12 +38,25 @@ public struct ForecastMetrics: Sendable, Equatable {
     public static let horizons = [60, 200, 500]
 
     /// The horizon revenue error `h` minutes ahead, given cumulative forecasts and actuals for the
-    /// minutes after the cutoff (row 0 is cutoff+1) and the cumulative total at the cutoff.
-    public static func horizonRevenueError(h: Int, forecast: [Double], actual: [Double], observedTotal: Double) -> Double? {
-        guard h >= 1, h <= forecast.count, h <= actual.count else { return nil }
-        let gained = actual[h - 1] - observedTotal
+    /// rows of `step` minutes after the cutoff (row 0 is cutoff+1) and the cumulative total at the
+    /// cutoff. On 5-minute rows `h = 60` compares row 11 (12 rows ahead); where `h` minutes are not
+    /// a whole number of rows both curves are interpolated between the rows either side.
+    public static func horizonRevenueError(h: Int, forecast: [Double], actual: [Double], observedTotal: Double,
+                                           step: Int = 1) -> Double? {
+        let ahead = Double(h) / Double(max(step, 1))
+        guard h >= 1, let f = value(forecast, rowsAhead: ahead, from: observedTotal),
+              let y = value(actual, rowsAhead: ahead, from: observedTotal) else { return nil }
+        let gained = y - observedTotal
         guard gained > 0 else { return nil }
-        return abs((forecast[h - 1] - observedTotal) - gained) / gained
+        return abs((f - observedTotal) - gained) / gained
+    }
+
+    /// The cumulative value `ahead` rows after the cutoff (`start` at 0 rows), linear between rows.
+    private static func value(_ cumulative: [Double], rowsAhead ahead: Double, from start: Double) -> Double? {
+        let below = Int(ahead.rounded(.down)), above = Int(ahead.rounded(.up))
+        guard above <= cumulative.count else { return nil }
+        let at = { (row: Int) in row == 0 ? start : cumulative[row - 1] }
+        return at(below) + (ahead - Double(below)) * (at(above) - at(below))
     }
 
     /// The hre at one of `horizons`, or nil for another horizon.
@@ -58,10 +71,10 @@ public struct ForecastMetrics: Sendable, Equatable {
 }
 
 extension ForecastMetrics {
-    /// Measures cumulative `forecast` (and its interval) against `actual`, row 0 being cutoff+1;
-    /// `drift` is naive drift's forecast for the same minutes.
+    /// Measures cumulative `forecast` (and its interval) against `actual`, row 0 being cutoff+1, on
+    /// rows of `step` minutes; `drift` is naive drift's forecast for the same rows.
     static func measure(forecast: [Double], lower: [Double]?, upper: [Double]?, actual: [Double],
-                        drift: [Double], observedTotal: Double) -> ForecastMetrics? {
+                        drift: [Double], observedTotal: Double, step: Int) -> ForecastMetrics? {
         let known = min(forecast.count, actual.count)
         guard known > 0 else { return nil }
         var ratios: [Double] = []
@@ -75,7 +88,9 @@ extension ForecastMetrics {
                 width += upper[i] - lower[i]
             }
         }
-        let hre = { (h: Int) in horizonRevenueError(h: h, forecast: forecast, actual: actual, observedTotal: observedTotal) }
+        let hre = { (h: Int) in
+            horizonRevenueError(h: h, forecast: forecast, actual: actual, observedTotal: observedTotal, step: step)
+        }
         let hasBand = lower != nil && upper != nil
         return ForecastMetrics(
             mape: ratios.isEmpty ? nil : ratios.reduce(0, +) / Double(ratios.count),
@@ -83,6 +98,6 @@ extension ForecastMetrics {
             mase: driftError > 0 ? error / driftError : nil,
             coverage: hasBand ? Double(inside) / Double(known) : nil,
             meanWidth: hasBand ? width / Double(known) : nil,
-            minutesCompared: known)
+            minutesCompared: known * max(step, 1))
     }
 }

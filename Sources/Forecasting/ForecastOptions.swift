@@ -2,12 +2,15 @@ import SaleData
 
 /// What to forecast and how; every field has a default (the paper's experiment 1 with the
 /// default model), so `ForecastOptions(cutoff: 2659)` is a complete request.
+///
+/// Lengths of time (`train`, `horizon`, `window`, `season`) are minutes whatever the series' step;
+/// on rows of several minutes each must be a whole number of rows (`rows(of:step:)` checks it).
 public struct ForecastOptions: Sendable, Equatable {
     /// 0-based row of the last observed minute; nil means the series' last row.
     public var cutoff: Int?
     /// Minutes of training data ending at the cutoff (`train`).
     public var train = 1000
-    /// Minutes forecast after the cutoff (`horizon`).
+    /// Minutes forecast after the cutoff (`horizon`); on 5-minute rows 500 minutes are 100 rows.
     public var horizon = 500
     /// The method (`model`).
     public var model = ForecastModel.flashcast
@@ -26,7 +29,7 @@ public struct ForecastOptions: Sendable, Equatable {
     public var hidden = 64
     /// Dropout probability of the paper's network (`dropout`).
     public var dropout = 0.2
-    /// Rows in a season for seasonal naive; nil means a day (1440 rows of one minute) (`season`).
+    /// Minutes in a season for seasonal naive; nil means a day (1440) (`season`).
     public var season: Int?
     /// Known future effects: a per-minute multiplier of the forecast revenue rate for the minutes
     /// after the cutoff (value 0 multiplies minute cutoff+1; missing minutes multiply by 1), e.g.
@@ -43,6 +46,22 @@ public struct ForecastOptions: Sendable, Equatable {
         self.history = history
         self.seed = seed
         self.level = level
+    }
+
+    /// `minutes` as a count of rows of `step` minutes; throws unless it is a whole number of rows.
+    public static func rows(_ name: String, _ minutes: Int, step: Int) throws(ForecastError) -> Int {
+        guard step > 1 else { return minutes }
+        guard minutes % step == 0 else {
+            throw .invalidOption(name: name, message: "must be a multiple of the series' step (\(step) minutes), got \(minutes)")
+        }
+        return minutes / step
+    }
+
+    /// `minutes` rounded up to a whole number of rows of `step` minutes: what a default becomes
+    /// on coarser rows (1000 minutes of training on 15-minute rows are 67 rows, 1005 minutes).
+    public static func wholeRows(_ minutes: Int, step: Int) -> Int {
+        guard step > 1 else { return minutes }
+        return (minutes + step - 1) / step * step
     }
 
     /// Throws unless every value is in range (the cutoff is checked against the series later).
@@ -73,10 +92,10 @@ public struct ForecastOptions: Sendable, Equatable {
         }
     }
 
-    /// The longest horizon (and season), in rows: two years of minutes. Longer ones would only
-    /// exhaust memory (a forecast keeps several values a row).
+    /// The longest horizon (and season): two years of minutes. Longer ones would only exhaust
+    /// memory (a forecast keeps several values a row).
     public static let maximumHorizon = 1_051_200
-    /// The widest input window of the paper's network, in rows: a week of minutes.
+    /// The widest input window of the paper's network: a week of minutes.
     public static let maximumWindow = 10_080
     /// The most hidden units of the paper's network.
     public static let maximumHidden = 4096

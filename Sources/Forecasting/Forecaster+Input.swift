@@ -9,31 +9,36 @@ extension Forecaster {
         guard cutoff >= 0, cutoff < revenue.count else {
             throw .cutoffOutOfRange(cutoff: cutoff, count: revenue.count)
         }
-        guard options.train <= cutoff + 1 else {
+        let step = max(revenue.step, 1)
+        let train = try ForecastOptions.rows("train", options.train, step: step)
+        let horizon = try ForecastOptions.rows("horizon", options.horizon, step: step)
+        let window = options.model == .paper ? try ForecastOptions.rows("window", options.window, step: step) : options.window
+        let season = try options.season.map { (minutes) throws(ForecastError) in try ForecastOptions.rows("season", minutes, step: step) }
+        guard train <= cutoff + 1 else {
             throw .trainingWindowTooShort(
-                needed: options.train, got: cutoff + 1,
-                reason: "only \(cutoff + 1) minutes are observed up to the cutoff (row \(cutoff))")
+                needed: options.train, got: (cutoff + 1) * step,
+                reason: "only \((cutoff + 1) * step) minutes are observed up to the cutoff (row \(cutoff))")
         }
-        do { try revenue.checkSpan(extra: cutoff + 1 + options.horizon - revenue.count) } catch {
+        do { try revenue.checkSpan(extra: cutoff + 1 + horizon - revenue.count) } catch {
             throw .invalidOption(name: "horizon", message: "reaches too far: \(error)")
         }
-        let needed = options.model.minimumTraining(options)
-        guard options.train >= needed else {
-            throw .trainingWindowTooShort(needed: needed, got: options.train,
+        let needed = options.model.minimumTraining(window: window, step: step)
+        guard train >= needed else {
+            throw .trainingWindowTooShort(needed: needed * step, got: options.train,
                                           reason: "model '\(options.model.rawValue)' cannot learn from fewer minutes")
         }
         if let history = options.history { try checkValues(history, name: "earlier sale's revenue") }
-        let rows = cutoff + 1 + options.horizon
+        let rows = cutoff + 1 + horizon
         let minuteOfDay = (0..<rows).map { row -> Int in
             let minute = revenue.minute(at: row)
             let local = minute + revenue.zone.offset(atUTC: minute * 60) / 60
             return ((local % 1440) + 1440) % 1440
         }
         return ForecastInput(
-            revenue: Array(revenue.values[0...cutoff]), train: options.train, horizon: options.horizon,
+            revenue: Array(revenue.values[0...cutoff]), train: train, horizon: horizon, window: window,
             history: options.history?.values, minuteOfDay: minuteOfDay,
-            season: options.season ?? max(1, 1440 / revenue.step), options: options,
-            firstForecastMinute: revenue.minute(at: cutoff + 1), step: revenue.step, zone: revenue.zone)
+            season: season ?? max(1, 1440 / step), options: options,
+            firstForecastMinute: revenue.minute(at: cutoff + 1), step: step, zone: revenue.zone)
     }
 
     /// Throws when the series is empty or holds a value that is not finite.
@@ -46,12 +51,12 @@ extension Forecaster {
 }
 
 extension ForecastModel {
-    /// Fewest training minutes the model accepts with these options.
-    func minimumTraining(_ options: ForecastOptions) -> Int {
+    /// Fewest training rows the model accepts, given the paper network's window in rows.
+    func minimumTraining(window: Int, step: Int) -> Int {
         switch self {
         case .drift, .seasonalNaive, .profile: return 1
-        case .paper: return options.window + 10
-        case .flashcast: return 60
+        case .paper: return window + 10
+        case .flashcast: return (60 + step - 1) / step
         }
     }
 }

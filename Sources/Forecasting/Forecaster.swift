@@ -2,7 +2,7 @@ import SaleData
 
 /// Makes forecasts of a sale's cumulative revenue from its per-minute revenue.
 public enum Forecaster {
-    /// Forecasts the `horizon` rows after the cutoff with the options' model, its prediction
+    /// Forecasts the `horizon` minutes after the cutoff with the options' model, its prediction
     /// interval and, where the series goes on past the cutoff, its accuracy beside the baselines'.
     ///
     /// `revenue` is per-minute revenue from the sale's first minute; rows after the cutoff are
@@ -11,18 +11,18 @@ public enum Forecaster {
         let input = try prepare(revenue: revenue, options: options)
         let cutoff = input.cutoff
         let fitted = try options.model.fit(input)
-        let mean = cumulative(fitted.rates(origin: cutoff, horizon: options.horizon), input: input)
+        let mean = cumulative(fitted.rates(origin: cutoff, horizon: input.horizon), input: input)
         let (lower, upper) = IntervalCalibration(input: input, model: fitted, level: options.level).bands(mean: mean.values)
         let observedTotal = input.revenue.reduce(0, +)
-        let actual = actuals(revenue, cutoff: cutoff, horizon: options.horizon, from: observedTotal)
-        let drift = cumulative(DriftModel(input: input).rates(origin: cutoff, horizon: options.horizon), input: input)
+        let actual = actuals(revenue, cutoff: cutoff, horizon: input.horizon, from: observedTotal)
+        let drift = cumulative(DriftModel(input: input).rates(origin: cutoff, horizon: input.horizon), input: input)
         let measure = { (forecast: [Double], lower: [Double]?, upper: [Double]?) in
             ForecastMetrics.measure(forecast: forecast, lower: lower, upper: upper, actual: actual,
-                                    drift: drift.values, observedTotal: observedTotal)
+                                    drift: drift.values, observedTotal: observedTotal, step: input.step)
         }
         let baselines = ForecastModel.baselines.compactMap { model -> BaselineResult? in
             guard let fittedBaseline = try? model.fit(input) else { return nil }
-            let baselineMean = cumulative(fittedBaseline.rates(origin: cutoff, horizon: options.horizon), input: input)
+            let baselineMean = cumulative(fittedBaseline.rates(origin: cutoff, horizon: input.horizon), input: input)
             return BaselineResult(model: model, mean: baselineMean.series, metrics: measure(baselineMean.values, nil, nil))
         }
         let times = { (values: [Double]) in Series(start: revenue.minute(at: cutoff + 1), step: revenue.step, values: values, zone: revenue.zone) }

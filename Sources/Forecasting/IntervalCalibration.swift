@@ -77,7 +77,7 @@ struct IntervalCalibration {
             let reach = min(horizon, cutoff - origin)
             let drift = input.driftRate(at: origin)
             guard reach > 0, drift > 0 else { continue }
-            let weight = pow(0.5, Double(cutoff - origin) / Self.halfLife)
+            let weight = pow(0.5, Double((cutoff - origin) * input.step) / Self.halfLife)
             var gain = 0.0
             for (offset, rate) in model.rates(origin: origin, horizon: reach).enumerated() {
                 gain += rate

@@ -15,7 +15,7 @@ struct PaperModel: FittedModel {
     let cumulative: [Double]
     /// The training window's minimum and range of the cumulative values.
     let offset: Double, range: Double
-    var minimumRows: Int { input.options.window }
+    var minimumRows: Int { input.window }
 
     init(input: ForecastInput) throws(ForecastError) {
         let options = input.options
@@ -27,12 +27,12 @@ struct PaperModel: FittedModel {
         self.input = input
         do {
             network = Sequential([
-                try Linear(options.window, options.hidden, initialization: .xavier, seed: options.seed), ReLU(),
+                try Linear(input.window, options.hidden, initialization: .xavier, seed: options.seed), ReLU(),
                 try Dropout(options.dropout, seed: options.seed),
                 try Linear(options.hidden, 1, initialization: .xavier, seed: options.seed &+ 1),
             ])
             let scaled = trainValues.map { [offset, range] in ($0 - offset) / range }
-            let (inputs, targets) = try Matrix<Double>.windows(of: Array(scaled), width: options.window)
+            let (inputs, targets) = try Matrix<Double>.windows(of: Array(scaled), width: input.window)
             var training = TrainingOptions()
             training.epochs = options.epochs ?? Self.defaultEpochs
             training.seed = options.seed
@@ -47,7 +47,7 @@ struct PaperModel: FittedModel {
     }
 
     func rates(origin: Int, horizon: Int) -> [Double] {
-        let window = input.options.window
+        let window = input.window
         var recent = cumulative[(origin - window + 1)...origin].map { ($0 - offset) / range }
         var previous = cumulative[origin]
         var rates: [Double] = []

@@ -16,7 +16,7 @@ extension LuaCall {
 
     /// Throws the pending interrupt (Ctrl-C, a timeout) so long Swift work stops promptly.
     public func checkInterrupt() throws(LuaError) {
-        guard lshim_take_interrupt(L) != 0 else { return }
+        guard lshim_interrupt_requested(L) != 0 else { return }
         throw .message(String(cString: lshim_interrupt_message(L)))
     }
 }
@@ -26,10 +26,10 @@ extension LuaCall {
     /// which is taken so the caller can return normally. A timeout or `os.exit` (which keep
     /// raising until the script ends) is thrown instead, as `checkInterrupt` does.
     public func takeUserInterrupt() throws(LuaError) -> Bool {
-        guard lshim_take_interrupt(L) != 0 else { return false }
-        guard lshim_interrupt_requested(L) == 0 else {
-            throw .message(String(cString: lshim_interrupt_message(L)))
+        switch lshim_take_user_interrupt(L) {
+        case 0: return false
+        case Int32(LSHIM_INTERRUPT_USER.rawValue): return true
+        default: throw .message(String(cString: lshim_interrupt_message(L)))
         }
-        return true
     }
 }

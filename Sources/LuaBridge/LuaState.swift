@@ -17,10 +17,26 @@ public final class LuaState {
         }
         self.pointer = pointer
         lshim_set_host(pointer, Unmanaged.passUnretained(self).toOpaque())
-        if openStandardLibraries { luaL_openlibs(pointer) }
+        if openStandardLibraries {
+            luaL_openlibs(pointer)
+            guard lshim_open_interruptible(pointer) == LUA_OK else {
+                throw LuaScriptError(kind: .memory, message: "not enough memory")
+            }
+        }
     }
 
     deinit {
+        if !isClosed { lshim_close(pointer) }
+    }
+
+    /// Whether ``close()`` has run.
+    public private(set) var isClosed = false
+
+    /// Closes the interpreter now, running its finalizers (which may take long: see ``LuaWatchdog``).
+    /// Nothing may use the state afterwards.
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
         lshim_close(pointer)
     }
 
@@ -63,10 +79,12 @@ public final class LuaState {
 public struct LuaInterruptHandle: @unchecked Sendable {
     let pointer: OpaquePointer
 
-    /// Makes the running Lua code raise `message` at its next instruction.
-    /// - Parameter persistent: keep raising until cleared, so `pcall` cannot swallow it (timeouts).
-    public func interrupt(message: String = "interrupted!", persistent: Bool = false) {
-        lshim_interrupt(pointer, message, persistent ? 1 : 0)
+    /// Makes the running Lua code, in whatever coroutine, raise `message` at its next instruction,
+    /// and again after every `pcall` that catches it, until the request is cleared.
+    /// - Parameter final: a timeout, `os.exit` or a signal, which a `watch` loop cannot take as a
+    ///   Ctrl-C and a later Ctrl-C does not replace.
+    public func interrupt(message: String = "interrupted!", final: Bool = false) {
+        lshim_interrupt(pointer, message, Int32(final ? LSHIM_INTERRUPT_FINAL.rawValue : LSHIM_INTERRUPT_USER.rawValue))
     }
 
     /// Withdraws an interrupt request.
@@ -74,4 +92,10 @@ public struct LuaInterruptHandle: @unchecked Sendable {
 
     /// True while an interrupt is requested; long Swift computations poll this to stop early.
     public var isRequested: Bool { lshim_interrupt_requested(pointer) != 0 }
+
+    /// The message the pending interrupt raises.
+    public var message: String { String(cString: lshim_interrupt_message(pointer)) }
+
+    /// How long the pending interrupt has gone unanswered (zero without one).
+    public var pendingFor: Duration { .seconds(lshim_interrupt_seconds(pointer)) }
 }

@@ -3,6 +3,11 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Deeper nesting of coroutine resumes is refused by Lua itself (C stack overflow at about 200). */
+#define LSHIM_RUNNING_MAX 256
 
 struct lshim_Runtime {
     size_t used;
@@ -12,9 +17,13 @@ struct lshim_Runtime {
     int swiftDepth;
     /// Set when an allocation under a Swift frame went past the limit.
     int overLimit;
+    /* 0, or the lshim_InterruptKind requested; it stays until the host clears it */
     volatile sig_atomic_t interrupt;
-    volatile sig_atomic_t persistent;
+    struct timespec interruptedAt;
     char interruptMessage[256];
+    /* The coroutines being resumed, outermost first: an interrupt must reach the running one. */
+    lua_State *volatile running[LSHIM_RUNNING_MAX];
+    volatile sig_atomic_t runningDepth;
     void *host;
 };
 
@@ -196,63 +205,204 @@ void *lshim_toobject(lua_State *L, int index, const char *typeName) {
 
 void lshim_pushobjectgc(lua_State *L) { lua_pushcfunction(L, release_retained); }
 
-/* ---- interrupts ---- */
+/* ---- interrupts ----
+ * Lua 5.4 facts this rests on (ldo.c, ldebug.c, lgc.c, lstate.c):
+ * - hooks are per thread: lua_sethook on the main thread does not reach a running coroutine, so
+ *   resume tracks the coroutines running and an interrupt hooks each of them;
+ * - a hook runs with hooks disabled and an error raised by it calls the message handler before
+ *   unwinding, so a Lua message handler would run uninterruptibly: xpcall skips it for an interrupt;
+ * - pcall catches the error: the request stays until the host clears it, and the hook raises again;
+ * - finalizers always run with hooks disabled: only the host's watchdog can end one that loops.
+ * A count hook costs about 2x on every instruction whatever its count, so none is set until needed.
+ */
+
+static const char *interrupt_message(lshim_Runtime *rt) {
+    return rt->interruptMessage[0] ? rt->interruptMessage : "interrupted!";
+}
 
 static void interrupt_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     lshim_Runtime *rt = runtime_of(L);
     if (!rt->interrupt) {
-        lua_sethook(L, NULL, 0, 0);
+        lua_sethook(L, NULL, 0, 0);  /* withdrawn, or inherited by a coroutine made meanwhile */
         return;
     }
-    if (!rt->persistent) {
-        rt->interrupt = 0;
-        lua_sethook(L, NULL, 0, 0);
-    }
-    luaL_error(L, "%s", rt->interruptMessage[0] ? rt->interruptMessage : "interrupted!");
+    luaL_error(L, "%s", interrupt_message(rt));
 }
 
-void lshim_interrupt(lua_State *L, const char *message, int persistent) {
+static void hook_thread(lua_State *L) { lua_sethook(L, interrupt_hook, LUA_MASKCOUNT, 1); }
+
+void lshim_interrupt(lua_State *L, const char *message, int kind) {
     lshim_Runtime *rt = runtime_of(L);
-    size_t i = 0;
-    for (; message != NULL && message[i] != '\0' && i + 1 < sizeof rt->interruptMessage; i++)
-        rt->interruptMessage[i] = message[i];
-    rt->interruptMessage[i] = '\0';
-    rt->persistent = persistent;
-    rt->interrupt = 1;
-    lua_sethook(L, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    if (rt->interrupt < kind) {  /* a final request keeps its message */
+        size_t i = 0;
+        for (; message != NULL && message[i] != '\0' && i + 1 < sizeof rt->interruptMessage; i++)
+            rt->interruptMessage[i] = message[i];
+        rt->interruptMessage[i] = '\0';
+        if (!rt->interrupt) clock_gettime(CLOCK_MONOTONIC, &rt->interruptedAt);
+        rt->interrupt = kind;
+    }
+    hook_thread(L);
+    int depth = rt->runningDepth;
+    for (int i = 0; i < depth && i < LSHIM_RUNNING_MAX; i++) {
+        lua_State *co = rt->running[i];
+        if (co != NULL) hook_thread(co);
+    }
 }
 
 void lshim_clear_interrupt(lua_State *L) {
-    lshim_Runtime *rt = runtime_of(L);
-    rt->interrupt = 0;
-    rt->persistent = 0;
-    lua_sethook(L, NULL, 0, 0);
+    runtime_of(L)->interrupt = 0;
+    lua_sethook(L, NULL, 0, 0);  /* hooks left on coroutines remove themselves when they next run */
 }
 
-int lshim_interrupt_requested(lua_State *L) { return runtime_of(L)->interrupt != 0; }
+int lshim_interrupt_requested(lua_State *L) { return runtime_of(L)->interrupt; }
 
-int lshim_take_interrupt(lua_State *L) {
+int lshim_take_user_interrupt(lua_State *L) {
+    int kind = runtime_of(L)->interrupt;
+    if (kind == LSHIM_INTERRUPT_USER) lshim_clear_interrupt(L);
+    return kind;
+}
+
+const char *lshim_interrupt_message(lua_State *L) { return interrupt_message(runtime_of(L)); }
+
+double lshim_interrupt_seconds(lua_State *L) {
     lshim_Runtime *rt = runtime_of(L);
     if (!rt->interrupt) return 0;
-    if (!rt->persistent) {
-        rt->interrupt = 0;
-        lua_sethook(L, NULL, 0, 0);
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - rt->interruptedAt.tv_sec) + (now.tv_nsec - rt->interruptedAt.tv_nsec) / 1e9;
+}
+
+/* coroutine.resume and coroutine.wrap as in lcorolib.c, with the coroutine tracked while it runs */
+
+static int tracked_resume(lua_State *L, lua_State *co, int narg) {
+    lshim_Runtime *rt = runtime_of(L);
+    int nres;
+    if (!lua_checkstack(co, narg)) {
+        lua_pushliteral(L, "too many arguments to resume");
+        return -1;
     }
+    lua_xmove(L, co, narg);
+    int depth = rt->runningDepth;
+    if (depth < LSHIM_RUNNING_MAX) rt->running[depth] = co;
+    rt->runningDepth = depth + 1;
+    if (rt->interrupt) hook_thread(co);
+    int status = lua_resume(co, L, narg, &nres);
+    rt->runningDepth = depth;
+    if (status == LUA_OK || status == LUA_YIELD) {
+        if (!lua_checkstack(L, nres + 1)) {
+            lua_pop(co, nres);  /* drop the results */
+            lua_pushliteral(L, "too many results to resume");
+            return -1;
+        }
+        lua_xmove(co, L, nres);  /* move the yielded values */
+        return nres;
+    }
+    lua_xmove(co, L, 1);  /* move the error message */
+    return -1;
+}
+
+static lua_State *coroutine_argument(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTHREAD);  /* worded as Debian's Lua 5.4.4 does */
+    return lua_tothread(L, 1);
+}
+
+static int coroutine_resume(lua_State *L) {
+    lua_State *co = coroutine_argument(L);
+    int results = tracked_resume(L, co, lua_gettop(L) - 1);
+    lua_pushboolean(L, results >= 0);
+    lua_insert(L, results < 0 ? -2 : -(results + 1));  /* true or false before the values */
+    return results < 0 ? 2 : results + 1;
+}
+
+static int wrapped_coroutine(lua_State *L) {
+    lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+    int results = tracked_resume(L, co, lua_gettop(L));
+    if (results >= 0) return results;
+    int status = lua_status(co);
+    if (status != LUA_OK && status != LUA_YIELD) {  /* an error in the coroutine */
+        status = lua_resetthread(co);  /* close its to-be-closed variables */
+        lua_xmove(co, L, 1);  /* move the error message to the caller */
+    }
+    if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);  /* the position before the message */
+    }
+    return lua_error(L);
+}
+
+static int coroutine_wrap(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_State *co = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 1);  /* the function to run */
+    lua_pushcclosure(L, wrapped_coroutine, 1);
     return 1;
 }
 
-const char *lshim_interrupt_message(lua_State *L) {
-    lshim_Runtime *rt = runtime_of(L);
-    return rt->interruptMessage[0] ? rt->interruptMessage : "interrupted!";
+/* xpcall as in lbaselib.c, except that an interrupt never reaches the Lua message handler */
+
+static int guarded_handler(lua_State *L) {
+    if (runtime_of(L)->interrupt) return 1;  /* the interrupt's message, unchanged */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);  /* the user's handler */
+    return 1;
 }
+
+static int finish_xpcall(lua_State *L, int status, lua_KContext extra) {
+    if (status != LUA_OK && status != LUA_YIELD) {
+        lua_pushboolean(L, 0);
+        lua_pushvalue(L, -2);  /* the error */
+        return 2;
+    }
+    return lua_gettop(L) - (int)extra;  /* all the results */
+}
+
+static int guarded_xpcall(lua_State *L) {
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, guarded_handler, 1);
+    lua_replace(L, 2);  /* the guard in place of the handler */
+    lua_pushboolean(L, 1);
+    lua_pushvalue(L, 1);
+    lua_rotate(L, 3, 2);  /* true and the function below its arguments */
+    int status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, finish_xpcall);
+    return finish_xpcall(L, status, 2);
+}
+
+static int install_interruptible(lua_State *L) {
+    if (lua_getglobal(L, "coroutine") == LUA_TTABLE) {
+        lua_pushcfunction(L, coroutine_resume);
+        lua_setfield(L, -2, "resume");
+        lua_pushcfunction(L, coroutine_wrap);
+        lua_setfield(L, -2, "wrap");
+    }
+    lua_pushcfunction(L, guarded_xpcall);
+    lua_setglobal(L, "xpcall");
+    return 0;
+}
+
+int lshim_open_interruptible(lua_State *L) {
+    lua_pushcfunction(L, install_interruptible);
+    return lshim_pcall(L, 0, 0, 0);
+}
+
+/* ---- SIGINT, as in lua.c ---- */
 
 static lua_State *volatile sigintTarget = NULL;
 
 static void on_sigint(int signal) {
-    (void)signal;
     lua_State *L = sigintTarget;
-    if (L != NULL) lshim_interrupt(L, "interrupted!", 0);
+    if (L == NULL) return;
+    if (lshim_interrupt_seconds(L) >= LSHIM_STUCK_SECONDS) {
+        static const char message[] = "\nflashcast: quitting: the command did not stop\n";
+        write(STDERR_FILENO, message, sizeof message - 1);
+        _exit(128 + signal);
+    }
+    lshim_interrupt(L, "interrupted!", LSHIM_INTERRUPT_USER);
 }
 
 void lshim_catch_sigint(lua_State *L) {

@@ -9,6 +9,7 @@ private func writeForecastInputs(to folder: URL) {
         ["simulate", "--minutes", "2880", "--orders", "20000", "--seed", "3", "--tz", "+08:00", "--format", "offset",
          "-o", "orders.csv"],
         ["aggregate", "orders.csv", "--tz", "+08:00", "-o", "minutes.csv"],
+        ["aggregate", "orders.csv", "--tz", "+08:00", "--step", "5", "-o", "minutes5.csv"],
         ["simulate", "--minutes", "2880", "--orders", "16000", "--seed", "4", "--tz", "+08:00", "-o", "previous.csv"],
     ] {
         _ = try? runFlashcast(arguments, in: folder)
@@ -49,6 +50,28 @@ struct ForecastCommandTests {
             #expect(fromOrders.output.contains("\n" + name + " "), "no row for \(name)")
         }
         #expect(fromOrders.output.hasSuffix("wrote a.csv: 300 rows\n"))
+    }
+
+    @Test func lengthsAreMinutesOnFiveMinuteRows() throws {
+        let result = try run(["forecast", "minutes5.csv", "--tz", "+08:00", "--cutoff", "300", "--horizon", "500", "-o", "five.csv", "--json"])
+        #expect(result.status == 0, "\(result.error)")
+        let report = try json(result)
+        #expect(report["horizon"] as? Int == 500 && report["train"] as? Int == 1000)
+        let rows = try read("five.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.count == 100)
+        // hre@60 compares the 12th row (60 minutes after the cutoff)
+        let observed = try #require(report["observed"] as? Double)
+        let (actual, forecast) = (Double(rows[11][3]) ?? 0, Double(rows[11][4]) ?? 0)
+        let hre60 = try #require((report["metrics"] as? [String: Any])?["hre60"] as? Double)
+        #expect(abs(hre60 - abs(forecast - actual) / (actual - observed)) < 1e-3)
+        let text = try run(["forecast", "minutes5.csv", "--tz", "+08:00", "--cutoff", "300", "-o", "five.csv"])
+        #expect(text.output.hasPrefix("minutes5.csv: 576 rows of 5 minutes\n"
+            + "forecast from 2021-05-21T01:00 (row 300) to 2021-05-21T09:20, 500 minutes in 5-minute rows, model flashcast\n"))
+        #expect(text.output.hasSuffix("wrote five.csv: 100 rows\n"))
+        let backtest = try run(["backtest", "minutes5.csv", "--json", "-o", "pieces5.csv"])
+        #expect(backtest.status == 0, "\(backtest.error)")
+        let pieces = try #require(try json(backtest)["pieces"] as? [[String: Any]])
+        #expect(pieces.prefix(2).compactMap { $0["cutoff_row"] as? Int } == [99, 139])
     }
 
     @Test func theCSVHasOneRowPerStepWithTheActualsWhereKnown() throws {
@@ -143,6 +166,10 @@ struct ForecastCommandTests {
         (["backtest", "minutes.csv", "--train", "2800", "-o", "x.csv"], 2,
          "Error: --train 2800 does not fit: the training window is too short: the series has no room for one piece of 2800 minutes of training and 200 to forecast (needs 3000 minutes, got 2880)"),
         (["backtest", "minutes.csv", "--step", "0", "-o", "x.csv"], 2, "Error: --step must be a positive number of minutes"),
+        (["forecast", "minutes5.csv", "--cutoff", "300", "--horizon", "502", "-o", "x.csv"], 2,
+         "Error: --horizon must be a multiple of the series' step (5 minutes), got 502"),
+        (["backtest", "minutes5.csv", "--train", "1001", "-o", "x.csv"], 2,
+         "Error: --train must be a multiple of the series' step (5 minutes), got 1001"),
     ] as [([String], Int32, String)])
     func badInputIsReportedWithTheRightStatus(arguments: [String], status: Int32, message: String) throws {
         try "order_id,order_time,amount\n1,2021-05-20T00:00:00,1\n2,2021-05-20T00:01:00,lots\n"

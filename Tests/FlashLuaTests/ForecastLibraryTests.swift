@@ -40,6 +40,22 @@ import TestSupport
         try FlashLua.makeState().execute(setup + code, chunkName: "=test")
     }
 
+    @Test func lengthsAreMinutesOnFiveAndFifteenMinuteRows() throws {
+        let lua = try Self.run("""
+            local five = revenue:resample(5)
+            local fc = forecast.run(five, {cutoff = 300, train = 1000, horizon = 500})
+            local gain = function(s, row) return s[row] - fc.observed end
+            local hre60 = math.abs(gain(fc.mean, 12) - gain(fc.actual, 12)) / gain(fc.actual, 12)
+            local fifteen = forecast.run(revenue:resample(15), {cutoff = 100})
+            local bt = forecast.backtest(revenue:resample(15))
+            return fc.horizon, #fc.mean, fc.step, fc.metrics.minutes, fc.metrics.hre60 == hre60, tostring(fc):match("%d+ minutes[^,]*"),
+                   fifteen.horizon, #fifteen.mean, bt.train, bt.horizon, bt.step, bt.pieces[1].cutoff, #bt.pieces[1].mean,
+                   tostring(bt):match("%d+ minutes")
+            """)
+        #expect(lua == ["500", "100", "5", "500", "true", "500 minutes in 5-minute rows", "510", "34", "510", "210", "210", "34",
+                        "14", "210 minutes"])
+    }
+
     @Test func runMatchesTheSwiftForecaster() throws {
         let lua = try Self.run("""
             local fc = forecast.run(revenue, {cutoff = 1500, train = 1000, horizon = 300, seed = 3, level = 0.9})

@@ -57,7 +57,7 @@ import SaleData
         // forecast of the next 100 rows (500 minutes) matches; blocks are hours of 12 rows
         let daily = (0..<(3 * 288)).map { (row: Int) -> Double in 15 + 10 * sin(2 * Double.pi * Double(row % 288) / 288) }
         let revenue = Series(start: 0, step: 5, values: daily)
-        let options = ForecastOptions(cutoff: 2 * 288 + 119, train: 200, horizon: 100)
+        let options = ForecastOptions(cutoff: 2 * 288 + 119, train: 1000, horizon: 500)
         let forecast = try Forecaster.forecast(revenue: revenue, options: options)
         let truth = daily[(2 * 288 + 120)..<(2 * 288 + 220)].reduce(0, +)
         #expect(abs(forecast.rate.values.reduce(0, +) - truth) < 0.01 * truth)

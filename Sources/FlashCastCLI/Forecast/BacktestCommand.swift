@@ -11,7 +11,9 @@ struct BacktestCommand: ParsableCommand {
         abstract: "Rolling back-test: train, forecast, move on by --step, over the whole sale.",
         discussion: """
             INPUT is an orders CSV or a per-minute CSV, as for 'flashcast forecast'. Pieces are forecast \
-            from the cutoffs (0-based rows) train-1, train-1+step, ... while the whole horizon is known.
+            from the cutoffs train-1, train-1+step, ... while the whole horizon is known; --train, --horizon \
+            and --step are minutes on any row step and must be whole numbers of rows (defaults 500, 200 \
+            and 200, rounded up to whole rows).
 
             Writes every piece's rows, cutoff,minute,step,actual,forecast,lower,upper, atomically, and \
             prints the model's metrics averaged over the pieces beside the baselines' (a table, or JSON \
@@ -25,28 +27,37 @@ struct BacktestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Orders CSV or per-minute CSV of the sale.", valueName: "input.csv"))
     var input: String
 
-    @Option(help: ArgumentHelp("Minutes of training data before each cutoff.", valueName: "minutes"))
-    var train = 500
+    @Option(help: ArgumentHelp("Minutes of training data before each cutoff (default 500).", valueName: "minutes"))
+    var train: Int?
 
-    @Option(help: ArgumentHelp("Minutes forecast by each piece.", valueName: "minutes"))
-    var horizon = 200
+    @Option(help: ArgumentHelp("Minutes forecast by each piece (default 200).", valueName: "minutes"))
+    var horizon: Int?
 
-    @Option(help: ArgumentHelp("Minutes between consecutive cutoffs.", valueName: "minutes"))
-    var step = 200
+    @Option(help: ArgumentHelp("Minutes between consecutive cutoffs (default 200).", valueName: "minutes"))
+    var step: Int?
 
     @OptionGroup var modelOptions: ModelOptions
 
     @OptionGroup var reading: OrderReadingOptions
 
     func validate() throws {
-        guard train > 0 else { throw ValidationError("--train must be a positive number of minutes") }
-        guard horizon > 0 else { throw ValidationError("--horizon must be a positive number of minutes") }
-        guard step > 0 else { throw ValidationError("--step must be a positive number of minutes") }
+        for (name, value) in [("--train", train), ("--horizon", horizon), ("--step", step)] {
+            if let value, value <= 0 { throw ValidationError("\(name) must be a positive number of minutes") }
+        }
+    }
+
+    /// The lengths in minutes, defaults rounded up to whole rows of `revenue`.
+    private struct Lengths {
+        let train: Int, horizon: Int, step: Int
     }
 
     func run() throws {
-        let (sale, backtest) = try CommandFailure.exitOnError(Self.self, train: train) { () throws -> (SaleInput, Backtest) in
+        let (sale, backtest, lengths) = try CommandFailure.exitOnError(Self.self, train: train ?? 500) { () throws -> (SaleInput, Backtest, Lengths) in
             let sale = try SaleInput.load(input, reading: reading)
+            let lengths = Lengths(train: ModelOptions.minutes(train, default: 500, in: sale.revenue),
+                                  horizon: ModelOptions.minutes(horizon, default: 200, in: sale.revenue),
+                                  step: ModelOptions.minutes(step, default: 200, in: sale.revenue))
+            let (train, horizon, step) = (lengths.train, lengths.horizon, lengths.step)
             var options = ForecastOptions(model: modelOptions.model, seed: modelOptions.seed, level: modelOptions.level)
             options.history = try modelOptions.earlierSale(reading)?.revenue
             let backtest = try Backtester.backtest(revenue: sale.revenue, train: train, horizon: horizon, step: step,
@@ -56,12 +67,13 @@ struct BacktestCommand: ParsableCommand {
                 let title = "Rolling back-test: \(train) minutes in, \(horizon) out (\(modelOptions.model.rawValue))"
                 try ForecastSVG.backtest(backtest, revenue: sale.revenue, title: title).save(to: svg)
             }
-            return (sale, backtest)
+            return (sale, backtest, lengths)
         }
-        print(modelOptions.json ? json(backtest).text : text(backtest, sale), terminator: "")
+        print(modelOptions.json ? json(backtest, lengths).text : text(backtest, sale, lengths), terminator: "")
     }
 
-    private func text(_ backtest: Backtest, _ sale: SaleInput) -> String {
+    private func text(_ backtest: Backtest, _ sale: SaleInput, _ lengths: Lengths) -> String {
+        let (train, horizon, step) = (lengths.train, lengths.horizon, lengths.step)
         let pieces = backtest.pieces
         let table = MetricsTable(rows: ([backtest.summary] + backtest.baselines).map {
             .init(name: $0.model.rawValue, values: ForecastReport.values($0))
@@ -72,11 +84,11 @@ struct BacktestCommand: ParsableCommand {
                 + "step \(step)), cutoffs \(pieces.first?.mean.label(at: -1) ?? "-") to \(pieces.last?.mean.label(at: -1) ?? "-")",
             "means over the pieces:",
             table.text.dropLast().description,
-            "wrote \(modelOptions.output): \(pieces.count * horizon) rows" + (modelOptions.svg.map { ", \($0)" } ?? ""),
+            "wrote \(modelOptions.output): \(pieces.reduce(0) { $0 + $1.rows }) rows" + (modelOptions.svg.map { ", \($0)" } ?? ""),
         ].joined(separator: "\n") + "\n"
     }
 
-    private func json(_ backtest: Backtest) -> JSONValue {
+    private func json(_ backtest: Backtest, _ lengths: Lengths) -> JSONValue {
         let summary = { (s: BacktestSummary) -> JSONValue in
             var fields = MetricsTable.json(ForecastReport.values(s))
             fields["pieces"] = .integer(s.pieces)
@@ -90,7 +102,7 @@ struct BacktestCommand: ParsableCommand {
         }
         return .object([
             "command": .string("backtest"), "input": .string(input), "model": .string(backtest.summary.model.rawValue),
-            "train": .integer(train), "horizon": .integer(horizon), "step": .integer(step),
+            "train": .integer(lengths.train), "horizon": .integer(lengths.horizon), "step": .integer(lengths.step),
             "level": .number(modelOptions.level), "pieces": .array(pieces), "summary": summary(backtest.summary),
             "baselines": .object(Dictionary(uniqueKeysWithValues: backtest.baselines.map { ($0.model.rawValue, summary($0)) })),
             "output": .string(modelOptions.output), "svg": .string(modelOptions.svg),

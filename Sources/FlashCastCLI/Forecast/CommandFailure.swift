@@ -18,6 +18,7 @@ enum CommandFailure {
                 throw ExitCode(1)
             }
             if case .trainingWindowTooShort = error { throw usage("--train \(train) does not fit: \(error)", Command.self) }
+            if case .invalidOption(let name, let message) = error { throw usage("--\(name) \(message)", Command.self) }
             throw usage(error.description, Command.self)
         } catch {
             StandardError.write("flashcast: \(error)\n")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Forecasting
+import SaleData
 
 extension ForecastModel: ExpressibleByArgument {}
 
@@ -34,6 +35,12 @@ struct ModelOptions: ParsableArguments {
         if model.needsHistory, history == nil {
             throw ValidationError("--model \(model.rawValue) needs --history (an earlier sale's orders or minutes)")
         }
+    }
+
+    /// A length in minutes given on the command line, or the default rounded up to whole rows of
+    /// the series (1000 minutes on 15-minute rows are 1005).
+    static func minutes(_ given: Int?, default minutes: Int, in revenue: SaleData.Series) -> Int {
+        given ?? ForecastOptions.wholeRows(minutes, step: revenue.step)
     }
 
     /// The earlier sale's per-minute revenue, read with the same options but without the window.

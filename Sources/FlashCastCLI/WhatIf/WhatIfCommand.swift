@@ -53,8 +53,8 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also count totals and gains up to this time.", valueName: "WHEN"))
     var by: EventTime?
 
-    @Option(help: ArgumentHelp("Minutes of training data ending at the cutoff.", valueName: "minutes"))
-    var train = 1000
+    @Option(help: ArgumentHelp("Minutes of training data ending at the cutoff (default 1000).", valueName: "minutes"))
+    var train: Int?
 
     @Option(help: ArgumentHelp("Minutes to forecast (default: the rest of INPUT, or 500).", valueName: "minutes"))
     var horizon: Int?
@@ -81,7 +81,7 @@ struct WhatIfCommand: ParsableCommand {
 
     func validate() throws {
         guard !email.isEmpty || !discount.isEmpty else { throw ValidationError("give at least one --email or --discount") }
-        guard train > 0 else { throw ValidationError("--train must be a positive number of minutes") }
+        if let train, train <= 0 { throw ValidationError("--train must be a positive number of minutes") }
         if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of minutes") }
         if let lift, !(lift >= 0 && lift.isFinite) { throw ValidationError("--lift must be 0 or more (0.5 is +50%)") }
         for (name, value) in [("--half-life", halfLife), ("--rise", rise)] {
@@ -95,7 +95,7 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run = try CommandFailure.exitOnError(Self.self, train: train) { try WhatIfRun(self) }
+        let run = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) { try WhatIfRun(self) }
         print(run.report(), terminator: "")
     }
 }

@@ -13,14 +13,18 @@ struct WhatIfRun {
     let comparison: ScenarioComparison
     let plan: SendPlan?
     let command: WhatIfCommand
+    /// Minutes of training data.
+    let train: Int
 
     init(_ command: WhatIfCommand) throws {
         self.command = command
         sale = try SaleInput.load(command.input, reading: command.reading)
         let revenue = sale.revenue
         let cutoff = try command.cutoff.index(in: revenue, file: sale.fileName)
-        let rest = revenue.count - 1 - cutoff
-        var options = ForecastOptions(cutoff: cutoff, train: command.train, horizon: command.horizon ?? (rest > 0 ? rest : 500),
+        let rest = (revenue.count - 1 - cutoff) * revenue.step
+        train = ModelOptions.minutes(command.train, default: 1000, in: revenue)
+        var options = ForecastOptions(cutoff: cutoff, train: train,
+                                      horizon: ModelOptions.minutes(command.horizon ?? (rest > 0 ? rest : nil), default: 500, in: revenue),
                                       seed: command.seed)
         let earlier = try command.history.map { try SaleInput.load($0, reading: command.reading, asHistory: true) }
         options.history = earlier?.revenue
@@ -84,7 +88,7 @@ struct WhatIfRun {
 
     /// The comparison chart: the actual curve over the training window, baseline, scenarios, events.
     private func chart(title: String) throws -> SVGDocument {
-        let actual = ScenarioChartData.actual(sale.revenue, cutoff: forecast.cutoff, minutes: command.train)
+        let actual = ScenarioChartData.actual(sale.revenue, cutoff: forecast.cutoff, minutes: train)
         let markers = comparison.scenarios.flatMap { s in s.events.map { (minute: $0.firstMinute, label: s.name) } }
         var options = ChartOptions()
         options.title = title
@@ -95,7 +99,7 @@ struct WhatIfRun {
 
     /// What the command prints.
     func report() -> String {
-        let end = forecast.horizon - 1
+        let end = forecast.rows - 1
         var lines = [
             sale.summary,
             "forecast from \(forecast.mean.label(at: -1)) to \(forecast.mean.label(at: end)) (\(forecast.horizon) minutes, model "

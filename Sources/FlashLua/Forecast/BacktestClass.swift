@@ -10,7 +10,7 @@ enum BacktestClass {
             A rolling back-test. Fields: pieces (the Forecast of every cutoff, in order; #bt counts them), \
             summary (the model's metrics averaged over the pieces: {mape=, hre60=, hre200=, hre500=, mase=, \
             coverage=, width=, pieces=, model=}), baselines ({drift=, seasonal_naive=, profile=} in the same \
-            form), model, train, horizon, step. Draw it with chart.backtest(bt).
+            form), model, train, horizon, step (minutes). Draw it with chart.backtest(bt).
             """,
         methods: [
             LuaMethod("save_csv", "bt:save_csv(path) -> true | nil, message",

@@ -8,7 +8,8 @@ enum ForecastClass {
         summary: """
             A forecast of cumulative revenue made at a cutoff. Fields: mean, lower, upper (cumulative Series \
             for the minutes after the cutoff), rate (expected revenue per minute), actual (the known \
-            cumulative actuals after the cutoff), cutoff (index, counted from 1), cutoff_time, horizon, level, \
+            cumulative actuals after the cutoff), cutoff (index, counted from 1), cutoff_time, horizon (minutes), \
+            step (minutes a row), level, \
             model, observed (cumulative revenue at the cutoff), history ({train=, validation=, best_epoch=} \
             loss per epoch), metrics ({mape=, hre60=, hre200=, hre500=, mase=, coverage=, width=, minutes=}, \
             nil where undefined), baselines ({drift=, seasonal_naive=, profile= each {mean=, metrics=}}). \
@@ -31,6 +32,7 @@ enum ForecastClass {
             "cutoff": { call, object in call.push(object.forecast.cutoff + 1); return 1 },
             "cutoff_time": { call, object in call.push(object.revenue.label(at: object.forecast.cutoff)); return 1 },
             "horizon": { call, object in call.push(object.forecast.horizon); return 1 },
+            "step": { call, object in call.push(object.forecast.mean.step); return 1 },
             "level": { call, object in call.push(object.forecast.level); return 1 },
             "model": { call, object in call.push(object.forecast.model.rawValue); return 1 },
             "observed": { call, object in call.push(object.forecast.observedTotal); return 1 },
@@ -39,13 +41,15 @@ enum ForecastClass {
             "baselines": { call, object in ForecastTables.push(object.forecast.baselines, call); return 1 },
         ])
 
-    /// `Forecast(flashcast at 2021-11-12T09:00, 500 minutes, end 1.234M, 80% 1.2M to 1.3M)`.
+    /// `Forecast(flashcast at 2021-11-12T09:00, 500 minutes, end 1.234M, 80% 1.2M to 1.3M)`; on rows of
+    /// several minutes `500 minutes in 5-minute rows`.
     static func describe(_ forecast: Forecast) -> String {
         let at = forecast.mean.label(at: -1)
         let end = forecast.mean.values.last.map(Series.short) ?? "-"
         let band = "\(Int((forecast.level * 100).rounded()))% " + (forecast.lower.values.last.map(Series.short) ?? "-")
             + " to " + (forecast.upper.values.last.map(Series.short) ?? "-")
-        return "Forecast(\(forecast.model.rawValue) at \(at), \(forecast.horizon) minutes, end \(end), \(band))"
+        let rows = forecast.mean.step > 1 ? " in \(forecast.mean.step)-minute rows" : ""
+        return "Forecast(\(forecast.model.rawValue) at \(at), \(forecast.horizon) minutes\(rows), end \(end), \(band))"
     }
 
     /// Writes `table` to the path argument 2 (sandbox policy applied); pushes true or nil, message.

@@ -17,7 +17,7 @@ enum ForecastLibrary {
         seed=1, level=0.8, epochs=(the model's own), window=60, hidden=64, dropout=0.2 (the paper's network), \
         season=1440, events={per-minute multipliers of the forecast after the cutoff} or a list of Events \
         (scenario.email{...}, scenario.discount{...}): those after the cutoff multiply the forecast, those \
-        sent by it are divided out of the revenue the model learns from and their tails carried on.
+        sent by it are divided out of the revenue the model learns from and their tails carried on.         train, horizon, window and season are minutes whatever the series' step: on 5-minute rows         horizon=500 forecasts 100 rows and must be a multiple of 5 (the defaults are rounded up to whole         rows), and metrics.hre60 compares 60 minutes (12 rows) ahead.
         """
     ) { call in
         let revenue = try call.series(at: 1)
@@ -36,8 +36,8 @@ enum ForecastLibrary {
     static let backtest = LuaLibraryFunction(
         "backtest", "forecast.backtest(revenue [, options]) -> Backtest",
         """
-        The rolling evaluation: train on `train` minutes, forecast `horizon`, move on by `step`, over the \
-        whole series while the horizon is known; every piece and the mean metrics beside the baselines'. \
+        The rolling evaluation: train on `train` minutes, forecast `horizon` minutes, move on by `step` \
+        minutes (each a multiple of the series' step), over the whole series while the horizon is known; every piece and the mean metrics beside the baselines'. \
         Options: train=500, horizon=200, step=200, and model, history, seed, level... as forecast.run (not events: each piece has its own cutoff).
         """
     ) { call in
@@ -45,7 +45,7 @@ enum ForecastLibrary {
         let table = try LuaOptions(call, at: 2)
         try table.allow(ForecastRunOptions.backtestKeys)
         let options = try ForecastRunOptions.read(table, call, revenue: revenue, train: 500, horizon: 200)
-        let step = try table.integer("step", default: 200)
+        let step = try table.integer("step", default: ForecastOptions.wholeRows(200, step: revenue.step))
         let result = try ForecastLuaErrors.run(options: table) { () throws(ForecastError) in
             try Backtester.backtest(revenue: revenue, train: options.train, horizon: options.horizon, step: step,
                                     options: options)
@@ -59,7 +59,7 @@ enum ForecastLibrary {
         """
         Early warning from live per-minute revenue (same start as the forecast's series) against a \
         Forecast made earlier: alert=true when cumulative revenue ran below the lower band for k minutes \
-        or the expected end total fell below target; kind ('below_band'|'below_target'), index, time, \
+        or the expected end total fell below target (k rounded up to whole rows of the series); kind ('below_band'|'below_target'), index, time, \
         gap (money short), shortfall (share), message, and every warning in warnings. Options: k=15, \
         target=money. chart.warning(verdict) draws it, the minutes below the band highlighted.
         """

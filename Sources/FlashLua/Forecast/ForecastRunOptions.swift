@@ -17,10 +17,13 @@ enum ForecastRunOptions {
     static let backtestKeys = runKeys.subtracting(["cutoff", "events"]).union(["step"])
 
     /// Reads the options for forecasting `revenue`; ranges are checked by `ForecastOptions.validate`.
+    /// Lengths are minutes; a default becomes a whole number of the series' rows (1000 minutes of
+    /// training on 15-minute rows are 1005), a value given must already be one.
     static func read(_ table: LuaOptions, _ call: LuaCall, revenue: Series, train: Int = 1000,
                      horizon: Int = 500) throws(LuaError) -> ForecastOptions {
-        var options = ForecastOptions(train: try table.integer("train", default: train),
-                                      horizon: try table.integer("horizon", default: horizon))
+        let whole = { (minutes: Int) in ForecastOptions.wholeRows(minutes, step: revenue.step) }
+        var options = ForecastOptions(train: try table.integer("train", default: whole(train)),
+                                      horizon: try table.integer("horizon", default: whole(horizon)))
         let models = ForecastModel.allCases.map(\.rawValue)
         options.model = ForecastModel(rawValue: try table.choice("model", models, default: "flashcast")) ?? .flashcast
         options.cutoff = try cutoff(table, call, revenue: revenue)
@@ -30,7 +33,7 @@ enum ForecastRunOptions {
         options.seed = UInt64(seed)
         options.level = try table.number("level", default: options.level)
         options.epochs = try table.integer("epochs")
-        options.window = try table.integer("window", default: options.window)
+        options.window = try table.integer("window", default: whole(options.window))
         options.hidden = try table.integer("hidden", default: options.hidden)
         options.dropout = try table.number("dropout", default: options.dropout)
         options.season = try table.integer("season")

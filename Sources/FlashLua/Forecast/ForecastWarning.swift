@@ -29,7 +29,7 @@ enum ForecastWarning {
         let forecast = object.forecast
         let actual = ForecastReport.chartActual(revenue: live, forecast: forecast, train: object.train)
         let firstRow = (actual.start - live.start) / max(1, live.step)
-        let alerts = (0..<forecast.horizon).compactMap { h -> Int? in
+        let alerts = (0..<forecast.rows).compactMap { h -> Int? in
             let row = forecast.cutoff + 1 + h
             guard row - firstRow < actual.count else { return nil }
             return actual.values[row - firstRow] < forecast.lower.values[h] ? row - firstRow + 1 : nil

@@ -51,7 +51,7 @@ extension LiveSale {
                 status.forecastNote = "not yet: \(error)"
             }
         }
-        guard let kept = forecast, cutoff - kept.cutoff <= kept.horizon else { return }
+        guard let kept = forecast, cutoff - kept.cutoff <= kept.rows else { return }
         // Between trainings the kept forecast moves with the actuals: its gain from now to the end stays.
         let elapsed = cutoff - kept.cutoff
         let expectedNow = elapsed == 0 ? kept.observedTotal : kept.mean.values[elapsed - 1]

@@ -23,6 +23,6 @@ public enum ScenarioChartData {
     /// the first row of `revenue`.
     public static func actual(_ revenue: SaleData.Series, cutoff: Int, minutes: Int) -> SaleData.Series {
         let cumulative = revenue.slice(0..<(cutoff + 1)).cumsum()
-        return cumulative.slice(Swift.max(0, cumulative.count - minutes)..<cumulative.count)
+        return cumulative.slice(Swift.max(0, cumulative.count - minutes / Swift.max(revenue.step, 1))..<cumulative.count)
     }
 }

@@ -19,18 +19,25 @@ extension LuaState {
         try self.call(arguments: 2)
     }
 
-    /// Makes `os.exit(code)` stop the script at once (even inside `pcall`) and record `code` in
-    /// ``requestedExitCode``, so the host can close everything cleanly before exiting.
+    /// Makes `os.exit(code)` stop the script at once (even inside `pcall` or a coroutine) and record
+    /// `code` in ``requestedExitCode``, so the host can close everything cleanly before exiting.
+    /// A code outside 0...255 (which the system would cut to its low byte: 256 would exit 0) is
+    /// refused: `bad argument #1 to 'exit' (exit status must be from 0 to 255)`.
     public func installExit() {
         setGlobalField("os", "exit") { call in
-            let code: Int32 =
-                switch call.type(at: 1) {
-                case .none, .nil: 0
-                case .boolean: call.boolean(1) ? 0 : 1
-                default: Int32(clamping: try call.integer(1))
+            let code: Int32
+            switch call.type(at: 1) {
+            case .none, .nil: code = 0
+            case .boolean: code = call.boolean(1) ? 0 : 1
+            default:
+                let value = try call.integer(1)
+                guard (0...255).contains(value) else {
+                    throw LuaError.argument(position: 1, message: "exit status must be from 0 to 255")
                 }
+                code = Int32(value)
+            }
             call.state?.hostValues[Self.exitCodeKey] = code
-            call.state?.interruptHandle.interrupt(message: Self.exitMessage, persistent: true)
+            call.state?.interruptHandle.interrupt(message: Self.exitMessage, final: true)
             return 0
         }
     }

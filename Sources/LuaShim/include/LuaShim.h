@@ -69,18 +69,36 @@ void *lshim_toobject(lua_State *L, int index, const char *typeName);
 /// Pushes the `__gc` metamethod that releases an object pushed by `lshim_pushobject`.
 void lshim_pushobjectgc(lua_State *L);
 
-/// Asks the running Lua code to stop with `message` at its next instruction.
-/// Safe from a signal handler or another thread. `persistent` keeps raising so `pcall` cannot swallow it.
-void lshim_interrupt(lua_State *L, const char *message, int persistent);
+/// What an interrupt request is; a later request of a higher kind replaces it.
+typedef enum lshim_InterruptKind {
+    /// Ctrl-C: the host, or Swift work that a user ends on purpose (`watch`), may take it back.
+    LSHIM_INTERRUPT_USER = 1,
+    /// A timeout, `os.exit` or a termination signal: it stays until the script has ended.
+    LSHIM_INTERRUPT_FINAL = 2,
+} lshim_InterruptKind;
+
+/// Seconds a Ctrl-C may go unanswered before the next one quits the REPL (a finalizer or a long C call).
+#define LSHIM_STUCK_SECONDS 1.0
+
+/// Asks the running Lua code, coroutines included, to stop with `message` at its next instruction.
+/// The request persists until cleared, so `pcall` cannot swallow it. Safe from a signal handler or
+/// another thread.
+void lshim_interrupt(lua_State *L, const char *message, int kind);
 /// Withdraws an interrupt request.
 void lshim_clear_interrupt(lua_State *L);
-/// Non-zero while an interrupt is requested: long Swift work polls this to stop early.
+/// The `lshim_InterruptKind` requested, or 0: long Swift work polls this to stop early.
 int lshim_interrupt_requested(lua_State *L);
-/// Non-zero if an interrupt is pending; a one-shot interrupt (Ctrl-C) is consumed by the call.
-int lshim_take_interrupt(lua_State *L);
-/// The message the pending interrupt will raise.
+/// The kind requested, or 0; a user's interrupt (Ctrl-C) is withdrawn by the call.
+int lshim_take_user_interrupt(lua_State *L);
+/// The message the pending interrupt raises.
 const char *lshim_interrupt_message(lua_State *L);
-/// Makes SIGINT interrupt `L` (as lua.c does); NULL restores the default handler.
+/// Seconds since the pending interrupt was requested (0 without one).
+double lshim_interrupt_seconds(lua_State *L);
+/// Replaces `coroutine.resume`, `coroutine.wrap` and `xpcall` with versions an interrupt reaches
+/// (the running coroutine is hooked; a Lua message handler never runs for an interrupt); Lua's status.
+int lshim_open_interruptible(lua_State *L);
+/// Makes SIGINT interrupt `L` (as lua.c does); NULL restores the default handler. A Ctrl-C when the
+/// previous one has gone unanswered for `LSHIM_STUCK_SECONDS` quits the process (status 130).
 void lshim_catch_sigint(lua_State *L);
 
 /// Attaches the host's own context pointer (not retained) to the state.

@@ -1,0 +1,64 @@
+import Foundation
+import TemporaryFolders
+import Testing
+import TestSupport
+
+/// Ctrl-C in the REPL stops whatever runs and keeps the session; where hooks cannot reach (a
+/// finalizer), it says so and the next Ctrl-C quits; Ctrl-D quits even with a looping finalizer.
+@Suite(.timeLimit(.minutes(2))) struct ReplInterruptTests {
+    @TemporaryFolder("flashcast-repl-interrupt") var home
+
+    func startRepl() throws -> TerminalSession {
+        let session = try TerminalSession(
+            flashcastExecutable().path, ["repl"], environment: ["HOME=\(home.path)", "TERM=dumb", "LANG=C.UTF-8"])
+        try session.waitFor("help()")
+        try session.waitFor("\n> ")
+        return session
+    }
+
+    @Test(arguments: [
+        "while true do pcall(function() while true do end end) end",
+        "coroutine.wrap(function() while true do pcall(error) end end)()",
+        "xpcall(function() while true do end end, function() while true do end end)",
+        "while true do xpcall(error, function() while true do end end) end",
+    ])
+    func ctrlCReturnsToThePromptAndKeepsTheSession(_ command: String) throws {
+        let repl = try startRepl()
+        try repl.type("kept = 'still here'\n")
+        try repl.waitFor("\n> ")
+        try repl.type("print('spinning') " + command + "\n")
+        try repl.waitFor("\nspinning\n")
+        repl.send("\u{3}")
+        try repl.waitFor("interrupted!")
+        try repl.waitFor("\n> ")
+        try repl.type("kept\n")
+        try repl.waitFor("\n\"still here\"\n> ")
+        try repl.type("\u{4}")
+        #expect(try repl.waitForExit() == 0)
+    }
+
+    @Test func aLoopingFinalizerIsReportedAndTheNextCtrlCQuits() throws {
+        let repl = try startRepl()
+        try repl.type("setmetatable({}, {__gc = function() while true do end end}) print('collecting') collectgarbage()\n")
+        try repl.waitFor("\ncollecting\n")
+        repl.send("\u{3}")
+        try repl.waitFor("Ctrl-C again quits")
+        repl.send("\u{3}")
+        #expect(try repl.waitForExit() == 130)
+    }
+
+    @Test func ctrlDQuitsEvenWithALoopingFinalizer() throws {
+        let repl = try startRepl()
+        try repl.type("x = setmetatable({}, {__gc = function() while true do end end})\n")
+        try repl.waitFor("\n> ")
+        try repl.type("\u{4}")
+        try repl.waitFor("a finalizer did not finish: quitting")
+        #expect(try repl.waitForExit() == 0)
+    }
+
+    @Test func osExitEndsTheReplWithItsStatus() throws {
+        let repl = try startRepl()
+        try repl.type("coroutine.wrap(function() os.exit(3) end)()\n")
+        #expect(try repl.waitForExit() == 3)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import TemporaryFolders
+import Testing
+import TestSupport
+
+/// `flashcast run --sandbox --timeout` and termination signals end a run cleanly whatever the script
+/// does: the summary written, no partial output left. Each script here never ended before.
+@Suite(.timeLimit(.minutes(3))) struct StoppingTests {
+    @TemporaryFolder("flashcast-stopping") var folder
+
+    func script(_ name: String, _ source: String) throws -> String {
+        try source.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        return name
+    }
+
+    /// The summary the run wrote to out/summary.json.
+    func summary() throws -> [String: Any] {
+        let data = try Data(contentsOf: folder.appendingPathComponent("out/summary.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    /// What the output folder holds besides the summary.
+    func outputs() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)
+            .filter { $0 != "summary.json" }
+    }
+
+    /// Hooks cannot reach the last three (a finalizer, long C calls): the watchdog ends the process.
+    @Test(arguments: [
+        ("coroutine.wrap(function() while true do end end)()", true),
+        ("xpcall(function() while true do end end, function() while true do end end)", true),
+        ("while true do pcall(function() local co = coroutine.create(function() while true do end end) coroutine.resume(co) end) end", true),
+        ("setmetatable({}, {__gc = function() while true do end end}) collectgarbage() while true do end", false),
+        ("local s = string.rep('x', 2e9)", false),
+        ("string.find(string.rep('a', 60), string.rep('a*', 12) .. 'b')", false),
+    ])
+    func timeoutsEndTheRunWhateverTheScriptDoes(_ source: String, _ unwinds: Bool) throws {
+        let name = try script("stuck.lua", "local f = io.open('out/report.csv', 'w') f:write('half') " + source)
+        let started = ContinuousClock.now
+        let result = try runFlashcast(
+            ["run", "--sandbox", "--timeout", "1", "--summary", "out/summary.json", name], in: folder)
+        #expect(ContinuousClock.now - started < .seconds(10))  // loose: it never ended before
+        #expect(result.status == 1)
+        #expect(result.error.contains("flashcast: timeout: the script ran longer than 1.00 s"))
+        #expect(try summary()["status"] as? String == "timeout")
+        if unwinds { #expect(try outputs().isEmpty) }
+    }
+
+    @Test(arguments: [(SIGTERM, 143, "SIGTERM"), (SIGHUP, 129, "SIGHUP"), (SIGINT, 130, "SIGINT")])
+    func terminationSignalsEndTheRunCleanly(_ signal: Int32, _ status: Int32, _ name: String) throws {
+        let loop = try script("loop.lua", "local f = io.open('out/report.csv', 'w') f:write('half') while true do pcall(error) end")
+        let process = Process()
+        process.executableURL = flashcastExecutable()
+        process.arguments = ["run", "--sandbox", "--summary", "out/summary.json", loop]
+        process.currentDirectoryURL = folder
+        process.standardError = FileHandle.nullDevice
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try process.run()
+        while try outputs().isEmpty { Thread.sleep(forTimeInterval: 0.02) }  // the script is writing
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == status)
+        let summary = try summary()
+        #expect(summary["status"] as? String == "signal")
+        #expect(summary["error"] as? String == "flashcast: stopped by \(name)")
+        #expect(try outputs().isEmpty)
+    }
+
+    @Test func osExitStopsTheScriptFromACoroutine() throws {
+        let name = try script("exit.lua", "coroutine.wrap(function() os.exit(4) print('not reached') while true do end end)()")
+        let result = try runFlashcast(["run", "--sandbox", name], in: folder)
+        #expect(result.status == 4)
+        #expect(result.output.isEmpty)
+    }
+
+    @Test func osExitRefusesAStatusOutsideAByte() throws {
+        let name = try script("exit.lua", "os.exit(256)")
+        let result = try runFlashcast(["run", name], in: folder)
+        #expect(result.status == 1)
+        #expect(result.error.hasPrefix("flashcast: exit.lua:1: bad argument #1 to 'exit' (exit status must be from 0 to 255)\n"))
+    }
+}
