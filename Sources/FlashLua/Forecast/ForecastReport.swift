@@ -37,14 +37,9 @@ public enum ForecastReport {
     /// The actual cumulative revenue a chart shows beside a forecast: the `train` minutes of the
     /// training window and the known minutes of the horizon.
     public static func chartActual(revenue: Series, forecast: Forecast, train: Int) -> Series {
-<<<<<<< HEAD
-        let first = max(0, forecast.cutoff + 1 - train)
-        let end = min(revenue.count, forecast.cutoff + 1 + forecast.horizon)
-        return revenue.cumsum().slice(first..<max(first, end))  // empty when the revenue ends before the window
-=======
         let first = max(0, forecast.cutoff + 1 - train / max(revenue.step, 1))
-        return revenue.cumsum().slice(first..<min(revenue.count, forecast.cutoff + 1 + forecast.rows))
->>>>>>> main
+        let end = min(revenue.count, forecast.cutoff + 1 + forecast.rows)
+        return revenue.cumsum().slice(first..<max(first, end))  // empty when the revenue ends before the window
     }
 
     /// `80% interval` for a level of 0.8.
