@@ -15,10 +15,10 @@ import TestSupport
         #expect(try run(["simulate", "--minutes", "1500", "--orders", "5000", "-o", "orders.csv"]).status == 0)
         let horizon = try run(["forecast", "orders.csv", "--cutoff", "1200", "--horizon", "1000000000000000", "-o", "f.csv"])
         #expect(horizon.status == 2)
-        #expect(horizon.error.hasPrefix("Error: 'horizon' must be at most 1051200, got 1000000000000000\n"))
+        #expect(horizon.error.hasPrefix("Error: --horizon must be at most 1051200, got 1000000000000000\n"))
         let backtest = try run(["backtest", "orders.csv", "--train", "100", "--horizon", "9223372036854775807", "-o", "b.csv"])
         #expect(backtest.status == 2)
-        #expect(backtest.error.hasPrefix("Error: 'horizon' must be at most 1051200, got 9223372036854775807\n"))
+        #expect(backtest.error.hasPrefix("Error: --horizon must be at most 1051200, got 9223372036854775807\n"))
         let train = try run(["backtest", "orders.csv", "--train", "9223372036854775807", "--step", "9223372036854775807",
                              "-o", "b.csv"])
         #expect(train.status == 2, "\(train.error)")
