@@ -22,7 +22,7 @@ let foundationTargets: [Target] = [
         name: "FlashCastCLI",
         dependencies: [
             "LuaBridge", "FlashREPL", "FlashLua", "SaleData", "OrderSources", "Forecasting", "SVGCharts", "Scenarios",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Cancellation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strict),
     .target(name: "TestSupport", dependencies: ["LuaBridge"], path: "Tests/TestSupport", swiftSettings: strict),
@@ -44,7 +44,7 @@ let foundationTargets: [Target] = [
 let luaLibraryTargets: [Target] = [
     .target(
         name: "FlashLua",
-        dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios"],
+        dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "Cancellation"],
         swiftSettings: strict),
     .testTarget(
         name: "FlashLuaTests",
@@ -56,7 +56,8 @@ let luaLibraryTargets: [Target] = [
 // MARK: - Orders and series
 
 let orderTargets: [Target] = [
-    .target(name: "SaleData", swiftSettings: strict),
+    .target(name: "Cancellation", swiftSettings: strict),
+    .target(name: "SaleData", dependencies: ["Cancellation"], swiftSettings: strict),
     .testTarget(name: "SaleDataTests", dependencies: ["SaleData", "TemporaryFolders"], swiftSettings: strict),
     .executableTarget(
         name: "BenchAggregate", dependencies: ["SaleData"], path: "Benchmarks/BenchAggregate",
@@ -75,9 +76,9 @@ let networkCPU: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
 #endif
 
 let networkTargets: [Target] = [
-    .target(name: "NeuralNet", exclude: ["README.md"], swiftSettings: strict + networkCPU),
+    .target(name: "NeuralNet", dependencies: ["Cancellation"], exclude: ["README.md"], swiftSettings: strict + networkCPU),
     .testTarget(
-        name: "NeuralNetTests", dependencies: ["NeuralNet", "TemporaryFolders"], exclude: ["Fixtures"],
+        name: "NeuralNetTests", dependencies: ["NeuralNet", "TemporaryFolders", "Cancellation"], exclude: ["Fixtures"],
         swiftSettings: strict + networkCPU),
     .executableTarget(
         name: "BenchNN", dependencies: ["NeuralNet"], path: "Benchmarks/BenchNN",
@@ -96,8 +97,8 @@ let chartTargets: [Target] = [
 // MARK: - Forecasting
 
 let forecastTargets: [Target] = [
-    .target(name: "Forecasting", dependencies: ["SaleData", "NeuralNet"], exclude: ["README.md"], swiftSettings: strict),
-    .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData"], swiftSettings: strict),
+    .target(name: "Forecasting", dependencies: ["SaleData", "NeuralNet", "Cancellation"], exclude: ["README.md"], swiftSettings: strict),
+    .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData", "Cancellation"], swiftSettings: strict),
     .executableTarget(
         name: "BenchForecast", dependencies: ["Forecasting", "SaleData"], path: "Benchmarks/BenchForecast",
         exclude: ["README.md", "peers.py", "setup_peers.sh"], swiftSettings: strict),
@@ -106,7 +107,7 @@ let forecastTargets: [Target] = [
 // MARK: - Scenarios
 
 let scenarioTargets: [Target] = [
-    .target(name: "Scenarios", dependencies: ["SaleData", "Forecasting"], exclude: ["README.md"], swiftSettings: strict),
+    .target(name: "Scenarios", dependencies: ["SaleData", "Forecasting", "Cancellation"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SaleData", "Forecasting"], swiftSettings: strict),
     .executableTarget(
         name: "BenchScenario", dependencies: ["Scenarios", "Forecasting", "SaleData"], path: "Benchmarks/BenchScenario",

@@ -15,70 +15,6 @@ enum BenchOutput {
 
     static func money(_ value: Double) -> String { String(format: "%.2f", value) }
 
-    /// A markdown table of percentages.
-    static func printTable(_ results: [CaseResult], title: String) {
-        print("\n### \(title)\n")
-        print("| model | MAPE % | hre@60 % | hre@200 % | hre@500 % | coverage % | rolling hre@200 % | rolling coverage % | s |")
-        print("|---|---|---|---|---|---|---|---|---|")
-        for result in results {
-            let cells: [Double?] = [result.centred?.mape, result.centred?.hre60, result.centred?.hre200, result.centred?.hre500,
-                                    result.centred?.coverage, result.rolling?.hre200, result.rolling?.coverage]
-            let text = cells.map { $0.map { String(format: "%.2f", $0 * 100) } ?? "-" }
-            print("| \(result.model) | " + text.joined(separator: " | ") + String(format: " | %.3f |", result.seconds))
-        }
-    }
-
-    /// Per model, the median over cases of every metric.
-    static func medians(_ results: [CaseResult]) -> [CaseResult] {
-        let names = results.reduce(into: [String]()) { if !$0.contains($1.model) { $0.append($1.model) } }
-        return names.map { name in
-            let mine = results.filter { $0.model == name }
-            func median(_ values: [Double?]) -> Double? {
-                let known = values.compactMap { $0 }.sorted()
-                guard !known.isEmpty else { return nil }
-                let middle = known.count / 2
-                return known.count % 2 == 1 ? known[middle] : (known[middle - 1] + known[middle]) / 2
-            }
-            let centred = ForecastMetrics(
-                mape: median(mine.map { $0.centred?.mape }), hre60: median(mine.map { $0.centred?.hre60 }),
-                hre200: median(mine.map { $0.centred?.hre200 }), hre500: median(mine.map { $0.centred?.hre500 }),
-                mase: median(mine.map { $0.centred?.mase }), coverage: median(mine.map { $0.centred?.coverage }),
-                meanWidth: median(mine.map { $0.centred?.meanWidth }), minutesCompared: 0)
-            var rolling = BacktestSummary(model: .drift, [])
-            rolling.hre200 = median(mine.map { $0.rolling?.hre200 })
-            rolling.coverage = median(mine.map { $0.rolling?.coverage })
-            return CaseResult(caseName: "median", model: name, centred: centred, rolling: rolling,
-                              seconds: median(mine.map(\.seconds)) ?? 0)
-        }
-    }
-}
-
-extension BenchOutput {
-    /// Over many cases (every simulated shape with several seeds): per model the median and mean
-    /// hre@500 of experiment 1, how often it beat seasonal naive there, the share of all forecast
-    /// minutes inside the 80% band, and the rolling experiment's median hre@200 and coverage.
-    static func printSeedSummary(_ results: [CaseResult], cases: Int) {
-        print("\n### \(cases) cases (simulated shapes x seeds, and the real sale)\n")
-        print("| model | median hre@500 % | mean hre@500 % | hre@500 below seasonal naive | exp. 1 coverage % | median rolling hre@200 % | mean rolling coverage % |")
-        print("|---|---|---|---|---|---|---|")
-        let naive = Dictionary(results.filter { $0.model == ForecastModel.seasonalNaive.rawValue }.map { ($0.caseName, $0.centred?.hre500) },
-                               uniquingKeysWith: { first, _ in first })
-        let names = results.reduce(into: [String]()) { if !$0.contains($1.model) { $0.append($1.model) } }
-        for name in names {
-            let mine = results.filter { $0.model == name }
-            let hre = mine.compactMap { $0.centred?.hre500 }
-            let compared = mine.compactMap { result -> Bool? in
-                guard let own = result.centred?.hre500, let other = naive[result.caseName] ?? nil else { return nil }
-                return own < other
-            }
-            let cells = [median(hre), mean(hre), nil, mean(mine.compactMap { $0.centred?.coverage }),
-                         median(mine.compactMap { $0.rolling?.hre200 }), mean(mine.compactMap { $0.rolling?.coverage })]
-            var text = cells.map { $0.map { String(format: "%.2f", $0 * 100) } ?? "-" }
-            text[2] = name == ForecastModel.seasonalNaive.rawValue ? "-" : "\(compared.filter { $0 }.count) of \(compared.count)"
-            print("| \(name) | " + text.joined(separator: " | ") + " |")
-        }
-    }
-
     static func median(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted(), middle = sorted.count / 2
@@ -86,4 +22,68 @@ extension BenchOutput {
     }
 
     static func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
+
+    static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f", $0 * 100) } ?? "-" }
+
+    /// Experiment 1's pieces that count: origins with a day before the training window.
+    static func counted(_ pieces: [Piece], _ experiment: Experiment) -> [Piece] {
+        pieces.filter { $0.experiment == experiment && (experiment == .two || $0.seasoned) }
+    }
+
+    /// Models in the order they first appear.
+    static func modelNames(_ pieces: [Piece]) -> [String] {
+        pieces.reduce(into: [String]()) { if !$0.contains($1.model) { $0.append($1.model) } }
+    }
+
+    /// Per model over `pieces` of one experiment: origins, median / mean hre at each horizon, and
+    /// the share of forecast minutes and of end values inside the 80% band.
+    static func printSummary(_ pieces: [Piece], experiment: Experiment, title: String) {
+        let horizons = ForecastMetrics.horizons.filter { $0 <= experiment.horizon }
+        let mine = counted(pieces, experiment)
+        guard !mine.isEmpty else { return }
+        print("\n#### \(title)\n")
+        print("| model | origins | " + horizons.map { "hre@\($0) % median / mean" }.joined(separator: " | ")
+              + " | band holds minutes % | band holds ends % | ms |")
+        print("|---|---" + String(repeating: "|---", count: horizons.count + 3) + "|")
+        for name in modelNames(mine) {
+            let own = mine.filter { $0.model == name }
+            let cells = horizons.map { h -> String in
+                let values = own.compactMap { $0.hre[h] }
+                return percent(median(values)) + " / " + percent(mean(values))
+            }
+            let ends = own.compactMap(\.endInside)
+            let endShare = ends.isEmpty ? nil : Double(ends.filter { $0 }.count) / Double(ends.count)
+            let milliseconds = mean(own.map(\.seconds)).map { String(format: "%.0f", $0 * 1000) } ?? "-"
+            print("| \(name) | \(own.count) | " + cells.joined(separator: " | ")
+                  + " | \(percent(mean(own.compactMap(\.coverage)))) | \(percent(endShare)) | \(name == "oracle" ? "-" : milliseconds) |")
+        }
+    }
+
+    /// One line per case kind: the default's median / mean hre at the experiment's horizon, the
+    /// best other model's (oracle aside), and the default's band coverage of minutes and ends.
+    static func printKinds(_ pieces: [Piece], experiment: Experiment, horizon: Int) {
+        let mine = counted(pieces, experiment)
+        let kinds = mine.reduce(into: [String]()) { if !$0.contains($1.kind) { $0.append($1.kind) } }
+        print("\n#### experiment \(experiment == .one ? "1" : "2") per case kind: hre@\(horizon) %\n")
+        print("| kind | origins | flashcast median / mean | best other median (model) | best other mean (model) | oracle median / mean | band holds minutes % | band holds ends % |")
+        print("|---|---|---|---|---|---|---|---|")
+        for kind in kinds {
+            let own = mine.filter { $0.kind == kind }
+            func stats(_ model: String) -> (median: Double?, mean: Double?) {
+                let values = own.filter { $0.model == model }.compactMap { $0.hre[horizon] }
+                return (median(values), mean(values))
+            }
+            let others = modelNames(own).filter { $0 != "flashcast" && $0 != "oracle" }.map { ($0, stats($0)) }
+            let bestMedian = others.filter { $0.1.median != nil }.min { $0.1.median! < $1.1.median! }
+            let bestMean = others.filter { $0.1.mean != nil }.min { $0.1.mean! < $1.1.mean! }
+            let flashcast = stats("flashcast"), oracle = stats("oracle")
+            let band = own.filter { $0.model == "flashcast" }
+            let ends = band.compactMap(\.endInside)
+            let endShare = ends.isEmpty ? nil : Double(ends.filter { $0 }.count) / Double(ends.count)
+            print("| \(kind) | \(band.count) | \(percent(flashcast.median)) / \(percent(flashcast.mean)) | "
+                  + "\(percent(bestMedian?.1.median)) (\(bestMedian?.0 ?? "-")) | \(percent(bestMean?.1.mean)) (\(bestMean?.0 ?? "-")) | "
+                  + (oracle.median == nil ? "-" : "\(percent(oracle.median)) / \(percent(oracle.mean))")
+                  + " | \(percent(mean(band.compactMap(\.coverage)))) | \(percent(endShare)) |")
+        }
+    }
 }

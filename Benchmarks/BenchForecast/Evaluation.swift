@@ -2,78 +2,120 @@ import Foundation
 import Forecasting
 import SaleData
 
-/// One model's accuracy on one case: experiment 1 (train 1000 centred, horizon 500) and the
-/// rolling experiment 2 (500 in, 200 out, step 200).
-struct CaseResult {
+/// The two experiments: the paper's experiment 1 at every origin (train 1000, horizon 500, a
+/// cutoff every 240 minutes), and the rolling experiment 2 (train 500, horizon 200, step 200).
+enum Experiment: String, CaseIterable {
+    case one = "exp1"
+    case two = "exp2"
+
+    var train: Int { self == .one ? 1000 : 500 }
+    var horizon: Int { self == .one ? 500 : 200 }
+    var step: Int { self == .one ? 240 : 200 }
+
+    /// Cutoffs `train-1, train-1+step, ...` while the whole horizon is known.
+    func cutoffs(rows: Int) -> [Int] {
+        Array(stride(from: train - 1, through: rows - 1 - horizon, by: step))
+    }
+
+    /// Whether a cutoff leaves a season (a day) before the training window, which seasonal naive
+    /// and last season need; experiment 1's main figures use only these origins.
+    func seasoned(_ cutoff: Int) -> Bool { cutoff + 1 - train >= 1440 }
+}
+
+/// One model's forecast from one origin, scored.
+struct Piece {
     let caseName: String
+    let kind: String
     let model: String
-    let centred: ForecastMetrics?
-    let rolling: BacktestSummary?
-    /// Seconds to train and forecast experiment 1 (intervals and metrics included).
+    let experiment: Experiment
+    let cutoff: Int
+    let hre: [Int: Double]
+    /// Signed error of the revenue gained over the whole horizon, over that revenue (above 0: too high).
+    let bias: Double?
+    /// Share of the forecast minutes whose actual lies inside the 80% band (nil without a band).
+    let coverage: Double?
+    /// Whether the actual at the horizon's end lies inside the band (nil without a band).
+    let endInside: Bool?
+    /// Seconds to train and forecast (intervals and metrics included).
     let seconds: Double
+
+    var seasoned: Bool { experiment.seasoned(cutoff) }
 }
 
 enum Evaluation {
     static let models: [ForecastModel] = [.flashcast, .paper, .drift, .seasonalNaive, .profile]
 
-    /// Every model on a case; without the earlier sale when `history` is false.
-    static func run(_ benchCase: BenchCase, models: [ForecastModel] = models, history: Bool = true) -> [CaseResult] {
-        models.map { model in
-            var options = ForecastOptions(cutoff: benchCase.centredCutoff, train: 1000, horizon: 500, model: model,
-                                          history: history ? benchCase.history : nil)
-            let clock = ContinuousClock()
-            var centred: ForecastMetrics?
-            let elapsed = clock.measure { centred = (try? Forecaster.forecast(revenue: benchCase.revenue, options: options))?.metrics }
-            options.cutoff = nil
-            let rolling = try? Backtester.backtest(revenue: benchCase.revenue, train: 500, horizon: 200, step: 200, options: options)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            return CaseResult(caseName: benchCase.name, model: model.rawValue, centred: centred, rolling: rolling?.summary,
-                              seconds: seconds)
+    /// Every model at every origin of both experiments; without the earlier sale when `history` is false.
+    static func run(_ benchCase: BenchCase, models: [ForecastModel] = models, history: Bool = true) -> [Piece] {
+        var pieces: [Piece] = []
+        for experiment in Experiment.allCases {
+            for cutoff in experiment.cutoffs(rows: benchCase.revenue.count) {
+                for model in models {
+                    let options = ForecastOptions(cutoff: cutoff, train: experiment.train, horizon: experiment.horizon, model: model,
+                                                  history: history ? benchCase.history : nil)
+                    let clock = ContinuousClock()
+                    var forecast: Forecast?
+                    let elapsed = clock.measure { forecast = try? Forecaster.forecast(revenue: benchCase.revenue, options: options) }
+                    guard let forecast, let metrics = forecast.metrics else { continue }
+                    let end = forecast.actual.values.count == experiment.horizon ? forecast.actual.values.last : nil
+                    let inside = end.map { forecast.lower.values.last! <= $0 && $0 <= forecast.upper.values.last! }
+                    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                    pieces.append(Piece(caseName: benchCase.name, kind: benchCase.kind, model: model.rawValue, experiment: experiment,
+                                        cutoff: cutoff, hre: hre(metrics), bias: bias(forecast), coverage: metrics.coverage, endInside: inside, seconds: seconds))
+                }
+            }
+        }
+        return pieces + oracle(benchCase)
+    }
+
+    static func bias(_ forecast: Forecast) -> Double? {
+        guard let end = forecast.actual.values.last, forecast.actual.count == forecast.horizon else { return nil }
+        return bias(forecast.mean.values.last! - forecast.observedTotal, end - forecast.observedTotal)
+    }
+
+    static func bias(_ forecastGain: Double, _ actualGain: Double) -> Double? {
+        actualGain > 0 ? (forecastGain - actualGain) / actualGain : nil
+    }
+
+    static func hre(_ metrics: ForecastMetrics) -> [Int: Double] {
+        ForecastMetrics.horizons.reduce(into: [Int: Double]()) { table, h in table[h] = metrics.hre(h) }
+    }
+
+    /// The simulator's expected revenue as a forecast (nothing for a real sale): the errors a
+    /// perfect model would make, i.e. the sale's own noise, at the same origins.
+    static func oracle(_ benchCase: BenchCase) -> [Piece] {
+        guard let expected = benchCase.expected else { return [] }
+        let revenue = benchCase.revenue.values
+        return Experiment.allCases.flatMap { experiment in
+            experiment.cutoffs(rows: revenue.count).map { cutoff in
+                let observed = revenue[...cutoff].reduce(0, +)
+                var forecast: [Double] = [], actual: [Double] = []
+                var expectedTotal = observed, actualTotal = observed
+                for row in cutoff + 1...cutoff + experiment.horizon {
+                    expectedTotal += expected[row]
+                    actualTotal += revenue[row]
+                    forecast.append(expectedTotal)
+                    actual.append(actualTotal)
+                }
+                let hre = ForecastMetrics.horizons.reduce(into: [Int: Double]()) { table, h in
+                    table[h] = ForecastMetrics.horizonRevenueError(h: h, forecast: forecast, actual: actual, observedTotal: observed)
+                }
+                return Piece(caseName: benchCase.name, kind: benchCase.kind, model: "oracle", experiment: experiment, cutoff: cutoff,
+                             hre: hre, bias: bias(forecast.last! - observed, actual.last! - observed), coverage: nil, endInside: nil, seconds: 0)
+            }
         }
     }
 }
 
-extension CaseResult {
+extension Piece {
     /// The CSV header of `csvRow`.
-    static let csvHeader = "case,model,mape,hre60,hre200,hre500,coverage,rolling_mape,rolling_hre200,rolling_coverage,seconds"
+    static let csvHeader = "case,kind,model,experiment,cutoff,hre60,hre200,hre500,bias,coverage,end_inside,seconds"
 
     /// Percentages, empty where undefined.
     var csvRow: String {
-        let fields: [Double?] = [centred?.mape, centred?.hre60, centred?.hre200, centred?.hre500, centred?.coverage,
-                                 rolling?.mape, rolling?.hre200, rolling?.coverage]
-        return ([caseName, model] + fields.map { $0.map { String(format: "%.4f", $0 * 100) } ?? "" }
-            + [String(format: "%.4f", seconds)]).joined(separator: ",")
-    }
-}
-
-extension Evaluation {
-    /// The simulator's expected revenue as a forecast (nil for the real sale): the errors a perfect
-    /// model would make, i.e. the sale's own noise, on experiment 1 and the rolling experiment.
-    static func oracle(_ benchCase: BenchCase) -> CaseResult? {
-        guard let expected = benchCase.expected else { return nil }
-        let revenue = benchCase.revenue.values
-        func errors(cutoff: Int, horizon: Int) -> (mape: Double?, hre: [Int: Double]) {
-            let observed = revenue[...cutoff].reduce(0, +)
-            var forecast: [Double] = [], actual: [Double] = []
-            var expectedTotal = observed, actualTotal = observed
-            for row in cutoff + 1...cutoff + horizon {
-                expectedTotal += expected[row]
-                actualTotal += revenue[row]
-                forecast.append(expectedTotal)
-                actual.append(actualTotal)
-            }
-            let percentages = zip(forecast, actual).filter { $0.1 > 0 }.map { abs($0.0 - $0.1) / $0.1 }
-            let hre = ForecastMetrics.horizons.reduce(into: [Int: Double]()) { table, h in
-                table[h] = ForecastMetrics.horizonRevenueError(h: h, forecast: forecast, actual: actual, observedTotal: observed)
-            }
-            return (percentages.isEmpty ? nil : percentages.reduce(0, +) / Double(percentages.count), hre)
-        }
-        let centred = errors(cutoff: benchCase.centredCutoff, horizon: 500)
-        let rolling = stride(from: 499, through: revenue.count - 1 - 200, by: 200).compactMap { errors(cutoff: $0, horizon: 200).hre[200] }
-        var summary = BacktestSummary(model: .drift, [])
-        summary.hre200 = rolling.isEmpty ? nil : rolling.reduce(0, +) / Double(rolling.count)
-        let metrics = ForecastMetrics(mape: centred.mape, hre60: centred.hre[60], hre200: centred.hre[200], hre500: centred.hre[500],
-                                      mase: nil, coverage: nil, meanWidth: nil, minutesCompared: 500)
-        return CaseResult(caseName: benchCase.name, model: "oracle", centred: metrics, rolling: summary, seconds: 0)
+        let percent = { (value: Double?) in value.map { String(format: "%.4f", $0 * 100) } ?? "" }
+        let fields = [caseName, kind, model, experiment.rawValue, String(cutoff)] + ForecastMetrics.horizons.map { percent(hre[$0]) }
+            + [percent(bias), percent(coverage), endInside.map { $0 ? "1" : "0" } ?? "", String(format: "%.4f", seconds)]
+        return fields.joined(separator: ",")
     }
 }

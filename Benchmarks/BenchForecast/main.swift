@@ -2,12 +2,14 @@ import Foundation
 import Forecasting
 import SaleData
 
-// BenchForecast [OUTPUT_FOLDER] [--data SHARED_DATA] [--only MODEL,...] [--seeds K] [--no-history]: the accuracy
-// benchmark of FlashCast's models on simulated sales (and the real one when its folder exists),
+// BenchForecast [OUTPUT_FOLDER] [--data FOLDER] [--only MODEL,...] [--seeds K] [--seed-from S] [--no-history] [--no-sim]:
+// the accuracy yardstick of FlashCast's models: experiment 1 at every origin (train 1000, horizon 500,
+// a cutoff every 240 minutes; the figures use origins with a day before the training window) and
+// the rolling experiment 2 (500 -> 200, step 200), on every simulated shape with K seeds (offsets
+// 1000 x S ... 1000 x (S+K-1); S = 0 is the fixed cases) and on the real shop when FOLDER holds it,
 // beside the oracle (the simulator's expected revenue). Writes each case's per-minute CSV
-// (`minute,revenue,history`), `cases.csv` and `flashcast.csv` for peers.py, and prints the tables.
-// `--seeds K` also runs every simulated case with K-1 further seeds and prints the summary over all;
-// `--no-history` hides the earlier sale from FlashCast's models (the oracle and peers.py's files keep it).
+// (`minute,revenue,history`), `cases.csv` and `pieces.csv` (one row per model and origin) and prints
+// the tables. `--no-history` hides the earlier sale from FlashCast's models.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -16,36 +18,42 @@ func option(_ name: String) -> String? {
 let output = arguments.first { !$0.hasPrefix("--") && arguments.firstIndex(of: $0).map { $0 == 0 || !arguments[$0 - 1].hasPrefix("--") } ?? false }
     ?? "/tmp/flashcast-bench-forecast"
 let models = option("--only").map { $0.split(separator: ",").compactMap { ForecastModel(rawValue: String($0)) } } ?? Evaluation.models
-let dataFolder = option("--data") ?? "../shared/data"
 let seeds = max(1, option("--seeds").flatMap { Int($0) } ?? 1)
+let firstSeed = max(0, option("--seed-from").flatMap { Int($0) } ?? 0)
 let useHistory = !arguments.contains("--no-history")
 
 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-var cases = BenchCase.simulated()
-if let real = BenchCase.real(dataFolder: dataFolder) { cases.append(real) } else {
-    print("(no real sale: \(dataFolder) not found)")
+var cases: [BenchCase] = []
+if !arguments.contains("--no-sim") {
+    for k in firstSeed..<firstSeed + seeds { cases += BenchCase.simulated(seedOffset: UInt64(1000 * k)) }
 }
-var manifest = "case,rows,centred_cutoff,description\n"
-var results: [CaseResult] = []
+if let folder = option("--data") {
+    let real = BenchCase.real(dataFolder: folder)
+    if real.isEmpty { print("(no real shop: \(folder) holds no online_retail_ii_2009_2010/orders.csv)") }
+    cases += real
+}
+var manifest = "case,kind,rows,description\n"
+var pieces: [Piece] = []
 for benchCase in cases {
     try BenchOutput.writeCase(benchCase, folder: output)
-    manifest += "\(benchCase.name),\(benchCase.revenue.count),\(benchCase.centredCutoff),\"\(benchCase.description)\"\n"
-    let caseResults = Evaluation.run(benchCase, models: models, history: useHistory) + [Evaluation.oracle(benchCase)].compactMap { $0 }
-    results += caseResults
-    BenchOutput.printTable(caseResults, title: "\(benchCase.name): \(benchCase.description)")
+    manifest += "\(benchCase.name),\(benchCase.kind),\(benchCase.revenue.count),\"\(benchCase.description)\"\n"
+    pieces += Evaluation.run(benchCase, models: models, history: useHistory)
 }
 try Data(manifest.utf8).write(to: URL(fileURLWithPath: output + "/cases.csv"), options: .atomic)
-let resultRows = [CaseResult.csvHeader] + results.map(\.csvRow)
-try Data((resultRows.joined(separator: "\n") + "\n").utf8).write(
-    to: URL(fileURLWithPath: output + "/flashcast.csv"), options: .atomic)
-BenchOutput.printTable(BenchOutput.medians(results), title: "median over \(cases.count) cases")
-print("wrote \(output)/cases.csv, flashcast.csv and one CSV per case")
-if seeds > 1 {
-    var all = results
-    for k in 1..<seeds {
-        for benchCase in BenchCase.simulated(seedOffset: UInt64(1000 * k)) {
-            all += Evaluation.run(benchCase, models: models, history: useHistory) + [Evaluation.oracle(benchCase)].compactMap { $0 }
-        }
+try Data((([Piece.csvHeader] + pieces.map(\.csvRow)).joined(separator: "\n") + "\n").utf8).write(
+    to: URL(fileURLWithPath: output + "/pieces.csv"), options: .atomic)
+
+let simulated = Set(cases.filter { !$0.isReal }.map(\.name))
+let seedText = "seeds \(firstSeed)..\(firstSeed + seeds - 1)" + (useHistory ? "" : ", no earlier sale")
+for experiment in Experiment.allCases {
+    let name = experiment == .one ? "experiment 1 at every origin (1000 -> 500, step 240, a day before the training window)"
+        : "experiment 2 (500 -> 200, step 200)"
+    print("\n### \(name)")
+    BenchOutput.printSummary(pieces.filter { simulated.contains($0.caseName) }, experiment: experiment,
+                             title: "pooled over \(simulated.count) simulated cases (\(seedText))")
+    for real in cases.filter(\.isReal) {
+        BenchOutput.printSummary(pieces.filter { $0.caseName == real.name }, experiment: experiment, title: "\(real.name): \(real.description)")
     }
-    BenchOutput.printSeedSummary(all, cases: Set(all.map(\.caseName)).count)
+    for h in experiment == .one ? [200, 500] : [200] { BenchOutput.printKinds(pieces, experiment: experiment, horizon: h) }
 }
+print("\nwrote \(output)/cases.csv, pieces.csv and one CSV per case")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FlashLua
 import FlashREPL
+import Glibc
 import LuaBridge
 import LuaShim
 
@@ -9,13 +10,30 @@ import LuaShim
 struct FlashCast: ParsableCommand {
     static let version = "0.1.0"
 
+    /// What `--version` and `-v` print.
+    static let versionText = "flashcast \(version) (\(String(cString: lshim_version())))"
+
+    /// The REPL's first line.
+    static let banner = "FlashCast \(version) with \(String(cString: lshim_version())). help() lists the libraries."
+
     static let configuration = CommandConfiguration(
         commandName: "flashcast",
         abstract: "Forecast flash-sale revenue minute by minute, scripted in Lua.",
+        usage: """
+            flashcast [-e stat] [-i] [-l mod] [-v] [-E] [-W] [--] [script [args]]   (as lua5.4)
+            flashcast <subcommand> ...
+            """,
         discussion: """
-            With no subcommand and no -e, starts the REPL (like the lua program). During a sale, \
-            `flashcast repl --orders live.csv` (or `--db URL --table orders`) preloads it with refresh() \
-            and watch(60).
+            Without a subcommand, flashcast is `lua5.4` with FlashCast's libraries: `flashcast` alone starts \
+            the REPL on a terminal and runs standard input as a script otherwise; `flashcast script.lua a b` \
+            runs a script (so `#!/usr/bin/env flashcast` works) with `arg` and `...` as lua sets them; -e \
+            runs code, -l mod (or -l g=mod) requires a module into a global, -i enters the REPL after the \
+            script, -v prints the version, -E ignores LUA_INIT, LUA_PATH and LUA_CPATH, -W turns warnings \
+            on, -- ends the options and - runs standard input. LUA_INIT_5_4 or LUA_INIT (`@file` or code) \
+            runs first. A first argument naming a subcommand is that subcommand, even when a file has that \
+            name: run such a script as `flashcast ./run` or `flashcast -- run`. Exit status: 0, 1 when a \
+            chunk fails, 2 for a bad option (lua exits 1). During a sale, `flashcast repl --orders live.csv` \
+            (or `--db URL --table orders`) preloads the REPL with refresh() and watch(60).
 
             Shipped workflows, each with --help: `flashcast run scripts/report.lua` (the scheduled report, \
             exit 3 on an alert), scripts/live.lua, scripts/train.lua and scripts/rolling.lua (the paper's two \
@@ -25,17 +43,20 @@ struct FlashCast: ParsableCommand {
             \(FlashLua.overview)
             `flashcast lua-help TOPIC` prints the same reference as help("TOPIC") in the REPL.
             """,
-        version: "flashcast \(version) (\(String(cString: lshim_version())))",
+        version: versionText,
         subcommands: [
             Run.self, Repl.self, Aggregate.self, Simulate.self, ForecastCommand.self, BacktestCommand.self,
             WhatIfCommand.self, HelpTopics.self,
         ])
 
-    @Option(name: .customShort("e"), help: ArgumentHelp("Run a chunk of Lua code and exit.", valueName: "code"))
-    var code: String?
-
-    /// Parses and runs the command; usage errors exit with status 2, as documented for cron.
+    /// Runs a Lua command line or parses and runs a subcommand; usage errors exit with status 2, as
+    /// documented for cron.
     static func main() {
+        let arguments = CommandLine.arguments
+        let subcommands = Set(configuration.subcommands.map { $0._commandName })
+        if LuaCommandLine.applies(to: Array(arguments.dropFirst()), subcommands: subcommands) {
+            Glibc.exit(runLua(arguments))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -47,12 +68,15 @@ struct FlashCast: ParsableCommand {
         }
     }
 
-    func run() throws {
-        guard let code else { return try Repl().run() }
-        let state = try FlashLua.makeState()
-        try Script.exitOnError {
-            try state.load(code, chunkName: "=(command line)")
-            try state.call()
+    /// Runs `flashcast [options] [script [args]]` as `lua5.4` would; returns the exit status.
+    static func runLua(_ arguments: [String]) -> Int32 {
+        let commandLine: LuaCommandLine
+        do {
+            commandLine = try LuaCommandLine(arguments)
+        } catch {
+            StandardError.write("flashcast: \(error.message)\n\(LuaCommandLine.usage)\n")
+            return 2
         }
+        return StandaloneLua(commandLine: commandLine, environment: { getenv($0).map { String(cString: $0) } }).run()
     }
 }

@@ -39,10 +39,20 @@ struct LiveSaleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The forecasting model.", valueName: "name"))
     var model: String?
 
+    @Option(help: ArgumentHelp("Decimal mark of the export's amounts: '.' or ','; default: found in the file.",
+                               valueName: ","))
+    var decimal: DecimalMark?
+
+    @Option(help: ArgumentHelp("Order of the export's numeric dates: dmy or mdy; default: found in the file.",
+                               valueName: "dmy"))
+    var dates: DateOrder?
+
     /// True when a sale is followed: an export or a database table.
     var follows: Bool { orders != nil || database.db != nil }
 
     func validate() throws {
+        if let role = map?.repeatedRole { throw ValidationError("--map gives '\(role)' more than once") }
+        if orders == nil, decimal != nil || dates != nil { throw ValidationError("--decimal and --dates go with --orders") }
         if !follows, [history, end, now, tz, model, from].contains(where: { $0 != nil }) || target != nil
             || minutes != nil || map != nil || database.table != nil || database.filter != nil
         {
@@ -87,6 +97,8 @@ struct LiveSaleOptions: ParsableArguments {
             if let minutes { options.set("minutes", minutes) }
             if let tz { options.set("tz", tz) }
             if let model { options.set("model", model) }
+            if let decimal { options.set("decimal", decimal.rawValue) }
+            if let dates { options.set("dates", dates.rawValue) }
         }
         try state.call(arguments: orders == nil ? 1 : 2)
     }

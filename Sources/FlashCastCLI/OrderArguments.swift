@@ -7,14 +7,19 @@ struct ColumnMap: ExpressibleByArgument {
     let columns: OrderColumns
     /// The names given, by role.
     let names: [String: String]
+    /// A role given more than once (`amount=total,amount=price`), which `validate()` refuses.
+    let repeatedRole: String?
 
     init?(argument: String) {
         var names: [String: String] = [:]
+        var repeatedRole: String?
         for pair in argument.split(separator: ",") {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, Self.roles.contains(parts[0]), !parts[1].isEmpty else { return nil }
+            if names[parts[0]] != nil { repeatedRole = repeatedRole ?? parts[0] }
             names[parts[0]] = parts[1]
         }
+        self.repeatedRole = repeatedRole
         columns = OrderColumns(orderID: names["id"], time: names["time"], customer: names["customer"],
                                amount: names["amount"], currency: names["currency"], status: names["status"])
         self.names = names
@@ -56,3 +61,7 @@ struct CampaignArgument: ExpressibleByArgument {
 }
 
 extension SaleSimulation.TimeFormat: ExpressibleByArgument {}
+
+extension DecimalMark: ExpressibleByArgument {}
+
+extension DateOrder: ExpressibleByArgument {}

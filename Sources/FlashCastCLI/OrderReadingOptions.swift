@@ -22,10 +22,20 @@ struct OrderReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Rates to the reporting currency.", valueName: "EUR=1.08,GBP=1.25"))
     var rates: RateList?
 
-    @Flag(help: "Skip bad rows and report them instead of stopping at the first.")
+    @Flag(help: "Skip bad rows and report them instead of stopping at the first (a file whose every row is bad still fails).")
     var lenient = false
 
+    @Option(help: ArgumentHelp("Decimal mark of amounts: '.' or ',' (12,50 and 1.234,50); default: found in the file.",
+                               valueName: ","))
+    var decimal: DecimalMark?
+
+    @Option(help: ArgumentHelp("Order of numeric dates: dmy (29/11/2024 10:00) or mdy; default: found in the file"
+                                   + " (a day above 12 tells; dates with dots are day-first).",
+                               valueName: "dmy"))
+    var dates: DateOrder?
+
     func validate() throws {
+        if let role = map?.repeatedRole { throw ValidationError("--map gives '\(role)' more than once") }
         guard (from == nil) == (to == nil) else { throw ValidationError("--from and --to go together") }
         if rates != nil, currency == nil { throw ValidationError("--rates needs --currency (the reporting currency)") }
         _ = try window()
@@ -37,6 +47,8 @@ struct OrderReadingOptions: ParsableArguments {
         options.columns = map?.columns ?? OrderColumns()
         options.zone = tz
         options.lenient = lenient
+        options.decimal = decimal
+        options.dates = dates
         options.window = windowed ? try window() : nil
         options.countCustomers = countCustomers
         if let currency { options.rates = CurrencyRates(reporting: currency, rates: rates?.rates ?? [:]) }

@@ -2,7 +2,6 @@ import ArgumentParser
 import FlashLua
 import FlashREPL
 import LuaBridge
-import LuaShim
 
 /// `flashcast repl [--orders live.csv | --db URL --table NAME ...]`.
 struct Repl: ParsableCommand {
@@ -34,7 +33,7 @@ struct Repl: ParsableCommand {
 
     func run() throws {
         let state = try FlashLua.makeState()
-        let banner = "FlashCast \(FlashCast.version) with \(String(cString: lshim_version())). help() lists the libraries."
+        let banner = FlashCast.banner
         guard live.follows else {
             let status = try REPL(state: state, banner: banner).run()
             if status != 0 { throw ExitCode(status) }

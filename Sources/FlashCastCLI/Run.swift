@@ -1,23 +1,34 @@
 import ArgumentParser
 import FlashLua
 import LuaBridge
+import OrderSources
 
 /// `flashcast run [--sandbox ...] SCRIPT.lua [args...]`.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a Lua script; its arguments are in the global table 'arg' and in '...'.",
         discussion: """
-            For scheduled (cron) runs, --sandbox keeps only safe libraries, confines writes to the output
-            folder (atomically: a reader never sees half a file) and reads to the inputs named, and
+            For scheduled (cron) runs, --sandbox keeps only safe libraries, confines writes to the output \
+            folder (atomically: a reader never sees half a file) and reads to the inputs named, and \
             --timeout/--memory stop runaway scripts cleanly.
-            A script that does not stop when its timeout or a signal interrupts it (a looping finalizer, a
+
+            In the sandbox, databases are off unless --db names them (before the script: options after it \
+            are the script's). A script's orders.query, orders.live_query and live.open{db=...} reach only a \
+            named PostgreSQL server (same user, host, port and database, no option the named URL does not \
+            set), with the named URL's password, so credentials (the URL's password, PGPASSWORD, ~/.pgpass, \
+            client certificates) go only to it and a script cannot make libpq read files it names (sslkey=, \
+            sslcert=, ...); any other server is refused without connecting. SQLite files are read only from \
+            the inputs (--db sqlite:path names one) and never written.
+
+            A script that does not stop when its timeout or a signal interrupts it (a looping finalizer, a \
             long C call) is ended 0.5 s later, its summary written all the same.
-            Exit status: 0 fine, 1 script error (including timeout and memory limit), 2 usage error,
-            3 early-warning alert raised (the script calls os.exit(3)), 128+N stopped by signal N (SIGHUP,
+
+            Exit status: 0 fine, 1 script error (including timeout and memory limit), 2 usage error, \
+            3 early-warning alert raised (the script calls os.exit(3)), 128+N stopped by signal N (SIGHUP, \
             SIGINT, SIGTERM); a script may exit with any code from 0 to 255 through os.exit(code).
             """)
 
-    @Flag(help: "Run with safe libraries only; files confined to --output and --input.")
+    @Flag(help: "Run with safe libraries only; files confined to --output and --input, databases to --db.")
     var sandbox = false
 
     @Option(help: ArgumentHelp("Stop the script after this many seconds.", valueName: "seconds"))
@@ -32,6 +43,11 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("input"), help: ArgumentHelp("A file or folder a sandboxed script may read (repeatable).", valueName: "path"))
     var inputs: [String] = []
 
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "A database a sandboxed script may use (repeatable): postgres://user@host:port/db or sqlite:path.db.",
+        valueName: "url"))
+    var databases: [String] = []
+
     @Option(help: ArgumentHelp("Write the run's summary as JSON to this file ('-' for standard output).", valueName: "file"))
     var summary: String?
 
@@ -43,13 +59,32 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if !databases.isEmpty, !sandbox {
+            throw ValidationError("--db goes with --sandbox (outside it a script may use any database)")
+        }
+        _ = try namedDatabases()
+    }
+
+    /// The PostgreSQL servers named with --db, and the SQLite files (which become inputs).
+    private func namedDatabases() throws -> (servers: DatabaseAllowList, files: [String]) {
+        var servers: [PostgresAddress] = [], files: [String] = []
+        for url in databases {
+            do {
+                switch try DatabaseURL(url) {
+                case .postgres(let address): servers.append(address)
+                case .sqlite(let path): files.append(path)
+                }
+            } catch { throw ValidationError(error.message) }
+        }
+        return (DatabaseAllowList(servers), files)
     }
 
     func run() throws {
+        let named = try namedDatabases()
         let job = ScriptJob(
             script: script, arguments: arguments, memoryLimit: memory?.bytes, timeout: timeout,
-            sandbox: sandbox ? (output: output, inputs: inputs + [script]) : nil, logTimestamps: sandbox,
-            summary: summary)
+            sandbox: sandbox ? (output: output, inputs: inputs + named.files + [script], databases: named.servers) : nil,
+            logTimestamps: sandbox, summary: summary)
         let status = try job.run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -42,12 +42,13 @@ struct TerminationSignals {
 
     private let sources: [any DispatchSourceSignal]
 
-    /// Sends these signals to `watchdog`, which interrupts the script at once.
-    static func catching(_ watchdog: LuaWatchdog) -> TerminationSignals {
+    /// Calls `received` with the number of each of these signals, on another thread, instead of
+    /// ending the process.
+    static func catching(_ received: @escaping @Sendable (Int32) -> Void) -> TerminationSignals {
         TerminationSignals(sources: names.keys.sorted().map { number in
             signal(number, SIG_IGN)  // delivered to the dispatch source instead
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { watchdog.interrupt(after: .zero, message: Stop.message(signal: number)) }
+            source.setEventHandler { received(number) }
             source.resume()
             return source
         })

@@ -2,6 +2,7 @@ import FlashLua
 import FlashREPL
 import Foundation
 import LuaBridge
+import OrderSources
 
 /// One run of a script with its limits, and what came of it.
 struct ScriptJob {
@@ -9,7 +10,7 @@ struct ScriptJob {
     let arguments: [String]
     let memoryLimit: Int?
     let timeout: Double?
-    let sandbox: (output: String, inputs: [String])?
+    let sandbox: (output: String, inputs: [String], databases: DatabaseAllowList)?
     let logTimestamps: Bool
     /// Where the JSON summary goes ("-": standard output), if anywhere.
     let summary: String?
@@ -29,13 +30,14 @@ struct ScriptJob {
             if let sandbox {
                 let policy = try FileAccessPolicy(outputFolder: sandbox.output, readable: sandbox.inputs)
                 try state.applySandbox(policy)
+                FlashLua.confineDatabases(state, to: sandbox.databases)
             }
             Script.setArguments(state, script: script, arguments: arguments)
             let watchdog = LuaWatchdog(state.interruptHandle, grace: Self.grace) { stall in
                 ending.endStuck(stall, job: self, started: started, log: log)
             }
             if let timeout { watchdog.interrupt(after: .seconds(timeout), message: Self.timeoutMessage(timeout)) }
-            let signals = TerminationSignals.catching(watchdog)
+            let signals = TerminationSignals.catching { watchdog.interrupt(after: .zero, message: Stop.message(signal: $0)) }
             defer { signals.cancel() }
             let result = Result { () throws(LuaScriptError) in try execute(state) }
             outcome.memoryPeak = state.memoryPeak

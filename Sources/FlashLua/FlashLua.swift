@@ -9,8 +9,11 @@ public enum FlashLua {
     ]
 
     /// Creates a state with Lua's standard libraries, FlashCast's libraries and `help`.
-    public static func makeState(memoryLimit: Int? = nil) throws(LuaScriptError) -> LuaState {
-        let state = try LuaState(memoryLimit: memoryLimit)
+    /// - Parameter ignoringEnvironment: `package` ignores `LUA_PATH` and `LUA_CPATH` (`lua -E`).
+    public static func makeState(memoryLimit: Int? = nil, ignoringEnvironment: Bool = false) throws(LuaScriptError)
+        -> LuaState
+    {
+        let state = try LuaState(memoryLimit: memoryLimit, ignoringEnvironment: ignoringEnvironment)
         install(in: state)
         return state
     }

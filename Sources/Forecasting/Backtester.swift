@@ -1,3 +1,4 @@
+import Cancellation
 import SaleData
 
 /// The rolling evaluation of the paper's experiment 2: train on `train` minutes, forecast the next
@@ -28,6 +29,7 @@ public enum Backtester {
         }
         var pieces: [Forecast] = []
         for cutoff in cutoffs {
+            guard !CancellationCheck.isRequested else { throw .cancelled }
             pieceOptions.cutoff = cutoff
             pieces.append(try Forecaster.forecast(revenue: revenue, options: pieceOptions))
         }

@@ -25,7 +25,8 @@ extension FlashcastModel {
 
     /// One row per hourly block ending at `origin` (newest first): this sale's revenue and the
     /// features' totals over the same rows; one shorter block in the first hour of a sale. Last
-    /// season is read from `past` (`cleanedPast`), given whenever it is among the features.
+    /// season is read from `past` (`cleanedPast`), given whenever it is among the features. Blocks
+    /// on a day the shop was closed are left out: they say nothing about an open day's level.
     func fitBlocks(_ features: [ShapeFeature], origin: Int, past: BurstCleaning?) -> [ShapeFit.Block] {
         let rows = min(input.train, origin + 1)
         let size = rows < blockRows ? rows : blockRows
@@ -36,12 +37,13 @@ extension FlashcastModel {
                 switch feature {
                 case .earlierSale: return earlier?.total(first, last)
                 case .lastSeason:
-                    guard let past, first - input.season >= 0 else { return nil }
-                    return past.total(first - input.season, last - input.season) * seasonChange(at: (first + last) / 2, back: input.season)
+                    let back = seasonBack(first, origin: origin)
+                    guard let past, first - back >= 0 else { return nil }
+                    return past.total(first - back, last - back) * seasonChange(at: (first + last) / 2, back: back)
                 case .level: return Double(size)
                 }
             }
-            guard totals.allSatisfy({ $0 != nil }) else { return nil }
+            guard totals.allSatisfy({ $0 != nil }), !closedDay(first, origin: origin), !closedDay(last, origin: origin) else { return nil }
             return ShapeFit.Block(target: own.total(first, last), features: totals.map { $0 ?? 0 })
         }
     }
@@ -57,8 +59,7 @@ extension FlashcastModel {
             return row <= last ? earlier.total(row, row) : earlier.total(last - blockRows + 1, last) / Double(blockRows)
         case .lastSeason:
             guard let past else { return 0 }
-            let season = input.season
-            let back = ((row - origin + season - 1) / season) * season
+            let back = seasonBack(row, origin: origin)
             return past.smoothed(row - back, radius: smoothingRadius, limit: origin) * seasonChange(at: row, back: back)
         }
     }
@@ -76,7 +77,7 @@ extension FlashcastModel {
         let noise = earlier.noiseVariance(thenFirst, thenFirst + width) / (then * then)
             + earlier.noiseVariance(nowFirst, nowFirst + width) / (now * now)
         guard change * change > Self.changeSigmas * Self.changeSigmas * noise else { return 1 }
-        return min(max(exp(change), 0.5), 2)
+        return min(max(exp(change), 1 / Self.largestChange), Self.largestChange)
     }
 
     /// Before a season has been seen and without an earlier sale: the training window's mean
@@ -95,5 +96,26 @@ extension FlashcastModel {
         let expected = (recent...origin).reduce(0.0) { $0 + profile[input.minuteOfDay[$1] / 60] }
         let scale = expected > 0 ? own.total(recent, origin) / expected : 0
         return (origin + 1..<origin + 1 + horizon).map { scale * profile[input.minuteOfDay[$0] / 60] }
+    }
+}
+
+extension FlashcastModel {
+    /// Rows back from `row` to the season that stands for it seen from `origin`: the nearest whole
+    /// seasons that reach the observed rows, skipping days the shop was closed (a closed Saturday
+    /// says nothing about Sunday's hours), at most `closedDaysSkipped` of them.
+    func seasonBack(_ row: Int, origin: Int) -> Int {
+        let season = input.season
+        var back = row > origin ? ((row - origin + season - 1) / season) * season : season
+        for _ in 0..<Self.closedDaysSkipped where closedDay(row - back, origin: origin) && row - back - season >= 0 {
+            back += season
+        }
+        return back
+    }
+
+    /// Whether `row` lies in a local calendar day observed whole by `origin` on which nothing was sold.
+    func closedDay(_ row: Int, origin: Int) -> Bool {
+        guard row >= 0, row <= origin else { return false }
+        let first = row - input.minuteOfDay[row] / max(input.step, 1), last = first + input.season - 1
+        return first >= 0 && last <= origin && own.total(first, last) <= 0
     }
 }

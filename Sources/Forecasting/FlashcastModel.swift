@@ -20,6 +20,11 @@ struct FlashcastModel: FittedModel {
     static let recentMinutes = 360
     /// Standard deviations of noise the earlier sale's change between seasons must exceed to count.
     static let changeSigmas = 2.0
+    /// Largest factor the earlier sale's change between seasons may set (a Black Friday can be 3
+    /// times the Thursday before it; beyond 4 a chance spike in a small earlier sale is likelier).
+    static let largestChange = 4.0
+    /// Most closed days skipped when looking back a season (a long weekend).
+    static let closedDaysSkipped = 3
     /// Fewest blocks a feature needs before it takes part in the fit.
     static let minimumBlocks = 4
 
@@ -56,6 +61,7 @@ struct FlashcastModel: FittedModel {
                 fit.setScale(index, to: 1)
             }
         }
+        for (index, feature) in features.enumerated() where feature != .level { fit.keepUnlessSignificant(index) }
         return (origin + 1..<origin + 1 + horizon).map { row in
             var rate = 0.0
             for (index, feature) in features.enumerated() {
@@ -70,6 +76,6 @@ struct FlashcastModel: FittedModel {
     func cleanedPast(origin: Int) -> BurstCleaning {
         let echoes = [BurstCleaning.Echo(totals: own, shift: input.season)] + (earlier.map { [BurstCleaning.Echo(totals: $0, shift: 0)] } ?? [])
         return BurstCleaning(revenue: input.revenue, raw: own, first: origin + 1 - min(input.train, origin + 1)
-                             - input.season - smoothingRadius, last: origin, step: input.step, echoes: echoes)
+                             - (1 + Self.closedDaysSkipped) * input.season - smoothingRadius, last: origin, step: input.step, echoes: echoes)
     }
 }

@@ -14,6 +14,8 @@ public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
     case historyRequired(model: ForecastModel, reason: String)
     /// Training the network failed (for example it diverged).
     case trainingFailed(message: String)
+    /// The caller asked the forecast to stop (`CancellationCheck`).
+    case cancelled
 
     /// The message, lowercase without a trailing period.
     public var description: String {
@@ -33,6 +35,8 @@ public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
             return "model '\(model.rawValue)' needs an earlier sale: \(reason)"
         case .trainingFailed(let message):
             return "training failed: \(message)"
+        case .cancelled:
+            return "cancelled"
         }
     }
 }

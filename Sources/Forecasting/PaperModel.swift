@@ -41,6 +41,8 @@ struct PaperModel: FittedModel {
                 return .proceed
             }
             loss = LossHistory(training: history.trainingLoss, validation: history.validationLoss, bestEpoch: history.bestEpoch)
+        } catch .cancelled {
+            throw .cancelled
         } catch {
             throw .trainingFailed(message: error.description)
         }

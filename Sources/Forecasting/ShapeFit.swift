@@ -4,7 +4,8 @@ import Foundation
 /// of this sale's revenue divided by the feature's (a campaign's hours, in either, do not move a
 /// median), and the features are mixed with weights that grow as their ratios vary less from hour
 /// to hour (a feature whose shape tracks the sale's gets the weight). Sparse shops, where too few
-/// hours earned anything, use ratios of totals and equal weights.
+/// hours earned anything, use ratios of totals without their largest hour, judged against their
+/// standard error, and weights by how well each scaled feature fits the hours (see `sparseFit`).
 struct ShapeFit {
     /// One block of rows: this sale's revenue and the features' totals over it.
     struct Block {
@@ -24,9 +25,13 @@ struct ShapeFit {
     private(set) var weights: [Double]
     /// Per feature: the median log ratio and its standard error, when the ratios were robust.
     private let centres: [(median: Double, standardError: Double)?]
+    /// Per feature: the log ratio of totals and its standard error, when the shop was too sparse
+    /// for robust ratios.
+    private let totalsCentres: [(median: Double, standardError: Double)?]
 
     init(blocks: [Block], features: Int) {
         var scales: [Double] = [], spreads: [Double] = [], centres: [(median: Double, standardError: Double)?] = []
+        var totalsCentres = Array(repeating: (median: Double, standardError: Double)?.none, count: features)
         for index in 0..<features {
             let pairs = blocks.map { ($0.target, $0.features[index]) }
             let ratios = pairs.filter { $0.0 > 0 && $0.1 > 0 }.map { log($0.0 / $0.1) }
@@ -36,17 +41,42 @@ struct ShapeFit {
                 spreads.append(max(1.4826 * Self.median(ratios.map { abs($0 - center) }), Self.spreadFloor))
                 centres.append((center, 1.2533 * spreads[index] / Double(ratios.count).squareRoot()))
             } else {
-                let bottom = pairs.reduce(0) { $0 + $1.1 }
-                scales.append(bottom > 0 ? pairs.reduce(0) { $0 + $1.0 } / bottom : 0)
-                spreads.append(1)
+                let sparse = Self.sparseFit(pairs)
+                scales.append(sparse.scale)
+                spreads.append(sparse.spread)
                 centres.append(nil)
+                totalsCentres[index] = sparse.centre
             }
         }
         let inverse = spreads.map { 1 / ($0 * $0) }
         let total = inverse.reduce(0, +)
         self.scales = scales
         self.centres = centres
+        self.totalsCentres = totalsCentres
         weights = inverse.map { $0 / total }
+    }
+
+    /// A feature's scale, spread and centre in a sparse shop, where a block's revenue is mostly one
+    /// order or none. The scale is the ratio of totals without each side's largest block (one
+    /// invoice is not a level); its log's standard error takes a total's variance as the sum of its
+    /// blocks' squares; the spread is the relative root-mean-square error of the scaled feature's
+    /// blocks (a feature without the sale's daily rhythm fits its hours worse). With no block at
+    /// all, the feature as it stands.
+    static func sparseFit(_ pairs: [(Double, Double)]) -> (scale: Double, spread: Double, centre: (median: Double, standardError: Double)?) {
+        guard !pairs.isEmpty else { return (1, 1, (0, .infinity)) }
+        let top = pairs.reduce(0) { $0 + $1.0 }, bottom = pairs.reduce(0) { $0 + $1.1 }
+        let largest = (pairs.map(\.0).max() ?? 0, pairs.map(\.1).max() ?? 0)
+        let trimmed = (top - largest.0, bottom - largest.1)
+        var scale = bottom > 0 ? top / bottom : 0, centre: (median: Double, standardError: Double)?
+        if trimmed.0 > 0, trimmed.1 > 0 {
+            scale = trimmed.0 / trimmed.1
+            let squares = pairs.reduce((0.0, 0.0)) { ($0.0 + $1.0 * $1.0, $0.1 + $1.1 * $1.1) }
+            let variance = (squares.0 - largest.0 * largest.0) / (trimmed.0 * trimmed.0)
+                + (squares.1 - largest.1 * largest.1) / (trimmed.1 * trimmed.1)
+            centre = (log(scale), variance.squareRoot())
+        }
+        let residual = pairs.reduce(0) { $0 + ($1.0 - scale * $1.1) * ($1.0 - scale * $1.1) }.squareRoot()
+        return (scale, top > 0 ? max(residual / top, spreadFloor) : 1, centre)
     }
 
     static func median(_ values: [Double]) -> Double {
@@ -60,6 +90,13 @@ struct ShapeFit {
     func tracksAsIs(_ index: Int) -> Bool {
         guard let centre = centres[index] else { return false }
         return abs(centre.median) < Self.biasSigmas * centre.standardError
+    }
+
+    /// Sets a sparse feature's scale to 1 when its ratio of totals lies within `biasSigmas`
+    /// standard errors of 1 (or nothing was seen): one large invoice is not a level.
+    mutating func keepUnlessSignificant(_ index: Int) {
+        guard let centre = totalsCentres[index], !(abs(centre.median) >= Self.biasSigmas * centre.standardError) else { return }
+        scales[index] = 1
     }
 
     /// Takes feature `index` as it is (scale 1) and alone.

@@ -22,6 +22,11 @@ private func dispatchFunction(
     do {
         // The closure userdata keeps the box alive for the whole call: no retain needed.
         return try Unmanaged<FunctionBox>.fromOpaque(context)._withUnsafeGuaranteedRef { try $0.body(LuaCall(L)) }
+    } catch LuaError.propagate {
+        report(.propagate, to: failure)
+    } catch where lshim_interrupt_requested(L) != 0 {
+        // Work that stopped for the interrupt (or failed meanwhile) reports the interrupt itself.
+        report(.message(String(cString: lshim_interrupt_message(L))), to: failure)
     } catch let error as LuaError {
         report(error, to: failure)
     } catch {

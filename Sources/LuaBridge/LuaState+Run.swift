@@ -13,8 +13,9 @@ extension LuaState {
         try check(status, traceback: false)
     }
 
-    /// Compiles a Lua source file and pushes it as a function; a first line starting with `#` is skipped.
-    public func loadFile(_ path: String) throws(LuaScriptError) {
+    /// Compiles a Lua source file (nil: standard input, named `stdin`) and pushes it as a function; a
+    /// first line starting with `#` is skipped.
+    public func loadFile(_ path: String?) throws(LuaScriptError) {
         try check(luaL_loadfilex(pointer, path, "t"), traceback: false)
     }
 

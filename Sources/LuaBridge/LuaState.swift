@@ -11,12 +11,20 @@ public final class LuaState {
 
     /// Creates a state with Lua's standard libraries opened (unless `openStandardLibraries` is false).
     /// - Parameter memoryLimit: bytes the state may hold (nil: no limit); past it Lua raises "not enough memory".
-    public init(memoryLimit: Int? = nil, openStandardLibraries: Bool = true) throws(LuaScriptError) {
+    /// - Parameter ignoringEnvironment: `package` ignores `LUA_PATH` and `LUA_CPATH`, as with `lua -E`.
+    public init(memoryLimit: Int? = nil, openStandardLibraries: Bool = true, ignoringEnvironment: Bool = false)
+        throws(LuaScriptError)
+    {
         guard let pointer = lshim_newstate(memoryLimit.map { max(1, $0) } ?? 0) else {
             throw LuaScriptError(kind: .memory, message: "not enough memory")
         }
         self.pointer = pointer
         lshim_set_host(pointer, Unmanaged.passUnretained(self).toOpaque())
+        lshim_open_warnings(pointer)
+        if ignoringEnvironment {
+            lua_pushboolean(pointer, 1)
+            lua_setfield(pointer, lshim_registryindex, "LUA_NOENV")  // read by luaopen_package
+        }
         if openStandardLibraries {
             luaL_openlibs(pointer)
             guard lshim_open_interruptible(pointer) == LUA_OK else {

@@ -5,7 +5,13 @@ public enum OrderDatabase {
     /// The source a URL names: a PostgreSQL connection or an SQLite file.
     public static func open(_ url: String, credentials: PostgresCredentials = PostgresCredentials())
         throws(OrderSourceError) -> any OrderSource {
-        switch try DatabaseURL(url) {
+        try open(try DatabaseURL(url), credentials: credentials)
+    }
+
+    /// The source a parsed URL names.
+    public static func open(_ database: DatabaseURL, credentials: PostgresCredentials = PostgresCredentials())
+        throws(OrderSourceError) -> any OrderSource {
+        switch database {
         case .postgres(let address): return try PostgresSource(address: address, credentials: credentials)
         case .sqlite(let path): return try SQLiteSource(path: path)
         }

@@ -64,20 +64,49 @@ import TestSupport
     }
 
     @Test func aBadRowStopsWithItsPositionAndWritesNothing() throws {
-        try write("orders.csv", "order_id,order_time,customer,amount\n1,2021-05-20T14:03:00,a,1\n2,2021-05-20T14:04:00,b,\"12,5\"\n")
+        try write("orders.csv", "order_id,order_time,customer,amount\n1,2021-05-20T14:03:00,a,1\n2,2021-05-20T14:04:00,b,12.5x\n")
         let strict = try run(["aggregate", "orders.csv", "-o", "m.csv"])
         #expect(strict.status == 1)
-        #expect(strict.error == "flashcast: orders.csv:3:4: amount is not a number: '12,5'\n")
+        #expect(strict.error == "flashcast: orders.csv:3:4: amount is not a number: '12.5x'\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("m.csv").path))
         let lenient = try run(["aggregate", "orders.csv", "--lenient", "-o", "m.csv"])
         #expect(lenient.status == 0)
         #expect(lenient.output.hasPrefix("""
             read 2 rows: 1 orders, 1 skipped (amount is not a number: 1)
               amount is not a number:
-                orders.csv:3:4: amount is not a number: '12,5'
+                orders.csv:3:4: amount is not a number: '12.5x'
 
             """))
         #expect(try read("m.csv") == "minute,revenue,orders,customers,cumulative\n2021-05-20T14:03,1.00,1,1,1.00\n")
+    }
+
+    /// Lenient reading of a file in a format it cannot read must not pass for an empty sale.
+    @Test func lenientWithEveryRowBadExitsWithOne() throws {
+        try write("orders.csv", "order_time,amount\n2021-05-20T14:03:00,12 EUR\n2021-05-20T14:04:00,3 EUR\n")
+        let result = try run(["aggregate", "orders.csv", "--lenient", "-o", "m.csv"])
+        #expect(result.status == 1)
+        #expect(result.error == "flashcast: orders.csv:2:2: every row is bad (2 skipped), the first: amount is not a number: '12 EUR'\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("m.csv").path))
+    }
+
+    @Test func europeanExportsAreFoundOrGiven() throws {
+        try write("de.csv", "order_time;amount\n29.11.2024 10:00;12,50\n29.11.2024 10:01;1.234,50\n")
+        let found = try run(["aggregate", "de.csv", "-o", "m.csv"])
+        #expect(found.status == 0)
+        #expect(found.output.hasPrefix("read 2 rows: 2 orders, decimal comma (line 2)\n"))
+        #expect(try read("m.csv") == "minute,revenue,orders,cumulative\n2024-11-29T10:00,12.50,1,12.50\n2024-11-29T10:01,1234.50,1,1247.00\n")
+        try write("fr.csv", "order_time;amount\n01/12/2024 10:00;1.000\n")
+        let unclear = try run(["aggregate", "fr.csv", "-o", "m.csv"])
+        #expect(unclear.status == 1)
+        #expect(unclear.error == "flashcast: fr.csv:2:1: order time '01/12/2024 10:00' may be day-first or month-first:"
+                + " set the option dates to 'dmy' or 'mdy'\n")
+        let given = try run(["aggregate", "fr.csv", "--decimal", ",", "--dates", "dmy", "-o", "m.csv"])
+        #expect(given.status == 0)
+        #expect(try read("m.csv") == "minute,revenue,orders,cumulative\n2024-12-01T10:00,1000.00,1,1000.00\n")
+        for command in ["forecast", "backtest", "whatif"] {
+            let help = try run([command, "--help"]).output
+            #expect(help.contains("--decimal <,>") && help.contains("--dates <dmy>"), "\(command)")
+        }
     }
 
     @Test func convertsCurrencies() throws {
@@ -97,6 +126,9 @@ import TestSupport
         (["--rates", "EUR=1.08"], "Error: --rates needs --currency (the reporting currency)"),
         (["--tz", "Mars/Base"], "Error: The value 'Mars/Base' is invalid for '--tz <+08:00>'"),
         (["--map", "when=t"], "Error: The value 'when=t' is invalid for '--map <time=created_at,amount=total>'"),
+        (["--map", "time=a,time=b"], "Error: --map gives 'time' more than once"),
+        (["--decimal", ";"], "Error: The value ';' is invalid for '--decimal <,>'. Please provide one of '.' and ','."),
+        (["--dates", "ymd"], "Error: The value 'ymd' is invalid for '--dates <dmy>'. Please provide one of 'dmy' and 'mdy'."),
     ])
     func usageErrorsExitWithTwo(extra: [String], message: String) throws {
         try write("shop.csv", shop)

@@ -50,6 +50,18 @@ import TestSupport
         #expect(try file("db.csv") == (try file("csv.csv")))
     }
 
+    /// SQLite reads a double-quoted name that is no column as a string literal: revenue 0 or no minutes, exit 0.
+    @Test(arguments: [("time=created_at,amount=totl", "'totl' (amount)"), ("time=created,amount=total", "'created' (time)")])
+    func misspelledSQLiteColumnsExitWithOne(map: String, column: String) throws {
+        let path = folder.appendingPathComponent("orders.db").path
+        let database = try SQLiteDatabase(path: path, mode: .create)
+        try database.execute("CREATE TABLE sales (created_at INTEGER, total REAL); INSERT INTO sales VALUES (1621519380, 12.5)")
+        let result = try run(["aggregate", "--db", "sqlite:orders.db", "--table", "sales", "--map", map, "-o", "db.csv"])
+        #expect(result.status == 1)
+        #expect(result.error == "flashcast: no column \(column) in table 'sales' (columns: created_at, total)\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("db.csv").path))
+    }
+
     /// The PostgreSQL test server; without it the test is skipped, except under CI where it fails.
     static let serverURL = ProcessInfo.processInfo.environment["FLASHCAST_TEST_PG_URL"]
     static let isCI = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false
@@ -88,6 +100,7 @@ import TestSupport
         (["--db", "sqlite:x.db", "--table", "t", "--map", "status=state"],
          "Error: --map takes time, amount and customer with --db (filter statuses with --where)"),
         (["--db", "sqlite:x.db", "--table", "t", "--lenient"], "Error: --lenient, --currency and --rates are for CSV files"),
+        (["orders.csv", "--map", "amount=total,time=t,amount=price"], "Error: --map gives 'amount' more than once"),
         (["--db", "mysql://root:hunter2@db/shop", "--table", "t"],
          "Error: bad database url '<url hidden: it may hold a password>' (postgres://... or sqlite:path expected)"),
     ])

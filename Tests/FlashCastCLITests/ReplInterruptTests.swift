@@ -21,6 +21,8 @@ import TestSupport
         "coroutine.wrap(function() while true do pcall(error) end end)()",
         "xpcall(function() while true do end end, function() while true do end end)",
         "while true do xpcall(error, function() while true do end end) end",
+        "local sale = orders.simulate{minutes = 4320, seed = 1} forecast.backtest(sale.revenue, {model = 'paper', train = 1000, horizon = 200, step = 50, epochs = 500})",
+        "orders.simulate{minutes = 43200, orders = 5e7}",
     ])
     func ctrlCReturnsToThePromptAndKeepsTheSession(_ command: String) throws {
         let repl = try startRepl()

@@ -46,6 +46,47 @@ import TestSupport
         if unwinds { #expect(try outputs().isEmpty) }
     }
 
+    /// Long computations in Swift stop at their next cancellation check.
+    @Test(arguments: [
+        "local sale = orders.simulate{minutes = 4320, seed = 1} forecast.backtest(sale.revenue, {model = 'paper', train = 1000, horizon = 200, step = 50, epochs = 500})",
+        "orders.simulate{minutes = 43200, orders = 5e7}",
+        "orders.simulate{minutes = 43200, orders = 5e7, path = 'out/big.csv'}",
+        "local X, Y = {}, {} for i = 1, 2000 do X[i] = {i / 2000} Y[i] = {math.sin(i / 100)} end "
+            + "nn.Sequential():add(nn.Linear(1, 256)):add(nn.ReLU()):add(nn.Linear(256, 1)):fit(nn.matrix(X), nn.matrix(Y), {epochs = 100000})",
+    ])
+    func timeoutsStopLongSwiftComputations(_ source: String) throws {
+        let name = try script("long.lua", source)
+        let started = ContinuousClock.now
+        let result = try runFlashcast(["run", "--sandbox", "--timeout", "1", "--summary", "out/summary.json", name], in: folder)
+        #expect(ContinuousClock.now - started < .seconds(10))  // loose: each takes minutes otherwise
+        #expect(result.status == 1)
+        #expect(result.error.contains("flashcast: timeout: the script ran longer than 1.00 s"))
+        #expect(!result.error.contains("did not stop"))  // stopped by the interrupt, not by the watchdog
+        #expect(try outputs().isEmpty)
+    }
+
+    @Test func ctrlCStopsAForecastCommand() throws {
+        let sale = folder.appendingPathComponent("sale.csv").path
+        #expect(try runFlashcast(["simulate", "--minutes", "4320", "--seed", "1", "-o", sale]).status == 0)
+        let process = Process()
+        process.executableURL = flashcastExecutable()
+        process.arguments = ["backtest", sale, "--train", "1000", "--horizon", "200", "--step", "50", "--model", "paper", "-o", "out/bt.csv"]
+        process.currentDirectoryURL = folder
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try process.run()
+        Thread.sleep(forTimeInterval: 1)
+        kill(process.processIdentifier, SIGINT)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 130)
+        #expect(message == "flashcast: stopped by SIGINT\n")
+        #expect(try outputs().isEmpty)
+    }
+
     @Test(arguments: [(SIGTERM, 143, "SIGTERM"), (SIGHUP, 129, "SIGHUP"), (SIGINT, 130, "SIGINT")])
     func terminationSignalsEndTheRunCleanly(_ signal: Int32, _ status: Int32, _ name: String) throws {
         let loop = try script("loop.lua", "local f = io.open('out/report.csv', 'w') f:write('half') while true do pcall(error) end")

@@ -50,6 +50,30 @@ func list(_ expression: String) -> String { "table.concat(\(expression):totable(
         #expect(values == ["0.0,20.8,0.0", "nil", "1"])
     }
 
+    /// Exports from European shops: decimal commas and day-first dates, found or given.
+    @Test func europeanExportsAreRead() throws {
+        let state = try FlashLua.makeState()
+        let found = try files.write("de.csv", "Bestellzeit;Betrag\n29.11.2024 10:00;12,50\n29.11.2024 10:01;1.234,50\n")
+        #expect(try state.execute("""
+            local r = orders.read('\(found)', {map = {time = "Bestellzeit", amount = "Betrag"}})
+            return r.total, r.revenue.start, r.report.summary
+            """) == ["1247.0", "2024-11-29T10:00", "read 2 rows: 2 orders, decimal comma (line 2)"])
+        let unclear = try files.write("fr.csv", "order_time;amount\n01/12/2024 10:00;1.000\n02/12/2024 10:00;2\n")
+        #expect(try state.execute("return orders.read('\(unclear)')") == [
+            "nil", "fr.csv:2:1: order time '01/12/2024 10:00' may be day-first or month-first: set the option dates to 'dmy' or 'mdy'",
+        ])
+        #expect(try state.execute("""
+            local r = orders.read('\(unclear)', {decimal = ",", dates = "dmy"})
+            return r.total, r.revenue.start
+            """) == ["1002.0", "2024-12-01T10:00"])
+        #expect(try state.execute("local live = orders.live('\(unclear)', {decimal = '.', dates = 'mdy'}) return live:refresh().total")
+                == ["3.0"])
+        #expect(throws: LuaScriptError.self) { try state.execute("orders.read('\(unclear)', {decimal = ';'})") }
+        #expect(try state.execute("return select(2, pcall(orders.read, '\(unclear)', {dates = 'ymd'}))") == [
+            "bad argument #2 to 'orders.read' (option 'dates' must be one of 'dmy', 'mdy', got 'ymd')",
+        ])
+    }
+
     @Test func badRowsNameFileLineAndColumn() throws {
         let path = try files.write("orders.csv", "order_id,order_time,customer,amount\n1,2021-05-20T14:03:00,a,1\n2,2021-05-20T14:04:00,b,12,5\n3,2021-05-20T14:04:00,c,x\n")
         let state = try FlashLua.makeState()
@@ -62,8 +86,8 @@ func list(_ expression: String) -> String { "table.concat(\(expression):totable(
         #expect(lenient == ["1.0", "1", "1", "orders.csv:4:4: amount is not a number: 'x'",
                             "read 3 rows: 1 orders, 2 skipped (amount is not a number: 1, wrong number of fields: 1)"])
         #expect(try state.execute("return orders.read('/nonexistent/o.csv')") == ["nil", "cannot open '/nonexistent/o.csv'"])
-        let semicolon = try files.write("eu.csv", "order_time;amount\n2021-05-20T14:03:00;12,5\n")
-        #expect(try state.execute("return orders.read('\(semicolon)')") == ["nil", "eu.csv:2:2: amount is not a number: '12,5'"])
+        let semicolon = try files.write("eu.csv", "order_time;amount\n2021-05-20T14:03:00;12,5x\n")
+        #expect(try state.execute("return orders.read('\(semicolon)')") == ["nil", "eu.csv:2:2: amount is not a number: '12,5x'"])
         let piped = try files.write("p.csv", "order_time|amount\n2021-05-20T14:03:00|12.5\n")
         #expect(try state.execute("return orders.read('\(piped)', {delimiter='|'}).total") == ["12.5"])
     }

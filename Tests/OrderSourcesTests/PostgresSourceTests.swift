@@ -77,7 +77,7 @@ import Testing
         _ = try source.run("CREATE TABLE \(table) (created_at text, made timestamptz, total numeric)", [])
         let cases: [(String, String, String)] = [
             ("no_such_table", "made", "no table 'no_such_table' in"),
-            (table, "placed_at", "no column 'placed_at' in table '\(table)'"),
+            (table, "placed_at", "no column 'placed_at' (time) in table '\(table)' (columns: created_at, made, total)"),
             (table, "created_at", "time column 'created_at' of '\(table)' is text (timestamp or epoch seconds expected)"),
         ]
         for (name, time, message) in cases {
@@ -88,7 +88,16 @@ import Testing
                 (error as? OrderSourceError)?.message.hasPrefix(message) == true
             }
         }
-        let badAmount = try MinuteQuery(table: table, time: "made", amount: "amount")
-        #expect(throws: OrderSourceError.self) { try source.minuteRows(badAmount, from: nil, through: nil) }
+        let misspelled: [(MinuteQuery, String)] = [
+            (try MinuteQuery(table: table, time: "made", amount: "totl"), "'totl' (amount)"),
+            (try MinuteQuery(table: table, time: "made", amount: "Total"), "'Total' (amount)"),
+            (try MinuteQuery(table: table, time: "made", amount: "total", customer: "buyer"), "'buyer' (customer)"),
+            (try MinuteQuery(table: table, time: "made", amount: "total", where: "stauts = 'paid'"), "'stauts' (where)"),
+        ]
+        for (query, column) in misspelled {
+            #expect(throws: OrderSourceError("no column \(column) in table '\(table)' (columns: created_at, made, total)")) {
+                try source.minuteRows(query, from: nil, through: nil)
+            }
+        }
     }
 }

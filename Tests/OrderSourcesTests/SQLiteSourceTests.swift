@@ -53,14 +53,44 @@ import Testing
 
     @Test func missingTableIsReported() throws {
         let sale = SimulatedSales.sale(zone: .utc, format: .epoch)
-        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(sale, in: folder))
+        let path = try SimulatedSales.sqliteFile(sale, in: folder)
         let query = try MinuteQuery(table: "sales", time: "created_at", amount: "total")
-        #expect(throws: OrderSourceError.self) { try source.minuteRows(query, from: nil, through: nil) }
-        do {
-            _ = try source.minuteRows(query, from: nil, through: nil)
-        } catch {
-            #expect(error.message.hasPrefix("cannot prepare statement on 'sqlite:"))
-            #expect(error.message.hasSuffix(": no such table: sales"))
+        #expect(throws: OrderSourceError("no table 'sales' in 'sqlite:\(path)'")) {
+            try SQLiteSource(path: path).minuteRows(query, from: nil, through: nil)
+        }
+    }
+
+    /// A misspelled name would be read by SQLite as a string literal: revenue 0 or no minutes at all.
+    @Test(arguments: [
+        ("created_at", "totl", nil, nil, "no column 'totl' (amount)"),
+        ("created", "total", nil, nil, "no column 'created' (time)"),
+        ("created_at", "total", "buyer", nil, "no column 'buyer' (customer)"),
+        ("created_at", "total", nil, "stauts = 'paid'", "no column 'stauts' (where)"),
+    ] as [(String, String, String?, String?, String)])
+    func misspelledColumnsAreNamedWithTheTablesColumns(time: String, amount: String, customer: String?,
+                                                       filter: String?, message: String) throws {
+        let sale = SimulatedSales.sale(zone: .utc, format: .epoch)
+        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(sale, in: folder))
+        let query = try MinuteQuery(table: "orders", time: time, amount: amount, customer: customer, where: filter)
+        #expect(throws: OrderSourceError(message + " in table 'orders' (columns: order_id, created_at, customer,"
+                                         + " total, status)")) {
+            try source.minuteRows(query, from: nil, through: nil)
+        }
+    }
+
+    @Test func columnsMatchWithoutRegardToCase() throws {
+        let sale = SimulatedSales.sale(zone: .utc, format: .epoch)
+        let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(sale, in: folder))
+        let query = try MinuteQuery(table: "main.ORDERS", time: "Created_At", amount: "TOTAL")
+        #expect(try source.minuteTable(query).orders.reduce(0, +) == sale.orders().count)
+    }
+
+    @Test func oneColumnForTwoFieldsIsRefused() {
+        #expect(throws: OrderSourceError("column 'total' is given for both time and amount")) {
+            try MinuteQuery(table: "orders", time: "total", amount: "total")
+        }
+        #expect(throws: OrderSourceError("column 'Total' is given for both amount and customer")) {
+            try MinuteQuery(table: "orders", time: "created_at", amount: "total", customer: "Total")
         }
     }
 

@@ -19,6 +19,18 @@ import Testing
         #expect(result.table.revenueCents == [100, 200, 400])
     }
 
+    @Test func anOrderIdSeenInAnEarlierRefreshCountsOnce() throws {
+        let folder = TemporaryFolder("saledata")
+        defer { folder.remove() }
+        let path = try folder.write("live.csv", "order_id,order_time,amount\n1,2021-05-20T14:03:00,1\n")
+        let live = LiveOrders(path: path)
+        #expect(try live.refresh().table.revenueCents == [100])
+        try folder.append("live.csv", "1,2021-05-20T14:05:00,1\n2,2021-05-20T14:05:00,2\n")
+        let result = try live.refresh()
+        #expect(result.table.revenueCents == [100, 0, 200])
+        #expect(result.report.duplicates == 1)
+    }
+
     @Test func aHeaderStillBeingWrittenGivesAnEmptyTable() throws {
         let folder = TemporaryFolder("saledata")
         defer { folder.remove() }

@@ -100,6 +100,33 @@ func readOrders(_ text: String, _ configure: (inout OrdersReadOptions) -> Void =
         #expect(result.report.description == "read 4 rows: 2 orders, 2 duplicates")
     }
 
+    /// A re-sent order keeps its id but may carry a later time: it still counts once.
+    @Test func duplicatesCountOnceAcrossTheWholeFile() throws {
+        let result = try readOrders("""
+            order_id,order_time,amount
+            A1,2021-05-20T14:03:00,10
+            A2,2021-05-20T14:04:00,20
+            A1,2021-05-20T16:59:00,10
+            A2,2021-05-21T09:00:00,20
+            """)
+        #expect(result.table.revenueCents == [1000, 2000])
+        #expect(result.report.duplicates == 2)
+        #expect(result.report.examples["duplicate order id"] == [
+            "orders.csv:4:1: order id 'A1' seen before", "orders.csv:5:1: order id 'A2' seen before",
+        ])
+    }
+
+    /// Integer ids are kept as bits, others as hashes: every distinct text stays a distinct id.
+    @Test func idsThatLookAlikeAreStillDistinct() throws {
+        let ids = ["7", "07", "007", "x7", "63", "64", "1000000000000000000", "999999999999999999", "7", "64", "x7"]
+        let text = "order_id,order_time,amount\n" + ids.map { "\($0),2021-05-20T14:03:00,1\n" }.joined()
+        let result = try readOrders(text)
+        #expect(result.report.orders == 8)
+        #expect(result.report.duplicates == 3)
+        var aggregator = OrdersAggregator()
+        #expect(ids.map { aggregator.add(second: may20, cents: 1, id: $0) } == ids.indices.map { $0 < 8 })
+    }
+
     @Test func cancelledAndRefundedOrdersAreExcludedAndCounted() throws {
         let result = try readOrders("""
             order_id,order_time,amount,status
@@ -171,8 +198,8 @@ func readOrders(_ text: String, _ configure: (inout OrdersReadOptions) -> Void =
     }
 
     @Test func strictModeStopsAtTheFirstBadRow() {
-        #expect(throws: OrdersError(file: "orders.csv", line: 3, column: 2, reason: "amount is not a number: '12,5'")) {
-            try readOrders("order_time;amount\n2021-05-20T14:03:00;12.5\n2021-05-20T14:03:00;12,5\n")
+        #expect(throws: OrdersError(file: "orders.csv", line: 3, column: 2, reason: "amount is not a number: '12.5.'")) {
+            try readOrders("order_time;amount\n2021-05-20T14:03:00;12.5\n2021-05-20T14:03:00;12.5.\n")
         }
     }
 

@@ -22,18 +22,24 @@ public func flashcastExecutable() -> URL {
 }
 
 /// Runs `flashcast` with `arguments` (and `input` on standard input) and waits for it.
-public func runFlashcast(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> CommandResult {
-    try runCommand(flashcastExecutable(), arguments, input: input, in: directory)
+/// - Parameter environment: variables set or replaced in the test's environment.
+public func runFlashcast(_ arguments: [String], input: String? = nil, in directory: URL? = nil,
+                         environment: [String: String] = [:]) throws -> CommandResult {
+    try runCommand(flashcastExecutable(), arguments, input: input, in: directory, environment: environment)
 }
 
 /// Runs an executable and collects its exit status and output.
-public func runCommand(_ executable: URL, _ arguments: [String], input: String? = nil, in directory: URL? = nil)
-    throws -> CommandResult
+/// - Parameter environment: variables set or replaced in the test's environment.
+public func runCommand(_ executable: URL, _ arguments: [String], input: String? = nil, in directory: URL? = nil,
+                       environment: [String: String] = [:]) throws -> CommandResult
 {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let output = Pipe()
     let error = Pipe()
     let standardInput = Pipe()

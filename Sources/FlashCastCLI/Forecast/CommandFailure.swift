@@ -3,13 +3,17 @@ import Forecasting
 import FlashREPL
 
 /// How the forecast commands end on an error: arguments that do not fit the data are usage errors
-/// (`Error: ...` and the command's usage, exit status 2); bad data and failed training exit with status 1.
+/// (`Error: ...` and the command's usage, exit status 2); bad data and failed training exit with status 1;
+/// a Ctrl-C or termination signal stops the computation, with status 128 + the signal's number.
 enum CommandFailure {
     /// Runs `body` for `command`, turning its errors into the commands' exit statuses; `train` names
     /// the training window in messages about it.
     static func exitOnError<Command: ParsableCommand, T>(_ command: Command.Type, train: Int, _ body: () throws -> T) throws -> T {
         do {
-            return try body()
+            return try CommandInterruption.run(body)
+        } catch let stopped as CommandInterruption.Stopped {
+            StandardError.write("flashcast: \(Stop.message(signal: stopped.signal))\n")
+            throw ExitCode(128 + stopped.signal)
         } catch let error as ValidationError {
             throw usage(error.message, Command.self)
         } catch let error as ForecastError {
@@ -42,7 +46,7 @@ enum CommandFailure {
     static func isUsage(_ error: ForecastError) -> Bool {
         switch error {
         case .invalidOption, .cutoffOutOfRange, .trainingWindowTooShort, .historyRequired: true
-        case .emptySeries, .notFinite, .trainingFailed: false
+        case .emptySeries, .notFinite, .trainingFailed, .cancelled: false
         }
     }
 }

@@ -25,7 +25,7 @@ enum ForecastLibrary {
         try table.allow(ForecastRunOptions.runKeys)
         let options = try ForecastRunOptions.read(table, call, revenue: revenue)
         let events = try ForecastRunOptions.plannedEvents(table, call, revenue: revenue, options: options)
-        let forecast = try ForecastLuaErrors.run(options: table) { () throws(ForecastError) in
+        let forecast = try ForecastLuaErrors.run(call, options: table) { () throws(ForecastError) in
             guard let events else { return try Forecaster.forecast(revenue: revenue, options: options) }
             return try EventForecaster.forecast(revenue: revenue, events: events, options: options)
         }
@@ -46,7 +46,7 @@ enum ForecastLibrary {
         try table.allow(ForecastRunOptions.backtestKeys)
         let options = try ForecastRunOptions.read(table, call, revenue: revenue, train: 500, horizon: 200)
         let step = try table.integer("step", default: ForecastOptions.wholeRows(200, step: revenue.step))
-        let result = try ForecastLuaErrors.run(options: table) { () throws(ForecastError) in
+        let result = try ForecastLuaErrors.run(call, options: table) { () throws(ForecastError) in
             try Backtester.backtest(revenue: revenue, train: options.train, horizon: options.horizon, step: step,
                                     options: options)
         }

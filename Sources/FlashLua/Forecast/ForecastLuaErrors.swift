@@ -21,13 +21,13 @@ enum ForecastLuaErrors {
         case .emptySeries(let name), .notFinite(let name, _, _):
             if name.hasPrefix("earlier") { return options.error("history", "is not usable: \(error.description)") }
             return .argument(position: 1, message: error.description)
-        case .trainingFailed:
+        case .trainingFailed, .cancelled:
             return .message(error.description)
         }
     }
 
-    /// Runs the module's `work`, mapping its errors.
-    static func run<T>(options: LuaOptions, _ work: () throws(ForecastError) -> T) throws(LuaError) -> T {
-        do { return try work() } catch { throw map(error, options: options) }
+    /// Runs the module's `work` for `call`, stopping on an interrupt, and maps its errors.
+    static func run<T>(_ call: LuaCall, options: LuaOptions, _ work: () throws(ForecastError) -> T) throws(LuaError) -> T {
+        do { return try call.cancellable(work) } catch { throw map(error, options: options) }
     }
 }

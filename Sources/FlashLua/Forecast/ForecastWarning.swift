@@ -14,7 +14,7 @@ enum ForecastWarning {
         let target = try options.number("target")
         if let target, !target.isFinite { throw options.error("target", "must be a finite number") }
         let forecast = object.forecast
-        let warnings = try ForecastLuaErrors.run(options: options) { () throws(ForecastError) in
+        let warnings = try ForecastLuaErrors.run(call, options: options) { () throws(ForecastError) in
             try EarlyWarning.check(revenue: live, forecast: forecast, consecutive: k, target: target)
         }
         push(warnings, live: live, object: object, call)

@@ -18,10 +18,10 @@ enum LiveDatabaseOptions {
         let from = try options.minute("from", zone: reading.zone, call: call)
         let plan = try LiveOptions.plan(options, call, reading: reading)
         let settings = try LiveOptions.settings(options)
-        let (url, query) = try OrdersQuery.read(options, call, urlKey: urlKey, window: from.map { window(from: $0, plan) })
+        let (database, query) = try OrdersQuery.read(options, call, urlKey: urlKey, window: from.map { window(from: $0, plan) })
         let source: any OrderSource
-        do throws(OrderSourceError) { source = try OrderDatabase.open(url) } catch { return .failure(error) }
-        let feed = DatabaseFeed(LiveOrderQuery(source: source, query: query), url: (try? DatabaseURL(url).description) ?? "")
+        do throws(OrderSourceError) { source = try OrderDatabase.open(database) } catch { return .failure(error) }
+        let feed = DatabaseFeed(LiveOrderQuery(source: source, query: query), url: database.description)
         return .success(LiveSale(feed: feed, plan: plan, settings: settings))
     }
 

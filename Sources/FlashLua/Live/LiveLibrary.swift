@@ -52,7 +52,7 @@ enum LiveLibrary {
         pace against the target, alert state.
         """
     ) { call in
-        call.push(LiveStatusObject(try current(call).refresh()))
+        call.push(LiveStatusObject(try current(call).refresh(call)))
         return 1
     }
 

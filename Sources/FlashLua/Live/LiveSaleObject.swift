@@ -14,11 +14,13 @@ final class LiveSaleObject: LuaObject, @unchecked Sendable {
 
     /// Refreshes the sale, reporting retries of a lost connection on standard error and drawing a
     /// progress bar while the model trains.
-    func refresh() throws(LuaError) -> LiveStatus {
+    func refresh(_ call: LuaCall) throws(LuaError) -> LiveStatus {
         let bar = ProgressBar("training", enabled: showsProgress)
         defer { bar.finish() }
         do {
-            return try sale.refresh(report: { ProgressBar.write("flashcast: \($0)\n") }, progress: { bar.show($0) })
+            return try call.cancellable {
+                try sale.refresh(report: { ProgressBar.write("flashcast: \($0)\n") }, progress: { bar.show($0) })
+            }
         } catch {
             throw .message(String(describing: error))
         }
@@ -38,7 +40,7 @@ final class LiveSaleObject: LuaObject, @unchecked Sendable {
                 "refresh", "sale:refresh() -> LiveStatus",
                 "Reads the orders appended since the last refresh, re-trains the forecast when it has aged, and returns the status."
             ) { call, object in
-                call.push(LiveStatusObject(try object.refresh()))
+                call.push(LiveStatusObject(try object.refresh(call)))
                 return 1
             },
             LuaMethod(

@@ -15,7 +15,7 @@ enum LiveWatch {
         printLine("watching \(object.sale.feed.name): a status every \(ScriptClock.seconds(seconds)) s, Ctrl-C stops")
         var refreshes = 0
         while true {
-            let status = try object.refresh()
+            let status = try object.refresh(call)
             if try call.takeUserInterrupt() { break }
             printLine(status.text)
             refreshes += 1

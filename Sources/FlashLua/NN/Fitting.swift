@@ -11,7 +11,8 @@ enum Fitting {
         let progress = try progressFunction(call)
         var interruption: LuaError?
         let history = try NNErrors.run { () throws(NeuralNetError) in
-            try object.model.fit(inputs: inputs, targets: targets, options: options) { report in
+            try call.cancellable { () throws(NeuralNetError) in
+                try object.model.fit(inputs: inputs, targets: targets, options: options) { report in
                 do throws(LuaError) {
                     try call.checkInterrupt()
                     guard let progress else { return .proceed }
@@ -27,6 +28,7 @@ enum Fitting {
                     interruption = error
                     return .stop
                 }
+            }
             }
         }
         if let interruption { throw interruption }

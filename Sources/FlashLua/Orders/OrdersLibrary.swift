@@ -11,8 +11,12 @@ enum OrdersLibrary {
         amount="total", id=, customer=, currency=, status=} (defaults order_time, amount, order_id, \
         customer or email, currency, status), tz="+08:00" (times without offset, minute labels), \
         currency="USD" with rates={EUR=1.08}, strict=true (false skips bad rows and counts them in \
-        report), delimiter=";", from=time with to=time (the window, both included), customers=true. \
-        A bad row (strict) or an unreadable file returns nil, "orders.csv:1734:4: amount is not a number: '12,5'".
+        report), delimiter=";", from=time with to=time (the window, both included), customers=true, \
+        decimal="," (amounts such as 12,50 or 1.234,50; default: found in the file) and dates="dmy" or \
+        "mdy" (times such as 29/11/2024 10:00; default: found in the file, dates with dots are day-first). \
+        A file whose rows cannot tell (only 1.234, or only days up to 12) returns an error naming the option. \
+        A bad row (strict) or an unreadable file returns nil, "orders.csv:1734:4: amount is not a number: '12.5x'". \
+        An order id seen before counts once, whatever its time.
         """
     ) { call in
         let path = try call.readablePath(1)
@@ -29,7 +33,7 @@ enum OrdersLibrary {
         "aggregate", "orders.aggregate(rows [, options]) -> result",
         """
         Aggregates orders given as Lua tables {time=, amount=, id=, customer=} (times as text or epoch \
-        seconds) into the same results as orders.read; an id seen before in the same minute counts once. \
+        seconds) into the same results as orders.read; an id seen before counts once. \
         Options: map (other field names), tz, from with to.
         """
     ) { call in
@@ -70,11 +74,17 @@ enum OrdersLibrary {
             if let policy = call.fileAccess {
                 do { path = try policy.checkWrite(path) } catch { throw LuaError.message(String(describing: error)) }
             }
-            do { call.push(try sale.write(to: path)) } catch { return call.failure(String(describing: error)) }
+            do { call.push(try call.cancellable { try sale.write(to: path) }) } catch {
+                try call.checkInterrupt()
+                return call.failure(String(describing: error))
+            }
             return 1
         }
         var aggregator = OrdersAggregator(zone: sale.zone)
-        sale.forEachOrder { order in
+        var orders = 0
+        try sale.forEachOrder { order in
+            orders += 1
+            if orders % 4096 == 0 { try call.checkInterrupt() }
             aggregator.add(second: order.second, cents: order.cents, id: String(order.id), customer: order.customerLabel)
         }
         call.push(try aggregator.result())

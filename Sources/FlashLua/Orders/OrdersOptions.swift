@@ -3,7 +3,8 @@ import SaleData
 
 /// The options `orders.read` and `orders.live` share, read into `OrdersReadOptions`.
 enum OrdersOptions {
-    static let keys: Set<String> = ["map", "tz", "currency", "rates", "strict", "delimiter", "from", "to", "customers"]
+    static let keys: Set<String> = ["map", "tz", "currency", "rates", "strict", "delimiter", "from", "to", "customers",
+                                    "decimal", "dates"]
 
     /// The reading options; `otherKeys` are further options the caller reads itself.
     static func read(_ options: LuaOptions, _ call: LuaCall, otherKeys: Set<String> = []) throws(LuaError)
@@ -17,6 +18,8 @@ enum OrdersOptions {
         result.countCustomers = try options.boolean("customers", default: true)
         result.window = try window(options, call, zone: result.zone)
         result.rates = try rates(options, call)
+        result.decimal = try choice("decimal", of: DecimalMark.self, options)
+        result.dates = try choice("dates", of: DateOrder.self, options)
         if let text = try options.string("delimiter") {
             guard text.utf8.count == 1, let byte = text.utf8.first, byte != 34, byte != 10, byte != 13 else {
                 throw options.error("delimiter", "must be one character other than a quote or line break, got '\(text)'")
@@ -24,6 +27,13 @@ enum OrdersOptions {
             result.delimiter = byte
         }
         return result
+    }
+
+    /// A string option naming one of an enumeration's raw values (`decimal=","`, `dates="dmy"`), or nil.
+    static func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, of _: Choice.Type, _ options: LuaOptions)
+        throws(LuaError) -> Choice? where Choice.RawValue == String {
+        guard options.has(key) else { return nil }
+        return Choice(rawValue: try options.choice(key, Choice.allCases.map(\.rawValue), default: ""))
     }
 
     /// `map={time="created_at", amount="total", ...}`: which header names hold each field.

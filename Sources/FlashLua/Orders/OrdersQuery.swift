@@ -11,7 +11,8 @@ enum OrdersQuery {
         in the shop's zone, or epoch seconds); amount="total"; customer="customer_id" (optional: distinct \
         customers per minute); where="status = 'paid' and total > 0" (comparisons of a column with values \
         joined by 'and'; values are sent as parameters, never as SQL); from=time with to=time (the window, \
-        both included); tz="Asia/Shanghai" (minutes are cut in it). Names must be plain identifiers.
+        both included); tz="Asia/Shanghai" (minutes are cut in it). Names must be plain identifiers and \
+        name columns of the table (else the message lists its columns); each row counts as one order.
         """
 
     static let query = LuaLibraryFunction(
@@ -23,12 +24,12 @@ enum OrdersQuery {
         or a failing query returns nil, message (never with the password).
         """
     ) { call in
-        let (url, query) = try read(call)
+        let (database, query) = try read(call)
         let table: MinuteTable
-        do throws(OrderSourceError) { table = try OrderDatabase.open(url).minuteTable(query) } catch {
+        do throws(OrderSourceError) { table = try OrderDatabase.open(database).minuteTable(query) } catch {
             return call.failure(error.message)
         }
-        call.push(table, source: try DatabaseURL(url).description)
+        call.push(table, source: database.description)
         return 1
     }
 
@@ -40,10 +41,10 @@ enum OrdersQuery {
         seconds, each retry reported on standard error. \(optionHelp)
         """
     ) { call in
-        let (url, query) = try read(call)
+        let (database, query) = try read(call)
         let source: any OrderSource
-        do throws(OrderSourceError) { source = try OrderDatabase.open(url) } catch { return call.failure(error.message) }
-        call.push(LiveQueryObject(LiveOrderQuery(source: source, query: query), url: try DatabaseURL(url).description))
+        do throws(OrderSourceError) { source = try OrderDatabase.open(database) } catch { return call.failure(error.message) }
+        call.push(LiveQueryObject(LiveOrderQuery(source: source, query: query), url: database.description))
         return 1
     }
 
@@ -51,17 +52,17 @@ enum OrdersQuery {
     static let keys: Set<String> = ["url", "table", "time", "amount", "customer", "where", "from", "to", "tz"]
 
     /// The url and the query of the options table at argument 1.
-    static func read(_ call: LuaCall) throws(LuaError) -> (url: String, query: MinuteQuery) {
+    static func read(_ call: LuaCall) throws(LuaError) -> (database: DatabaseURL, query: MinuteQuery) {
         let options = try LuaOptions(call, at: 1)
         try options.allow(keys)
         let window = try OrdersOptions.window(options, call, zone: try options.zone())
         return try read(options, call, urlKey: "url", window: window)
     }
 
-    /// The url (option `urlKey`) and the query over `window` of `options`, whose keys the caller
-    /// has checked; SQLite files go through the sandbox.
+    /// The database (option `urlKey`) and the query over `window` of `options`, whose keys the caller
+    /// has checked; in the sandbox, only named servers and readable SQLite files pass.
     static func read(_ options: LuaOptions, _ call: LuaCall, urlKey: String, window: ClosedRange<Int>?)
-        throws(LuaError) -> (url: String, query: MinuteQuery) {
+        throws(LuaError) -> (database: DatabaseURL, query: MinuteQuery) {
         func required(_ key: String) throws(LuaError) -> String {
             guard let value = try options.string(key) else { throw options.error(key, "is needed") }
             return value
@@ -69,13 +70,11 @@ enum OrdersQuery {
         let url = try required(urlKey)
         let zone = try options.zone()
         do {
-            if case .sqlite(let path) = try DatabaseURL(url), let policy = call.fileAccess {
-                do { _ = try policy.checkRead(path) } catch { throw LuaError.message(error.description) }
-            }
+            let database = try DatabaseAccess.check(try DatabaseURL(url), call)
             let query = try MinuteQuery(table: try required("table"), time: try required("time"),
                                         amount: try required("amount"), customer: try options.string("customer"),
                                         where: try options.string("where"), window: window, zone: zone)
-            return (url, query)
+            return (database, query)
         } catch let error as OrderSourceError {
             throw .argument(position: options.position, message: error.message)
         } catch let error as LuaError {

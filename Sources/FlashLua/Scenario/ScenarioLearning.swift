@@ -41,7 +41,10 @@ enum ScenarioLearning {
             return object.series
         }
         do throws(EffectLearningError) {
-            call.push(EffectObject(try EffectLearner.learn(revenue, sentAt: minute, options: options)))
+            let effect = try call.cancellable { () throws(EffectLearningError) in
+                try EffectLearner.learn(revenue, sentAt: minute, options: options)
+            }
+            call.push(EffectObject(effect))
         } catch {
             throw LuaError.argument(position: 1, message: error.message)
         }

@@ -129,4 +129,7 @@ static inline int lshim_getmetatable(lua_State *L, const char *typeName) {
 static inline void lshim_collectgarbage(lua_State *L) { lua_gc(L, LUA_GCCOLLECT); }
 static inline const char *lshim_version(void) { return LUA_RELEASE; }
 
+/// Installs Lua's warning function (off until `warn("@on")` or `lua -W`), as `luaL_newstate` does.
+void lshim_open_warnings(lua_State *L);
+
 #endif

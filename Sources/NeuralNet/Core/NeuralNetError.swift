@@ -10,6 +10,8 @@ public enum NeuralNetError: Error, Equatable, CustomStringConvertible {
     case diverged(epoch: Int, loss: String)
     /// The network is being trained (a progress callback tried to change, run or train it again).
     case frozen
+    /// The caller asked training to stop (`CancellationCheck`).
+    case cancelled
 
     /// The message shown to users.
     public var description: String {
@@ -22,6 +24,8 @@ public enum NeuralNetError: Error, Equatable, CustomStringConvertible {
             return "training diverged at epoch \(epoch): loss is \(loss)"
         case .frozen:
             return "the model is being trained: it cannot change or run until its fit returns"
+        case .cancelled:
+            return "cancelled"
         }
     }
 }

@@ -1,3 +1,5 @@
+import Cancellation
+
 /// The state of one `Trainer.fit` call: buffers reused by every step, the optimizer's state and
 /// the best weights seen so far.
 struct TrainingRun<T: NNScalar> {
@@ -27,6 +29,7 @@ struct TrainingRun<T: NNScalar> {
         var total = 0.0
         var start = 0
         while start < order.count {
+            guard !CancellationCheck.isRequested else { throw .cancelled }
             let rows = order[start..<Swift.min(start + options.batchSize, order.count)]
             batchInputs.gather(from: inputs, rows: rows)
             batchTargets.gather(from: targets, rows: rows)

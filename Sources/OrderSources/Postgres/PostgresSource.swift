@@ -48,21 +48,22 @@ public final class PostgresSource: OrderSource {
     /// The server process of the current connection (tests end it to simulate a lost connection).
     public var backendProcessID: Int? { connection?.backendProcessID }
 
-    /// How the query's time column stores times, asked once per table and column.
+    /// How the query's time column stores times, after checking that the table has every column
+    /// the query reads; asked once per table and set of columns.
     private func timeKind(of query: MinuteQuery) throws(OrderSourceError) -> PostgresMinuteSQL.TimeKind {
-        let key = "\(query.table.quoted).\(query.time.quoted)"
+        let key = ([query.table] + query.columnsRead.map(\.column)).map(\.quoted).joined(separator: ",")
         if let known = timeKinds[key] { return known }
         let rows = try run("""
-            SELECT c.oid IS NOT NULL, (SELECT format_type(a.atttypid, NULL) FROM pg_attribute a \
-            WHERE a.attrelid = c.oid AND a.attname = $2 AND a.attnum > 0 AND NOT a.attisdropped) \
-            FROM (SELECT to_regclass($1)::oid AS oid) c
-            """, [query.table.quoted, query.time.parts[0]])
-        guard let row = rows.first, row.first == "t" else {
+            SELECT c.oid IS NOT NULL, a.attname, format_type(a.atttypid, NULL) \
+            FROM (SELECT to_regclass($1)::oid AS oid) c LEFT JOIN pg_attribute a \
+            ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum
+            """, [query.table.quoted])
+        guard rows.first?.first == "t" else {
             throw OrderSourceError("no table '\(query.table)' in '\(address)'")
         }
-        guard let type = row[1] else {
-            throw OrderSourceError("no column '\(query.time)' in table '\(query.table)'")
-        }
+        let columns = rows.compactMap { $0[1] }
+        try TableColumns(names: columns, ignoringCase: false).check(query)
+        let type = rows.first { $0[1] == query.time.parts[0] }?[2] ?? ""
         let kind: PostgresMinuteSQL.TimeKind
         switch type {
         case "timestamp with time zone": kind = .instant

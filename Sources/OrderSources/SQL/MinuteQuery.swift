@@ -26,6 +26,12 @@ public struct MinuteQuery: Sendable, Equatable {
         self.customer = try customer.map { name throws(OrderSourceError) in
             try SQLIdentifier(name, role: "customer column")
         }
+        let named = [("time", self.time), ("amount", self.amount)] + (self.customer.map { [("customer", $0)] } ?? [])
+        for (index, (role, column)) in named.enumerated() {
+            if let (other, _) = named[..<index].first(where: { $0.1.description.lowercased() == column.description.lowercased() }) {
+                throw OrderSourceError("column '\(column)' is given for both \(other) and \(role)")
+            }
+        }
         self.filter = try RowFilter(filter ?? "")
         self.window = window
         self.zone = zone

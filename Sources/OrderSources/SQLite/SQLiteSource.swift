@@ -24,6 +24,7 @@ public final class SQLiteSource: OrderSource {
 
     /// SQLite's sums per minute, wall-clock minutes moved to UTC.
     public func minuteRows(_ query: MinuteQuery, from: Int?, through: Int?) throws(OrderSourceError) -> [MinuteRow] {
+        try columns(of: query.table).check(query)
         let time = query.time.quoted
         let isNumber = "typeof(\(time)) IN ('integer', 'real')"
         let seconds = "CASE WHEN \(isNumber) THEN CAST(\(time) AS INTEGER) ELSE CAST(strftime('%s', \(time)) AS INTEGER) END"
@@ -60,5 +61,17 @@ public final class SQLiteSource: OrderSource {
             return MinuteRow(minute: utcMinute, cents: fields[2].integer ?? 0, orders: Int(orders), customers: Int(customers))
         }
         return MinuteRow.merged(rows.filter { $0.minute >= (from ?? .min) && $0.minute <= (through ?? .max) })
+    }
+
+    /// The table's columns (`PRAGMA table_info`); a table that does not exist is an error.
+    func columns(of table: SQLIdentifier) throws(OrderSourceError) -> TableColumns {
+        let pragma = table.parts.count == 2
+            ? "PRAGMA \"\(table.parts[0])\".table_info(\"\(table.parts[1])\")" : "PRAGMA table_info(\(table.quoted))"
+        let names = try database.rows(pragma).compactMap { fields -> String? in
+            guard fields.count > 1, case .text(let name) = fields[1] else { return nil }
+            return name
+        }
+        guard !names.isEmpty else { throw OrderSourceError("no table '\(table)' in 'sqlite:\(database.path)'") }
+        return TableColumns(names: names, ignoringCase: true)
     }
 }

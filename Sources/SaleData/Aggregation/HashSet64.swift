@@ -51,9 +51,31 @@ struct HashSet64: Sendable {
     /// Every hash in the set, in no particular order.
     var elements: [UInt64] { slots.filter { $0 != 0 } }
 
+    /// Whether no hash is in both sets.
+    func isDisjoint(with other: HashSet64) -> Bool {
+        !other.slots.contains { $0 != 0 && contains($0) }
+    }
+
+    /// Adds every hash of `other`.
+    mutating func formUnion(_ other: HashSet64) {
+        reserve(count + other.count)
+        for key in other.slots where key != 0 { _ = insert(key) }
+    }
+
     private mutating func grow() {
+        rehash(capacity: Swift.max(16, slots.count * 2))
+    }
+
+    /// Grows the table at once to hold `total` hashes, rather than doubling step by step.
+    private mutating func reserve(_ total: Int) {
+        var capacity = Swift.max(16, slots.count)
+        while capacity * 3 < total * 4 { capacity *= 2 }
+        if capacity > slots.count { rehash(capacity: capacity) }
+    }
+
+    private mutating func rehash(capacity: Int) {
         let old = slots
-        slots = Array(repeating: 0, count: Swift.max(16, old.count * 2))
+        slots = Array(repeating: 0, count: capacity)
         count = 0
         for key in old where key != 0 { _ = insert(key) }
     }

@@ -1,16 +1,16 @@
 /// Running per-minute totals while orders stream in, in any order.
 ///
-/// Memory grows with the minutes seen, plus one 64-bit hash per distinct order id (duplicates are
-/// recognised among orders of the same minute: a repeated export row repeats its time) and per
-/// distinct customer of a minute.
+/// Memory grows with the minutes seen, the distinct order ids (an id seen before in any minute
+/// counts once, see `OrderIDSet`) and the distinct customers of each minute.
 struct MinuteAccumulator: Sendable {
     private struct Bucket: Sendable {
         var cents: Int64 = 0
         var orders = 0
-        var ids: HashSet64
         var customers: HashSet64
     }
 
+    /// Every order id counted, whatever its minute.
+    private var ids = OrderIDSet()
     private var indexOfMinute: [Int: Int] = [:]
     private var minutes: [Int] = []
     private var buckets: [Bucket] = []
@@ -22,11 +22,11 @@ struct MinuteAccumulator: Sendable {
     /// Whether no order was added.
     var isEmpty: Bool { minutes.isEmpty }
 
-    /// Adds an order; false (and nothing added) when its id was already seen in that minute.
+    /// Adds an order; false (and nothing added) when its id was already seen.
     @inline(__always)
     mutating func add(minute: Int, cents: Int64, id: UInt64?, customer: UInt64?) -> Bool {
+        if let id, !ids.insert(id) { return false }
         let index = bucketIndex(minute)
-        if let id, !buckets[index].ids.insert(id) { return false }
         let (sum, overflow) = buckets[index].cents.addingReportingOverflow(cents)
         buckets[index].cents = sum
         overflowed = overflowed || overflow
@@ -38,6 +38,7 @@ struct MinuteAccumulator: Sendable {
     /// Adds another accumulator's orders; false when an order id appears in both (the caller then
     /// re-reads serially, so that the duplicate is reported at its line).
     mutating func merge(_ other: MinuteAccumulator) -> Bool {
+        guard ids.formDisjointUnion(other.ids) else { return false }
         for (otherIndex, minute) in other.minutes.enumerated() {
             let theirs = other.buckets[otherIndex]
             guard let index = indexOfMinute[minute] else {
@@ -46,8 +47,6 @@ struct MinuteAccumulator: Sendable {
                 buckets.append(theirs)
                 continue
             }
-            for id in theirs.ids.elements where buckets[index].ids.contains(id) { return false }
-            for id in theirs.ids.elements { _ = buckets[index].ids.insert(id) }
             for customer in theirs.customers.elements { _ = buckets[index].customers.insert(customer) }
             let (sum, overflow) = buckets[index].cents.addingReportingOverflow(theirs.cents)
             buckets[index].cents = sum
@@ -90,8 +89,7 @@ struct MinuteAccumulator: Sendable {
             indexOfMinute[minute] = index
             minutes.append(minute)
             let previous = buckets.isEmpty ? nil : buckets[lastIndex]
-            buckets.append(Bucket(ids: HashSet64(expected: previous?.ids.count ?? 0),
-                                  customers: HashSet64(expected: previous?.customers.count ?? 0)))
+            buckets.append(Bucket(customers: HashSet64(expected: previous?.customers.count ?? 0)))
         }
         lastMinute = minute
         lastIndex = index

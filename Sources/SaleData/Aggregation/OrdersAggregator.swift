@@ -25,7 +25,8 @@ public struct OrdersAggregator: Sendable {
             return false
         }
         if customer != nil { options.countCustomers = true }
-        guard accumulator.add(minute: minute, cents: cents, id: id.map(Self.hash), customer: customer.map(Self.hash))
+        guard accumulator.add(minute: minute, cents: cents, id: id.map { Self.bytes($0, OrderIDSet.key) },
+                                     customer: customer.map { Self.bytes($0, hashBytes) })
         else {
             report.duplicates += 1
             report.note("row \(report.rows): order id '\(id ?? "")' seen before", under: "duplicate order id")
@@ -45,8 +46,9 @@ public struct OrdersAggregator: Sendable {
         OrdersResult(table: try table(), report: report)
     }
 
-    private static func hash(_ text: String) -> UInt64 {
+    /// `body` applied to the text's UTF-8 bytes.
+    private static func bytes(_ text: String, _ body: (UnsafePointer<UInt8>, Int) -> UInt64) -> UInt64 {
         let bytes = Array(text.utf8) + [0]  // never empty, so the buffer has an address
-        return bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { hashBytes($0, bytes.count - 1) } ?? 0 }
+        return bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { body($0, bytes.count - 1) } ?? 0 }
     }
 }

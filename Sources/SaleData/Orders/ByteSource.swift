@@ -64,7 +64,7 @@ final class ByteSource: @unchecked Sendable {
             let consumed = scanner.consumed
             consumedOffset += consumed
             filled -= consumed
-            if atEnd { return consumedOffset }
+            if atEnd || (scanner.detectOnly && scanner.isSettled) { return consumedOffset }
             if consumed > 0 {
                 memmove(buffer, buffer + consumed, filled)
             } else if filled == capacity {

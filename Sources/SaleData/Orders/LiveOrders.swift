@@ -6,6 +6,9 @@ public final class LiveOrders: @unchecked Sendable {
     public let path: String
     private let options: OrdersReadOptions
     private var scanner: OrderScanner?
+    /// The scanner as it was before the first row, and the offset of that row.
+    private var fresh: OrderScanner?
+    private var dataStart = 0
     /// File offset just past the last complete row read.
     public private(set) var offset = 0
 
@@ -23,15 +26,28 @@ public final class LiveOrders: @unchecked Sendable {
         let source = try ByteSource(path: path)
         if source.size < offset { scanner = nil }
         if scanner == nil { try start(source) }
-        guard var current = scanner else { return try result(nil) }
+        guard var current = scanner, let fresh else { return try result(nil) }
         var resume = offset
         defer { scanner = current }
         do {
             offset = try source.scan(&current, from: offset, to: source.size, final: false, resume: &resume)
         } catch {
-            offset = resume
-            throw error
+            // a row could not tell the format: the rows so far may, and are then read again with it
+            guard current.metAmbiguity, let found = OrdersReader.formats(in: source, fresh, from: dataStart),
+                  found != fresh.formats else {
+                offset = resume
+                throw error
+            }
+            current = fresh
+            current.settle(found)
+            do {
+                offset = try source.scan(&current, from: dataStart, to: source.size, final: false, resume: &resume)
+            } catch {
+                offset = resume
+                throw error
+            }
         }
+        try current.report.requireAGoodRow()
         return try result(current)
     }
 
@@ -46,15 +62,14 @@ public final class LiveOrders: @unchecked Sendable {
         let got = source.read(into: buffer, count: length, at: 0)
         guard let header = try Header.parse(buffer, count: got, atEnd: false, file: file,
                                                  delimiter: options.delimiter) else { return }
-        let layout: ColumnLayout
-        do { layout = try ColumnLayout(header: header.names, columns: options.columns) } catch {
-            throw OrdersError(file: file, line: 1, column: 1, reason: error.message)
-        }
+        let layout = try ColumnLayout(header: header.names, columns: options.columns, file: file)
         var effective = options
         effective.countCustomers = options.countCustomers && layout.customer != nil
         scanner = OrderScanner(file: file, layout: layout, delimiter: header.delimiter, options: effective,
                                firstLine: header.firstLine)
+        fresh = scanner
         offset = header.dataStart
+        dataStart = header.dataStart
     }
 
     private func result(_ scanner: OrderScanner?) throws -> OrdersResult {
@@ -63,6 +78,6 @@ public final class LiveOrders: @unchecked Sendable {
                                 report: ReadReport())
         }
         return OrdersResult(table: try scanner.accumulator.table(options: scanner.options, file: scanner.file),
-                            report: scanner.report)
+                            report: scanner.fullReport)
     }
 }

@@ -39,14 +39,29 @@ struct ColumnLayout: Sendable {
     let currency: Int?
     let status: Int?
 
-    /// Resolves a mapping against header names; the error names the missing column.
-    init(header: [String], columns: OrderColumns) throws(OrdersProblem) {
+    /// Resolves a mapping against header names; the error names a missing column, a column whose
+    /// name the header repeats, or one column given for two fields.
+    init(header: [String], columns: OrderColumns, file: String) throws(OrdersError) {
         let names = header.map { $0.trimmingSpaces.lowercased() }
-        func find(_ given: String?, _ defaults: [String], required: Bool, role: String) throws(OrdersProblem) -> Int? {
+        var roles: [Int: String] = [:]
+        func find(_ given: String?, _ defaults: [String], required: Bool, role: String) throws(OrdersError) -> Int? {
             let candidates = given.map { [$0.lowercased()] } ?? defaults
-            if let index = candidates.lazy.compactMap({ names.firstIndex(of: $0) }).first { return index }
-            guard required || given != nil else { return nil }
-            throw .noColumn(candidates.joined(separator: "' or '"), role: role)
+            guard let index = candidates.lazy.compactMap({ names.firstIndex(of: $0) }).first else {
+                guard required || given != nil else { return nil }
+                throw OrdersError(file: file, line: 1, column: 1,
+                                  reason: OrdersProblem.noColumn(candidates.joined(separator: "' or '"), role: role).message)
+            }
+            if let again = names[(index + 1)...].firstIndex(of: names[index]) {
+                throw OrdersError(file: file, line: 1, column: again + 1,
+                                  reason: "column '\(header[index])' (\(role)) appears twice in the header, as fields"
+                                    + " \(index + 1) and \(again + 1)")
+            }
+            if let other = roles[index] {
+                throw OrdersError(file: file, line: 1, column: index + 1,
+                                  reason: "column '\(header[index])' is given for both \(other) and \(role)")
+            }
+            roles[index] = role
+            return index
         }
         fieldCount = header.count
         orderID = try find(columns.orderID, ["order_id"], required: false, role: "order id")

@@ -15,13 +15,21 @@ struct OrderScanner {
     private(set) var report = ReadReport()
     /// Bytes of the last buffer scanned that held complete rows (rows before a bad one, after an error).
     private(set) var consumed = 0
+    /// The decimal mark and date order: given, or found in the rows so far.
+    private(set) var formats: ReadFormats
+    /// Set when a row's amount or date could not settle the format alone (`1.234`, `01/02/2024 10:00`):
+    /// looking through the whole file (`detectOnly`) may settle it.
+    private(set) var metAmbiguity = false
+    /// Only look for the formats: nothing is added and no row fails.
+    var detectOnly = false
 
     init(file: String, layout: ColumnLayout, delimiter: UInt8, options: OrdersReadOptions, firstLine: Int) {
         self.file = file
         self.layout = layout
         self.options = options
         splitter = RowSplitter(delimiter: delimiter)
-        times = TimestampParser(zone: options.zone)
+        times = TimestampParser(zone: options.zone, dates: options.dates)
+        formats = ReadFormats(decimal: options.decimal, dates: options.dates)
         excluded = options.excludedStatuses.map { Array($0.lowercased().utf8) }
         line = firstLine
     }
@@ -39,8 +47,10 @@ struct OrderScanner {
         while i < n, let end = splitter.row(p, from: i, count: n, atEnd: atEnd, spans: spans) {
             if !(end.fields == 1 && spans[0].start == spans[0].end && end.problem == nil) {
                 if let problem = end.problem?.problem ?? fieldCountProblem(end.fields) {
-                    try fail(problem, column: end.problem == nil ? min(end.fields, layout.fieldCount) + 1
-                                                                 : end.problemField + 1)
+                    if !detectOnly {
+                        try fail(problem, column: end.problem == nil ? min(end.fields, layout.fieldCount) + 1
+                                                                     : end.problemField + 1)
+                    }
                 } else {
                     try process(p, spans)
                 }
@@ -52,12 +62,29 @@ struct OrderScanner {
         }
     }
 
+    /// Takes the formats found by looking through the file; only for a scanner that has read nothing.
+    mutating func settle(_ found: ReadFormats) {
+        formats = formats.completed(by: found)
+        if let dates = formats.dates { times.settle(dates) }
+    }
+
+    /// The report, with the formats found in the file.
+    var fullReport: ReadReport {
+        var full = report
+        full.note(formats, given: options)
+        return full
+    }
+
+    /// Whether looking for the formats can stop.
+    var isSettled: Bool { formats.decimal != nil && formats.dates != nil }
+
     private func fieldCountProblem(_ fields: Int) -> OrdersProblem? {
         fields == layout.fieldCount ? nil : .fieldCount(got: fields, expected: layout.fieldCount)
     }
 
     private mutating func process(_ p: UnsafeMutablePointer<UInt8>,
                                   _ spans: UnsafeMutableBufferPointer<FieldSpan>) throws(OrdersError) {
+        if detectOnly { return detect(p, spans) }
         if let status = layout.status, let name = excludedStatus(field(p, spans, status)) {
             report.excluded[name, default: 0] += 1
             return
@@ -66,12 +93,20 @@ struct OrderScanner {
         if let column = layout.orderID {
             let (start, length) = field(p, spans, column)
             guard length > 0 else { return try fail(.missing("order id"), column: column + 1) }
-            id = hashBytes(start, length)
+            id = OrderIDSet.key(start, length)
         }
         let (timeStart, timeLength) = field(p, spans, layout.time)
         guard timeLength > 0 else { return try fail(.missing("order time"), column: layout.time + 1) }
-        guard let seconds = times.seconds(timeStart, count: timeLength) else {
-            return try fail(.badTime(text(timeStart, timeLength)), column: layout.time + 1)
+        let time = times.seconds(timeStart, count: timeLength)
+        if let found = times.dates { formats.found(found, line: line) }
+        guard let seconds = time else {
+            let value = text(timeStart, timeLength)
+            switch times.lastDateProblem {
+            case .ambiguous?: return try failAlways(.ambiguousDate(value), column: layout.time + 1)
+            case .otherOrder(let order)?:
+                return try failAlways(.otherDateOrder(value, order, line: formats.datesLine ?? line), column: layout.time + 1)
+            case nil: return try fail(.badTime(value), column: layout.time + 1)
+            }
         }
         guard let cents = try amount(p, spans) else { return }
         let minute = CivilTime.floorDiv(seconds, 60)
@@ -100,12 +135,31 @@ struct OrderScanner {
         let column = layout.amount
         let (start, length) = field(p, spans, column)
         guard length > 0 else { try fail(.missing("amount"), column: column + 1); return nil }
+        let mark: DecimalMark
+        if let known = formats.decimal {
+            mark = known
+        } else {
+            switch AmountParser.evidence(start, count: length) {
+            case .only(let found):
+                formats.found(found, line: line)
+                mark = found
+            case .ambiguous: try failAlways(.ambiguousAmount(text(start, length)), column: column + 1); return nil
+            case .either, .neither: mark = .point
+            }
+        }
         let value: AmountParser.Decimal
-        switch AmountParser.parse(start, count: length) {
+        switch AmountParser.parse(start, count: length, mark: mark) {
         case .success(let decimal) where !decimal.negative: value = decimal
         case .success: try fail(.negativeAmount(text(start, length)), column: column + 1); return nil
         case .failure: try fail(.tooLargeAmount(text(start, length)), column: column + 1); return nil
-        case nil: try fail(.badAmount(text(start, length)), column: column + 1); return nil
+        case nil:
+            if options.decimal == nil, AmountParser.evidence(start, count: length) == .only(mark.other) {
+                try failAlways(.otherDecimal(text(start, length), mark.other, line: formats.decimalLine ?? line),
+                               column: column + 1)
+            } else {
+                try fail(.badAmount(text(start, length)), column: column + 1)
+            }
+            return nil
         }
         var rate = 1.0
         if let currencyColumn = layout.currency {
@@ -117,6 +171,24 @@ struct OrderScanner {
             rate = known
         }
         return AmountParser.cents(value, rate: rate)
+    }
+
+    /// Throws even in lenient mode: the file's format is in question, not one row.
+    private mutating func failAlways(_ problem: OrdersProblem, column: Int) throws(OrdersError) {
+        if case .ambiguousAmount = problem { metAmbiguity = true }
+        if case .ambiguousDate = problem { metAmbiguity = true }
+        throw OrdersError(file: file, line: line, column: column, reason: problem.message)
+    }
+
+    /// Notes the formats a row shows, for `detectOnly`.
+    private mutating func detect(_ p: UnsafeMutablePointer<UInt8>, _ spans: UnsafeMutableBufferPointer<FieldSpan>) {
+        let (timeStart, timeLength) = field(p, spans, layout.time)
+        _ = times.seconds(timeStart, count: timeLength)
+        if let found = times.dates { formats.found(found, line: line) }
+        let (start, length) = field(p, spans, layout.amount)
+        if formats.decimal == nil, case .only(let found) = AmountParser.evidence(start, count: length) {
+            formats.found(found, line: line)
+        }
     }
 
     /// Throws in strict mode; counts and keeps an example in lenient mode.

@@ -13,6 +13,10 @@ enum OrdersProblem: Error, Equatable {
     case unknownCurrency(String)
     case unclosedQuote
     case textAfterQuote
+    case ambiguousAmount(String)
+    case otherDecimal(String, DecimalMark, line: Int)
+    case ambiguousDate(String)
+    case otherDateOrder(String, DateOrder, line: Int)
 
     /// The kind of problem, without the offending value.
     var reason: String {
@@ -28,6 +32,8 @@ enum OrdersProblem: Error, Equatable {
         case .unknownCurrency: return "unknown currency"
         case .unclosedQuote: return "quoted field is not closed"
         case .textAfterQuote: return "text after a closing quote"
+        case .ambiguousAmount, .otherDecimal: return "decimal mark unknown"
+        case .ambiguousDate, .otherDateOrder: return "date order unknown"
         }
     }
 
@@ -42,6 +48,18 @@ enum OrdersProblem: Error, Equatable {
             return "\(reason): '\(value)'"
         case .unknownCurrency(let value): return "unknown currency '\(value)'"
         case .missing, .unclosedQuote, .textAfterQuote: return reason
+        case .ambiguousAmount(let value):
+            let decimal = String(value.map { $0 == "," ? "." : $0 }), whole = value.filter { $0 != "." && $0 != "," }
+            return "amount '\(value)' may be \(decimal) or \(whole):"
+                + " set the option decimal to '.' or ','"
+        case .otherDecimal(let value, let mark, let line):
+            return "amount '\(value)' has a decimal \(mark.name), line \(line) a decimal \(mark.other.name):"
+                + " set the option decimal to '.' or ','"
+        case .ambiguousDate(let value):
+            return "order time '\(value)' may be day-first or month-first: set the option dates to 'dmy' or 'mdy'"
+        case .otherDateOrder(let value, let order, let line):
+            return "order time '\(value)' is \(order.name), line \(line) \(order.other.name):"
+                + " set the option dates to 'dmy' or 'mdy'"
         }
     }
 }

@@ -4,6 +4,12 @@ public struct OrdersReadOptions: Sendable {
     public var columns = OrderColumns()
     /// Field delimiter (`,`, `;` or tab...); nil to detect it from the header row.
     public var delimiter: UInt8?
+    /// How amounts write decimals; nil to find it in the file (an error names the option when
+    /// the file cannot tell, as with only `1.234`).
+    public var decimal: DecimalMark?
+    /// Order of day and month in numeric dates (`29.11.2024 10:00`, `11/29/2024 10:00`); nil to find
+    /// it in the file (a day above 12 tells; dates with dots are day-first).
+    public var dates: DateOrder?
     /// Zone of times written without an offset; it also labels the minutes.
     public var zone = ShopZone.utc
     /// Skip bad rows and report them, instead of stopping at the first.

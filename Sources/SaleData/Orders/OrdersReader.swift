@@ -17,10 +17,7 @@ public enum OrdersReader {
             throw OrdersError(file: file, line: 1, column: 1, reason: OrdersProblem.emptyFile.message)
         }
         let header = try Header(source: source, file: file, delimiter: options.delimiter)
-        let layout: ColumnLayout
-        do { layout = try ColumnLayout(header: header.names, columns: options.columns) } catch {
-            throw OrdersError(file: file, line: 1, column: 1, reason: error.message)
-        }
+        let layout = try ColumnLayout(header: header.names, columns: options.columns, file: file)
         var options = options
         options.countCustomers = options.countCustomers && layout.customer != nil
         let scanner = OrderScanner(file: file, layout: layout, delimiter: header.delimiter, options: options,
@@ -31,8 +28,29 @@ public enum OrdersReader {
         }
         var serial = scanner
         var resume = 0
-        _ = try source.scan(&serial, from: header.dataStart, to: source.size, final: true, resume: &resume)
-        return OrdersResult(table: try serial.accumulator.table(options: options, file: file), report: serial.report)
+        do {
+            _ = try source.scan(&serial, from: header.dataStart, to: source.size, final: true, resume: &resume)
+        } catch {
+            guard serial.metAmbiguity, let found = formats(in: source, scanner, from: header.dataStart),
+                  found != scanner.formats else { throw error }
+            serial = scanner
+            serial.settle(found)
+            _ = try source.scan(&serial, from: header.dataStart, to: source.size, final: true, resume: &resume)
+        }
+        try serial.report.requireAGoodRow()
+        return OrdersResult(table: try serial.accumulator.table(options: options, file: file), report: serial.fullReport)
+    }
+
+    /// The decimal mark and date order the first rows that show them show, looking through the data
+    /// from `start` (after a row that could not tell, such as `01/02/2024 10:00` early in a sale).
+    static func formats(in source: ByteSource, _ scanner: OrderScanner, from start: Int) -> ReadFormats? {
+        var detector = scanner
+        detector.detectOnly = true
+        var resume = 0
+        guard (try? source.scan(&detector, from: start, to: source.size, final: true, resume: &resume)) != nil else {
+            return nil
+        }
+        return detector.formats
     }
 
     /// Reads the data in two halves at once; nil when the halves cannot be joined cleanly.
@@ -48,11 +66,15 @@ public enum OrdersReader {
                                        resume: &resume)
             halves.store(half, clean: end == ranges[part].1 && half.report.isClean, part: part)
         }
-        guard halves.firstClean, halves.secondClean else { return nil }
+        let formats = halves.first.formats
+        // the second half must find no format the first did not: else a serial read names the lines
+        guard halves.firstClean, halves.secondClean, formats.agrees(with: halves.second.formats),
+              formats.completed(by: halves.second.formats) == formats else { return nil }
         var accumulator = halves.first.accumulator
         guard accumulator.merge(halves.second.accumulator) else { return nil }
         var report = halves.first.report
         report.absorb(halves.second.report)
+        report.note(formats, given: scanner.options)
         return OrdersResult(table: try accumulator.table(options: scanner.options, file: file), report: report)
     }
 

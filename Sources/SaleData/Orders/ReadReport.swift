@@ -15,6 +15,12 @@ public struct ReadReport: Sendable, Equatable {
     /// The first few `file:line:column: reason` messages per reason (duplicates under `duplicate order id`).
     public internal(set) var examples: [String: [String]] = [:]
 
+    /// Formats found in the rows rather than given: `decimal comma (line 2)`, `day-first dates (line 3)`.
+    public internal(set) var formatsFound: [String] = []
+
+    /// The first row skipped, to locate a file whose every row is bad.
+    var firstSkipped: OrdersError?
+
     /// How many examples are kept per reason.
     static let examplesPerReason = 3
 
@@ -25,6 +31,7 @@ public struct ReadReport: Sendable, Equatable {
     var isClean: Bool { duplicates == 0 && skipped.isEmpty }
 
     mutating func skip(_ error: OrdersError, reason: String) {
+        if firstSkipped == nil { firstSkipped = error }
         skipped[reason, default: 0] += 1
         note(error.description, under: reason)
     }
@@ -32,6 +39,25 @@ public struct ReadReport: Sendable, Equatable {
     mutating func note(_ message: String, under reason: String) {
         if examples[reason, default: []].count < Self.examplesPerReason {
             examples[reason, default: []].append(message)
+        }
+    }
+
+    /// Throws at the first bad row when every row was skipped as bad: lenient reading of a file in
+    /// the wrong format must not pass for an empty sale.
+    func requireAGoodRow() throws(OrdersError) {
+        guard rows > 0, skippedTotal == rows, let first = firstSkipped else { return }
+        throw OrdersError(file: first.file, line: first.line, column: first.column,
+                          reason: "every row is bad (\(rows) skipped), the first: \(first.reason)")
+    }
+
+    /// Notes the formats found in the file (a decimal comma, an order of dates), not those given.
+    mutating func note(_ found: ReadFormats, given options: OrdersReadOptions) {
+        formatsFound = []
+        if options.decimal == nil, found.decimal == .comma, let line = found.decimalLine {
+            formatsFound.append("decimal comma (line \(line))")
+        }
+        if options.dates == nil, let order = found.dates, let line = found.datesLine {
+            formatsFound.append("\(order.name) dates (line \(line))")
         }
     }
 
@@ -59,6 +85,7 @@ extension ReadReport: CustomStringConvertible {
             let detail = skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
             parts.append("\(skippedTotal) skipped (\(detail))")
         }
+        parts += formatsFound
         return "read \(rows) rows: " + parts.joined(separator: ", ")
     }
 }

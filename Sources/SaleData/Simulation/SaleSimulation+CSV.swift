@@ -1,3 +1,4 @@
+import Cancellation
 import Foundation
 
 extension SaleSimulation {
@@ -27,6 +28,7 @@ extension SaleSimulation {
                 buffer.append(contentsOf: MinuteTable.money(order.cents).utf8)
                 buffer.append(UInt8(ascii: "\n"))
                 written += 1
+                if written % 4096 == 0, CancellationCheck.isRequested { throw CancellationError() }
                 if buffer.count >= 1 << 20 {
                     try handle.write(contentsOf: buffer)
                     buffer.removeAll(keepingCapacity: true)

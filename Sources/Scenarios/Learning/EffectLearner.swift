@@ -1,3 +1,4 @@
+import Cancellation
 import Foundation
 import SaleData
 
@@ -44,10 +45,12 @@ public enum EffectLearner {
         let plain = window.leastSquares(weights: unweighted)
         guard let first = grid.compactMap({ window.fit(halfLife: $0, plain) }).min(by: { $0.rss < $1.rss })
         else { throw EffectLearningError("the revenue around the send cannot be fitted") }
+        guard !CancellationCheck.isRequested else { throw EffectLearningError("cancelled") }
         let floor = Swift.max(window.y.reduce(0, +) / Double(window.y.count) * 0.05, 1e-9)
         let weights = first.fitted.map { 1 / Swift.max($0, floor) }
         let weighted = window.leastSquares(weights: weights)
         let fits = grid.compactMap { window.fit(halfLife: $0, weighted) }
+        guard !CancellationCheck.isRequested else { throw EffectLearningError("cancelled") }
         guard let best = fits.min(by: { $0.rss < $1.rss }) else {
             throw EffectLearningError("the revenue around the send cannot be fitted")
         }
