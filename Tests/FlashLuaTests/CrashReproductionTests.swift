@@ -24,9 +24,23 @@ import TestSupport
         (sale + "forecast.run(s, {model = 'paper', window = 1e7})",
          "bad argument #2 to 'run' (option 'window' must be at most 10080, got 10000000)"),
         ("help('')", "bad argument #1 to 'help' (no help for '')"),
+        ("nn.windows({44, 54}, math.maxinteger, 1e9)", "a series of 2 values has no window of 9223372036854775807 followed by 1000000000"),
+        ("local t = {} for i = 1, 2000 do t[i] = i end chart.lines({{name = 'a', values = t}}, {step = 8e15})",
+         "bad argument #1 to 'lines' (series 'a' reaches beyond 1e15 seconds from 1970)"),
+        ("chart.lines({series.new{1, 2}, series.new{1, 2, start = 1e14}})",
+         "bad argument #1 to 'lines' (series 'series 2' ends more than 100000000 steps after the chart's start)"),
     ])
     func refusedWithALuaError(code: String, message: String) throws {
         #expect(luaError(try FlashLua.makeState(), code) == "test:1: " + message)
+    }
+
+    @Test func aLiveSeriesEndingBeforeTheForecastsWindowGetsAVerdict() throws {
+        let code = """
+            local fc = forecast.run(orders.simulate{minutes = 180}.revenue, {train = 100, horizon = 40, model = 'drift'})
+            local verdict = forecast.warning(series.new{1, 2, 3}, fc)
+            return verdict.alert, #verdict.actual
+            """
+        #expect(try FlashLua.makeState().execute(code) == ["false", "0"])
     }
 
     @Test func hugeStepsStillLabelTheirTimes() throws {
