@@ -77,7 +77,7 @@ struct StandaloneLua {
     private func runInitialization(_ state: LuaState) throws(LuaScriptError) {
         let version = String(cString: lshim_version()).split(separator: " ").last ?? ""
         let versioned = "LUA_INIT_" + version.split(separator: ".").prefix(2).joined(separator: "_")
-        guard let (name, code) = [versioned, "LUA_INIT"].lazy.compactMap({ name in environment(name).map { (name, $0) } }).first
+        guard let name = [versioned, "LUA_INIT"].first(where: { environment($0) != nil }), let code = environment(name)
         else { return }
         if code.hasPrefix("@") {
             try state.loadFile(String(code.dropFirst()))
@@ -105,7 +105,7 @@ struct StandaloneLua {
         if let equals = name.firstIndex(of: "=") {
             (global, module) = (name[..<equals], name[name.index(after: equals)...])
         } else {
-            (global, module) = (name.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)[0], Substring(name))
+            (global, module) = (name.prefix { $0 != "-" }, Substring(name))
         }
         let call = LuaCall(state.pointer)
         _ = call.pushGlobal("require")

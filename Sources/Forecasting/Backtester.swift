@@ -73,6 +73,8 @@ public struct BacktestSummary: Sendable, Equatable {
     public var coverage: Double?
     /// Mean interval width in money.
     public var meanWidth: Double?
+    /// Every band's mean coverage and width, in the pieces' band order (empty for baselines).
+    public var bands: [BandMetrics]
 
     /// The means of `metrics`.
     public init(model: ForecastModel, _ metrics: [ForecastMetrics]) {
@@ -89,5 +91,9 @@ public struct BacktestSummary: Sendable, Equatable {
         mase = mean(metrics.map(\.mase))
         coverage = mean(metrics.map(\.coverage))
         meanWidth = mean(metrics.map(\.meanWidth))
+        bands = (metrics.first?.bands ?? []).enumerated().map { index, band in
+            let each = metrics.map { $0.bands.indices.contains(index) ? $0.bands[index] : nil }
+            return BandMetrics(level: band.level, coverage: mean(each.map { $0?.coverage }), meanWidth: mean(each.map { $0?.meanWidth }))
+        }
     }
 }

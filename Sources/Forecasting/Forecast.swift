@@ -21,6 +21,9 @@ public struct Forecast: Sendable, Equatable {
     public var rate: Series
     /// Probability the interval is meant to hold (0.8 for 80%).
     public var level: Double
+    /// The band at every level asked, narrowest (lowest level) first; they nest: a wider level's
+    /// band contains a narrower one's at every minute. One of them is `lower`/`upper` at `level`.
+    public var bands: [ForecastBand]
     /// Training and validation loss per epoch (empty for models that are not trained).
     public var loss: LossHistory
     /// The actual cumulative revenue for the forecast minutes that are known (may be shorter than
@@ -36,6 +39,37 @@ public struct Forecast: Sendable, Equatable {
     public var horizon: Int { mean.count * mean.step }
     /// Rows forecast (`horizon` on one-minute rows, `horizon / 5` on 5-minute rows).
     public var rows: Int { mean.count }
+
+    /// The band at `level`, if it was asked for.
+    public func band(_ level: Double) -> ForecastBand? {
+        bands.first { abs($0.level - level) < 1e-9 }
+    }
+}
+
+/// A prediction interval at one level: cumulative bounds for the forecast's minutes.
+public struct ForecastBand: Sendable, Equatable {
+    /// Probability the band is meant to hold (0.95 for 95%).
+    public var level: Double
+    /// Lower bound, cumulative.
+    public var lower: Series
+    /// Upper bound, cumulative.
+    public var upper: Series
+
+    /// A band from its bounds.
+    public init(level: Double, lower: Series, upper: Series) {
+        self.level = level
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// `95` for 0.95, `97.5` for 0.975: the suffix of CSV columns and metric keys.
+    public var percentText: String { Self.percentText(level) }
+
+    /// `95` for 0.95, `97.5` for 0.975.
+    public static func percentText(_ level: Double) -> String {
+        let percent = (level * 1000).rounded() / 10
+        return percent == percent.rounded() ? String(Int(percent)) : String(percent)
+    }
 }
 
 /// Losses of a trained model, epoch by epoch (the paper's Figure 3).

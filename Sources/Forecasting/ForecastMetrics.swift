@@ -1,3 +1,20 @@
+/// How one band did: the share of known minutes inside it and its mean width.
+public struct BandMetrics: Sendable, Equatable {
+    /// The band's level (0.8 for 80%).
+    public var level: Double
+    /// Share of the known minutes whose actual lies inside the band.
+    public var coverage: Double?
+    /// Mean width of the band (upper - lower) in money over the known minutes.
+    public var meanWidth: Double?
+
+    /// A band's measures.
+    public init(level: Double, coverage: Double?, meanWidth: Double?) {
+        self.level = level
+        self.coverage = coverage
+        self.meanWidth = meanWidth
+    }
+}
+
 /// Accuracy of one forecast against the actual cumulative revenue over its horizon.
 ///
 /// Every measure is nil when it is undefined: `hre` when no revenue arrived over those minutes
@@ -18,6 +35,8 @@ public struct ForecastMetrics: Sendable, Equatable {
     public var coverage: Double?
     /// Mean width of the interval (upper - lower) in money over the known minutes.
     public var meanWidth: Double?
+    /// Coverage and mean width of every band, in the forecast's band order (empty without bands).
+    public var bands: [BandMetrics] = []
     /// Minutes of the horizon with a known actual (rows with an actual times the step).
     public var minutesCompared: Int
 
@@ -71,33 +90,36 @@ public struct ForecastMetrics: Sendable, Equatable {
 }
 
 extension ForecastMetrics {
-    /// Measures cumulative `forecast` (and its interval) against `actual`, row 0 being cutoff+1, on
-    /// rows of `step` minutes; `drift` is naive drift's forecast for the same rows.
-    static func measure(forecast: [Double], lower: [Double]?, upper: [Double]?, actual: [Double],
-                        drift: [Double], observedTotal: Double, step: Int) -> ForecastMetrics? {
+    /// Measures cumulative `forecast` (and its bands) against `actual`, row 0 being cutoff+1, on
+    /// rows of `step` minutes; `drift` is naive drift's forecast for the same rows. `coverage` and
+    /// `meanWidth` are those of `bands[main]`.
+    static func measure(forecast: [Double], bands: [(level: Double, lower: [Double], upper: [Double])] = [], main: Int = 0,
+                        actual: [Double], drift: [Double], observedTotal: Double, step: Int) -> ForecastMetrics? {
         let known = min(forecast.count, actual.count)
         guard known > 0 else { return nil }
         var ratios: [Double] = []
-        var error = 0.0, driftError = 0.0, inside = 0, width = 0.0
+        var error = 0.0, driftError = 0.0
         for i in 0..<known {
             if actual[i] != 0 { ratios.append(abs(forecast[i] - actual[i]) / abs(actual[i])) }
             error += abs(forecast[i] - actual[i])
             driftError += abs(drift[i] - actual[i])
-            if let lower, let upper {
-                if lower[i] <= actual[i] && actual[i] <= upper[i] { inside += 1 }
-                width += upper[i] - lower[i]
-            }
+        }
+        let bandMetrics = bands.map { band in
+            let inside = (0..<known).filter { band.lower[$0] <= actual[$0] && actual[$0] <= band.upper[$0] }.count
+            let width = (0..<known).reduce(0.0) { $0 + band.upper[$1] - band.lower[$1] }
+            return BandMetrics(level: band.level, coverage: Double(inside) / Double(known), meanWidth: width / Double(known))
         }
         let hre = { (h: Int) in
             horizonRevenueError(h: h, forecast: forecast, actual: actual, observedTotal: observedTotal, step: step)
         }
-        let hasBand = lower != nil && upper != nil
-        return ForecastMetrics(
+        var metrics = ForecastMetrics(
             mape: ratios.isEmpty ? nil : ratios.reduce(0, +) / Double(ratios.count),
             hre60: hre(60), hre200: hre(200), hre500: hre(500),
             mase: driftError > 0 ? error / driftError : nil,
-            coverage: hasBand ? Double(inside) / Double(known) : nil,
-            meanWidth: hasBand ? width / Double(known) : nil,
+            coverage: bandMetrics.indices.contains(main) ? bandMetrics[main].coverage : nil,
+            meanWidth: bandMetrics.indices.contains(main) ? bandMetrics[main].meanWidth : nil,
             minutesCompared: known * max(step, 1))
+        metrics.bands = bandMetrics
+        return metrics
     }
 }

@@ -19,8 +19,14 @@ public struct ForecastOptions: Sendable, Equatable {
     public var history: Series?
     /// Seed of every random choice (network weights, dropout, shuffling) (`seed`).
     public var seed: UInt64 = 1
-    /// Probability the prediction interval is meant to hold, in (0, 1) (`level`).
-    public var level = 0.8
+    /// Probabilities the prediction intervals are meant to hold, each in (0, 1) (`level`); the
+    /// first is the forecast's main band (`Forecast.lower`, `upper`), and every one gets a band.
+    public var levels = [0.8]
+    /// The main band's level; setting it asks for that one band only.
+    public var level: Double {
+        get { levels.first ?? 0.8 }
+        set { levels = [newValue] }
+    }
     /// Training epochs of the network models; nil takes the model's own default (`epochs`).
     public var epochs: Int?
     /// Input window of the paper's network, in minutes (`window`).
@@ -31,8 +37,8 @@ public struct ForecastOptions: Sendable, Equatable {
     public var dropout = 0.2
     /// Minutes in a season for seasonal naive; nil means a day (1440) (`season`).
     public var season: Int?
-    /// Known future effects: a per-minute multiplier of the forecast revenue rate for the minutes
-    /// after the cutoff (value 0 multiplies minute cutoff+1; missing minutes multiply by 1), e.g.
+    /// Known future effects: a multiplier of the forecast revenue rate for each row after the
+    /// cutoff (value 0 multiplies row cutoff+1; missing rows multiply by 1), e.g.
     /// 1.5 for a planned campaign's lift. Applied to the model and to the baselines.
     public var knownEvents: [Double]?
 
@@ -69,8 +75,9 @@ public struct ForecastOptions: Sendable, Equatable {
         guard train > 0 else { throw .invalidOption(name: "train", message: "must be positive, got \(train)") }
         guard horizon > 0 else { throw .invalidOption(name: "horizon", message: "must be positive, got \(horizon)") }
         try Self.checkAtMost(Self.maximumHorizon, "horizon", horizon)
-        guard level > 0, level < 1 else {
-            throw .invalidOption(name: "level", message: "must be between 0 and 1 (0.8 for 80%), got \(level)")
+        guard !levels.isEmpty else { throw .invalidOption(name: "level", message: "must hold at least one level") }
+        if let bad = levels.first(where: { !($0 > 0 && $0 < 1) }) {
+            throw .invalidOption(name: "level", message: "must be between 0 and 1 (0.8 for 80%), got \(bad)")
         }
         if let epochs, epochs <= 0 {
             throw .invalidOption(name: "epochs", message: "must be positive, got \(epochs)")

@@ -12,24 +12,42 @@ public enum Forecaster {
         let cutoff = input.cutoff
         let fitted = try options.model.fit(input)
         let mean = cumulative(fitted.rates(origin: cutoff, horizon: input.horizon), input: input)
-        let (lower, upper) = IntervalCalibration(input: input, model: fitted, level: options.level).bands(mean: mean.values)
+        let levels = Array(Set(options.levels)).sorted()
+        let bounds = nested(IntervalCalibration(input: input, model: fitted).bands(mean: mean.values, levels: levels))
+        let main = levels.firstIndex(of: options.level) ?? 0
+        let (lower, upper) = bounds[main]
         let observedTotal = input.revenue.reduce(0, +)
         let actual = actuals(revenue, cutoff: cutoff, horizon: input.horizon, from: observedTotal)
         let drift = cumulative(DriftModel(input: input).rates(origin: cutoff, horizon: input.horizon), input: input)
-        let measure = { (forecast: [Double], lower: [Double]?, upper: [Double]?) in
-            ForecastMetrics.measure(forecast: forecast, lower: lower, upper: upper, actual: actual,
+        let measure = { (forecast: [Double], bands: [(level: Double, lower: [Double], upper: [Double])]) in
+            ForecastMetrics.measure(forecast: forecast, bands: bands, main: main, actual: actual,
                                     drift: drift.values, observedTotal: observedTotal, step: input.step)
         }
         let baselines = ForecastModel.baselines.compactMap { model -> BaselineResult? in
             guard let fittedBaseline = try? model.fit(input) else { return nil }
             let baselineMean = cumulative(fittedBaseline.rates(origin: cutoff, horizon: input.horizon), input: input)
-            return BaselineResult(model: model, mean: baselineMean.series, metrics: measure(baselineMean.values, nil, nil))
+            return BaselineResult(model: model, mean: baselineMean.series, metrics: measure(baselineMean.values, []))
         }
         let times = { (values: [Double]) in Series(start: revenue.minute(at: cutoff + 1), step: revenue.step, values: values, zone: revenue.zone) }
+        let bands = zip(levels, bounds).map { ForecastBand(level: $0, lower: times($1.lower), upper: times($1.upper)) }
         return Forecast(
             model: options.model, cutoff: cutoff, observedTotal: observedTotal, mean: mean.series, lower: times(lower),
-            upper: times(upper), rate: times(mean.rates), level: options.level, loss: fitted.loss,
-            actual: times(actual), metrics: measure(mean.values, lower, upper), baselines: baselines)
+            upper: times(upper), rate: times(mean.rates), level: options.level, bands: bands, loss: fitted.loss,
+            actual: times(actual), metrics: measure(mean.values, zip(levels, bounds).map { ($0, $1.lower, $1.upper) }),
+            baselines: baselines)
+    }
+
+    /// Bands in rising level order made to nest: each lower bound at most, each upper bound at least,
+    /// the narrower level's (their quantiles nest already, except where one side was widened to
+    /// hold the forecast).
+    private static func nested(_ bands: [(lower: [Double], upper: [Double])]) -> [(lower: [Double], upper: [Double])] {
+        var result = bands
+        for index in result.indices.dropFirst() {
+            let inner = result[index - 1]
+            result[index].lower = zip(result[index].lower, inner.lower).map { min($0, $1) }
+            result[index].upper = zip(result[index].upper, inner.upper).map { max($0, $1) }
+        }
+        return result
     }
 
     /// Rates with the known events applied, their running sum from the observed total, and both

@@ -23,16 +23,20 @@ struct IntervalCalibration {
 
     let input: ForecastInput
     let model: FittedModel
-    let level: Double
 
-    /// Lower and upper cumulative bounds around `mean` (cumulative, row 0 is cutoff+1).
-    func bands(mean: [Double]) -> (lower: [Double], upper: [Double]) {
+    /// Lower and upper cumulative bounds around `mean` (cumulative, row 0 is cutoff+1) for each of
+    /// `levels`, in the same order, from one set of back-tests.
+    func bands(mean: [Double], levels: [Double]) -> [(lower: [Double], upper: [Double])] {
+        let residuals = backTestResiduals(horizon: mean.count)
+        return levels.map { bands(mean: mean, residuals: residuals, level: $0) }
+    }
+
+    private func bands(mean: [Double], residuals: [[Residual]], level: Double) -> (lower: [Double], upper: [Double]) {
         let horizon = mean.count
         let cutoff = input.cutoff
         let total = input.revenue.reduce(0, +)
-        let residuals = backTestResiduals(horizon: horizon)
         let grid = Self.grid(horizon)
-        let bounds = grid.map { quantiles(residuals, at: $0) }
+        let bounds = grid.map { quantiles(residuals, at: $0, level: level) }
         let drift = input.driftRate(at: cutoff) > 0 ? input.driftRate(at: cutoff) : total / Double(cutoff + 1)
         var lower: [Double] = [], upper: [Double] = []
         var lowSoFar = total, highSoFar = total
@@ -92,7 +96,7 @@ struct IntervalCalibration {
 
     /// Conformal lower and upper quantiles of the residuals pooled over horizons near `h`, widened
     /// by the small-sample factor for the independent stretches of `h` minutes seen so far.
-    private func quantiles(_ residuals: [[Residual]], at h: Int) -> (Double, Double) {
+    private func quantiles(_ residuals: [[Residual]], at h: Int, level: Double) -> (Double, Double) {
         let from = max(1, Int(Double(h) * 0.8)), to = min(residuals.count, max(h, Int(Double(h) * 1.25)))
         var pooled: [Residual] = []
         for k in from...to { pooled += residuals[k - 1] }

@@ -85,6 +85,13 @@ public struct LuaTableBuilder {
     /// Sets `table[key] = value`.
     public func set(_ key: String, _ value: Bool) { set(key) { $0.push(value) } }
 
+    /// Sets `table[key]` for a number key (`t[0.8]`) to the value that `push` leaves on the stack.
+    public func set(number key: Double, _ push: (LuaCall) -> Void) {
+        call.push(key)
+        push(call)
+        lua_rawset(call.L, -3)
+    }
+
     /// Sets `table[index]` to the value that `push` leaves on the stack.
     public func set(_ index: Int, _ push: (LuaCall) -> Void) {
         push(call)

@@ -74,6 +74,63 @@ struct ForecastCommandTests {
         #expect(pieces.prefix(2).compactMap { $0["cutoff_row"] as? Int } == [99, 139])
     }
 
+    @Test func severalLevelsWriteEveryBand() throws {
+        let result = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "1500", "--horizon", "300",
+                              "--level", "0.8,0.5,0.95", "-o", "levels.csv", "--svg", "levels.svg"])
+        #expect(result.status == 0, "\(result.error)")
+        let lines = try read("levels.csv").split(separator: "\n")
+        #expect(lines.first == "cutoff,minute,step,actual,forecast,lower50,upper50,lower80,upper80,lower95,upper95")
+        let last = lines[300].split(separator: ",").compactMap { Double($0) }
+        #expect(last.count == 9 && last[7] <= last[5] && last[5] <= last[3] && last[4] <= last[6] && last[6] <= last[8])  // step, actual, forecast, then 50, 80, 95
+        #expect(result.output.contains("(50% interval "))
+        #expect(result.output.contains("; 95% interval "))
+        #expect(result.output.contains("coverage    width   cov@50   cov@80   cov@95\n"))
+        #expect(try read("levels.svg").contains("95% interval"))
+        let json = try self.json(try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "1500", "--horizon", "300",
+                                          "--level", "0.5,0.95", "-o", "levels.csv", "--json"]))
+        #expect(json["levels"] as? [Double] == [0.5, 0.95] && json["level"] as? Double == 0.5)
+        let metrics = try #require(json["metrics"] as? [String: Any])
+        #expect(metrics["coverage"] as? Double == metrics["coverage50"] as? Double && metrics["coverage95"] != nil)
+        let backtest = try run(["backtest", "minutes.csv", "--level", "0.5,0.95", "-o", "bt.csv"])
+        #expect(backtest.status == 0, "\(backtest.error)")
+        #expect(try read("bt.csv").hasPrefix("cutoff,minute,step,actual,forecast,lower50,upper50,lower95,upper95\n"))
+    }
+
+    @Test func endForecastsToTheSaleEndAndWarnsWhenTheHorizonRunsPastIt() throws {
+        let toEnd = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "2021-05-21T08:00", "--end", "23:59", "-o", "end1.csv"])
+        #expect(toEnd.status == 0 && toEnd.error == "", "\(toEnd.error)")
+        #expect(toEnd.output.contains("to 2021-05-21T23:59, 959 minutes, model flashcast\n"))
+        #expect(toEnd.output.contains("\nthe sale ends 2021-05-21T23:59: the forecast runs to it\n"))
+        #expect(try read("end1.csv").split(separator: "\n").count == 1 + 959)
+        let past = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "2021-05-21T08:00", "--end", "2021-05-21T12:00",
+                            "--horizon", "500", "-o", "end2.csv", "--json"])
+        #expect(past.status == 0)
+        #expect(past.error == "flashcast: warning: the forecast runs 260 minutes past the sale's end (2021-05-21T12:00); "
+            + "without --horizon, --end forecasts to the end\n")
+        #expect(try json(past)["sale_end"] as? String == "2021-05-21T12:00")
+        let before = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "2021-05-21T08:00", "--end", "2021-05-21T07:00", "-o", "x.csv"])
+        #expect(before.status == 2)
+        #expect(before.error.hasPrefix("Error: --end 2021-05-21T07:00 is not after the cutoff (2021-05-21T08:00)\n"))
+    }
+
+    @Test func plannedEventsAreForecastAsForecastRunTakesThem() throws {
+        let cli = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "1500", "--horizon", "300", "--email", "04:00",
+                           "--lift", "1.5", "--half-life", "40", "--discount", "2021-05-21T05:00:0.1", "-o", "planned.csv"])
+        #expect(cli.status == 0, "\(cli.error)")
+        #expect(cli.output.contains("\nplanned: e-mail 04:00, discount 2021-05-21T05:00 +10%\n"))
+        #expect(cli.output.contains("\ne-mail effect: given; peak +150% after 5 min, half-life 40 min\n"))
+        let lua = try run(["-e", """
+            local sale = assert(orders.read("orders.csv", {tz = "+08:00"}))
+            local events = {scenario.email{at = "04:00", lift = 1.5, half_life = 40}, scenario.discount{from = "2021-05-21T05:00", lift = 0.1}}
+            assert(forecast.run(sale.revenue, {cutoff = 1501, horizon = 300, events = events}):save_csv("planned-lua.csv"))
+            """])
+        #expect(lua.status == 0, "\(lua.error)")
+        #expect(try read("planned.csv") == read("planned-lua.csv"))
+        let plain = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "1500", "--horizon", "300", "-o", "unplanned.csv"])
+        #expect(plain.status == 0)
+        #expect(try read("planned.csv") != read("unplanned.csv"))
+    }
+
     @Test func theCSVHasOneRowPerStepWithTheActualsWhereKnown() throws {
         let result = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "2800", "--horizon", "120", "-o", "end.csv"])
         #expect(result.status == 0, "\(result.error)")
@@ -154,6 +211,8 @@ struct ForecastCommandTests {
          "Error: --model profile needs --history (an earlier sale's orders or minutes)"),
         (["forecast", "minutes.csv", "--cutoff", "1500", "--model", "arima", "-o", "x.csv"], 2, "Error: The value 'arima' is invalid for '--model <model>'. Please provide one of 'flashcast', 'paper', 'drift', 'seasonal_naive' or 'profile'."),
         (["forecast", "minutes.csv", "--cutoff", "1500", "--level", "80", "-o", "x.csv"], 2, "Error: --level must be between 0 and 1 (0.8 for 80%)"),
+        (["forecast", "minutes.csv", "--cutoff", "1500", "--level", "0.5,1.5", "-o", "x.csv"], 2, "Error: --level must be between 0 and 1 (0.8 for 80%)"),
+        (["forecast", "minutes.csv", "--cutoff", "1500", "--level", "0.5,x", "-o", "x.csv"], 2, "Error: The value '0.5,x' is invalid for '--level <0.8>'"),
         (["forecast", "minutes.csv", "--cutoff", "1500", "--train", "0", "-o", "x.csv"], 2, "Error: --train must be a positive number of minutes"),
         (["forecast", "minutes.csv", "--cutoff", "1500", "--map", "time=t", "-o", "x.csv"], 2,
          "Error: --map, --currency, --rates and --lenient are for orders CSV files, not 'minutes.csv'"),

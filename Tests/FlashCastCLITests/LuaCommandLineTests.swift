@@ -175,3 +175,34 @@ import TestSupport
         #expect(try run(["repl"], input: "print(6 * 7)").output == "42\n")
     }
 }
+
+/// `flashcast` and `flashcast -i script.lua` on a terminal: the REPL, as `lua` starts it.
+@Suite(.timeLimit(.minutes(2))) struct LuaCommandLineTerminalTests {
+    @TemporaryFolder("flashcast-lua-terminal") var home
+
+    func start(_ arguments: [String]) throws -> TerminalSession {
+        try TerminalSession(flashcastExecutable().path, arguments,
+                            environment: ["HOME=\(home.path)", "TERM=dumb", "LANG=C.UTF-8"])
+    }
+
+    @Test func noArgumentsStartTheRepl() throws {
+        let repl = try start([])
+        try repl.waitFor("help() lists the libraries.")
+        try repl.waitFor("\n> ")
+        try repl.type("6 * 7, arg[0]:match('flashcast$')\n")
+        try repl.waitFor("\n42\t\"flashcast\"\n> ")
+        try repl.type("\u{4}")
+        #expect(try repl.waitForExit() == 0)
+    }
+
+    @Test func dashIEntersTheReplWithTheScriptsGlobals() throws {
+        let script = home.appendingPathComponent("setup.lua").path
+        try "total = 40\nprint('set up', ...)\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let repl = try start(["-i", script, "now"])
+        try repl.waitFor("\nset up\tnow\n> ")
+        try repl.type("total + 2\n")
+        try repl.waitFor("\n42\n> ")
+        try repl.type("os.exit(4)\n")
+        #expect(try repl.waitForExit() == 4)
+    }
+}

@@ -36,6 +36,19 @@ import TestSupport
         #expect(swift.text.contains("80% interval"))
     }
 
+    @Test func severalLevelsDrawNestedBands() throws {
+        let lua = try Data.run("""
+            local fc = forecast.run(revenue, {cutoff = 1500, train = 1000, horizon = 300, level = {0.8, 0.5, 0.95}})
+            return chart.forecast(fc, {title = "Sale"}):svg()
+            """)
+        let svg = try #require(lua.first)
+        for label in ["50% interval", "80% interval", "95% interval"] { #expect(svg.contains(label)) }
+        #expect(svg.components(separatedBy: "fill-opacity").count - 1 >= 3)
+        // the widest band first, so the narrower ones are drawn over it
+        let first95 = try #require(svg.range(of: "<path")).lowerBound
+        #expect(first95 < (svg.range(of: "stroke-dasharray")?.lowerBound ?? svg.endIndex))
+    }
+
     @Test func aBacktestDrawsEveryPieceOverTheWholeSale() throws {
         let lua = try Data.run("""
             local bt = forecast.backtest(revenue, {train = 500, horizon = 200, step = 400})

@@ -172,6 +172,31 @@ import TestSupport
         #expect(pieces.split(separator: "\n").count == 1 + 100 * backtest.pieces.count)
     }
 
+    @Test func severalLevelsGiveOneNestedBandEach() throws {
+        let folder = TemporaryFolder("flashcast-forecast-levels")
+        defer { folder.remove() }
+        let lua = try Self.run("""
+            local fc = forecast.run(revenue, {cutoff = 1500, horizon = 300, level = {0.8, 0.5, 0.95}})
+            local lo95, hi95 = fc:band(0.95)
+            local nested = true
+            for i = 1, #fc.mean do
+              local b50, b80, b95 = fc.bands[0.5], fc.bands[0.8], fc.bands[0.95]
+              nested = nested and b95.lower[i] <= b80.lower[i] and b80.lower[i] <= b50.lower[i]
+                and b50.upper[i] <= b80.upper[i] and b80.upper[i] <= b95.upper[i]
+            end
+            local m = fc.metrics
+            local bt = forecast.backtest(revenue, {train = 1000, horizon = 100, step = 1000, level = {0.5, 0.95}})
+            return table.concat(fc.levels, ","), fc.level, fc.lower[300] == fc.bands[0.8].lower[300], lo95[300] == fc.bands[0.95].lower[300],
+                   hi95[1] == fc.bands[0.95].upper[1], nested, m.coverage == m.coverage80, m.coverage50 <= m.coverage80,
+                   m.coverage80 <= m.coverage95, m.width50 < m.width95, bt.summary.coverage == bt.summary.coverage50,
+                   bt.summary.coverage95 ~= nil, fc:save_csv("\(folder.path)/levels.csv")
+            """)
+        #expect(lua == ["0.5,0.8,0.95", "0.8", "true", "true", "true", "true", "true", "true", "true", "true", "true", "true", "true"])
+        let csv = try String(contentsOf: folder.url.appendingPathComponent("levels.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "cutoff,minute,step,actual,forecast,lower50,upper50,lower80,upper80,lower95,upper95")
+        #expect(csv.count == 301 && csv[1].split(separator: ",").count == 11)
+    }
+
     @Test func warningMatchesTheSwiftEarlyWarning() throws {
         let lua = try Self.run("""
             local fc = forecast.run(revenue, {cutoff = 1500, horizon = 300})

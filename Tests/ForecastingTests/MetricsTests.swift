@@ -16,7 +16,7 @@ import Testing
 
     @Test func coverageWidthAndMASE() throws {
         let metrics = try #require(ForecastMetrics.measure(
-            forecast: [11, 12, 13, 14], lower: [10, 10, 10, 15], upper: [12, 14, 16, 16], actual: [11, 13, 17, 15],
+            forecast: [11, 12, 13, 14], bands: [(0.8, [10, 10, 10, 15], [12, 14, 16, 16])], actual: [11, 13, 17, 15],
             drift: [10, 10, 10, 10], observedTotal: 10, step: 1))
         #expect(metrics.coverage == 0.75)  // 17 is above its band; 15 on the lower edge counts as inside
         #expect(metrics.meanWidth == (2 + 4 + 6 + 1) / 4.0)
@@ -26,6 +26,6 @@ import Testing
     }
 
     @Test func nothingToCompareGivesNoMetrics() {
-        #expect(ForecastMetrics.measure(forecast: [1], lower: nil, upper: nil, actual: [], drift: [1], observedTotal: 0, step: 1) == nil)
+        #expect(ForecastMetrics.measure(forecast: [1], actual: [], drift: [1], observedTotal: 0, step: 1) == nil)
     }
 }

@@ -78,6 +78,34 @@ import Testing
         }
     }
 
+    /// SQLite reads `29.11.2024 10:00` as no time (the row vanished) and `12,50` as 12 (summed wrong).
+    @Test func valuesSQLiteCannotReadAreCountedAndNamed() throws {
+        let path = folder.path + "/values.db"
+        let database = try SQLiteDatabase(path: path, mode: .create)
+        try database.execute("""
+            CREATE TABLE orders (created_at, total, status);
+            INSERT INTO orders VALUES ('2024-11-29 10:00:00', 12.5, 'paid'), ('29.11.2024 10:01', 3, 'paid'),
+              ('2024-11-29 10:02:00', '12,50', 'paid'), ('2024-11-29 10:03:00', '1.234,50', 'paid'),
+              ('2024-11-29 10:04:00', ' 7.25 ', 'paid'), ('bad', 'x', 'test');
+            """)
+        let source = SQLiteSource(database: database)
+        let cases: [(String?, String)] = [
+            (nil, "column 'created_at' of table 'orders' is not a time in 2 rows, such as '29.11.2024 10:01'"
+                + " (ISO 8601 text or epoch seconds expected)"),
+            ("status = 'paid' and created_at <> '29.11.2024 10:01'",
+             "column 'total' of table 'orders' is not a number in 2 rows, such as '12,50'"),
+        ]
+        for (filter, message) in cases {
+            let query = try MinuteQuery(table: "orders", time: "created_at", amount: "total", where: filter)
+            #expect(throws: OrderSourceError(message)) { try source.minuteRows(query, from: nil, through: nil) }
+        }
+        let window = 28_881_240...28_881_244  // 2024-11-29 10:00 to 10:04 UTC
+        let clean = try MinuteQuery(table: "orders", time: "created_at", amount: "total",
+                                    where: "status = 'paid' and total <> '12,50' and total <> '1.234,50' and"
+                                        + " created_at <> '29.11.2024 10:01'", window: window)
+        #expect(try source.minuteTable(clean).revenueCents == [1250, 0, 0, 0, 725])
+    }
+
     @Test func columnsMatchWithoutRegardToCase() throws {
         let sale = SimulatedSales.sale(zone: .utc, format: .epoch)
         let source = try SQLiteSource(path: try SimulatedSales.sqliteFile(sale, in: folder))

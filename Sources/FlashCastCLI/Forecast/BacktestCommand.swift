@@ -58,7 +58,8 @@ struct BacktestCommand: ParsableCommand {
                                   horizon: ModelOptions.minutes(horizon, default: 200, in: sale.revenue),
                                   step: ModelOptions.minutes(step, default: 200, in: sale.revenue))
             let (train, horizon, step) = (lengths.train, lengths.horizon, lengths.step)
-            var options = ForecastOptions(model: modelOptions.model, seed: modelOptions.seed, level: modelOptions.level)
+            var options = ForecastOptions(model: modelOptions.model, seed: modelOptions.seed)
+            options.levels = modelOptions.level.values
             options.history = try modelOptions.earlierSale(reading)?.revenue
             let backtest = try Backtester.backtest(revenue: sale.revenue, train: train, horizon: horizon, step: step,
                                                    options: options)
@@ -76,7 +77,7 @@ struct BacktestCommand: ParsableCommand {
         let (train, horizon, step) = (lengths.train, lengths.horizon, lengths.step)
         let pieces = backtest.pieces
         let table = MetricsTable(rows: ([backtest.summary] + backtest.baselines).map {
-            .init(name: $0.model.rawValue, values: ForecastReport.values($0))
+            .init(name: $0.model.rawValue, values: ForecastReport.values($0), bands: $0.bands)
         })
         return [
             sale.summary,
@@ -90,12 +91,12 @@ struct BacktestCommand: ParsableCommand {
 
     private func json(_ backtest: Backtest, _ lengths: Lengths) -> JSONValue {
         let summary = { (s: BacktestSummary) -> JSONValue in
-            var fields = MetricsTable.json(ForecastReport.values(s))
+            var fields = MetricsTable.json(ForecastReport.values(s), bands: s.bands)
             fields["pieces"] = .integer(s.pieces)
             return .object(fields)
         }
         let pieces = backtest.pieces.map { piece -> JSONValue in
-            var metrics = MetricsTable.json(ForecastReport.values(piece.metrics))
+            var metrics = MetricsTable.json(ForecastReport.values(piece.metrics), bands: piece.metrics?.bands ?? [])
             metrics["minutes"] = .integer(piece.metrics?.minutesCompared ?? 0)
             return .object(["cutoff": .string(piece.mean.label(at: -1)), "cutoff_row": .integer(piece.cutoff),
                             "metrics": .object(metrics)])
@@ -103,7 +104,7 @@ struct BacktestCommand: ParsableCommand {
         return .object([
             "command": .string("backtest"), "input": .string(input), "model": .string(backtest.summary.model.rawValue),
             "train": .integer(lengths.train), "horizon": .integer(lengths.horizon), "step": .integer(lengths.step),
-            "level": .number(modelOptions.level), "pieces": .array(pieces), "summary": summary(backtest.summary),
+            "level": .number(modelOptions.level.values[0]), "levels": .array(modelOptions.level.values.map { .number($0) }), "pieces": .array(pieces), "summary": summary(backtest.summary),
             "baselines": .object(Dictionary(uniqueKeysWithValues: backtest.baselines.map { ($0.model.rawValue, summary($0)) })),
             "output": .string(modelOptions.output), "svg": .string(modelOptions.svg),
         ])

@@ -1,7 +1,9 @@
 import ArgumentParser
 import FlashLua
+import FlashREPL
 import Forecasting
 import SaleData
+import Scenarios
 
 /// `flashcast forecast INPUT.csv --cutoff T -o forecast.csv`: one forecast, as `forecast.run` makes it.
 struct ForecastCommand: ParsableCommand {
@@ -21,11 +23,20 @@ struct ForecastCommand: ParsableCommand {
             where they exist they are the actuals the metrics compare with.
 
             Writes cutoff,minute,step,actual,forecast,lower,upper atomically (cumulative money with two \
-            decimals, step 1 to H, actual empty where unknown) and prints the metrics of the model and \
+            decimals, step 1 to H, actual empty where unknown; with several levels, --level 0.5,0.8,0.95, \
+            lower50,upper50,lower80,upper80,lower95,upper95: nested bands, the first level the main one) and prints the metrics of the model and \
             of the baselines (drift, seasonal naive, the earlier sale's profile with --history) as a \
             table, or as JSON with --json: MAPE of the cumulative series, the horizon revenue error \
             hre@h = |(f[c+h]-y[c]) - (y[c+h]-y[c])| / (y[c+h]-y[c]) for h = 60, 200, 500 minutes, MASE against \
-            drift, interval coverage and mean width; '-' (null) where undefined.
+            drift, interval coverage and mean width (with several levels, each band's coverage too); \
+            '-' (null) where undefined.
+
+            --end WHEN is the sale's last minute (HH:MM, the next such minute after the cutoff, or \
+            YYYY-MM-DDTHH:MM): without --horizon the forecast runs to it; with a --horizon that runs past \
+            it, a warning goes to standard error. Planned events are forecast, as 'flashcast whatif' names \
+            them: --email WHEN (repeatable; its effect --lift, --half-life, --rise, or learned with \
+            --history-email / --learn-email, else a typical e-mail) and --discount WHEN:LIFT; events sent \
+            by the cutoff are taken out of what the model learns from and their tails carried on.
 
             Exit status: 0 fine, 1 bad data or failed training, 2 usage error (including a cutoff \
             outside the data or a training window that does not fit before it).
@@ -40,8 +51,14 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Minutes of training data ending at the cutoff (default 1000).", valueName: "minutes"))
     var train: Int?
 
-    @Option(help: ArgumentHelp("Minutes to forecast after the cutoff (default 500).", valueName: "minutes"))
+    @Option(help: ArgumentHelp("Minutes to forecast after the cutoff (default: to --end, else 500).", valueName: "minutes"))
     var horizon: Int?
+
+    @Option(help: ArgumentHelp(
+        "The sale's last minute, HH:MM (the next after the cutoff) or YYYY-MM-DDTHH:MM: forecast to it.", valueName: "WHEN"))
+    var end: EventTime?
+
+    @OptionGroup var events: EventArguments
 
     @OptionGroup var modelOptions: ModelOptions
 
@@ -50,44 +67,41 @@ struct ForecastCommand: ParsableCommand {
     func validate() throws {
         if let train, train <= 0 { throw ValidationError("--train must be a positive number of minutes") }
         if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of minutes") }
+        try events.validate(hasHistory: modelOptions.history != nil)
     }
 
     func run() throws {
-        let (sale, forecast, trainMinutes) = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) { () throws -> (SaleInput, Forecast, Int) in
-            let sale = try SaleInput.load(input, reading: reading)
-            let train = ModelOptions.minutes(train, default: 1000, in: sale.revenue)
-            let horizon = ModelOptions.minutes(horizon, default: 500, in: sale.revenue)
-            var options = ForecastOptions(train: train, horizon: horizon, model: modelOptions.model,
-                                          seed: modelOptions.seed, level: modelOptions.level)
-            options.cutoff = try cutoff.index(in: sale.revenue, file: sale.fileName)
-            options.history = try modelOptions.earlierSale(reading)?.revenue
-            let forecast = try Forecaster.forecast(revenue: sale.revenue, options: options)
-            try ForecastReport.table(forecast).write(to: modelOptions.output)
-            if let svg = modelOptions.svg {
-                let title = "Forecast from \(forecast.mean.label(at: -1)) (\(forecast.model.rawValue))"
-                try ForecastSVG.forecast(forecast, revenue: sale.revenue, train: train, title: title).save(to: svg)
-            }
-            return (sale, forecast, train)
-        }
-        print(modelOptions.json ? json(forecast, train: trainMinutes).text : text(forecast, sale), terminator: "")
+        let run = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) { try ForecastRun(self) }
+        if let warning = run.pastEndWarning { StandardError.write(warning) }
+        print(modelOptions.json ? json(run).text : text(run), terminator: "")
     }
 
     private func metrics(_ forecast: Forecast) -> MetricsTable {
-        MetricsTable(rows: [.init(name: forecast.model.rawValue, values: ForecastReport.values(forecast.metrics))]
+        MetricsTable(rows: [.init(name: forecast.model.rawValue, values: ForecastReport.values(forecast.metrics),
+                                  bands: forecast.metrics?.bands ?? [])]
             + forecast.baselines.map { .init(name: $0.model.rawValue, values: ForecastReport.values($0.metrics)) })
     }
 
-    private func text(_ forecast: Forecast, _ sale: SaleInput) -> String {
+    private func text(_ run: ForecastRun) -> String {
+        let forecast = run.forecast, sale = run.sale
         let end = forecast.rows - 1
         var lines = [
             sale.summary,
             "forecast from \(forecast.mean.label(at: -1)) (row \(forecast.cutoff)) to \(forecast.mean.label(at: end)), "
                 + "\(forecast.horizon) minutes\(forecast.mean.step > 1 ? " in \(forecast.mean.step)-minute rows" : ""), "
                 + "model \(forecast.model.rawValue)",
-            "revenue at the cutoff \(money(forecast.observedTotal)); at the end \(money(forecast.mean.values[end])) "
-                + "(\(ForecastReport.intervalLabel(forecast.level)) \(money(forecast.lower.values[end])) to "
-                + "\(money(forecast.upper.values[end])))",
+            "revenue at the cutoff \(money(forecast.observedTotal)); at the end \(money(forecast.mean.values[end])) ("
+                + forecast.bands.map {
+                    "\(ForecastReport.intervalLabel($0.level)) \(money($0.lower.values[end])) to \(money($0.upper.values[end]))"
+                }.joined(separator: "; ") + ")",
         ]
+        if let saleEnd = run.saleEnd {
+            let past = run.minutesPastEnd
+            lines.append("the sale ends \(sale.revenue.zone.label(minute: saleEnd)): "
+                + (past > 0 ? "the forecast runs \(past) minutes past it" : "the forecast runs to it"))
+        }
+        if !run.planned.isEmpty { lines.append("planned: " + run.planned.joined(separator: ", ")) }
+        if let source = run.effectSource { lines.append("e-mail effect: \(source)") }
         if let compared = forecast.metrics?.minutesCompared {
             lines.append("against the actuals of \(compared) minutes:")
             lines.append(metrics(forecast).text.dropLast().description)
@@ -98,15 +112,17 @@ struct ForecastCommand: ParsableCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func json(_ forecast: Forecast, train: Int) -> JSONValue {
+    private func json(_ run: ForecastRun) -> JSONValue {
+        let forecast = run.forecast
         let end = forecast.rows - 1
         let baselines = forecast.baselines.map { ($0.model.rawValue, JSONValue.object(MetricsTable.json(ForecastReport.values($0.metrics)))) }
-        var metrics = MetricsTable.json(ForecastReport.values(forecast.metrics))
+        var metrics = MetricsTable.json(ForecastReport.values(forecast.metrics), bands: forecast.metrics?.bands ?? [])
         metrics["minutes"] = .integer(forecast.metrics?.minutesCompared ?? 0)
         return .object([
             "command": .string("forecast"), "input": .string(input), "model": .string(forecast.model.rawValue),
             "cutoff": .string(forecast.mean.label(at: -1)), "cutoff_row": .integer(forecast.cutoff),
-            "train": .integer(train), "horizon": .integer(forecast.horizon), "level": .number(forecast.level),
+            "train": .integer(run.train), "horizon": .integer(forecast.horizon), "level": .number(forecast.level),
+            "levels": .array(forecast.bands.map { .number($0.level) }),
             "observed": .number(forecast.observedTotal),
             "end": .object([
                 "minute": .string(forecast.mean.label(at: end)), "forecast": .number(forecast.mean.values[end]),
@@ -114,6 +130,8 @@ struct ForecastCommand: ParsableCommand {
             ]),
             "metrics": .object(metrics),
             "baselines": .object(Dictionary(uniqueKeysWithValues: baselines)),
+            "sale_end": .string(run.saleEnd.map(forecast.mean.zone.label(minute:))),
+            "planned": .array(run.planned.map { .string($0) }),
             "output": .string(modelOptions.output), "svg": .string(modelOptions.svg),
         ])
     }

@@ -10,7 +10,8 @@ enum ForecastSVG {
         let actual = ForecastReport.chartActual(revenue: revenue, forecast: forecast, train: train)
         return try ForecastChart(actual: timed("actual", actual), mean: timed("forecast", forecast.mean),
                                  lower: forecast.lower.values, upper: forecast.upper.values,
-                                 intervalLabel: ForecastReport.intervalLabel(forecast.level))
+                                 intervalLabel: ForecastReport.intervalLabel(forecast.level),
+                                 otherBands: ForecastReport.otherBands(forecast))
             .render(options(title, zone: revenue.zone))
     }
 

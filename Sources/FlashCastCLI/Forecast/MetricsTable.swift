@@ -1,24 +1,31 @@
 import FlashLua
+import Forecasting
 import Foundation
 
 /// The accuracy measures of a model and its baselines as a text table (stdout) or JSON (`--json`).
 struct MetricsTable {
-    /// One row: a method and its measures in `ForecastReport.metricKeys` order.
+    /// One row: a method, its measures in `ForecastReport.metricKeys` order and its bands' (none for
+    /// a baseline or a single band).
     struct Row {
         let name: String
         let values: [Double?]
+        var bands: [BandMetrics] = []
     }
 
     var rows: [Row] = []
 
     static let headings = ["MAPE", "hre@60", "hre@200", "hre@500", "MASE", "coverage", "width"]
 
-    /// The table, `-` where a measure is undefined; shares as percentages, MASE as a ratio, width in money.
+    /// The table, `-` where a measure is undefined; shares as percentages, MASE as a ratio, width in
+    /// money; with several bands one more coverage column per band (`cov@95`).
     var text: String {
         let nameWidth = max(14, (rows.map(\.name.count).max() ?? 0) + 2)
-        var lines = ["model".padded(nameWidth) + Self.headings.map { $0.leftPadded(9) }.joined()]
+        let levels = rows.first { $0.bands.count > 1 }?.bands.map(\.level) ?? []
+        let headings = Self.headings + levels.map { "cov@" + ForecastBand.percentText($0) }
+        var lines = ["model".padded(nameWidth) + headings.map { $0.leftPadded(9) }.joined()]
         for row in rows {
-            let cells = zip(ForecastReport.metricKeys, row.values).map { key, value in
+            let coverages = levels.map { level in row.bands.first { $0.level == level }?.coverage }
+            let cells = zip(ForecastReport.metricKeys + levels.map { _ in "coverage" }, row.values + coverages).map { key, value in
                 Self.format(value, key: key).leftPadded(9)
             }
             lines.append(row.name.padded(nameWidth) + cells.joined())
@@ -35,9 +42,11 @@ struct MetricsTable {
         }
     }
 
-    /// The measures of one row as a JSON object keyed by `ForecastReport.metricKeys`.
-    static func json(_ values: [Double?]) -> [String: JSONValue] {
-        Dictionary(uniqueKeysWithValues: zip(ForecastReport.metricKeys, values.map(JSONValue.number)))
+    /// The measures of one row as a JSON object keyed by `ForecastReport.metricKeys`, with every
+    /// band's `coverage80`, `width80`... when there are several.
+    static func json(_ values: [Double?], bands: [BandMetrics] = []) -> [String: JSONValue] {
+        let pairs = zip(ForecastReport.metricKeys, values).map { ($0, $1) } + ForecastReport.bandValues(bands).map { ($0.key, $0.value) }
+        return Dictionary(uniqueKeysWithValues: pairs.map { ($0.0, JSONValue.number($0.1)) })
     }
 }
 

@@ -1,8 +1,24 @@
+import Foundation
 import ArgumentParser
 import Forecasting
 import SaleData
 
 extension ForecastModel: ExpressibleByArgument {}
+
+/// `--level 0.8` or `--level 0.5,0.8,0.95`.
+struct Levels: ExpressibleByArgument {
+    let values: [Double]
+
+    init(values: [Double]) { self.values = values }
+
+    init?(argument: String) {
+        let values = argument.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
+        self.values = values.compactMap { $0 }
+    }
+
+    var defaultValueDescription: String { values.map { String($0) }.joined(separator: ",") }
+}
 
 /// What `flashcast forecast` and `backtest` share: the model, the earlier sale, and the outputs.
 struct ModelOptions: ParsableArguments {
@@ -17,8 +33,10 @@ struct ModelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seed of every random choice (network weights, dropout).", valueName: "seed"))
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Probability the prediction interval is meant to hold.", valueName: "0.8"))
-    var level = 0.8
+    @Option(help: ArgumentHelp(
+        "Probability the prediction interval is meant to hold; several give nested bands (0.5,0.8,0.95), the first is the main one.",
+        valueName: "0.8"))
+    var level = Levels(values: [0.8])
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
         "The CSV to write: cutoff,minute,step,actual,forecast,lower,upper.", valueName: "forecast.csv"))
@@ -31,7 +49,9 @@ struct ModelOptions: ParsableArguments {
     var json = false
 
     func validate() throws {
-        guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1 (0.8 for 80%)") }
+        guard level.values.allSatisfy({ $0 > 0 && $0 < 1 }) else {
+            throw ValidationError("--level must be between 0 and 1 (0.8 for 80%)")
+        }
         if model.needsHistory, history == nil {
             throw ValidationError("--model \(model.rawValue) needs --history (an earlier sale's orders or minutes)")
         }

@@ -31,21 +31,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last observed minute: a 0-based row index or YYYY-MM-DDTHH:MM.", valueName: "T"))
     var cutoff: CutoffArgument
 
-    @Option(help: ArgumentHelp("An e-mail to try (repeatable).", valueName: "WHEN"))
-    var email: [EventTime] = []
-
-    @Option(help: ArgumentHelp("Peak extra rate of the e-mail (1 is +100%).", valueName: "X"))
-    var lift: Double?
-
-    @Option(name: .customLong("half-life"), help: ArgumentHelp("Minutes for the e-mail's extra rate to halve.", valueName: "MIN"))
-    var halfLife: Double?
-
-    @Option(help: ArgumentHelp("Minutes from the send to the peak.", valueName: "MIN"))
-    var rise: Double?
-
-    @Option(help: ArgumentHelp("A discount from WHEN lifting the revenue rate by LIFT, e.g. 16:00:0.15 (repeatable).",
-                               valueName: "WHEN:LIFT"))
-    var discount: [DiscountArgument] = []
+    @OptionGroup var events: EventArguments
 
     @Option(help: ArgumentHelp("Revenue to reach by the end of the forecast.", valueName: "MONEY"))
     var target: Double?
@@ -62,12 +48,6 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: ArgumentHelp("An earlier, similar sale (orders or per-minute CSV) for the forecast.", valueName: "previous.csv"))
     var history: String?
 
-    @Option(name: .customLong("history-email"), help: ArgumentHelp("When an e-mail went out in the --history sale: its effect is learned.", valueName: "WHEN"))
-    var historyEmail: EventTime?
-
-    @Option(name: .customLong("learn-email"), help: ArgumentHelp("When an earlier e-mail of this sale went out: its effect is learned.", valueName: "WHEN"))
-    var learnEmail: EventTime?
-
     @Option(help: ArgumentHelp("Seed of the forecast's random choices.", valueName: "seed"))
     var seed: UInt64 = 1
 
@@ -80,18 +60,11 @@ struct WhatIfCommand: ParsableCommand {
     @OptionGroup var reading: OrderReadingOptions
 
     func validate() throws {
-        guard !email.isEmpty || !discount.isEmpty else { throw ValidationError("give at least one --email or --discount") }
+        guard !events.isEmpty else { throw ValidationError("give at least one --email or --discount") }
+        try events.validate(hasHistory: history != nil)
         if let train, train <= 0 { throw ValidationError("--train must be a positive number of minutes") }
         if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of minutes") }
-        if let lift, !(lift >= 0 && lift.isFinite) { throw ValidationError("--lift must be 0 or more (0.5 is +50%)") }
-        for (name, value) in [("--half-life", halfLife), ("--rise", rise)] {
-            if let value, !(value >= 0 && value.isFinite) || (name == "--half-life" && value == 0) {
-                throw ValidationError("\(name) must be a positive number of minutes")
-            }
-        }
         if let target, !target.isFinite { throw ValidationError("--target must be a number") }
-        if historyEmail != nil, history == nil { throw ValidationError("--history-email needs --history (the earlier sale)") }
-        if historyEmail != nil, learnEmail != nil { throw ValidationError("give --history-email or --learn-email, not both") }
     }
 
     func run() throws {

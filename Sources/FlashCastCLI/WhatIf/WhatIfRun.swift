@@ -29,19 +29,10 @@ struct WhatIfRun {
         let earlier = try command.history.map { try SaleInput.load($0, reading: command.reading, asHistory: true) }
         options.history = earlier?.revenue
         forecast = try Forecaster.forecast(revenue: revenue, options: options)
-        let (campaign, source) = try Self.effect(command, observed: revenue.slice(0..<(cutoff + 1)), earlier: earlier?.revenue)
+        let (campaign, source) = try command.events.campaign(observed: revenue.slice(0..<(cutoff + 1)), earlier: earlier?.revenue)
         effectSource = source
         let cutoffMinute = revenue.minute(at: cutoff), zone = revenue.zone
-        var scenarios = command.email.map { when -> Scenario in
-            var mail = campaign
-            mail.minute = when.minute(after: cutoffMinute, zone: zone)
-            return Scenario(name: "e-mail \(when.text(zone: zone))", events: [.campaign(mail)])
-        }
-        scenarios += command.discount.map { argument in
-            let from = argument.from.minute(after: cutoffMinute, zone: zone)
-            let percent = ScenarioComparison.signed(argument.lift * 100).replacingOccurrences(of: ".00", with: "")
-            return Scenario(name: "discount \(argument.text) \(percent)%", events: [.discount(DiscountEffect(from: from, lift: argument.lift))])
-        }
+        var scenarios = command.events.events(campaign, after: cutoffMinute, zone: zone).map { Scenario(name: $0.name, events: [$0.event]) }
         if scenarios.count > 1 { scenarios.append(Scenario(name: "all together", events: scenarios.flatMap(\.events))) }
         let by = command.by.map { $0.minute(after: cutoffMinute, zone: zone) }
         let baseline = Baseline(forecast)
@@ -50,41 +41,6 @@ struct WhatIfRun {
         try comparison.writeCSV(to: command.output)
         if let svg = command.svg { try chart(title: "What if: forecast from \(zone.label(minute: cutoffMinute))").save(to: svg) }
     }
-
-    /// The e-mail's shape: given, learned, or the typical default; and where it comes from.
-    private static func effect(_ command: WhatIfCommand, observed: SaleData.Series, earlier: SaleData.Series?) throws -> (CampaignEffect, String) {
-        var campaign = CampaignEffect(minute: 0, lift: 1, riseMinutes: 5, halfLife: 30)
-        var source = "a typical e-mail (no --lift and nothing to learn from)"
-        let learning: (SaleData.Series, EventTime, String)? = if let when = command.historyEmail, let earlier {
-            (earlier, when, "the e-mail at \(when.text(zone: earlier.zone)) in --history")
-        } else if let when = command.learnEmail {
-            (observed, when, "the e-mail at \(when.text(zone: observed.zone)) in this sale")
-        } else { nil }
-        if command.lift == nil, let (series, when, label) = learning {
-            let minute = when.minute(after: series.start - 1, zone: series.zone)
-            do {
-                let learned = try EffectLearner.learn(series, sentAt: minute)
-                campaign = learned.campaign(at: 0)
-                let level = Int((learned.level * 100).rounded())
-                source = "learned from \(label): lift \(percent(learned.lift)) (\(level)% interval \(percent(learned.liftInterval.lowerBound))"
-                    + " to \(percent(learned.liftInterval.upperBound))), half-life \(minutes(learned.halfLife))"
-            } catch {
-                throw ValidationError("cannot learn the e-mail's effect from \(label): \(error.message)")
-            }
-        }
-        if let lift = command.lift {
-            campaign.lift = lift
-            campaign.liftRange = nil
-            source = "given"
-        }
-        if let halfLife = command.halfLife { campaign.halfLife = halfLife }
-        if let rise = command.rise { campaign.riseMinutes = rise }
-        return (campaign, source + "; peak \(percent(campaign.lift)) after \(minutes(campaign.riseMinutes)), half-life \(minutes(campaign.halfLife))")
-    }
-
-    private static func percent(_ share: Double) -> String { String(format: "%+.0f%%", share * 100) }
-
-    private static func minutes(_ value: Double) -> String { String(format: "%.0f min", value) }
 
     /// The comparison chart: the actual curve over the training window, baseline, scenarios, events.
     private func chart(title: String) throws -> SVGDocument {

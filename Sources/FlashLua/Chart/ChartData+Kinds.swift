@@ -24,11 +24,11 @@ extension ChartData {
 
     /// A Forecast, or `{actual = ..., mean = ..., lower = ..., upper = ..., cutoff = #actual, level = 0.8}`.
     func forecast(_ settings: ChartSettings) throws(LuaError) -> ForecastChart {
-        if case .forecast(let actual, let mean, let lower, let upper, let level)? = call.chartSource(index)?.chartContent {
+        if case .forecast(let actual, let mean, let lower, let upper, let level, let others)? = call.chartSource(index)?.chartContent {
             let label = ForecastReport.intervalLabel(level)
             return try building { () throws(ChartError) in
                 try ForecastChart(actual: settings.timed("actual", actual), mean: settings.timed("forecast", mean),
-                                  lower: lower, upper: upper, intervalLabel: label)
+                                  lower: lower, upper: upper, intervalLabel: label, otherBands: others)
             }
         }
         let actual = try requiredValues("actual", name: "actual", settings)

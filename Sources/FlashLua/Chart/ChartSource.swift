@@ -1,5 +1,6 @@
 import LuaBridge
 import SaleData
+import SVGCharts
 import Scenarios
 
 /// A userdata the `chart` functions draw directly: `chart.lines(s)`, `chart.forecast(fc)`.
@@ -21,8 +22,9 @@ enum ChartContent {
     /// Values on the clock (a Series): accepted wherever values go.
     case values(SaleData.Series)
     /// A forecast (`chart.forecast`): actual cumulative revenue, the forecast mean from the minute
-    /// after the cutoff, its band aligned with the mean, and the band's level.
-    case forecast(actual: SaleData.Series, mean: SaleData.Series, lower: [Double], upper: [Double], level: Double)
+    /// after the cutoff, its band aligned with the mean, the band's level, and its bands at other levels.
+    case forecast(actual: SaleData.Series, mean: SaleData.Series, lower: [Double], upper: [Double], level: Double,
+                  otherBands: [ForecastChart.Band])
     /// A rolling back-test (`chart.backtest`): the actual cumulative curve and every forecast piece.
     case backtest(actual: SaleData.Series, pieces: [SaleData.Series])
     /// What-if scenarios (`chart.scenarios`): their comparison, the actual cumulative revenue before

@@ -1,4 +1,5 @@
 import Forecasting
+import SVGCharts
 
 /// `chart.forecast(fc)`: the actual curve over the training window, the forecast and its band.
 extension ForecastObject: ChartSource {
@@ -6,7 +7,8 @@ extension ForecastObject: ChartSource {
 
     var chartContent: ChartContent {
         .forecast(actual: ForecastReport.chartActual(revenue: revenue, forecast: forecast, train: train),
-                  mean: forecast.mean, lower: forecast.lower.values, upper: forecast.upper.values, level: forecast.level)
+                  mean: forecast.mean, lower: forecast.lower.values, upper: forecast.upper.values, level: forecast.level,
+                  otherBands: ForecastReport.otherBands(forecast))
     }
 }
 

@@ -9,17 +9,34 @@ enum ForecastClass {
             A forecast of cumulative revenue made at a cutoff. Fields: mean, lower, upper (cumulative Series \
             for the minutes after the cutoff), rate (expected revenue per minute), actual (the known \
             cumulative actuals after the cutoff), cutoff (index, counted from 1), cutoff_time, horizon (minutes), \
-            step (minutes a row), level, \
+            step (minutes a row), level (of lower and upper: the first level asked), levels (every level \
+            asked, rising), bands (every band by its level: fc.bands[0.95].lower; fc:band(0.95) gives lower, \
+            upper; wider bands contain narrower ones), \
             model, observed (cumulative revenue at the cutoff), history ({train=, validation=, best_epoch=} \
-            loss per epoch), metrics ({mape=, hre60=, hre200=, hre500=, mase=, coverage=, width=, minutes=}, \
+            loss per epoch), metrics ({mape=, hre60=, hre200=, hre500=, mase=, coverage=, width=, minutes=, and with several levels coverage50=, width50=, coverage80=... per band}, \
             nil where undefined), baselines ({drift=, seasonal_naive=, profile= each {mean=, metrics=}}). \
             Draw it with chart.forecast(fc) and chart.loss(fc.history).
             """,
         methods: [
             LuaMethod("save_csv", "fc:save_csv(path) -> true | nil, message",
-                      "Writes cutoff,minute,step,actual,forecast,lower,upper (as flashcast forecast does) atomically.") {
+                      """
+                      Writes cutoff,minute,step,actual,forecast,lower,upper (as flashcast forecast does) atomically; \
+                      with several levels lower50,upper50,lower80,upper80,... in place of lower,upper.
+                      """) {
                 (call: LuaCall, object: ForecastObject) throws -> Int32 in
                 try saveCSV(ForecastReport.table(object.forecast), call)
+            },
+            LuaMethod("band", "fc:band(level) -> lower, upper",
+                      "The band at level (one of fc.levels, e.g. 0.95): its lower and upper cumulative Series.") {
+                (call: LuaCall, object: ForecastObject) throws -> Int32 in
+                let level = try call.number(2)
+                guard let band = object.forecast.band(level) else {
+                    let levels = object.forecast.bands.map { String($0.level) }.joined(separator: ", ")
+                    throw LuaError.argument(position: 2, message: "no \(call.numberText(2)) band (levels \(levels))")
+                }
+                call.push(band.lower)
+                call.push(band.upper)
+                return 2
             },
         ],
         describe: { (object: ForecastObject) -> String in describe(object.forecast) },
@@ -34,6 +51,8 @@ enum ForecastClass {
             "horizon": { call, object in call.push(object.forecast.horizon); return 1 },
             "step": { call, object in call.push(object.forecast.mean.step); return 1 },
             "level": { call, object in call.push(object.forecast.level); return 1 },
+            "levels": { call, object in call.push(object.forecast.bands.map(\.level)); return 1 },
+            "bands": { call, object in ForecastTables.push(object.forecast.bands, call); return 1 },
             "model": { call, object in call.push(object.forecast.model.rawValue); return 1 },
             "observed": { call, object in call.push(object.forecast.observedTotal); return 1 },
             "history": { call, object in ForecastTables.push(object.forecast.loss, call); return 1 },

@@ -14,7 +14,7 @@ enum ForecastLibrary {
         actuals. Options (defaults): cutoff=#revenue (index counted from 1, or a time such as \
         '2021-11-12T09:00'), train=1000, horizon=500, model='flashcast'|'paper'|'drift'|'seasonal_naive'|\
         'profile', history=an earlier sale's per-minute revenue (aligned by minutes since the start), \
-        seed=1, level=0.8, epochs=(the model's own), window=60, hidden=64, dropout=0.2 (the paper's network), \
+        seed=1, level=0.8 or a list such as {0.5, 0.8, 0.95} (one nested band each; the first is fc.lower/fc.upper), epochs=(the model's own), window=60, hidden=64, dropout=0.2 (the paper's network), \
         season=1440, events={per-minute multipliers of the forecast after the cutoff} or a list of Events \
         (scenario.email{...}, scenario.discount{...}): those after the cutoff multiply the forecast, those \
         sent by it are divided out of the revenue the model learns from and their tails carried on.         train, horizon, window and season are minutes whatever the series' step: on 5-minute rows         horizon=500 forecasts 100 rows and must be a multiple of 5 (the defaults are rounded up to whole         rows), and metrics.hre60 compares 60 minutes (12 rows) ahead.

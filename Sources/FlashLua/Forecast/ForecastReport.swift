@@ -1,5 +1,6 @@
 import Forecasting
 import SaleData
+import struct SVGCharts.ForecastChart
 
 /// Forecasts and back-tests in the shapes users read them, the same from Lua and from the
 /// `flashcast forecast` / `backtest` commands: metric names and the CSV of forecast rows.
@@ -19,6 +20,16 @@ public enum ForecastReport {
         [s.mape, s.hre60, s.hre200, s.hre500, s.mase, s.coverage, s.meanWidth]
     }
 
+    /// Every band's coverage and mean width as `coverage80`, `width80`... when there are several
+    /// bands (a single band's are `coverage` and `width`).
+    public static func bandValues(_ bands: [BandMetrics]) -> [(key: String, value: Double?)] {
+        guard bands.count > 1 else { return [] }
+        return bands.flatMap { band -> [(key: String, value: Double?)] in
+            let percent = ForecastBand.percentText(band.level)
+            return [("coverage" + percent, band.coverage), ("width" + percent, band.meanWidth)]
+        }
+    }
+
     /// The forecast rows of one forecast: `cutoff,minute,step,actual,forecast,lower,upper`.
     public static func table(_ forecast: Forecast) -> ForecastTable {
         ForecastTable(pieces: [piece(forecast)])
@@ -30,8 +41,10 @@ public enum ForecastReport {
     }
 
     private static func piece(_ forecast: Forecast) -> ForecastTable.Piece {
-        ForecastTable.Piece(cutoff: forecast.mean.minute(at: -1), mean: forecast.mean, lower: forecast.lower.values,
-                            upper: forecast.upper.values, actual: forecast.actual)
+        let bands = forecast.bands.count > 1
+            ? forecast.bands.map { ForecastTable.Band(name: $0.percentText, lower: $0.lower.values, upper: $0.upper.values) }
+            : [ForecastTable.Band(name: "", lower: forecast.lower.values, upper: forecast.upper.values)]
+        return ForecastTable.Piece(cutoff: forecast.mean.minute(at: -1), mean: forecast.mean, bands: bands, actual: forecast.actual)
     }
 
     /// The actual cumulative revenue a chart shows beside a forecast: the `train` minutes of the
@@ -40,6 +53,13 @@ public enum ForecastReport {
         let first = max(0, forecast.cutoff + 1 - train / max(revenue.step, 1))
         let end = min(revenue.count, forecast.cutoff + 1 + forecast.rows)
         return revenue.cumsum().slice(first..<max(first, end))  // empty when the revenue ends before the window
+    }
+
+    /// The forecast's bands other than its main one, labelled for a chart's legend.
+    public static func otherBands(_ forecast: Forecast) -> [ForecastChart.Band] {
+        forecast.bands.filter { $0.level != forecast.level }.map {
+            ForecastChart.Band(lower: $0.lower.values, upper: $0.upper.values, label: intervalLabel($0.level))
+        }
     }
 
     /// `80% interval` for a level of 0.8.

@@ -31,7 +31,7 @@ enum ForecastRunOptions {
         let seed = try table.integer("seed", default: 1)
         guard seed >= 0 else { throw table.error("seed", "must not be negative") }
         options.seed = UInt64(seed)
-        options.level = try table.number("level", default: options.level)
+        options.levels = try levels(table, call) ?? options.levels
         options.epochs = try table.integer("epochs")
         options.window = try table.integer("window", default: whole(options.window))
         options.hidden = try table.integer("hidden", default: options.hidden)
@@ -65,6 +65,28 @@ enum ForecastRunOptions {
                 return row
             default:
                 throw table.error("cutoff", "number or time expected, got \(call.typeName(at: index))")
+            }
+        }
+    }
+
+    /// Option `level`: a number (`0.8`) or a list of them (`{0.5, 0.8, 0.95}`); nil when absent.
+    static func levels(_ table: LuaOptions, _ call: LuaCall) throws(LuaError) -> [Double]? {
+        try table.with("level") { (index) throws(LuaError) -> [Double]? in
+            switch call.type(at: index) {
+            case .nil, .none: return nil
+            case .number: return [try call.number(index)]
+            case .table:
+                let levels: [Double]
+                do throws(LuaError) {
+                    levels = try call.numbers(index)
+                } catch {
+                    guard case .argument(_, let message) = error else { throw error }
+                    throw table.error("level", message)
+                }
+                guard !levels.isEmpty else { throw table.error("level", "must hold at least one level") }
+                return levels
+            default:
+                throw table.error("level", "number or list of numbers expected, got \(call.typeName(at: index))")
             }
         }
     }

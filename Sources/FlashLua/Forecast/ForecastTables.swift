@@ -4,11 +4,19 @@ import SaleData
 
 /// Pushes the plain Lua tables of forecasts: metrics, loss history, baselines.
 enum ForecastTables {
-    /// `{mape =, hre60 =, hre200 =, hre500 =, mase =, coverage =, width =, minutes =}`; a measure
-    /// that is undefined (no actuals, no revenue gained) is nil.
+    /// `{mape =, hre60 =, hre200 =, hre500 =, mase =, coverage =, width =, minutes =}` and, with several
+    /// bands, `coverage50 =, width50 =, coverage80 =, ...`; a measure that is undefined (no actuals,
+    /// no revenue gained) is nil.
     static func push(_ metrics: ForecastMetrics?, _ call: LuaCall) {
         pushMeasures(ForecastReport.values(metrics), call) { table in
             table.set("minutes", metrics?.minutesCompared ?? 0)
+            setBands(metrics?.bands ?? [], table)
+        }
+    }
+
+    private static func setBands(_ bands: [BandMetrics], _ table: LuaTableBuilder) {
+        for (key, value) in ForecastReport.bandValues(bands) {
+            if let value { table.set(key, value) }
         }
     }
 
@@ -17,15 +25,31 @@ enum ForecastTables {
         pushMeasures(ForecastReport.values(summary), call) { table in
             table.set("pieces", summary.pieces)
             table.set("model", summary.model.rawValue)
+            setBands(summary.bands, table)
         }
     }
 
     private static func pushMeasures(_ values: [Double?], _ call: LuaCall, _ extra: (LuaTableBuilder) -> Void) {
-        call.pushTable(fieldCapacity: values.count + 2) { table in
+        call.pushTable(fieldCapacity: values.count + 8) { table in
             for (key, value) in zip(ForecastReport.metricKeys, values) {
                 if let value { table.set(key, value) }
             }
             extra(table)
+        }
+    }
+
+    /// `{[0.5] = {level = 0.5, lower = Series, upper = Series}, [0.8] = ...}`: every band by its level.
+    static func push(_ bands: [ForecastBand], _ call: LuaCall) {
+        call.pushTable(fieldCapacity: 0) { table in
+            for band in bands {
+                table.set(number: band.level) { call in
+                    call.pushTable(fieldCapacity: 3) { entry in
+                        entry.set("level", band.level)
+                        entry.set("lower") { $0.push(band.lower) }
+                        entry.set("upper") { $0.push(band.upper) }
+                    }
+                }
+            }
         }
     }
 

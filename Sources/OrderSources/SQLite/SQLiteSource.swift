@@ -39,21 +39,33 @@ public final class SQLiteSource: OrderSource {
             values.append(.integer(Int64((through + 1) * 60 + Self.offsetSlack)))
             conditions.append("s < ?\(values.count)")
         }
-        var filter = ""
-        if !query.filter.conditions.isEmpty {
-            let sql = query.filter.sql(firstParameter: values.count + 1) { "?\($0)" }
-            filter = " WHERE \(sql.text)"
-            values += sql.values
-        }
         let customer = query.customer?.quoted ?? "NULL"
+        let amount = query.amount.quoted
+        // rows SQLite would read as no time or as a wrong number are counted, not dropped or summed
+        let badTime = "(\(time) IS NOT NULL AND \(seconds) IS NULL)"
+        let badAmount = "(typeof(\(amount)) IN ('text', 'blob') AND (trim(\(amount)) = '' OR trim(\(amount)) GLOB '*[^0-9.+-]*'"
+            + " OR \(amount) GLOB '*.*.*'))"
+        /// The table's rows the filter keeps, its parameters numbered from `first`.
+        func rowsSQL(firstParameter first: Int) -> (text: String, values: [SQLValue]) {
+            let filter = query.filter.conditions.isEmpty ? nil : query.filter.sql(firstParameter: first) { "?\($0)" }
+            let text = """
+                SELECT \(isLocal) AS local, \(seconds) AS s, CAST(round(\(amount) * 100) AS INTEGER) AS cents, \
+                \(customer) AS customer, \(badTime) AS bad_time, \(badAmount) AS bad_amount, \(time) AS t, \(amount) AS a \
+                FROM \(query.table.quoted)\(filter.map { " WHERE \($0.text)" } ?? "")
+                """
+            return (text, filter?.values ?? [])
+        }
+        let filtered = rowsSQL(firstParameter: values.count + 1)
+        values += filtered.values
         let sql = """
-            SELECT local, s / 60 AS minute, sum(cents), count(*), count(DISTINCT customer) FROM (\
-            SELECT \(isLocal) AS local, \(seconds) AS s, CAST(round(\(query.amount.quoted) * 100) AS INTEGER) AS cents, \
-            \(customer) AS customer FROM \(query.table.quoted)\(filter)) \
-            WHERE \(conditions.joined(separator: " AND ")) GROUP BY local, minute
+            SELECT local, s / 60 AS minute, sum(cents), count(*), count(DISTINCT customer), sum(bad_time), \
+            sum(bad_amount) FROM (\(filtered.text)) WHERE bad_time OR bad_amount OR (\(conditions.joined(separator: " AND "))) \
+            GROUP BY local, minute
             """
-        let rows = try database.rows(sql, values).map { fields throws(OrderSourceError) in
-            guard fields.count == 5, let local = fields[0].integer, let minute = fields[1].integer,
+        let found = try database.rows(sql, values)
+        try checkValues(found, query: query, rowsSQL: rowsSQL(firstParameter: 1))
+        let rows = try found.filter { $0.count == 7 && $0[1] != .null }.map { fields throws(OrderSourceError) in
+            guard let local = fields[0].integer, let minute = fields[1].integer,
                   let orders = fields[3].integer, let customers = fields[4].integer else {
                 throw OrderSourceError("unexpected row from 'sqlite:\(database.path)'")
             }
@@ -61,6 +73,28 @@ public final class SQLiteSource: OrderSource {
             return MinuteRow(minute: utcMinute, cents: fields[2].integer ?? 0, orders: Int(orders), customers: Int(customers))
         }
         return MinuteRow.merged(rows.filter { $0.minute >= (from ?? .min) && $0.minute <= (through ?? .max) })
+    }
+
+    /// Throws when rows hold a time SQLite cannot read (`29.11.2024 10:00`) or an amount that is no
+    /// number (`12,50`, which SQLite would sum as 12), naming how many and the first one.
+    private func checkValues(_ rows: [[SQLiteStatement.Value]], query: MinuteQuery,
+                             rowsSQL: (text: String, values: [SQLValue])) throws(OrderSourceError) {
+        let badTimes = rows.reduce(0) { $0 + ($1.count == 7 ? $1[5].integer ?? 0 : 0) }
+        let badAmounts = rows.reduce(0) { $0 + ($1.count == 7 ? $1[6].integer ?? 0 : 0) }
+        guard badTimes + badAmounts > 0 else { return }
+        let (flag, value, column, count, what, expected) = badTimes > 0
+            ? ("bad_time", "t", query.time, badTimes, "a time", " (ISO 8601 text or epoch seconds expected)")
+            : ("bad_amount", "a", query.amount, badAmounts, "a number", "")
+        let example = try database.rows("SELECT \(value) FROM (\(rowsSQL.text)) WHERE \(flag) LIMIT 1", rowsSQL.values)
+        let text: String
+        switch example.first?.first {
+        case .text(let value)?: text = value
+        case .integer(let value)?: text = String(value)
+        case .real(let value)?: text = String(value)
+        default: text = ""
+        }
+        throw OrderSourceError("column '\(column)' of table '\(query.table)' is not \(what) in \(count)"
+            + " \(count == 1 ? "row" : "rows"), such as '\(text)'\(expected)")
     }
 
     /// The table's columns (`PRAGMA table_info`); a table that does not exist is an error.

@@ -13,14 +13,14 @@ extension ForecastChart {
     /// cutoff), with its band aligned with `mean`; the "now" marker goes where the forecast starts.
     public init(
         actual: TimedSeries, mean: TimedSeries, lower: [Double] = [], upper: [Double] = [],
-        intervalLabel: String = "80% interval"
+        intervalLabel: String = "80% interval", otherBands: [Band] = []
     ) throws(ChartError) {
         let axis = try TimeAxis.common([actual, mean])
         let cutoff = axis.index(of: mean)
         var values = axis.fromZero(actual)
         if values.count < cutoff { values += [Double](repeating: .nan, count: cutoff - values.count) }
         self.init(axis: axis, actual: values, cutoff: cutoff, mean: mean.values, lower: lower, upper: upper,
-                  intervalLabel: intervalLabel)
+                  intervalLabel: intervalLabel, otherBands: otherBands)
     }
 }
 

@@ -15,11 +15,31 @@ public struct ForecastChart: Sendable {
     public var upper: [Double]
     /// Legend text of the band.
     public var intervalLabel: String
+    /// Bands at other levels (a 50% and a 95% band beside the 80% one), drawn with it, nested: where
+    /// bands overlap their shading adds up, so the inner band is the darkest.
+    public var otherBands: [Band]
+
+    /// An interval band aligned with `mean`, and its legend text.
+    public struct Band: Sendable, Equatable {
+        /// Lower bound, aligned with `mean`.
+        public var lower: [Double]
+        /// Upper bound, aligned with `mean`.
+        public var upper: [Double]
+        /// Legend text (`95% interval`).
+        public var label: String
+
+        /// A band from its bounds.
+        public init(lower: [Double], upper: [Double], label: String) {
+            self.lower = lower
+            self.upper = upper
+            self.label = label
+        }
+    }
 
     /// A forecast chart; `lower` and `upper` may be empty for no band.
     public init(
         axis: TimeAxis, actual: [Double], cutoff: Int, mean: [Double], lower: [Double] = [], upper: [Double] = [],
-        intervalLabel: String = "80% interval"
+        intervalLabel: String = "80% interval", otherBands: [Band] = []
     ) {
         self.axis = axis
         self.actual = actual
@@ -28,6 +48,14 @@ public struct ForecastChart: Sendable {
         self.lower = lower
         self.upper = upper
         self.intervalLabel = intervalLabel
+        self.otherBands = otherBands
+    }
+
+    /// Every band, widest first (the drawing order): the main one and `otherBands`.
+    private var bandsWidestFirst: [Band] {
+        let all = (lower.isEmpty ? [] : [Band(lower: lower, upper: upper, label: intervalLabel)]) + otherBands
+        let width = { (band: Band) in zip(band.upper, band.lower).reduce(0) { $0 + ($1.0 - $1.1) } }
+        return all.sorted { width($0) > width($1) }
     }
 
     /// The chart as SVG.
@@ -41,21 +69,22 @@ public struct ForecastChart: Sendable {
             LegendEntry(label: "actual", color: theme.actual, swatch: .line(dashed: false)),
             LegendEntry(label: "forecast", color: theme.color(0), swatch: .line(dashed: true)),
         ]
-        if !lower.isEmpty { legend.append(LegendEntry(label: intervalLabel, color: theme.color(0), swatch: .area)) }
+        let bands = bandsWidestFirst
+        legend += bands.reversed().map { LegendEntry(label: $0.label, color: theme.color(0), swatch: .area) }
         let last = max(actual.count, cutoff + mean.count) - 1
         let spansDays = axis.minute(at: last) - axis.minute(at: 0) > 1440
         let spec = FrameSpec(
             x: axis.extent(from: 0, to: last),
-            y: .covering([actual, mean, lower, upper], title: "cumulative revenue", money: true, includeZero: true),
+            y: .covering([actual, mean] + bands.flatMap { [$0.lower, $0.upper] }, title: "cumulative revenue", money: true, includeZero: true),
             y2: nil, legend: legend, kind: "forecast chart",
             summary: "forecast chart: actual cumulative revenue for \(actual.count) minutes, "
                 + "forecast of \(mean.count) minutes from the cutoff",
             markers: [.init(minute: now, text: "now " + options.timeText(now, origin: axis.minute(at: 0), withDate: spansDays), color: theme.mutedText)])
         let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
-            if !lower.isEmpty {
-                frame.drawBand(&svg, axis: axis, start: forecast.start, lower: joinedForecast(lower).values,
-                               upper: joinedForecast(upper).values, color: theme.color(0))
+            for band in bands {
+                frame.drawBand(&svg, axis: axis, start: forecast.start, lower: joinedForecast(band.lower).values,
+                               upper: joinedForecast(band.upper).values, color: theme.color(0))
             }
             frame.drawLines(&svg, frame.polylines(Series(name: "actual", values: actual), on: axis), color: theme.actual)
             frame.drawLines(&svg, frame.polylines(forecast, on: axis), color: theme.color(0), width: 2.2, dashed: true)
@@ -78,6 +107,9 @@ public struct ForecastChart: Sendable {
         }
         guard lower.isEmpty || lower.count == mean.count else {
             throw ChartError("forecast 'lower' and 'upper' have \(lower.count) values but 'mean' has \(mean.count)")
+        }
+        for band in otherBands where band.lower.count != mean.count || band.upper.count != mean.count {
+            throw ChartError("forecast band '\(band.label)' has \(band.lower.count) and \(band.upper.count) values but 'mean' has \(mean.count)")
         }
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 
 /// Forecasts of cumulative revenue as the CSV scheduled runs exchange:
-/// `cutoff,minute,step,actual,forecast,lower,upper`, one row per forecast minute of each piece.
+/// `cutoff,minute,step,actual,forecast,lower,upper`, one row per forecast row of each piece.
 ///
 /// A single forecast is one piece; a rolling back-test is one piece per cutoff, in order. Money has
 /// two decimals; `actual` is empty where the minute is not in the actual series, `lower` and
-/// `upper` where there is no interval.
+/// `upper` where there is no interval. Pieces with several bands (levels 0.5, 0.8, 0.95) write
+/// `lower50,upper50,lower80,upper80,lower95,upper95` in place of `lower,upper`.
 public struct ForecastTable: Sendable, Equatable {
     /// One forecast made at a cutoff.
     public struct Piece: Sendable, Equatable {
@@ -13,25 +14,53 @@ public struct ForecastTable: Sendable, Equatable {
         public var cutoff: Int
         /// Forecast cumulative revenue, starting one step after the cutoff.
         public var mean: Series
-        /// Lower interval bound aligned with `mean`, if any.
-        public var lower: [Double]?
-        /// Upper interval bound aligned with `mean`, if any.
-        public var upper: [Double]?
+        /// Interval bounds aligned with `mean`, narrowest first (none, one, or one per level).
+        public var bands: [Band]
         /// Actual cumulative revenue, as far as it is known (looked up by minute).
         public var actual: Series?
 
-        /// A piece; `mean.start` should be one step after `cutoff`.
+        /// A piece with one band (or none); `mean.start` should be one step after `cutoff`.
         public init(cutoff: Int, mean: Series, lower: [Double]? = nil, upper: [Double]? = nil, actual: Series? = nil) {
+            self.init(cutoff: cutoff, mean: mean,
+                      bands: lower.flatMap { lower in upper.map { [Band(name: "", lower: lower, upper: $0)] } } ?? [],
+                      actual: actual)
+        }
+
+        /// A piece with `bands`, each written as `lower<name>,upper<name>`.
+        public init(cutoff: Int, mean: Series, bands: [Band], actual: Series? = nil) {
             self.cutoff = cutoff
             self.mean = mean
-            self.lower = lower
-            self.upper = upper
+            self.bands = bands
             self.actual = actual
         }
     }
 
-    /// The header row, without its line break.
+    /// An interval's bounds and the suffix of its columns (`80` for `lower80,upper80`; empty for
+    /// the single band's `lower,upper`).
+    public struct Band: Sendable, Equatable {
+        /// The columns' suffix.
+        public var name: String
+        /// Lower bound aligned with the piece's `mean`.
+        public var lower: [Double]
+        /// Upper bound aligned with the piece's `mean`.
+        public var upper: [Double]
+
+        /// A band from its bounds.
+        public init(name: String, lower: [Double], upper: [Double]) {
+            self.name = name
+            self.lower = lower
+            self.upper = upper
+        }
+    }
+
+    /// The header row of a single-band table, without its line break.
     public static let header = "cutoff,minute,step,actual,forecast,lower,upper"
+
+    /// The header row, without its line break: one pair of bound columns per band of the first piece.
+    public var header: String {
+        guard let bands = pieces.first?.bands, bands.count > 1 else { return Self.header }
+        return "cutoff,minute,step,actual,forecast," + bands.map { "lower\($0.name),upper\($0.name)" }.joined(separator: ",")
+    }
 
     /// The forecasts.
     public var pieces: [Piece]
@@ -43,7 +72,8 @@ public struct ForecastTable: Sendable, Equatable {
 
     /// The CSV text, header first.
     public var csv: String {
-        var text = Self.header + "\n"
+        var text = header + "\n"
+        let columns = max(1, pieces.first?.bands.count ?? 1)
         text.reserveCapacity(pieces.reduce(0) { $0 + $1.mean.count } * 72)
         for piece in pieces {
             let cutoff = piece.mean.zone.label(minute: piece.cutoff)
@@ -52,9 +82,11 @@ public struct ForecastTable: Sendable, Equatable {
                 let fields = [
                     cutoff, piece.mean.label(at: offset), String(offset + 1),
                     Self.money(piece.actual?.value(atMinute: minute)), Self.money(value),
-                    Self.money(piece.lower.flatMap { $0.indices.contains(offset) ? $0[offset] : nil }),
-                    Self.money(piece.upper.flatMap { $0.indices.contains(offset) ? $0[offset] : nil }),
-                ]
+                ] + (0..<columns).flatMap { band -> [String] in
+                    let bounds = piece.bands.indices.contains(band) ? piece.bands[band] : nil
+                    return [Self.money(bounds.flatMap { $0.lower.indices.contains(offset) ? $0.lower[offset] : nil }),
+                            Self.money(bounds.flatMap { $0.upper.indices.contains(offset) ? $0.upper[offset] : nil })]
+                }
                 text += fields.joined(separator: ",") + "\n"
             }
         }

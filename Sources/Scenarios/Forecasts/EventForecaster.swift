@@ -18,7 +18,8 @@ public enum EventForecaster {
         guard cutoff >= 0, cutoff < revenue.count else { throw .cutoffOutOfRange(cutoff: cutoff, count: revenue.count) }
         let events = removingPast ? events : events.filter { $0.firstMinute > revenue.minute(at: cutoff) }
         var options = options
-        let future = (1...Swift.max(options.horizon, 1)).map { events.multiplier(at: revenue.minute(at: cutoff + $0)) }
+        let rows = Swift.max(options.horizon / Swift.max(revenue.step, 1), 1)  // the horizon is minutes
+        let future = (1...rows).map { events.multiplier(at: revenue.minute(at: cutoff + $0)) }
         let known = options.knownEvents ?? []
         options.knownEvents = future.indices.map { $0 < known.count ? future[$0] * known[$0] : future[$0] }
         guard removingPast, !events.isEmpty else { return try Forecaster.forecast(revenue: revenue, options: options) }

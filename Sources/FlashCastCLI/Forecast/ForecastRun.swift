@@ -1,0 +1,75 @@
+import ArgumentParser
+import FlashLua
+import Forecasting
+import SaleData
+import Scenarios
+
+/// One `flashcast forecast`: the sale, the horizon (given, or to the sale's `--end`), the planned
+/// events, the forecast and its outputs.
+struct ForecastRun {
+    let sale: SaleInput
+    let forecast: Forecast
+    /// Minutes of training data.
+    let train: Int
+    /// The planned events' names (`e-mail 14:00`), empty without any.
+    let planned: [String]
+    /// Where the e-mail's effect comes from, when an e-mail is planned.
+    let effectSource: String?
+    /// The sale's last minute (epoch minute) from `--end`.
+    let saleEnd: Int?
+
+    init(_ command: ForecastCommand) throws {
+        let modelOptions = command.modelOptions
+        sale = try SaleInput.load(command.input, reading: command.reading)
+        let revenue = sale.revenue
+        let cutoff = try command.cutoff.index(in: revenue, file: sale.fileName)
+        let cutoffMinute = revenue.minute(at: cutoff), zone = revenue.zone
+        saleEnd = try command.end.map { try Self.end($0, after: cutoffMinute, in: revenue) }
+        train = ModelOptions.minutes(command.train, default: 1000, in: revenue)
+        let toEnd = saleEnd.map { $0 + 1 - revenue.minute(at: cutoff + 1) }
+        var options = ForecastOptions(cutoff: cutoff, train: train,
+                                      horizon: ModelOptions.minutes(command.horizon ?? toEnd, default: 500, in: revenue),
+                                      model: modelOptions.model, seed: modelOptions.seed)
+        options.levels = modelOptions.level.values
+        let earlier = try modelOptions.earlierSale(command.reading)?.revenue
+        options.history = earlier
+        if command.events.isEmpty {
+            planned = []
+            effectSource = nil
+            forecast = try Forecaster.forecast(revenue: revenue, options: options)
+        } else {
+            let (campaign, source) = try command.events.campaign(observed: revenue.slice(0..<(cutoff + 1)), earlier: earlier)
+            let named = command.events.events(campaign, after: cutoffMinute, zone: zone)
+            planned = named.map(\.name)
+            effectSource = command.events.email.isEmpty ? nil : source
+            forecast = try EventForecaster.forecast(revenue: revenue, events: named.map(\.event), options: options)
+        }
+        try ForecastReport.table(forecast).write(to: modelOptions.output)
+        if let svg = modelOptions.svg {
+            let title = "Forecast from \(forecast.mean.label(at: -1)) (\(forecast.model.rawValue))"
+            try ForecastSVG.forecast(forecast, revenue: revenue, train: train, title: title).save(to: svg)
+        }
+    }
+
+    /// The sale's last minute: `--end` after the cutoff (a clock time is the next one after it).
+    private static func end(_ when: EventTime, after cutoffMinute: Int, in revenue: Series) throws -> Int {
+        let minute = when.minute(after: cutoffMinute, zone: revenue.zone)
+        guard minute > cutoffMinute else {
+            throw ValidationError("--end \(when.text(zone: revenue.zone)) is not after the cutoff (\(revenue.zone.label(minute: cutoffMinute)))")
+        }
+        return minute
+    }
+
+    /// Minutes the forecast runs past the sale's end (0 when it stops at or before it, or no end is known).
+    var minutesPastEnd: Int {
+        guard let saleEnd else { return 0 }
+        return max(0, forecast.mean.minute(at: forecast.rows - 1) + forecast.mean.step - 1 - saleEnd)
+    }
+
+    /// The warning for standard error when the forecast runs past the sale's end, or nil.
+    var pastEndWarning: String? {
+        guard let saleEnd, minutesPastEnd > 0 else { return nil }
+        return "flashcast: warning: the forecast runs \(minutesPastEnd) minutes past the sale's end "
+            + "(\(sale.revenue.zone.label(minute: saleEnd))); without --horizon, --end forecasts to the end\n"
+    }
+}
