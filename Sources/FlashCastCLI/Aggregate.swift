@@ -40,6 +40,9 @@ struct Aggregate: ParsableCommand {
     func validate() throws {
         guard [1, 5, 15, 60].contains(step) else { throw ValidationError("--step must be 1, 5, 15 or 60") }
         try database.validate(input: input, map: reading.map, lenient: reading.lenient, currency: reading.currency)
+        if database.db != nil, reading.decimal != nil || reading.dates != nil {
+            throw ValidationError("--decimal and --dates are for CSV files (a database's columns have types)")
+        }
     }
 
     func run() throws {

@@ -87,7 +87,8 @@ struct ScriptJob {
 
     private func describe(_ error: LuaScriptError, stop: Stop?) -> String {
         if error.kind == .memory, let memoryLimit {
-            return "flashcast: \(script): memory limit of \(memoryLimit / 1_048_576) MiB exceeded"
+            let detail = error.message == "not enough memory" ? "" : " (\(error.message))"
+            return "flashcast: \(script): memory limit of \(memoryLimit / 1_048_576) MiB exceeded\(detail)"
         }
         if let stop { return "flashcast: \(stop.message)" }
         return "flashcast: " + error.description

@@ -1,11 +1,71 @@
 import Foundation
 
 extension IntervalCalibration {
-    /// One normalised back-test error and the weight of its origin (recent origins weigh more).
+    /// One back-test residual (a log ratio of actual to forecast gain), the weight of its origin
+    /// (recent origins weigh more) and the origin.
     struct Residual: Equatable {
         var value: Double
         var weight: Double
+        var origin = 0
     }
+
+    /// The lower and upper quantiles and the median of the residuals as smooth functions of the
+    /// horizon, `a + b / sqrt(h)` (an error of the level, which lasts, plus the sale's own noise,
+    /// which averages out over longer horizons), fitted by least squares to their values on the grid.
+    struct QuantileCurves {
+        /// Intercept and slope in `1 / sqrt(h)` of the lower quantile.
+        let low: (a: Double, b: Double)
+        /// Intercept and slope in `1 / sqrt(h)` of the upper quantile.
+        let high: (a: Double, b: Double)
+        /// Intercept and slope in `1 / sqrt(h)` of the median.
+        let middle: (a: Double, b: Double)
+        /// Whether the back-tests erred one way all along (see `lastingBias`): only then does the
+        /// band keep their median error; otherwise it is moved so that the median error is 0
+        /// (the forecast), keeping the quantiles' distances from the median.
+        let lastingBias: Bool
+
+        init(points: [(h: Int, low: Double, middle: Double, high: Double)], lastingBias: Bool) {
+            let x = points.map { Self.regressor($0.h) }
+            low = Self.line(x, points.map(\.low))
+            middle = Self.line(x, points.map(\.middle))
+            high = Self.line(x, points.map(\.high))
+            self.lastingBias = lastingBias
+        }
+
+        /// The curves' variable at horizon `h`.
+        static func regressor(_ h: Int) -> Double { 1 / Double(max(h, 1)).squareRoot() }
+
+        /// Least-squares intercept and slope (slope 0 when every x is the same).
+        static func line(_ x: [Double], _ y: [Double]) -> (a: Double, b: Double) {
+            let n = Double(x.count), mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+            let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
+            let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+            let b = sxx > 1e-12 ? sxy / sxx : 0
+            return (my - b * mx, b)
+        }
+
+        /// The quantiles at horizon `h`, times the small-sample `factor`, holding 0 (the forecast).
+        func at(_ h: Int, factor: Double) -> (Double, Double) {
+            let x = Self.regressor(h)
+            let shift = lastingBias ? 0 : middle.a + middle.b * x
+            let lower = low.a + low.b * x - shift, upper = high.a + high.b * x - shift
+            return (min(lower, 0) * factor, max(upper, 0) * factor)
+        }
+    }
+
+    /// Whether the back-tests erred one way all along: in both the older and the newer half of
+    /// the origins, at least `biasShare` of the residuals lie on the same side of 0.
+    static func lastingBias(_ residuals: [Residual]) -> Bool {
+        let origins = residuals.map(\.origin).sorted()
+        guard origins.count >= 4 else { return false }
+        let middle = origins[origins.count / 2]
+        let halves = [residuals.filter { $0.origin < middle }, residuals.filter { $0.origin >= middle }]
+        let shares = halves.map { half in half.isEmpty ? 0.5 : Double(half.filter { $0.value > 0 }.count) / Double(half.count) }
+        return shares.allSatisfy { $0 >= biasShare } || shares.allSatisfy { $0 <= 1 - biasShare }
+    }
+
+    /// Share of residuals on one side of 0, in both halves of the origins, that makes a bias lasting.
+    static let biasShare = 0.75
 
     /// The weighted conformal order statistic of residuals sorted by value: the first value, counted
     /// from the upper (or lower) end, where the weight passed reaches `1 - tail` of the total plus
@@ -49,15 +109,5 @@ extension IntervalCalibration {
     static func grid(_ horizon: Int) -> [Int] {
         let points = min(horizon, gridPoints)
         return (0..<points).map { points == 1 ? horizon : 1 + ($0 * (horizon - 1)) / (points - 1) }
-    }
-
-    /// Linear interpolation of the grid's quantiles at `h`.
-    static func interpolate(_ grid: [Int], _ values: [(Double, Double)], at h: Int) -> (Double, Double) {
-        guard let upperIndex = grid.firstIndex(where: { $0 >= h }) else { return values[values.count - 1] }
-        if upperIndex == 0 || grid[upperIndex] == h { return values[upperIndex] }
-        let a = grid[upperIndex - 1], b = grid[upperIndex]
-        let t = Double(h - a) / Double(b - a)
-        let (la, ha) = values[upperIndex - 1], (lb, hb) = values[upperIndex]
-        return (la + t * (lb - la), ha + t * (hb - ha))
     }
 }

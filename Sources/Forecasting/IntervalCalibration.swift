@@ -3,21 +3,24 @@ import Foundation
 /// Split-conformal prediction intervals from back-tests inside the observed data.
 ///
 /// The fitted model forecasts again from earlier origins `o` (reading only rows up to `o`); each
-/// error of the revenue gained after `o + h`, divided by that forecast gain (never less than a
-/// share of the drift gain), is a normalised residual, weighted by how recent its origin is. The
-/// interval at the cutoff adds the residuals' weighted quantiles, widened for how few independent
-/// stretches of `h` minutes the sale has shown, times the forecast gain, to the forecast.
+/// log ratio of the revenue gained after `o + h` to that forecast gain (both plus a small share of
+/// the drift gain, so that a night's near-zero forecast does not blow it up) is a residual,
+/// weighted by how recent its origin is. The residuals' weighted quantiles at each horizon are
+/// smoothed into `a + b / sqrt(h)` (bounds then move as smoothly as the forecast), widened for how few
+/// independent stretches of `h` minutes the sale has shown, and applied to the forecast gain: a
+/// multiplicative band, whose lower bound rises with the forecast unless the back-tests saw
+/// stretches that earned nothing.
 struct IntervalCalibration {
     /// Most back-test origins used (each costs one forecast over the horizon).
     static let maximumOrigins = 60
     /// The band when no back-test could be made (the first minutes of a sale): half the drift
     /// gain either side, saying how little is known rather than claiming certainty.
-    static let uncalibrated = (-0.5, 0.5)
-    /// Horizons at which quantiles are computed; others are interpolated.
+    static let uncalibrated = 0.5
+    /// Horizons at which quantiles are computed before smoothing.
     static let gridPoints = 24
-    /// Smallest normaliser of an error, as a share of the drift gain (a night's near-zero forecast
-    /// gain would otherwise blow its errors up).
-    static let driftShareFloor = 0.3
+    /// Share of the drift gain added to both gains of a residual (a night's near-zero forecast
+    /// gain would otherwise blow its ratios up).
+    static let driftShareFloor = 0.02
     /// Minutes after which an origin's residuals weigh half as much (the sale changes as it goes).
     static let halfLife = 2880.0
 
@@ -35,39 +38,60 @@ struct IntervalCalibration {
         let horizon = mean.count
         let cutoff = input.cutoff
         let total = input.revenue.reduce(0, +)
-        let grid = Self.grid(horizon)
-        let bounds = grid.map { quantiles(residuals, at: $0, level: level) }
         let drift = input.driftRate(at: cutoff) > 0 ? input.driftRate(at: cutoff) : total / Double(cutoff + 1)
+        guard let curves = quantileCurves(residuals, level: level) else {
+            return Self.uncalibratedBands(mean: mean, total: total, drift: drift)
+        }
         var lower: [Double] = [], upper: [Double] = []
         var lowSoFar = total, highSoFar = total
+        let alwaysSold = soldEveryHour()
         for h in 1...horizon {
-            let (low, high) = Self.containing(Self.interpolate(grid, bounds, at: h))
-            let width = Self.normaliser(gain: mean[h - 1] - total, drift: drift, h: h)
-            lowSoFar = max(lowSoFar, mean[h - 1] + low * width)
-            highSoFar = max(highSoFar, mean[h - 1] + high * width)
+            let (low, high) = curves.at(h, factor: widening(at: h, level: level))
+            let floor = Self.floor(drift: drift, h: h), gain = max(mean[h - 1] - total, 0)
+            let minuteGain = max(mean[h - 1] - (h > 1 ? mean[h - 2] : total), 0)
+            // A shop that sold in every hour of the training window keeps selling: its lower
+            // bound gains at least the low quantile's share of each minute's forecast gain.
+            let rising = alwaysSold ? lowSoFar + exp(low) * minuteGain : lowSoFar
+            lowSoFar = min(max(rising, total + (gain + floor) * exp(low) - floor), mean[h - 1])
+            highSoFar = max(highSoFar, total + (gain + floor) * exp(high) - floor, mean[h - 1])
             lower.append(lowSoFar)
             upper.append(highSoFar)
         }
         return (lower, upper)
     }
 
+    /// Half the drift gain either side of the forecast, for when nothing could be back-tested.
+    static func uncalibratedBands(mean: [Double], total: Double, drift: Double) -> (lower: [Double], upper: [Double]) {
+        var lowSoFar = total, highSoFar = total
+        let lower = mean.indices.map { lowSoFar = max(lowSoFar, mean[$0] - uncalibrated * drift * Double($0 + 1)); return lowSoFar }
+        let upper = mean.indices.map { highSoFar = max(highSoFar, mean[$0] + uncalibrated * drift * Double($0 + 1)); return highSoFar }
+        return (lower, upper)
+    }
+
+    /// What is added to both gains of a residual over `h` minutes: a share of the drift gain.
+    static func floor(drift: Double, h: Int) -> Double { driftShareFloor * drift * Double(h) }
+
+    /// Whether every hour of the training window earned something.
+    private func soldEveryHour() -> Bool {
+        let hour = max(1, 60 / max(input.step, 1)), cutoff = input.cutoff
+        let first = max(0, cutoff - input.train + 1)
+        return stride(from: cutoff, through: first + hour - 1, by: -hour).allSatisfy { last in
+            input.revenue[(last - hour + 1)...last].contains { $0 > 0 }
+        }
+    }
+
     /// The first row a back-test may start from (the model needs `minimumRows` before it).
     private var earliestOrigin: Int { max(model.minimumRows - 1, 0) }
 
-    /// Quantiles that keep the forecast inside the band: when the back-tests erred to one side
-    /// only, the other side gets half their spread (a bias seen so far need not last).
-    static func containing(_ bounds: (Double, Double)) -> (Double, Double) {
-        let (low, high) = bounds, half = (high - low) / 2
-        return (low > 0 ? -half : low, high < 0 ? half : high)
+    /// The small-sample factor at horizon `h`: how many independent stretches of `h` minutes the
+    /// back-tests have seen.
+    private func widening(at h: Int, level: Double) -> Double {
+        let stretches = Double(input.cutoff - h - earliestOrigin) / Double(h)
+        return Self.smallSampleFactor(max(stretches, 1), tail: (1 - level) / 2)
     }
 
-    /// What an error of the gain over `h` minutes is divided by: the forecast gain, or a share of
-    /// the drift gain when that is larger.
-    static func normaliser(gain: Double, drift: Double, h: Int) -> Double {
-        max(gain, driftShareFloor * drift * Double(h))
-    }
-
-    /// `residuals[h - 1]` holds the normalised errors at horizon `h` over the origins that reach it.
+    /// `residuals[h - 1]` holds the log ratios at horizon `h` over the origins that reach it, in
+    /// order of origin from the newest.
     private func backTestResiduals(horizon: Int) -> [[Residual]] {
         var residuals = Array(repeating: [Residual](), count: horizon)
         let cutoff = input.cutoff
@@ -81,33 +105,34 @@ struct IntervalCalibration {
             let reach = min(horizon, cutoff - origin)
             let drift = input.driftRate(at: origin)
             guard reach > 0, drift > 0 else { continue }
-            let weight = pow(0.5, Double((cutoff - origin) * input.step) / Self.halfLife)
+            let weight = pow(0.5, Double(cutoff - origin) / Self.halfLife)
             var gain = 0.0
             for (offset, rate) in model.rates(origin: origin, horizon: reach).enumerated() {
                 gain += rate
-                let h = offset + 1
+                let h = offset + 1, floor = Self.floor(drift: drift, h: h)
                 let actual = cumulative[origin + h + 1] - cumulative[origin + 1]
-                let error = (actual - gain) / Self.normaliser(gain: gain, drift: drift, h: h)
-                residuals[h - 1].append(Residual(value: error, weight: weight))
+                let ratio = log((max(actual, 0) + floor) / (max(gain, 0) + floor))
+                residuals[h - 1].append(Residual(value: ratio, weight: weight, origin: origin))
             }
         }
         return residuals
     }
 
-    /// Conformal lower and upper quantiles of the residuals pooled over horizons near `h`, widened
-    /// by the small-sample factor for the independent stretches of `h` minutes seen so far.
-    private func quantiles(_ residuals: [[Residual]], at h: Int, level: Double) -> (Double, Double) {
-        let from = max(1, Int(Double(h) * 0.8)), to = min(residuals.count, max(h, Int(Double(h) * 1.25)))
-        var pooled: [Residual] = []
-        for k in from...to { pooled += residuals[k - 1] }
-        if pooled.isEmpty {
-            guard let reached = residuals.lastIndex(where: { !$0.isEmpty }) else { return Self.uncalibrated }
-            pooled = residuals[reached]
-        }
-        pooled.sort { $0.value < $1.value }
+    /// The conformal quantiles on a grid of horizons (each pooled over horizons 0.8h to 1.25h),
+    /// smoothed; nil when no back-test reached any horizon.
+    private func quantileCurves(_ residuals: [[Residual]], level: Double) -> QuantileCurves? {
         let tail = (1 - level) / 2
-        let stretches = Double(input.cutoff - h - earliestOrigin) / Double(h)
-        let factor = Self.smallSampleFactor(max(stretches, 1), tail: tail)
-        return (factor * Self.weightedRank(pooled, tail, upper: false), factor * Self.weightedRank(pooled, tail, upper: true))
+        var points: [(h: Int, low: Double, middle: Double, high: Double)] = []
+        for h in Self.grid(residuals.count) {
+            let from = max(1, Int(Double(h) * 0.8)), to = min(residuals.count, max(h, Int(Double(h) * 1.25)))
+            var pooled: [Residual] = []
+            for k in from...to { pooled += residuals[k - 1] }
+            guard !pooled.isEmpty else { continue }
+            pooled.sort { $0.value < $1.value }
+            points.append((h, Self.weightedRank(pooled, tail, upper: false), Self.weightedRank(pooled, 0.5, upper: true),
+                           Self.weightedRank(pooled, tail, upper: true)))
+        }
+        guard !points.isEmpty else { return nil }
+        return QuantileCurves(points: points, lastingBias: Self.lastingBias(residuals.flatMap { $0 }))
     }
 }

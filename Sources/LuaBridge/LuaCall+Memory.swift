@@ -2,15 +2,19 @@ import Glibc
 import LuaShim
 
 extension LuaCall {
-    /// Checks, before a Swift function allocates `bytes` outside Lua (a network's weights, a big
-    /// matrix), that they fit: within the state's memory cap when it has one, else within the
-    /// machine's memory. A request that does not fit throws `not enough memory for WHAT (SIZE)`, so
-    /// a script asking too much fails cleanly instead of ending the host.
+    /// Reserves `bytes` for memory a Swift function is about to allocate outside Lua (a network's
+    /// weights, training buffers, a big matrix), until it returns to Lua. Under the state's memory
+    /// cap the reservation counts against the cap (after a full collection if needed); without a
+    /// cap the request must fit in the machine's memory. A request that does not fit throws
+    /// `not enough memory for WHAT (SIZE)`, so a script asking too much fails cleanly instead of
+    /// ending the host. What the function returns is counted by its objects' footprints.
     /// - Parameter bytes: the size, computed in floating point so that no product of user input overflows.
     public func reserveMemory(_ bytes: Double, for what: String) throws(LuaError) {
+        if bytes <= 0 { return }
+        let bytes = bytes.isNaN ? .infinity : bytes
         let limit = Double(lshim_memory_limit(L))
-        let budget = limit > 0 ? limit - Double(lshim_memory_used(L)) : Self.physicalMemory
-        guard bytes > budget else { return }
+        let budget = limit > 0 ? limit : Self.physicalMemory
+        if bytes <= budget, limit == 0 || lshim_reserve(L, Int(bytes.rounded(.up))) != 0 { return }
         throw .message("not enough memory for \(what) (\(Self.describeBytes(bytes)))")
     }
 

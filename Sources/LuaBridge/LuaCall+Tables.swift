@@ -119,3 +119,18 @@ extension LuaCall {
         }
     }
 }
+
+extension LuaCall {
+    /// Keeps the value at `index` in the registry under `key`, replacing what was there, so that
+    /// Lua keeps it alive (and its footprint counted) while the host refers to it.
+    public func setRegistryValue(_ key: String, at index: Int32) {
+        lua_pushvalue(L, index)
+        lua_setfield(L, lshim_registryindex, key)  // pops the copy
+    }
+
+    /// Pushes the value kept in the registry under `key` (nil if none) and returns its type.
+    @discardableResult
+    public func pushRegistryValue(_ key: String) -> LuaType {
+        LuaType(rawValue: lua_getfield(L, lshim_registryindex, key)) ?? .none
+    }
+}

@@ -111,8 +111,14 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
         lua_setfield(call.L, metatable, name)
     }
 
+    /// A method with `self` checked; afterwards `self`'s footprint is re-read, since methods
+    /// change what objects hold (a model's layers, a live sale's minutes).
     private static func bindSelf(_ body: @escaping @Sendable (LuaCall, Object) throws -> Int32) -> LuaFunction {
-        { call in try body(call, try call.object(1, as: Object.self)) }
+        { call in
+            let object = try call.object(1, as: Object.self)
+            defer { call.updateFootprint(at: 1, of: object) }
+            return try body(call, object)
+        }
     }
 
     private static func indexFallback(

@@ -65,11 +65,19 @@ extension LuaState {
             switch status {
             case LUA_ERRSYNTAX: .syntax
             case LUA_ERRMEM: .memory
+            case LUA_ERRRUN where Self.isMemoryRefusal(text): .memory
             case LUA_ERRERR: .handler
             default: .runtime
             }
         let (message, trace) = traceback ? Self.splitTraceback(text) : (text, nil)
         throw LuaScriptError(kind: kind, message: message, traceback: trace)
+    }
+
+    /// True for a Swift function's refusal to allocate past the cap (`LuaCall.reserveMemory`):
+    /// `file:line: not enough memory for nn.Linear(1000, 1000) (30.5 MiB)`.
+    static func isMemoryRefusal(_ text: String) -> Bool {
+        let firstLine = text.prefix { $0 != "\n" }
+        return firstLine.hasPrefix("not enough memory") || firstLine.contains(": not enough memory for ")
     }
 
     /// Splits `message\nstack traceback:...` into its two parts.

@@ -54,10 +54,17 @@ public final class LuaState {
         return Unmanaged<LuaState>.fromOpaque(host).takeUnretainedValue()
     }
 
-    /// Bytes the interpreter holds now.
+    /// Bytes counted against the memory cap now: Lua's own allocations plus the Swift memory its
+    /// objects hold (``swiftMemoryHeld``) and the reservations of Swift functions still running.
     public var memoryUsed: Int { Int(lshim_memory_used(pointer)) }
 
-    /// The most bytes the interpreter has held at once.
+    /// Bytes Lua's allocator holds now (what `collectgarbage("count")` reports, in bytes).
+    public var luaMemoryUsed: Int { Int(lshim_memory_lua(pointer)) }
+
+    /// Bytes the Swift objects that Lua holds keep alive now (the sum of their `memoryFootprint`s).
+    public var swiftMemoryHeld: Int { Int(lshim_memory_external(pointer)) }
+
+    /// The most bytes counted against the memory cap at once.
     public var memoryPeak: Int { Int(lshim_memory_peak(pointer)) }
 
     /// Changes the memory cap (nil: no limit).

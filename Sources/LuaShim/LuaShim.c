@@ -1,5 +1,6 @@
 #include "LuaShim.h"
 
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,13 +11,20 @@
 #define LSHIM_RUNNING_MAX 256
 
 struct lshim_Runtime {
+    /// Bytes Lua's allocator holds.
     size_t used;
+    /// Bytes the Swift objects held by userdata keep alive (their footprints).
+    size_t external;
+    /// Bytes Swift functions still running reserved for their work (`lshim_reserve`).
+    size_t reserved;
+    /// Footprints pushed but not yet reported to the collector as debt.
+    size_t debt;
+    /// Footprints pushed since the last full collection the shim ran.
+    size_t growth;
     size_t peak;
     size_t limit;
     /// Above 0 while a Swift frame may be below the allocator: it must not fail there.
     int swiftDepth;
-    /// Set when an allocation under a Swift frame went past the limit.
-    int overLimit;
     /* 0, or the lshim_InterruptKind requested; it stays until the host clears it */
     volatile sig_atomic_t interrupt;
     struct timespec interruptedAt;
@@ -33,7 +41,24 @@ static lshim_Runtime *runtime_of(lua_State *L) {
     return (lshim_Runtime *)ud;
 }
 
-/* The allocator enforces the cap only where Lua can raise safely: with no Swift frame below. */
+/* Everything counted against the cap: Lua's own bytes, Swift objects' footprints, reservations. */
+static size_t total_of(const lshim_Runtime *rt) { return rt->used + rt->external + rt->reserved; }
+
+static void note_peak(lshim_Runtime *rt) {
+    size_t total = total_of(rt);
+    if (total > rt->peak) rt->peak = total;
+}
+
+/* Room Lua's own allocations get past the cap while Swift objects are held: some of them may be
+   garbage that only a collection running finalizers frees (an emergency collection does not), and
+   the next normal step or Swift call collects them. Without Swift objects the cap is exact. */
+static size_t grace_of(const lshim_Runtime *rt) {
+    size_t eighth = rt->limit / 8;
+    return rt->external < eighth ? rt->external : eighth;
+}
+
+/* The allocator enforces the cap only where Lua can raise safely: with no Swift frame below.
+   Over the cap under a Swift frame it still allocates; the trampoline raises once Swift returned. */
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     lshim_Runtime *rt = (lshim_Runtime *)ud;
     size_t old = ptr ? osize : 0;  /* when ptr is NULL, osize is a type tag */
@@ -42,14 +67,13 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         rt->used -= old;
         return NULL;
     }
-    if (rt->limit != 0 && nsize > old && rt->used - old + nsize > rt->limit) {
-        if (rt->swiftDepth == 0) return NULL;
-        rt->overLimit = 1;
-    }
+    if (rt->limit != 0 && nsize > old && rt->swiftDepth == 0
+        && total_of(rt) - old + nsize > rt->limit + grace_of(rt))
+        return NULL;
     void *block = realloc(ptr, nsize);
     if (block == NULL) return NULL;
     rt->used = rt->used - old + nsize;
-    if (rt->used > rt->peak) rt->peak = rt->used;
+    note_peak(rt);
     return block;
 }
 
@@ -80,7 +104,9 @@ void lshim_close(lua_State *L) {
     free(rt);
 }
 
-size_t lshim_memory_used(lua_State *L) { return runtime_of(L)->used; }
+size_t lshim_memory_used(lua_State *L) { return total_of(runtime_of(L)); }
+size_t lshim_memory_lua(lua_State *L) { return runtime_of(L)->used; }
+size_t lshim_memory_external(lua_State *L) { return runtime_of(L)->external; }
 size_t lshim_memory_peak(lua_State *L) { return runtime_of(L)->peak; }
 void lshim_set_memory_limit(lua_State *L, size_t memoryLimit) { runtime_of(L)->limit = memoryLimit; }
 size_t lshim_memory_limit(lua_State *L) { return runtime_of(L)->limit; }
@@ -115,6 +141,8 @@ void lshim_pushtraceback(lua_State *L) { lua_pushcfunction(L, lshim_traceback); 
 typedef struct Retained {
     void *pointer;
     lshim_Release release;
+    /* Bytes the value keeps alive on the Swift side, counted in the runtime's `external`. */
+    size_t footprint;
 } Retained;
 
 static int release_retained(lua_State *L) {
@@ -122,9 +150,82 @@ static int release_retained(lua_State *L) {
     if (retained != NULL && retained->pointer != NULL) {
         void *pointer = retained->pointer;
         retained->pointer = NULL;
+        runtime_of(L)->external -= retained->footprint;
+        retained->footprint = 0;
         retained->release(pointer);
     }
     return 0;
+}
+
+/* ---- memory held on the Swift side ---- */
+
+/* Sets a value's footprint; growth becomes debt for the collector. */
+static void account(lua_State *L, Retained *box, size_t footprint) {
+    lshim_Runtime *rt = runtime_of(L);
+    rt->external = rt->external - box->footprint + footprint;
+    if (footprint > box->footprint) {
+        rt->debt += footprint - box->footprint;
+        rt->growth += footprint - box->footprint;
+    }
+    box->footprint = footprint;
+    note_peak(rt);
+}
+
+/* Reports new Swift-side memory to the collector as if Lua had allocated it: LUA_GCSTEP with n
+   adds n KiB to the collector's debt and runs a step, whose work grows with the debt (up to the
+   end of the current cycle). Otherwise small userdata holding big Swift objects let garbage pile
+   up between cycles paced by Lua's own allocations. */
+static void pay_debt(lua_State *L, lshim_Runtime *rt) {
+    if (rt->debt < 1024) return;
+    int running = lua_gc(L, LUA_GCISRUNNING);
+    if (running == 0) rt->debt = 0;  /* the script stopped the collector: leave it stopped */
+    if (running != 1) return;        /* -1: inside a finalizer, pay later */
+    size_t kib = rt->debt / 1024;
+    if (kib > INT_MAX) kib = INT_MAX;
+    rt->debt -= kib * 1024;
+    lua_gc(L, LUA_GCSTEP, (int)kib);
+}
+
+static void collect(lua_State *L, lshim_Runtime *rt) {
+    lua_gc(L, LUA_GCCOLLECT);
+    rt->growth = 0;
+}
+
+static int fits(const lshim_Runtime *rt, size_t bytes) {
+    return bytes <= rt->limit && total_of(rt) <= rt->limit - bytes;
+}
+
+/* Raises Lua's own memory error (LUA_ERRMEM, "not enough memory") as a failed allocation does:
+   an allocation larger than the cap fails. Only with no Swift frame below, where it may raise. */
+static void raise_memory_error(lua_State *L, lshim_Runtime *rt) {
+    if (rt->swiftDepth == 0) lua_newuserdatauv(L, rt->limit + grace_of(rt) + 1, 0);
+}
+
+/* Once a Swift function has returned its `results` (no Swift frame below): reports new footprints
+   to the collector; collects when Swift-side memory grew close to the cap, so Lua code keeps room
+   to allocate (an emergency collection runs no finalizers, so it cannot free Swift objects); and
+   when what is held stays over the cap, drops the results, collects what the function made, and
+   raises "not enough memory", leaving the state under its cap. */
+static void settle_memory(lua_State *L, lshim_Runtime *rt, int results) {
+    pay_debt(L, rt);
+    if (rt->limit == 0) return;
+    size_t high = rt->limit - rt->limit / 4;
+    if (total_of(rt) > rt->limit || (total_of(rt) > high && rt->growth > rt->limit / 16)) collect(L, rt);
+    if (total_of(rt) <= rt->limit) return;
+    if (results > 0) lua_pop(L, results);
+    collect(L, rt);
+    raise_memory_error(L, rt);
+}
+
+int lshim_reserve(lua_State *L, size_t bytes) {
+    lshim_Runtime *rt = runtime_of(L);
+    if (rt->limit != 0 && !fits(rt, bytes)) {
+        collect(L, rt);
+        if (!fits(rt, bytes)) return 0;
+    }
+    rt->reserved += bytes;
+    note_peak(rt);
+    return 1;
 }
 
 /* ---- Swift functions ---- */
@@ -137,15 +238,6 @@ typedef struct Closure {
 
 static const char closureKey = 'c';
 
-static int raise_memory_error_if_over(lua_State *L, lshim_Runtime *rt) {
-    rt->overLimit = 0;
-    if (rt->used <= rt->limit) return 0;
-    lua_gc(L, LUA_GCCOLLECT);
-    if (rt->used <= rt->limit) return 0;
-    lua_pushliteral(L, "not enough memory");
-    return lua_error(L);
-}
-
 static int trampoline(lua_State *L) {
     Closure *closure = (Closure *)lua_touserdata(L, lua_upvalueindex(1));
     lshim_Runtime *rt = closure->runtime;
@@ -153,10 +245,12 @@ static int trampoline(lua_State *L) {
     failure.kind = 0;
     failure.argument = 0;
     failure.message[0] = '\0';
+    size_t reserved = rt->reserved;
     rt->swiftDepth++;
     int results = closure->dispatch(L, closure->context.pointer, &failure);
     rt->swiftDepth--;
-    if (rt->overLimit && rt->limit != 0) raise_memory_error_if_over(L, rt);
+    rt->reserved = reserved;  /* the function's reservations end with it */
+    settle_memory(L, rt, results);
     if (results >= 0) return results;
     failure.message[LSHIM_MESSAGE_MAX - 1] = '\0';
     switch (failure.kind) {
@@ -174,6 +268,7 @@ void lshim_pushclosure(lua_State *L, lshim_Dispatch dispatch, void *context, lsh
     closure->dispatch = dispatch;
     closure->context.pointer = context;
     closure->context.release = release;
+    closure->context.footprint = 0;
     closure->runtime = runtime_of(L);
     if (lua_rawgetp(L, LUA_REGISTRYINDEX, &closureKey) == LUA_TNIL) {
         lua_pop(L, 1);                       /* pop the nil */
@@ -191,11 +286,18 @@ void lshim_pushclosure(lua_State *L, lshim_Dispatch dispatch, void *context, lsh
 
 /* ---- Swift objects as userdata ---- */
 
-void lshim_pushobject(lua_State *L, void *object, lshim_Release release, const char *typeName) {
+void lshim_pushobject(lua_State *L, void *object, lshim_Release release, const char *typeName, size_t footprint) {
     Retained *box = (Retained *)lua_newuserdatauv(L, sizeof(Retained), 0);
     box->pointer = object;
     box->release = release;
+    box->footprint = 0;
     luaL_setmetatable(L, typeName);
+    account(L, box, footprint);
+}
+
+void lshim_setfootprint(lua_State *L, int index, const char *typeName, void *object, size_t footprint) {
+    Retained *box = (Retained *)luaL_testudata(L, index, typeName);
+    if (box != NULL && box->pointer == object) account(L, box, footprint);
 }
 
 void *lshim_toobject(lua_State *L, int index, const char *typeName) {
@@ -213,7 +315,8 @@ void lshim_pushobjectgc(lua_State *L) { lua_pushcfunction(L, release_retained); 
  *   unwinding, so a Lua message handler would run uninterruptibly: xpcall skips it for an interrupt;
  * - pcall catches the error: the request stays until the host clears it, and the hook raises again;
  * - finalizers always run with hooks disabled: only the host's watchdog can end one that loops.
- * A count hook costs about 2x on every instruction whatever its count, so none is set until needed.
+ * A count hook slows every instruction whatever its count (luaG_traceexec counts each one down),
+ * so none is set until an interrupt is requested.
  */
 
 static const char *interrupt_message(lshim_Runtime *rt) {

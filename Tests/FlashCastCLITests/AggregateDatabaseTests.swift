@@ -101,6 +101,8 @@ import TestSupport
          "Error: --map takes time, amount and customer with --db (filter statuses with --where)"),
         (["--db", "sqlite:x.db", "--table", "t", "--lenient"], "Error: --lenient, --currency and --rates are for CSV files"),
         (["orders.csv", "--map", "amount=total,time=t,amount=price"], "Error: --map gives 'amount' more than once"),
+        (["--db", "sqlite:x.db", "--table", "t", "--decimal", ","],
+         "Error: --decimal and --dates are for CSV files (a database's columns have types)"),
         (["--db", "mysql://root:hunter2@db/shop", "--table", "t"],
          "Error: bad database url '<url hidden: it may hold a password>' (postgres://... or sqlite:path expected)"),
     ])

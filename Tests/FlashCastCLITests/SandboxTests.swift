@@ -34,7 +34,7 @@ import TestSupport
         let result = try run(["run", "--sandbox", "--memory", "256M", "--summary", "-", name])
         #expect(result.status == 1)
         #expect(result.error.contains("network.lua:1: not enough memory for nn.Linear(100000, 100000) (298.0 GiB)"))
-        #expect(result.output.contains(#""status" : "error""#))
+        #expect(result.output.contains(#""status" : "memory""#))
         let capped = try script("layer.lua", "print(pcall(nn.Linear, 3000, 3000))")
         #expect(try run(["run", "--sandbox", "--memory", "256M", capped]).output
             == "false\tnot enough memory for nn.Linear(3000, 3000) (274.7 MiB)\n")

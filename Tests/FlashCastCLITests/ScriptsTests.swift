@@ -54,15 +54,17 @@ import TestSupport
         #expect(try text("report/report.md").contains("**Alert: BELOW TARGET: forecast "))
     }
 
-    @Test func theReportWarnsWhenRevenueRunsBelowTheBandOfTheForecastMadeAnHourAgo() throws {
+    @Test func aForecastTrainedOnTheFirstHourHasABandTooWideToAlert() throws {
         // At 02:00 on the first day the opening surge fades faster than naive drift, trained at 01:00
-        // on the surge's first hour, said (the default model, which knows the earlier sale's surge, does not warn).
+        // on the surge's first hour, said; but one hour holds few independent stretches of the
+        // forecast's horizons, so the band is wide and the revenue stays inside it (the alert on
+        // revenue below the band is tested in ForecastLibraryTests and EarlyWarningTests).
         let out = folder.appendingPathComponent("band").path
         let result = try run(["run", "scripts/report.lua", "--now", "2021-11-11T02:00", "--model", "drift", "--out", out])
-        #expect(result.status == 3)
+        #expect(result.status == 0)
         #expect(result.output.contains("\nforecast at end  "))
         #expect(result.output.contains(", drift @01:00 new\n"))
-        #expect(result.output.contains("\nalert            BELOW BAND since 01:27: "))
+        #expect(result.output.contains("\nalert            none\n"))
         let calm = try run(["run", "scripts/report.lua", "--now", "2021-11-11T02:00", "--out", out])
         #expect(calm.status == 0)
     }

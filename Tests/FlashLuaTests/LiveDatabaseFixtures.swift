@@ -80,7 +80,10 @@ func followedSale(_ fixture: OrdersTableFixture, source: (any OrderSource)? = ni
     let object = LiveSaleObject(LiveSale(feed: DatabaseFeed(live, url: fixture.url), plan: plan,
                                          settings: LiveForecastSettings()), showsProgress: false)
     let state = try FlashLua.makeState()
-    state.hostValues[LiveLibrary.currentKey] = object
+    let call = LuaCall(state.pointer)
+    call.push(object)
+    call.setRegistryValue(LiveLibrary.currentKey, at: -1)  // the sale live.refresh() follows
+    call.pop()
     try state.load("sale = ...", chunkName: "=test")
     LuaCall(state.pointer).push(object)
     try state.call(arguments: 1)

@@ -46,13 +46,6 @@ import SaleData
         #expect(IntervalCalibration.weightedRank(sorted, 0.1, upper: false) == 5)
     }
 
-    @Test func theBandAlwaysHoldsTheForecast() {
-        #expect(IntervalCalibration.containing((-0.1, 0.3)) == (-0.1, 0.3))
-        // back-tests that all under-forecast: the lower side gets half their spread
-        #expect(IntervalCalibration.containing((0.25, 0.75)) == (-0.25, 0.75))
-        #expect(IntervalCalibration.containing((-0.75, -0.25)) == (-0.75, 0.25))
-    }
-
     @Test func rollingBandsCoverAboutTheStatedShare() throws {
         // a steady simulated sale with an earlier one: the 80% bands of the rolling back-test hold
         // roughly 80% of the minutes (not all, not few)

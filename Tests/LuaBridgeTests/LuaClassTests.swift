@@ -13,6 +13,8 @@ final class Numbers: LuaObject {
         token = counter.map { Tracked($0) }
     }
 
+    var memoryFootprint: Int { values.count * 8 }
+
     static func library(counter: LiveCounter) -> LuaLibrary {
         let numbersClass = LuaClass<Numbers>(
             summary: "A list of numbers.",

@@ -7,6 +7,9 @@ final class ChartObject: LuaObject {
     let document: SVGDocument
 
     init(_ document: SVGDocument) { self.document = document }
+
+    /// The SVG text.
+    var memoryFootprint: Int { document.footprint }
 }
 
 /// The `Chart` userdata's methods.

@@ -16,6 +16,9 @@ final class ForecastObject: LuaObject {
         self.revenue = revenue
         self.train = train
     }
+
+    /// The forecast's series and the revenue it was made from.
+    var memoryFootprint: Int { forecast.footprint + revenue.footprint }
 }
 
 /// A rolling back-test as Lua holds it.
@@ -32,4 +35,7 @@ final class BacktestObject: LuaObject {
         self.train = train
         self.step = step
     }
+
+    /// Every piece and the revenue.
+    var memoryFootprint: Int { backtest.footprint + revenue.footprint }
 }

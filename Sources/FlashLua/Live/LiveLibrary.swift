@@ -3,8 +3,8 @@ import SaleData
 
 /// The `live` library: a sale followed while it runs, with `refresh()` and `watch(60)` for the REPL.
 enum LiveLibrary {
-    /// Where the state keeps the sale `live.open` opened last (the one `live.refresh` refreshes).
-    static let currentKey = "live.sale"
+    /// Where the registry keeps the sale `live.open` opened last (the one `live.refresh` refreshes).
+    static let currentKey = "flashcast.live.sale"
 
     static let open = LuaLibraryFunction(
         "open", "live.open(path [, options]) | live.open{db=, table=, time=, amount=, ...} -> LiveSale | nil, message",
@@ -38,8 +38,8 @@ enum LiveLibrary {
             object = LiveSaleObject(try LiveOptions.sale(path: path, call, at: 2),
                                     showsProgress: try LiveOptions.showsProgress(call, at: 2))
         }
-        call.state?.hostValues[currentKey] = object
         call.push(object)
+        call.setRegistryValue(currentKey, at: -1)
         return 1
     }
 
@@ -52,8 +52,10 @@ enum LiveLibrary {
         pace against the target, alert state.
         """
     ) { call in
-        call.push(LiveStatusObject(try current(call).refresh(call)))
-        return 1
+        try withCurrent(call) { sale in
+            call.push(LiveStatusObject(try sale.refresh(call)))
+            return 1
+        }
     }
 
     static let watch = LuaLibraryFunction(
@@ -63,14 +65,23 @@ enum LiveLibrary {
         or times refreshes; callback(status) runs after each block and ends the watch by returning false.
         """
     ) { call in
-        try LiveWatch.run(try current(call), call, secondsAt: 1)
+        try withCurrent(call) { sale in try LiveWatch.run(sale, call, secondsAt: 1) }
     }
 
-    private static func current(_ call: LuaCall) throws(LuaError) -> LiveSaleObject {
-        guard let object = call.state?.hostValues[currentKey] as? LiveSaleObject else {
-            throw .message("no sale is followed: call live.open(path, options) first (or start 'flashcast repl --orders FILE' or '--db URL --table NAME')")
+    /// Runs `body` on the sale live.open opened last, then re-reads its footprint (it grew).
+    private static func withCurrent(_ call: LuaCall, _ body: (LiveSaleObject) throws -> Int32) throws -> Int32 {
+        call.pushRegistryValue(currentKey)
+        let current = call.optionalObject(-1, as: LiveSaleObject.self)
+        call.pop()  // pop the sale: the arguments stay the only values on the stack
+        guard let object = current else {
+            throw LuaError.message("no sale is followed: call live.open(path, options) first (or start 'flashcast repl --orders FILE' or '--db URL --table NAME')")
         }
-        return object
+        defer {
+            call.pushRegistryValue(currentKey)
+            call.updateFootprint(at: -1, of: object)
+            call.pop()  // pop the sale
+        }
+        return try body(object)
     }
 
     static let library = LuaLibrary(

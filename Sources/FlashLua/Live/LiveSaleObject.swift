@@ -12,6 +12,16 @@ final class LiveSaleObject: LuaObject, @unchecked Sendable {
         self.showsProgress = showsProgress
     }
 
+    /// The minutes read so far (and, from an export, what its reader keeps per order), the
+    /// earlier sale's revenue and the kept forecast.
+    var memoryFootprint: Int {
+        let observed = sale.observed
+        let orders = sale.feed is LiveOrders ? observed?.orders ?? 0 : 0
+        let feed = (observed?.revenue.count ?? 0) * Footprint.perMinute + orders * Footprint.perOrder
+        let series = Footprint.of(observed?.revenue) + Footprint.of(observed?.cumulative) + Footprint.of(sale.plan.history)
+        return Footprint.small + feed + series + (sale.forecast?.footprint ?? 0) + (sale.status.map { $0.text.utf8.count } ?? 0)
+    }
+
     /// Refreshes the sale, reporting retries of a lost connection on standard error and drawing a
     /// progress bar while the model trains.
     func refresh(_ call: LuaCall) throws(LuaError) -> LiveStatus {

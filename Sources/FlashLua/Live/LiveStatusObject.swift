@@ -9,6 +9,9 @@ final class LiveStatusObject: LuaObject {
         self.status = status
     }
 
+    /// A few figures and lines of text.
+    var memoryFootprint: Int { Footprint.small + status.text.utf8.count }
+
     private typealias Field = @Sendable (LuaCall, LiveStatusObject) -> Int32
 
     private static func field(_ value: @escaping @Sendable (LiveStatus) -> Double?) -> Field {

@@ -13,6 +13,9 @@ final class MatrixObject: LuaObject {
     init(_ matrix: Matrix<Double>) {
         self.matrix = matrix
     }
+
+    /// Its scalars.
+    var memoryFootprint: Int { matrix.footprint }
 }
 
 extension LuaCall {

@@ -13,6 +13,9 @@ final class ModuleObject: LuaObject {
     init(_ module: Module<Double>) {
         self.module = module
     }
+
+    /// Its parameters, gradients and last activations.
+    var memoryFootprint: Int { module.footprint }
 }
 
 /// A network as Lua holds it (`nn.Sequential()`, `nn.load(path)`), with the scalers, settings and
@@ -27,6 +30,9 @@ final class SequentialObject: LuaObject {
     init(_ model: Model<Double>) {
         self.model = model
     }
+
+    /// Its layers (counted again when Lua also holds them as Modules), scalers and losses.
+    var memoryFootprint: Int { model.footprint }
 }
 
 /// The generator a Lua state's new layers draw their seeds from, so that the same script builds

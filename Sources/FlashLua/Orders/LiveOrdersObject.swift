@@ -7,10 +7,15 @@ final class LiveOrdersObject: LuaObject {
     let live: LiveOrders
     /// Minutes in the table at the last refresh.
     var minutes = 0
+    /// Orders read by the last refresh.
+    var orders = 0
 
     init(_ live: LiveOrders) {
         self.live = live
     }
+
+    /// What the reader keeps per minute and per order read (ids and customers, for duplicates).
+    var memoryFootprint: Int { Footprint.small + minutes * Footprint.perMinute + orders * Footprint.perOrder }
 
     static let luaClass = LuaClass<LiveOrdersObject>(
         summary: "A growing orders export during a sale; live.path, live.offset (bytes read so far).",
@@ -27,6 +32,7 @@ final class LiveOrdersObject: LuaObject {
                 do { result = try object.live.refresh() } catch { return call.failure(String(describing: error)) }
                 let added = max(0, result.table.count - object.minutes)
                 object.minutes = result.table.count
+                object.orders = result.report.orders
                 call.push(result)
                 call.push(added)
                 return 2

@@ -17,6 +17,9 @@ final class LiveQueryObject: LuaObject {
         self.url = url
     }
 
+    /// The per-minute table asked so far.
+    var memoryFootprint: Int { Footprint.small + minutes * Footprint.perMinute }
+
     static let luaClass = LuaClass<LiveQueryObject>(
         summary: "A sale followed in its database; q.url (without password), q.table.",
         methods: [

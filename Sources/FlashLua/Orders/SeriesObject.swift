@@ -12,6 +12,9 @@ public final class SeriesObject: LuaObject {
     public init(_ series: Series) {
         self.series = series
     }
+
+    /// Its values.
+    public var memoryFootprint: Int { series.footprint }
 }
 
 extension LuaCall {

@@ -8,6 +8,9 @@ final class EffectObject: LuaObject {
     let effect: LearnedEffect
 
     init(_ effect: LearnedEffect) { self.effect = effect }
+
+    /// A few figures.
+    var memoryFootprint: Int { Footprint.small }
 }
 
 /// The `Effect` userdata: `e.lift`, `e.half_life`, `e.lift_low`... and `tostring(e)`.

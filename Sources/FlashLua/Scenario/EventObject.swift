@@ -19,6 +19,9 @@ final class EventObject: LuaObject {
 
     init(_ kind: Kind) { self.kind = kind }
 
+    /// A few figures.
+    var memoryFootprint: Int { Footprint.small }
+
     /// The event at minutes read after the cutoff minute `after`, in `zone`.
     func resolved(after: Int, zone: ShopZone) -> ScenarioEvent {
         switch kind {

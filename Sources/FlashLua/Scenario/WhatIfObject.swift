@@ -16,6 +16,11 @@ final class WhatIfObject: LuaObject {
         self.base = base
         self.markers = markers
     }
+
+    /// Every scenario's series, the baseline's and the actual revenue, and the markers.
+    var memoryFootprint: Int {
+        comparison.footprint + Footprint.of(base.actual) + markers.count * Footprint.small
+    }
 }
 
 extension LuaCall {

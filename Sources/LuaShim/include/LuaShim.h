@@ -44,10 +44,18 @@ typedef struct lshim_Runtime lshim_Runtime;
 lua_State *lshim_newstate(size_t memoryLimit);
 /// Closes a state made by `lshim_newstate` and frees its bookkeeping.
 void lshim_close(lua_State *L);
-/// Bytes the state has allocated now.
+/// Bytes counted against the cap now: Lua's allocations, the footprints of the Swift values its
+/// userdata hold, and the reservations of Swift functions still running.
 size_t lshim_memory_used(lua_State *L);
-/// Largest number of bytes the state has held at once.
+/// Bytes Lua's allocator holds now.
+size_t lshim_memory_lua(lua_State *L);
+/// Bytes the Swift values held by userdata keep alive (their footprints), now.
+size_t lshim_memory_external(lua_State *L);
+/// Largest number of bytes counted against the cap at once.
 size_t lshim_memory_peak(lua_State *L);
+/// Reserves `bytes` for a Swift function's work until it returns to Lua, after a full collection
+/// if they do not fit under the cap otherwise; 0 (nothing reserved) if they still do not fit.
+int lshim_reserve(lua_State *L, size_t bytes);
 /// Changes the memory cap (0: no limit).
 void lshim_set_memory_limit(lua_State *L, size_t memoryLimit);
 /// The memory cap in bytes (0: no limit).
@@ -62,8 +70,11 @@ int lshim_traceback(lua_State *L);
 /// Pushes the message handler `lshim_traceback`.
 void lshim_pushtraceback(lua_State *L);
 
-/// Pushes a full userdata holding `object` with the metatable registered as `typeName`.
-void lshim_pushobject(lua_State *L, void *object, lshim_Release release, const char *typeName);
+/// Pushes a full userdata holding `object` with the metatable registered as `typeName`; its
+/// `footprint` (bytes it keeps alive) counts against the cap and paces the collector until collected.
+void lshim_pushobject(lua_State *L, void *object, lshim_Release release, const char *typeName, size_t footprint);
+/// Sets the footprint of the userdata at `index` if it holds `object` as a `typeName`.
+void lshim_setfootprint(lua_State *L, int index, const char *typeName, void *object, size_t footprint);
 /// The object held by the userdata at `index` if its metatable is `typeName`, else NULL.
 void *lshim_toobject(lua_State *L, int index, const char *typeName);
 /// Pushes the `__gc` metamethod that releases an object pushed by `lshim_pushobject`.

@@ -1,0 +1,96 @@
+import Forecasting
+import NeuralNet
+import SVGCharts
+import SaleData
+import Scenarios
+
+/// Estimates of the bytes FlashCast's values keep alive, for the objects' `memoryFootprint`
+/// (counted against a script's memory cap, and pacing Lua's collector). They count the big
+/// buffers (values, weights, text) exactly and give small parts a flat allowance; values that
+/// share a buffer (a Series read twice from the same sale) are counted once per object.
+enum Footprint {
+    /// An object or array header, or a small value such as a status or an event.
+    static let small = 64
+    /// What a live export keeps per order read: its id and customer in two hash sets.
+    static let perOrder = 32
+    /// What a live export keeps per minute: its sums and the sets' own headers.
+    static let perMinute = 96
+
+    /// `count` numbers of 8 bytes in one array.
+    static func numbers(_ count: Int) -> Int { small + count * 8 }
+
+    /// An optional series: nothing when absent.
+    static func of(_ series: SaleData.Series?) -> Int { series.map(\.footprint) ?? 0 }
+}
+
+extension SaleData.Series {
+    /// Its values.
+    var footprint: Int { Footprint.numbers(count) }
+}
+
+extension Matrix {
+    /// Its scalars.
+    var footprint: Int { Footprint.small + count * MemoryLayout<T>.stride }
+}
+
+extension Module {
+    /// Parameters with their gradient accumulators, and every layer's last output and input
+    /// gradient (a `forward` over many rows keeps them), a dropout layer's mask too. A layer
+    /// reached twice (or a network containing itself) counts once.
+    var footprint: Int {
+        var seen = Set<ObjectIdentifier>()
+        return Footprint.small + retainedBytes(seen: &seen)
+    }
+
+    private func retainedBytes(seen: inout Set<ObjectIdentifier>) -> Int {
+        guard seen.insert(ObjectIdentifier(self)).inserted else { return 0 }
+        var scalars = output.count + gradInput.count
+        if self is Dropout<T> { scalars += output.count }
+        var bytes = 0
+        if let network = self as? Sequential<T> {
+            for module in network.modules { bytes += module.retainedBytes(seen: &seen) }
+        } else {
+            forEachParameter { values, _ in scalars += 2 * values.count }
+        }
+        return bytes + scalars * MemoryLayout<T>.stride
+    }
+}
+
+extension Model {
+    /// The network, its scalers and its loss history.
+    var footprint: Int {
+        let losses = (history?.trainingLoss.count ?? 0) + (history?.validationLoss.count ?? 0)
+        return network.footprint + Footprint.numbers(losses) + 2 * Footprint.small
+    }
+}
+
+extension Forecast {
+    /// The forecast's series, the actual values, the losses and the baselines' means.
+    var footprint: Int {
+        let series = [mean, lower, upper, rate, actual].reduce(0) { $0 + $1.footprint }
+        let losses = Footprint.numbers(loss.training.count + loss.validation.count)
+        return series + losses + baselines.reduce(0) { $0 + $1.mean.footprint + Footprint.small }
+    }
+}
+
+extension Backtest {
+    /// Every piece.
+    var footprint: Int { Footprint.small + pieces.reduce(0) { $0 + $1.footprint } }
+}
+
+extension ScenarioForecast {
+    /// Its four series and its baseline's three.
+    var footprint: Int {
+        [rate, mean, lower, upper, baseline.rate, baseline.lower, baseline.upper].reduce(Footprint.small) { $0 + $1.footprint }
+    }
+}
+
+extension ScenarioComparison {
+    /// The baseline and every scenario.
+    var footprint: Int { scenarios.reduce(baseline.footprint) { $0 + $1.footprint } }
+}
+
+extension SVGDocument {
+    /// The SVG text.
+    var footprint: Int { Footprint.small + text.utf8.count }
+}

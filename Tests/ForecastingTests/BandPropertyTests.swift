@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import SaleData
+@testable import Forecasting
+
+/// What an analyst expects of a band, checked at many origins of simulated sales: the forecast
+/// inside it, bounds that move smoothly, a lower bound that keeps rising while the shop sells.
+@Suite struct BandPropertyTests {
+    static let current = SimulatedSales.revenue(seed: 11, orders: 60_000, campaigns: [.init(minute: 2000, lift: 1.5)])
+    static let earlier = SimulatedSales.revenue(seed: 12, orders: 50_000)
+
+    /// Forecasts of 500 minutes from 11 origins spread over days 2 and 3, with and without the earlier sale.
+    static func forecasts() throws -> [Forecast] {
+        try [earlier, nil].flatMap { history in
+            try stride(from: 1500, through: 3800, by: 230).map { cutoff in
+                try Forecaster.forecast(revenue: current, options: ForecastOptions(cutoff: cutoff, train: 1000, horizon: 500, history: history))
+            }
+        }
+    }
+
+    @Test func theForecastLiesInsideItsBand() throws {
+        for forecast in try Self.forecasts() {
+            for h in 0..<forecast.horizon {
+                #expect(forecast.lower.values[h] <= forecast.mean.values[h] + 1e-6 && forecast.mean.values[h] <= forecast.upper.values[h] + 1e-6,
+                        "cutoff \(forecast.cutoff) minute \(h + 1)")
+            }
+        }
+    }
+
+    @Test func boundsMoveSmoothly() throws {
+        // no one-minute step of a bound larger than 4 times the forecast's own per-minute gain
+        // (its mean over the horizon where the minute's own gain is smaller)
+        for forecast in try Self.forecasts() {
+            let mean = forecast.mean.values
+            let meanGain = (mean[mean.count - 1] - forecast.observedTotal) / Double(mean.count)
+            for bound in [forecast.lower.values, forecast.upper.values] {
+                for h in 1..<bound.count {
+                    let step = bound[h] - bound[h - 1], gain = max(mean[h] - mean[h - 1], meanGain)
+                    #expect(step <= 4 * gain, "cutoff \(forecast.cutoff) minute \(h + 1): step \(step), gain \(gain)")
+                }
+            }
+        }
+    }
+
+    @Test func theLowerBoundRisesWhileTheShopSells() throws {
+        // the shop sold in every hour of these training windows: the lower bound rises every hour
+        for forecast in try Self.forecasts() {
+            let lower = forecast.lower.values
+            for h in stride(from: 60, to: lower.count, by: 60) {
+                #expect(lower[h] > lower[h - 60], "cutoff \(forecast.cutoff) minute \(h + 1)")
+            }
+        }
+    }
+
+    @Test func aBandKeepsItsBiasOnlyWhenTheBiasLasted() {
+        typealias Residual = IntervalCalibration.Residual
+        // all back-tests erred upwards in both halves of the origins: a lasting bias, band lopsided
+        let lasting = (0..<8).map { Residual(value: 0.1 + 0.01 * Double($0), weight: 1, origin: $0) }
+        #expect(IntervalCalibration.lastingBias(lasting))
+        let curves = IntervalCalibration.QuantileCurves(points: [(10, 0.05, 0.1, 0.3)], lastingBias: true)
+        #expect(curves.at(10, factor: 1) == (0, 0.3))
+        // upwards in the older half, downwards in the newer: not lasting, the median error is
+        // taken as 0, the quantiles keep their distances from it
+        let turned = (0..<8).map { Residual(value: $0 < 4 ? 0.2 : -0.2, weight: 1, origin: $0) }
+        #expect(!IntervalCalibration.lastingBias(turned))
+        let moved = IntervalCalibration.QuantileCurves(points: [(10, 0.05, 0.1, 0.3)], lastingBias: false)
+        let (low, high) = moved.at(10, factor: 2)
+        #expect(abs(low + 0.1) < 1e-12 && abs(high - 0.4) < 1e-12)
+    }
+
+    @Test func quantilesAreSmoothedAsALevelPlusNoise() {
+        // points on a + b / sqrt(h) are fitted exactly
+        let points: [(h: Int, low: Double, middle: Double, high: Double)] = [1, 10, 100].map { h in
+            let x = 1 / Double(h).squareRoot()
+            return (h, -0.2 - 0.05 * x, 0, 0.3 + 0.02 * x)
+        }
+        let curves = IntervalCalibration.QuantileCurves(points: points, lastingBias: true)
+        #expect(abs(curves.low.a + 0.2) < 1e-12 && abs(curves.low.b + 0.05) < 1e-12)
+        #expect(abs(curves.high.a - 0.3) < 1e-12 && abs(curves.high.b - 0.02) < 1e-12)
+    }
+}
