@@ -58,7 +58,9 @@ struct Run: ParsableCommand {
     var arguments: [String] = []
 
     func validate() throws {
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let timeout, !(timeout > 0 && timeout <= 1e9) {
+            throw ValidationError("--timeout must be a positive number of seconds, at most 1e9")
+        }
         if !databases.isEmpty, !sandbox {
             throw ValidationError("--db goes with --sandbox (outside it a script may use any database)")
         }

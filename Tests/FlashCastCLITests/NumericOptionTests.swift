@@ -23,4 +23,12 @@ import TestSupport
                              "-o", "b.csv"])
         #expect(train.status == 2, "\(train.error)")
     }
+
+    @Test(arguments: ["1e308", "nan", "0", "inf"])
+    func timeoutsOutOfRangeAreUsageErrors(timeout: String) throws {
+        try "print(1)".write(to: folder.appendingPathComponent("one.lua"), atomically: true, encoding: .utf8)
+        let result = try run(["run", "--timeout", timeout, "one.lua"])
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix("Error: --timeout must be a positive number of seconds, at most 1e9\n"))
+    }
 }

@@ -42,7 +42,7 @@ extension TimeAxis {
                 throw ChartError("series '\(s.name)' starts between the \(step)-minute steps of the other series")
             }
             let (span, spanOverflow) = (offset / step + s.values.count).multipliedReportingOverflow(by: step)
-            guard abs(start) <= minuteLimit, !spanOverflow, span <= minuteLimit else {
+            guard (-minuteLimit...minuteLimit).contains(start), !spanOverflow, span <= minuteLimit else {
                 throw ChartError("series '\(s.name)' reaches beyond 1e15 seconds from 1970")
             }
         }

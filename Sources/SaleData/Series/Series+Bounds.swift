@@ -9,7 +9,7 @@ extension Series {
         guard step >= 1 else { throw SeriesError(description: "step must be at least 1, got \(step)") }
         let (span, spanOverflow) = Swift.max(count, 0).multipliedReportingOverflow(by: step)
         let (end, endOverflow) = start.addingReportingOverflow(span)
-        guard !spanOverflow, !endOverflow, abs(start) <= minuteLimit, abs(end) <= minuteLimit else {
+        guard !spanOverflow, !endOverflow, (-minuteLimit...minuteLimit).contains(start), (-minuteLimit...minuteLimit).contains(end) else {
             throw SeriesError(description: "\(count) values every \(step) minutes reach beyond 1e15 seconds from 1970")
         }
     }
