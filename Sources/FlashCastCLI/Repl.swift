@@ -10,8 +10,9 @@ struct Repl: ParsableCommand {
         discussion: """
             Expressions print their value (tables pretty-printed); an incomplete chunk continues on a \
             '>> ' prompt; Tab completes names, fields and methods (string.fo<Tab>, s:<Tab>); commands \
-            taking 0.5 s or more show their time. Ctrl-C interrupts a computation or clears the line; \
-            Ctrl-D quits. History is kept in ~/.flashcast_history. With standard input not a terminal, \
+            taking 0.5 s or more show their time. Ctrl-C interrupts a computation (variables are kept) or \
+            clears the line; what Lua cannot interrupt (a looping __gc finalizer, one long C call such as a \
+            huge string.rep) is reported after a second, and the next Ctrl-C quits. Ctrl-D quits. History is kept in ~/.flashcast_history. With standard input not a terminal, \
             runs it as a script. help() lists the libraries.
 
             During a sale, --orders FILE preloads the sale being exported to FILE as the global 'sale' \

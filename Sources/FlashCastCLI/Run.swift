@@ -34,7 +34,7 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Stop the script after this many seconds.", valueName: "seconds"))
     var timeout: Double?
 
-    @Option(help: ArgumentHelp("Cap the script's Lua memory, e.g. 512M or 2G.", valueName: "size"))
+    @Option(help: ArgumentHelp("Cap the memory the script holds (Lua's and the Series, models... it makes), e.g. 512M or 2G.", valueName: "size"))
     var memory: MemorySize?
 
     @Option(help: ArgumentHelp("The folder a sandboxed script may write to.", valueName: "folder"))

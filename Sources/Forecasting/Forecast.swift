@@ -16,8 +16,8 @@ public struct Forecast: Sendable, Equatable {
     public var lower: Series
     /// Upper end of the prediction interval, cumulative.
     public var upper: Series
-    /// Expected revenue per minute for the same minutes (the rate whose running sum is `mean`),
-    /// for scenarios that multiply it minute by minute.
+    /// Expected revenue per row (per minute on one-minute rows) for the same rows (the rate whose
+    /// running sum is `mean`), for scenarios that multiply it row by row.
     public var rate: Series
     /// Probability the interval is meant to hold (0.8 for 80%).
     public var level: Double

@@ -29,7 +29,7 @@ extension LuaCall {
     /// object passed as an argument calls this).
     public func updateFootprint<Object: LuaObject>(at index: Int32, of object: Object) {
         let pointer = Unmanaged.passUnretained(object).toOpaque()
-        lshim_setfootprint(L, index, Object.luaTypeName, pointer, Self.bytes(object.memoryFootprint))
+        lshim_setfootprint(L, index, pointer, Self.bytes(object.memoryFootprint))
     }
 
     /// The object at `index`, which must be a userdata of class `Object`.

@@ -295,9 +295,12 @@ void lshim_pushobject(lua_State *L, void *object, lshim_Release release, const c
     account(L, box, footprint);
 }
 
-void lshim_setfootprint(lua_State *L, int index, const char *typeName, void *object, size_t footprint) {
-    Retained *box = (Retained *)luaL_testudata(L, index, typeName);
-    if (box != NULL && box->pointer == object) account(L, box, footprint);
+void lshim_setfootprint(lua_State *L, int index, void *object, size_t footprint) {
+    /* cheaper than luaL_testudata (this runs after every method): only an object box holds `object` */
+    if (lua_type(L, index) != LUA_TUSERDATA || lua_rawlen(L, index) != sizeof(Retained)) return;
+    Retained *box = (Retained *)lua_touserdata(L, index);
+    if (box->pointer == object && box->footprint != footprint)
+        account(L, box, footprint);
 }
 
 void *lshim_toobject(lua_State *L, int index, const char *typeName) {

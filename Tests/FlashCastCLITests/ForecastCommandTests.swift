@@ -59,6 +59,7 @@ struct ForecastCommandTests {
         #expect(report["horizon"] as? Int == 500 && report["train"] as? Int == 1000)
         let rows = try read("five.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(rows.count == 100)
+        #expect(rows.first?[2] == "5" && rows.last?[2] == "500")  // minutes ahead
         // hre@60 compares the 12th row (60 minutes after the cutoff)
         let observed = try #require(report["observed"] as? Double)
         let (actual, forecast) = (Double(rows[11][3]) ?? 0, Double(rows[11][4]) ?? 0)
@@ -68,6 +69,9 @@ struct ForecastCommandTests {
         #expect(text.output.hasPrefix("minutes5.csv: 576 rows of 5 minutes\n"
             + "forecast from 2021-05-21T01:00 (row 300) to 2021-05-21T09:20, 500 minutes in 5-minute rows, model flashcast\n"))
         #expect(text.output.hasSuffix("wrote five.csv: 100 rows\n"))
+        let whatif = try run(["whatif", "minutes5.csv", "--tz", "+08:00", "--cutoff", "300", "--email", "12:00", "-o", "s5.csv"])
+        #expect(whatif.status == 0, "\(whatif.error)")
+        #expect(whatif.output.contains("to 2021-05-21T23:55 (1375 minutes, model flashcast)"))  // the rest of the sale: 275 rows
         let backtest = try run(["backtest", "minutes5.csv", "--json", "-o", "pieces5.csv"])
         #expect(backtest.status == 0, "\(backtest.error)")
         let pieces = try #require(try json(backtest)["pieces"] as? [[String: Any]])

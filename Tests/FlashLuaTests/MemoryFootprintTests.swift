@@ -62,4 +62,14 @@ import Testing
             """)
         #expect(result == ["false", "not enough memory", "100000"])
     }
+
+    @Test func trainingAndForwardReserveTheirActivationsBeforeAllocating() throws {
+        let state = try FlashLua.makeState(memoryLimit: 32 << 20)
+        try state.execute(Self.setup + "\nX = nn.matrix(rows) M = nn.Sequential():add(nn.Linear(100, 5000))")
+        // 1000 rows x (100 inputs + 5000 outputs) x 8 bytes
+        #expect(try state.execute("return pcall(M.forward, M, X)")
+            == ["false", "not enough memory for forward of 1000 rows (38.9 MiB)"])
+        let fit = try state.execute("return pcall(M.fit, M, X, X, {batch = 1000})")
+        #expect(fit[1].hasPrefix("not enough memory for fit on 1000 rows"))
+    }
 }

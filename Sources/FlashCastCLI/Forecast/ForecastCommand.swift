@@ -23,7 +23,7 @@ struct ForecastCommand: ParsableCommand {
             where they exist they are the actuals the metrics compare with.
 
             Writes cutoff,minute,step,actual,forecast,lower,upper atomically (cumulative money with two \
-            decimals, step 1 to H, actual empty where unknown; with several levels, --level 0.5,0.8,0.95, \
+            decimals, step the minutes ahead, 1 to H (5, 10, ... on 5-minute rows), actual empty where unknown; with several levels, --level 0.5,0.8,0.95, \
             lower50,upper50,lower80,upper80,lower95,upper95: nested bands, the first level the main one) and prints the metrics of the model and \
             of the baselines (drift, seasonal naive, the earlier sale's profile with --history) as a \
             table, or as JSON with --json: MAPE of the cumulative series, the horizon revenue error \

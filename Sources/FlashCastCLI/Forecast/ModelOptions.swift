@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
 import Forecasting
+import Foundation
 import SaleData
 
 extension ForecastModel: ExpressibleByArgument {}

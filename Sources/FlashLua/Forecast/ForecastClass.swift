@@ -7,7 +7,7 @@ enum ForecastClass {
     static let luaClass = LuaClass<ForecastObject>(
         summary: """
             A forecast of cumulative revenue made at a cutoff. Fields: mean, lower, upper (cumulative Series \
-            for the minutes after the cutoff), rate (expected revenue per minute), actual (the known \
+            for the minutes after the cutoff), rate (expected revenue per row: per minute on one-minute rows), actual (the known \
             cumulative actuals after the cutoff), cutoff (index, counted from 1), cutoff_time, horizon (minutes), \
             step (minutes a row), level (of lower and upper: the first level asked), levels (every level \
             asked, rising), bands (every band by its level: fc.bands[0.95].lower; fc:band(0.95) gives lower, \

@@ -94,3 +94,25 @@ extension SVGDocument {
     /// The SVG text.
     var footprint: Int { Footprint.small + text.utf8.count }
 }
+
+extension Module {
+    /// Scalars each input row of `columns` values makes through the network: every layer's output
+    /// (and a dropout mask), with `backward` its input gradient too; what `forward` and `fit`
+    /// allocate per row.
+    func activationScalarsPerRow(columns: Int, backward: Bool) -> Double {
+        var seen = Set<ObjectIdentifier>()
+        var width = Double(columns)
+        return activationScalars(width: &width, perLayer: backward ? 2 : 1, seen: &seen)
+    }
+
+    private func activationScalars(width: inout Double, perLayer: Double, seen: inout Set<ObjectIdentifier>) -> Double {
+        guard seen.insert(ObjectIdentifier(self)).inserted else { return 0 }
+        if let network = self as? Sequential<T> {
+            var total = 0.0
+            for module in network.modules { total += module.activationScalars(width: &width, perLayer: perLayer, seen: &seen) }
+            return total
+        }
+        if let linear = self as? Linear<T> { width = Double(linear.outputs) }
+        return width * (perLayer + (self is Dropout<T> ? 1 : 0))
+    }
+}

@@ -8,6 +8,7 @@ enum Fitting {
         let inputs = try call.matrix(at: 2)
         let targets = try call.matrix(at: 3)
         let options = try FitOptions.read(call, at: 4)
+        try call.reserveFit(object.model, inputs, targets, batch: options.batchSize)
         let progress = try progressFunction(call)
         var interruption: LuaError?
         let history = try NNErrors.run { () throws(NeuralNetError) in

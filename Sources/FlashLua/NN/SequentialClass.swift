@@ -12,6 +12,7 @@ enum SequentialClass {
         LuaMethod("forward", "model:forward(x) -> Matrix", "Predictions for the rows of x (a Matrix or a table of rows), in target units when fit scaled the data; dropout is active in training mode (Monte-Carlo dropout), so call model:evaluate() first for plain predictions.") { call, object in
             let input = try call.matrix(at: 2)
             try call.checkNotTraining(object.model.network)
+            try call.reserveForward(object.model, input)
             call.push(try NNErrors.run { () throws(NeuralNetError) in try object.model.predict(input) })
             return 1
         },

@@ -73,8 +73,8 @@ void lshim_pushtraceback(lua_State *L);
 /// Pushes a full userdata holding `object` with the metatable registered as `typeName`; its
 /// `footprint` (bytes it keeps alive) counts against the cap and paces the collector until collected.
 void lshim_pushobject(lua_State *L, void *object, lshim_Release release, const char *typeName, size_t footprint);
-/// Sets the footprint of the userdata at `index` if it holds `object` as a `typeName`.
-void lshim_setfootprint(lua_State *L, int index, const char *typeName, void *object, size_t footprint);
+/// Sets the footprint of the userdata at `index` if it is an object box holding `object`.
+void lshim_setfootprint(lua_State *L, int index, void *object, size_t footprint);
 /// The object held by the userdata at `index` if its metatable is `typeName`, else NULL.
 void *lshim_toobject(lua_State *L, int index, const char *typeName);
 /// Pushes the `__gc` metamethod that releases an object pushed by `lshim_pushobject`.

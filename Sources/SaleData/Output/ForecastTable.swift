@@ -1,7 +1,8 @@
 import Foundation
 
 /// Forecasts of cumulative revenue as the CSV scheduled runs exchange:
-/// `cutoff,minute,step,actual,forecast,lower,upper`, one row per forecast row of each piece.
+/// `cutoff,minute,step,actual,forecast,lower,upper`, one row per forecast row of each piece; `step`
+/// is the minutes from the cutoff to the row's end (1 to H on one-minute rows, 5, 10, ... on 5-minute rows).
 ///
 /// A single forecast is one piece; a rolling back-test is one piece per cutoff, in order. Money has
 /// two decimals; `actual` is empty where the minute is not in the actual series, `lower` and
@@ -80,7 +81,7 @@ public struct ForecastTable: Sendable, Equatable {
             for (offset, value) in piece.mean.values.enumerated() {
                 let minute = piece.mean.minute(at: offset)
                 let fields = [
-                    cutoff, piece.mean.label(at: offset), String(offset + 1),
+                    cutoff, piece.mean.label(at: offset), String((offset + 1) * piece.mean.step),
                     Self.money(piece.actual?.value(atMinute: minute)), Self.money(value),
                 ] + (0..<columns).flatMap { band -> [String] in
                     let bounds = piece.bands.indices.contains(band) ? piece.bands[band] : nil

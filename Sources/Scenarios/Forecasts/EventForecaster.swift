@@ -42,6 +42,7 @@ extension Forecast {
         copy.mean = move(mean)
         copy.lower = move(lower)
         copy.upper = move(upper)
+        copy.bands = bands.map { ForecastBand(level: $0.level, lower: move($0.lower), upper: move($0.upper)) }
         copy.actual = move(actual)
         copy.metrics?.mape = Self.mape(copy.mean.values, copy.actual.values)
         copy.baselines = baselines.map { baseline in
