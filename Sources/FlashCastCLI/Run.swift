@@ -57,8 +57,11 @@ struct Run: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "Arguments for the script.")
     var arguments: [String] = []
 
+    /// The longest --timeout, about 31 years (a Duration cannot hold much more than 1e20 s).
+    static let longestTimeout = 1e9
+
     func validate() throws {
-        if let timeout, !(timeout > 0 && timeout <= 1e9) {
+        if let timeout, !(timeout > 0 && timeout <= Self.longestTimeout) {
             throw ValidationError("--timeout must be a positive number of seconds, at most 1e9")
         }
         if !databases.isEmpty, !sandbox {

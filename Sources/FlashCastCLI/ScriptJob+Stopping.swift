@@ -1,4 +1,5 @@
 import Dispatch
+import FlashREPL
 import Foundation
 import LuaBridge
 import Synchronization
@@ -97,7 +98,7 @@ final class RunEnding: Sendable {
         if let summary = job.summary {
             do { try outcome.writeSummary(to: summary) } catch { log.write("flashcast: \(summary): \(error)") }
         }
-        fflush(nil)
+        ExitFlush.flushStreams()
         _exit(outcome.exitCode)
     }
 }

@@ -55,7 +55,7 @@ struct StandaloneLua {
     private func closing(_ state: LuaState, after status: Int32) -> Int32 {
         let watchdog = LuaWatchdog(state.interruptHandle, grace: .seconds(1)) { _ in
             StandardError.write("flashcast: a finalizer did not finish: quitting\n")
-            fflush(nil)
+            ExitFlush.flushStreams()
             _exit(status)
         }
         watchdog.close(state, within: .seconds(1))

@@ -97,7 +97,7 @@ public struct REPL {
         signal(SIGINT, SIG_IGN)  // the second is all a Ctrl-C could shorten
         let watchdog = LuaWatchdog(state.interruptHandle, grace: .seconds(LSHIM_STUCK_SECONDS)) { _ in
             StandardError.write("flashcast: a finalizer did not finish: quitting\n")
-            fflush(nil)
+            ExitFlush.flushStreams()
             _exit(status)
         }
         watchdog.close(state, within: Self.closingTime)

@@ -121,4 +121,25 @@ import TestSupport
         #expect(result.status == 1)
         #expect(result.error.hasPrefix("flashcast: exit.lua:1: bad argument #1 to 'exit' (exit status must be from 0 to 255)\n"))
     }
+
+    /// A script blocked reading a pipe holds the stream's lock: the watchdog's exit must not wait for it.
+    @Test func aTimeoutEndsAScriptBlockedReadingAPipe() throws {
+        let fifo = folder.appendingPathComponent("never-written").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let name = try script("pipe.lua", "print(io.open('never-written', 'r+'):read('a'))")  // r+: open does not wait
+        let started = ContinuousClock.now
+        let result = try runFlashcast(["run", "--timeout", "1", name], in: folder)
+        #expect(ContinuousClock.now - started < .seconds(10))  // loose: it never ended before
+        #expect(result.status == 1)
+        #expect(result.error.contains("flashcast: timeout: the script ran longer than 1.00 s (the script did not stop"))
+    }
+
+    @Test(arguments: ["0", "nan", "1e300", "inf"])
+    func aTimeoutMustBeAPositiveNumberADurationHolds(_ seconds: String) throws {
+        let name = try script("quick.lua", "print('ran')")
+        let result = try runFlashcast(["run", "--timeout", seconds, name], in: folder)
+        #expect(result.status == 2)
+        #expect(result.error.contains("--timeout must be a positive number of seconds, at most 1e9"))
+        #expect(result.output.isEmpty)
+    }
 }
