@@ -35,6 +35,9 @@ let foundationTargets: [Target] = [
     .testTarget(
         name: "FlashCastCLITests", dependencies: ["TestSupport", "TemporaryFolders", "OrderSources", "SaleData", "SafeOutput"], swiftSettings: strict),
     .executableTarget(
+        name: "FuzzLuaAPI", dependencies: ["FlashLua", "LuaBridge", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        path: "Fuzz/LuaAPI", exclude: ["README.md"], swiftSettings: strict),
+    .executableTarget(
         name: "BenchBridge", dependencies: ["LuaBridge"], path: "Benchmarks/BenchBridge", exclude: ["README.md"],
         swiftSettings: strict),
 ]

@@ -36,7 +36,7 @@ struct Workload {
 
     /// `Sequential(Linear(60 -> 64), ReLU, Dropout(0.2), Linear(64 -> 1))`.
     static func network<T: NNScalar>(_: T.Type) throws -> Sequential<T> {
-        Sequential<T>()
+        try Sequential<T>()
             .add(try Linear(window, hidden, seed: 1))
             .add(ReLU())
             .add(try Dropout(dropout))

@@ -35,7 +35,7 @@ enum Help {
 
     static func topic(_ name: String, in libraries: [LuaLibrary]) throws(LuaError) -> String {
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-        guard let library = libraries.first(where: { $0.name == parts[0] }) else {
+        guard let library = libraries.first(where: { $0.name == parts.first }) else {
             if let type = libraries.flatMap(\.classes).first(where: { $0.typeName == name }) {
                 return describe(type)
             }

@@ -12,19 +12,21 @@ public enum Backtester {
         guard step > 0 else { throw .invalidOption(name: "step", message: "must be positive, got \(step)") }
         guard train > 0 else { throw .invalidOption(name: "train", message: "must be positive, got \(train)") }
         guard horizon > 0 else { throw .invalidOption(name: "horizon", message: "must be positive, got \(horizon)") }
+        var pieceOptions = options
+        pieceOptions.train = train
+        pieceOptions.horizon = horizon
+        try pieceOptions.validate()
         let rowStep = max(revenue.step, 1)
         let trainRows = try ForecastOptions.rows("train", train, step: rowStep)
         let horizonRows = try ForecastOptions.rows("horizon", horizon, step: rowStep)
         let stepRows = try ForecastOptions.rows("step", step, step: rowStep)
         let cutoffs = Array(stride(from: trainRows - 1, through: revenue.count - 1 - horizonRows, by: stepRows))
         guard !cutoffs.isEmpty else {
+            let (needed, overflow) = train.addingReportingOverflow(horizon)
             throw .trainingWindowTooShort(
-                needed: train + horizon, got: revenue.count * rowStep,
+                needed: overflow ? .max : needed, got: revenue.count * rowStep,
                 reason: "the series has no room for one piece of \(train) minutes of training and \(horizon) to forecast")
         }
-        var pieceOptions = options
-        pieceOptions.train = train
-        pieceOptions.horizon = horizon
         var pieces: [Forecast] = []
         for cutoff in cutoffs {
             guard !CancellationCheck.isRequested else { throw .cancelled }

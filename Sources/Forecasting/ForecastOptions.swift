@@ -74,6 +74,7 @@ public struct ForecastOptions: Sendable, Equatable {
     public func validate() throws(ForecastError) {
         guard train > 0 else { throw .invalidOption(name: "train", message: "must be positive, got \(train)") }
         guard horizon > 0 else { throw .invalidOption(name: "horizon", message: "must be positive, got \(horizon)") }
+        try Self.checkAtMost(Self.maximumHorizon, "horizon", horizon)
         guard !levels.isEmpty else { throw .invalidOption(name: "level", message: "must hold at least one level") }
         if let bad = levels.first(where: { !($0 > 0 && $0 < 1) }) {
             throw .invalidOption(name: "level", message: "must be between 0 and 1 (0.8 for 80%), got \(bad)")
@@ -83,15 +84,30 @@ public struct ForecastOptions: Sendable, Equatable {
         }
         guard window > 0 else { throw .invalidOption(name: "window", message: "must be positive, got \(window)") }
         guard hidden > 0 else { throw .invalidOption(name: "hidden", message: "must be positive, got \(hidden)") }
+        try Self.checkAtMost(Self.maximumWindow, "window", window)
+        try Self.checkAtMost(Self.maximumHidden, "hidden", hidden)
         guard dropout >= 0, dropout < 1 else {
             throw .invalidOption(name: "dropout", message: "must be in [0, 1), got \(dropout)")
         }
         if let season, season <= 0 {
             throw .invalidOption(name: "season", message: "must be positive, got \(season)")
         }
+        if let season { try Self.checkAtMost(Self.maximumHorizon, "season", season) }
         if let knownEvents, let bad = knownEvents.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
             throw .invalidOption(
                 name: "knownEvents", message: "must hold finite multipliers >= 0, got \(knownEvents[bad]) at \(bad)")
         }
+    }
+
+    /// The longest horizon (and season): two years of minutes. Longer ones would only exhaust
+    /// memory (a forecast keeps several values a row).
+    public static let maximumHorizon = 1_051_200
+    /// The widest input window of the paper's network: a week of minutes.
+    public static let maximumWindow = 10_080
+    /// The most hidden units of the paper's network.
+    public static let maximumHidden = 4096
+
+    private static func checkAtMost(_ limit: Int, _ name: String, _ value: Int) throws(ForecastError) {
+        guard value <= limit else { throw .invalidOption(name: name, message: "must be at most \(limit), got \(value)") }
     }
 }

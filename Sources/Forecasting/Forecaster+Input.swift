@@ -19,6 +19,9 @@ extension Forecaster {
                 needed: options.train, got: (cutoff + 1) * step,
                 reason: "only \((cutoff + 1) * step) minutes are observed up to the cutoff (row \(cutoff))")
         }
+        do { try revenue.checkSpan(extra: cutoff + 1 + horizon - revenue.count) } catch {
+            throw .invalidOption(name: "horizon", message: "reaches too far: \(error)")
+        }
         let needed = options.model.minimumTraining(window: window, step: step)
         guard train >= needed else {
             throw .trainingWindowTooShort(needed: needed * step, got: options.train,

@@ -50,7 +50,7 @@ import Testing
 
     @Test func sequentialOfEveryLayer() throws {
         let dropout = try Dropout<Double>(0.2)
-        let network = Sequential<Double>()
+        let network = try Sequential<Double>()
             .add(try Linear(7, 12, seed: 11)).add(ReLU()).add(dropout)
             .add(try Linear(12, 9, initialization: .xavier, seed: 12)).add(Tanh())
             .add(try Linear(9, 3, initialization: .xavier, seed: 13)).add(Sigmoid())

@@ -109,9 +109,9 @@ import Testing
                 let copy = try Linear<Float>(linear.inputs, linear.outputs)
                 copy.weight = linear.weight.converted()
                 copy.bias = linear.bias.converted()
-                single.add(copy)
+                try single.add(copy)
             } else {
-                single.add(ReLU())
+                try single.add(ReLU())
             }
         }
         let input = try Matrix(Self.fixture.input)

@@ -51,7 +51,8 @@ public enum ForecastReport {
     /// training window and the known minutes of the horizon.
     public static func chartActual(revenue: Series, forecast: Forecast, train: Int) -> Series {
         let first = max(0, forecast.cutoff + 1 - train / max(revenue.step, 1))
-        return revenue.cumsum().slice(first..<min(revenue.count, forecast.cutoff + 1 + forecast.rows))
+        let end = min(revenue.count, forecast.cutoff + 1 + forecast.rows)
+        return revenue.cumsum().slice(first..<max(first, end))  // empty when the revenue ends before the window
     }
 
     /// The forecast's bands other than its main one, labelled for a chart's legend.

@@ -10,6 +10,11 @@ enum NNErrors {
 }
 
 extension LuaCall {
+    /// Throws while a `fit` trains the module (its progress callback runs Lua): the model is frozen.
+    func checkNotTraining(_ module: Module<Double>) throws(LuaError) {
+        guard !module.isFrozen else { throw .message(NeuralNetError.frozen.description) }
+    }
+
     /// Returns the method's `self` (argument 1) as its only result, for chaining.
     func returnSelf() -> Int32 {
         pop(count - 1)  // leave only self on the stack

@@ -5,11 +5,13 @@ import NeuralNet
 enum SequentialClass {
     static let methods: [LuaMethod<SequentialObject>] = [
         LuaMethod("add", "model:add(layer) -> model", "Appends a layer (or another Sequential), in the model's mode.") { call, object in
-            object.model.network.add(try call.module(at: 2))
+            let layer = try call.module(at: 2)
+            _ = try NNErrors.run { () throws(NeuralNetError) in try object.model.network.add(layer) }
             return call.returnSelf()
         },
         LuaMethod("forward", "model:forward(x) -> Matrix", "Predictions for the rows of x (a Matrix or a table of rows), in target units when fit scaled the data; dropout is active in training mode (Monte-Carlo dropout), so call model:evaluate() first for plain predictions.") { call, object in
             let input = try call.matrix(at: 2)
+            try call.checkNotTraining(object.model.network)
             try call.reserveForward(object.model, input)
             call.push(try NNErrors.run { () throws(NeuralNetError) in try object.model.predict(input) })
             return 1
@@ -18,15 +20,18 @@ enum SequentialClass {
             try Fitting.fit(call, object)
         },
         LuaMethod("evaluate", "model:evaluate() -> model", "Evaluation mode: dropout off.") { call, object in
+            try call.checkNotTraining(object.model.network)
             object.model.network.evaluate()
             return call.returnSelf()
         },
         LuaMethod("training", "model:training() -> model", "Training mode: dropout on.") { call, object in
+            try call.checkNotTraining(object.model.network)
             object.model.network.training()
             return call.returnSelf()
         },
         LuaMethod("reset", "model:reset([seed]) -> model", "Draws new initial weights for every layer from seed (default: the next layer seed).") { call, object in
             let seed = call.isNoneOrNil(2) ? call.layerSeeds.next() : UInt64(clamping: try call.integer(2))
+            try call.checkNotTraining(object.model.network)
             object.model.network.reset(seed: seed)
             return call.returnSelf()
         },

@@ -15,7 +15,11 @@ enum SeriesLibrary {
         let zone = try options.zone()
         let start = try options.minute("start", zone: zone, call: call) ?? 0
         let step = try options.integer("step", atLeast: 1, default: 1)
-        call.push(Series(start: start, step: step, values: try call.numbers(1), zone: zone))
+        let values = try call.numbers(1)
+        do { try Series.checkSpan(start: start, step: step, count: values.count) } catch {
+            throw options.error("step", "too large: \(error)")
+        }
+        call.push(Series(start: start, step: step, values: values, zone: zone))
         return 1
     }
 

@@ -8,10 +8,10 @@ extension Matrix {
         guard width > 0, horizon > 0 else {
             throw .invalidArgument("window width and horizon must be positive, got \(width) and \(horizon)")
         }
-        let rows = values.count - width - horizon + 1
-        guard rows > 0 else {
+        guard width < values.count, horizon <= values.count - width else {  // no overflow for huge sizes
             throw .shape("a series of \(values.count) values has no window of \(width) followed by \(horizon)")
         }
+        let rows = values.count - width - horizon + 1
         var inputs: [T] = [], targets: [T] = []
         inputs.reserveCapacity(rows * width)
         targets.reserveCapacity(rows * horizon)

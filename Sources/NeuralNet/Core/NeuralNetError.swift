@@ -8,6 +8,8 @@ public enum NeuralNetError: Error, Equatable, CustomStringConvertible {
     case invalidArgument(String)
     /// The loss became NaN or infinite during the given 1-based epoch.
     case diverged(epoch: Int, loss: String)
+    /// The network is being trained (a progress callback tried to change, run or train it again).
+    case frozen
     /// The caller asked training to stop (`CancellationCheck`).
     case cancelled
 
@@ -20,6 +22,8 @@ public enum NeuralNetError: Error, Equatable, CustomStringConvertible {
             return "layer \(index) '\(name)': \(message)"
         case .diverged(let epoch, let loss):
             return "training diverged at epoch \(epoch): loss is \(loss)"
+        case .frozen:
+            return "the model is being trained: it cannot change or run until its fit returns"
         case .cancelled:
             return "cancelled"
         }

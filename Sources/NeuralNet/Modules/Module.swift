@@ -10,6 +10,8 @@ open class Module<T: NNScalar>: CustomStringConvertible {
     public internal(set) var gradInput = Matrix<T>()
     /// Whether the module is in training mode (dropout active) rather than evaluation mode.
     public internal(set) var isTraining = true
+    /// Set while a `Trainer` trains a network holding this module.
+    var isFrozenByTraining = false
 
     /// A module in training mode.
     public init() {}
@@ -50,6 +52,16 @@ open class Module<T: NNScalar>: CustomStringConvertible {
 
     /// Switches training mode (dropout active) on or off.
     open func setTraining(_ training: Bool) { isTraining = training }
+
+    /// Whether a `Trainer` is training this module, or one of a container's layers: it must not
+    /// change or run until the training returns (a progress callback may try).
+    public var isFrozen: Bool { isFrozenByTraining }
+
+    /// Whether `module` is this module or, for a container, one of its layers at any depth.
+    func contains(_ module: Module<T>) -> Bool { self === module }
+
+    /// Freezes or thaws the module (a container: and its layers) for the length of a training.
+    func setFrozen(_ frozen: Bool) { isFrozenByTraining = frozen }
 
     /// Switches to training mode.
     public final func training() { setTraining(true) }

@@ -10,8 +10,15 @@ public final class Sequential<T: NNScalar>: Module<T> {
     }
 
     /// Appends `module` (switched to this container's mode) and returns the container.
+    ///
+    /// Refuses a module that holds this container (a cycle would recurse forever) and a change to
+    /// a network that is training.
     @discardableResult
-    public func add(_ module: Module<T>) -> Sequential<T> {
+    public func add(_ module: Module<T>) throws(NeuralNetError) -> Sequential<T> {
+        guard !isFrozen, !module.isFrozen else { throw .frozen }
+        guard !module.contains(self) else {
+            throw .invalidArgument(module === self ? "a network cannot contain itself" : "the added network already contains this one")
+        }
         module.setTraining(isTraining)
         modules.append(module)
         return self
@@ -92,6 +99,18 @@ public final class Sequential<T: NNScalar>: Module<T> {
     /// Every layer's parameters, in order.
     public override func forEachParameter(_ body: (inout [T], inout [T]) -> Void) {
         for module in modules { module.forEachParameter(body) }
+    }
+
+    /// Whether the container or one of its layers is being trained.
+    public override var isFrozen: Bool { isFrozenByTraining || modules.contains { $0.isFrozen } }
+
+    override func setFrozen(_ frozen: Bool) {
+        super.setFrozen(frozen)
+        for module in modules { module.setFrozen(frozen) }
+    }
+
+    override func contains(_ module: Module<T>) -> Bool {
+        self === module || modules.contains { $0.contains(module) }
     }
 
     /// Sets the mode of the container and every layer.

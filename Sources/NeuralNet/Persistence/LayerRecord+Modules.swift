@@ -37,7 +37,7 @@ extension LayerRecord {
         case "Sequential":
             let network = Sequential<T>()
             for (index, record) in (layers ?? []).enumerated() {
-                network.add(try record.module(T.self, position: "\(position).\(index + 1)"))
+                try network.add(record.module(T.self, position: "\(position).\(index + 1)"))
             }
             return network
         case "ReLU": return ReLU()

@@ -21,6 +21,9 @@ public struct Trainer<T: NNScalar> {
         }
         try inputs.checkFinite("inputs")
         try targets.checkFinite("targets")
+        guard !network.isFrozen else { throw .frozen }
+        network.setFrozen(true)
+        defer { network.setFrozen(false) }
         var generator = Xoshiro256(seed: options.seed)
         network.reseed(generator: &generator)
         let (trainingRows, validationRows) = try split(rows: inputs.rows, generator: &generator)

@@ -34,12 +34,25 @@ extension TimeAxis {
             guard s.stepMinutes == step else {
                 throw ChartError("series '\(s.name)' has a \(s.stepMinutes)-minute step but '\(first.name)' has \(step)")
             }
-            guard (s.startMinute - start) % step == 0 else {
+            let (offset, overflow) = s.startMinute.subtractingReportingOverflow(start)
+            guard !overflow, offset / step <= maximumPoints - s.values.count else {
+                throw ChartError("series '\(s.name)' ends more than \(maximumPoints) steps after the chart's start")
+            }
+            guard offset % step == 0 else {
                 throw ChartError("series '\(s.name)' starts between the \(step)-minute steps of the other series")
+            }
+            let (span, spanOverflow) = (offset / step + s.values.count).multipliedReportingOverflow(by: step)
+            guard (-minuteLimit...minuteLimit).contains(start), !spanOverflow, span <= minuteLimit else {
+                throw ChartError("series '\(s.name)' reaches beyond 1e15 seconds from 1970")
             }
         }
         return TimeAxis(startMinute: start, stepMinutes: step)
     }
+
+    /// The most positions a time axis holds (a chart draws at most a few thousand of them).
+    static let maximumPoints = 100_000_000
+    /// The farthest minute from the epoch an axis may reach (1e15 seconds, as series do).
+    static let minuteLimit = 1_000_000_000_000_000 / 60
 
     /// The axis index of `series`' first value (the series must lie on this axis).
     func index(of series: TimedSeries) -> Int {

@@ -25,14 +25,31 @@ public struct MinuteTable: Sendable, Equatable {
     /// Number of minutes.
     public var count: Int { revenueCents.count }
 
-    /// Running revenue in cents: row `i` is the revenue of minutes `0...i`.
+    /// Running revenue in cents: row `i` is the revenue of minutes `0...i` (held at the largest
+    /// 64-bit value should it ever exceed it; readers refuse such tables, see `sumsFit`).
     public var cumulativeCents: [Int64] {
         var total: Int64 = 0
-        return revenueCents.map { total += $0; return total }
+        return revenueCents.map { total = Self.saturatingSum(total, $0); return total }
     }
 
-    /// Total revenue in cents.
-    public var totalCents: Int64 { revenueCents.reduce(0, +) }
+    /// Total revenue in cents (saturating as `cumulativeCents`).
+    public var totalCents: Int64 { revenueCents.reduce(0, Self.saturatingSum) }
+
+    /// Whether the running revenue fits in 64-bit cents.
+    public var sumsFit: Bool {
+        var total: Int64 = 0
+        for cents in revenueCents {
+            let (sum, overflow) = total.addingReportingOverflow(cents)
+            if overflow { return false }
+            total = sum
+        }
+        return true
+    }
+
+    private static func saturatingSum(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? .max : .min) : sum
+    }
 
     /// Revenue per minute in currency units.
     public var revenue: Series { series(revenueCents.map { Double($0) / 100 }) }

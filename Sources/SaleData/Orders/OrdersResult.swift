@@ -26,7 +26,9 @@ extension MinuteAccumulator {
             throw OrdersFileError(description: "\(file): revenue of a minute is too large to sum in cents")
         }
         let columns = columns(over: window, customers: options.countCustomers)
-        return MinuteTable(start: window.lowerBound, zone: zone, revenueCents: columns.cents,
-                           orders: columns.orders, customers: columns.customers)
+        let table = MinuteTable(start: window.lowerBound, zone: zone, revenueCents: columns.cents,
+                                orders: columns.orders, customers: columns.customers)
+        guard table.sumsFit else { throw OrdersFileError(description: "\(file): total revenue is too large to sum in cents") }
+        return table
     }
 }

@@ -25,6 +25,9 @@ extension Series {
         guard newStep >= step, newStep % step == 0 else {
             throw SeriesError(description: "step \(newStep) is not a multiple of the series' step \(step)")
         }
+        guard newStep <= Self.minuteLimit else {
+            throw SeriesError(description: "step \(newStep) is longer than 1e15 seconds")
+        }
         guard !values.isEmpty else { return Series(start: start, step: newStep, values: [], zone: zone) }
         let firstBucket = zone.intervalStart(of: start, step: newStep)
         var result: [Double] = []
@@ -40,6 +43,7 @@ extension Series {
             bucket.append(value)
         }
         result.append(Self.combine(bucket, method))
+        try Self.checkSpan(start: firstBucket, step: newStep, count: result.count)
         return Series(start: firstBucket, step: newStep, values: result, zone: zone)
     }
 

@@ -41,7 +41,8 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
 
     /// A Poisson count with mean `lambda`: multiplication for small means, Hörmann's PTRS above.
     public mutating func poisson(_ lambda: Double) -> Int {
-        guard lambda > 0 else { return 0 }
+        guard lambda > 0 else { return 0 }  // NaN too
+        let lambda = Swift.min(lambda, 1e15)  // so that a count always fits an Int
         if lambda < 30 {
             let limit = exp(-lambda)
             var product = uniform()

@@ -9,7 +9,7 @@ extension SaleSimulation {
     public func baseRates() -> [Double] { scaledCurves().base }
 
     private func scaledCurves() -> (base: [Double], withCampaigns: [Double]) {
-        let base = (0..<minutes).map { baseShape(at: $0) }
+        let base = (0..<Swift.max(minutes, 0)).map { baseShape(at: $0) }
         let withCampaigns = base.indices.map { base[$0] * (1 + campaignLift(at: $0)) }
         let total = withCampaigns.reduce(0, +)
         let scale = total > 0 ? expectedOrders / total : 0

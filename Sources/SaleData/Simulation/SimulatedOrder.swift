@@ -41,7 +41,7 @@ extension SaleSimulation {
                     customer = customers
                 }
                 let amount = exp(logMedian + basketSigma * random.normal())
-                let cents = max(1, Int64((amount * 100).rounded()))
+                let cents = Self.cents(amount)
                 try body(SimulatedOrder(id: nextID, second: (start + minute) * 60 + second, customer: customer,
                                         cents: cents))
                 nextID += 1
@@ -49,10 +49,18 @@ extension SaleSimulation {
         }
     }
 
+    /// An amount in cents, at least one and at most the largest amount an export may hold (a
+    /// trillion), so that extreme basket parameters cannot overflow.
+    static func cents(_ amount: Double) -> Int64 {
+        let cents = (amount * 100).rounded()
+        guard cents >= 1 else { return 1 }  // NaN too
+        return Int64(Swift.min(cents, 1e14))
+    }
+
     /// Every order of the sale, in time order.
     public func orders() -> [SimulatedOrder] {
         var all: [SimulatedOrder] = []
-        all.reserveCapacity(Int(expectedOrders * 1.05))
+        all.reserveCapacity(expectedOrders > 0 && expectedOrders < 1e9 ? Int(expectedOrders * 1.05) : 0)
         forEachOrder { all.append($0) }
         return all
     }
