@@ -79,4 +79,17 @@ import TestSupport
         #expect(try state.execute("return orders.simulate{basket_median = 1e308, minutes = 60, orders = 5}.revenue:sum() > 0")
             == ["true"])
     }
+
+    /// A lift of 1e308 made the rates' total infinite, so every minute was scaled to no orders.
+    @Test(arguments: [
+        ("campaigns = {{at = 1, lift = 1e308}}", "bad argument #1 to 'simulate' (option 'campaigns' item 1: 'lift' must be at most 1e6)"),
+        ("surge = 1e308", "bad argument #1 to 'simulate' (option 'surge' must be at most 1e6)"),
+        ("closing_lift = 1e300", "bad argument #1 to 'simulate' (option 'closing_lift' must be at most 1e6)"),
+    ])
+    func hugeLiftsAreRefusedInsteadOfSimulatingNothing(option: String, message: String) throws {
+        let state = try FlashLua.makeState()
+        #expect(luaError(state, "orders.simulate{minutes = 60, orders = 1000, \(option)}") == "test:1: " + message)
+        #expect(try state.execute("return orders.simulate{minutes = 60, orders = 1000, campaigns = {{at = 1, lift = 1e6}}}.count:sum() > 0")
+            == ["true"])
+    }
 }

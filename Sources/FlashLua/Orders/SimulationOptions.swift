@@ -20,11 +20,11 @@ enum SimulationOptions {
         sale.start = try options.minute("start", zone: sale.zone, call: call) ?? sale.start
         let format = try options.choice("format", SaleSimulation.TimeFormat.allCases.map(\.rawValue), default: "local")
         sale.timeFormat = SaleSimulation.TimeFormat(rawValue: format) ?? .local
-        sale.surgeLift = try nonNegative(options, "surge", sale.surgeLift)
+        sale.surgeLift = try lift(options, "surge", sale.surgeLift)
         sale.surgeHalfLife = try options.positive("surge_halflife", default: sale.surgeHalfLife)
         sale.dailyDepth = try fraction(options, "daily_depth", sale.dailyDepth)
         sale.closingMinutes = try nonNegative(options, "closing", sale.closingMinutes)
-        sale.closingLift = try nonNegative(options, "closing_lift", sale.closingLift)
+        sale.closingLift = try lift(options, "closing_lift", sale.closingLift)
         sale.basketMedian = try options.positive("basket_median", default: sale.basketMedian)
         sale.basketSigma = try nonNegative(options, "basket_sigma", sale.basketSigma)
         sale.repeatShare = try fraction(options, "repeat_share", sale.repeatShare)
@@ -56,6 +56,7 @@ enum SimulationOptions {
                 let halfLife = try number(call, item, "halflife", problem) ?? 30
                 let rise = try number(call, item, "rise", problem) ?? 5
                 guard halfLife > 0, rise > 0 else { throw problem("'halflife' and 'rise' must be positive") }
+                guard lift <= SaleSimulation.maximumLift else { throw problem("'lift' must be at most 1e6") }
                 campaigns.append(.init(minute: at, lift: lift, riseMinutes: rise, halfLife: halfLife))
             }
             return campaigns
@@ -82,6 +83,12 @@ enum SimulationOptions {
     private static func nonNegative(_ options: LuaOptions, _ key: String, _ value: Double) throws(LuaError) -> Double {
         let given = try options.number(key, default: value)
         guard given >= 0, given.isFinite else { throw options.error(key, "must not be negative") }
+        return given
+    }
+
+    private static func lift(_ options: LuaOptions, _ key: String, _ value: Double) throws(LuaError) -> Double {
+        let given = try nonNegative(options, key, value)
+        guard given <= SaleSimulation.maximumLift else { throw options.error(key, "must be at most 1e6") }
         return given
     }
 

@@ -6,7 +6,7 @@ extension SaleSimulation.Campaign {
         let parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 || parts.count == 4,
               let minute = SaleSimulation.elapsedMinutes(parts[0] + ":" + parts[1]),
-              let lift = Double(parts[2]), lift >= 0, lift.isFinite else { return nil }
+              let lift = Double(parts[2]), (0...SaleSimulation.maximumLift).contains(lift) else { return nil }
         let halfLife = parts.count == 4 ? Double(parts[3]) : 30
         guard let halfLife, halfLife > 0, halfLife.isFinite else { return nil }
         self.init(minute: minute, lift: lift, halfLife: halfLife)

@@ -44,6 +44,11 @@ public struct SaleSimulation: Sendable, Equatable {
     /// The defaults: a 3-day sale of about 200,000 orders without campaigns.
     public init() {}
 
+    /// The largest extra rate a surge, a closing rush or a campaign may have, as a multiple of the
+    /// base rate: beyond about 1e300 the curve's total is infinite and would scale every minute to no
+    /// orders, so lifts are bounded far below that, at a million times the base rate.
+    public static let maximumLift = 1e6
+
     /// How a simulated order's time is written.
     public enum TimeFormat: String, Sendable, CaseIterable {
         /// Wall-clock time in the zone, `2021-05-20 14:03:11`.
