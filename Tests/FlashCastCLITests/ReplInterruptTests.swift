@@ -8,13 +8,7 @@ import TestSupport
 @Suite(.timeLimit(.minutes(2))) struct ReplInterruptTests {
     @TemporaryFolder("flashcast-repl-interrupt") var home
 
-    func startRepl() throws -> TerminalSession {
-        let session = try TerminalSession(
-            flashcastExecutable().path, ["repl"], environment: ["HOME=\(home.path)", "TERM=dumb", "LANG=C.UTF-8"])
-        try session.waitFor("help()")
-        try session.waitFor("\n> ")
-        return session
-    }
+    func startRepl() throws -> TerminalSession { try TerminalSession.repl(home: home) }
 
     @Test(arguments: [
         "while true do pcall(function() while true do end end) end",

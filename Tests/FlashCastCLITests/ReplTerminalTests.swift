@@ -7,13 +7,7 @@ import TestSupport
 @Suite(.timeLimit(.minutes(2))) struct ReplTerminalTests {
     @TemporaryFolder("flashcast-repl") var home
 
-    func startRepl() throws -> TerminalSession {
-        let session = try TerminalSession(
-            flashcastExecutable().path, ["repl"], environment: ["HOME=\(home.path)", "TERM=dumb", "LANG=C.UTF-8"])
-        try session.waitFor("help()")
-        try session.waitFor("\n> ")
-        return session
-    }
+    func startRepl() throws -> TerminalSession { try TerminalSession.repl(home: home) }
 
     @Test func completesPrintsTablesContinuesLinesSurvivesCtrlCTimesAndQuitsOnCtrlD() throws {
         let repl = try startRepl()

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 
 /// A program running on a pseudo-terminal, driven like a user at a keyboard: keys are written to
 /// the terminal and the test waits, with a deadline, for text to appear on the screen.
@@ -133,5 +134,16 @@ final class TerminalSession {
         let line = start.line + before.count - 1
         let column = before.count == 1 ? start.column + before[0].count : before[before.count - 1].count
         return (line, column)
+    }
+}
+
+extension TerminalSession {
+    /// `flashcast repl` with `home` as its HOME (its history goes there), once its first prompt shows.
+    static func repl(home: URL) throws -> TerminalSession {
+        let session = try TerminalSession(
+            flashcastExecutable().path, ["repl"], environment: ["HOME=\(home.path)", "TERM=dumb", "LANG=C.UTF-8"])
+        try session.waitFor("help()")
+        try session.waitFor("\n> ")
+        return session
     }
 }
