@@ -3,7 +3,6 @@ import FlashREPL
 import Glibc
 import LuaBridge
 import LuaShim
-import SafeOutput
 
 /// Runs a ``LuaCommandLine`` as lua.c's `pmain` does: version, `LUA_INIT`, `-e`/`-l`/`-W` in order,
 /// the script, then the REPL (or standard input as a script when nothing else was asked for).
@@ -25,7 +24,7 @@ struct StandaloneLua {
             return 1
         }
         state.installExit()
-        return closing(state, after: runChunks(in: state))
+        return REPL.close(state, after: runChunks(in: state))
     }
 
     private func runChunks(in state: LuaState) -> Int32 {
@@ -49,19 +48,6 @@ struct StandaloneLua {
             StandardError.write("flashcast: " + error.description + "\n")
             return 1
         }
-    }
-
-    /// Closes the state, running its finalizers, as the REPL does: the process quits with `status`
-    /// if they have not finished within a second.
-    private func closing(_ state: LuaState, after status: Int32) -> Int32 {
-        let watchdog = LuaWatchdog(state.interruptHandle, grace: .seconds(1)) { _ in
-            StandardError.write("flashcast: a finalizer did not finish: quitting\n")
-            OutputFile.removeAllTemporaries()
-            ExitFlush.flushStreams()
-            _exit(status)
-        }
-        watchdog.close(state, within: .seconds(1))
-        return status
     }
 
     private func setArgumentTable(_ state: LuaState) {

@@ -96,14 +96,20 @@ public struct REPL {
     /// finalizer has not finished within a second.
     func closingState(after status: Int32) -> Int32 {
         signal(SIGINT, SIG_IGN)  // the second is all a Ctrl-C could shorten
+        defer { signal(SIGINT, SIG_DFL) }
+        return Self.close(state, after: status)
+    }
+
+    /// Closes `state`, which runs its finalizers, and returns `status`; if a finalizer has not
+    /// finished within a second, removes the temporary outputs and quits the process with `status`.
+    public static func close(_ state: LuaState, after status: Int32) -> Int32 {
         let watchdog = LuaWatchdog(state.interruptHandle, grace: .seconds(LSHIM_STUCK_SECONDS)) { _ in
             StandardError.write("flashcast: a finalizer did not finish: quitting\n")
             OutputFile.removeAllTemporaries()
             ExitFlush.flushStreams()
             _exit(status)
         }
-        watchdog.close(state, within: Self.closingTime)
-        signal(SIGINT, SIG_DFL)
+        watchdog.close(state, within: closingTime)
         return status
     }
 
