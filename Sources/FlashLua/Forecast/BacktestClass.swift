@@ -41,7 +41,8 @@ enum BacktestClass {
             "train": { call, object in call.push(object.train); return 1 },
             "horizon": { call, object in call.push(object.backtest.pieces.first?.horizon ?? 0); return 1 },
             "step": { call, object in call.push(object.step); return 1 },
-        ])
+        ],
+        cachesValues: true)
 
     /// `12.3%`.
     static func percent(_ value: Double) -> String {

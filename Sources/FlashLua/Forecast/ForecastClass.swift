@@ -58,7 +58,8 @@ enum ForecastClass {
             "history": { call, object in ForecastTables.push(object.forecast.loss, call); return 1 },
             "metrics": { call, object in ForecastTables.push(object.forecast.metrics, call); return 1 },
             "baselines": { call, object in ForecastTables.push(object.forecast.baselines, call); return 1 },
-        ])
+        ],
+        cachesValues: true)
 
     /// `Forecast(flashcast at 2021-11-12T09:00, 500 minutes, end 1.234M, 80% 1.2M to 1.3M)`; on rows of
     /// several minutes `500 minutes in 5-minute rows`.
