@@ -61,7 +61,7 @@ enum Evaluation {
                     let inside = end.map { forecast.lower.values.last! <= $0 && $0 <= forecast.upper.values.last! }
                     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                     pieces.append(Piece(caseName: benchCase.name, kind: benchCase.kind, model: model.rawValue, experiment: experiment,
-                                        cutoff: cutoff, hre: hre(metrics), bias: bias(forecast), coverage: metrics.coverage, endInside: inside, seconds: seconds))
+                                        cutoff: cutoff, hre: hre(metrics), bias: bias(forecast), coverage: metrics[.coverage], endInside: inside, seconds: seconds))
                 }
             }
         }

@@ -1,8 +1,11 @@
 /// The forecasting methods; every forecast also reports the three baselines beside its model.
 public enum ForecastModel: String, Sendable, CaseIterable, Codable {
-    /// The default: a robust level times the sale's expected shape (an earlier sale aligned by
-    /// minutes since the start, or the time-of-day profile of the training window), with a fading
-    /// surge term; see the module's README for the design and its measurements.
+    /// The default: last season as it was (this sale's revenue a day earlier, cleaned of one-off
+    /// bursts, times the earlier sale's change between those days) unless the recent hours say
+    /// otherwise, mixed then with the earlier sale's revenue at the same minute since the start
+    /// (or a flat level); before a season has been seen, the earlier sale or the training window's
+    /// time-of-day profile. See `FlashcastModel` and the module's README for the design and its
+    /// measurements.
     case flashcast
     /// The paper's back-propagation network: a window of cumulative values, min-max scaled on the
     /// training window, `Linear -> ReLU -> Dropout -> Linear`, recursive one-step forecast.

@@ -6,11 +6,7 @@ import Testing
 /// fc.metrics`, `bt.pieces[1] == bt.pieces[1]`): tables and userdata are made once per object.
 @Suite struct KeptFieldTests {
     /// A forecast with actuals after its cutoff, several bands and a back-test of the same revenue.
-    static let setup = """
-        local values = {}
-        for i = 1, 2880 do values[i] = 100 + (i % 1440) / 20 + (i * 37 % 11) end
-        values.start, values.tz = "2021-11-11T00:00", "+08:00"
-        local revenue = series.new(values)
+    static let setup = ForecastLibraryTests.setup + """
         fc = forecast.run(revenue, {cutoff = 1500, horizon = 500, level = {0.5, 0.8}})
         bt = forecast.backtest(revenue, {train = 1000, horizon = 500, step = 500})
         w = scenario.whatif(fc, {scenario.email{at = "02:00", lift = 1}}, {by = "03:00", target = 1e6})

@@ -78,9 +78,8 @@ struct ForecastCommand: ParsableCommand {
     }
 
     private func metrics(_ forecast: Forecast) -> MetricsTable {
-        MetricsTable(rows: [.init(name: forecast.model.rawValue, values: ForecastReport.values(forecast.metrics),
-                                  bands: forecast.metrics?.bands ?? [])]
-            + forecast.baselines.map { .init(name: $0.model.rawValue, values: ForecastReport.values($0.metrics)) })
+        MetricsTable(rows: [.init(name: forecast.model.rawValue, metrics: forecast.metrics)]
+            + forecast.baselines.map { .init(name: $0.model.rawValue, metrics: $0.metrics) })
     }
 
     private func text(_ run: ForecastRun) -> String {
@@ -116,8 +115,8 @@ struct ForecastCommand: ParsableCommand {
     private func json(_ run: ForecastRun) -> JSONValue {
         let forecast = run.forecast
         let end = forecast.rows - 1
-        let baselines = forecast.baselines.map { ($0.model.rawValue, JSONValue.object(MetricsTable.json(ForecastReport.values($0.metrics)))) }
-        var metrics = MetricsTable.json(ForecastReport.values(forecast.metrics), bands: forecast.metrics?.bands ?? [])
+        let baselines = forecast.baselines.map { ($0.model.rawValue, JSONValue.object(MetricsTable.json($0.metrics))) }
+        var metrics = MetricsTable.json(forecast.metrics)
         metrics["minutes"] = .integer(forecast.metrics?.minutesCompared ?? 0)
         return .object([
             "command": .string("forecast"), "input": .string(input), "model": .string(forecast.model.rawValue),

@@ -8,9 +8,9 @@ enum BacktestClass {
     static let luaClass = LuaClass<BacktestObject>(
         summary: """
             A rolling back-test. Fields: pieces (the Forecast of every cutoff, in order; #bt counts them), \
-            summary (the model's metrics averaged over the pieces: {mape=, hre60=, hre200=, hre500=, mase=, \
-            coverage=, width=, pieces=, model=}), baselines ({drift=, seasonal_naive=, profile=} in the same \
-            form), model, train, horizon, step (minutes). Draw it with chart.backtest(bt).
+            summary (the model's metrics averaged over the pieces: {\(ForecastMetricList.fieldList), pieces=, \
+            model=}), baselines ({drift=, seasonal_naive=, profile=} in the same form), model, train, horizon, \
+            step (minutes). A field's table is made once: bt.pieces[1] == bt.pieces[1]. Draw it with chart.backtest(bt).
             """,
         methods: [
             LuaMethod("save_csv", "bt:save_csv(path) -> true | nil, message",
@@ -21,7 +21,7 @@ enum BacktestClass {
         ],
         describe: { (object: BacktestObject) -> String in
             let summary = object.backtest.summary
-            let hre = summary.hre200.map { ", mean hre200 " + percent($0) } ?? ""
+            let hre = summary[.hre200].map { ", mean hre200 " + percent($0) } ?? ""
             let horizon = object.backtest.pieces.first?.horizon ?? 0
             return "Backtest(\(summary.model.rawValue), \(object.backtest.pieces.count) pieces of \(horizon) minutes\(hre))"
         },

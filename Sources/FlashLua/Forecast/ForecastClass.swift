@@ -13,9 +13,10 @@ enum ForecastClass {
             asked, rising), bands (every band by its level: fc.bands[0.95].lower; fc:band(0.95) gives lower, \
             upper; wider bands contain narrower ones), \
             model, observed (cumulative revenue at the cutoff), history ({train=, validation=, best_epoch=} \
-            loss per epoch), metrics ({mape=, hre60=, hre200=, hre500=, mase=, coverage=, width=, minutes=, and with several levels coverage50=, width50=, coverage80=... per band}, \
-            nil where undefined), baselines ({drift=, seasonal_naive=, profile= each {mean=, metrics=}}). \
-            Draw it with chart.forecast(fc) and chart.loss(fc.history).
+            loss per epoch), metrics ({\(ForecastMetricList.fieldList), minutes=, and with several levels coverage50=, \
+            width50=, coverage80=... per band}, nil where undefined; forecast.metrics() lists them), baselines \
+            ({drift=, seasonal_naive=, profile= each {mean=, metrics=}}). A field's table or Series is made once: \
+            fc.metrics == fc.metrics. Draw it with chart.forecast(fc) and chart.loss(fc.history).
             """,
         methods: [
             LuaMethod("save_csv", "fc:save_csv(path) -> true | nil, message",
