@@ -71,7 +71,7 @@ let reportTargets: [Target] = [
 let orderTargets: [Target] = [
     .target(name: "Cancellation", swiftSettings: strict),
     .target(name: "SaleData", dependencies: ["Cancellation", "SafeOutput"], swiftSettings: strict),
-    .testTarget(name: "SaleDataTests", dependencies: ["SaleData", "TemporaryFolders"], swiftSettings: strict),
+    .testTarget(name: "SaleDataTests", dependencies: ["SaleData", "TemporaryFolders", "Cancellation"], swiftSettings: strict),
     .executableTarget(
         name: "BenchAggregate", dependencies: ["SaleData"], path: "Benchmarks/BenchAggregate",
         exclude: ["README.md", "polars_aggregate.py", "setup_polars.sh"], swiftSettings: strict),
