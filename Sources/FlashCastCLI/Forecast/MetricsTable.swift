@@ -1,5 +1,6 @@
 import Forecasting
 import Foundation
+import SaleReports
 
 /// The accuracy measures of a model and its baselines as a text table (stdout) or JSON (`--json`):
 /// a column or key per `Metric`.
