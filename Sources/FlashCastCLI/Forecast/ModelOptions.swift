@@ -24,7 +24,9 @@ struct Levels: ExpressibleByArgument {
 
 /// What `flashcast forecast` and `backtest` share: the model, the earlier sale, and the outputs.
 struct ModelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Forecasting method (profile needs --history).", valueName: "model"))
+    @Option(help: ArgumentHelp(
+        "Forecasting method (\(ForecastModel.allCases.filter(\.needsHistory).map(\.rawValue).joined(separator: ", ")) needs --history).",
+        valueName: "model"))
     var model = ForecastModel.flashcast
 
     @Option(help: ArgumentHelp(
