@@ -1,8 +1,8 @@
 import ArgumentParser
-import FlashLua
 import FlashREPL
 import Forecasting
 import SaleData
+import SaleReports
 import Scenarios
 
 /// `flashcast forecast INPUT.csv --cutoff T -o forecast.csv`: one forecast, as `forecast.run` makes it.

@@ -1,7 +1,7 @@
 import ArgumentParser
-import FlashLua
 import Forecasting
 import SaleData
+import SaleReports
 import Scenarios
 
 /// One `flashcast forecast`: the sale, the horizon (given, or to the sale's `--end`), the planned

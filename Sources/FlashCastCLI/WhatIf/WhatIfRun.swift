@@ -1,8 +1,8 @@
 import ArgumentParser
-import FlashLua
 import Forecasting
 import SafeOutput
 import SaleData
+import SaleReports
 import Scenarios
 import SVGCharts
 
