@@ -3,6 +3,7 @@ import Forecasting
 import Foundation
 import LuaBridge
 import SaleData
+import SaleReports
 import TemporaryFolders
 import Testing
 import TestSupport
