@@ -109,7 +109,8 @@ enum Evaluation {
 
 extension Piece {
     /// The CSV header of `csvRow`.
-    static let csvHeader = "case,kind,model,experiment,cutoff,hre60,hre200,hre500,bias,coverage,end_inside,seconds"
+    static let csvHeader = (["case", "kind", "model", "experiment", "cutoff"] + ForecastMetrics.horizons.compactMap { Metric(horizon: $0)?.key }
+        + ["bias", "coverage", "end_inside", "seconds"]).joined(separator: ",")
 
     /// Percentages, empty where undefined.
     var csvRow: String {
