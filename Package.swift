@@ -56,11 +56,18 @@ let luaLibraryTargets: [Target] = [
         swiftSettings: strict),
 ]
 
+// MARK: - Units both orders and charts speak: the wall clock
+
+let unitTargets: [Target] = [
+    .target(name: "WallClock", exclude: ["README.md"], swiftSettings: strict),
+    .testTarget(name: "WallClockTests", dependencies: ["WallClock"], swiftSettings: strict),
+]
+
 // MARK: - Orders and series
 
 let orderTargets: [Target] = [
     .target(name: "Cancellation", swiftSettings: strict),
-    .target(name: "SaleData", dependencies: ["Cancellation", "SafeOutput"], swiftSettings: strict),
+    .target(name: "SaleData", dependencies: ["Cancellation", "SafeOutput", "WallClock"], swiftSettings: strict),
     .testTarget(name: "SaleDataTests", dependencies: ["SaleData", "TemporaryFolders"], swiftSettings: strict),
     .executableTarget(
         name: "BenchAggregate", dependencies: ["SaleData"], path: "Benchmarks/BenchAggregate",
@@ -91,9 +98,9 @@ let networkTargets: [Target] = [
 // MARK: - Charts
 
 let chartTargets: [Target] = [
-    .target(name: "SVGCharts", dependencies: ["SafeOutput"], exclude: ["README.md"], swiftSettings: strict),
+    .target(name: "SVGCharts", dependencies: ["SafeOutput", "WallClock"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(
-        name: "SVGChartsTests", dependencies: ["SVGCharts", "TemporaryFolders"], exclude: ["Golden"],
+        name: "SVGChartsTests", dependencies: ["SVGCharts", "WallClock", "TemporaryFolders"], exclude: ["Golden"],
         swiftSettings: strict),
 ]
 
@@ -143,7 +150,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
-    targets: foundationTargets + luaLibraryTargets + orderTargets + networkTargets + chartTargets
+    targets: foundationTargets + luaLibraryTargets + unitTargets + orderTargets + networkTargets + chartTargets
         + forecastTargets + scenarioTargets + databaseTargets,
     swiftLanguageModes: [.v6]
 )

@@ -11,7 +11,7 @@ enum RevenueChartFile {
         if let currency { options.currency = Currency(suffix: " " + currency) }
         let total = ShortNumber.format(Double(table.totalCents) / 100, currency: options.currency)
         options.subtitle = "\(source): \(table.count) minutes, total \(total)"
-        options.timeZone = table.zone.timeZone
+        options.timeZone = table.zone
         let values = TimedSeries(name: "revenue", startMinute: revenue.start, stepMinutes: revenue.step, values: revenue.values)
         return try RevenueBarChart(perMinute: values).render(options)
     }

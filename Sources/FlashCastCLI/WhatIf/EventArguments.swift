@@ -45,10 +45,10 @@ struct EventArguments: ParsableArguments {
 
     /// The e-mail's shape (at minute 0): given, learned from an earlier e-mail, or the typical
     /// default; and where it comes from, for the report.
-    func campaign(observed: SaleData.Series, earlier: SaleData.Series?) throws -> (CampaignEffect, String) {
+    func campaign(observed: Series, earlier: Series?) throws -> (CampaignEffect, String) {
         var campaign = CampaignEffect(minute: 0, lift: 1, riseMinutes: 5, halfLife: 30)
         var source = "a typical e-mail (no --lift and nothing to learn from)"
-        let learning: (SaleData.Series, EventTime, String)? = if let when = historyEmail, let earlier {
+        let learning: (Series, EventTime, String)? = if let when = historyEmail, let earlier {
             (earlier, when, "the e-mail at \(when.text(zone: earlier.zone)) in --history")
         } else if let when = learnEmail {
             (observed, when, "the e-mail at \(when.text(zone: observed.zone)) in this sale")

@@ -51,7 +51,7 @@ struct WhatIfRun {
         let markers = comparison.scenarios.flatMap { s in s.events.map { (minute: $0.firstMinute, label: s.name) } }
         var options = ChartOptions()
         options.title = title
-        options.timeZone = sale.revenue.zone.timeZone
+        options.timeZone = sale.revenue.zone
         return try ScenarioChartData.chart(comparison, actual: actual, markers: markers.filter { !$0.label.hasPrefix("all ") })
             .render(options)
     }

@@ -20,16 +20,16 @@ protocol ChartSource: LuaObject {
 /// reads it at the top of the chart function in `ChartData+Kinds.swift`.
 enum ChartContent {
     /// Values on the clock (a Series): accepted wherever values go.
-    case values(SaleData.Series)
+    case values(Series)
     /// A forecast (`chart.forecast`): actual cumulative revenue, the forecast mean from the minute
     /// after the cutoff, its band aligned with the mean, the band's level, and its bands at other levels.
-    case forecast(actual: SaleData.Series, mean: SaleData.Series, lower: [Double], upper: [Double], level: Double,
+    case forecast(actual: Series, mean: Series, lower: [Double], upper: [Double], level: Double,
                   otherBands: [ForecastChart.Band])
     /// A rolling back-test (`chart.backtest`): the actual cumulative curve and every forecast piece.
-    case backtest(actual: SaleData.Series, pieces: [SaleData.Series])
+    case backtest(actual: Series, pieces: [Series])
     /// What-if scenarios (`chart.scenarios`): their comparison, the actual cumulative revenue before
     /// the cutoff if known, and the events to mark.
-    case scenarios(ScenarioComparison, actual: SaleData.Series?, markers: [(minute: Int, label: String)])
+    case scenarios(ScenarioComparison, actual: Series?, markers: [(minute: Int, label: String)])
 }
 
 /// The drawable userdata types, in one place.
@@ -52,7 +52,7 @@ extension LuaCall {
     }
 
     /// The values at `index` if it is a drawable object holding values (a Series).
-    func chartValues(_ index: Int32) -> SaleData.Series? {
+    func chartValues(_ index: Int32) -> Series? {
         switch chartSource(index)?.chartContent {
         case .values(let series): series
         case .forecast, .backtest, .scenarios, nil: nil

@@ -15,7 +15,7 @@ public struct LossChart: Sendable {
     /// The chart as SVG; `options.logScale` puts the loss on a log axis.
     public func render(_ options: ChartOptions = ChartOptions()) throws(ChartError) -> SVGDocument {
         try options.validate()
-        try Series(name: "train", values: train).validate("loss")
+        try PlotLine(name: "train", values: train).validate("loss")
         if options.logScale && (train + validation).contains(where: { $0.isFinite && $0 <= 0 }) {
             throw ChartError.option("log", "needs positive loss values")
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Everything about a chart's look that is not data; every field has a sensible default.
 ///
 /// Option names in errors are the lowercase keys the Lua library uses (`xlabel`, `fontsize`).
@@ -25,7 +23,7 @@ public struct ChartOptions: Sendable {
     /// Currency symbol for money axes and labels.
     public var currency = Currency.none
     /// Zone for clock labels on time axes.
-    public var timeZone = TimeZone.utc
+    public var timeZone = ShopZone.utc
     /// Whether time axes show wall-clock times or minutes since the first point.
     public var timeLabels = TimeLabels.clock
     /// Where the legend goes; it is always outside the plot so it never covers data.
