@@ -68,7 +68,7 @@ let unitTargets: [Target] = [
 let orderTargets: [Target] = [
     .target(name: "Cancellation", swiftSettings: strict),
     .target(name: "SaleData", dependencies: ["Cancellation", "SafeOutput", "WallClock"], swiftSettings: strict),
-    .testTarget(name: "SaleDataTests", dependencies: ["SaleData", "TemporaryFolders"], swiftSettings: strict),
+    .testTarget(name: "SaleDataTests", dependencies: ["SaleData", "TemporaryFolders", "Cancellation"], swiftSettings: strict),
     .executableTarget(
         name: "BenchAggregate", dependencies: ["SaleData"], path: "Benchmarks/BenchAggregate",
         exclude: ["README.md", "polars_aggregate.py", "setup_polars.sh"], swiftSettings: strict),

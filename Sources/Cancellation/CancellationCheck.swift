@@ -19,4 +19,8 @@ public enum CancellationCheck {
     /// True when the caller has asked the computation on this thread to stop; false outside
     /// ``observing(_:during:)``.
     public static var isRequested: Bool { question?() ?? false }
+
+    /// The question ``isRequested`` asks on this thread, for work handed to other threads to ask
+    /// it there (`observing(CancellationCheck.current) { ... }`): a task-local does not follow them.
+    public static var current: @Sendable () -> Bool { question ?? { false } }
 }

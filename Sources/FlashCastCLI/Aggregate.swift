@@ -55,8 +55,13 @@ struct Aggregate: ParsableCommand {
         let options = try reading.readOptions(countCustomers: step == 1)
         let result: OrdersResult
         do {
-            result = try OrdersReader.read(path: input, options: options)
-            try write(result.table, source: input)
+            result = try CommandInterruption.exitingOnStop {
+                let result = try OrdersReader.read(path: input, options: options)
+                try write(result.table, source: input)
+                return result
+            }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             StandardError.write("flashcast: \(error)\n")
             throw ExitCode(1)

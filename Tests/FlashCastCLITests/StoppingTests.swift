@@ -27,14 +27,14 @@ import TestSupport
 
     /// Hooks cannot reach the last three (a finalizer, long C calls): the watchdog ends the process.
     @Test(arguments: [
-        ("coroutine.wrap(function() while true do end end)()", true),
-        ("xpcall(function() while true do end end, function() while true do end end)", true),
-        ("while true do pcall(function() local co = coroutine.create(function() while true do end end) coroutine.resume(co) end) end", true),
-        ("setmetatable({}, {__gc = function() while true do end end}) collectgarbage() while true do end", false),
-        ("local s = string.rep('x', 2e9)", false),
-        ("string.find(string.rep('a', 60), string.rep('a*', 12) .. 'b')", false),
+        "coroutine.wrap(function() while true do end end)()",
+        "xpcall(function() while true do end end, function() while true do end end)",
+        "while true do pcall(function() local co = coroutine.create(function() while true do end end) coroutine.resume(co) end) end",
+        "setmetatable({}, {__gc = function() while true do end end}) collectgarbage() while true do end",
+        "local s = string.rep('x', 2e9)",
+        "string.find(string.rep('a', 60), string.rep('a*', 12) .. 'b')",
     ])
-    func timeoutsEndTheRunWhateverTheScriptDoes(_ source: String, _ unwinds: Bool) throws {
+    func timeoutsEndTheRunWhateverTheScriptDoes(_ source: String) throws {
         let name = try script("stuck.lua", "local f = io.open('out/report.csv', 'w') f:write('half') " + source)
         let started = ContinuousClock.now
         let result = try runFlashcast(
@@ -43,7 +43,7 @@ import TestSupport
         #expect(result.status == 1)
         #expect(result.error.contains("flashcast: timeout: the script ran longer than 1.00 s"))
         #expect(try summary()["status"] as? String == "timeout")
-        if unwinds { #expect(try outputs().isEmpty) }
+        #expect(try outputs().isEmpty)  // the half-written report is not left as a partial file
     }
 
     /// Long computations in Swift stop at their next cancellation check.
@@ -87,9 +87,15 @@ import TestSupport
         #expect(try outputs().isEmpty)
     }
 
-    @Test(arguments: [(SIGTERM, 143, "SIGTERM"), (SIGHUP, 129, "SIGHUP"), (SIGINT, 130, "SIGINT")])
-    func terminationSignalsEndTheRunCleanly(_ signal: Int32, _ status: Int32, _ name: String) throws {
-        let loop = try script("loop.lua", "local f = io.open('out/report.csv', 'w') f:write('half') while true do pcall(error) end")
+    /// A loop the interrupt reaches, and two the watchdog must end (a looping finalizer, a long C call).
+    @Test(arguments: [(SIGTERM, 143, "SIGTERM"), (SIGHUP, 129, "SIGHUP"), (SIGINT, 130, "SIGINT")], [
+        "while true do pcall(error) end",
+        "setmetatable({}, {__gc = function() while true do end end}) collectgarbage()",
+        "string.find(string.rep('a', 60), string.rep('a*', 12) .. 'b')",
+    ])
+    func terminationSignalsEndTheRunCleanly(_ signal: (Int32, Int32, String), _ stuck: String) throws {
+        let (signal, status, name) = signal
+        let loop = try script("loop.lua", "local f = io.open('out/report.csv', 'w') f:write('half') " + stuck)
         let process = Process()
         process.executableURL = flashcastExecutable()
         process.arguments = ["run", "--sandbox", "--summary", "out/summary.json", loop]
@@ -104,7 +110,7 @@ import TestSupport
         #expect(process.terminationStatus == status)
         let summary = try summary()
         #expect(summary["status"] as? String == "signal")
-        #expect(summary["error"] as? String == "flashcast: stopped by \(name)")
+        #expect((summary["error"] as? String)?.hasPrefix("flashcast: stopped by \(name)") == true)  // stuck: "(... ended)"
         #expect(try outputs().isEmpty)
     }
 

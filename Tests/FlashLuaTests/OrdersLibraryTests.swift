@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import FlashLua
 import LuaBridge
 import TemporaryFolders
@@ -155,5 +156,24 @@ func list(_ expression: String) -> String { "table.concat(\(expression):totable(
     ])
     func misuseRaisesLuaStyleErrors(code: String, message: String) throws {
         #expect(luaError(try FlashLua.makeState(), code) == "test:1: " + message)
+    }
+
+    /// An interrupted read stops at its next block and raises the interrupt, not `nil, message`.
+    @Test func anInterruptStopsAReadAndIsRaised() throws {
+        let path = try files.write("stopped.csv", "order_id,order_time,amount\n1,2021-05-20 14:03:10,10.00\n")
+        let state = try FlashLua.makeState()
+        let outcome = Mutex("not called")
+        state.setGlobal("read_interrupted") { call in
+            call.state?.interruptHandle.interrupt(message: "stop!", final: false)
+            do {  // a C function called from Swift: no Lua instruction runs, so no hook raises first
+                try call.callFunction(at: 1, results: 2) { $0.push(path); return 1 }
+                outcome.withLock { $0 = "returned" }
+            } catch {
+                outcome.withLock { $0 = "raised" }
+            }
+            return 0
+        }
+        #expect(luaError(state, "read_interrupted(orders.read)")?.hasSuffix("stop!") == true)
+        #expect(outcome.withLock { $0 } == "raised")
     }
 }

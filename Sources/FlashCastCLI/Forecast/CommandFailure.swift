@@ -10,10 +10,9 @@ enum CommandFailure {
     /// the training window in messages about it.
     static func exitOnError<Command: ParsableCommand, T>(_ command: Command.Type, train: Int, _ body: () throws -> T) throws -> T {
         do {
-            return try CommandInterruption.run(body)
-        } catch let stopped as CommandInterruption.Stopped {
-            StandardError.write("flashcast: \(Stop.message(signal: stopped.signal))\n")
-            throw ExitCode(128 + stopped.signal)
+            return try CommandInterruption.exitingOnStop(body)
+        } catch let exit as ExitCode {
+            throw exit
         } catch let error as ValidationError {
             throw usage(error.message, Command.self)
         } catch let error as ForecastError {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Cancellation
 import Dispatch
 import FlashREPL
@@ -5,7 +6,7 @@ import Foundation
 import SafeOutput
 import Synchronization
 
-/// Ctrl-C (or SIGTERM, SIGHUP) during `forecast`, `backtest` or `whatif`: the computation stops at
+/// Ctrl-C (or SIGTERM, SIGHUP) during `aggregate`, `forecast`, `backtest` or `whatif`: the computation stops at
 /// its next cancellation check, nothing more is written, and the command exits with status
 /// 128 + the signal's number (`flashcast: stopped by SIGINT`). If it does not stop within half a
 /// second (reading or writing a file), the process ends there.
@@ -29,6 +30,17 @@ enum CommandInterruption {
         let result = Result { try CancellationCheck.observing({ received.signal != nil }) { try body() } }
         if let signal = received.signal { throw Stopped(signal: signal) }
         return try result.get()
+    }
+
+    /// Runs `body` as ``run(_:)`` does; when a signal stops it, prints `flashcast: stopped by SIGINT`
+    /// and exits with status 128 + the signal's number.
+    static func exitingOnStop<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try run(body)
+        } catch let stopped as Stopped {
+            StandardError.write("flashcast: \(Stop.message(signal: stopped.signal))\n")
+            throw ExitCode(128 + stopped.signal)
+        }
     }
 
     /// The first signal received, if any.

@@ -22,7 +22,8 @@ enum OrdersLibrary {
         let path = try call.readablePath(1)
         let options = try OrdersOptions.read(try LuaOptions(call, at: 2), call)
         let result: OrdersResult
-        do { result = try OrdersReader.read(path: path, options: options) } catch {
+        do { result = try call.cancellable { try OrdersReader.read(path: path, options: options) } } catch {
+            if error is CancellationError { try call.checkInterrupt() }  // stopped: raised, not returned
             return call.failure(String(describing: error))
         }
         call.push(result)

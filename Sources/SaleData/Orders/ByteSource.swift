@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Cancellation
 
 /// A file read by offset with `pread`, so several threads can read parts of it at once.
 final class ByteSource: @unchecked Sendable {
@@ -41,9 +42,10 @@ final class ByteSource: @unchecked Sendable {
     ///
     /// Returns the file offset just past the last row consumed; after an error, `resume` holds the
     /// offset of the bad row. `final` says whether `end` is the real end of the data (a last row
-    /// without a line break is then complete).
+    /// without a line break is then complete). Before each block it asks `CancellationCheck`, and
+    /// throws `CancellationError` with `resume` just past the rows the scanner has taken.
     func scan(_ scanner: inout OrderScanner, from start: Int, to end: Int, final: Bool,
-              resume: inout Int, blockSize: Int = 1 << 22) throws(OrdersError) -> Int {
+              resume: inout Int, blockSize: Int = 1 << 22) throws -> Int {
         var capacity = blockSize
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
@@ -51,6 +53,10 @@ final class ByteSource: @unchecked Sendable {
         var offset = start
         var consumedOffset = start
         while true {
+            if CancellationCheck.isRequested {  // a block takes milliseconds: Ctrl-C lands within one
+                resume = consumedOffset
+                throw CancellationError()
+            }
             let got = read(into: buffer + filled, count: min(capacity - filled, end - offset), at: offset)
             offset += got
             filled += got

@@ -33,7 +33,7 @@ public final class LiveOrders: @unchecked Sendable {
             offset = try source.scan(&current, from: offset, to: source.size, final: false, resume: &resume)
         } catch {
             // a row could not tell the format: the rows so far may, and are then read again with it
-            guard current.metAmbiguity, let found = OrdersReader.formats(in: source, fresh, from: dataStart),
+            guard !(error is CancellationError), current.metAmbiguity, let found = OrdersReader.formats(in: source, fresh, from: dataStart),
                   found != fresh.formats else {
                 offset = resume
                 throw error

@@ -1,3 +1,4 @@
+import Cancellation
 import Dispatch
 
 /// Reads orders CSV exports into per-minute tables.
@@ -9,7 +10,8 @@ public enum OrdersReader {
     /// Smallest data size worth splitting over threads.
     static let parallelThreshold = 8 << 20
 
-    /// Reads an orders file; strict mode throws `OrdersError` at the first bad row.
+    /// Reads an orders file; strict mode throws `OrdersError` at the first bad row. Asks
+    /// `CancellationCheck` every few milliseconds and stops with `CancellationError`.
     public static func read(path: String, options: OrdersReadOptions = OrdersReadOptions()) throws -> OrdersResult {
         let file = Series.fileName(path)
         let source = try ByteSource(path: path)
@@ -31,8 +33,9 @@ public enum OrdersReader {
         do {
             _ = try source.scan(&serial, from: header.dataStart, to: source.size, final: true, resume: &resume)
         } catch {
-            guard serial.metAmbiguity, let found = formats(in: source, scanner, from: header.dataStart),
-                  found != scanner.formats else { throw error }
+            guard !(error is CancellationError), serial.metAmbiguity,
+                  let found = formats(in: source, scanner, from: header.dataStart), found != scanner.formats
+            else { throw error }
             serial = scanner
             serial.settle(found)
             _ = try source.scan(&serial, from: header.dataStart, to: source.size, final: true, resume: &resume)
@@ -59,13 +62,16 @@ public enum OrdersReader {
         guard let split = rowBoundary(source, near: start + (source.size - start) / 2) else { return nil }
         let halves = HalfResults(first: scanner, second: scanner)
         let ranges = [(start, split), (split, source.size)]
+        let cancelled = CancellationCheck.current
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             var half = part == 0 ? halves.first : halves.second
             var resume = 0
-            let end = try? source.scan(&half, from: ranges[part].0, to: ranges[part].1, final: true,
-                                       resume: &resume)
+            let end = CancellationCheck.observing(cancelled) {
+                try? source.scan(&half, from: ranges[part].0, to: ranges[part].1, final: true, resume: &resume)
+            }
             halves.store(half, clean: end == ranges[part].1 && half.report.isClean, part: part)
         }
+        if cancelled() { throw CancellationError() }
         let formats = halves.first.formats
         // the second half must find no format the first did not: else a serial read names the lines
         guard halves.firstClean, halves.secondClean, formats.agrees(with: halves.second.formats),
