@@ -2,6 +2,7 @@ import ArgumentParser
 import FlashLua
 import FlashREPL
 import Forecasting
+import NumberText
 import SaleData
 import Scenarios
 
@@ -91,9 +92,9 @@ struct ForecastCommand: ParsableCommand {
             "forecast from \(forecast.mean.label(at: -1)) (row \(forecast.cutoff)) to \(forecast.mean.label(at: end)), "
                 + "\(forecast.horizon) minutes\(forecast.mean.step > 1 ? " in \(forecast.mean.step)-minute rows" : ""), "
                 + "model \(forecast.model.rawValue)",
-            "revenue at the cutoff \(money(forecast.observedTotal)); at the end \(money(forecast.mean.values[end])) ("
+            "revenue at the cutoff \(NumberFormat.money(forecast.observedTotal)); at the end \(NumberFormat.money(forecast.mean.values[end])) ("
                 + forecast.bands.map {
-                    "\(ForecastReport.intervalLabel($0.level)) \(money($0.lower.values[end])) to \(money($0.upper.values[end]))"
+                    "\(ForecastReport.intervalLabel($0.level)) \(NumberFormat.money($0.lower.values[end])) to \(NumberFormat.money($0.upper.values[end]))"
                 }.joined(separator: "; ") + ")",
         ]
         if let saleEnd = run.saleEnd {
@@ -136,9 +137,4 @@ struct ForecastCommand: ParsableCommand {
             "output": .string(modelOptions.output), "svg": .string(modelOptions.svg),
         ])
     }
-}
-
-/// Money with two decimals, for the commands' messages.
-func money(_ value: Double) -> String {
-    ForecastTable.money(value)
 }
