@@ -29,7 +29,7 @@ public struct LossChart: Sendable {
         }
         let best = validation.indices.filter { validation[$0].isFinite }.min { validation[$0] < validation[$1] }
         if let best {
-            let text = "best validation \(ShortNumber.format(validation[best])) at epoch \(best + 1)"
+            let text = "best validation \(Currency.none.short(validation[best])) at epoch \(best + 1)"
             legend.append(LegendEntry(label: text, color: theme.color(1), swatch: .dot))
         }
         let spec = FrameSpec(

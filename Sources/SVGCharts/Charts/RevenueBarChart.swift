@@ -32,7 +32,7 @@ public struct RevenueBarChart: Sendable {
                 LegendEntry(label: "cumulative (right axis)", color: theme.color(1), swatch: .line(dashed: false)),
             ],
             kind: "bar chart",
-            summary: "revenue \(perStep) for \(perMinute.count) steps, total \(ShortNumber.format(total.last ?? 0, currency: options.currency))")
+            summary: "revenue \(perStep) for \(perMinute.count) steps, total \(options.currency.short(total.last ?? 0))")
         let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
             frame.drawBars(&svg, axis: axis, values: perMinute, color: theme.color(0))

@@ -1,3 +1,5 @@
+import NumberText
+
 /// Everything about a chart's look that is not data; every field has a sensible default.
 ///
 /// Option names in errors are the lowercase keys the Lua library uses (`xlabel`, `fontsize`).
@@ -48,10 +50,10 @@ public struct ChartOptions: Sendable {
     private static func check(_ value: Double, _ name: String, _ allowed: ClosedRange<Double>) throws(ChartError) {
         guard value.isFinite, value > 0 else { throw .option(name, "must be a positive number") }
         guard value >= allowed.lowerBound else {
-            throw .option(name, "must be at least \(DecimalFormat.trimmed(allowed.lowerBound, decimals: 0))")
+            throw .option(name, "must be at least \(NumberFormat.trimmed(allowed.lowerBound, decimals: 0))")
         }
         guard value <= allowed.upperBound else {
-            throw .option(name, "must be at most \(DecimalFormat.trimmed(allowed.upperBound, decimals: 0))")
+            throw .option(name, "must be at most \(NumberFormat.trimmed(allowed.upperBound, decimals: 0))")
         }
     }
 }
