@@ -58,6 +58,35 @@ import TestSupport
         #expect(fits.output.hasPrefix("true\ttrue\n"), "\(fits.output)")
     }
 
+    /// A small sale's per-minute revenue, `rev`.
+    static let sale = "local rev = orders.simulate{minutes=2000, orders=10000}.revenue"
+
+    @Test func forecastsAndBacktestsThatWouldNotFitAreRefusedBeforeTheyStart() throws {
+        let long = "local t = {} for i = 1, 200000 do t[i] = i % 7 end local rev = series.new(t) t = nil"
+        try expectRefused(long, "forecast.run(rev, {model='drift', horizon=1000000})", "forecast.run of 1000000 minutes")
+        try expectRefused(long, "forecast.run(rev, {horizon=100000, train=100000})", "forecast.run of 100000 minutes")
+        try expectRefused(long, "forecast.run(rev, {model='paper', train=100000, window=10080, hidden=4096, epochs=1})",
+                          "forecast.run of 500 minutes")
+        try expectRefused(Self.sale, "forecast.backtest(rev, {model='drift', train=100, horizon=1000, step=1})",
+                          "forecast.backtest of 1000 minutes every 1")
+        let fits = try sandboxed(Self.sale, "#forecast.backtest(rev, {model='drift'})")
+        #expect(fits.output.hasPrefix("true\t7\n"), "\(fits.output)")
+    }
+
+    @Test func whatIfsAndCSVTextsThatWouldNotFitAreRefusedBeforeTheyStart() throws {
+        let setup = Self.sale + "\n" + """
+            local fc = forecast.run(rev, {model='drift', horizon=200000, train=1000})
+            local many = {} for i = 1, 2000 do many[i] = scenario.email{at='12:00'} end
+            """
+        try expectRefused(setup, "scenario.whatif(fc, many)", "scenario.whatif of 2000 scenarios")
+        try expectRefused(setup, "scenario.whatif(fc, {many[1], many[2]}):save_csv('out/w.csv')", "save_csv of 600000 rows")
+        try expectRefused(setup, "fc:save_csv('out/f.csv')", "save_csv of 200000 rows")
+        let big = "local t = {} for i = 1, 1500000 do t[i] = i end local s = series.new(t) t = nil collectgarbage()"
+        try expectRefused(big, "s:save_csv('out/s.csv')", "save_csv of 1500000 rows")
+        let fits = try sandboxed(Self.sale, "scenario.whatif(forecast.run(rev), {scenario.email{at='12:00'}}):save_csv('out/w.csv')")
+        #expect(fits.output.hasPrefix("true\ttrue\n"), "\(fits.output)")
+    }
+
     @Test func anUncaughtRefusalEndsTheRunWithStatusMemory() throws {
         let run = try sandboxed("", "orders.simulate{minutes=527040, orders=1e9}", caught: false)
         #expect(run.status == 1)

@@ -91,7 +91,7 @@ enum SimulationOptions {
         if medianAtMost >= 1 {
             throw options.error("basket_median", "must be at most \(short(medianAtMost)) with basket_sigma \(short(sale.basketSigma)) \(why)")
         }
-        guard sale.basketMedian < largest else { throw options.error("basket_median", "must be below 1e12 \(why)") }
+        guard sale.basketMedian < largest else { throw options.error("basket_median", "must be below 1e12, the largest amount") }
         let sigmaAtMost = log(largest / sale.basketMedian) / 6
         throw options.error("basket_sigma", "must be at most \(short(sigmaAtMost)) with basket_median \(short(sale.basketMedian)) \(why)")
     }
