@@ -9,7 +9,10 @@
 /// level) and the shapes are mixed by how steady those ratios are (see `ShapeFit`). Without an
 /// earlier sale the other shape is a flat level; before a season has been seen, the earlier sale
 /// alone or, without one, the training window's time-of-day profile scaled to the last six hours.
-struct FlashcastModel: FittedModel {
+struct FlashcastModel: ForecastMethod {
+    static let name = "flashcast"
+    static let summary = "the default: last season as it was, unless the recent hours say otherwise"
+
     /// Minutes per block of the fit (an hour).
     static let blockMinutes = 60
     /// Half-width in minutes of the moving average applied to last season when forecasting.
@@ -42,6 +45,9 @@ struct FlashcastModel: FittedModel {
 
     /// Rows in `minutes` (at least one).
     func rows(_ minutes: Int) -> Int { max(1, minutes / max(input.step, 1)) }
+
+    /// An hour of rows.
+    static func minimumTraining(window: Int, step: Int) -> Int { (60 + step - 1) / step }
 
     init(input: ForecastInput) {
         self.input = input
