@@ -26,7 +26,8 @@ enum ForecastClass {
                       with several levels lower50,upper50,lower80,upper80,... in place of lower,upper.
                       """) {
                 (call: LuaCall, object: ForecastObject) throws -> Int32 in
-                try saveCSV(ForecastReport.table(object.forecast), call)
+                try reserveCSV([object.forecast], call)
+                return try saveCSV(ForecastReport.table(object.forecast), call)
             },
             LuaMethod("band", "fc:band(level) -> lower, upper",
                       "The band at level (one of fc.levels, e.g. 0.95): its lower and upper cumulative Series.") {
@@ -74,6 +75,13 @@ enum ForecastClass {
     }
 
     /// Writes `table` to the path argument 2 (sandbox policy applied); pushes true or nil, message.
+    /// Reserves what the CSV of `forecasts` takes in memory before it is written.
+    static func reserveCSV(_ forecasts: [Forecast], _ call: LuaCall) throws(LuaError) {
+        let rows = forecasts.reduce(0.0) { $0 + Double($1.mean.count) }
+        let columns = 5 + 2 * (forecasts.first?.bands.count ?? 1)
+        try call.reserveMemory(WorkMemory.csv(rows: rows, columns: columns), for: "save_csv of \(Int(rows)) rows")
+    }
+
     static func saveCSV(_ table: ForecastTable, _ call: LuaCall) throws -> Int32 {
         try call.writeOutput(at: 2, table.csv.utf8)
     }

@@ -62,7 +62,10 @@ enum WhatIfClass {
                 return 1
             },
             LuaMethod("save_csv", "w:save_csv(path) -> true | nil, message", "Writes `scenario,minute,rate,mean,lower,upper` rows (with several levels lower50,upper50,...) for the baseline and every scenario, atomically.") { call, w in
-                try call.writeOutput(at: 2, w.comparison.csv.utf8)
+                let rows = Double(w.comparison.scenarios.count + 1) * Double(w.comparison.baseline.mean.count)
+                let columns = 2 + 2 * w.comparison.baseline.bands.count
+                try call.reserveMemory(WorkMemory.csv(rows: rows, columns: columns), for: "save_csv of \(Int(rows)) rows")
+                return try call.writeOutput(at: 2, w.comparison.csv.utf8)
             },
         ],
         describe: { (w: WhatIfObject) -> String in
