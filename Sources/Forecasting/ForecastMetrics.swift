@@ -74,10 +74,8 @@ extension ForecastMetrics {
                         actual: [Double], drift: [Double], observedTotal: Double, step: Int) -> ForecastMetrics? {
         let known = min(forecast.count, actual.count)
         guard known > 0 else { return nil }
-        var ratios: [Double] = []
         var error = 0.0, driftError = 0.0
         for i in 0..<known {
-            if actual[i] != 0 { ratios.append(abs(forecast[i] - actual[i]) / abs(actual[i])) }
             error += abs(forecast[i] - actual[i])
             driftError += abs(drift[i] - actual[i])
         }
@@ -93,7 +91,7 @@ extension ForecastMetrics {
                 value = horizonRevenueError(h: h, forecast: forecast, actual: actual, observedTotal: observedTotal, step: step)
             } else {
                 switch metric {
-                case .mape: value = ratios.isEmpty ? nil : ratios.reduce(0, +) / Double(ratios.count)
+                case .mape: value = mape(forecast: forecast, actual: actual)
                 case .mase: value = driftError > 0 ? error / driftError : nil
                 case .coverage: value = main?.coverage
                 case .width: value = main?.meanWidth

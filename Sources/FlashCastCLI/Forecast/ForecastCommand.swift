@@ -1,6 +1,7 @@
 import ArgumentParser
 import FlashREPL
 import Forecasting
+import NumberText
 import SaleData
 import SaleReports
 import Scenarios
@@ -27,7 +28,7 @@ struct ForecastCommand: ParsableCommand {
             lower50,upper50,lower80,upper80,lower95,upper95: nested bands, the first level the main one) and prints the metrics of the model and \
             of the baselines (drift, seasonal naive, the earlier sale's profile with --history) as a \
             table, or as JSON with --json: MAPE of the cumulative series, the horizon revenue error \
-            hre@h = |(f[c+h]-y[c]) - (y[c+h]-y[c])| / (y[c+h]-y[c]) for h = 60, 200, 500 minutes, MASE against \
+            hre@h = |(f[c+h]-y[c]) - (y[c+h]-y[c])| / (y[c+h]-y[c]) for h = \(ForecastMetrics.horizons.map(String.init).joined(separator: ", ")) minutes, MASE against \
             drift, interval coverage and mean width (with several levels, each band's coverage too); \
             '-' (null) where undefined.
 
@@ -88,9 +89,9 @@ struct ForecastCommand: ParsableCommand {
             "forecast from \(forecast.mean.label(at: -1)) (row \(forecast.cutoff)) to \(forecast.mean.label(at: end)), "
                 + "\(forecast.horizon) minutes\(forecast.mean.step > 1 ? " in \(forecast.mean.step)-minute rows" : ""), "
                 + "model \(forecast.model.rawValue)",
-            "revenue at the cutoff \(money(forecast.observedTotal)); at the end \(money(forecast.mean.values[end])) ("
+            "revenue at the cutoff \(NumberFormat.money(forecast.observedTotal)); at the end \(NumberFormat.money(forecast.mean.values[end])) ("
                 + forecast.bands.map {
-                    "\(ForecastReport.intervalLabel($0.level)) \(money($0.lower.values[end])) to \(money($0.upper.values[end]))"
+                    "\(ForecastReport.intervalLabel($0.level)) \(NumberFormat.money($0.lower.values[end])) to \(NumberFormat.money($0.upper.values[end]))"
                 }.joined(separator: "; ") + ")",
         ]
         if let saleEnd = run.saleEnd {
@@ -133,9 +134,4 @@ struct ForecastCommand: ParsableCommand {
             "output": .string(modelOptions.output), "svg": .string(modelOptions.svg),
         ])
     }
-}
-
-/// Money with two decimals, for the commands' messages.
-func money(_ value: Double) -> String {
-    ForecastTable.money(value)
 }
