@@ -1,5 +1,6 @@
 import Forecasting
 import LuaBridge
+import NumberText
 import SaleData
 import SaleReports
 
@@ -66,9 +67,9 @@ enum ForecastClass {
     /// several minutes `500 minutes in 5-minute rows`.
     static func describe(_ forecast: Forecast) -> String {
         let at = forecast.mean.label(at: -1)
-        let end = forecast.mean.values.last.map(Series.short) ?? "-"
-        let band = "\(Int((forecast.level * 100).rounded()))% " + (forecast.lower.values.last.map(Series.short) ?? "-")
-            + " to " + (forecast.upper.values.last.map(Series.short) ?? "-")
+        let end = forecast.mean.values.last.map { NumberFormat.short($0) } ?? "-"
+        let band = "\(Int((forecast.level * 100).rounded()))% " + (forecast.lower.values.last.map { NumberFormat.short($0) } ?? "-")
+            + " to " + (forecast.upper.values.last.map { NumberFormat.short($0) } ?? "-")
         let rows = forecast.mean.step > 1 ? " in \(forecast.mean.step)-minute rows" : ""
         return "Forecast(\(forecast.model.rawValue) at \(at), \(forecast.horizon) minutes\(rows), end \(end), \(band))"
     }

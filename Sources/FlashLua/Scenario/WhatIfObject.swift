@@ -1,4 +1,5 @@
 import LuaBridge
+import NumberText
 import SaleData
 import Scenarios
 
@@ -69,7 +70,7 @@ enum WhatIfClass {
         ],
         describe: { (w: WhatIfObject) -> String in
             let best = w.comparison.scenarios.max { $0.gain < $1.gain }
-            let gain = best.map { ", best '\($0.name)' \(ScenarioComparison.signed($0.gain)) at end" } ?? ""
+            let gain = best.map { ", best '\($0.name)' \(NumberFormat.signed($0.gain)) at end" } ?? ""
             return "WhatIf(\(w.comparison.scenarios.count) scenarios\(gain))"
         },
         length: { $0.comparison.scenarios.count },
