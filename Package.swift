@@ -62,8 +62,9 @@ let luaLibraryTargets: [Target] = [
 
 let reportTargets: [Target] = [
     .target(
-        name: "SaleReports", dependencies: ["SaleData", "OrderSources", "Forecasting", "Scenarios", "SVGCharts"],
+        name: "SaleReports", dependencies: ["SaleData", "OrderSources", "Forecasting", "Scenarios", "SVGCharts", "SafeOutput"],
         swiftSettings: strict),
+    .testTarget(name: "SaleReportsTests", dependencies: ["SaleReports", "SaleData", "TemporaryFolders"], swiftSettings: strict),
 ]
 
 // MARK: - Orders and series

@@ -25,7 +25,7 @@ enum ForecastClass {
                       with several levels lower50,upper50,lower80,upper80,... in place of lower,upper.
                       """) {
                 (call: LuaCall, object: ForecastObject) throws -> Int32 in
-                try saveCSV(ForecastReport.table(object.forecast), call)
+                try saveCSV(ForecastTable(object.forecast), call)
             },
             LuaMethod("band", "fc:band(level) -> lower, upper",
                       "The band at level (one of fc.levels, e.g. 0.95): its lower and upper cumulative Series.") {

@@ -1,5 +1,6 @@
 import Foundation
 import SafeOutput
+import SaleData
 
 /// Forecasts of cumulative revenue as the CSV scheduled runs exchange:
 /// `cutoff,minute,step,actual,forecast,lower,upper`, one row per forecast row of each piece; `step`
