@@ -54,9 +54,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Minutes to forecast after the cutoff (default: to --end, else 500).", valueName: "minutes"))
     var horizon: Int?
 
-    @Option(help: ArgumentHelp(
-        "The sale's last minute, HH:MM (the next after the cutoff) or YYYY-MM-DDTHH:MM: forecast to it.", valueName: "WHEN"))
-    var end: EventTime?
+    @OptionGroup var end: SaleEndArgument
 
     @OptionGroup var events: EventArguments
 
