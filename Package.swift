@@ -20,14 +20,14 @@ let foundationTargets: [Target] = [
     .target(name: "EditLineShim", dependencies: ["CEditLine"], path: "Sources/EditLineShim"),
     .target(
         name: "LuaBridge", dependencies: ["LuaShim", "SafeOutput"], exclude: ["README.md"], swiftSettings: strict, linkerSettings: [.linkedLibrary("m")]),
-    .target(name: "FlashREPL", dependencies: ["LuaBridge", "EditLineShim", "SafeOutput"], swiftSettings: strict),
+    .target(name: "FlashREPL", dependencies: ["LuaBridge", "EditLineShim", "SafeOutput"], exclude: ["README.md"], swiftSettings: strict),
     .executableTarget(
         name: "FlashCastCLI",
         dependencies: [
             "LuaBridge", "FlashREPL", "FlashLua", "SaleReports", "SaleData", "OrderSources", "Forecasting", "SVGCharts", "Scenarios",
             "SafeOutput", "Cancellation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
-        swiftSettings: strict),
+        exclude: ["README.md"], swiftSettings: strict),
     .target(name: "TestSupport", dependencies: ["LuaBridge"], path: "Tests/TestSupport", swiftSettings: strict),
     .target(name: "TemporaryFolders", path: "Tests/TemporaryFolders", swiftSettings: strict),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport", "TemporaryFolders"], swiftSettings: strict),
@@ -50,7 +50,7 @@ let luaLibraryTargets: [Target] = [
         dependencies: [
             "LuaBridge", "SaleReports", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "Cancellation",
         ],
-        swiftSettings: strict),
+        exclude: ["README.md"], swiftSettings: strict),
     .testTarget(
         name: "FlashLuaTests",
         dependencies: ["FlashLua", "SaleReports", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "TestSupport",
@@ -63,7 +63,7 @@ let luaLibraryTargets: [Target] = [
 let reportTargets: [Target] = [
     .target(
         name: "SaleReports", dependencies: ["SaleData", "OrderSources", "Forecasting", "Scenarios", "SVGCharts", "SafeOutput"],
-        swiftSettings: strict),
+        exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "SaleReportsTests", dependencies: ["SaleReports", "SaleData", "TemporaryFolders"], swiftSettings: strict),
 ]
 
@@ -71,7 +71,7 @@ let reportTargets: [Target] = [
 
 let orderTargets: [Target] = [
     .target(name: "Cancellation", swiftSettings: strict),
-    .target(name: "SaleData", dependencies: ["Cancellation", "SafeOutput"], swiftSettings: strict),
+    .target(name: "SaleData", dependencies: ["Cancellation", "SafeOutput"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "SaleDataTests", dependencies: ["SaleData", "TemporaryFolders", "Cancellation"], swiftSettings: strict),
     .executableTarget(
         name: "BenchAggregate", dependencies: ["SaleData"], path: "Benchmarks/BenchAggregate",

@@ -70,7 +70,10 @@ enum LiveOptions {
                 if let policy = call.fileAccess {
                     do { path = try policy.checkRead(path) } catch { throw LuaError.message(String(describing: error)) }
                 }
-                do { return try sale.earlierSale(path: path) } catch { throw LuaError.message(String(describing: error)) }
+                do { return try call.cancellable { try sale.earlierSale(path: path) } } catch {
+                    if error is CancellationError { try call.checkInterrupt() }  // stopped: the interrupt's own error
+                    throw LuaError.message(String(describing: error))
+                }
             default:
                 guard let object = call.optionalObject(index, as: SeriesObject.self) else {
                     throw options.error("history", "must be an orders file or a Series, got \(call.typeName(at: index))")
