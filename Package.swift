@@ -47,7 +47,7 @@ let foundationTargets: [Target] = [
 let luaLibraryTargets: [Target] = [
     .target(
         name: "FlashLua",
-        dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "Cancellation"],
+        dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "Cancellation", "SafeOutput"],
         swiftSettings: strict),
     .testTarget(
         name: "FlashLuaTests",

@@ -33,6 +33,8 @@ struct lshim_Runtime {
     /* The coroutines being resumed, outermost first: an interrupt must reach the running one. */
     lua_State *volatile running[LSHIM_RUNNING_MAX];
     volatile sig_atomic_t runningDepth;
+    /* os.exit(code, true) is unwinding the script: see lshim_begin_closing_exit */
+    int closingExit;
     void *host;
 };
 
@@ -101,6 +103,7 @@ lua_State *lshim_newstate(size_t memoryLimit) {
 void lshim_close(lua_State *L) {
     lshim_Runtime *rt = runtime_of(L);
     rt->limit = 0;
+    rt->closingExit = 0;  /* finalizers may use pcall as usual */
     lua_close(L);
     free(rt);
 }
@@ -125,6 +128,7 @@ int lshim_pcall(lua_State *L, int nargs, int nresults, int msgh) {
 }
 
 int lshim_traceback(lua_State *L) {
+    if (runtime_of(L)->closingExit) return 1;  /* lua_close calls no handler: the closing sees the error as is */
     const char *message = lua_tostring(L, 1);
     if (message == NULL) {
         if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
@@ -359,6 +363,7 @@ void lshim_interrupt(lua_State *L, const char *message, int kind) {
 
 void lshim_clear_interrupt(lua_State *L) {
     runtime_of(L)->interrupt = 0;
+    runtime_of(L)->closingExit = 0;
     lua_sethook(L, NULL, 0, 0);  /* hooks left on coroutines remove themselves when they next run */
 }
 
@@ -414,9 +419,42 @@ static lua_State *coroutine_argument(lua_State *L) {
     return lua_tothread(L, 1);
 }
 
+/* ---- os.exit(code, true) ----
+ * lua's os.exit(code, true) calls lua_close, which closes the main thread's pending to-be-closed
+ * variables (error argument nil, innermost first) and then runs the finalizers; a coroutine's own
+ * variables are not closed. Here the host must close the state, so the exit unwinds the script
+ * with a nil error instead: unwinding closes the same variables with the same nil, and while the
+ * exit is on, pcall, xpcall and coroutine.resume pass a nil error on, coroutine.wrap does not close
+ * the coroutine's variables, and xpcall calls no message handler for it. */
+
+void lshim_begin_closing_exit(lua_State *L) { runtime_of(L)->closingExit = 1; }
+
+/* True when the error on top of the stack is the closing exit going by. */
+static int exit_goes_on(lua_State *L) { return runtime_of(L)->closingExit && lua_isnil(L, -1); }
+
+static int finish_pcall(lua_State *L, int status, lua_KContext extra) {
+    if (status != LUA_OK && status != LUA_YIELD) {
+        if (exit_goes_on(L)) return lua_error(L);
+        lua_pushboolean(L, 0);
+        lua_pushvalue(L, -2);  /* the error */
+        return 2;
+    }
+    return lua_gettop(L) - (int)extra;  /* all the results */
+}
+
+/* pcall as in lbaselib.c, except that the closing exit goes on */
+static int exiting_pcall(lua_State *L) {
+    luaL_checkany(L, 1);
+    lua_pushboolean(L, 1);
+    lua_insert(L, 1);  /* true below the function */
+    int status = lua_pcallk(L, lua_gettop(L) - 2, LUA_MULTRET, 0, 0, finish_pcall);
+    return finish_pcall(L, status, 0);
+}
+
 static int coroutine_resume(lua_State *L) {
     lua_State *co = coroutine_argument(L);
     int results = tracked_resume(L, co, lua_gettop(L) - 1);
+    if (results < 0 && exit_goes_on(L)) return lua_error(L);
     lua_pushboolean(L, results >= 0);
     lua_insert(L, results < 0 ? -2 : -(results + 1));  /* true or false before the values */
     return results < 0 ? 2 : results + 1;
@@ -426,6 +464,7 @@ static int wrapped_coroutine(lua_State *L) {
     lua_State *co = lua_tothread(L, lua_upvalueindex(1));
     int results = tracked_resume(L, co, lua_gettop(L));
     if (results >= 0) return results;
+    if (exit_goes_on(L)) return lua_error(L);  /* lua_close leaves the coroutine's variables open */
     int status = lua_status(co);
     if (status != LUA_OK && status != LUA_YIELD) {  /* an error in the coroutine */
         status = lua_resetthread(co);  /* close its to-be-closed variables */
@@ -451,7 +490,7 @@ static int coroutine_wrap(lua_State *L) {
 /* xpcall as in lbaselib.c, except that an interrupt never reaches the Lua message handler */
 
 static int guarded_handler(lua_State *L) {
-    if (runtime_of(L)->interrupt) return 1;  /* the interrupt's message, unchanged */
+    if (runtime_of(L)->interrupt || exit_goes_on(L)) return 1;  /* the interrupt's message, unchanged */
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);  /* the user's handler */
@@ -460,6 +499,7 @@ static int guarded_handler(lua_State *L) {
 
 static int finish_xpcall(lua_State *L, int status, lua_KContext extra) {
     if (status != LUA_OK && status != LUA_YIELD) {
+        if (exit_goes_on(L)) return lua_error(L);
         lua_pushboolean(L, 0);
         lua_pushvalue(L, -2);  /* the error */
         return 2;
@@ -489,6 +529,8 @@ static int install_interruptible(lua_State *L) {
     }
     lua_pushcfunction(L, guarded_xpcall);
     lua_setglobal(L, "xpcall");
+    lua_pushcfunction(L, exiting_pcall);
+    lua_setglobal(L, "pcall");
     return 0;
 }
 
