@@ -2,6 +2,7 @@
 #include "OutputShim.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,9 @@ struct lshim_Runtime {
     volatile sig_atomic_t runningDepth;
     /* os.exit(code, true) is unwinding the script: see lshim_begin_closing_exit */
     int closingExit;
+    /* 1 while a thread runs the state (in its outermost lshim_pcall), and which thread */
+    volatile sig_atomic_t onThread;
+    pthread_t thread;
     void *host;
 };
 
@@ -118,11 +122,19 @@ size_t lshim_memory_limit(lua_State *L) { return runtime_of(L)->limit; }
 void lshim_set_host(lua_State *L, void *host) { runtime_of(L)->host = host; }
 void *lshim_host(lua_State *L) { return runtime_of(L)->host; }
 
+static void enter_thread(lua_State *L, lshim_Runtime *rt, sigset_t *mask);
+static void leave_thread(lshim_Runtime *rt, lua_State *outer, const sigset_t *mask);
+static lua_State *running_here(void);
+
 int lshim_pcall(lua_State *L, int nargs, int nresults, int msgh) {
     lshim_Runtime *rt = runtime_of(L);
     int depth = rt->swiftDepth;
     rt->swiftDepth = 0;  /* inside pcall, errors land in pcall, not in Swift */
+    lua_State *outer = running_here();
+    sigset_t mask;
+    if (outer != L) enter_thread(L, rt, &mask);
     int status = lua_pcallk(L, nargs, nresults, msgh, 0, NULL);
+    if (outer != L) leave_thread(rt, outer, &mask);
     rt->swiftDepth = depth;
     return status;
 }
@@ -343,6 +355,66 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
 
 static void hook_thread(lua_State *L) { lua_sethook(L, interrupt_hook, LUA_MASKCOUNT, 1); }
 
+/* Hooks the state's main thread and the coroutines running: only on the thread running the state. */
+static void hook_running(lua_State *L) {
+    lshim_Runtime *rt = runtime_of(L);
+    hook_thread(L);
+    int depth = rt->runningDepth;
+    for (int i = 0; i < depth && i < LSHIM_RUNNING_MAX; i++) {
+        lua_State *co = rt->running[i];
+        if (co != NULL) hook_thread(co);
+    }
+}
+
+/* ---- interrupts from other threads ----
+ * lua_sethook walks the CallInfo list of the thread it hooks (settraps), which the thread running
+ * the state frees and reuses as it calls, returns and collects: walked from another thread, it may
+ * write to freed memory. lua.c calls it from a signal handler, which runs on the Lua thread itself,
+ * and so do we: a request from another thread (a watchdog, a signal delivered to another thread)
+ * sends HOOK_SIGNAL to the thread running the state, whose handler sets the hooks; a state that is
+ * not running is hooked when it next runs. The signal is unblocked while the state runs (dispatch's
+ * worker threads block it). */
+
+#define HOOK_SIGNAL SIGURG  /* ignored by default: a stray one does nothing */
+
+static __thread lua_State *runningHere = NULL;  /* the state this thread runs, if any */
+static pthread_once_t hookSignalInstalled = PTHREAD_ONCE_INIT;
+
+static lua_State *running_here(void) { return runningHere; }
+
+static void on_hook_signal(int signal) {
+    (void)signal;
+    lua_State *L = runningHere;
+    if (L != NULL && __atomic_load_n(&runtime_of(L)->interrupt, __ATOMIC_SEQ_CST)) hook_running(L);
+}
+
+static void install_hook_signal(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = on_hook_signal;
+    action.sa_flags = SA_RESTART;
+    sigaction(HOOK_SIGNAL, &action, NULL);
+}
+
+static void enter_thread(lua_State *L, lshim_Runtime *rt, sigset_t *mask) {
+    pthread_once(&hookSignalInstalled, install_hook_signal);
+    sigset_t hook;
+    sigemptyset(&hook);
+    sigaddset(&hook, HOOK_SIGNAL);
+    pthread_sigmask(SIG_UNBLOCK, &hook, mask);
+    rt->thread = pthread_self();
+    runningHere = L;
+    __atomic_store_n(&rt->onThread, 1, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&rt->interrupt, __ATOMIC_SEQ_CST)) hook_running(L);  /* requested meanwhile */
+}
+
+static void leave_thread(lshim_Runtime *rt, lua_State *outer, const sigset_t *mask) {
+    __atomic_store_n(&rt->onThread, 0, __ATOMIC_SEQ_CST);
+    runningHere = outer;
+    pthread_sigmask(SIG_SETMASK, mask, NULL);
+}
+
 void lshim_interrupt(lua_State *L, const char *message, int kind) {
     lshim_Runtime *rt = runtime_of(L);
     if (rt->interrupt < kind) {  /* a final request keeps its message */
@@ -351,13 +423,13 @@ void lshim_interrupt(lua_State *L, const char *message, int kind) {
             rt->interruptMessage[i] = message[i];
         rt->interruptMessage[i] = '\0';
         if (!rt->interrupt) clock_gettime(CLOCK_MONOTONIC, &rt->interruptedAt);
-        rt->interrupt = kind;
+        __atomic_store_n(&rt->interrupt, kind, __ATOMIC_SEQ_CST);
     }
-    hook_thread(L);
-    int depth = rt->runningDepth;
-    for (int i = 0; i < depth && i < LSHIM_RUNNING_MAX; i++) {
-        lua_State *co = rt->running[i];
-        if (co != NULL) hook_thread(co);
+    if (!__atomic_load_n(&rt->onThread, __ATOMIC_SEQ_CST)) return;  /* hooked when it next runs */
+    if (runningHere == L) {
+        hook_running(L);  /* on the thread running it: Swift code it called, or a signal handler there */
+    } else {
+        pthread_kill(rt->thread, HOOK_SIGNAL);
     }
 }
 
