@@ -24,7 +24,7 @@ let foundationTargets: [Target] = [
     .executableTarget(
         name: "FlashCastCLI",
         dependencies: [
-            "LuaBridge", "FlashREPL", "FlashLua", "SaleData", "OrderSources", "Forecasting", "SVGCharts", "Scenarios",
+            "LuaBridge", "FlashREPL", "FlashLua", "SaleReports", "SaleData", "OrderSources", "Forecasting", "SVGCharts", "Scenarios",
             "SafeOutput", "Cancellation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strict),
@@ -47,12 +47,23 @@ let foundationTargets: [Target] = [
 let luaLibraryTargets: [Target] = [
     .target(
         name: "FlashLua",
-        dependencies: ["LuaBridge", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "Cancellation", "SafeOutput"],
+        dependencies: [
+            "LuaBridge", "SaleReports", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "Cancellation",
+            "SafeOutput",
+        ],
         swiftSettings: strict),
     .testTarget(
         name: "FlashLuaTests",
-        dependencies: ["FlashLua", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "TestSupport",
+        dependencies: ["FlashLua", "SaleReports", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "TestSupport",
                        "TemporaryFolders"],
+        swiftSettings: strict),
+]
+
+// MARK: - Live sales, reports and chart data: the Lua-free logic FlashLua and the CLI share
+
+let reportTargets: [Target] = [
+    .target(
+        name: "SaleReports", dependencies: ["SaleData", "OrderSources", "Forecasting", "Scenarios", "SVGCharts"],
         swiftSettings: strict),
 ]
 
@@ -143,7 +154,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
-    targets: foundationTargets + luaLibraryTargets + orderTargets + networkTargets + chartTargets
+    targets: foundationTargets + luaLibraryTargets + reportTargets + orderTargets + networkTargets + chartTargets
         + forecastTargets + scenarioTargets + databaseTargets,
     swiftLanguageModes: [.v6]
 )

@@ -55,6 +55,18 @@ func bias(_ forecast: Forecast, _ h: Int) -> Double? {
     return gained > 0 ? (forecast.mean.values[h - 1] - forecast.observedTotal - gained) / gained : nil
 }
 
+/// `--whatif-seeds A-B`: the seeds of the what-if band check (default 6-10, never tuned on);
+/// `--whatif-only` skips the table of known events.
+let arguments = CommandLine.arguments
+let whatIfSeeds: [UInt64] = {
+    guard let at = arguments.firstIndex(of: "--whatif-seeds"), at + 1 < arguments.count else { return Array(6...10) }
+    let ends = arguments[at + 1].split(separator: "-").compactMap { UInt64($0) }
+    return ends.count == 2 && ends[0] <= ends[1] ? Array(ends[0]...ends[1]) : Array(6...10)
+}()
+if arguments.contains("--whatif-only") {
+    try WhatIfBands.run(seeds: whatIfSeeds)
+    exit(0)
+}
 let seeds: [UInt64] = [1, 2, 3, 4, 5]
 let cutoffs = [2659, 2759, 3659]
 print("BenchScenario: \(seeds.count) simulated 3-day sales x cutoffs \(cutoffs) (train 1000, horizon 500, model flashcast)")
@@ -87,3 +99,4 @@ for (v, variant) in variants.enumerated() {
     print(String(format: "| %@ | %.1f | %.1f | %.1f | %+.1f | %.0f | %.2f | %.3f |", variant.name, mean[0], mean[1], mean[2],
                  mean[3], mean[4], mean[5], seconds[v] / Double(cases)))
 }
+try WhatIfBands.run(seeds: whatIfSeeds)

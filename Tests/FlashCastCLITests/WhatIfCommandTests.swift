@@ -84,6 +84,31 @@ import TestSupport
         #expect(result.error.hasPrefix(message), "\(result.error)")
     }
 
+    @Test func endAndLevelsAsTheForecastCommandTakesThem() throws {
+        try writeMinutes()
+        let base = ["whatif", "minutes.csv", "--cutoff", "2024-05-20T07:59", "--train", "300", "--email", "08:30", "-o", "s.csv"]
+        let toEnd = try runFlashcast(base + ["--end", "09:59", "--level", "0.5,0.8,0.95"], in: folder)
+        #expect(toEnd.status == 0 && toEnd.error.isEmpty, "\(toEnd.error)")
+        let text = try String(contentsOf: folder.appendingPathComponent("s.csv"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines[0] == ["scenario", "minute", "rate", "mean", "lower50", "upper50", "lower80", "upper80", "lower95", "upper95"])
+        let email = lines.filter { $0[0] == "e-mail 08:30" }
+        #expect(email.count == 120 && email.last?[1] == "2024-05-20T09:59")
+        for row in email {  // nested bands around the scenario's mean
+            let v = row[3...].compactMap(Double.init)
+            #expect(v[5] <= v[3] && v[3] <= v[1] && v[1] <= v[0] && v[0] <= v[2] && v[2] <= v[4] && v[4] <= v[6], "\(row)")
+        }
+        let past = try runFlashcast(base + ["--end", "2024-05-20T09:00", "--horizon", "200"], in: folder)
+        #expect(past.status == 0)
+        #expect(past.error == "flashcast: warning: the forecast runs 139 minutes past the sale's end (2024-05-20T09:00); "
+            + "without --horizon, --end forecasts to the end\n")
+        let before = try runFlashcast(base + ["--end", "2024-05-20T07:00"], in: folder)
+        #expect(before.status == 2)
+        #expect(before.error.hasPrefix("Error: --end 2024-05-20T07:00 is not after the cutoff (2024-05-20T07:59)\n"), "\(before.error)")
+        let badLevel = try runFlashcast(base + ["--level", "0.5,80"], in: folder)
+        #expect(badLevel.status == 2 && badLevel.error.hasPrefix("Error: --level must be between 0 and 1 (0.8 for 80%)"))
+    }
+
     @Test func helpDescribesTheCommand() throws {
         let result = try runFlashcast(["help", "whatif"])
         #expect(result.status == 0)

@@ -3,6 +3,7 @@ import Forecasting
 import Foundation
 import LuaBridge
 import SaleData
+import SaleReports
 import TemporaryFolders
 import Testing
 import TestSupport
@@ -38,6 +39,16 @@ import TestSupport
 
     static func run(_ code: String) throws -> [String] {
         try FlashLua.makeState().execute(setup + code, chunkName: "=test")
+    }
+
+    @Test func theModelsAndTheirHelpComeFromTheRegistry() throws {
+        let names = ForecastModel.allCases.map(\.rawValue)
+        #expect(try Self.run("return table.concat(forecast.models(), ',')") == [names.joined(separator: ",")])
+        #expect(ForecastLibrary.run.doc.summary.contains("model=" + names.map { "'\($0)'" }.joined(separator: "|") + " "))
+        for model in ForecastModel.allCases {
+            #expect(ForecastLibrary.models.doc.summary.contains("'\(model)' (\(model.summary)"))
+        }
+        #expect(ForecastLibrary.models.doc.summary.contains("(\(ForecastModel.profile.summary); needs history)"))
     }
 
     @Test func lengthsAreMinutesOnFiveAndFifteenMinuteRows() throws {

@@ -1,8 +1,9 @@
-import Foundation
 @testable import FlashLua
+import Foundation
 import LuaBridge
 @testable import OrderSources
 import SaleData
+import SaleReports
 import TemporaryFolders
 import Testing
 import TestSupport

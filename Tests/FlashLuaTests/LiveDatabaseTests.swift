@@ -1,7 +1,8 @@
-import Foundation
 @testable import FlashLua
+import Foundation
 import LuaBridge
 @testable import OrderSources
+import SaleReports
 import Testing
 import TestSupport
 

@@ -21,7 +21,7 @@ import TestSupport
         #expect(lua == [
             "Event(e-mail 14:00 +150%, peak after 5 min, half-life 45 min)", "email", "e-mail 14:00 +150%",
             "Event(discount 2024-05-20T16:00 +17%, fading with half-life 60 min)",
-            "Event(outage 15:00-15:30, -90%)", "Event(push 09:05 +100%, peak after 5 min, half-life 30 min)",
+            "Event(outage 15:00-15:30, -90%)", "Event(push 09:05 +100%, peak after 5 min, half-life 30 min, lift +25%..+400% (90%))",
         ])
     }
 
@@ -109,6 +109,28 @@ import TestSupport
             """)
         #expect(abs(Double(lua[0]) ?? 1) < 1e-6, "\(lua)")
         #expect(Array(lua[1...]) == ["true", "2024-05-20T15:00", "Chart(scenario, 800x450)", "true", "true"])
+    }
+
+    @Test func whatIfCarriesEveryLevelOfTheForecast() throws {
+        let lua = try Self.run("""
+            local sale = orders.simulate{minutes = 1440, orders = 30000, seed = 2, start = "2024-05-20T00:00"}
+            local fc = forecast.run(sale.revenue, {cutoff = "2024-05-20T12:00", train = 600, horizon = 300, level = {0.5, 0.8, 0.95}})
+            local w = scenario.whatif(fc, {scenario.email{at = "13:00"}})
+            local b = w[1].bands
+            local nested = true
+            for i = 1, 300 do
+              nested = nested and b[0.95].lower[i] <= b[0.5].lower[i] and b[0.5].upper[i] <= b[0.95].upper[i]
+                and b[0.5].lower[i] <= w[1].mean[i] and w[1].mean[i] <= b[0.5].upper[i]
+            end
+            local path = os.tmpname()
+            w:save_csv(path)
+            local header = io.open(path):read("l")
+            os.remove(path)
+            local t = scenario.whatif({observed = 0, mean = series.new{10, 20}, lower = series.new{9, 18}, upper = series.new{11, 22}, level = 0.5},
+                                      {scenario.email{at = 60, lift = 1}})
+            return nested, b[0.5].lower[300] == w[1].lower[300], header, (next(t[1].bands))
+            """)
+        #expect(lua == ["true", "true", "scenario,minute,rate,mean,lower50,upper50,lower80,upper80,lower95,upper95", "0.5"])
     }
 
     @Test func plannedEventsAreKnownInputsOfTheForecast() throws {

@@ -1,3 +1,4 @@
+import Forecasting
 import SaleData
 import Testing
 
@@ -29,5 +30,14 @@ import Testing
         #expect(lines[0] == "scenario,minute,rate,mean,lower,upper")
         #expect(lines[1] == "baseline,2024-05-20T14:00,100.00,1100.00,1100.00,1100.00")
         #expect(lines[15] == "\"mail, 14:02\",2024-05-20T14:04,200.00,1650.00,1650.00,1650.00")
+    }
+
+    @Test func csvCarriesEachLevelAsAForecastDoes() {
+        let mean = baseline.mean
+        let bands = [0.5, 0.8, 0.95].map { ForecastBand(level: $0, lower: mean, upper: mean.map { $0 + 10 }) }
+        let nested = Baseline(observed: baseline.observed, rate: baseline.rate, bands: bands)
+        let lines = ScenarioComparison(baseline: nested, scenarios: []).csv.split(separator: "\n")
+        #expect(lines[0] == "scenario,minute,rate,mean,lower50,upper50,lower80,upper80,lower95,upper95")
+        #expect(lines[1] == "baseline,2024-05-20T14:00,100.00,1100.00,1100.00,1110.00,1100.00,1110.00,1100.00,1110.00")
     }
 }

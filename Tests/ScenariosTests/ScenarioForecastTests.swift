@@ -1,4 +1,5 @@
 import Foundation
+import Forecasting
 import SaleData
 import Testing
 
@@ -27,12 +28,42 @@ import Testing
         #expect(forecast.mean.values[1] == 1200)
     }
 
-    @Test func liftRangeWidensTheBand() {
-        let campaign = CampaignEffect(minute: 0, lift: 1, riseMinutes: 0, halfLife: 1e9, liftRange: 0.5...2)
+    @Test func anUncertainLiftWidensTheBandInLogQuadrature() {
+        // A flat campaign (half-life 1e9 minutes) doubles the rate: 2000 to come by the end; the
+        // lift's 80% end is 1 * exp(z * 0.5) with z = 1.2816, so 1000 * (1 + exp(0.6408)) to come.
+        let campaign = CampaignEffect(minute: 0, lift: 1, riseMinutes: 0, halfLife: 1e9, spread: EffectSpread(logLift: 0.5))
         let forecast = Scenario(name: "learned", events: [.campaign(campaign)]).apply(to: baseline)
-        #expect(abs(forecast.gain - 1000) < 1e-3)  // a half-life of 1e9 minutes is flat to 1e-8
-        #expect(abs(forecast.lower.values[9] - (1000 + 0.8 * 1500)) < 1e-3)
-        #expect(abs(forecast.upper.values[9] - (1000 + 1.2 * 3000)) < 1e-3)
+        let z = EffectLearner.normalQuantile(level: 0.8)
+        let effectHigh = log((1 + exp(z * 0.5)) / 2), effectLow = log(2 / (1 + exp(-z * 0.5)))
+        #expect(abs(forecast.gain - 1000) < 1e-3)
+        #expect(abs(forecast.upper.values[9] - (1000 + 2000 * exp((log(1.2) * log(1.2) + effectHigh * effectHigh).squareRoot()))) < 1e-2)
+        #expect(abs(forecast.lower.values[9] - (1000 + 2000 * exp(-(log(1.25) * log(1.25) + effectLow * effectLow).squareRoot()))) < 1e-2)
+    }
+
+    @Test func anExactEffectKeepsTheBaselinesRelativeWidthAtEveryLevel() {
+        let toCome = (1...10).map { Double($0) * 100 }
+        let bands = [(0.5, 0.9, 1.1), (0.95, 0.6, 1.5)].map { level, low, high in
+            ForecastBand(level: level, lower: Series(start: 0, values: toCome.map { 1000 + low * $0 }),
+                         upper: Series(start: 0, values: toCome.map { 1000 + high * $0 }))
+        }
+        let nested = Baseline(observed: 1000, rate: baseline.rate, bands: bands)
+        let forecast = Scenario(name: "given", events: [.discount(DiscountEffect(from: 0, lift: 1))]).apply(to: nested)
+        #expect(forecast.bands.map(\.level) == [0.5, 0.95])
+        #expect(abs(forecast.bands[0].lower.values[9] - (1000 + 0.9 * 2000)) < 1e-9)
+        #expect(abs(forecast.bands[1].upper.values[9] - (1000 + 1.5 * 2000)) < 1e-9)
+    }
+
+    @Test func aCampaignTwiceTheAssumedOneLiesInsideTheWideBandNotTheNarrow() {
+        // An exact baseline (no width of its own): only the effect's spread makes the band.
+        let rate = Series(start: 0, values: Array(repeating: 100, count: 300))
+        let mean = Baseline(observed: 0, rate: rate).mean
+        let exact = Baseline(observed: 0, rate: rate, bands: [0.5, 0.95].map { ForecastBand(level: $0, lower: mean, upper: mean) })
+        let assumed = CampaignEffect(minute: 10, lift: 1, riseMinutes: 5, halfLife: 30, spread: .betweenSends)
+        var truth = assumed
+        truth.lift = 2
+        let band = Scenario(name: "assumed", events: [.campaign(assumed)]).apply(to: exact).bands
+        let actual = Scenario(name: "truth", events: [.campaign(truth)]).apply(to: exact).mean.values[299]
+        #expect(band[0].upper.values[299] < actual && actual < band[1].upper.values[299])
     }
 
     @Test func cumulativeForecastGivesTheRate() {

@@ -1,7 +1,7 @@
 import ArgumentParser
-import FlashLua
 import Forecasting
 import SaleData
+import SaleReports
 
 /// `flashcast backtest INPUT.csv --train 500 --horizon 200 --step 200 -o pieces.csv`: the rolling
 /// evaluation, as `forecast.backtest` makes it.

@@ -1,8 +1,8 @@
 import ArgumentParser
-import FlashLua
 import FlashREPL
 import Forecasting
 import SaleData
+import SaleReports
 import Scenarios
 
 /// `flashcast forecast INPUT.csv --cutoff T -o forecast.csv`: one forecast, as `forecast.run` makes it.
@@ -54,9 +54,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Minutes to forecast after the cutoff (default: to --end, else 500).", valueName: "minutes"))
     var horizon: Int?
 
-    @Option(help: ArgumentHelp(
-        "The sale's last minute, HH:MM (the next after the cutoff) or YYYY-MM-DDTHH:MM: forecast to it.", valueName: "WHEN"))
-    var end: EventTime?
+    @OptionGroup var end: SaleEndArgument
 
     @OptionGroup var events: EventArguments
 

@@ -1,7 +1,7 @@
 import ArgumentParser
-import FlashLua
 import Forecasting
 import SaleData
+import SaleReports
 import Scenarios
 
 /// One `flashcast forecast`: the sale, the horizon (given, or to the sale's `--end`), the planned
@@ -24,9 +24,9 @@ struct ForecastRun {
         let revenue = sale.revenue
         let cutoff = try command.cutoff.index(in: revenue, file: sale.fileName)
         let cutoffMinute = revenue.minute(at: cutoff), zone = revenue.zone
-        saleEnd = try command.end.map { try Self.end($0, after: cutoffMinute, in: revenue) }
+        saleEnd = try command.end.minute(after: cutoff, in: revenue)
         train = ModelOptions.minutes(command.train, default: 1000, in: revenue)
-        let toEnd = saleEnd.map { $0 + 1 - revenue.minute(at: cutoff + 1) }
+        let toEnd = saleEnd.map { SaleEndArgument.horizon(to: $0, cutoff: cutoff, in: revenue) }
         var options = ForecastOptions(cutoff: cutoff, train: train,
                                       horizon: ModelOptions.minutes(command.horizon ?? toEnd, default: 500, in: revenue),
                                       model: modelOptions.model, seed: modelOptions.seed)
@@ -51,25 +51,9 @@ struct ForecastRun {
         }
     }
 
-    /// The sale's last minute: `--end` after the cutoff (a clock time is the next one after it).
-    private static func end(_ when: EventTime, after cutoffMinute: Int, in revenue: Series) throws -> Int {
-        let minute = when.minute(after: cutoffMinute, zone: revenue.zone)
-        guard minute > cutoffMinute else {
-            throw ValidationError("--end \(when.text(zone: revenue.zone)) is not after the cutoff (\(revenue.zone.label(minute: cutoffMinute)))")
-        }
-        return minute
-    }
-
     /// Minutes the forecast runs past the sale's end (0 when it stops at or before it, or no end is known).
-    var minutesPastEnd: Int {
-        guard let saleEnd else { return 0 }
-        return max(0, forecast.mean.minute(at: forecast.rows - 1) + forecast.mean.step - 1 - saleEnd)
-    }
+    var minutesPastEnd: Int { SaleEndArgument.minutesPast(saleEnd, mean: forecast.mean) }
 
     /// The warning for standard error when the forecast runs past the sale's end, or nil.
-    var pastEndWarning: String? {
-        guard let saleEnd, minutesPastEnd > 0 else { return nil }
-        return "flashcast: warning: the forecast runs \(minutesPastEnd) minutes past the sale's end "
-            + "(\(sale.revenue.zone.label(minute: saleEnd))); without --horizon, --end forecasts to the end\n"
-    }
+    var pastEndWarning: String? { SaleEndArgument.warning(saleEnd, mean: forecast.mean) }
 }

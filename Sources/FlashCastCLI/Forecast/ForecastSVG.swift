@@ -1,6 +1,6 @@
-import FlashLua
 import Forecasting
 import SaleData
+import SaleReports
 import SVGCharts
 
 /// The `--svg` charts of the forecast commands, as `chart.forecast(fc)` and `chart.backtest(bt)` draw them.

@@ -1,6 +1,6 @@
-import FlashLua
 import Forecasting
 import Foundation
+import SaleReports
 
 /// The accuracy measures of a model and its baselines as a text table (stdout) or JSON (`--json`).
 struct MetricsTable {

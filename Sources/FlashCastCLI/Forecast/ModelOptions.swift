@@ -22,9 +22,25 @@ struct Levels: ExpressibleByArgument {
     var defaultValueDescription: String { values.map { String($0) }.joined(separator: ",") }
 }
 
+/// `--level`, the same for `flashcast forecast`, `backtest` and `whatif`.
+struct LevelArgument: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Probability the prediction interval is meant to hold; several give nested bands (0.5,0.8,0.95), the first is the main one.",
+        valueName: "0.8"))
+    var level = Levels(values: [0.8])
+
+    func validate() throws {
+        guard level.values.allSatisfy({ $0 > 0 && $0 < 1 }) else {
+            throw ValidationError("--level must be between 0 and 1 (0.8 for 80%)")
+        }
+    }
+}
+
 /// What `flashcast forecast` and `backtest` share: the model, the earlier sale, and the outputs.
 struct ModelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Forecasting method (profile needs --history).", valueName: "model"))
+    @Option(help: ArgumentHelp(
+        "Forecasting method (\(ForecastModel.allCases.filter(\.needsHistory).map(\.rawValue).joined(separator: ", ")) needs --history).",
+        valueName: "model"))
     var model = ForecastModel.flashcast
 
     @Option(help: ArgumentHelp(
@@ -35,10 +51,10 @@ struct ModelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seed of every random choice (network weights, dropout).", valueName: "seed"))
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp(
-        "Probability the prediction interval is meant to hold; several give nested bands (0.5,0.8,0.95), the first is the main one.",
-        valueName: "0.8"))
-    var level = Levels(values: [0.8])
+    @OptionGroup var levels: LevelArgument
+
+    /// The levels asked for.
+    var level: Levels { levels.level }
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
         "The CSV to write: cutoff,minute,step,actual,forecast,lower,upper.", valueName: "forecast.csv"))
@@ -51,9 +67,6 @@ struct ModelOptions: ParsableArguments {
     var json = false
 
     func validate() throws {
-        guard level.values.allSatisfy({ $0 > 0 && $0 < 1 }) else {
-            throw ValidationError("--level must be between 0 and 1 (0.8 for 80%)")
-        }
         if model.needsHistory, history == nil {
             throw ValidationError("--model \(model.rawValue) needs --history (an earlier sale's orders or minutes)")
         }

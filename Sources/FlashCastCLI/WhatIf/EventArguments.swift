@@ -46,7 +46,7 @@ struct EventArguments: ParsableArguments {
     /// The e-mail's shape (at minute 0): given, learned from an earlier e-mail, or the typical
     /// default; and where it comes from, for the report.
     func campaign(observed: SaleData.Series, earlier: SaleData.Series?) throws -> (CampaignEffect, String) {
-        var campaign = CampaignEffect(minute: 0, lift: 1, riseMinutes: 5, halfLife: 30)
+        var campaign = CampaignEffect.typical(at: 0)
         var source = "a typical e-mail (no --lift and nothing to learn from)"
         let learning: (SaleData.Series, EventTime, String)? = if let when = historyEmail, let earlier {
             (earlier, when, "the e-mail at \(when.text(zone: earlier.zone)) in --history")
@@ -68,10 +68,13 @@ struct EventArguments: ParsableArguments {
         }
         if let lift {
             campaign.lift = lift
-            campaign.liftRange = nil
+            campaign.spread.logLift = 0
             source = "given"
         }
-        if let halfLife { campaign.halfLife = halfLife }
+        if let halfLife {
+            campaign.halfLife = halfLife
+            campaign.spread.logHalfLife = 0
+        }
         if let rise { campaign.riseMinutes = rise }
         return (campaign, source + "; peak \(Self.percent(campaign.lift)) after \(Self.minutes(campaign.riseMinutes)), "
             + "half-life \(Self.minutes(campaign.halfLife))")

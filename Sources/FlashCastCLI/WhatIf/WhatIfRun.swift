@@ -1,8 +1,8 @@
 import ArgumentParser
-import FlashLua
 import Forecasting
 import SafeOutput
 import SaleData
+import SaleReports
 import Scenarios
 import SVGCharts
 
@@ -16,6 +16,8 @@ struct WhatIfRun {
     let command: WhatIfCommand
     /// Minutes of training data.
     let train: Int
+    /// The sale's last minute (epoch minute) from `--end`.
+    let saleEnd: Int?
 
     init(_ command: WhatIfCommand) throws {
         self.command = command
@@ -23,10 +25,13 @@ struct WhatIfRun {
         let revenue = sale.revenue
         let cutoff = try command.cutoff.index(in: revenue, file: sale.fileName)
         let rest = (revenue.count - 1 - cutoff) * revenue.step
+        saleEnd = try command.end.minute(after: cutoff, in: revenue)
+        let toEnd = saleEnd.map { SaleEndArgument.horizon(to: $0, cutoff: cutoff, in: revenue) }
         train = ModelOptions.minutes(command.train, default: 1000, in: revenue)
         var options = ForecastOptions(cutoff: cutoff, train: train,
-                                      horizon: ModelOptions.minutes(command.horizon ?? (rest > 0 ? rest : nil), default: 500, in: revenue),
+                                      horizon: ModelOptions.minutes(command.horizon ?? toEnd ?? (rest > 0 ? rest : nil), default: 500, in: revenue),
                                       seed: command.seed)
+        options.levels = command.levels.level.values
         let earlier = try command.history.map { try SaleInput.load($0, reading: command.reading, asHistory: true) }
         options.history = earlier?.revenue
         forecast = try Forecaster.forecast(revenue: revenue, options: options)

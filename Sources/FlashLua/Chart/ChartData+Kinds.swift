@@ -1,4 +1,5 @@
 import LuaBridge
+import SaleReports
 import SVGCharts
 
 /// Lua data turned into the chart module's input. Wherever values are expected, a Series (at its

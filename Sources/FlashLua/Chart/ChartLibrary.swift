@@ -1,4 +1,5 @@
 import LuaBridge
+import SaleReports
 import SVGCharts
 
 /// `chart.name(data [, options])`, documented by `signature` and `summary`: reads the data (a
@@ -15,19 +16,6 @@ private func chartFunction(
         return 1
     }
 }
-
-/// The chart kinds share one rendering entry point.
-protocol RenderableChart {
-    func render(_ options: ChartOptions) throws(ChartError) -> SVGDocument
-}
-
-extension LineChart: RenderableChart {}
-extension ForecastChart: RenderableChart {}
-extension BacktestChart: RenderableChart {}
-extension LossChart: RenderableChart {}
-extension RevenueBarChart: RenderableChart {}
-extension ScenarioChart: RenderableChart {}
-extension EarlyWarningChart: RenderableChart {}
 
 /// The `chart` library: SVG pictures of series, forecasts, back-tests, training and scenarios.
 enum ChartLibrary {

@@ -1,7 +1,6 @@
 import LuaBridge
 import SaleData
-import SVGCharts
-import Scenarios
+import SaleReports
 
 /// A userdata the `chart` functions draw directly: `chart.lines(s)`, `chart.forecast(fc)`.
 ///
@@ -13,23 +12,6 @@ protocol ChartSource: LuaObject {
     static var chartFunctions: Set<String> { get }
     /// The object as chart data.
     var chartContent: ChartContent { get }
-}
-
-/// What a drawable object holds, in domain types; series carry their own minutes and zone.
-/// A library whose object is a new kind of content (a forecast, a back-test) adds a case here and
-/// reads it at the top of the chart function in `ChartData+Kinds.swift`.
-enum ChartContent {
-    /// Values on the clock (a Series): accepted wherever values go.
-    case values(SaleData.Series)
-    /// A forecast (`chart.forecast`): actual cumulative revenue, the forecast mean from the minute
-    /// after the cutoff, its band aligned with the mean, the band's level, and its bands at other levels.
-    case forecast(actual: SaleData.Series, mean: SaleData.Series, lower: [Double], upper: [Double], level: Double,
-                  otherBands: [ForecastChart.Band])
-    /// A rolling back-test (`chart.backtest`): the actual cumulative curve and every forecast piece.
-    case backtest(actual: SaleData.Series, pieces: [SaleData.Series])
-    /// What-if scenarios (`chart.scenarios`): their comparison, the actual cumulative revenue before
-    /// the cutoff if known, and the events to mark.
-    case scenarios(ScenarioComparison, actual: SaleData.Series?, markers: [(minute: Int, label: String)])
 }
 
 /// The drawable userdata types, in one place.

@@ -2,6 +2,7 @@ import Forecasting
 import Foundation
 import LuaBridge
 import SaleData
+import SaleReports
 
 /// The `Backtest` userdata: `bt.pieces`, `bt.summary.hre200`, `bt:save_csv(path)`, `chart.backtest(bt)`.
 enum BacktestClass {

@@ -1,4 +1,5 @@
 import Forecasting
+import SaleReports
 import SVGCharts
 
 /// `chart.forecast(fc)`: the actual curve over the training window, the forecast and its band.

@@ -1,6 +1,7 @@
 import Forecasting
 import LuaBridge
 import SaleData
+import SaleReports
 
 /// The `Forecast` userdata: `fc.mean`, `fc.metrics.hre500`, `fc:save_csv(path)`, `chart.forecast(fc)`.
 enum ForecastClass {

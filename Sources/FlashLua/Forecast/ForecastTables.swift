@@ -1,6 +1,7 @@
 import Forecasting
 import LuaBridge
 import SaleData
+import SaleReports
 
 /// Pushes the plain Lua tables of forecasts: metrics, loss history, baselines.
 enum ForecastTables {

@@ -1,6 +1,7 @@
 import Forecasting
 import LuaBridge
 import SaleData
+import SaleReports
 
 /// `forecast.warning(actual, fc [, {k = 15, target = 2e6}])`: the early-warning verdict as a table
 /// that `chart.warning` draws directly.

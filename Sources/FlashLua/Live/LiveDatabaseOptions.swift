@@ -1,6 +1,7 @@
 import LuaBridge
 import OrderSources
 import SaleData
+import SaleReports
 
 /// Reads `live.open{db=, table=, time=, amount=, ...}`: a sale followed in its database.
 enum LiveDatabaseOptions {

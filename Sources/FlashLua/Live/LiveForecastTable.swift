@@ -1,4 +1,5 @@
 import LuaBridge
+import SaleReports
 
 /// `sale.forecast`: the kept forecast in the table form `chart.forecast` draws and `scenario.whatif` takes.
 enum LiveForecastTable {

@@ -1,6 +1,7 @@
 import Forecasting
 import LuaBridge
 import SaleData
+import SaleReports
 
 /// Reads the options of `live.open(path, options)`: the orders reading options, the plan and the
 /// forecast settings.

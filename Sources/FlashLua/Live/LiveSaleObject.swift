@@ -1,5 +1,6 @@
 import LuaBridge
 import SaleData
+import SaleReports
 
 /// `live.open(path, options)`: a sale followed while it runs.
 final class LiveSaleObject: LuaObject, @unchecked Sendable {

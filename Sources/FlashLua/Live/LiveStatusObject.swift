@@ -1,4 +1,5 @@
 import LuaBridge
+import SaleReports
 
 /// A `LiveStatus` as Lua holds it: `tostring(status)` is the status block, its fields the figures.
 final class LiveStatusObject: LuaObject {

@@ -62,7 +62,8 @@ final class EventObject: LuaObject {
     var description: String {
         switch kind {
         case .campaign(_, _, let effect):
-            let range = effect.liftRange.map { ", lift \(Self.percent($0.lowerBound))..\(Self.percent($0.upperBound))" } ?? ""
+            let lifts = effect.spread.liftRange(effect.lift, level: 0.9)
+            let range = effect.spread.logLift > 0 ? ", lift \(Self.percent(lifts.lowerBound))..\(Self.percent(lifts.upperBound)) (90%)" : ""
             return "Event(\(name()), peak after \(Self.minutes(effect.riseMinutes)), half-life \(Self.minutes(effect.halfLife))\(range))"
         case .discount(_, let until, let effect):
             let end = until.map { " until \($0.text(zone: .utc))" } ?? ""

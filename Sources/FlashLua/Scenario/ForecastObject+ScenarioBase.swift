@@ -1,3 +1,4 @@
+import SaleReports
 import Scenarios
 
 /// A Forecast from `forecast.run` is what `scenario.whatif` and `latest_send` usually start from.

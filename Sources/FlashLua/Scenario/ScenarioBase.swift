@@ -25,8 +25,8 @@ enum ScenarioBases {
 
 extension LuaCall {
     /// The forecast at `index`: a registered object (a Forecast), or a table
-    /// `{observed = number, mean = Series [, lower = Series, upper = Series]}` of cumulative values
-    /// for the minutes after the cutoff.
+    /// `{observed = number, mean = Series [, lower = Series, upper = Series, level = 0.8]}` of
+    /// cumulative values for the minutes after the cutoff (`level`: what the band is meant to hold).
     func scenarioBase(_ index: Int32) throws(LuaError) -> ScenarioBase {
         for type in ScenarioBases.types {
             if let object = optionalObject(index, as: type) { return object.scenarioBase }
@@ -36,7 +36,7 @@ extension LuaCall {
             throw .typeMismatch(position: index, expected: "Forecast", got: got)
         }
         let table = try LuaOptions(self, at: index)
-        try table.allow(["observed", "mean", "lower", "upper"])
+        try table.allow(["observed", "mean", "lower", "upper", "level"])
         guard let observed = try table.number("observed"), observed.isFinite else {
             throw table.error("observed", "must be a number (revenue up to the cutoff)")
         }
@@ -55,7 +55,9 @@ extension LuaCall {
             throw table.error(key, "must have as many values as mean (\(mean.count))")
         }
         guard mean.values.allSatisfy(\.isFinite) else { throw table.error("mean", "must hold finite numbers") }
-        return ScenarioBase(baseline: Baseline(observed: observed, cumulativeMean: mean, lower: lower, upper: upper),
+        let level = try table.number("level", default: 0.8)
+        guard level > 0, level < 1 else { throw table.error("level", "must be between 0 and 1 (0.8 for 80%), got \(level)") }
+        return ScenarioBase(baseline: Baseline(observed: observed, cumulativeMean: mean, lower: lower, upper: upper, level: level),
                             cutoffMinute: mean.start - mean.step, zone: mean.zone, actual: nil)
     }
 }

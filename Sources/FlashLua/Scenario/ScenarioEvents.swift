@@ -4,9 +4,6 @@ import Scenarios
 
 /// `scenario.email`, `scenario.push`, `scenario.discount`, `scenario.outage` and `scenario.learn`.
 enum ScenarioEvents {
-    /// A typical e-mail when nothing is known: +100% at the peak, 5 minutes after the send,
-    /// halving every 30 minutes.
-    static let defaultCampaign = CampaignEffect(minute: 0, lift: 1, riseMinutes: 5, halfLife: 30)
 
     /// The campaign described by the options at argument 1: `at`, and `lift`, `half_life`, `rise` or `from`.
     static func campaign(_ call: LuaCall, channel: String) throws(LuaError) -> EventObject {
@@ -19,13 +16,16 @@ enum ScenarioEvents {
 
     /// A campaign's shape from options `lift`, `half_life`, `rise` and `from` (its minute is 0).
     static func campaignEffect(_ options: LuaOptions, _ call: LuaCall) throws(LuaError) -> CampaignEffect {
-        var effect = try learnedFrom(options, call)?.campaign(at: 0) ?? defaultCampaign
+        var effect = try learnedFrom(options, call)?.campaign(at: 0) ?? .typical(at: 0)
         if let lift = try options.number("lift") {
             guard lift.isFinite, lift >= 0 else { throw options.error("lift", "must be 0 or more (0.5 is +50%), got \(lift)") }
             effect.lift = lift
-            effect.liftRange = nil
+            effect.spread.logLift = 0
         }
-        effect.halfLife = try positive(options, "half_life", effect.halfLife)
+        if options.has("half_life") {
+            effect.halfLife = try positive(options, "half_life", effect.halfLife)
+            effect.spread.logHalfLife = 0
+        }
         if let rise = try options.number("rise") {
             guard rise.isFinite, rise >= 0 else { throw options.error("rise", "must be 0 or more minutes, got \(rise)") }
             effect.riseMinutes = rise
@@ -57,8 +57,10 @@ enum ScenarioEvents {
         An e-mail campaign sent at `at` ('14:00': the next 14:00 after the forecast's cutoff; \
         '2024-05-20T14:00' in the shop's zone; or epoch seconds): the rate rises for `rise` minutes to \
         1+lift times the baseline, then the extra halves every `half_life` minutes. from=an Effect from \
-        scenario.learn takes its lift, half-life and interval (lift= etc. override them). Without either, \
-        a typical e-mail is assumed: lift=1 (+100%), half_life=30, rise=5.
+        scenario.learn takes its lift and half-life with their uncertainty (its estimate's and how sends \
+        differ), which widens a what-if's bands; lift= and half_life= given are taken as exact. Without \
+        either, a typical e-mail is assumed: lift=1 (+100%), half_life=30, rise=5, each uncertain by a \
+        factor 4 (9 e-mails in 10).
         """
     ) { call in
         call.push(try campaign(call, channel: "e-mail"))

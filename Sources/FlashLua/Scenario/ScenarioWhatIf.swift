@@ -10,8 +10,11 @@ enum ScenarioWhatIf {
         """
         Applies each scenario to a forecast (a Forecast from forecast.run, or {observed=, mean=, lower=, \
         upper=} cumulative Series after the cutoff). A scenario is an Event or a list of Events with an \
-        optional name ({e1, e2, name='both'}); their factors on the forecast rate multiply. Each scenario's \
-        band keeps the forecast's relative width (wider with a learned lift's interval). by= adds the \
+        optional name ({e1, e2, name='both'}); their factors on the forecast rate multiply. Each scenario has \
+        the forecast's bands (every level of forecast.run{level={0.5, 0.8, 0.95}}; a table's lower and \
+        upper hold level=, default 0.8), joined with how uncertain each e-mail's effect is: learned \
+        (scenario.learn) or assumed (a typical e-mail) effects widen them; lift= and half_life= given are \
+        exact. by= adds the \
         totals and gains by that time ('18:00': the next 18:00 after the cutoff), target= says which \
         scenarios reach it by the end of the forecast.
         """

@@ -1,3 +1,4 @@
+import SaleReports
 import Scenarios
 
 /// `chart.scenarios(w)`: the actual curve before the cutoff, the baseline, each scenario, its events.

@@ -24,14 +24,16 @@ final class WhatIfObject: LuaObject {
 }
 
 extension LuaCall {
-    /// Pushes one forecast of a what-if as a table: name, mean, lower, upper, rate (Series), total,
-    /// gain, and with `by` total_by and gain_by, with a target reaches.
+    /// Pushes one forecast of a what-if as a table: name, mean, lower, upper (the main band), bands
+    /// (every level's, as a Forecast's), rate (Series), total, gain, and with `by` total_by and
+    /// gain_by, with a target reaches.
     func push(_ forecast: ScenarioForecast, in comparison: ScenarioComparison) {
-        pushTable(fieldCapacity: 10) { table in
+        pushTable(fieldCapacity: 11) { table in
             table.set("name", forecast.name)
             table.set("mean") { $0.push(forecast.mean) }
             table.set("lower") { $0.push(forecast.lower) }
             table.set("upper") { $0.push(forecast.upper) }
+            table.set("bands") { ForecastTables.push(forecast.bands, $0) }
             table.set("rate") { $0.push(forecast.rate) }
             table.set("total", forecast.total)
             table.set("gain", forecast.gain)
@@ -49,15 +51,16 @@ enum WhatIfClass {
     static let luaClass = LuaClass<WhatIfObject>(
         summary: """
             Scenarios tried on a forecast (scenario.whatif). #w scenarios; w[i] and w.baseline are tables: \
-            name, mean, lower, upper (cumulative Series), rate (per minute), total and gain at the end, \
-            total_by and gain_by (with by=), reaches (with target=). chart.scenarios(w) draws them.
+            name, mean, lower, upper (cumulative Series; the main band), bands (every level of the \
+            forecast: bands[0.95].lower ...), rate (per minute), total and gain at the end, total_by and \
+            gain_by (with by=), reaches (with target=). chart.scenarios(w) draws them.
             """,
         methods: [
             LuaMethod("summary", "w:summary() -> string", "A table of each scenario's totals and gains over the baseline, one line each.") { call, w in
                 call.push(w.comparison.summary)
                 return 1
             },
-            LuaMethod("save_csv", "w:save_csv(path) -> true | nil, message", "Writes `scenario,minute,rate,mean,lower,upper` rows for the baseline and every scenario, atomically.") { call, w in
+            LuaMethod("save_csv", "w:save_csv(path) -> true | nil, message", "Writes `scenario,minute,rate,mean,lower,upper` rows (with several levels lower50,upper50,...) for the baseline and every scenario, atomically.") { call, w in
                 try call.writeOutput(at: 2, w.comparison.csv.utf8)
             },
         ],

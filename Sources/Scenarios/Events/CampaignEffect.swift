@@ -14,17 +14,22 @@ public struct CampaignEffect: Sendable, Equatable {
     public var riseMinutes: Double
     /// Minutes for the extra rate to halve after the peak.
     public var halfLife: Double
-    /// Plausible range of the lift (a learned effect's interval); the scenario's band uses its ends.
-    public var liftRange: ClosedRange<Double>?
+    /// How uncertain the lift and half-life are (a learned or assumed effect); widens the scenario's band.
+    public var spread: EffectSpread
 
     /// A campaign; by default it peaks 5 minutes after the send and halves every 30 minutes.
-    public init(minute: Int, lift: Double, riseMinutes: Double = 5, halfLife: Double = 30,
-                liftRange: ClosedRange<Double>? = nil) {
+    public init(minute: Int, lift: Double, riseMinutes: Double = 5, halfLife: Double = 30, spread: EffectSpread = .exact) {
         self.minute = minute
         self.lift = lift
         self.riseMinutes = riseMinutes
         self.halfLife = halfLife
-        self.liftRange = liftRange
+        self.spread = spread
+    }
+
+    /// A typical e-mail, when nothing is given or learned: +100% at the peak 5 minutes after the
+    /// send, halving every 30 minutes, with the wide spread of an assumption (`EffectSpread.assumed`).
+    public static func typical(at minute: Int) -> CampaignEffect {
+        CampaignEffect(minute: minute, lift: 1, riseMinutes: 5, halfLife: 30, spread: .assumed)
     }
 
     /// The extra rate at a minute as a share of the peak: 0 before the send, rising to 1, decaying.

@@ -1,3 +1,4 @@
+import Foundation
 import SaleData
 
 /// Something that changes the revenue rate: a factor on the baseline at every minute.
@@ -32,11 +33,18 @@ public enum ScenarioEvent: Sendable, Equatable {
         }
     }
 
-    /// The event with a campaign's lift at the low or high end of its range (others unchanged).
-    func atLiftEnd(low: Bool) -> ScenarioEvent {
-        guard case .campaign(var campaign) = self, let range = campaign.liftRange else { return self }
-        campaign.lift = low ? range.lowerBound : range.upperBound
+    /// The event with a campaign's lift and half-life moved by `z` standard deviations of its
+    /// spread (in log; others unchanged): `lift` moves the lift, otherwise the half-life.
+    func shifted(_ z: Double, lift: Bool) -> ScenarioEvent {
+        guard case .campaign(var campaign) = self else { return self }
+        if lift { campaign.lift *= exp(z * campaign.spread.logLift) } else { campaign.halfLife *= exp(z * campaign.spread.logHalfLife) }
         return .campaign(campaign)
+    }
+
+    /// Whether the event's effect is uncertain (a campaign with a spread).
+    var isUncertain: Bool {
+        guard case .campaign(let campaign) = self else { return false }
+        return campaign.spread != .exact
     }
 }
 

@@ -1,8 +1,9 @@
 import Forecasting
 
 extension Baseline {
-    /// The baseline of a forecast: its per-minute rate and cumulative band after the cutoff.
+    /// The baseline of a forecast: its per-minute rate and cumulative bands after the cutoff.
     public init(_ forecast: Forecast) {
-        self.init(observed: forecast.observedTotal, rate: forecast.rate, lower: forecast.lower, upper: forecast.upper)
+        let bands = forecast.bands.isEmpty ? [ForecastBand(level: forecast.level, lower: forecast.lower, upper: forecast.upper)] : forecast.bands
+        self.init(observed: forecast.observedTotal, rate: forecast.rate, bands: bands)
     }
 }

@@ -1,7 +1,8 @@
+import Forecasting
 import SaleData
 
 /// The forecast without the events: what comes in each minute after the cutoff, and the
-/// cumulative band around it.
+/// cumulative bands around it (one per level, nested, the first the main one).
 ///
 /// Series are per minute from the first minute after the cutoff; cumulative values include the
 /// revenue observed up to the cutoff.
@@ -10,31 +11,43 @@ public struct Baseline: Sendable, Equatable {
     public var observed: Double
     /// Expected revenue in each minute after the cutoff.
     public var rate: Series
-    /// Cumulative lower bound of the band, at the same minutes as `rate`.
-    public var lower: Series
-    /// Cumulative upper bound of the band.
-    public var upper: Series
+    /// Cumulative bands at the same minutes as `rate`, one per level, the main one first (at
+    /// least one: a band of zero width when none is known).
+    public var bands: [ForecastBand]
 
-    /// A baseline from its per-minute expected revenue and cumulative band (both ends may be
-    /// empty, giving a band of zero width).
-    public init(observed: Double, rate: Series, lower: Series? = nil, upper: Series? = nil) {
+    /// Cumulative lower bound of the main band.
+    public var lower: Series { bands[0].lower }
+    /// Cumulative upper bound of the main band.
+    public var upper: Series { bands[0].upper }
+
+    /// A baseline from its per-minute expected revenue and cumulative bands; bands whose length
+    /// is not the rate's are left out (none left: a band of zero width at `level` 0.8).
+    public init(observed: Double, rate: Series, bands: [ForecastBand]) {
         self.observed = observed
         self.rate = rate
         let mean = Self.cumulative(rate, from: observed)
-        self.lower = lower.flatMap { $0.count == rate.count ? $0 : nil } ?? mean
-        self.upper = upper.flatMap { $0.count == rate.count ? $0 : nil } ?? mean
+        let fitting = bands.filter { $0.lower.count == rate.count && $0.upper.count == rate.count }
+        self.bands = fitting.isEmpty ? [ForecastBand(level: 0.8, lower: mean, upper: mean)] : fitting
     }
 
-    /// A baseline from a cumulative forecast (mean, lower, upper) and the revenue observed up to
-    /// the cutoff; the rate is the mean's growth from one minute to the next.
-    public init(observed: Double, cumulativeMean mean: Series, lower: Series? = nil, upper: Series? = nil) {
+    /// A baseline from its per-minute expected revenue and one cumulative band at `level` (both
+    /// ends may be left out, giving a band of zero width).
+    public init(observed: Double, rate: Series, lower: Series? = nil, upper: Series? = nil, level: Double = 0.8) {
+        let mean = Self.cumulative(rate, from: observed)
+        let fits = { (bound: Series?) in bound.flatMap { $0.count == rate.count ? $0 : nil } ?? mean }
+        self.init(observed: observed, rate: rate, bands: [ForecastBand(level: level, lower: fits(lower), upper: fits(upper))])
+    }
+
+    /// A baseline from a cumulative forecast (mean, lower, upper at `level`) and the revenue
+    /// observed up to the cutoff; the rate is the mean's growth from one minute to the next.
+    public init(observed: Double, cumulativeMean mean: Series, lower: Series? = nil, upper: Series? = nil, level: Double = 0.8) {
         var previous = observed
         let rate = mean.values.map { value in
             defer { previous = value }
             return value - previous
         }
         self.init(observed: observed, rate: Series(start: mean.start, step: mean.step, values: rate, zone: mean.zone),
-                  lower: lower, upper: upper)
+                  lower: lower, upper: upper, level: level)
     }
 
     /// The cumulative expected revenue.

@@ -1,3 +1,5 @@
+import Forecasting
+import Foundation
 import SaleData
 
 /// A named set of events to try on a baseline forecast: "e-mail at 14:00", "10% off from 16:00".
@@ -15,20 +17,18 @@ public struct Scenario: Sendable, Equatable {
 
     /// The forecast with the events: the baseline rate times the events' factor at each minute.
     ///
-    /// The band keeps the baseline's relative width around the revenue still to come (lower and
-    /// upper over mean, both counted from the cutoff), applied to the scenario's revenue to come;
-    /// a campaign with a lift range puts the lower end of the band at its low lift and the upper
-    /// end at its high lift.
+    /// Each band joins two independent uncertainties about the revenue still to come (counted from
+    /// the cutoff), both as log ratios to the scenario's: the baseline band's (its bound over its
+    /// mean, as the events multiply whatever the baseline turns out to be) and the effect's (the
+    /// scenario with every uncertain campaign's lift, then its half-life, moved by the band's
+    /// normal quantile of its spread). Independent errors add in variance, so each side's log
+    /// offset is the root of the sum of their squares. Where the baseline's bound never falls,
+    /// neither does the scenario's.
     public func apply(to baseline: Baseline) -> ScenarioForecast {
         let rate = scaled(baseline.rate, by: events)
-        let low = scaled(baseline.rate, by: events.map { $0.atLiftEnd(low: true) })
-        let high = scaled(baseline.rate, by: events.map { $0.atLiftEnd(low: false) })
         let mean = Baseline.cumulative(rate, from: baseline.observed)
-        let base = baseline.mean
-        let lower = band(baseline.lower, base, Baseline.cumulative(low, from: baseline.observed), baseline.observed)
-        let upper = band(baseline.upper, base, Baseline.cumulative(high, from: baseline.observed), baseline.observed)
-        return ScenarioForecast(name: name, events: events, baseline: baseline, rate: rate, mean: mean,
-                                lower: lower, upper: upper)
+        let bands = baseline.bands.map { band($0, baseline: baseline, mean: mean) }
+        return ScenarioForecast(name: name, events: events, baseline: baseline, rate: rate, mean: mean, bands: bands)
     }
 
     private func scaled(_ rate: Series, by events: [ScenarioEvent]) -> Series {
@@ -37,16 +37,55 @@ public struct Scenario: Sendable, Equatable {
                       zone: rate.zone)
     }
 
-    /// One end of the band: the baseline's bound over its mean (both counted from the cutoff)
-    /// times the scenario's revenue to come; where the baseline expects nothing, the bound is
-    /// shifted by the scenario's extra revenue instead.
-    private func band(_ bound: Series, _ base: Series, _ scenario: Series, _ observed: Double) -> Series {
-        let values = (0..<bound.count).map { i in
-            let toCome = base.values[i] - observed
-            let scenarioToCome = scenario.values[i] - observed
-            guard toCome > 0 else { return bound.values[i] + scenarioToCome - toCome }
-            return observed + scenarioToCome * (bound.values[i] - observed) / toCome
+    /// The scenario's band at the level of one of the baseline's bands.
+    private func band(_ bounds: ForecastBand, baseline: Baseline, mean: Series) -> ForecastBand {
+        let observed = baseline.observed, base = baseline.mean
+        let effect = effectOffsets(baseline, mean: mean, z: EffectLearner.normalQuantile(level: bounds.level))
+        var lower = [Double](), upper = [Double]()
+        for i in 0..<mean.count {
+            let toCome = base.values[i] - observed, scenarioToCome = mean.values[i] - observed
+            let low = scenarioToCome * exp(-effect.low[i]), high = scenarioToCome * exp(effect.high[i])
+            var lowEnd: Double, highEnd: Double
+            if toCome > 0, scenarioToCome > 0 {
+                let baseLow = bounds.lower.values[i] > observed ? log(toCome / (bounds.lower.values[i] - observed)) : .infinity
+                let baseHigh = log(Swift.max(bounds.upper.values[i] - observed, toCome) / toCome)
+                lowEnd = observed + scenarioToCome * exp(-Self.root(Swift.max(baseLow, 0), effect.low[i]))
+                highEnd = observed + scenarioToCome * exp(Self.root(baseHigh, effect.high[i]))
+            } else {  // the baseline expects nothing: its bounds shifted by the scenario's extra at the effect's ends
+                lowEnd = bounds.lower.values[i] + low - toCome
+                highEnd = bounds.upper.values[i] + high - toCome
+            }
+            if i > 0, bounds.lower.values[i] >= bounds.lower.values[i - 1] { lowEnd = Swift.max(lowEnd, lower[i - 1]) }
+            if i > 0, bounds.upper.values[i] >= bounds.upper.values[i - 1] { highEnd = Swift.max(highEnd, upper[i - 1]) }
+            lower.append(Swift.min(lowEnd, mean.values[i]))
+            upper.append(Swift.max(highEnd, mean.values[i]))
         }
-        return Series(start: bound.start, step: bound.step, values: values, zone: bound.zone)
+        let series = { (values: [Double]) in Series(start: mean.start, step: mean.step, values: values, zone: mean.zone) }
+        return ForecastBand(level: bounds.level, lower: series(lower), upper: series(upper))
+    }
+
+    /// The effect's log offsets below and above the scenario's revenue to come at each minute, for
+    /// the normal quantile `z`: the lift's and the half-life's, each moved alone, joined as a root sum of squares.
+    private func effectOffsets(_ baseline: Baseline, mean: Series, z: Double) -> (low: [Double], high: [Double]) {
+        guard events.contains(where: \.isUncertain) else {
+            let none = [Double](repeating: 0, count: mean.count)
+            return (none, none)
+        }
+        let observed = baseline.observed
+        let moved = [(z, true), (-z, true), (z, false), (-z, false)].map { shift in
+            Baseline.cumulative(scaled(baseline.rate, by: events.map { $0.shifted(shift.0, lift: shift.1) }), from: observed)
+        }
+        func offset(_ i: Int, _ other: Series) -> Double {
+            let toCome = mean.values[i] - observed, moved = other.values[i] - observed
+            return toCome > 0 && moved > 0 ? abs(log(moved / toCome)) : 0
+        }
+        let low = (0..<mean.count).map { Self.root(offset($0, moved[1]), offset($0, moved[3])) }
+        let high = (0..<mean.count).map { Self.root(offset($0, moved[0]), offset($0, moved[2])) }
+        return (low, high)
+    }
+
+    /// `sqrt(a^2 + b^2)`, infinite when either is.
+    private static func root(_ a: Double, _ b: Double) -> Double {
+        a.isInfinite || b.isInfinite ? .infinity : (a * a + b * b).squareRoot()
     }
 }

@@ -27,13 +27,17 @@ public struct ScenarioComparison: Sendable, Equatable {
     }
 
     /// Every forecast minute of the baseline and each scenario:
-    /// `scenario,minute,rate,mean,lower,upper` (mean, lower, upper cumulative).
+    /// `scenario,minute,rate,mean,lower,upper` (mean, lower, upper cumulative); with several
+    /// levels `lower50,upper50,lower80,upper80,...` in place of `lower,upper`, as a forecast's CSV.
     public var csv: String {
-        var text = "scenario,minute,rate,mean,lower,upper\n"
+        let levels = baseline.bands.map(\.percentText)
+        let bounds = levels.count > 1 ? levels.map { "lower\($0),upper\($0)" }.joined(separator: ",") : "lower,upper"
+        var text = "scenario,minute,rate,mean,\(bounds)\n"
         for forecast in [baseline] + scenarios {
             let name = Self.csvField(forecast.name)
             for i in 0..<forecast.mean.count {
-                let values = [forecast.rate.values[i], forecast.mean.values[i], forecast.lower.values[i], forecast.upper.values[i]]
+                let values = [forecast.rate.values[i], forecast.mean.values[i]]
+                    + forecast.bands.flatMap { [$0.lower.values[i], $0.upper.values[i]] }
                 text += "\(name),\(forecast.mean.label(at: i)),"
                     + values.map { String(format: "%.2f", $0) }.joined(separator: ",") + "\n"
             }

@@ -1,3 +1,4 @@
+import Forecasting
 import SaleData
 
 /// A baseline forecast with a scenario's events applied.
@@ -12,10 +13,13 @@ public struct ScenarioForecast: Sendable, Equatable {
     public let rate: Series
     /// Cumulative expected revenue (including what was observed up to the cutoff).
     public let mean: Series
-    /// Cumulative lower bound of the band.
-    public let lower: Series
-    /// Cumulative upper bound of the band.
-    public let upper: Series
+    /// Cumulative bands at the baseline's levels, the main one first.
+    public let bands: [ForecastBand]
+
+    /// Cumulative lower bound of the main band.
+    public var lower: Series { bands[0].lower }
+    /// Cumulative upper bound of the main band.
+    public var upper: Series { bands[0].upper }
 
     /// Expected cumulative revenue at the end of the forecast.
     public var total: Double { mean.values.last ?? baseline.observed }

@@ -19,9 +19,9 @@ public struct LearnedEffect: Sendable, Equatable {
     /// Minutes used before and after the send.
     public var minutesBefore: Int, minutesAfter: Int
 
-    /// The same campaign sent at another minute, carrying the lift interval for scenario bands.
+    /// The same campaign sent at another minute, carrying its spread (`EffectSpread(learned:)`) for scenario bands.
     public func campaign(at minute: Int) -> CampaignEffect {
-        CampaignEffect(minute: minute, lift: lift, riseMinutes: riseMinutes, halfLife: halfLife, liftRange: liftInterval)
+        CampaignEffect(minute: minute, lift: lift, riseMinutes: riseMinutes, halfLife: halfLife, spread: EffectSpread(learned: self))
     }
 }
 

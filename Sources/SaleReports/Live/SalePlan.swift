@@ -2,20 +2,23 @@ import SaleData
 
 /// What a followed sale is measured against: when it ends, the revenue it should make, and how
 /// that revenue is expected to build up minute by minute (the earlier sale's shape, or evenly).
-struct SalePlan: Sendable {
+public struct SalePlan: Sendable {
     /// The last minute of the sale (epoch minute, included), when given as a time.
-    var end: Int?
+    public var end: Int?
     /// The sale's length in minutes from its first minute, when given as a duration.
-    var length: Int?
+    public var length: Int?
     /// The revenue the sale should make by its end.
-    var target: Double?
+    public var target: Double?
     /// Replaying a past sale: the minute taken as now (orders after it are left out).
-    var now: Int?
+    public var now: Int?
     /// An earlier, similar sale's revenue per minute, aligned with this one by minutes since the start.
-    var history: Series?
+    public var history: Series?
+
+    /// A plan with nothing known yet: no end, target, replay minute or earlier sale.
+    public init() {}
 
     /// Minutes in the sale that started at `start`: from `end`, `length` or the earlier sale's length.
-    func minutes(start: Int) -> Int? {
+    public func minutes(start: Int) -> Int? {
         if let end { return max(end - start + 1, 1) }
         if let length { return length }
         return history.map(\.count).flatMap { $0 > 0 ? $0 : nil }
@@ -23,7 +26,7 @@ struct SalePlan: Sendable {
 
     /// The share of the whole sale's revenue expected after `elapsed` of its `total` minutes: the
     /// earlier sale's cumulative share at the same minute, or `elapsed / total` without one.
-    func expectedShare(elapsed: Int, total: Int) -> Double {
+    public func expectedShare(elapsed: Int, total: Int) -> Double {
         if let history, history.count > 0 {
             let whole = history.values.reduce(0, +)
             if whole > 0 {

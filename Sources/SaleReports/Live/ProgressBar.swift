@@ -2,22 +2,26 @@ import Glibc
 
 /// A one-line progress bar on standard error, redrawn in place: `training [######------]  52%`.
 /// Used from the thread that trains only.
-final class ProgressBar: @unchecked Sendable {
-    let label: String
-    let enabled: Bool
+public final class ProgressBar: @unchecked Sendable {
+    /// The words before the bar.
+    public let label: String
+    /// False draws nothing (standard error is not a terminal, or the user said so).
+    public let enabled: Bool
     private var shown = -1
-    static let width = 24
+    /// Characters between the brackets.
+    public static let width = 24
 
-    init(_ label: String, enabled: Bool) {
+    /// A bar named `label`, drawn only when `enabled`.
+    public init(_ label: String, enabled: Bool) {
         self.label = label
         self.enabled = enabled
     }
 
     /// True when standard error is a terminal, where a redrawn line reads well.
-    static var terminalAttached: Bool { isatty(STDERR_FILENO) != 0 }
+    public static var terminalAttached: Bool { isatty(STDERR_FILENO) != 0 }
 
     /// Draws the bar at `fraction` (0...1) if it moved by a whole percent.
-    func show(_ fraction: Double) {
+    public func show(_ fraction: Double) {
         guard enabled, fraction.isFinite else { return }
         let percent = Int((min(max(fraction, 0), 1) * 100).rounded(.down))
         guard percent != shown else { return }
@@ -29,13 +33,13 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     /// Clears the bar's line, if one was drawn.
-    func finish() {
+    public func finish() {
         guard enabled, shown >= 0 else { return }
         Self.write("\r" + String(repeating: " ", count: label.count + Self.width + 8) + "\r")
     }
 
     /// Writes `text` to standard error as it is.
-    static func write(_ text: String) {
+    public static func write(_ text: String) {
         var bytes = Array(text.utf8)
         _ = Glibc.write(STDERR_FILENO, &bytes, bytes.count)
     }

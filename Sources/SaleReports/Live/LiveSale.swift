@@ -6,30 +6,31 @@ import SaleData
 /// export or the database), keeps the forecast of the end-of-sale total up to date (re-training
 /// when it has aged) and reports a ``LiveStatus``. A database connection lost for good leaves the
 /// figures as they were and says so in the status; the next refresh tries again.
-final class LiveSale: @unchecked Sendable {
+public final class LiveSale: @unchecked Sendable {
     /// Where the orders come from.
-    let feed: any LiveFeed
+    public let feed: any LiveFeed
     /// End, target and expected shape of the sale.
-    let plan: SalePlan
+    public let plan: SalePlan
     /// How forecasts are made and when they are renewed.
-    let settings: LiveForecastSettings
+    public let settings: LiveForecastSettings
     /// What the last refresh saw: per-minute figures up to now.
-    private(set) var observed: Observed?
+    public private(set) var observed: Observed?
     /// The last status reported.
-    private(set) var status: LiveStatus?
+    public private(set) var status: LiveStatus?
     /// The forecast kept between refreshes.
-    var forecast: Forecast?
+    public internal(set) var forecast: Forecast?
 
     /// The sale's per-minute figures up to now (the latest order, or the plan's `now` when replaying).
-    struct Observed {
+    public struct Observed {
         /// Revenue per minute.
-        var revenue: Series
+        public var revenue: Series
         /// Cumulative revenue per minute, summed in cents.
-        var cumulative: Series
+        public var cumulative: Series
         /// Orders counted.
-        var orders: Int
+        public var orders: Int
 
-        init(_ table: MinuteTable, now: Int?) {
+        /// The first rows of `table`, up to the minute `now` when given.
+        public init(_ table: MinuteTable, now: Int?) {
             let rows = now.map { min(max($0 - table.start + 1, 0), table.count) } ?? table.count
             revenue = table.revenue.slice(0..<rows)
             cumulative = table.cumulative.slice(0..<rows)
@@ -37,10 +38,11 @@ final class LiveSale: @unchecked Sendable {
         }
 
         /// Revenue from the start to now.
-        var total: Double { cumulative.values.last ?? 0 }
+        public var total: Double { cumulative.values.last ?? 0 }
     }
 
-    init(feed: any LiveFeed, plan: SalePlan, settings: LiveForecastSettings) {
+    /// A sale read from `feed`, measured against `plan` and forecast with `settings`.
+    public init(feed: any LiveFeed, plan: SalePlan, settings: LiveForecastSettings) {
         self.feed = feed
         self.plan = plan
         self.settings = settings
@@ -48,7 +50,7 @@ final class LiveSale: @unchecked Sendable {
 
     /// Takes the new minutes and works out the status; `progress` hears how training goes (0...1),
     /// `report` each retry of a lost connection.
-    func refresh(report: (String) -> Void = { _ in }, progress: @escaping @Sendable (Double) -> Void = { _ in })
+    public func refresh(report: (String) -> Void = { _ in }, progress: @escaping @Sendable (Double) -> Void = { _ in })
         throws -> LiveStatus {
         var lastReport: String?
         let table: MinuteTable

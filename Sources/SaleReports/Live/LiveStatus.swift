@@ -1,50 +1,51 @@
 /// Where a followed sale stands after a refresh: the status block `refresh()` prints.
-struct LiveStatus: Sendable {
+public struct LiveStatus: Sendable {
     /// The forecast of the sale's end-of-sale total.
-    struct EndForecast: Sendable {
+    public struct EndForecast: Sendable {
         /// Expected revenue by the end of the sale, and the prediction interval around it.
-        var total: Double, lower: Double, upper: Double
+        public var total: Double, lower: Double, upper: Double
         /// Probability the interval is meant to hold (0.8).
-        var level: Double
+        public var level: Double
         /// The model's name.
-        var model: String
+        public var model: String
         /// The minute (label) of the last observation the model was trained on.
-        var trainedAt: String
+        public var trainedAt: String
         /// True when this refresh trained the model (the status shows `new`).
-        var retrained: Bool
+        public var retrained: Bool
     }
 
     /// An early-warning state.
-    struct Alert: Sendable {
+    public struct Alert: Sendable {
         /// "ok", "below_band" or "below_target".
-        var state: String
+        public var state: String
         /// One line on what is wrong (or "none").
-        var text: String
+        public var text: String
 
-        static let none = Alert(state: "ok", text: "none")
+        /// Nothing wrong.
+        public static let none = Alert(state: "ok", text: "none")
     }
 
     /// The minute of the latest order (`YYYY-MM-DDTHH:MM`), and the shop's zone.
-    var now: String
-    var zone: String
+    public var now: String
+    public var zone: String
     /// 1-based minute of the sale that `now` is, and the sale's length when known.
-    var minute: Int
-    var minutes: Int?
+    public var minute: Int
+    public var minutes: Int?
     /// Revenue from the sale's start to now.
-    var revenue: Double
+    public var revenue: Double
     /// Orders, revenue and minutes that this refresh added.
-    var newOrders: Int, newRevenue: Double, newMinutes: Int
+    public var newOrders: Int, newRevenue: Double, newMinutes: Int
     /// The end-of-sale forecast, or why there is none.
-    var forecast: EndForecast?
-    var forecastNote: String?
+    public var forecast: EndForecast?
+    public var forecastNote: String?
     /// The target, revenue so far against the plan for this minute, and the forecast against the target.
-    var target: Double?
-    var pace: Double?
-    var alert: Alert
+    public var target: Double?
+    public var pace: Double?
+    public var alert: Alert
     /// How the source fared: a retried connection, or one lost for good (then `stale`).
-    var sourceNote: String?
+    public var sourceNote: String?
     /// True when the source could not be reached and the figures are those of the last refresh.
-    var stale = false
+    public var stale = false
 
     /// This status again, nothing new, after the source failed with `problem`.
     func unchanged(because problem: String) -> LiveStatus {
@@ -61,7 +62,7 @@ struct LiveStatus: Sendable {
 
 extension LiveStatus {
     /// The status block, one fact a line, labels aligned.
-    var text: String {
+    public var text: String {
         let lines = [headline, revenueLine, forecastLine, targetLine, "alert            " + alert.text]
         return (lines + (sourceNote.map { ["source           " + $0] } ?? [])).joined(separator: "\n")
     }

@@ -1,7 +1,7 @@
 /// Money and shares as the live status shows them: `1,933,482`, `102%`.
-enum MoneyText {
+public enum MoneyText {
     /// Whole units with thousands separators; `?` for a value that is not finite.
-    static func grouped(_ value: Double) -> String {
+    public static func grouped(_ value: Double) -> String {
         guard value.isFinite, abs(value) < 1e18 else { return "?" }
         let whole = Int(value.rounded())
         var digits = String(abs(whole))
@@ -15,13 +15,13 @@ enum MoneyText {
     }
 
     /// A ratio as a whole percentage, `102%`; `?` when not finite.
-    static func percent(_ ratio: Double) -> String {
+    public static func percent(_ ratio: Double) -> String {
         guard ratio.isFinite, abs(ratio) < 1e9 else { return "?" }
         return "\(Int((ratio * 100).rounded()))%"
     }
 
     /// A ratio with one decimal, `46.8%`.
-    static func percentTenths(_ ratio: Double) -> String {
+    public static func percentTenths(_ ratio: Double) -> String {
         guard ratio.isFinite, abs(ratio) < 1e9 else { return "?" }
         let tenths = Int((ratio * 1000).rounded())
         return "\(tenths / 10).\(abs(tenths) % 10)%"

@@ -2,22 +2,25 @@ import Forecasting
 import SaleData
 
 /// How a followed sale is forecast and how often the model is trained again.
-struct LiveForecastSettings: Sendable {
+public struct LiveForecastSettings: Sendable {
     /// The forecasting model.
-    var model = ForecastModel.flashcast
+    public var model = ForecastModel.flashcast
     /// Minutes of training data ending at the latest minute (fewer early in the sale).
-    var train = 1000
+    public var train = 1000
     /// Probability the prediction interval is meant to hold.
-    var level = 0.8
+    public var level = 0.8
     /// Seed of the model's random choices.
-    var seed: UInt64 = 1
+    public var seed: UInt64 = 1
     /// Minutes of new data after which the model is trained again.
-    var retrain = 30
+    public var retrain = 30
     /// Minutes below the lower band that raise the alert.
-    var consecutive = 15
+    public var consecutive = 15
     /// Forecasts are made as of this many minutes before now, so that the early warning compares
     /// the minutes since with the forecast's band (a scheduled report trains afresh each run).
-    var lookback = 0
+    public var lookback = 0
+
+    /// The defaults: the flashcast model on 1000 minutes, an 80% band, trained again every 30 minutes.
+    public init() {}
 }
 
 extension LiveSale {

@@ -1,0 +1,42 @@
+import ArgumentParser
+import SaleData
+import Scenarios
+
+/// `--end WHEN`, the sale's last minute, the same for `flashcast forecast` and `flashcast whatif`:
+/// without `--horizon` the forecast runs to it; a forecast running past it is warned about.
+struct SaleEndArgument: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "The sale's last minute, HH:MM (the next after the cutoff) or YYYY-MM-DDTHH:MM: forecast to it.", valueName: "WHEN"))
+    var end: EventTime?
+
+    /// The sale's last minute (epoch minute) after the cutoff (a clock time is the next one after
+    /// it), nil without `--end`; a usage error when it is not after the cutoff.
+    func minute(after cutoff: Int, in revenue: Series) throws -> Int? {
+        guard let end else { return nil }
+        let cutoffMinute = revenue.minute(at: cutoff), minute = end.minute(after: cutoffMinute, zone: revenue.zone)
+        guard minute > cutoffMinute else {
+            throw ValidationError("--end \(end.text(zone: revenue.zone)) is not after the cutoff (\(revenue.zone.label(minute: cutoffMinute)))")
+        }
+        return minute
+    }
+
+    /// The minutes from the cutoff to the sale's end: the horizon that forecasts to it.
+    static func horizon(to saleEnd: Int, cutoff: Int, in revenue: Series) -> Int {
+        saleEnd + 1 - revenue.minute(at: cutoff + 1)
+    }
+
+    /// Minutes a forecast whose cumulative values are `mean` runs past the sale's end (0 when it
+    /// stops at or before it, or no end is known).
+    static func minutesPast(_ saleEnd: Int?, mean: Series) -> Int {
+        guard let saleEnd, mean.count > 0 else { return 0 }
+        return max(0, mean.minute(at: mean.count - 1) + mean.step - 1 - saleEnd)
+    }
+
+    /// The warning for standard error when a forecast runs past the sale's end, or nil.
+    static func warning(_ saleEnd: Int?, mean: Series) -> String? {
+        let past = minutesPast(saleEnd, mean: mean)
+        guard let saleEnd, past > 0 else { return nil }
+        return "flashcast: warning: the forecast runs \(past) minutes past the sale's end "
+            + "(\(mean.zone.label(minute: saleEnd))); without --horizon, --end forecasts to the end\n"
+    }
+}
