@@ -72,11 +72,14 @@ import TestSupport
             == ["completed", "14", frozen, frozen, frozen, "Sequential(Linear(1 -> 1)) 2", "3"])
     }
 
-    @Test func extremeBasketsGiveAnErrorOrOrders() throws {
+    /// A median of 1e308 used to give every order the capped amount (a trillion), silently.
+    @Test func extremeBasketsAreRefusedNotCapped() throws {
         let state = try FlashLua.makeState()
         #expect(luaError(state, "orders.simulate{basket_median = 1e308, minutes = 60}")
-            == "test:1: orders: total revenue is too large to sum in cents")
-        #expect(try state.execute("return orders.simulate{basket_median = 1e308, minutes = 60, orders = 5}.revenue:sum() > 0")
+            == "test:1: bad argument #1 to 'simulate' (option 'basket_median' must be at most 1e9)")
+        #expect(luaError(state, "orders.simulate{basket_sigma = 50, minutes = 60}")
+            == "test:1: bad argument #1 to 'simulate' (option 'basket_sigma' must be at most 3)")
+        #expect(try state.execute("return orders.simulate{basket_median = 1e9, minutes = 60, orders = 5, seed = 1}.revenue:sum() < 1e11")
             == ["true"])
     }
 

@@ -66,7 +66,8 @@ enum OrdersLibrary {
         format="local"|"offset"|"epoch", surge=3, surge_halflife=90, daily_depth=0.8, closing=180, \
         closing_lift=1.5, basket_median=45, basket_sigma=0.6, repeat_share=0.3, \
         campaigns={{at="09:30" (after the start) or minutes, lift=1, halflife=30, rise=5}}; surge, closing_lift \
-        and lift are at most 1e6 (times the base rate). With path="x.csv" \
+        and lift are at most 1e6 (times the base rate), basket_median 1e9 and basket_sigma 3 (an order is at \
+        most a trillion). With path="x.csv" \
         writes the orders CSV and returns the number of orders; without, returns results as orders.read.
         """
     ) { call in

@@ -26,7 +26,9 @@ enum SimulationOptions {
         sale.closingMinutes = try nonNegative(options, "closing", sale.closingMinutes)
         sale.closingLift = try lift(options, "closing_lift", sale.closingLift)
         sale.basketMedian = try options.positive("basket_median", default: sale.basketMedian)
+        guard sale.basketMedian <= SaleSimulation.maximumBasketMedian else { throw options.error("basket_median", "must be at most 1e9") }
         sale.basketSigma = try nonNegative(options, "basket_sigma", sale.basketSigma)
+        guard sale.basketSigma <= SaleSimulation.maximumBasketSigma else { throw options.error("basket_sigma", "must be at most 3") }
         sale.repeatShare = try fraction(options, "repeat_share", sale.repeatShare)
         sale.campaigns = try campaigns(options, call)
         return sale
