@@ -49,12 +49,6 @@ public struct SaleSimulation: Sendable, Equatable {
     /// orders, so lifts are bounded far below that, at a million times the base rate.
     public static let maximumLift = 1e6
 
-    /// The largest basket median and spread: an order's amount is capped at a trillion (the largest
-    /// an export may hold), and with these bounds only a far tail (6 spreads past a median of a
-    /// billion) reaches the cap, instead of every order silently.
-    public static let maximumBasketMedian = 1e9
-    public static let maximumBasketSigma = 3.0
-
     /// How a simulated order's time is written.
     public enum TimeFormat: String, Sendable, CaseIterable {
         /// Wall-clock time in the zone, `2021-05-20 14:03:11`.
