@@ -3,25 +3,9 @@ import SaleData
 import struct SVGCharts.ForecastChart
 
 /// Forecasts and back-tests in the shapes users read them, the same from Lua and from the
-/// `flashcast forecast` / `backtest` commands: the CSV of forecast rows and what charts show beside them.
+/// `flashcast forecast` / `backtest` commands: what a chart shows beside a forecast (the metrics
+/// are `Forecasting.Metric`'s, the CSV of forecast rows is `ForecastTable`).
 public enum ForecastReport {
-    /// The forecast rows of one forecast: `cutoff,minute,step,actual,forecast,lower,upper`.
-    public static func table(_ forecast: Forecast) -> ForecastTable {
-        ForecastTable(pieces: [piece(forecast)])
-    }
-
-    /// The forecast rows of every piece of a back-test, in order.
-    public static func table(_ backtest: Backtest) -> ForecastTable {
-        ForecastTable(pieces: backtest.pieces.map(piece))
-    }
-
-    private static func piece(_ forecast: Forecast) -> ForecastTable.Piece {
-        let bands = forecast.bands.count > 1
-            ? forecast.bands.map { ForecastTable.Band(name: $0.percentText, lower: $0.lower.values, upper: $0.upper.values) }
-            : [ForecastTable.Band(name: "", lower: forecast.lower.values, upper: forecast.upper.values)]
-        return ForecastTable.Piece(cutoff: forecast.mean.minute(at: -1), mean: forecast.mean, bands: bands, actual: forecast.actual)
-    }
-
     /// The actual cumulative revenue a chart shows beside a forecast: the `train` minutes of the
     /// training window and the known minutes of the horizon.
     public static func chartActual(revenue: Series, forecast: Forecast, train: Int) -> Series {
