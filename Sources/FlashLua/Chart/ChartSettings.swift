@@ -1,6 +1,7 @@
 import Foundation
 import LuaBridge
 import SaleData
+import SaleReports
 import SVGCharts
 
 /// A chart's options table read into `ChartOptions`, and the clock plain number lists sit on:
@@ -64,10 +65,15 @@ final class ChartSettings {
 
     /// A Series at its own minutes; the first one sets the clock where the options did not.
     func timed(_ name: String, _ series: SaleData.Series) -> TimedSeries {
+        adopt(series)
+        return TimedSeries(name, series)
+    }
+
+    /// Takes the clock from `series` (its start, step and zone) where the options and earlier data did not.
+    func adopt(_ series: SaleData.Series) {
         if start == nil { start = series.start }
         if !stepGiven { step = series.step }
         if zone == nil { zone = series.zone }
-        return TimedSeries(name: name, startMinute: series.start, stepMinutes: series.step, values: series.values)
     }
 
     /// The epoch minute of 0-based position `index` of a plain number list.
