@@ -6,7 +6,7 @@ import SVGCharts
 /// is drawn by one of the `ChartDrawing` recipes the commands' `--svg` use too.
 public enum ChartContent {
     /// Values on the clock (a Series).
-    case values(SaleData.Series)
+    case values(Series)
     /// The chart the object draws; building it checks the data.
     case drawing(() throws(ChartError) -> ChartDrawing)
 }

@@ -12,18 +12,18 @@ public struct ChartDrawing {
     /// The chart.
     public let chart: any RenderableChart
     /// The series that sets the clock (the first one drawn): time labels in its zone.
-    public let clock: SaleData.Series
+    public let clock: Series
 
     /// The chart with `title` and default options, its time labels in the clock's zone.
     public func render(title: String) throws(ChartError) -> SVGDocument {
         var options = ChartOptions()
         options.title = title
-        options.timeZone = clock.zone.timeZone
+        options.timeZone = clock.zone
         return try chart.render(options)
     }
 
     /// The training window's actual cumulative curve, the forecast and its bands.
-    public static func forecast(_ forecast: Forecast, revenue: SaleData.Series, train: Int) throws(ChartError) -> ChartDrawing {
+    public static func forecast(_ forecast: Forecast, revenue: Series, train: Int) throws(ChartError) -> ChartDrawing {
         let actual = ForecastReport.chartActual(revenue: revenue, forecast: forecast, train: train)
         let chart = try ForecastChart(
             actual: TimedSeries("actual", actual), mean: TimedSeries("forecast", forecast.mean),
@@ -33,14 +33,14 @@ public struct ChartDrawing {
     }
 
     /// The whole actual cumulative curve with every piece of the back-test over it.
-    public static func backtest(_ backtest: Backtest, revenue: SaleData.Series) throws(ChartError) -> ChartDrawing {
+    public static func backtest(_ backtest: Backtest, revenue: Series) throws(ChartError) -> ChartDrawing {
         let actual = revenue.cumsum()
         let chart = try BacktestChart(actual: TimedSeries("actual", actual), pieces: backtest.pieces.map { TimedSeries("piece", $0.mean) })
         return ChartDrawing(chart: chart, clock: actual)
     }
 
     /// What-if scenarios against their baseline (`ScenarioChartData.chart`).
-    public static func scenarios(_ comparison: ScenarioComparison, actual: SaleData.Series?,
+    public static func scenarios(_ comparison: ScenarioComparison, actual: Series?,
                                  markers: [(minute: Int, label: String)]) throws(ChartError) -> ChartDrawing {
         ChartDrawing(chart: try ScenarioChartData.chart(comparison, actual: actual, markers: markers),
                      clock: actual ?? comparison.baseline.mean)
@@ -49,7 +49,7 @@ public struct ChartDrawing {
 
 extension TimedSeries {
     /// `series` on the clock, named `name` in the legend.
-    public init(_ name: String, _ series: SaleData.Series) {
+    public init(_ name: String, _ series: Series) {
         self.init(name: name, startMinute: series.start, stepMinutes: series.step, values: series.values)
     }
 }

@@ -8,7 +8,7 @@ import SVGCharts
 public enum ScenarioChartData {
     /// The chart of `comparison`, with `actual` cumulative revenue before the cutoff (if known) and
     /// the events as markers (minute, label; repeated ones once).
-    public static func chart(_ comparison: ScenarioComparison, actual: SaleData.Series?,
+    public static func chart(_ comparison: ScenarioComparison, actual: Series?,
                              markers: [(minute: Int, label: String)]) throws(ChartError) -> ScenarioChart {
         var seen = Set<String>()
         let events = markers.filter { seen.insert("\($0.minute) \($0.label)").inserted }.map { ChartEvent(minute: $0.minute, label: $0.label) }
@@ -18,7 +18,7 @@ public enum ScenarioChartData {
 
     /// Actual cumulative revenue over the `minutes` rows before and at the cutoff row, counted from
     /// the first row of `revenue`.
-    public static func actual(_ revenue: SaleData.Series, cutoff: Int, minutes: Int) -> SaleData.Series {
+    public static func actual(_ revenue: Series, cutoff: Int, minutes: Int) -> Series {
         let cumulative = revenue.slice(0..<(cutoff + 1)).cumsum()
         return cumulative.slice(Swift.max(0, cumulative.count - minutes / Swift.max(revenue.step, 1))..<cumulative.count)
     }
