@@ -55,12 +55,12 @@ struct ChartData {
         return try read(call.count)
     }
 
-    /// The chart of a drawable object that draws itself (`chart.forecast(fc)`), its clock adopted by
-    /// `settings`; nil for a table or values.
+    /// The chart of a drawable object that draws itself (`chart.forecast(fc)`), its series adopted
+    /// by `settings` (the clock, the points drawn); nil for a table or values.
     func drawing(_ settings: ChartSettings) throws(LuaError) -> (any RenderableChart)? {
         guard case .drawing(let draw)? = call.chartSource(index)?.chartContent else { return nil }
         let drawing = try building(draw)
-        settings.adopt(drawing.clock)
+        settings.adopt(drawing.drawn)
         return drawing.chart
     }
 

@@ -3,7 +3,7 @@ import SaleData
 import Scenarios
 import SVGCharts
 
-/// A chart drawn from domain values, with the series whose start, step and zone are its clock.
+/// A chart drawn from domain values, with the series it draws (the first sets its clock).
 ///
 /// The one recipe for each domain chart: `chart.forecast(fc)` and `flashcast forecast --svg` draw
 /// `forecast(_:revenue:train:)`, `chart.backtest(bt)` and `flashcast backtest --svg` draw
@@ -11,8 +11,11 @@ import SVGCharts
 public struct ChartDrawing {
     /// The chart.
     public let chart: any RenderableChart
-    /// The series that sets the clock (the first one drawn): time labels in its zone.
-    public let clock: Series
+    /// The series it draws; the first sets the clock (time labels in its zone).
+    public let drawn: [Series]
+
+    /// The series that sets the clock.
+    public var clock: Series { drawn[0] }
 
     /// The chart with `title` and default options, its time labels in the clock's zone.
     public func render(title: String) throws(ChartError) -> SVGDocument {
@@ -29,21 +32,21 @@ public struct ChartDrawing {
             actual: TimedSeries("actual", actual), mean: TimedSeries("forecast", forecast.mean),
             lower: forecast.lower.values, upper: forecast.upper.values,
             intervalLabel: ForecastReport.intervalLabel(forecast.level), otherBands: ForecastReport.otherBands(forecast))
-        return ChartDrawing(chart: chart, clock: actual)
+        return ChartDrawing(chart: chart, drawn: [actual, forecast.mean])
     }
 
     /// The whole actual cumulative curve with every piece of the back-test over it.
     public static func backtest(_ backtest: Backtest, revenue: Series) throws(ChartError) -> ChartDrawing {
         let actual = revenue.cumsum()
         let chart = try BacktestChart(actual: TimedSeries("actual", actual), pieces: backtest.pieces.map { TimedSeries("piece", $0.mean) })
-        return ChartDrawing(chart: chart, clock: actual)
+        return ChartDrawing(chart: chart, drawn: [actual] + backtest.pieces.map(\.mean))
     }
 
     /// What-if scenarios against their baseline (`ScenarioChartData.chart`).
     public static func scenarios(_ comparison: ScenarioComparison, actual: Series?,
                                  markers: [(minute: Int, label: String)]) throws(ChartError) -> ChartDrawing {
         ChartDrawing(chart: try ScenarioChartData.chart(comparison, actual: actual, markers: markers),
-                     clock: actual ?? comparison.baseline.mean)
+                     drawn: (actual.map { [$0] } ?? []) + [comparison.baseline.mean] + comparison.scenarios.map(\.mean))
     }
 }
 
