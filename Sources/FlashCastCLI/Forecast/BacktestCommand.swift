@@ -66,7 +66,7 @@ struct BacktestCommand: ParsableCommand {
                                                    options: options)
             try modelOptions.write(ForecastTable(backtest)) {
                 let title = "Rolling back-test: \(train) minutes in, \(horizon) out (\(modelOptions.model.rawValue))"
-                return try ForecastSVG.backtest(backtest, revenue: sale.revenue, title: title)
+                return try ChartDrawing.backtest(backtest, revenue: sale.revenue).render(title: title)
             }
             return (sale, backtest, lengths)
         }
