@@ -6,9 +6,9 @@ import SaleData
 /// so that `call.reserveMemory` refuses work that would not fit under the script's memory cap before
 /// it starts (what the function returns is then counted by its objects' footprints).
 ///
-/// Each estimate is an upper bound of the peak measured on release builds (Benchmarks/BenchMemory's
-/// README gives the commands), with a margin; they are computed in floating point, so no product
-/// of user-given sizes overflows.
+/// Each estimate is an upper bound, with a margin, of the growth of peak resident memory (VmHWM)
+/// measured around the call on a release build for a few sizes; they are computed in floating
+/// point, so no product of user-given sizes overflows.
 enum WorkMemory {
     /// `orders.simulate` aggregating its orders: per minute a bucket with its customer set and the
     /// result's columns; per order a customer hash; the busiest minute's order times. Writing a CSV
