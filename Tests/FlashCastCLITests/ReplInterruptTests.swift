@@ -52,10 +52,11 @@ import TestSupport
         let repl = try startRepl()
         try repl.type("kept = 'still here'\n")
         try repl.waitFor("\n> ")
-        try repl.type("print('searching') string.find(string.rep('a', 30), string.rep('a*', 8) .. 'b') print('not reached')\n")
+        try repl.type("print('searching') string.find(string.rep('a', 30), string.rep('a*', 9) .. 'b') print('not reached')\n")
         try repl.waitFor("\nsearching\n")
-        // The search runs for seconds; a Ctrl-C landing in the few instructions between the print and the
-        // call would be an ordinary interrupt (no hint): under load the REPL can be descheduled right there.
+        // The search runs about 5 s (8 stars took 1.3 s: too short for the hint, shown 1 s after Ctrl-C).
+        // A Ctrl-C landing in the few instructions between the print and the call would be an ordinary
+        // interrupt with no hint: under load the REPL can be descheduled right there.
         Thread.sleep(forTimeInterval: 0.5)
         repl.send("\u{3}")
         try repl.waitFor("flashcast: still running")
