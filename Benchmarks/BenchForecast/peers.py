@@ -6,7 +6,7 @@ FOLDER (default /tmp/flashcast-bench-forecast) holds what `swift run -c release 
 wrote: cases.csv, one `minute,revenue,history` CSV per case and flashcast.csv. Writes peers.csv there
 and prints one table per case and the median over cases, FlashCast's models beside the peers
 (`--table` prints the tables again from peers.csv without running the peers).
-Conventions as in BENCHMARKS.md: experiment 1 trains on the 1000 minutes ending at the centred
+Conventions as in Benchmarks/README.md: experiment 1 trains on the 1000 minutes ending at the centred
 cutoff and forecasts 500; the rolling experiment trains on 500, forecasts 200, steps by 200.
 """
 import csv
