@@ -15,7 +15,7 @@ local o = args.parse(arg, {
   {"end", "", "the sale's last minute, e.g. 2021-11-13T23:59 (default: the earlier sale's length)"},
   {"minutes", 0, "the sale's length in minutes, instead of --end"},
   {"now", "", "replay: the sale as it stood at this minute (default: the latest order)"},
-  {"model", "flashcast", "forecasting model: flashcast, paper, drift, seasonal_naive, profile"},
+  {"model", "flashcast", "forecasting model: " .. table.concat(forecast.models(), ", ")},
   {"k", 15, "minutes below the band that raise the alert"},
   {"lookback", 60, "the forecast is made as of this many minutes ago, so the last ones are checked against its band"},
   {"currency", "$", "currency sign on the charts"},

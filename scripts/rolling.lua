@@ -12,7 +12,7 @@ local o = args.parse(arg, {
   {"train", 500, "minutes of training data of each piece"},
   {"horizon", 200, "minutes forecast by each piece"},
   {"step", 200, "minutes between the pieces' cutoffs"},
-  {"model", "paper", "forecasting model: paper, flashcast, drift, seasonal_naive, profile"},
+  {"model", "paper", "forecasting model: " .. table.concat(forecast.models(), ", ")},
   {"epochs", 0, "training epochs of the paper's network (0: its default)"},
   {"seed", 1, "seed of the network's random choices"},
   {"out", "out", "output folder"},
@@ -26,9 +26,9 @@ local bt = forecast.backtest(sale.revenue, {train = o.train, horizon = o.horizon
   history = history, seed = o.seed, epochs = o.epochs > 0 and o.epochs or nil})
 print(bt)
 
--- Mean metrics over the pieces: the model, then each baseline.
+-- Mean metrics over the pieces: the model, then each baseline it was compared with (in forecast.models() order).
 local rows = {bt.summary}
-for _, name in ipairs({"drift", "seasonal_naive", "profile"}) do
+for _, name in ipairs(forecast.models()) do
   if bt.baselines[name] then rows[#rows + 1] = bt.baselines[name] end
 end
 local function cell(value, scale) return value and string.format("%.1f", value * scale) or "" end

@@ -11,7 +11,7 @@ local o = args.parse(arg, {
   {"cutoff", "", "the last minute trained on, a time or an index (default: centred, train + horizon in the middle)"},
   {"train", 1000, "minutes of training data"},
   {"horizon", 500, "minutes forecast"},
-  {"model", "paper", "forecasting model: paper, flashcast, drift, seasonal_naive, profile"},
+  {"model", "paper", "forecasting model: " .. table.concat(forecast.models(), ", ")},
   {"epochs", 0, "training epochs of the paper's network (0: its default)"},
   {"seed", 1, "seed of the network's random choices"},
   {"out", "out", "output folder"},
@@ -27,9 +27,9 @@ local fc = forecast.run(sale.revenue, {cutoff = cutoff, train = o.train, horizon
   history = history, seed = o.seed, epochs = o.epochs > 0 and o.epochs or nil})
 print(fc)
 
--- The model beside the baselines on the same minutes.
+-- The model beside the baselines on the same minutes (in forecast.models() order).
 local rows = {{o.model, fc.metrics}}
-for _, name in ipairs({"drift", "seasonal_naive", "profile"}) do
+for _, name in ipairs(forecast.models()) do
   if fc.baselines[name] then rows[#rows + 1] = {name, fc.baselines[name].metrics} end
 end
 local function cell(value, scale) return value and string.format("%.1f", value * scale) or "" end

@@ -1,6 +1,9 @@
 /// Naive drift: the training window's mean revenue per minute goes on (a straight line on the
 /// cumulative series).
-struct DriftModel: FittedModel {
+struct DriftModel: ForecastMethod {
+    static let name = "drift"
+    static let summary = "naive drift: the training window's mean revenue per minute goes on"
+
     let input: ForecastInput
     var loss: LossHistory { LossHistory() }
     var minimumRows: Int { 1 }
@@ -12,7 +15,10 @@ struct DriftModel: FittedModel {
 
 /// Seasonal naive: each row earns what the row one season earlier earned (two seasons earlier
 /// when that is still in the future, and so on); drift's rate before the first season.
-struct SeasonalNaiveModel: FittedModel {
+struct SeasonalNaiveModel: ForecastMethod {
+    static let name = "seasonal_naive"
+    static let summary = "seasonal naive: each minute earns what the same minute a season earlier earned"
+
     let input: ForecastInput
     var loss: LossHistory { LossHistory() }
     var minimumRows: Int { 1 }
@@ -30,7 +36,11 @@ struct SeasonalNaiveModel: FittedModel {
 
 /// The earlier sale's revenue, row for row, scaled by this sale's revenue over the training window
 /// divided by the earlier sale's over the same rows; drift's rate past the earlier sale's end.
-struct ProfileModel: FittedModel {
+struct ProfileModel: ForecastMethod {
+    static let name = "profile"
+    static let summary = "the earlier sale's revenue at the same minute since the start, scaled to this sale's"
+    static let needsHistory = true
+
     let input: ForecastInput
     let history: [Double]
     var loss: LossHistory { LossHistory() }

@@ -46,16 +46,3 @@ protocol FittedModel {
     /// Expected revenue for rows `origin+1 ... origin+horizon`, from rows `0...origin` only.
     func rates(origin: Int, horizon: Int) -> [Double]
 }
-
-extension ForecastModel {
-    /// Trains (where needed) the model on `input`.
-    func fit(_ input: ForecastInput) throws(ForecastError) -> FittedModel {
-        switch self {
-        case .drift: return DriftModel(input: input)
-        case .seasonalNaive: return SeasonalNaiveModel(input: input)
-        case .profile: return try ProfileModel(input: input)
-        case .paper: return try PaperModel(input: input)
-        case .flashcast: return FlashcastModel(input: input)
-        }
-    }
-}

@@ -6,28 +6,35 @@ enum ShapeFeature {
     case earlierSale
     /// This sale's revenue one season earlier.
     case lastSeason
-    /// A constant revenue per minute.
+    /// This sale's mean revenue at the same time of day over its last open days (up to a week):
+    /// a level that keeps the daily rhythm (nothing at night, nothing while the shop is shut).
+    case recentDays
+    /// A constant revenue per minute over the shop's opening hours (while one day alone would
+    /// make the recent days' mean last season again).
     case level
 }
 
 extension FlashcastModel {
     /// The features usable at `origin`: the earlier sale while it covers the origin (from the
-    /// first minute on), last season once 4 hours of it lie before the origin, a flat level only
-    /// beside last season.
+    /// first minute on), last season once 4 hours of it lie before the origin; without an earlier
+    /// sale, beside last season, the recent days' mean once two days and 4 hours are seen (a flat
+    /// level before).
     func availableFeatures(origin: Int) -> [ShapeFeature] {
         let blocks = min(input.train, origin + 1) / blockRows
         let seasonSeen = blocks >= Self.minimumBlocks && origin + 1 - input.season >= Self.minimumBlocks * blockRows
         if let history = input.history, history.count > origin {
             return seasonSeen ? [.earlierSale, .lastSeason] : [.earlierSale]
         }
-        return seasonSeen ? [.lastSeason, .level] : []
+        guard seasonSeen else { return [] }
+        return origin + 1 - 2 * input.season >= Self.minimumBlocks * blockRows ? [.lastSeason, .recentDays] : [.lastSeason, .level]
     }
 
     /// One row per hourly block ending at `origin` (newest first): this sale's revenue and the
     /// features' totals over the same rows; one shorter block in the first hour of a sale. Last
-    /// season is read from `past` (`cleanedPast`), given whenever it is among the features. Blocks
+    /// season is read from `past` (`cleanedPast`), given whenever it is among the features, the
+    /// level's opening hours from `open` (`openHours`). Blocks
     /// on a day the shop was closed are left out: they say nothing about an open day's level.
-    func fitBlocks(_ features: [ShapeFeature], origin: Int, past: BurstCleaning?) -> [ShapeFit.Block] {
+    func fitBlocks(_ features: [ShapeFeature], origin: Int, past: BurstCleaning?, open: [Bool]) -> [ShapeFit.Block] {
         let rows = min(input.train, origin + 1)
         let size = rows < blockRows ? rows : blockRows
         let count = rows / size
@@ -40,7 +47,8 @@ extension FlashcastModel {
                     let back = seasonBack(first, origin: origin)
                     guard let past, first - back >= 0 else { return nil }
                     return past.total(first - back, last - back) * seasonChange(at: (first + last) / 2, back: back)
-                case .level: return Double(size)
+                case .recentDays: return recentDaysTotal(first, last, origin: origin)
+                case .level: return Double((first...last).filter { open[input.minuteOfDay[$0] / 60] }.count)
                 }
             }
             guard totals.allSatisfy({ $0 != nil }), !closedDay(first, origin: origin), !closedDay(last, origin: origin) else { return nil }
@@ -50,9 +58,14 @@ extension FlashcastModel {
 
     /// A feature's value at a forecast row (after `origin`), from rows up to `origin` only (last
     /// season's from `past`).
-    func forecastValue(_ feature: ShapeFeature, row: Int, origin: Int, past: BurstCleaning?) -> Double {
+    func forecastValue(_ feature: ShapeFeature, row: Int, origin: Int, past: BurstCleaning?, open: [Bool]) -> Double {
         switch feature {
-        case .level: return 1
+        case .level: return open[input.minuteOfDay[row] / 60] ? 1 : 0
+        case .recentDays:
+            let backs = recentDaysBack(row, origin: origin)
+            guard !backs.isEmpty else { return 0 }
+            let radius = rows(Self.recentDaysSmoothingMinutes)
+            return backs.reduce(0) { $0 + own.smoothed(row - $1, radius: radius, limit: origin) } / Double(backs.count)
         case .earlierSale:
             guard let earlier else { return 0 }
             let last = earlier.count - 1
@@ -100,6 +113,36 @@ extension FlashcastModel {
 }
 
 extension FlashcastModel {
+    /// The shop's opening hours seen from `origin`: per local hour, whether anything was sold in
+    /// it over the last week up to `origin` (every hour when nothing was sold at all).
+    func openHours(origin: Int) -> [Bool] {
+        var open = Array(repeating: false, count: 24)
+        for row in max(0, origin + 1 - Self.recentDays * input.season)...origin where input.revenue[row] > 0 {
+            open[input.minuteOfDay[row] / 60] = true
+        }
+        return open.contains(true) ? open : Array(repeating: true, count: 24)
+    }
+
+    /// The recent days' mean total over rows `first...last` (nil when no open day lies before them).
+    func recentDaysTotal(_ first: Int, _ last: Int, origin: Int) -> Double? {
+        let backs = recentDaysBack(first, origin: origin)
+        guard !backs.isEmpty else { return nil }
+        return backs.reduce(0) { $0 + own.total(first - $1, last - $1) } / Double(backs.count)
+    }
+
+    /// Rows back from `row` to each of the last `recentDays` open days that stand for it seen from
+    /// `origin` (whole seasons, every one reaching observed rows; closed days left out).
+    func recentDaysBack(_ row: Int, origin: Int) -> [Int] {
+        let season = input.season
+        var back = row > origin ? ((row - origin + season - 1) / season) * season : season
+        var backs: [Int] = []
+        while backs.count < Self.recentDays, row - back >= 0 {
+            if !closedDay(row - back, origin: origin) { backs.append(back) }
+            back += season
+        }
+        return backs
+    }
+
     /// Rows back from `row` to the season that stands for it seen from `origin`: the nearest whole
     /// seasons that reach the observed rows, skipping days the shop was closed (a closed Saturday
     /// says nothing about Sunday's hours), at most `closedDaysSkipped` of them.

@@ -7,9 +7,15 @@
 /// standard errors), it is the forecast as it stands. Otherwise each shape's scale is the median of
 /// the hourly ratios (last season's stays 1 beside an earlier sale, whose change already sets its
 /// level) and the shapes are mixed by how steady those ratios are (see `ShapeFit`). Without an
-/// earlier sale the other shape is a flat level; before a season has been seen, the earlier sale
+/// earlier sale the other shape is the mean of the last open days at the same time of day (a
+/// level that keeps the daily rhythm; a flat level over the shop's opening hours while one day
+/// alone is seen); before a season
+/// has been seen, the earlier sale
 /// alone or, without one, the training window's time-of-day profile scaled to the last six hours.
-struct FlashcastModel: FittedModel {
+struct FlashcastModel: ForecastMethod {
+    static let name = "flashcast"
+    static let summary = "the default: last season as it was, unless the recent hours say otherwise"
+
     /// Minutes per block of the fit (an hour).
     static let blockMinutes = 60
     /// Half-width in minutes of the moving average applied to last season when forecasting.
@@ -23,6 +29,11 @@ struct FlashcastModel: FittedModel {
     /// Largest factor the earlier sale's change between seasons may set (a Black Friday can be 3
     /// times the Thursday before it; beyond 4 a chance spike in a small earlier sale is likelier).
     static let largestChange = 4.0
+    /// Open days averaged by the recent days' mean (a week: every weekday once).
+    static let recentDays = 7
+    /// Half-width in minutes of the moving average of the recent days' mean (an hour wide: a
+    /// sparse shop's orders fall at different minutes each day).
+    static let recentDaysSmoothingMinutes = 30
     /// Most closed days skipped when looking back a season (a long weekend).
     static let closedDaysSkipped = 3
     /// Fewest blocks a feature needs before it takes part in the fit.
@@ -43,6 +54,9 @@ struct FlashcastModel: FittedModel {
     /// Rows in `minutes` (at least one).
     func rows(_ minutes: Int) -> Int { max(1, minutes / max(input.step, 1)) }
 
+    /// An hour of rows.
+    static func minimumTraining(window: Int, step: Int) -> Int { (60 + step - 1) / step }
+
     init(input: ForecastInput) {
         self.input = input
         own = RunningTotals(input.revenue)
@@ -53,11 +67,14 @@ struct FlashcastModel: FittedModel {
         let features = availableFeatures(origin: origin)
         guard !features.isEmpty else { return timeOfDay(origin: origin, horizon: horizon) }
         let past = features.contains(.lastSeason) ? cleanedPast(origin: origin) : nil
-        var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past), features: features.count)
+        let open = features.contains(.level) ? openHours(origin: origin) : Array(repeating: true, count: 24)
+        var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past, open: open), features: features.count)
         if let index = features.firstIndex(of: .lastSeason) {
             if fit.tracksAsIs(index) {
                 fit.useAlone(index)
-            } else if earlier != nil {
+            } else if earlier != nil || (features.contains(.recentDays) && fit.isSparse(index)) {
+                // The level is set by the steadier shape: the earlier sale's change, or, in a
+                // sparse shop, the week's mean (one day's few busy hours over another's are noise).
                 fit.setScale(index, to: 1)
             }
         }
@@ -65,7 +82,7 @@ struct FlashcastModel: FittedModel {
         return (origin + 1..<origin + 1 + horizon).map { row in
             var rate = 0.0
             for (index, feature) in features.enumerated() {
-                rate += fit.weights[index] * fit.scales[index] * forecastValue(feature, row: row, origin: origin, past: past)
+                rate += fit.weights[index] * fit.scales[index] * forecastValue(feature, row: row, origin: origin, past: past, open: open)
             }
             return rate
         }

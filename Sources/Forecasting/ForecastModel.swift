@@ -1,23 +1,63 @@
-/// The forecasting methods; every forecast also reports the three baselines beside its model.
-public enum ForecastModel: String, Sendable, CaseIterable, Codable {
-    /// The default: a robust level times the sale's expected shape (an earlier sale aligned by
-    /// minutes since the start, or the time-of-day profile of the training window), with a fading
-    /// surge term; see the module's README for the design and its measurements.
-    case flashcast
-    /// The paper's back-propagation network: a window of cumulative values, min-max scaled on the
-    /// training window, `Linear -> ReLU -> Dropout -> Linear`, recursive one-step forecast.
-    case paper
-    /// Naive drift on the cumulative series: the training window's mean revenue per minute goes on.
-    case drift
-    /// Seasonal naive: each minute earns what the same minute a day (1440 minutes) earlier earned.
-    case seasonalNaive = "seasonal_naive"
-    /// The earlier sale's per-minute revenue, aligned by minutes since the start and scaled so that
-    /// it matches this sale's revenue over the training window.
-    case profile
+/// A registered forecasting model, by name; every forecast also reports the baselines beside its
+/// model.
+public struct ForecastModel: RawRepresentable, Hashable, Sendable, CaseIterable, Codable, CustomStringConvertible {
+    /// The models, in the order help texts list them: one line per model type.
+    static let registered: [any ForecastMethod.Type] = [
+        FlashcastModel.self,
+        PaperModel.self,
+        DriftModel.self,
+        SeasonalNaiveModel.self,
+        ProfileModel.self,
+    ]
+
+    /// Every registered model.
+    public static let allCases = registered.map(ForecastModel.init(method:))
+
+    /// The default model.
+    public static let flashcast = ForecastModel(method: FlashcastModel.self)
+    /// The paper's back-propagation network.
+    public static let paper = ForecastModel(method: PaperModel.self)
+    /// Naive drift (a baseline).
+    public static let drift = ForecastModel(method: DriftModel.self)
+    /// Seasonal naive (a baseline).
+    public static let seasonalNaive = ForecastModel(method: SeasonalNaiveModel.self)
+    /// The earlier sale's profile (a baseline).
+    public static let profile = ForecastModel(method: ProfileModel.self)
 
     /// The baselines reported beside every model.
     public static let baselines: [ForecastModel] = [.drift, .seasonalNaive, .profile]
 
+    /// The model's name: `flashcast`, `seasonal_naive`.
+    public let rawValue: String
+    /// The model's type.
+    let method: any ForecastMethod.Type
+
+    private init(method: any ForecastMethod.Type) {
+        rawValue = method.name
+        self.method = method
+    }
+
+    /// The registered model of that name, or nil.
+    public init?(rawValue: String) {
+        guard let model = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = model
+    }
+
+    /// What the model does, in one line.
+    public var summary: String { method.summary }
+
     /// Whether the model needs an earlier sale (`ForecastOptions.history`).
-    public var needsHistory: Bool { self == .profile }
+    public var needsHistory: Bool { method.needsHistory }
+
+    /// The name.
+    public var description: String { rawValue }
+
+    /// Models are equal when their names are.
+    public static func == (a: ForecastModel, b: ForecastModel) -> Bool { a.rawValue == b.rawValue }
+
+    /// Hashes the name.
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
+    /// Trains (where needed) the model on `input`.
+    func fit(_ input: ForecastInput) throws(ForecastError) -> FittedModel { try method.init(input: input) }
 }

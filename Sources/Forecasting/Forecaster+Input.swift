@@ -12,7 +12,7 @@ extension Forecaster {
         let step = max(revenue.step, 1)
         let train = try ForecastOptions.rows("train", options.train, step: step)
         let horizon = try ForecastOptions.rows("horizon", options.horizon, step: step)
-        let window = options.model == .paper ? try ForecastOptions.rows("window", options.window, step: step) : options.window
+        let window = options.model.method.readsWindow ? try ForecastOptions.rows("window", options.window, step: step) : options.window
         let season = try options.season.map { (minutes) throws(ForecastError) in try ForecastOptions.rows("season", minutes, step: step) }
         guard train <= cutoff + 1 else {
             throw .trainingWindowTooShort(
@@ -22,7 +22,7 @@ extension Forecaster {
         do { try revenue.checkSpan(extra: cutoff + 1 + horizon - revenue.count) } catch {
             throw .invalidOption(name: "horizon", message: "reaches too far: \(error)")
         }
-        let needed = options.model.minimumTraining(window: window, step: step)
+        let needed = options.model.method.minimumTraining(window: window, step: step)
         guard train >= needed else {
             throw .trainingWindowTooShort(needed: needed * step, got: options.train,
                                           reason: "model '\(options.model.rawValue)' cannot learn from fewer minutes")
@@ -46,17 +46,6 @@ extension Forecaster {
         guard !series.values.isEmpty else { throw .emptySeries(name: name) }
         if let row = series.values.firstIndex(where: { !$0.isFinite }) {
             throw .notFinite(name: name, row: row, label: series.label(at: row))
-        }
-    }
-}
-
-extension ForecastModel {
-    /// Fewest training rows the model accepts, given the paper network's window in rows.
-    func minimumTraining(window: Int, step: Int) -> Int {
-        switch self {
-        case .drift, .seasonalNaive, .profile: return 1
-        case .paper: return window + 10
-        case .flashcast: return (60 + step - 1) / step
         }
     }
 }

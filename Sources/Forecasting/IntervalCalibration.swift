@@ -31,15 +31,17 @@ struct IntervalCalibration {
     /// `levels`, in the same order, from one set of back-tests.
     func bands(mean: [Double], levels: [Double]) -> [(lower: [Double], upper: [Double])] {
         let residuals = backTestResiduals(horizon: mean.count)
-        return levels.map { bands(mean: mean, residuals: residuals, level: $0) }
+        let pools = sortedPools(residuals)
+        let lastingBias = Self.lastingBias(residuals.flatMap { $0 })
+        return levels.map { bands(mean: mean, pools: pools, lastingBias: lastingBias, level: $0) }
     }
 
-    private func bands(mean: [Double], residuals: [[Residual]], level: Double) -> (lower: [Double], upper: [Double]) {
+    private func bands(mean: [Double], pools: [Pool], lastingBias: Bool, level: Double) -> (lower: [Double], upper: [Double]) {
         let horizon = mean.count
         let cutoff = input.cutoff
         let total = input.revenue.reduce(0, +)
         let drift = input.driftRate(at: cutoff) > 0 ? input.driftRate(at: cutoff) : total / Double(cutoff + 1)
-        guard let curves = quantileCurves(residuals, level: level) else {
+        guard let curves = Self.quantileCurves(pools, lastingBias: lastingBias, level: level) else {
             return Self.uncalibratedBands(mean: mean, total: total, drift: drift)
         }
         var lower: [Double] = [], upper: [Double] = []
@@ -118,21 +120,33 @@ struct IntervalCalibration {
         return residuals
     }
 
-    /// The conformal quantiles on a grid of horizons (each pooled over horizons 0.8h to 1.25h),
-    /// smoothed; nil when no back-test reached any horizon.
-    private func quantileCurves(_ residuals: [[Residual]], level: Double) -> QuantileCurves? {
-        let tail = (1 - level) / 2
-        var points: [(h: Int, low: Double, middle: Double, high: Double)] = []
-        for h in Self.grid(residuals.count) {
+    /// The residuals of one grid horizon, pooled over horizons 0.8h to 1.25h and sorted by value
+    /// (once for every level asked).
+    struct Pool {
+        let h: Int
+        let sorted: [Residual]
+    }
+
+    /// One pool per grid horizon that some back-test reached.
+    private func sortedPools(_ residuals: [[Residual]]) -> [Pool] {
+        Self.grid(residuals.count).compactMap { h in
             let from = max(1, Int(Double(h) * 0.8)), to = min(residuals.count, max(h, Int(Double(h) * 1.25)))
             var pooled: [Residual] = []
             for k in from...to { pooled += residuals[k - 1] }
-            guard !pooled.isEmpty else { continue }
-            pooled.sort { $0.value < $1.value }
-            points.append((h, Self.weightedRank(pooled, tail, upper: false), Self.weightedRank(pooled, 0.5, upper: true),
-                           Self.weightedRank(pooled, tail, upper: true)))
+            guard !pooled.isEmpty else { return nil }
+            return Pool(h: h, sorted: pooled.sorted { $0.value < $1.value })
         }
-        guard !points.isEmpty else { return nil }
-        return QuantileCurves(points: points, lastingBias: Self.lastingBias(residuals.flatMap { $0 }))
+    }
+
+    /// The conformal quantiles of `level` on the grid of horizons, smoothed; nil when no back-test
+    /// reached any horizon.
+    private static func quantileCurves(_ pools: [Pool], lastingBias: Bool, level: Double) -> QuantileCurves? {
+        let tail = (1 - level) / 2
+        guard !pools.isEmpty else { return nil }
+        let points = pools.map { pool in
+            (pool.h, weightedRank(pool.sorted, tail, upper: false), weightedRank(pool.sorted, 0.5, upper: true),
+             weightedRank(pool.sorted, tail, upper: true))
+        }
+        return QuantileCurves(points: points, lastingBias: lastingBias)
     }
 }

@@ -4,7 +4,11 @@ import NeuralNet
 /// window, through `Linear -> ReLU -> Dropout -> Linear` to the next cumulative value; MSE, Adam
 /// (lr 1e-3, batch 32), the last 10% of the windows for validation, the best validation epoch's
 /// weights kept, and a recursive one-step forecast over the horizon.
-struct PaperModel: FittedModel {
+struct PaperModel: ForecastMethod {
+    static let name = "paper"
+    static let summary = "the paper's back-propagation network on a window of cumulative values"
+    static let readsWindow = true
+
     /// Epochs when the options do not say.
     static let defaultEpochs = 200
 
@@ -16,6 +20,9 @@ struct PaperModel: FittedModel {
     /// The training window's minimum and range of the cumulative values.
     let offset: Double, range: Double
     var minimumRows: Int { input.window }
+
+    /// The window and ten more rows, so that the last 10% held out for validation is not empty.
+    static func minimumTraining(window: Int, step: Int) -> Int { window + 10 }
 
     init(input: ForecastInput) throws(ForecastError) {
         let options = input.options

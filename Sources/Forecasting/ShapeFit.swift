@@ -61,13 +61,14 @@ struct ShapeFit {
     /// invoice is not a level); its log's standard error takes a total's variance as the sum of its
     /// blocks' squares; the spread is the relative root-mean-square error of the scaled feature's
     /// blocks (a feature without the sale's daily rhythm fits its hours worse). With no block at
-    /// all, the feature as it stands.
-    static func sparseFit(_ pairs: [(Double, Double)]) -> (scale: Double, spread: Double, centre: (median: Double, standardError: Double)?) {
+    /// all, or at most one hour earning on either side (no level left to compare once it is set
+    /// aside), the ratio is no evidence: the feature as it stands.
+    static func sparseFit(_ pairs: [(Double, Double)]) -> (scale: Double, spread: Double, centre: (median: Double, standardError: Double)) {
         guard !pairs.isEmpty else { return (1, 1, (0, .infinity)) }
         let top = pairs.reduce(0) { $0 + $1.0 }, bottom = pairs.reduce(0) { $0 + $1.1 }
         let largest = (pairs.map(\.0).max() ?? 0, pairs.map(\.1).max() ?? 0)
         let trimmed = (top - largest.0, bottom - largest.1)
-        var scale = bottom > 0 ? top / bottom : 0, centre: (median: Double, standardError: Double)?
+        var scale = bottom > 0 ? top / bottom : 0, centre: (median: Double, standardError: Double) = (0, .infinity)
         if trimmed.0 > 0, trimmed.1 > 0 {
             scale = trimmed.0 / trimmed.1
             let squares = pairs.reduce((0.0, 0.0)) { ($0.0 + $1.0 * $1.0, $0.1 + $1.1 * $1.1) }
@@ -91,6 +92,9 @@ struct ShapeFit {
         guard let centre = centres[index] else { return false }
         return abs(centre.median) < Self.biasSigmas * centre.standardError
     }
+
+    /// Whether feature `index` was fitted as in a sparse shop (ratios of totals, too few hours earning).
+    func isSparse(_ index: Int) -> Bool { centres[index] == nil }
 
     /// Sets a sparse feature's scale to 1 when its ratio of totals lies within `biasSigmas`
     /// standard errors of 1 (or nothing was seen): one large invoice is not a level.

@@ -35,6 +35,17 @@ struct ForecastCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     }
 
+    @Test func modelValuesInHelpAreTheRegisteredModels() throws {
+        let models = try run(["-e", "io.write(table.concat(forecast.models(), ', '))"])
+        #expect(models.status == 0 && models.output.hasPrefix("flashcast, paper, "), "\(models.error)")
+        for command in ["forecast", "backtest"] {
+            let help = try run([command, "--help"])
+            let flattened = help.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(flattened.contains("Forecasting method (profile needs --history). (values: \(models.output); default: flashcast)"),
+                    "\(help.output)")
+        }
+    }
+
     @Test func ordersAndPerMinuteInputsAndBothCutoffFormsGiveTheSameForecast() throws {
         let common = ["--train", "1000", "--horizon", "300", "--history", "previous.csv", "--tz", "+08:00"]
         let fromOrders = try run(["forecast", "orders.csv", "--cutoff", "1500", "-o", "a.csv"] + common)

@@ -41,6 +41,16 @@ import TestSupport
         try FlashLua.makeState().execute(setup + code, chunkName: "=test")
     }
 
+    @Test func theModelsAndTheirHelpComeFromTheRegistry() throws {
+        let names = ForecastModel.allCases.map(\.rawValue)
+        #expect(try Self.run("return table.concat(forecast.models(), ',')") == [names.joined(separator: ",")])
+        #expect(ForecastLibrary.run.doc.summary.contains("model=" + names.map { "'\($0)'" }.joined(separator: "|") + " "))
+        for model in ForecastModel.allCases {
+            #expect(ForecastLibrary.models.doc.summary.contains("'\(model)' (\(model.summary)"))
+        }
+        #expect(ForecastLibrary.models.doc.summary.contains("(\(ForecastModel.profile.summary); needs history)"))
+    }
+
     @Test func lengthsAreMinutesOnFiveAndFifteenMinuteRows() throws {
         let lua = try Self.run("""
             local five = revenue:resample(5)

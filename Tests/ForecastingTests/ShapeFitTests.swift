@@ -27,6 +27,15 @@ import Testing
         #expect(fit.scales == [0.75])
     }
 
+    @Test func oneEarningHourOnASideIsNoEvidenceOfALevel() {
+        // last season earned in one hour only (a Sunday that closed early): setting that hour
+        // aside leaves nothing to compare, so its raw ratio (12) is not taken as a level
+        var fit = ShapeFit(blocks: Self.blocks([10, 2, 0.4, 0, 0, 0], [[1, 0, 0, 0, 0, 0]]), features: 1)
+        #expect(abs(fit.scales[0] - 12.4) < 1e-12 && fit.isSparse(0))
+        fit.keepUnlessSignificant(0)
+        #expect(fit.scales == [1])
+    }
+
     @Test func aFeatureCentredOnTheSaleIsTakenAsItStands() {
         // log ratios 0.1, -0.1, 0.05, -0.05, 0: median 0, so the feature tracks the sale as is
         let unbiased = Self.blocks([1, 1, 1, 1, 1].indices.map { [exp(0.1), exp(-0.1), exp(0.05), exp(-0.05), 1][$0] },

@@ -33,4 +33,30 @@ import SaleData
         let gain = try Self.gain(revenue, cutoff: 3 * 1440 + 720)
         #expect(gain > 1000 && gain < 3600, "forecast \(gain) for 1,800 to come")
     }
+
+    @Test func theNightIsForecastFromTheShopsOpeningHours() throws {
+        // without an earlier sale, on days of 100 and 200 an order in turn: from 00:39 the 380
+        // minutes to 07:00 earn nothing, as every night did (a flat level sold at night), with one
+        // day seen (a level over the opening hours) and with two (the recent days' mean)
+        let revenue = Series(start: 0, values: Self.shop().values.enumerated().map { $1 * Double(1 + ($0 / 1440) % 2) })
+        for cutoff in [2 * 1440 + 39, 3 * 1440 + 39] {
+            let forecast = try Forecaster.forecast(revenue: revenue, options: ForecastOptions(cutoff: cutoff, train: 1000, horizon: 500))
+            let night = forecast.mean.values[379] - forecast.observedTotal
+            #expect(night < 1, "cutoff \(cutoff): forecast \(night) before 07:00")
+            #expect(forecast.mean.values[499] - forecast.observedTotal > 150, "cutoff \(cutoff): the first hour open is forecast")
+        }
+    }
+
+    @Test func theRecentDaysMeanSkipsClosedDays() throws {
+        // days 0 and 2 open (100 an order), day 1 closed: seen from 00:39 on day 3, the recent
+        // days' mean at 10:00 is that of days 2 and 0 (3 orders in the hour around it), and
+        // nothing at 03:00
+        let revenue = Self.shop(closed: [1])
+        let input = try Forecaster.prepare(revenue: revenue, options: ForecastOptions(cutoff: 3 * 1440 + 39, train: 1000, horizon: 500))
+        let model = FlashcastModel(input: input)
+        #expect(model.recentDaysBack(3 * 1440 + 600, origin: input.cutoff) == [1440, 3 * 1440])
+        #expect(abs(model.forecastValue(.recentDays, row: 3 * 1440 + 600, origin: input.cutoff, past: nil, open: []) - 300.0 / 61) < 1e-9)
+        #expect(model.forecastValue(.recentDays, row: 3 * 1440 + 180, origin: input.cutoff, past: nil, open: []) == 0)
+        #expect(model.openHours(origin: input.cutoff) == (0..<24).map { $0 >= 8 && $0 < 18 })
+    }
 }

@@ -38,7 +38,9 @@ struct LevelArgument: ParsableArguments {
 
 /// What `flashcast forecast` and `backtest` share: the model, the earlier sale, and the outputs.
 struct ModelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Forecasting method (profile needs --history).", valueName: "model"))
+    @Option(help: ArgumentHelp(
+        "Forecasting method (\(ForecastModel.allCases.filter(\.needsHistory).map(\.rawValue).joined(separator: ", ")) needs --history).",
+        valueName: "model"))
     var model = ForecastModel.flashcast
 
     @Option(help: ArgumentHelp(

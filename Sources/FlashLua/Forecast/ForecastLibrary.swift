@@ -12,8 +12,7 @@ enum ForecastLibrary {
         sale.revenue, or a list of numbers), with an 80% interval, the baselines (drift, seasonal naive, \
         the earlier sale's profile) and, where the series goes on past the cutoff, metrics against the \
         actuals. Options (defaults): cutoff=#revenue (index counted from 1, or a time such as \
-        '2021-11-12T09:00'), train=1000, horizon=500, model='flashcast'|'paper'|'drift'|'seasonal_naive'|\
-        'profile', history=an earlier sale's per-minute revenue (aligned by minutes since the start), \
+        '2021-11-12T09:00'), train=1000, horizon=500, model=\(ForecastModel.allCases.map { "'\($0)'" }.joined(separator: "|")) (forecast.models()), history=an earlier sale's per-minute revenue (aligned by minutes since the start), \
         seed=1, level=0.8 or a list such as {0.5, 0.8, 0.95} (one nested band each; the first is fc.lower/fc.upper), epochs=(the model's own), window=60, hidden=64, dropout=0.2 (the paper's network), \
         season=1440, events={per-minute multipliers of the forecast after the cutoff} or a list of Events \
         (scenario.email{...}, scenario.discount{...}): those after the cutoff multiply the forecast, those \
@@ -67,7 +66,19 @@ enum ForecastLibrary {
         try ForecastWarning.check(call)
     }
 
+    static let models = LuaLibraryFunction(
+        "models", "forecast.models() -> {name, ...}",
+        "The names model= takes, the default first: "
+            + ForecastModel.allCases.map { "'\($0)' (\($0.summary)\($0.needsHistory ? "; needs history" : ""))" }
+            .joined(separator: ", ") + "."
+    ) { call in
+        call.pushTable(arrayCapacity: ForecastModel.allCases.count) { table in
+            for (index, model) in ForecastModel.allCases.enumerated() { table.set(index + 1) { $0.push(model.rawValue) } }
+        }
+        return 1
+    }
+
     static let library = LuaLibrary(
         name: "forecast", summary: "Forecasts of cumulative revenue with intervals, rolling back-tests, early warning.",
-        functions: [run, backtest, warning, ScenarioWhatIf.forecastWhatIf], classes: [ForecastClass.luaClass, BacktestClass.luaClass])
+        functions: [run, backtest, warning, models, ScenarioWhatIf.forecastWhatIf], classes: [ForecastClass.luaClass, BacktestClass.luaClass])
 }

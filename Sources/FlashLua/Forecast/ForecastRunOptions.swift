@@ -25,7 +25,7 @@ enum ForecastRunOptions {
         var options = ForecastOptions(train: try table.integer("train", default: whole(train)),
                                       horizon: try table.integer("horizon", default: whole(horizon)))
         let models = ForecastModel.allCases.map(\.rawValue)
-        options.model = ForecastModel(rawValue: try table.choice("model", models, default: "flashcast")) ?? .flashcast
+        options.model = ForecastModel(rawValue: try table.choice("model", models, default: options.model.rawValue)) ?? options.model
         options.cutoff = try cutoff(table, call, revenue: revenue)
         options.history = try series(table, "history", call, zone: revenue.zone)
         let seed = try table.integer("seed", default: 1)
