@@ -25,6 +25,7 @@ let foundationTargets: [Target] = [
         name: "FlashCastCLI",
         dependencies: [
             "LuaBridge", "FlashREPL", "FlashLua", "SaleReports", "SaleData", "OrderSources", "Forecasting", "SVGCharts", "Scenarios",
+            "NumberText",
             "SafeOutput", "Cancellation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strict),
@@ -33,7 +34,7 @@ let foundationTargets: [Target] = [
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport", "TemporaryFolders"], swiftSettings: strict),
     .testTarget(name: "FlashREPLTests", dependencies: ["FlashREPL", "TestSupport"], swiftSettings: strict),
     .testTarget(
-        name: "FlashCastCLITests", dependencies: ["TestSupport", "TemporaryFolders", "OrderSources", "SaleData", "SafeOutput"], swiftSettings: strict),
+        name: "FlashCastCLITests", dependencies: ["TestSupport", "TemporaryFolders", "OrderSources", "SaleData", "SafeOutput", "NumberText"], swiftSettings: strict),
     .executableTarget(
         name: "FuzzLuaAPI", dependencies: ["FlashLua", "LuaBridge", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         path: "Fuzz/LuaAPI", exclude: ["README.md"], swiftSettings: strict),
@@ -49,6 +50,7 @@ let luaLibraryTargets: [Target] = [
         name: "FlashLua",
         dependencies: [
             "LuaBridge", "SaleReports", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "Cancellation",
+            "NumberText",
         ],
         swiftSettings: strict),
     .testTarget(
@@ -58,11 +60,20 @@ let luaLibraryTargets: [Target] = [
         swiftSettings: strict),
 ]
 
+// MARK: - Units both orders and charts speak: the wall clock and numbers as text
+
+let unitTargets: [Target] = [
+    .target(name: "WallClock", exclude: ["README.md"], swiftSettings: strict),
+    .testTarget(name: "WallClockTests", dependencies: ["WallClock"], swiftSettings: strict),
+    .target(name: "NumberText", exclude: ["README.md"], swiftSettings: strict),
+    .testTarget(name: "NumberTextTests", dependencies: ["NumberText"], swiftSettings: strict),
+]
+
 // MARK: - Live sales, reports and chart data: the Lua-free logic FlashLua and the CLI share
 
 let reportTargets: [Target] = [
     .target(
-        name: "SaleReports", dependencies: ["SaleData", "OrderSources", "Forecasting", "Scenarios", "SVGCharts"],
+        name: "SaleReports", dependencies: ["SaleData", "OrderSources", "Forecasting", "Scenarios", "SVGCharts", "NumberText"],
         swiftSettings: strict),
 ]
 
@@ -70,7 +81,7 @@ let reportTargets: [Target] = [
 
 let orderTargets: [Target] = [
     .target(name: "Cancellation", swiftSettings: strict),
-    .target(name: "SaleData", dependencies: ["Cancellation", "SafeOutput"], swiftSettings: strict),
+    .target(name: "SaleData", dependencies: ["Cancellation", "SafeOutput", "WallClock", "NumberText"], swiftSettings: strict),
     .testTarget(name: "SaleDataTests", dependencies: ["SaleData", "TemporaryFolders", "Cancellation"], swiftSettings: strict),
     .executableTarget(
         name: "BenchAggregate", dependencies: ["SaleData"], path: "Benchmarks/BenchAggregate",
@@ -101,9 +112,9 @@ let networkTargets: [Target] = [
 // MARK: - Charts
 
 let chartTargets: [Target] = [
-    .target(name: "SVGCharts", dependencies: ["SafeOutput"], exclude: ["README.md"], swiftSettings: strict),
+    .target(name: "SVGCharts", dependencies: ["SafeOutput", "WallClock", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(
-        name: "SVGChartsTests", dependencies: ["SVGCharts", "TemporaryFolders"], exclude: ["Golden"],
+        name: "SVGChartsTests", dependencies: ["SVGCharts", "WallClock", "TemporaryFolders"], exclude: ["Golden"],
         swiftSettings: strict),
 ]
 
@@ -113,14 +124,14 @@ let forecastTargets: [Target] = [
     .target(name: "Forecasting", dependencies: ["SaleData", "NeuralNet", "Cancellation"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData", "Cancellation"], swiftSettings: strict),
     .executableTarget(
-        name: "BenchForecast", dependencies: ["Forecasting", "SaleData"], path: "Benchmarks/BenchForecast",
+        name: "BenchForecast", dependencies: ["Forecasting", "SaleData", "NumberText"], path: "Benchmarks/BenchForecast",
         exclude: ["README.md", "peers.py", "setup_peers.sh"], swiftSettings: strict),
 ]
 
 // MARK: - Scenarios
 
 let scenarioTargets: [Target] = [
-    .target(name: "Scenarios", dependencies: ["SaleData", "Forecasting", "Cancellation"], exclude: ["README.md"], swiftSettings: strict),
+    .target(name: "Scenarios", dependencies: ["SaleData", "Forecasting", "Cancellation", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SaleData", "Forecasting"], swiftSettings: strict),
     .executableTarget(
         name: "BenchScenario", dependencies: ["Scenarios", "Forecasting", "SaleData"], path: "Benchmarks/BenchScenario",
@@ -138,9 +149,9 @@ let databaseTargets: [Target] = [
         name: "OrderSources", dependencies: ["SaleData", "CLibPQ", "CSQLite"], exclude: ["README.md"],
         swiftSettings: strict),
     .testTarget(
-        name: "OrderSourcesTests", dependencies: ["OrderSources", "SaleData", "TemporaryFolders"], swiftSettings: strict),
+        name: "OrderSourcesTests", dependencies: ["OrderSources", "SaleData", "TemporaryFolders", "NumberText"], swiftSettings: strict),
     .executableTarget(
-        name: "BenchDB", dependencies: ["OrderSources", "SaleData"], path: "Benchmarks/BenchDB",
+        name: "BenchDB", dependencies: ["OrderSources", "SaleData", "NumberText"], path: "Benchmarks/BenchDB",
         exclude: ["README.md"], swiftSettings: strict),
 ]
 
@@ -153,7 +164,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
-    targets: foundationTargets + luaLibraryTargets + reportTargets + orderTargets + networkTargets + chartTargets
+    targets: foundationTargets + luaLibraryTargets + unitTargets + reportTargets + orderTargets + networkTargets + chartTargets
         + forecastTargets + scenarioTargets + databaseTargets,
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import NumberText
 import OrderSources
 import SaleData
 
@@ -53,7 +54,7 @@ struct Comparison {
         print(row("CSV path total", csvTotal))
         print(String(format: "CSV path time / push-down time: %.2f with distinct customers, %.2f for sums and counts",
                      Timing.median(csvTotal) / Timing.median(pushed), Timing.median(csvTotal) / Timing.median(pushedSums)))
-        print("tables equal: \(table == csv) (\(table.orders.reduce(0, +)) orders, total \(MinuteTable.money(table.totalCents)))")
+        print("tables equal: \(table == csv) (\(table.orders.reduce(0, +)) orders, total \(NumberFormat.cents(table.totalCents)))")
         guard table == csv else { throw OrderSourceError("the two paths disagree") }
     }
 

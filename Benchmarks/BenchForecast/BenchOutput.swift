@@ -1,5 +1,6 @@
-import Foundation
 import Forecasting
+import Foundation
+import NumberText
 import SaleData
 
 enum BenchOutput {
@@ -8,12 +9,10 @@ enum BenchOutput {
         var text = "minute,revenue,history\n"
         let history = benchCase.history?.values ?? []
         for (row, value) in benchCase.revenue.values.enumerated() {
-            text += benchCase.revenue.label(at: row) + "," + money(value) + "," + (row < history.count ? money(history[row]) : "") + "\n"
+            text += benchCase.revenue.label(at: row) + "," + NumberFormat.money(value) + "," + (row < history.count ? NumberFormat.money(history[row]) : "") + "\n"
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(benchCase.name).csv"), options: .atomic)
     }
-
-    static func money(_ value: Double) -> String { String(format: "%.2f", value) }
 
     static func median(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlashREPL
+import NumberText
 import OrderSources
 import SafeOutput
 import SaleData
@@ -71,7 +72,7 @@ struct Aggregate: ParsableCommand {
             lines.append("  \(reason):")
             for example in examples { lines.append("    \(example)") }
         }
-        lines.append("wrote \(output): \(result.table.count) minutes, revenue \(MinuteTable.money(result.table.totalCents))")
+        lines.append("wrote \(output): \(result.table.count) minutes, revenue \(NumberFormat.cents(result.table.totalCents))")
         CommandOutputs.report(lines.joined(separator: "\n") + "\n", outputs: [output, svg])
     }
 
@@ -92,7 +93,7 @@ struct Aggregate: ParsableCommand {
                                                   customers: step == 1)
             try write(table, source: source)
             CommandOutputs.report("read \(table.orders.reduce(0, +)) orders from \(source)\n"
-                + "wrote \(output): \(table.count) minutes, revenue \(MinuteTable.money(table.totalCents))\n", outputs: [output, svg])
+                + "wrote \(output): \(table.count) minutes, revenue \(NumberFormat.cents(table.totalCents))\n", outputs: [output, svg])
         } catch {
             StandardError.write("flashcast: \(error)\n")
             throw ExitCode(1)

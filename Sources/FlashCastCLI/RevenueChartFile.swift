@@ -9,9 +9,9 @@ enum RevenueChartFile {
         var options = ChartOptions()
         options.title = step == 1 ? "Revenue per minute" : "Revenue per \(step) minutes"
         if let currency { options.currency = Currency(suffix: " " + currency) }
-        let total = ShortNumber.format(Double(table.totalCents) / 100, currency: options.currency)
+        let total = options.currency.short(Double(table.totalCents) / 100)
         options.subtitle = "\(source): \(table.count) minutes, total \(total)"
-        options.timeZone = table.zone.timeZone
+        options.timeZone = table.zone
         let values = TimedSeries(name: "revenue", startMinute: revenue.start, stepMinutes: revenue.step, values: revenue.values)
         return try RevenueBarChart(perMinute: values).render(options)
     }

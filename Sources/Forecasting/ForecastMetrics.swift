@@ -97,10 +97,8 @@ extension ForecastMetrics {
                         actual: [Double], drift: [Double], observedTotal: Double, step: Int) -> ForecastMetrics? {
         let known = min(forecast.count, actual.count)
         guard known > 0 else { return nil }
-        var ratios: [Double] = []
         var error = 0.0, driftError = 0.0
         for i in 0..<known {
-            if actual[i] != 0 { ratios.append(abs(forecast[i] - actual[i]) / abs(actual[i])) }
             error += abs(forecast[i] - actual[i])
             driftError += abs(drift[i] - actual[i])
         }
@@ -113,7 +111,7 @@ extension ForecastMetrics {
             horizonRevenueError(h: h, forecast: forecast, actual: actual, observedTotal: observedTotal, step: step)
         }
         var metrics = ForecastMetrics(
-            mape: ratios.isEmpty ? nil : ratios.reduce(0, +) / Double(ratios.count),
+            mape: mape(forecast: forecast, actual: actual),
             hre60: hre(60), hre200: hre(200), hre500: hre(500),
             mase: driftError > 0 ? error / driftError : nil,
             coverage: bandMetrics.indices.contains(main) ? bandMetrics[main].coverage : nil,

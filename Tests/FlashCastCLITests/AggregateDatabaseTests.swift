@@ -1,8 +1,9 @@
 import Foundation
+import NumberText
 import SaleData
 import TemporaryFolders
-import Testing
 import TestSupport
+import Testing
 @testable import OrderSources
 
 /// `flashcast aggregate --db`: the same minutes file as the CSV path on the same orders.
@@ -80,7 +81,7 @@ import TestSupport
         for start in stride(from: 0, to: orders.count, by: 1000) {
             let batch = Array(orders[start..<min(start + 1000, orders.count)])
             let rows = batch.indices.map { "(to_timestamp($\(3 * $0 + 1)), $\(3 * $0 + 2), $\(3 * $0 + 3))" }
-            let values = batch.flatMap { [String($0.second), MinuteTable.money($0.cents), $0.customerLabel] }
+            let values = batch.flatMap { [String($0.second), NumberFormat.cents($0.cents), $0.customerLabel] }
             _ = try source.run("INSERT INTO \(table) VALUES " + rows.joined(separator: ", "), values)
         }
         #expect(try run(["aggregate", "orders.csv", "--tz", "Europe/Berlin", "-o", "csv.csv"]).status == 0)

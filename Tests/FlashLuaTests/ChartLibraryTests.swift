@@ -27,8 +27,8 @@ import TestSupport
         options.title = "Channels"
         options.currency = Currency(prefix: "€")
         let swift = try LineChart(axis: TimeAxis(startMinute: Self.saleStart), series: [
-            Series(name: "web", values: (1...120).map { 1000 + 10 * Double($0) }),
-            Series(name: "app", values: (1...120).map { 400 + Double($0 % 7) * 30 }),
+            PlotLine(name: "web", values: (1...120).map { 1000 + 10 * Double($0) }),
+            PlotLine(name: "app", values: (1...120).map { 400 + Double($0 % 7) * 30 }),
         ]).render(options)
         #expect(lua == ["Chart(line, 800x450)", swift.text])
     }
@@ -114,7 +114,7 @@ import TestSupport
             """)
         let swift = try ScenarioChart(
             axis: TimeAxis(startMinute: Self.saleStart, stepMinutes: 10), actual: [10, 20],
-            baseline: Series(name: "baseline", values: [30, 40], start: 2), scenarios: [Series(name: "mail", values: [35, 55], start: 2)],
+            baseline: PlotLine(name: "baseline", values: [30, 40], start: 2), scenarios: [PlotLine(name: "mail", values: [35, 55], start: 2)],
             events: [ChartEvent(minute: Self.saleStart + 20, label: "e-mail")]
         ).render()
         #expect(lua == [swift.text, swift.text])
@@ -151,10 +151,10 @@ import TestSupport
                                                      {start = '2024-05-20T15:00', step = 5, tz = 'Europe/Berlin'}):svg()
             """)
         var options = ChartOptions()
-        options.timeZone = try #require(TimeZone(identifier: "Europe/Berlin"))
+        options.timeZone = try #require(ShopZone("Europe/Berlin"))
         let swift = try LineChart(
             axis: TimeAxis(startMinute: Self.saleStart, stepMinutes: 5),
-            series: [Series(name: "values", values: (1...72).map { 100 + Double($0 * ($0 % 3)) })]
+            series: [PlotLine(name: "values", values: (1...72).map { 100 + Double($0 * ($0 % 3)) })]
         ).render(options)
         #expect(lua == [swift.text, swift.text])
         #expect(swift.text.contains(">15:00<") && swift.text.contains("time (Europe/Berlin)"))
@@ -171,7 +171,7 @@ import TestSupport
             lower: [450, 500], upper: [550, 700], intervalLabel: "interval"
         ).render()
         let lines = try LineChart(axis: TimeAxis(startMinute: Self.saleStart), series: [
-            Series(name: "series 1", values: [100, 200, 300, 400]), Series(name: "plan", values: [150, 250]),
+            PlotLine(name: "series 1", values: [100, 200, 300, 400]), PlotLine(name: "plan", values: [150, 250]),
         ]).render()
         #expect(lua == [forecast.text, lines.text])
         #expect(forecast.text.contains(">now 13:04<"))
@@ -190,7 +190,7 @@ import TestSupport
         #expect(lua[1] == (try EarlyWarningChart(axis: axis, actual: [5, 0, 7, 9], lower: [4, 4, 4, 4], upper: [8, 8, 8, 8],
                                                  alerts: [1, 3]).render().text))
         #expect(lua[2] == (try BacktestChart(axis: axis, actual: [5, 5, 12, 21],
-                                             pieces: [Series(name: "piece", values: [12, 20], start: 2)]).render().text))
+                                             pieces: [PlotLine(name: "piece", values: [12, 20], start: 2)]).render().text))
     }
 
     @Test func saveWritesTheFileOrReturnsNilAndAMessage() throws {

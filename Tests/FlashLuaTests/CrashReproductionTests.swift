@@ -72,11 +72,17 @@ import TestSupport
             == ["completed", "14", frozen, frozen, frozen, "Sequential(Linear(1 -> 1)) 2", "3"])
     }
 
-    @Test func extremeBasketsGiveAnErrorOrOrders() throws {
+    /// Baskets above 1e12 (the largest amount an export holds) used to be capped silently: the
+    /// median and spread that would reach it are refused, naming what would fit.
+    @Test(arguments: [
+        ("basket_median = 1e308", "option 'basket_median' must be below 1e12, the largest amount"),
+        ("basket_median = 1e11", "option 'basket_median' must be at most 2.73e+10 with basket_sigma 0.6 (baskets stay below 1e12, the largest amount)"),
+        ("basket_median = 1e6, basket_sigma = 100", "option 'basket_sigma' must be at most 2.3 with basket_median 1e+06 (baskets stay below 1e12, the largest amount)"),
+    ])
+    func basketsThatWouldPassTheLargestAmountAreRefused(option: String, message: String) throws {
         let state = try FlashLua.makeState()
-        #expect(luaError(state, "orders.simulate{basket_median = 1e308, minutes = 60}")
-            == "test:1: orders: total revenue is too large to sum in cents")
-        #expect(try state.execute("return orders.simulate{basket_median = 1e308, minutes = 60, orders = 5}.revenue:sum() > 0")
+        #expect(luaError(state, "orders.simulate{minutes = 60, \(option)}") == "test:1: bad argument #1 to 'simulate' (\(message))")
+        #expect(try state.execute("return orders.simulate{basket_median = 2.7e10, minutes = 60, orders = 5}.revenue:sum() > 0")
             == ["true"])
     }
 

@@ -11,14 +11,14 @@ import TestSupport
 @Suite struct ForecastChartTests {
     typealias Data = ForecastLibraryTests
 
-    static func timed(_ name: String, _ series: SaleData.Series) -> TimedSeries {
+    static func timed(_ name: String, _ series: Series) -> TimedSeries {
         TimedSeries(name: name, startMinute: series.start, stepMinutes: series.step, values: series.values)
     }
 
     static func options(_ title: String) -> ChartOptions {
         var options = ChartOptions()
         options.title = title
-        options.timeZone = TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt
+        options.timeZone = ShopZone(offsetSeconds: 8 * 3600)
         return options
     }
 

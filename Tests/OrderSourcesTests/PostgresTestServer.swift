@@ -1,4 +1,5 @@
 import Foundation
+import NumberText
 import SaleData
 import Testing
 @testable import OrderSources
@@ -46,7 +47,7 @@ enum PostgresTestServer {
             for order in batch {
                 let time = sale.timeFormat == .epoch ? String(order.second) : SimulatedSales.timeText(order, sale)
                 let first = values.count
-                values += [String(order.id), time, order.customerLabel, MinuteTable.money(order.cents)]
+                values += [String(order.id), time, order.customerLabel, NumberFormat.cents(order.cents)]
                 rows.append("($\(first + 1), $\(first + 2), $\(first + 3), $\(first + 4))")
             }
             _ = try source.run("INSERT INTO \(table) (order_id, created_at, customer, total) VALUES "

@@ -34,7 +34,7 @@ import Testing
                 let daily = 0.6 + 0.4 * sin((hour - 8) / 24 * 2 * .pi)
                 return ((2400 - Double(i) * 700) * daily * (1 + 0.15 * jitter[t])).rounded()
             }
-            return Series(name: name, values: values)
+            return PlotLine(name: name, values: values)
         }
         try GoldenFile.check("lines", LineChart(axis: axis, series: series).render(options))
     }
@@ -45,7 +45,7 @@ import Testing
         options.subtitle = "120-minute forecasts every 45 minutes against the actual curve"
         let pieces = stride(from: 30, to: 300, by: 45).map { cutoff in
             let f = Fixtures.forecast(cutoff: cutoff, horizon: min(120, Fixtures.minutes - cutoff), bias: cutoff % 2 == 0 ? 1.06 : 0.93)
-            return Series(name: "from \(cutoff)", values: f.mean, start: cutoff)
+            return PlotLine(name: "from \(cutoff)", values: f.mean, start: cutoff)
         }
         let chart = BacktestChart(axis: Fixtures.axis, actual: Fixtures.cumulative, pieces: pieces)
         try GoldenFile.check("backtest", chart.render(options))
@@ -97,10 +97,10 @@ import Testing
         let start = Fixtures.saleStart
         return ScenarioChart(
             axis: Fixtures.axis, actual: Array(Fixtures.cumulative.prefix(cutoff)),
-            baseline: Series(name: "baseline", values: base, start: cutoff),
+            baseline: PlotLine(name: "baseline", values: base, start: cutoff),
             scenarios: [
-                Series(name: "e-mail at 14:00", values: email, start: cutoff),
-                Series(name: "e-mail + 10% off at 15:30", values: discount, start: cutoff),
+                PlotLine(name: "e-mail at 14:00", values: email, start: cutoff),
+                PlotLine(name: "e-mail + 10% off at 15:30", values: discount, start: cutoff),
             ],
             events: [ChartEvent(minute: start + 60, label: "e-mail sent"), ChartEvent(minute: start + 150, label: "10% off")],
             annotations: [

@@ -10,7 +10,7 @@ import Testing
         var options = ChartOptions()
         options.width = 360
         options.title = "A long sale on a phone-sized chart with a long title that must not overflow"
-        let text = try LineChart(axis: Self.axis, series: [Series(name: "a", values: [1, 2, 3])]).render(options).text
+        let text = try LineChart(axis: Self.axis, series: [PlotLine(name: "a", values: [1, 2, 3])]).render(options).text
         let metrics = FrameMetrics(fontSize: options.fontSize)
         let shown = FontMetrics.fitted(options.title, size: metrics.titleFont, bold: true, maxWidth: 360 - 2 * metrics.pad)
         #expect(shown == "A long sale on a phone-sized c\u{2026}")
@@ -27,12 +27,12 @@ import Testing
     }
 
     @Test func aLoneValueBetweenGapsIsDrawnAsADot() throws {
-        let text = try LineChart(axis: Self.axis, series: [Series(name: "a", values: [.nan, 5, .nan, 1, 2])]).render().text
+        let text = try LineChart(axis: Self.axis, series: [PlotLine(name: "a", values: [.nan, 5, .nan, 1, 2])]).render().text
         #expect(text.components(separatedBy: "<circle ").count == 2)
     }
 
     @Test func linesPastThePaletteAreDashed() throws {
-        let series = (0..<9).map { Series(name: "s\($0)", values: [Double($0), Double($0) + 1]) }
+        let series = (0..<9).map { PlotLine(name: "s\($0)", values: [Double($0), Double($0) + 1]) }
         let text = try LineChart(axis: Self.axis, series: series).render().text
         let paths = text.components(separatedBy: "<path ").filter { $0.contains("stroke-linecap=\"round\"") }
         #expect(paths.count == 9)

@@ -58,7 +58,7 @@ import Testing
         var options = ChartOptions()
         options.reduction = reduction
         let values = Self.walk(count: 100_000, columns: 1).map { $0.y * 100 + 50_000 }
-        let chart = LineChart(axis: TimeAxis(startMinute: Fixtures.saleStart), series: [Series(name: "walk", values: values)])
+        let chart = LineChart(axis: TimeAxis(startMinute: Fixtures.saleStart), series: [PlotLine(name: "walk", values: values)])
         let bytes = try chart.render(options).text.utf8.count
         #expect(bytes < 200_000)
     }

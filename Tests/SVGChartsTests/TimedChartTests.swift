@@ -36,12 +36,12 @@ import Testing
     @Test func linesShareTheEarliestStart() throws {
         let chart = try LineChart(timed: [Self.named("late", [3, 4], at: 130, step: 10), Self.named("early", [1, 2], at: 110, step: 10)])
         #expect(chart.axis == TimeAxis(startMinute: 110, stepMinutes: 10))
-        #expect(chart.series == [Series(name: "late", values: [3, 4], start: 2), Series(name: "early", values: [1, 2], start: 0)])
+        #expect(chart.series == [PlotLine(name: "late", values: [3, 4], start: 2), PlotLine(name: "early", values: [1, 2], start: 0)])
     }
 
     @Test func backtestScenariosBarsAndWarningPlaceEverySeries() throws {
         let backtest = try BacktestChart(actual: Self.timed([1, 2, 3, 4], at: 60), pieces: [Self.named("p", [3.5, 4.5], at: 62)])
-        #expect(backtest.actual == [1, 2, 3, 4] && backtest.pieces == [Series(name: "p", values: [3.5, 4.5], start: 2)])
+        #expect(backtest.actual == [1, 2, 3, 4] && backtest.pieces == [PlotLine(name: "p", values: [3.5, 4.5], start: 2)])
 
         let scenario = try ScenarioChart(actual: Self.timed([1, 2], at: 60), baseline: Self.named("base", [3, 4], at: 62),
                                          scenarios: [Self.named("what if", [3, 5], at: 62)])

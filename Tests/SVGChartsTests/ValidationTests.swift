@@ -5,7 +5,7 @@ import Testing
 /// Errors the caller can cause read like Lua's and name the option or data at fault.
 @Suite struct ValidationTests {
     static let axis = TimeAxis(startMinute: Fixtures.saleStart)
-    static let line = LineChart(axis: axis, series: [Series(name: "a", values: [1, 2, 3])])
+    static let line = LineChart(axis: axis, series: [PlotLine(name: "a", values: [1, 2, 3])])
 
     static func options(_ change: (inout ChartOptions) -> Void) -> ChartOptions {
         var options = ChartOptions()
@@ -30,13 +30,13 @@ import Testing
             try LineChart(axis: Self.axis, series: []).render()
         }
         #expect(throws: ChartError("series 'b' has no values")) {
-            try LineChart(axis: Self.axis, series: [Series(name: "b", values: [])]).render()
+            try LineChart(axis: Self.axis, series: [PlotLine(name: "b", values: [])]).render()
         }
         #expect(throws: ChartError("series 'c' has no finite values")) {
-            try LineChart(axis: Self.axis, series: [Series(name: "c", values: [.nan])]).render()
+            try LineChart(axis: Self.axis, series: [PlotLine(name: "c", values: [.nan])]).render()
         }
         #expect(throws: ChartError("time axis step must be a positive number of minutes")) {
-            try LineChart(axis: TimeAxis(startMinute: 0, stepMinutes: 0), series: [Series(name: "a", values: [1])]).render()
+            try LineChart(axis: TimeAxis(startMinute: 0, stepMinutes: 0), series: [PlotLine(name: "a", values: [1])]).render()
         }
         #expect(throws: ChartError("forecast 'lower' and 'upper' have 1 values but 'mean' has 2")) {
             try ForecastChart(axis: Self.axis, actual: [1], cutoff: 1, mean: [2, 3], lower: [1], upper: [4]).render()

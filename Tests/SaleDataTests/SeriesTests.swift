@@ -106,10 +106,4 @@ import Testing
         #expect(day.description == "Series(96 values from 1970-01-01 00:00, step 15m, sum 123.4k)")
         #expect(Series(start: 0, step: 5, values: []).description == "Series(empty, step 5m)")
     }
-
-    @Test(arguments: [(0.125, "0.125"), (999, "999"), (999.99, "1k"), (1234, "1.234k"), (-2_500_000, "-2.5M"),
-                      (7e9, "7G"), (3.2e13, "32T")])
-    func shortNumbers(value: Double, text: String) {
-        #expect(Series.short(value) == text)
-    }
 }

@@ -44,10 +44,6 @@ let timestampCases: [(String, Int)] = [
         #expect(fixed.minute(ofTimeOrDate: "2021-05-21") == may20 / 60 + 117)
         #expect(fixed.minute(ofTimeOrDate: "2021-05-20T22:03") == may20 / 60)
         #expect(fixed.minute(ofTimeOrDate: "2021-05-2x") == nil)
-        #expect(fixed.description == "+08:00")
-        #expect(ShopZone("-0530")?.description == "-05:30")
-        #expect(ShopZone("Mars/Olympus") == nil)
-        #expect(ShopZone("+25:00") == nil)
     }
 
     @Test func daylightSavingChangesTheOffset() throws {
@@ -63,13 +59,5 @@ let timestampCases: [(String, Int)] = [
         #expect(ShopZone.utc.minute(of: "2021-05-20T14:03:59.999") == may20 / 60)
         #expect(ShopZone.utc.minute(of: "2021-05-20T14:04:00") == may20 / 60 + 1)
         #expect(ShopZone.utc.minute(of: "1969-12-31T23:59:30Z") == -1)
-    }
-
-    @Test func civilDatesRoundTrip() {
-        for days in stride(from: -800_000, through: 800_000, by: 997) {
-            let date = CivilTime.date(days: days)
-            #expect(CivilTime.days(year: date.year, month: date.month, day: date.day) == days)
-        }
-        #expect(CivilTime.days(year: 2021, month: 5, day: 20) == 18_767)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FlashREPL
 import Forecasting
+import NumberText
 import SaleData
 import SaleReports
 import Scenarios
@@ -89,9 +90,9 @@ struct ForecastCommand: ParsableCommand {
             "forecast from \(forecast.mean.label(at: -1)) (row \(forecast.cutoff)) to \(forecast.mean.label(at: end)), "
                 + "\(forecast.horizon) minutes\(forecast.mean.step > 1 ? " in \(forecast.mean.step)-minute rows" : ""), "
                 + "model \(forecast.model.rawValue)",
-            "revenue at the cutoff \(money(forecast.observedTotal)); at the end \(money(forecast.mean.values[end])) ("
+            "revenue at the cutoff \(NumberFormat.money(forecast.observedTotal)); at the end \(NumberFormat.money(forecast.mean.values[end])) ("
                 + forecast.bands.map {
-                    "\(ForecastReport.intervalLabel($0.level)) \(money($0.lower.values[end])) to \(money($0.upper.values[end]))"
+                    "\(ForecastReport.intervalLabel($0.level)) \(NumberFormat.money($0.lower.values[end])) to \(NumberFormat.money($0.upper.values[end]))"
                 }.joined(separator: "; ") + ")",
         ]
         if let saleEnd = run.saleEnd {
@@ -134,9 +135,4 @@ struct ForecastCommand: ParsableCommand {
             "output": .string(modelOptions.output), "svg": .string(modelOptions.svg),
         ])
     }
-}
-
-/// Money with two decimals, for the commands' messages.
-func money(_ value: Double) -> String {
-    ForecastTable.money(value)
 }

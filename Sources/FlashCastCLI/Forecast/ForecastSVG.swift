@@ -6,7 +6,7 @@ import SVGCharts
 /// The `--svg` charts of the forecast commands, as `chart.forecast(fc)` and `chart.backtest(bt)` draw them.
 enum ForecastSVG {
     /// The forecast chart: the training window's actual curve, the forecast and its band.
-    static func forecast(_ forecast: Forecast, revenue: SaleData.Series, train: Int, title: String) throws -> SVGDocument {
+    static func forecast(_ forecast: Forecast, revenue: Series, train: Int, title: String) throws -> SVGDocument {
         let actual = ForecastReport.chartActual(revenue: revenue, forecast: forecast, train: train)
         return try ForecastChart(actual: timed("actual", actual), mean: timed("forecast", forecast.mean),
                                  lower: forecast.lower.values, upper: forecast.upper.values,
@@ -16,19 +16,19 @@ enum ForecastSVG {
     }
 
     /// The back-test chart: the whole actual curve with every piece over it.
-    static func backtest(_ backtest: Backtest, revenue: SaleData.Series, title: String) throws -> SVGDocument {
+    static func backtest(_ backtest: Backtest, revenue: Series, title: String) throws -> SVGDocument {
         try BacktestChart(actual: timed("actual", revenue.cumsum()), pieces: backtest.pieces.map { timed("piece", $0.mean) })
             .render(options(title, zone: revenue.zone))
     }
 
-    private static func timed(_ name: String, _ series: SaleData.Series) -> TimedSeries {
+    private static func timed(_ name: String, _ series: Series) -> TimedSeries {
         TimedSeries(name: name, startMinute: series.start, stepMinutes: series.step, values: series.values)
     }
 
     private static func options(_ title: String, zone: ShopZone) -> ChartOptions {
         var options = ChartOptions()
         options.title = title
-        options.timeZone = zone.timeZone
+        options.timeZone = zone
         return options
     }
 }

@@ -92,7 +92,7 @@ struct ModelOptions: ParsableArguments {
 
     /// A length in minutes given on the command line, or the default rounded up to whole rows of
     /// the series (1000 minutes on 15-minute rows are 1005).
-    static func minutes(_ given: Int?, default minutes: Int, in revenue: SaleData.Series) -> Int {
+    static func minutes(_ given: Int?, default minutes: Int, in revenue: Series) -> Int {
         given ?? ForecastOptions.wholeRows(minutes, step: revenue.step)
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NumberText
 import SaleData
 import Scenarios
 
@@ -45,10 +46,10 @@ struct EventArguments: ParsableArguments {
 
     /// The e-mail's shape (at minute 0): given, learned from an earlier e-mail, or the typical
     /// default; and where it comes from, for the report.
-    func campaign(observed: SaleData.Series, earlier: SaleData.Series?) throws -> (CampaignEffect, String) {
+    func campaign(observed: Series, earlier: Series?) throws -> (CampaignEffect, String) {
         var campaign = CampaignEffect.typical(at: 0)
         var source = "a typical e-mail (no --lift and nothing to learn from)"
-        let learning: (SaleData.Series, EventTime, String)? = if let when = historyEmail, let earlier {
+        let learning: (Series, EventTime, String)? = if let when = historyEmail, let earlier {
             (earlier, when, "the e-mail at \(when.text(zone: earlier.zone)) in --history")
         } else if let when = learnEmail {
             (observed, when, "the e-mail at \(when.text(zone: observed.zone)) in this sale")
@@ -89,7 +90,7 @@ struct EventArguments: ParsableArguments {
         }
         let discounts = discount.map { argument -> (name: String, event: ScenarioEvent) in
             let from = argument.from.minute(after: cutoffMinute, zone: zone)
-            let percent = ScenarioComparison.signed(argument.lift * 100).replacingOccurrences(of: ".00", with: "")
+            let percent = NumberFormat.signed(argument.lift * 100).replacingOccurrences(of: ".00", with: "")
             return ("discount \(argument.text) \(percent)%", .discount(DiscountEffect(from: from, lift: argument.lift)))
         }
         return mails + discounts

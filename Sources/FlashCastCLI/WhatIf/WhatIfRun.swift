@@ -1,10 +1,11 @@
 import ArgumentParser
 import Forecasting
+import NumberText
+import SVGCharts
 import SafeOutput
 import SaleData
 import SaleReports
 import Scenarios
-import SVGCharts
 
 /// One `flashcast whatif`: the forecast, the e-mail's effect, the scenarios and the outputs.
 struct WhatIfRun {
@@ -56,7 +57,7 @@ struct WhatIfRun {
         let markers = comparison.scenarios.flatMap { s in s.events.map { (minute: $0.firstMinute, label: s.name) } }
         var options = ChartOptions()
         options.title = title
-        options.timeZone = sale.revenue.zone.timeZone
+        options.timeZone = sale.revenue.zone
         return try ScenarioChartData.chart(comparison, actual: actual, markers: markers.filter { !$0.label.hasPrefix("all ") })
             .render(options)
     }
@@ -67,18 +68,18 @@ struct WhatIfRun {
         var lines = [
             sale.summary,
             "forecast from \(forecast.mean.label(at: -1)) to \(forecast.mean.label(at: end)) (\(forecast.horizon) minutes, model "
-                + "\(forecast.model.rawValue)); revenue at the cutoff \(ScenarioComparison.money(forecast.observedTotal))",
+                + "\(forecast.model.rawValue)); revenue at the cutoff \(NumberFormat.money(forecast.observedTotal))",
             "e-mail effect: \(effectSource)",
             comparison.summary.dropLast().description,
         ]
         if let plan, let target = command.target {
-            let goal = "\(ScenarioComparison.money(target)) by the end"
+            let goal = "\(NumberFormat.money(target)) by the end"
             switch plan {
             case .notNeeded: lines.append("target \(goal): reached without an e-mail")
             case .sendBy(let minute, let total):
-                lines.append("target \(goal): send the e-mail by \(sale.revenue.zone.label(minute: minute)) (\(ScenarioComparison.money(total)))")
+                lines.append("target \(goal): send the e-mail by \(sale.revenue.zone.label(minute: minute)) (\(NumberFormat.money(total)))")
             case .unreachable(let minute, let total):
-                lines.append("target \(goal): out of reach; the best send, \(sale.revenue.zone.label(minute: minute)), brings \(ScenarioComparison.money(total))")
+                lines.append("target \(goal): out of reach; the best send, \(sale.revenue.zone.label(minute: minute)), brings \(NumberFormat.money(total))")
             }
         }
         lines.append("wrote \(command.output)" + (command.svg.map { ", \($0)" } ?? ""))

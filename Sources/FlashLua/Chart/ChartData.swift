@@ -55,12 +55,12 @@ struct ChartData {
     }
 
     /// The values this value holds when it is a drawable object holding values (a Series).
-    var seriesValues: SaleData.Series? { call.chartValues(index) }
+    var seriesValues: Series? { call.chartValues(index) }
 
     /// Field `key` on the clock: a Series at its own minutes, or a list of numbers `offset` steps
     /// after the settings' start; nil when absent.
     func values(_ key: String, name: String, _ settings: ChartSettings, at offset: Int = 0) throws(LuaError) -> TimedSeries? {
-        let series = try with(key) { (top) throws(LuaError) -> SaleData.Series? in
+        let series = try with(key) { (top) throws(LuaError) -> Series? in
             call.chartValues(top)
         }
         if let series { return settings.timed(name, series) }

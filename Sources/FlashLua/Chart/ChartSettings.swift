@@ -63,7 +63,7 @@ final class ChartSettings {
     }
 
     /// A Series at its own minutes; the first one sets the clock where the options did not.
-    func timed(_ name: String, _ series: SaleData.Series) -> TimedSeries {
+    func timed(_ name: String, _ series: Series) -> TimedSeries {
         if start == nil { start = series.start }
         if !stepGiven { step = series.step }
         if zone == nil { zone = series.zone }
@@ -82,7 +82,7 @@ final class ChartSettings {
     func render(_ draw: (ChartOptions) throws(ChartError) -> SVGDocument) throws(LuaError) -> ChartObject {
         var options = options
         options.timeLabels = timeLabels ?? (start == nil ? .elapsed : .clock)
-        options.timeZone = (zone ?? .utc).timeZone
+        options.timeZone = zone ?? .utc
         do {
             return ChartObject(try draw(options))
         } catch {

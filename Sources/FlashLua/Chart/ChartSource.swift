@@ -34,7 +34,7 @@ extension LuaCall {
     }
 
     /// The values at `index` if it is a drawable object holding values (a Series).
-    func chartValues(_ index: Int32) -> SaleData.Series? {
+    func chartValues(_ index: Int32) -> Series? {
         switch chartSource(index)?.chartContent {
         case .values(let series): series
         case .forecast, .backtest, .scenarios, nil: nil

@@ -17,7 +17,8 @@ enum BacktestClass {
             LuaMethod("save_csv", "bt:save_csv(path) -> true | nil, message",
                       "Writes every piece's rows, cutoff,minute,step,actual,forecast,lower,upper (as flashcast backtest does), atomically.") {
                 (call: LuaCall, object: BacktestObject) throws -> Int32 in
-                try ForecastClass.saveCSV(ForecastReport.table(object.backtest), call)
+                try ForecastClass.reserveCSV(object.backtest.pieces, call)
+                return try ForecastClass.saveCSV(ForecastReport.table(object.backtest), call)
             },
         ],
         describe: { (object: BacktestObject) -> String in

@@ -1,5 +1,6 @@
 import Forecasting
 import LuaBridge
+import NumberText
 import SaleData
 import SaleReports
 
@@ -25,7 +26,8 @@ enum ForecastClass {
                       with several levels lower50,upper50,lower80,upper80,... in place of lower,upper.
                       """) {
                 (call: LuaCall, object: ForecastObject) throws -> Int32 in
-                try saveCSV(ForecastReport.table(object.forecast), call)
+                try reserveCSV([object.forecast], call)
+                return try saveCSV(ForecastReport.table(object.forecast), call)
             },
             LuaMethod("band", "fc:band(level) -> lower, upper",
                       "The band at level (one of fc.levels, e.g. 0.95): its lower and upper cumulative Series.") {
@@ -65,14 +67,21 @@ enum ForecastClass {
     /// several minutes `500 minutes in 5-minute rows`.
     static func describe(_ forecast: Forecast) -> String {
         let at = forecast.mean.label(at: -1)
-        let end = forecast.mean.values.last.map(Series.short) ?? "-"
-        let band = "\(Int((forecast.level * 100).rounded()))% " + (forecast.lower.values.last.map(Series.short) ?? "-")
-            + " to " + (forecast.upper.values.last.map(Series.short) ?? "-")
+        let end = forecast.mean.values.last.map { NumberFormat.short($0) } ?? "-"
+        let band = "\(Int((forecast.level * 100).rounded()))% " + (forecast.lower.values.last.map { NumberFormat.short($0) } ?? "-")
+            + " to " + (forecast.upper.values.last.map { NumberFormat.short($0) } ?? "-")
         let rows = forecast.mean.step > 1 ? " in \(forecast.mean.step)-minute rows" : ""
         return "Forecast(\(forecast.model.rawValue) at \(at), \(forecast.horizon) minutes\(rows), end \(end), \(band))"
     }
 
     /// Writes `table` to the path argument 2 (sandbox policy applied); pushes true or nil, message.
+    /// Reserves what the CSV of `forecasts` takes in memory before it is written.
+    static func reserveCSV(_ forecasts: [Forecast], _ call: LuaCall) throws(LuaError) {
+        let rows = forecasts.reduce(0.0) { $0 + Double($1.mean.count) }
+        let columns = 5 + 2 * (forecasts.first?.bands.count ?? 1)
+        try call.reserveMemory(WorkMemory.csv(rows: rows, columns: columns), for: "save_csv of \(Int(rows)) rows")
+    }
+
     static func saveCSV(_ table: ForecastTable, _ call: LuaCall) throws -> Int32 {
         try call.writeOutput(at: 2, table.csv.utf8)
     }

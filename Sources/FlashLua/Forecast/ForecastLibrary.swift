@@ -24,6 +24,7 @@ enum ForecastLibrary {
         try table.allow(ForecastRunOptions.runKeys)
         let options = try ForecastRunOptions.read(table, call, revenue: revenue)
         let events = try ForecastRunOptions.plannedEvents(table, call, revenue: revenue, options: options)
+        try call.reserveMemory(WorkMemory.forecast(options, revenue: revenue), for: "forecast.run of \(options.horizon) minutes")
         let forecast = try ForecastLuaErrors.run(call, options: table) { () throws(ForecastError) in
             guard let events else { return try Forecaster.forecast(revenue: revenue, options: options) }
             return try EventForecaster.forecast(revenue: revenue, events: events, options: options)
@@ -45,6 +46,8 @@ enum ForecastLibrary {
         try table.allow(ForecastRunOptions.backtestKeys)
         let options = try ForecastRunOptions.read(table, call, revenue: revenue, train: 500, horizon: 200)
         let step = try table.integer("step", default: ForecastOptions.wholeRows(200, step: revenue.step))
+        try call.reserveMemory(WorkMemory.backtest(options, revenue: revenue, step: step),
+                               for: "forecast.backtest of \(options.horizon) minutes every \(step)")
         let result = try ForecastLuaErrors.run(call, options: table) { () throws(ForecastError) in
             try Backtester.backtest(revenue: revenue, train: options.train, horizon: options.horizon, step: step,
                                     options: options)

@@ -1,5 +1,6 @@
 import Forecasting
 import LuaBridge
+import NumberText
 import SaleData
 import SaleReports
 
@@ -80,10 +81,10 @@ enum ForecastWarning {
         switch warning.kind {
         case .belowBand:
             return "revenue below the \(Int((level * 100).rounded()))% band at \(warning.label): "
-                + "\(Series.short(warning.gap)) short of the forecast"
+                + "\(NumberFormat.short(warning.gap)) short of the forecast"
         case .belowTarget:
-            return "expected total below target at \(warning.label): \(Series.short(warning.gap)) short of "
-                + Series.short(warning.threshold)
+            return "expected total below target at \(warning.label): \(NumberFormat.short(warning.gap)) short of "
+                + NumberFormat.short(warning.threshold)
         }
     }
 }

@@ -20,10 +20,10 @@ enum Footprint {
     static func numbers(_ count: Int) -> Int { small + count * 8 }
 
     /// An optional series: nothing when absent.
-    static func of(_ series: SaleData.Series?) -> Int { series.map(\.footprint) ?? 0 }
+    static func of(_ series: Series?) -> Int { series.map(\.footprint) ?? 0 }
 }
 
-extension SaleData.Series {
+extension Series {
     /// Its values.
     var footprint: Int { Footprint.numbers(count) }
 }

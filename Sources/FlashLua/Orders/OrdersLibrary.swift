@@ -66,13 +66,17 @@ enum OrdersLibrary {
         format="local"|"offset"|"epoch", surge=3, surge_halflife=90, daily_depth=0.8, closing=180, \
         closing_lift=1.5, basket_median=45, basket_sigma=0.6, repeat_share=0.3, \
         campaigns={{at="09:30" (after the start) or minutes, lift=1, halflife=30, rise=5}}; surge, closing_lift \
-        and lift are at most 1e6 (times the base rate). With path="x.csv" \
+        and lift are at most 1e6 (times the base rate); baskets stay below 1e12 (basket_median * exp(6 * basket_sigma) \
+        at most 1e12). Under a memory cap, work that would not fit is refused before it starts. With path="x.csv" \
         writes the orders CSV and returns the number of orders; without, returns results as orders.read.
         """
     ) { call in
         let options = try LuaOptions(call, at: 1)
         let sale = try SimulationOptions.read(options, call)
-        if let path = try options.string("path") {
+        let path = try options.string("path")
+        try call.reserveMemory(WorkMemory.simulation(sale, aggregated: path == nil),
+                               for: "orders.simulate of \(Int(sale.expectedOrders)) orders over \(sale.minutes) minutes")
+        if let path {
             var written = 0
             let message = try call.writeOutput(path) { file in written = try call.cancellable { try sale.write(into: file) } }
             if let message {

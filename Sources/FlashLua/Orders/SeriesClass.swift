@@ -59,6 +59,7 @@ enum SeriesClass {
         },
         LuaMethod("save_csv", "s:save_csv(path [, name]) -> true | nil, message", "Writes `minute,name` rows (name defaults to 'value') atomically; series.load_csv reads them back.") { call, s in
             let name = try call.string(3, default: "value")
+            try call.reserveMemory(WorkMemory.csv(rows: Double(s.series.count), columns: 1), for: "save_csv of \(s.series.count) rows")
             return try call.writeOutput(at: 2, s.series.csv(valueName: name).utf8)
         },
     ]

@@ -1,3 +1,4 @@
+import Foundation
 import LuaBridge
 import SaleData
 
@@ -27,6 +28,7 @@ enum SimulationOptions {
         sale.closingLift = try lift(options, "closing_lift", sale.closingLift)
         sale.basketMedian = try options.positive("basket_median", default: sale.basketMedian)
         sale.basketSigma = try nonNegative(options, "basket_sigma", sale.basketSigma)
+        try checkBaskets(sale, options)
         sale.repeatShare = try fraction(options, "repeat_share", sale.repeatShare)
         sale.campaigns = try campaigns(options, call)
         return sale
@@ -79,6 +81,23 @@ enum SimulationOptions {
         }
         return value
     }
+
+    /// Refuses baskets that would pass the largest amount (where they would be capped, a silent wrong answer).
+    private static func checkBaskets(_ sale: SaleSimulation, _ options: LuaOptions) throws(LuaError) {
+        let largest = SaleSimulation.largestBasket
+        guard sale.largestLikelyBasket > largest else { return }
+        let why = "(baskets stay below 1e12, the largest amount)"
+        let medianAtMost = sale.basketMedian * largest / sale.largestLikelyBasket
+        if medianAtMost >= 1 {
+            throw options.error("basket_median", "must be at most \(short(medianAtMost)) with basket_sigma \(short(sale.basketSigma)) \(why)")
+        }
+        guard sale.basketMedian < largest else { throw options.error("basket_median", "must be below 1e12, the largest amount") }
+        let sigmaAtMost = log(largest / sale.basketMedian) / 6
+        throw options.error("basket_sigma", "must be at most \(short(sigmaAtMost)) with basket_median \(short(sale.basketMedian)) \(why)")
+    }
+
+    /// Three significant digits, as `%.3g` writes them.
+    private static func short(_ value: Double) -> String { String(format: "%.3g", value) }
 
     private static func nonNegative(_ options: LuaOptions, _ key: String, _ value: Double) throws(LuaError) -> Double {
         let given = try options.number(key, default: value)

@@ -22,6 +22,8 @@ enum ScenarioWhatIf {
         let base = try call.scenarioBase(1)
         try call.table(2)
         let scenarios = try readScenarios(call, at: 2, base: base)
+        try call.reserveMemory(WorkMemory.whatIf(scenarios: scenarios.count, rows: base.baseline.rate.count),
+                               for: "scenario.whatif of \(scenarios.count) scenarios")
         let options = try LuaOptions(call, at: 3)
         try options.allow(["by", "target"])
         let by = try options.eventTime("by", call: call).map { $0.minute(after: base.cutoffMinute, zone: base.zone) }

@@ -1,4 +1,5 @@
 import LuaBridge
+import NumberText
 import SaleData
 import Scenarios
 
@@ -61,12 +62,15 @@ enum WhatIfClass {
                 return 1
             },
             LuaMethod("save_csv", "w:save_csv(path) -> true | nil, message", "Writes `scenario,minute,rate,mean,lower,upper` rows (with several levels lower50,upper50,...) for the baseline and every scenario, atomically.") { call, w in
-                try call.writeOutput(at: 2, w.comparison.csv.utf8)
+                let rows = Double(w.comparison.scenarios.count + 1) * Double(w.comparison.baseline.mean.count)
+                let columns = 2 + 2 * w.comparison.baseline.bands.count
+                try call.reserveMemory(WorkMemory.csv(rows: rows, columns: columns), for: "save_csv of \(Int(rows)) rows")
+                return try call.writeOutput(at: 2, w.comparison.csv.utf8)
             },
         ],
         describe: { (w: WhatIfObject) -> String in
             let best = w.comparison.scenarios.max { $0.gain < $1.gain }
-            let gain = best.map { ", best '\($0.name)' \(ScenarioComparison.signed($0.gain)) at end" } ?? ""
+            let gain = best.map { ", best '\($0.name)' \(NumberFormat.signed($0.gain)) at end" } ?? ""
             return "WhatIf(\(w.comparison.scenarios.count) scenarios\(gain))"
         },
         length: { $0.comparison.scenarios.count },

@@ -5,11 +5,11 @@ public struct BacktestChart: Sendable {
     public var axis: TimeAxis
     /// The actual (cumulative) curve from index 0.
     public var actual: [Double]
-    /// The forecasts, each starting at its own cutoff index (`Series.start`).
-    public var pieces: [Series]
+    /// The forecasts, each starting at its own cutoff index (`PlotLine.start`).
+    public var pieces: [PlotLine]
 
     /// A back-test chart of `pieces` over `actual`.
-    public init(axis: TimeAxis, actual: [Double], pieces: [Series]) {
+    public init(axis: TimeAxis, actual: [Double], pieces: [PlotLine]) {
         self.axis = axis
         self.actual = actual
         self.pieces = pieces
@@ -19,10 +19,10 @@ public struct BacktestChart: Sendable {
     public func render(_ options: ChartOptions = ChartOptions()) throws(ChartError) -> SVGDocument {
         try options.validate()
         try axis.validate()
-        try Series(name: "actual", values: actual).validate("back-test")
+        try PlotLine(name: "actual", values: actual).validate("back-test")
         guard !pieces.isEmpty else { throw ChartError("back-test has no forecast pieces") }
         for (i, piece) in pieces.enumerated() {
-            try Series(name: "piece \(i + 1)", values: piece.values, start: piece.start).validate("back-test")
+            try PlotLine(name: "piece \(i + 1)", values: piece.values, start: piece.start).validate("back-test")
         }
         let theme = options.theme
         let end = max(actual.count, pieces.map(\.end).max() ?? 0)
@@ -39,7 +39,7 @@ public struct BacktestChart: Sendable {
             summary: "rolling back-test: \(pieces.count) forecast pieces over \(actual.count) actual minutes")
         let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
-            let actualLines = frame.polylines(Series(name: "actual", values: actual), on: axis)
+            let actualLines = frame.polylines(PlotLine(name: "actual", values: actual), on: axis)
             frame.drawLines(&svg, actualLines, color: theme.actual, width: 3)
             for piece in pieces {
                 let lines = frame.polylines(piece, on: axis)

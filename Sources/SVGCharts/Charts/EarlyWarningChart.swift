@@ -47,9 +47,9 @@ public struct EarlyWarningChart: Sendable {
         return frame.document(data: { svg in
             drawAlertSpans(&svg, frame: frame, color: theme.alert)
             frame.drawBand(&svg, axis: axis, start: 0, lower: lower, upper: upper, color: theme.color(0))
-            frame.drawLines(&svg, frame.polylines(Series(name: "expected", values: expected), on: axis),
+            frame.drawLines(&svg, frame.polylines(PlotLine(name: "expected", values: expected), on: axis),
                             color: theme.color(0), width: 1.8, dashed: true)
-            frame.drawLines(&svg, frame.polylines(Series(name: "actual", values: actual), on: axis), color: theme.actual)
+            frame.drawLines(&svg, frame.polylines(PlotLine(name: "actual", values: actual), on: axis), color: theme.actual)
             for i in alertSet.sorted() where i < actual.count && actual[i].isFinite {
                 frame.drawDot(&svg, Point(x: frame.x(axis.minute(at: i)), y: frame.y(actual[i])), color: theme.alert, radius: 3)
             }
@@ -85,7 +85,7 @@ public struct EarlyWarningChart: Sendable {
 
     private func validate() throws(ChartError) {
         try axis.validate()
-        try Series(name: "actual", values: actual).validate("early warning")
+        try PlotLine(name: "actual", values: actual).validate("early warning")
         guard lower.count == upper.count else {
             throw ChartError("early warning 'lower' has \(lower.count) values but 'upper' has \(upper.count)")
         }

@@ -86,14 +86,14 @@ public struct ForecastChart: Sendable {
                 frame.drawBand(&svg, axis: axis, start: forecast.start, lower: joinedForecast(band.lower).values,
                                upper: joinedForecast(band.upper).values, color: theme.color(0))
             }
-            frame.drawLines(&svg, frame.polylines(Series(name: "actual", values: actual), on: axis), color: theme.actual)
+            frame.drawLines(&svg, frame.polylines(PlotLine(name: "actual", values: actual), on: axis), color: theme.actual)
             frame.drawLines(&svg, frame.polylines(forecast, on: axis), color: theme.color(0), width: 2.2, dashed: true)
         })
     }
 
     /// `values` (aligned with `mean`) as a series continuing the actual curve.
-    private func joinedForecast(_ values: [Double]) -> Series {
-        Series(name: "forecast", values: values, start: cutoff).continuing(actual)
+    private func joinedForecast(_ values: [Double]) -> PlotLine {
+        PlotLine(name: "forecast", values: values, start: cutoff).continuing(actual)
     }
 
     private func validate() throws(ChartError) {

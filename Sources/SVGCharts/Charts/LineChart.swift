@@ -3,10 +3,10 @@ public struct LineChart: Sendable {
     /// The shared time axis.
     public var axis: TimeAxis
     /// The lines, drawn in palette order.
-    public var series: [Series]
+    public var series: [PlotLine]
 
     /// A line chart of `series` on `axis`.
-    public init(axis: TimeAxis, series: [Series]) {
+    public init(axis: TimeAxis, series: [PlotLine]) {
         self.axis = axis
         self.series = series
     }

@@ -15,7 +15,7 @@ public struct LossChart: Sendable {
     /// The chart as SVG; `options.logScale` puts the loss on a log axis.
     public func render(_ options: ChartOptions = ChartOptions()) throws(ChartError) -> SVGDocument {
         try options.validate()
-        try Series(name: "train", values: train).validate("loss")
+        try PlotLine(name: "train", values: train).validate("loss")
         if options.logScale && (train + validation).contains(where: { $0.isFinite && $0 <= 0 }) {
             throw ChartError.option("log", "needs positive loss values")
         }
@@ -29,7 +29,7 @@ public struct LossChart: Sendable {
         }
         let best = validation.indices.filter { validation[$0].isFinite }.min { validation[$0] < validation[$1] }
         if let best {
-            let text = "best validation \(ShortNumber.format(validation[best])) at epoch \(best + 1)"
+            let text = "best validation \(Currency.none.short(validation[best])) at epoch \(best + 1)"
             legend.append(LegendEntry(label: text, color: theme.color(1), swatch: .dot))
         }
         let spec = FrameSpec(

@@ -20,7 +20,7 @@ public struct RevenueBarChart: Sendable {
     public func render(_ options: ChartOptions = ChartOptions()) throws(ChartError) -> SVGDocument {
         try options.validate()
         try axis.validate()
-        try Series(name: "revenue", values: perMinute).validate("bar chart")
+        try PlotLine(name: "revenue", values: perMinute).validate("bar chart")
         let theme = options.theme, total = cumulative
         let perStep = axis.stepMinutes == 1 ? "per minute" : "per \(axis.stepMinutes) minutes"
         let spec = FrameSpec(
@@ -32,12 +32,12 @@ public struct RevenueBarChart: Sendable {
                 LegendEntry(label: "cumulative (right axis)", color: theme.color(1), swatch: .line(dashed: false)),
             ],
             kind: "bar chart",
-            summary: "revenue \(perStep) for \(perMinute.count) steps, total \(ShortNumber.format(total.last ?? 0, currency: options.currency))")
+            summary: "revenue \(perStep) for \(perMinute.count) steps, total \(options.currency.short(total.last ?? 0))")
         let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
             frame.drawBars(&svg, axis: axis, values: perMinute, color: theme.color(0))
             if let y2 = frame.y2 {
-                frame.drawLines(&svg, frame.polylines(Series(name: "cumulative", values: total), on: axis, scale: y2),
+                frame.drawLines(&svg, frame.polylines(PlotLine(name: "cumulative", values: total), on: axis, scale: y2),
                                 color: theme.color(1), width: 2.5)
             }
         })

@@ -5,9 +5,9 @@ public struct ScenarioChart: Sendable {
     /// Actual history from index 0 up to the forecasts; may be empty.
     public var actual: [Double]
     /// The forecast without intervention.
-    public var baseline: Series
+    public var baseline: PlotLine
     /// What-if forecasts, drawn in palette order.
-    public var scenarios: [Series]
+    public var scenarios: [PlotLine]
     /// Things that happen at a moment, such as an e-mail campaign.
     public var events: [ChartEvent]
     /// Notes pinned to points.
@@ -15,7 +15,7 @@ public struct ScenarioChart: Sendable {
 
     /// A scenario comparison chart.
     public init(
-        axis: TimeAxis, actual: [Double] = [], baseline: Series, scenarios: [Series],
+        axis: TimeAxis, actual: [Double] = [], baseline: PlotLine, scenarios: [PlotLine],
         events: [ChartEvent] = [], annotations: [ChartAnnotation] = []
     ) {
         self.axis = axis
@@ -51,7 +51,7 @@ public struct ScenarioChart: Sendable {
             markers: events.map { .init(minute: Double($0.minute), text: $0.label, color: theme.alert) })
         let frame = ChartFrame.make(spec, options: options)
         return frame.document(data: { svg in
-            frame.drawLines(&svg, frame.polylines(Series(name: "actual", values: actual), on: axis), color: theme.actual)
+            frame.drawLines(&svg, frame.polylines(PlotLine(name: "actual", values: actual), on: axis), color: theme.actual)
             frame.drawLines(&svg, frame.polylines(baseline.continuing(actual), on: axis), color: theme.mutedText, dashed: true)
             for (i, s) in scenarios.enumerated() {
                 frame.drawLines(&svg, frame.polylines(s.continuing(actual), on: axis), color: theme.color(i), width: 2.2)

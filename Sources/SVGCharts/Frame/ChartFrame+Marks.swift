@@ -21,7 +21,7 @@ extension ChartFrame {
     }
 
     /// `polylines` for a series on a time axis.
-    func polylines(_ series: Series, on axis: TimeAxis, scale: ValueScale? = nil) -> [[Point]] {
+    func polylines(_ series: PlotLine, on axis: TimeAxis, scale: ValueScale? = nil) -> [[Point]] {
         polylines(series.values.indices.map { axis.minute(at: series.start + $0) }, series.values, scale: scale)
     }
 

@@ -126,8 +126,7 @@ struct ChartFrame {
         switch spec.x {
         case .time:
             if options.timeLabels == .elapsed { return "minutes since start" }
-            let zone = options.timeZone.identifier == "GMT" ? "UTC" : options.timeZone.identifier
-            return "time (\(zone))"
+            return "time (\(options.timeZone))"
         case .numbers(let axis):
             return axis.title
         }

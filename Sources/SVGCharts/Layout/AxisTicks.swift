@@ -33,7 +33,7 @@ extension ValueAxis {
         if log {
             let scale = LogScale(domain: (lo, hi), range: range).nice()
             let values = scale.ticks(count: Int(count))
-            let labels = values.map { [ShortNumber.format($0, currency: money ? currency : .none)] }
+            let labels = values.map { [(money ? currency : .none).short($0)] }
             return (.log(scale), AxisTicks(values: values, labels: labels))
         }
         let (a, b) = widened
@@ -44,7 +44,7 @@ extension ValueAxis {
             values = values.filter { $0 == $0.rounded() }
             step = max(step, 1)
         }
-        let labels = ShortNumber.tickLabels(values, step: step, currency: money ? currency : .none).map { [$0] }
+        let labels = (money ? currency : .none).tickLabels(values, step: step).map { [$0] }
         return (.linear(scale), AxisTicks(values: values, labels: labels))
     }
 

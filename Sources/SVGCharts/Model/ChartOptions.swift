@@ -1,4 +1,4 @@
-import Foundation
+import NumberText
 
 /// Everything about a chart's look that is not data; every field has a sensible default.
 ///
@@ -25,7 +25,7 @@ public struct ChartOptions: Sendable {
     /// Currency symbol for money axes and labels.
     public var currency = Currency.none
     /// Zone for clock labels on time axes.
-    public var timeZone = TimeZone.utc
+    public var timeZone = ShopZone.utc
     /// Whether time axes show wall-clock times or minutes since the first point.
     public var timeLabels = TimeLabels.clock
     /// Where the legend goes; it is always outside the plot so it never covers data.
@@ -50,10 +50,10 @@ public struct ChartOptions: Sendable {
     private static func check(_ value: Double, _ name: String, _ allowed: ClosedRange<Double>) throws(ChartError) {
         guard value.isFinite, value > 0 else { throw .option(name, "must be a positive number") }
         guard value >= allowed.lowerBound else {
-            throw .option(name, "must be at least \(DecimalFormat.trimmed(allowed.lowerBound, decimals: 0))")
+            throw .option(name, "must be at least \(NumberFormat.trimmed(allowed.lowerBound, decimals: 0))")
         }
         guard value <= allowed.upperBound else {
-            throw .option(name, "must be at most \(DecimalFormat.trimmed(allowed.upperBound, decimals: 0))")
+            throw .option(name, "must be at most \(NumberFormat.trimmed(allowed.upperBound, decimals: 0))")
         }
     }
 }

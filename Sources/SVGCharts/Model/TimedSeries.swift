@@ -59,9 +59,9 @@ extension TimeAxis {
         (series.startMinute - startMinute) / stepMinutes
     }
 
-    /// `series` as a chart `Series` positioned on this axis.
-    func placed(_ series: TimedSeries) -> Series {
-        Series(name: series.name, values: series.values, start: index(of: series))
+    /// `series` as a chart `PlotLine` positioned on this axis.
+    func placed(_ series: TimedSeries) -> PlotLine {
+        PlotLine(name: series.name, values: series.values, start: index(of: series))
     }
 
     /// `series`' values from axis index 0, with NaN gaps before its start.

@@ -1,12 +1,10 @@
-import Foundation
-
 /// A linear scale over epoch minutes whose ticks land on minute, hour and day boundaries
 /// of a time zone's wall clock, or on round minute counts since a start.
 public struct TimeScale: Sendable {
     /// The underlying minute-to-pixel mapping.
     public let linear: LinearScale
     /// The zone whose wall clock labels the ticks.
-    public let timeZone: TimeZone
+    public let timeZone: ShopZone
 
     /// Tick intervals in minutes for clock labels, as d3's time scale has them.
     static let clockIntervals = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080]
@@ -14,7 +12,7 @@ public struct TimeScale: Sendable {
     static let elapsedIntervals = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440]
 
     /// A scale from the epoch minutes `start...end` onto `range`, labelled in `timeZone`.
-    public init(start: Double, end: Double, range: (Double, Double), timeZone: TimeZone = .utc) {
+    public init(start: Double, end: Double, range: (Double, Double), timeZone: ShopZone = .utc) {
         linear = LinearScale(domain: (start, end), range: range)
         self.timeZone = timeZone
     }
@@ -35,7 +33,7 @@ public struct TimeScale: Sendable {
 
     /// The UTC offset in minutes at epoch minute `minute`.
     func offset(at minute: Double) -> Int {
-        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: minute * 60)) / 60
+        timeZone.offset(atUTC: Int((minute * 60).rounded(.down))) / 60
     }
 
     /// About `count` ticks on wall-clock boundaries; a tick shows `14:00`, and below it the date
@@ -83,9 +81,4 @@ public struct TimeTick: Sendable, Equatable {
     public let minute: Double
     /// The label lines, top to bottom.
     public let lines: [String]
-}
-
-extension TimeZone {
-    /// Coordinated Universal Time, the default zone for every chart.
-    public static let utc = TimeZone(secondsFromGMT: 0) ?? .current
 }

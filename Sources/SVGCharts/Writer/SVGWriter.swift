@@ -1,3 +1,5 @@
+import NumberText
+
 /// Writes SVG elements into a string: escaping, attribute order and number format fixed,
 /// so the same drawing always gives the same bytes.
 struct SVGWriter {
@@ -18,7 +20,7 @@ struct SVGWriter {
             switch self {
             case .string(let s): SVGWriter.escape(s)
             case .number(let n): DecimalFormat.coordinate(n)
-            case .fraction(let n): DecimalFormat.trimmed(n, decimals: 3)
+            case .fraction(let n): NumberFormat.trimmed(n, decimals: 3)
             }
         }
     }

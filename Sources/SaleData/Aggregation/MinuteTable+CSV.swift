@@ -1,4 +1,5 @@
 import Foundation
+import NumberText
 import SafeOutput
 
 extension MinuteTable {
@@ -25,7 +26,7 @@ extension MinuteTable {
             }
             running += cents
             bytes.append(contentsOf: zone.label(minute: interval).utf8)
-            for field in [Self.money(cents), String(orderCount)] {
+            for field in [NumberFormat.cents(cents), String(orderCount)] {
                 bytes.append(UInt8(ascii: ","))
                 bytes.append(contentsOf: field.utf8)
             }
@@ -34,7 +35,7 @@ extension MinuteTable {
                 bytes.append(contentsOf: String(customers[index]).utf8)
             }
             bytes.append(UInt8(ascii: ","))
-            bytes.append(contentsOf: Self.money(running).utf8)
+            bytes.append(contentsOf: NumberFormat.cents(running).utf8)
             bytes.append(UInt8(ascii: "\n"))
             index = end
         }
@@ -44,12 +45,5 @@ extension MinuteTable {
     /// Writes the CSV (see `csvData(step:)`) atomically: a temporary file in the same folder, then a rename.
     public func write(to path: String, step: Int = 1) throws {
         try OutputFile.write(csvData(step: step), to: path)
-    }
-
-    /// Cents as a decimal amount with two decimals (`1234` is `12.34`).
-    public static func money(_ cents: Int64) -> String {
-        let magnitude = cents.magnitude
-        let fraction = magnitude % 100
-        return (cents < 0 ? "-" : "") + String(magnitude / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
     }
 }

@@ -19,7 +19,7 @@ public struct OrdersAggregator: Sendable {
     @discardableResult
     public mutating func add(second: Int, cents: Int64, id: String? = nil, customer: String? = nil) -> Bool {
         report.rows += 1
-        let minute = CivilTime.floorDiv(second, 60)
+        let minute = second.floorDiv(60)
         if let window = options.window, !window.contains(minute) {
             report.outsideWindow += 1
             return false

@@ -109,7 +109,7 @@ struct OrderScanner {
             }
         }
         guard let cents = try amount(p, spans) else { return }
-        let minute = CivilTime.floorDiv(seconds, 60)
+        let minute = seconds.floorDiv(60)
         if let window = options.window, !window.contains(minute) {
             report.outsideWindow += 1
             return

@@ -1,4 +1,5 @@
 import Foundation
+import NumberText
 import SafeOutput
 
 /// Forecasts of cumulative revenue as the CSV scheduled runs exchange:
@@ -83,11 +84,11 @@ public struct ForecastTable: Sendable, Equatable {
                 let minute = piece.mean.minute(at: offset)
                 let fields = [
                     cutoff, piece.mean.label(at: offset), String((offset + 1) * piece.mean.step),
-                    Self.money(piece.actual?.value(atMinute: minute)), Self.money(value),
+                    Self.field(piece.actual?.value(atMinute: minute)), Self.field(value),
                 ] + (0..<columns).flatMap { band -> [String] in
                     let bounds = piece.bands.indices.contains(band) ? piece.bands[band] : nil
-                    return [Self.money(bounds.flatMap { $0.lower.indices.contains(offset) ? $0.lower[offset] : nil }),
-                            Self.money(bounds.flatMap { $0.upper.indices.contains(offset) ? $0.upper[offset] : nil })]
+                    return [Self.field(bounds.flatMap { $0.lower.indices.contains(offset) ? $0.lower[offset] : nil }),
+                            Self.field(bounds.flatMap { $0.upper.indices.contains(offset) ? $0.upper[offset] : nil })]
                 }
                 text += fields.joined(separator: ",") + "\n"
             }
@@ -100,10 +101,9 @@ public struct ForecastTable: Sendable, Equatable {
         try OutputFile.write(csv.utf8, to: path)
     }
 
-    /// Money with two decimals; empty for an unknown or non-finite value.
-    public static func money(_ value: Double?) -> String {
+    /// A money field: two decimals, empty for an unknown or non-finite value.
+    private static func field(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        let text = String(format: "%.2f", value)
-        return text == "-0.00" ? "0.00" : text
+        return NumberFormat.money(value)
     }
 }

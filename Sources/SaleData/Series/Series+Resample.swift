@@ -61,6 +61,6 @@ extension ShopZone {
     /// Start of the interval of `step` minutes holding a minute, intervals aligned to local midnight.
     public func intervalStart(of minute: Int, step: Int) -> Int {
         let offsetMinutes = offset(atUTC: minute * 60) / 60
-        return CivilTime.floorDiv(minute + offsetMinutes, step) * step - offsetMinutes
+        return (minute + offsetMinutes).floorDiv(step) * step - offsetMinutes
     }
 }

@@ -1,5 +1,6 @@
 import Cancellation
 import Foundation
+import NumberText
 import SafeOutput
 
 extension SaleSimulation {
@@ -33,7 +34,7 @@ extension SaleSimulation {
             buffer.append(UInt8(ascii: ","))
             buffer.append(contentsOf: order.customerLabel.utf8)
             buffer.append(UInt8(ascii: ","))
-            buffer.append(contentsOf: MinuteTable.money(order.cents).utf8)
+            buffer.append(contentsOf: NumberFormat.cents(order.cents).utf8)
             buffer.append(UInt8(ascii: "\n"))
             written += 1
             if written % 4096 == 0, CancellationCheck.isRequested { throw CancellationError() }

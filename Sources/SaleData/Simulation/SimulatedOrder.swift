@@ -49,12 +49,20 @@ extension SaleSimulation {
         }
     }
 
-    /// An amount in cents, at least one and at most the largest amount an export may hold (a
-    /// trillion), so that extreme basket parameters cannot overflow.
+    /// The largest basket, the largest amount an export may hold (a trillion). Baskets above it
+    /// would be capped, so callers keep `largestLikelyBasket` at most this.
+    public static let largestBasket = 1e12
+
+    /// A basket six standard deviations above the median: with it at most `largestBasket`, a
+    /// simulation practically never reaches the cap (a chance of about 1e-9 an order).
+    public var largestLikelyBasket: Double { basketMedian * exp(6 * basketSigma) }
+
+    /// An amount in cents, at least one and at most `largestBasket`, so that extreme basket
+    /// parameters cannot overflow.
     static func cents(_ amount: Double) -> Int64 {
         let cents = (amount * 100).rounded()
         guard cents >= 1 else { return 1 }  // NaN too
-        return Int64(Swift.min(cents, 1e14))
+        return Int64(Swift.min(cents, largestBasket * 100))
     }
 
     /// Every order of the sale, in time order.

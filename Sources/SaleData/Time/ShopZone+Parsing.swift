@@ -8,7 +8,7 @@ extension ShopZone {
 
     /// The minute (counted in UTC from the epoch) an order time falls in, or nil if it is not a time.
     public func minute(of text: String) -> Int? {
-        seconds(of: text).map { CivilTime.floorDiv($0, 60) }
+        seconds(of: text).map { $0.floorDiv(60) }
     }
 }
 

@@ -10,7 +10,7 @@ struct ZoneCache {
 
     /// The instant of a local wall-clock time; zone transitions fall on quarter hours.
     mutating func utcSeconds(fromLocal local: Int) -> Int {
-        let key = CivilTime.floorDiv(local, 900)
+        let key = local.floorDiv(900)
         if key != quarter {
             quarter = key
             offset = key * 900 - zone.utcSeconds(fromLocal: key * 900)

@@ -8,9 +8,9 @@ import SVGCharts
 public enum ScenarioChartData {
     /// The chart of `comparison`, with `actual` cumulative revenue before the cutoff (if known) and
     /// the events as markers (minute, label; repeated ones once).
-    public static func chart(_ comparison: ScenarioComparison, actual: SaleData.Series?,
+    public static func chart(_ comparison: ScenarioComparison, actual: Series?,
                              markers: [(minute: Int, label: String)]) throws(ChartError) -> ScenarioChart {
-        let timed = { (name: String, series: SaleData.Series) in
+        let timed = { (name: String, series: Series) in
             TimedSeries(name: name, startMinute: series.start, stepMinutes: series.step, values: series.values)
         }
         var seen = Set<String>()
@@ -21,7 +21,7 @@ public enum ScenarioChartData {
 
     /// Actual cumulative revenue over the `minutes` rows before and at the cutoff row, counted from
     /// the first row of `revenue`.
-    public static func actual(_ revenue: SaleData.Series, cutoff: Int, minutes: Int) -> SaleData.Series {
+    public static func actual(_ revenue: Series, cutoff: Int, minutes: Int) -> Series {
         let cumulative = revenue.slice(0..<(cutoff + 1)).cumsum()
         return cumulative.slice(Swift.max(0, cumulative.count - minutes / Swift.max(revenue.step, 1))..<cumulative.count)
     }

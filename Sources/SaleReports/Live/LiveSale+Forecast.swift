@@ -1,4 +1,5 @@
 import Forecasting
+import NumberText
 import SaleData
 
 /// How a followed sale is forecast and how often the model is trained again.
@@ -37,7 +38,7 @@ extension LiveSale {
             return
         }
         guard cutoff < minutes - 1 else {
-            status.forecastNote = "the sale is over: \(MoneyText.grouped(status.revenue)) in all"
+            status.forecastNote = "the sale is over: \(NumberFormat.grouped(status.revenue)) in all"
             return
         }
         var retrained = false
@@ -85,11 +86,11 @@ extension LiveSale {
             actual < kept.lower.values[elapsed - 1]
         {
             state = "below_band"
-            parts.append("BELOW BAND since \(warning.label.suffix(5)): \(MoneyText.grouped(expectedNow - actual)) under the forecast")
+            parts.append("BELOW BAND since \(warning.label.suffix(5)): \(NumberFormat.grouped(expectedNow - actual)) under the forecast")
         }
         if let target = plan.target, endTotal < target {
             if state == "ok" { state = "below_target" }
-            parts.append("BELOW TARGET: forecast \(MoneyText.grouped(endTotal)) is \(MoneyText.grouped(target - endTotal)) short")
+            parts.append("BELOW TARGET: forecast \(NumberFormat.grouped(endTotal)) is \(NumberFormat.grouped(target - endTotal)) short")
         }
         return parts.isEmpty ? .none : LiveStatus.Alert(state: state, text: parts.joined(separator: "; "))
     }

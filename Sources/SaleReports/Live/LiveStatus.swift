@@ -1,3 +1,5 @@
+import NumberText
+
 /// Where a followed sale stands after a refresh: the status block `refresh()` prints.
 public struct LiveStatus: Sendable {
     /// The forecast of the sale's end-of-sale total.
@@ -71,26 +73,26 @@ extension LiveStatus {
         guard minute > 0 else { return "now: no orders yet (\(zone))" }
         let clock = String(now.map { $0 == "T" ? " " : $0 })
         guard let minutes else { return "now \(clock) (\(zone)): minute \(minute) of the sale (end unknown)" }
-        return "now \(clock) (\(zone)): minute \(minute) of \(minutes) (\(MoneyText.percentTenths(Double(minute) / Double(minutes))))"
+        return "now \(clock) (\(zone)): minute \(minute) of \(minutes) (\(NumberFormat.percent(Double(minute) / Double(minutes), decimals: 1)))"
     }
 
     private var revenueLine: String {
         let added = newOrders == 1 ? "1 new order" : "\(newOrders) new orders"
-        return "revenue so far   \(MoneyText.grouped(revenue))   +\(MoneyText.grouped(newRevenue)) from \(added)"
+        return "revenue so far   \(NumberFormat.grouped(revenue))   +\(NumberFormat.grouped(newRevenue)) from \(added)"
     }
 
     private var forecastLine: String {
         guard let forecast else { return "forecast at end  " + (forecastNote ?? "none") }
-        let band = "\(MoneyText.percent(forecast.level)): \(MoneyText.grouped(forecast.lower)) .. \(MoneyText.grouped(forecast.upper))"
+        let band = "\(NumberFormat.percent(forecast.level)): \(NumberFormat.grouped(forecast.lower)) .. \(NumberFormat.grouped(forecast.upper))"
         let when = "@\(forecast.trainedAt.suffix(5))" + (forecast.retrained ? " new" : "")
-        return "forecast at end  \(MoneyText.grouped(forecast.total))   \(band), \(forecast.model) \(when)"
+        return "forecast at end  \(NumberFormat.grouped(forecast.total))   \(band), \(forecast.model) \(when)"
     }
 
     private var targetLine: String {
         guard let target else { return "target           none (set one with --target or target=)" }
-        var parts = ["target           \(MoneyText.grouped(target))"]
-        if let pace { parts.append("pace \(MoneyText.percent(pace)) of plan") }
-        if let forecast, target > 0 { parts.append("forecast \(MoneyText.percent(forecast.total / target)) of target") }
+        var parts = ["target           \(NumberFormat.grouped(target))"]
+        if let pace { parts.append("pace \(NumberFormat.percent(pace)) of plan") }
+        if let forecast, target > 0 { parts.append("forecast \(NumberFormat.percent(forecast.total / target)) of target") }
         return parts.joined(separator: "   ")
     }
 }

@@ -44,19 +44,13 @@ extension Forecast {
         copy.upper = move(upper)
         copy.bands = bands.map { ForecastBand(level: $0.level, lower: move($0.lower), upper: move($0.upper)) }
         copy.actual = move(actual)
-        copy.metrics?.mape = Self.mape(copy.mean.values, copy.actual.values)
+        copy.metrics?.mape = ForecastMetrics.mape(forecast: copy.mean.values, actual: copy.actual.values)
         copy.baselines = baselines.map { baseline in
             var moved = baseline
             moved.mean = move(baseline.mean)
-            moved.metrics?.mape = Self.mape(moved.mean.values, copy.actual.values)
+            moved.metrics?.mape = ForecastMetrics.mape(forecast: moved.mean.values, actual: copy.actual.values)
             return moved
         }
         return copy
-    }
-
-    /// Mean of `|forecast - actual| / actual` over the known minutes with a non-zero actual.
-    private static func mape(_ forecast: [Double], _ actual: [Double]) -> Double? {
-        let ratios = zip(forecast, actual).filter { $0.1 != 0 }.map { abs($0.0 - $0.1) / abs($0.1) }
-        return ratios.isEmpty ? nil : ratios.reduce(0, +) / Double(ratios.count)
     }
 }

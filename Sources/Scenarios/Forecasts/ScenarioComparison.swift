@@ -1,4 +1,5 @@
 import Foundation
+import NumberText
 import SaleData
 
 /// Scenarios tried on one baseline, side by side: what each brings by the end and by a time, and
@@ -39,7 +40,7 @@ public struct ScenarioComparison: Sendable, Equatable {
                 let values = [forecast.rate.values[i], forecast.mean.values[i]]
                     + forecast.bands.flatMap { [$0.lower.values[i], $0.upper.values[i]] }
                 text += "\(name),\(forecast.mean.label(at: i)),"
-                    + values.map { String(format: "%.2f", $0) }.joined(separator: ",") + "\n"
+                    + values.map(NumberFormat.money).joined(separator: ",") + "\n"
             }
         }
         return text
@@ -57,8 +58,8 @@ public struct ScenarioComparison: Sendable, Equatable {
         if banded { header.append("\(main.percentText)% band at end") }
         var rows = [header]
         for forecast in [baseline] + scenarios {
-            var row = [forecast.name, Self.money(forecast.total), Self.signed(forecast.gain)]
-            if let by { row += [Self.money(forecast.total(by: by)), Self.signed(forecast.gain(by: by))] }
+            var row = [forecast.name, NumberFormat.money(forecast.total), NumberFormat.signed(forecast.gain)]
+            if let by { row += [NumberFormat.money(forecast.total(by: by)), NumberFormat.signed(forecast.gain(by: by))] }
             if let reached = reaches(forecast) { row.append(reached ? "reached" : "missed") }
             if banded { row.append(Self.money(forecast.lower.values.last ?? 0) + " .. " + Self.money(forecast.upper.values.last ?? 0)) }
             rows.append(row)
@@ -71,12 +72,6 @@ public struct ScenarioComparison: Sendable, Equatable {
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }
-
-    /// Money as the summary writes it, `1234.50`.
-    public static func money(_ value: Double) -> String { String(format: "%.2f", value) }
-
-    /// A gain with its sign, `+56.25`.
-    public static func signed(_ value: Double) -> String { (value >= 0 ? "+" : "") + String(format: "%.2f", value) }
 
     /// A CSV field, quoted when it holds a comma, quote or line break.
     static func csvField(_ text: String) -> String {

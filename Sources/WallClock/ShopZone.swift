@@ -1,6 +1,6 @@
 import Foundation
 
-/// The shop's time zone: it turns local order times into instants and decides minute labels.
+/// The shop's time zone: it turns local order times into instants and decides minute and chart labels.
 ///
 /// Either a fixed offset (`UTC`, `+08:00`) or an IANA zone (`Europe/Berlin`) with its daylight
 /// saving rules.
@@ -52,11 +52,6 @@ public struct ShopZone: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The Foundation zone of the same rules, e.g. for chart labels.
-    public var timeZone: TimeZone {
-        TimeZone(identifier: description) ?? TimeZone(secondsFromGMT: offset(atUTC: 0)) ?? .gmt
-    }
-
     /// Offset from UTC in seconds at an instant given in seconds since the epoch.
     public func offset(atUTC seconds: Int) -> Int {
         switch rule {
@@ -78,6 +73,6 @@ public struct ShopZone: Sendable, Hashable, CustomStringConvertible {
 
     /// The `YYYY-MM-DDTHH:MM` label of a minute counted in UTC from the epoch.
     public func label(minute: Int) -> String {
-        CivilTime.minuteLabel(localSeconds: minute * 60 + offset(atUTC: minute * 60))
+        CivilTime(localMinute: (minute * 60 + offset(atUTC: minute * 60)).floorDiv(60)).minuteLabel
     }
 }

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Numbers as FlashCast writes them, locale-free so the same number always gives the same bytes:
+/// short (`1.083M`), grouped (`1,940,414`), fixed decimals (`1234.50`), cents (`12.34`) and percentages.
+///
+/// Rounding is half away from zero (`0.125` → `0.13`); a result that rounds to zero never carries a
+/// minus sign. Values that are not finite are written `nan`, `inf` and `-inf`.
+public enum NumberFormat {
+    /// `value` with exactly `decimals` digits after the point (0...9) and `minus` as its sign.
+    public static func fixed(_ value: Double, decimals: Int, minus: String = "-") -> String {
+        guard value.isFinite else { return nonFinite(value, minus: minus) }
+        let places = min(max(decimals, 0), 9)
+        let scale = pow(10, Double(places))
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e15 else {  // past 2^53 every double is whole: print its digits
+            return (value < 0 ? minus : "") + String(format: "%.\(places)f", abs(value))
+        }
+        let units = Int64(scaled), divisor = Int64(scale)
+        var text = String(units / divisor)
+        if places > 0 {
+            let fraction = String(units % divisor)
+            text += "." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
+        return (value < 0 && units != 0 ? minus : "") + text
+    }
+
+    /// `fixed` with trailing zeros and a bare point removed: 2.50 → `2.5`, 3.0 → `3`.
+    public static func trimmed(_ value: Double, decimals: Int, minus: String = "-") -> String {
+        let text = fixed(value, decimals: decimals, minus: minus)
+        guard value.isFinite, text.contains(".") else { return text }
+        var end = text.endIndex
+        while text[text.index(before: end)] == "0" { end = text.index(before: end) }
+        if text[text.index(before: end)] == "." { end = text.index(before: end) }
+        return String(text[..<end])
+    }
+
+    /// Money with two decimals: 1234.5 → `1234.50`.
+    public static func money(_ value: Double) -> String { fixed(value, decimals: 2) }
+
+    /// A change with its sign and `decimals` decimals: 56.25 → `+56.25`, -3 → `-3.00`, -0.001 → `+0.00`.
+    public static func signed(_ value: Double, decimals: Int = 2) -> String {
+        let text = fixed(value, decimals: decimals)
+        return text.hasPrefix("-") || value.isNaN ? text : "+" + text
+    }
+
+    /// Whole units with thousands separators: 1,940,414.4 → `1,940,414`, -1234.5 → `-1,235`.
+    public static func grouped(_ value: Double, minus: String = "-") -> String {
+        guard value.isFinite else { return nonFinite(value, minus: minus) }
+        let whole = fixed(value, decimals: 0, minus: "")
+        var groups: [Substring] = []
+        var end = whole.endIndex
+        while whole.distance(from: whole.startIndex, to: end) > 3 {
+            let start = whole.index(end, offsetBy: -3)
+            groups.insert(whole[start..<end], at: 0)
+            end = start
+        }
+        groups.insert(whole[..<end], at: 0)
+        return (value < 0 && whole != "0" ? minus : "") + groups.joined(separator: ",")
+    }
+
+    /// Cents as an amount with two decimals, exactly: 1234 → `12.34`, -5 → `-0.05`.
+    public static func cents(_ cents: Int64) -> String {
+        let magnitude = cents.magnitude
+        let fraction = magnitude % 100
+        return (cents < 0 ? "-" : "") + String(magnitude / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
+    }
+
+    /// A ratio as a percentage with `decimals` decimals: 1.02 → `102%`, 0.468 with 1 → `46.8%`.
+    public static func percent(_ ratio: Double, decimals: Int = 0) -> String {
+        ratio.isFinite ? fixed(ratio * 100, decimals: decimals) + "%" : nonFinite(ratio, minus: "-")
+    }
+
+    static func nonFinite(_ value: Double, minus: String) -> String {
+        value.isNaN ? "nan" : (value < 0 ? minus + "inf" : "inf")
+    }
+}

@@ -1,0 +1,2 @@
+/// Series, orders and tables carry a `ShopZone`, so whoever uses SaleData gets the wall clock too.
+@_exported import WallClock
