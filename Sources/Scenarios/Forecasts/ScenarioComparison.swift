@@ -61,7 +61,7 @@ public struct ScenarioComparison: Sendable, Equatable {
             var row = [forecast.name, NumberFormat.money(forecast.total), NumberFormat.signed(forecast.gain)]
             if let by { row += [NumberFormat.money(forecast.total(by: by)), NumberFormat.signed(forecast.gain(by: by))] }
             if let reached = reaches(forecast) { row.append(reached ? "reached" : "missed") }
-            if banded { row.append(Self.money(forecast.lower.values.last ?? 0) + " .. " + Self.money(forecast.upper.values.last ?? 0)) }
+            if banded { row.append(NumberFormat.money(forecast.lower.values.last ?? 0) + " .. " + NumberFormat.money(forecast.upper.values.last ?? 0)) }
             rows.append(row)
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
