@@ -50,6 +50,7 @@ let luaLibraryTargets: [Target] = [
         name: "FlashLua",
         dependencies: [
             "LuaBridge", "SaleReports", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "Cancellation",
+            "SafeOutput",
             "NumberText",
         ],
         swiftSettings: strict),

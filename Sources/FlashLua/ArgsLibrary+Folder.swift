@@ -1,5 +1,6 @@
 import Glibc
 import LuaBridge
+import SafeOutput
 
 extension ArgsLibrary {
     static let folder = LuaLibraryFunction(
@@ -10,7 +11,7 @@ extension ArgsLibrary {
         """
     ) { call in
         let path = try call.string(1)
-        if let policy = call.fileAccess, resolved(path) != policy.outputFolder, (try? policy.checkWrite(path)) == nil {
+        if let policy = call.fileAccess, ResolvedPath.existing(path) != policy.outputFolder, (try? policy.checkWrite(path)) == nil {
             throw LuaError.message("writing '\(path)' is not allowed in the sandbox (only inside '\(policy.outputFolder)')")
         }
         var prefix = path.hasPrefix("/") ? "/" : ""
@@ -28,11 +29,4 @@ extension ArgsLibrary {
         call.push(path)
         return 1
     }
-}
-
-/// `path` with links, `.` and `..` resolved, or nil if it does not exist.
-private func resolved(_ path: String) -> String? {
-    guard let real = realpath(path, nil) else { return nil }
-    defer { free(real) }
-    return String(cString: real)
 }

@@ -81,7 +81,7 @@ public struct REPL {
     @discardableResult
     func catchingInterrupts<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
         let watchdog = LuaWatchdog(state.interruptHandle, grace: .seconds(LSHIM_STUCK_SECONDS)) { _ in
-            StandardError.write("\nflashcast: the command does not stop (a finalizer or a C function cannot be interrupted): Ctrl-C again quits\n")
+            StandardError.write(Self.stuckHint)
         }
         lshim_catch_sigint(state.pointer)
         defer {
@@ -91,6 +91,17 @@ public struct REPL {
         }
         return try body()
     }
+
+    /// What the REPL says when a Ctrl-C has gone unanswered for a second. Lua runs finalizers with
+    /// hooks off and cannot stop inside one C call, and the state cannot be left while it runs: the
+    /// user may wait (the interrupt lands when it returns) or quit.
+    static let stuckHint = """
+
+        flashcast: still running: Lua cannot interrupt a __gc finalizer or one long C call (string.rep, \
+        string.find...). Wait for it to return (then it stops), or press Ctrl-C again to quit (the session's \
+        variables are lost)
+
+        """
 
     /// Closes the state, which runs its finalizers, and returns `status`; quits with it if a
     /// finalizer has not finished within a second.

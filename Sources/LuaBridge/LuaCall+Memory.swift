@@ -15,7 +15,22 @@ extension LuaCall {
         let limit = Double(lshim_memory_limit(L))
         let budget = limit > 0 ? limit : Self.physicalMemory
         if bytes <= budget, limit == 0 || lshim_reserve(L, Int(bytes.rounded(.up))) != 0 { return }
-        throw .message("not enough memory for \(what) (\(Self.describeBytes(bytes)))")
+        throw Self.memoryRefusal(bytes, for: what)
+    }
+
+    /// The refusal of `bytes` for `what`: `not enough memory for WHAT (SIZE)`, which the state
+    /// reports as a memory error (`LuaScriptError.Kind.memory`).
+    public static func memoryRefusal(_ bytes: Double, for what: String) -> LuaError {
+        .message("not enough memory for \(what) (\(describeBytes(bytes)))")
+    }
+
+    /// Bytes the running function may still use under the state's memory cap (0 when over it);
+    /// nil without a cap.
+    public var memoryRoom: Int? {
+        let limit = lshim_memory_limit(L)
+        guard limit > 0 else { return nil }
+        let used = lshim_memory_used(L)
+        return used < limit ? limit - used : 0
     }
 
     /// The machine's physical memory in bytes.

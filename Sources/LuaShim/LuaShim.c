@@ -2,6 +2,7 @@
 #include "OutputShim.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,11 @@ struct lshim_Runtime {
     /* The coroutines being resumed, outermost first: an interrupt must reach the running one. */
     lua_State *volatile running[LSHIM_RUNNING_MAX];
     volatile sig_atomic_t runningDepth;
+    /* os.exit(code, true) is unwinding the script: see lshim_begin_closing_exit */
+    int closingExit;
+    /* 1 while a thread runs the state (in its outermost lshim_pcall), and which thread */
+    volatile sig_atomic_t onThread;
+    pthread_t thread;
     void *host;
 };
 
@@ -101,6 +107,7 @@ lua_State *lshim_newstate(size_t memoryLimit) {
 void lshim_close(lua_State *L) {
     lshim_Runtime *rt = runtime_of(L);
     rt->limit = 0;
+    rt->closingExit = 0;  /* finalizers may use pcall as usual */
     lua_close(L);
     free(rt);
 }
@@ -115,16 +122,25 @@ size_t lshim_memory_limit(lua_State *L) { return runtime_of(L)->limit; }
 void lshim_set_host(lua_State *L, void *host) { runtime_of(L)->host = host; }
 void *lshim_host(lua_State *L) { return runtime_of(L)->host; }
 
+static void enter_thread(lua_State *L, lshim_Runtime *rt, sigset_t *mask);
+static void leave_thread(lshim_Runtime *rt, lua_State *outer, const sigset_t *mask);
+static lua_State *running_here(void);
+
 int lshim_pcall(lua_State *L, int nargs, int nresults, int msgh) {
     lshim_Runtime *rt = runtime_of(L);
     int depth = rt->swiftDepth;
     rt->swiftDepth = 0;  /* inside pcall, errors land in pcall, not in Swift */
+    lua_State *outer = running_here();
+    sigset_t mask;
+    if (outer != L) enter_thread(L, rt, &mask);
     int status = lua_pcallk(L, nargs, nresults, msgh, 0, NULL);
+    if (outer != L) leave_thread(rt, outer, &mask);
     rt->swiftDepth = depth;
     return status;
 }
 
 int lshim_traceback(lua_State *L) {
+    if (runtime_of(L)->closingExit) return 1;  /* lua_close calls no handler: the closing sees the error as is */
     const char *message = lua_tostring(L, 1);
     if (message == NULL) {
         if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
@@ -339,16 +355,9 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
 
 static void hook_thread(lua_State *L) { lua_sethook(L, interrupt_hook, LUA_MASKCOUNT, 1); }
 
-void lshim_interrupt(lua_State *L, const char *message, int kind) {
+/* Hooks the state's main thread and the coroutines running: only on the thread running the state. */
+static void hook_running(lua_State *L) {
     lshim_Runtime *rt = runtime_of(L);
-    if (rt->interrupt < kind) {  /* a final request keeps its message */
-        size_t i = 0;
-        for (; message != NULL && message[i] != '\0' && i + 1 < sizeof rt->interruptMessage; i++)
-            rt->interruptMessage[i] = message[i];
-        rt->interruptMessage[i] = '\0';
-        if (!rt->interrupt) clock_gettime(CLOCK_MONOTONIC, &rt->interruptedAt);
-        rt->interrupt = kind;
-    }
     hook_thread(L);
     int depth = rt->runningDepth;
     for (int i = 0; i < depth && i < LSHIM_RUNNING_MAX; i++) {
@@ -357,8 +366,76 @@ void lshim_interrupt(lua_State *L, const char *message, int kind) {
     }
 }
 
+/* ---- interrupts from other threads ----
+ * lua_sethook walks the CallInfo list of the thread it hooks (settraps), which the thread running
+ * the state frees and reuses as it calls, returns and collects: walked from another thread, it may
+ * write to freed memory. lua.c calls it from a signal handler, which runs on the Lua thread itself,
+ * and so do we: a request from another thread (a watchdog, a signal delivered to another thread)
+ * sends HOOK_SIGNAL to the thread running the state, whose handler sets the hooks; a state that is
+ * not running is hooked when it next runs. The signal is unblocked while the state runs (dispatch's
+ * worker threads block it). */
+
+#define HOOK_SIGNAL SIGURG  /* ignored by default: a stray one does nothing */
+
+static __thread lua_State *runningHere = NULL;  /* the state this thread runs, if any */
+static pthread_once_t hookSignalInstalled = PTHREAD_ONCE_INIT;
+
+static lua_State *running_here(void) { return runningHere; }
+
+static void on_hook_signal(int signal) {
+    (void)signal;
+    lua_State *L = runningHere;
+    if (L != NULL && __atomic_load_n(&runtime_of(L)->interrupt, __ATOMIC_SEQ_CST)) hook_running(L);
+}
+
+static void install_hook_signal(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = on_hook_signal;
+    action.sa_flags = SA_RESTART;
+    sigaction(HOOK_SIGNAL, &action, NULL);
+}
+
+static void enter_thread(lua_State *L, lshim_Runtime *rt, sigset_t *mask) {
+    pthread_once(&hookSignalInstalled, install_hook_signal);
+    sigset_t hook;
+    sigemptyset(&hook);
+    sigaddset(&hook, HOOK_SIGNAL);
+    pthread_sigmask(SIG_UNBLOCK, &hook, mask);
+    rt->thread = pthread_self();
+    runningHere = L;
+    __atomic_store_n(&rt->onThread, 1, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&rt->interrupt, __ATOMIC_SEQ_CST)) hook_running(L);  /* requested meanwhile */
+}
+
+static void leave_thread(lshim_Runtime *rt, lua_State *outer, const sigset_t *mask) {
+    __atomic_store_n(&rt->onThread, 0, __ATOMIC_SEQ_CST);
+    runningHere = outer;
+    pthread_sigmask(SIG_SETMASK, mask, NULL);
+}
+
+void lshim_interrupt(lua_State *L, const char *message, int kind) {
+    lshim_Runtime *rt = runtime_of(L);
+    if (rt->interrupt < kind) {  /* a final request keeps its message */
+        size_t i = 0;
+        for (; message != NULL && message[i] != '\0' && i + 1 < sizeof rt->interruptMessage; i++)
+            rt->interruptMessage[i] = message[i];
+        rt->interruptMessage[i] = '\0';
+        if (!rt->interrupt) clock_gettime(CLOCK_MONOTONIC, &rt->interruptedAt);
+        __atomic_store_n(&rt->interrupt, kind, __ATOMIC_SEQ_CST);
+    }
+    if (!__atomic_load_n(&rt->onThread, __ATOMIC_SEQ_CST)) return;  /* hooked when it next runs */
+    if (runningHere == L) {
+        hook_running(L);  /* on the thread running it: Swift code it called, or a signal handler there */
+    } else {
+        pthread_kill(rt->thread, HOOK_SIGNAL);
+    }
+}
+
 void lshim_clear_interrupt(lua_State *L) {
     runtime_of(L)->interrupt = 0;
+    runtime_of(L)->closingExit = 0;
     lua_sethook(L, NULL, 0, 0);  /* hooks left on coroutines remove themselves when they next run */
 }
 
@@ -414,9 +491,42 @@ static lua_State *coroutine_argument(lua_State *L) {
     return lua_tothread(L, 1);
 }
 
+/* ---- os.exit(code, true) ----
+ * lua's os.exit(code, true) calls lua_close, which closes the main thread's pending to-be-closed
+ * variables (error argument nil, innermost first) and then runs the finalizers; a coroutine's own
+ * variables are not closed. Here the host must close the state, so the exit unwinds the script
+ * with a nil error instead: unwinding closes the same variables with the same nil, and while the
+ * exit is on, pcall, xpcall and coroutine.resume pass a nil error on, coroutine.wrap does not close
+ * the coroutine's variables, and xpcall calls no message handler for it. */
+
+void lshim_begin_closing_exit(lua_State *L) { runtime_of(L)->closingExit = 1; }
+
+/* True when the error on top of the stack is the closing exit going by. */
+static int exit_goes_on(lua_State *L) { return runtime_of(L)->closingExit && lua_isnil(L, -1); }
+
+static int finish_pcall(lua_State *L, int status, lua_KContext extra) {
+    if (status != LUA_OK && status != LUA_YIELD) {
+        if (exit_goes_on(L)) return lua_error(L);
+        lua_pushboolean(L, 0);
+        lua_pushvalue(L, -2);  /* the error */
+        return 2;
+    }
+    return lua_gettop(L) - (int)extra;  /* all the results */
+}
+
+/* pcall as in lbaselib.c, except that the closing exit goes on */
+static int exiting_pcall(lua_State *L) {
+    luaL_checkany(L, 1);
+    lua_pushboolean(L, 1);
+    lua_insert(L, 1);  /* true below the function */
+    int status = lua_pcallk(L, lua_gettop(L) - 2, LUA_MULTRET, 0, 0, finish_pcall);
+    return finish_pcall(L, status, 0);
+}
+
 static int coroutine_resume(lua_State *L) {
     lua_State *co = coroutine_argument(L);
     int results = tracked_resume(L, co, lua_gettop(L) - 1);
+    if (results < 0 && exit_goes_on(L)) return lua_error(L);
     lua_pushboolean(L, results >= 0);
     lua_insert(L, results < 0 ? -2 : -(results + 1));  /* true or false before the values */
     return results < 0 ? 2 : results + 1;
@@ -426,6 +536,7 @@ static int wrapped_coroutine(lua_State *L) {
     lua_State *co = lua_tothread(L, lua_upvalueindex(1));
     int results = tracked_resume(L, co, lua_gettop(L));
     if (results >= 0) return results;
+    if (exit_goes_on(L)) return lua_error(L);  /* lua_close leaves the coroutine's variables open */
     int status = lua_status(co);
     if (status != LUA_OK && status != LUA_YIELD) {  /* an error in the coroutine */
         status = lua_resetthread(co);  /* close its to-be-closed variables */
@@ -451,7 +562,7 @@ static int coroutine_wrap(lua_State *L) {
 /* xpcall as in lbaselib.c, except that an interrupt never reaches the Lua message handler */
 
 static int guarded_handler(lua_State *L) {
-    if (runtime_of(L)->interrupt) return 1;  /* the interrupt's message, unchanged */
+    if (runtime_of(L)->interrupt || exit_goes_on(L)) return 1;  /* the interrupt's message, unchanged */
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);  /* the user's handler */
@@ -460,6 +571,7 @@ static int guarded_handler(lua_State *L) {
 
 static int finish_xpcall(lua_State *L, int status, lua_KContext extra) {
     if (status != LUA_OK && status != LUA_YIELD) {
+        if (exit_goes_on(L)) return lua_error(L);
         lua_pushboolean(L, 0);
         lua_pushvalue(L, -2);  /* the error */
         return 2;
@@ -489,6 +601,8 @@ static int install_interruptible(lua_State *L) {
     }
     lua_pushcfunction(L, guarded_xpcall);
     lua_setglobal(L, "xpcall");
+    lua_pushcfunction(L, exiting_pcall);
+    lua_setglobal(L, "pcall");
     return 0;
 }
 

@@ -10,7 +10,8 @@ import Darwin
 public enum FileIdentity: Hashable, Sendable {
     /// An existing regular file or folder.
     case file(device: UInt64, inode: UInt64)
-    /// A file that does not exist yet, by its resolved absolute path.
+    /// A file that does not exist yet, by the path writing it would create (``ResolvedPath/writeTarget(_:)``,
+    /// else the path made absolute: its folder is missing too).
     case missing(String)
     /// Standard output (`-`).
     case standardOutput
@@ -29,7 +30,7 @@ public enum FileIdentity: Hashable, Sendable {
             self = kind == S_IFREG || kind == S_IFDIR ? .file(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) : .stream
             return
         }
-        self = .missing(Self.resolveMissing(path))
+        self = .missing(ResolvedPath.writeTarget(path) ?? ResolvedPath.absolute(path))
     }
 
     /// Whether writing to `self` could clobber `other`.
@@ -52,33 +53,5 @@ public enum FileIdentity: Hashable, Sendable {
             }
         }
         return nil
-    }
-
-    /// The path of a missing file with its links and its folder resolved (lexically where the folder is missing too).
-    private static func resolveMissing(_ path: String) -> String {
-        var target = path
-        for _ in 0..<40 {
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let length = readlink(target, &buffer, buffer.count - 1)
-            guard length > 0 else { break }
-            let link = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            target = link.hasPrefix("/") ? link : folder(of: target) + "/" + link
-        }
-        let name = target.split(separator: "/").last.map(String.init) ?? target
-        guard let real = realpath(folder(of: target), nil) else { return absolute(target) }
-        defer { free(real) }
-        let resolved = String(cString: real)
-        return (resolved == "/" ? "" : resolved) + "/" + name
-    }
-
-    private static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    private static func absolute(_ path: String) -> String {
-        guard !path.hasPrefix("/"), let cwd = getcwd(nil, 0) else { return path }
-        defer { free(cwd) }
-        return String(cString: cwd) + "/" + path
     }
 }

@@ -144,6 +144,43 @@ import TestSupport
         #expect(try run(["-e", "coroutine.wrap(function() pcall(os.exit, 5) end)() print('after')"]).status == 5)
     }
 
+    /// `os.exit(code, true)` closes the pending to-be-closed variables as lua 5.4.4's lua_close does:
+    /// innermost first, error argument nil (or the error of a failing one), not a coroutine's own,
+    /// through pcall, xpcall and coroutine.resume, then the finalizers. The outputs are lua 5.4.4's.
+    @Test(arguments: [
+        ("local x <close> = T('main') setmetatable({}, {__gc = function() print('gc') end}) os.exit(3, true)",
+         "closed\tmain\tnil\ngc\n", 3),
+        ("local x <close> = T('main') local function f() local y <close> = T('f') "
+            + "coroutine.wrap(function() local z <close> = T('co') os.exit(true, true) end)() end f()",
+         "closed\tf\tnil\nclosed\tmain\tnil\n", 0),
+        ("local x <close> = T('main') pcall(function() local y <close> = T('in pcall') os.exit(5, true) end)",
+         "closed\tin pcall\tnil\nclosed\tmain\tnil\n", 5),
+        ("local x <close> = T('main') local y <close> = setmetatable({}, {__close = function() error('boom', 0) end}) os.exit(6, true)",
+         "closed\tmain\tboom\n", 6),
+        ("local x <close> = T('main') local co = coroutine.create(function() local z <close> = T('co') "
+            + "xpcall(os.exit, function() print('handler') end, 8, true) end) print(coroutine.resume(co)) print('after')",
+         "closed\tmain\tnil\n", 8),
+        ("local x <close> = T('main') local y <close> = setmetatable({}, {__close = function() print(pcall(error, 'inner', 0)) end}) os.exit(9, true)",
+         "false\tinner\nclosed\tmain\tnil\n", 9),
+    ])
+    func osExitWithCloseClosesTheVariablesAsLuaCloseDoes(code: String, output: String, status: Int32) throws {
+        let closer = "local function T(name) return setmetatable({}, {__close = function(_, e) print('closed', name, e) end}) end "
+        let result = try run(["-e", closer + code])
+        #expect(result.output == output)
+        #expect(result.status == status)
+        #expect(result.error == "")
+    }
+
+    /// Unlike lua, `os.exit(code)` without `true` closes the state too (files are written, finalizers
+    /// run); a to-be-closed variable written in Lua does not run.
+    @Test func osExitWithoutCloseRunsTheFinalizersButNoLuaCloseHandler() throws {
+        let result = try run(["-e", "local x <close> = setmetatable({}, {__close = function() print('closed') end}) "
+            + "setmetatable({}, {__gc = function() print('gc') end}) local f = io.open('kept.txt', 'w') f:write('kept') os.exit(3)"])
+        #expect(result.output == "gc\n")
+        #expect(result.status == 3)
+        #expect(try String(contentsOf: folder.appendingPathComponent("kept.txt"), encoding: .utf8) == "kept")
+    }
+
     @Test(arguments: [
         (["-x"], "unrecognized option '-x'"), (["-vx"], "unrecognized option '-vx'"),
         (["-Ex"], "unrecognized option '-Ex'"), (["-e"], "'-e' needs argument"),

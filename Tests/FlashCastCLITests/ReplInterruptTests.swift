@@ -39,9 +39,30 @@ import TestSupport
         try repl.type("setmetatable({}, {__gc = function() print('collecting') while true do end end}) collectgarbage()\n")
         try repl.waitFor("\ncollecting\n")
         repl.send("\u{3}")
-        try repl.waitFor("Ctrl-C again quits")
+        try repl.waitFor("flashcast: still running: Lua cannot interrupt a __gc finalizer or one long C call")
+        try repl.waitFor("or press Ctrl-C again to quit (the session's variables are lost)")
         repl.send("\u{3}")
+        try repl.waitFor("flashcast: quitting: the command did not stop")
         #expect(try repl.waitForExit() == 130)
+    }
+
+    /// One long C call (a pathological pattern, a few seconds): the hint shows, and the interrupt
+    /// lands when the call returns, keeping the session.
+    @Test func aLongCCallIsReportedAndStopsWhenItReturns() throws {
+        let repl = try startRepl()
+        try repl.type("kept = 'still here'\n")
+        try repl.waitFor("\n> ")
+        try repl.type("print('searching') string.find(string.rep('a', 30), string.rep('a*', 8) .. 'b') print('not reached')\n")
+        try repl.waitFor("\nsearching\n")
+        repl.send("\u{3}")
+        try repl.waitFor("flashcast: still running")
+        try repl.waitFor("interrupted!", timeout: .seconds(90))  // a few seconds, longer under load
+        try repl.waitFor("\n> ")
+        try repl.type("kept\n")
+        try repl.waitFor("\n\"still here\"\n> ")
+        #expect(!repl.screen.contains("\nnot reached\n"))
+        try repl.type("\u{4}")
+        #expect(try repl.waitForExit() == 0)
     }
 
     @Test func ctrlDQuitsEvenWithALoopingFinalizer() throws {

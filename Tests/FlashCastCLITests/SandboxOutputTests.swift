@@ -58,8 +58,7 @@ import TestSupport
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 8)
         #expect(lines.allSatisfy { $0.contains("\tfalse\twriting 'out/") })
-        #expect(lines[0].hasSuffix("(it is a symbolic link)"))
-        #expect(lines[1].hasSuffix("(it links outside '\(out)')"))
+        #expect(lines[0...2].allSatisfy { $0.hasSuffix("(it links outside '\(out)')") })  // the path's check: any mode
         #expect(lines[3].hasSuffix("(it has more than one hard link)"))
         #expect(lines[5].hasSuffix("(it is a symbolic link)"))
         #expect(try names("outside") == ["victim"])

@@ -121,6 +121,19 @@ import TestSupport
         #expect(result.output.isEmpty)
     }
 
+    @Test func osExitWithCloseRunsTheScriptsCloseHandlersInTheSandbox() throws {
+        let name = try script("exit.lua", """
+            local f <close> = io.open('out/report.csv', 'w') f:write('whole')
+            local note <close> = setmetatable({}, {__close = function(_, e) print('closing', e) end})
+            coroutine.wrap(function() pcall(os.exit, 4, true) end)() print('not reached')
+            """)
+        let result = try runFlashcast(["run", "--sandbox", "--summary", "out/summary.json", name], in: folder)
+        #expect(result.status == 4)
+        #expect(result.output == "closing\tnil\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("out/report.csv"), encoding: .utf8) == "whole")
+        #expect(try summary()["exit_code"] as? Int == 4)
+    }
+
     @Test func osExitRefusesAStatusOutsideAByte() throws {
         let name = try script("exit.lua", "os.exit(256)")
         let result = try runFlashcast(["run", name], in: folder)

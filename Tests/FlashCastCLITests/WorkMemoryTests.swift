@@ -87,6 +87,37 @@ import TestSupport
         #expect(fits.output.hasPrefix("true\ttrue\n"), "\(fits.output)")
     }
 
+    @Test func chartsThatWouldNotFitAreRefusedBeforeTheyDraw() throws {
+        let setup = "local v = {} for i = 1, 1000 do v[i] = i end local s = series.new(v) local t = {} for i = 1, 5000 do t[i] = s end"
+        try expectRefused(setup, "chart.lines(t, {width = 20000, legend = 'none'})", "a chart of 5005000 points")
+        let far = try sandboxed("", "chart.forecast{actual = series.new{1, 2, 3}, mean = series.new{4, 5, 6, start = 6e9}}")
+        #expect(far.output.hasPrefix("false\t"), "\(far.output)")
+        #expect(far.output.contains("(series 'forecast' ends more than 1000006 steps after the chart's start "), "\(far.output)")
+        #expect(far.peakMiB < 160, "peak resident \(far.peakMiB) MiB")
+        let fits = try sandboxed("local s = orders.simulate{minutes = 2000, orders = 10000}.revenue", "chart.lines{s, s:cumsum()}:save('out/c.svg')")
+        #expect(fits.output.hasPrefix("true\ttrue\n"), "\(fits.output)")
+    }
+
+    /// A file read block by block cannot say up front what its minutes and customers will take: the
+    /// read checks the process's growth after each block and stops past the room under the cap.
+    @Test func aReadGrowingPastTheCapStopsMidway() throws {
+        let setup = """
+            local f = io.open('out/orders.csv', 'w')
+            f:write('order_id,order_time,customer,amount\\n')
+            for i = 1, 1000000 do f:write(i, ',', os.date('!%Y-%m-%d %H:%M', i * 60), ',c', i, ',1\\n') end
+            f:close()
+            """
+        let run = try sandboxed(setup, "orders.read('out/orders.csv')")
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.hasPrefix("false\twork.lua:"), "\(run.output)")
+        #expect(run.output.contains(": not enough memory for orders.read of '"), "\(run.output)")
+        #expect(run.output.contains("out/orders.csv' so far ("), "\(run.output)")
+        #expect(run.peakMiB < 200, "peak resident \(run.peakMiB) MiB")
+        let fits = try sandboxed("orders.simulate{minutes = 600, orders = 5000, path = 'out/small.csv'}",
+                                 "orders.read('out/small.csv').total > 0")
+        #expect(fits.output.hasPrefix("true\ttrue\n"), "\(fits.output)")
+    }
+
     @Test func anUncaughtRefusalEndsTheRunWithStatusMemory() throws {
         let run = try sandboxed("", "orders.simulate{minutes=527040, orders=1e9}", caught: false)
         #expect(run.status == 1)

@@ -24,6 +24,23 @@ import TestSupport
         #expect(throws: SandboxError.self) { try policy.checkWrite(output + "/link") }
     }
 
+    /// Writing through a link creates or replaces its target, so the target must be inside too,
+    /// also when it does not exist yet; the link itself is what `os.remove` and `os.rename` get.
+    @Test func linksInTheOutputFolderMustLeadInsideIt() throws {
+        let policy = try policy()
+        symlink(root.path + "/outside.csv", output + "/dangling")
+        #expect(throws: SandboxError("writing '\(output)/dangling' is not allowed in the sandbox (it links outside '\(policy.outputFolder)')")) {
+            try policy.checkWrite(output + "/dangling")
+        }
+        symlink("inside.csv", output + "/inner")
+        #expect(try policy.checkWrite(output + "/inner") == policy.outputFolder + "/inner")
+        try FileManager.default.createDirectory(atPath: output + "/sub", withIntermediateDirectories: true)
+        symlink("../../escape.csv", output + "/sub/up")
+        #expect(throws: SandboxError.self) { try policy.checkWrite(output + "/sub/up") }
+        symlink(".", output + "/self")
+        #expect(throws: SandboxError.self) { try policy.checkWrite(output + "/self") }
+    }
+
     @Test func readsOnlyTheNamedInputsAndTheOutputFolder() throws {
         let policy = try policy()
         #expect(try policy.checkRead(root.path + "/in.csv").hasSuffix("/in.csv"))

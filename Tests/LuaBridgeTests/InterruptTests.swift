@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LuaBridge
 import Testing
 import TestSupport
@@ -60,6 +61,34 @@ import TestSupport
             "bad argument #2 to 'xpcall' (function expected, got no value)",
             "bad argument #1 to 'coroutine.resume' (thread expected, got number)",
         ])
+    }
+
+    /// Interrupts from another thread while the script calls, returns and collects: lua_sethook walks
+    /// the running thread's call list, which called from another thread touched freed memory (a
+    /// C reproduction with poisoned frees crashed every run); the shim now hooks on the Lua thread.
+    @Test func interruptsFromAnotherThreadWhileCallsComeAndGoAreSafe() throws {
+        let state = try LuaState()
+        try state.execute("function deep(n) if n > 0 then return deep(n - 1) + 1 end return 0 end")
+        let handle = state.interruptHandle
+        let done = Mutex(false)
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            while !done.withLock({ $0 }) {
+                handle.interrupt(message: "again")
+                usleep(50)
+            }
+            finished.signal()
+        }.start()
+        var stopped = 0
+        for _ in 0..<2000 {  // each run is interrupted somewhere, or not at all; then cleared
+            if luaError(state, "deep(150) collectgarbage('step', 100)") != nil { stopped += 1 }
+            handle.clear()
+        }
+        done.withLock { $0 = true }
+        finished.wait()
+        handle.clear()
+        #expect(stopped > 0)
+        #expect(try state.execute("return deep(10)") == ["10"])
     }
 
     @Test func aUserInterruptCanBeTakenByWorkTheUserEnds() throws {

@@ -23,6 +23,9 @@ final class ChartSettings {
     private let timeLabels: TimeLabels?
     /// The argument position of the options table.
     let position: Int32
+    private let call: LuaCall
+    /// Points the chart will draw: each series' values, thinned to two a pixel column.
+    private var points = 0.0
 
     /// Every option key; anything else is refused as a likely typo.
     static let keys: Set<String> = [
@@ -33,6 +36,7 @@ final class ChartSettings {
     /// Reads the options at `position`; absent means all defaults.
     init(_ call: LuaCall, at position: Int32) throws(LuaError) {
         self.position = position
+        self.call = call
         let table = try LuaOptions(call, at: position)
         try table.allow(Self.keys)
         options.width = try table.number("width", default: options.width)
@@ -59,7 +63,8 @@ final class ChartSettings {
 
     /// A plain number list whose first value sits `offset` steps after the start.
     func timed(_ name: String, _ values: [Double], at offset: Int = 0) -> TimedSeries {
-        TimedSeries(name: name, startMinute: minute(atIndex: offset), stepMinutes: step, values: values)
+        count(values.count)
+        return TimedSeries(name: name, startMinute: minute(atIndex: offset), stepMinutes: step, values: values)
     }
 
     /// A Series at its own minutes; the first one sets the clock where the options did not.
@@ -67,7 +72,13 @@ final class ChartSettings {
         if start == nil { start = series.start }
         if !stepGiven { step = series.step }
         if zone == nil { zone = series.zone }
+        count(series.count)
         return TimedSeries(name: name, startMinute: series.start, stepMinutes: series.step, values: series.values)
+    }
+
+    /// Counts a series of `values` among the points drawn.
+    private func count(_ values: Int) {
+        points += min(Double(values), 2 * options.width) + 1
     }
 
     /// The epoch minute of 0-based position `index` of a plain number list.
@@ -83,6 +94,7 @@ final class ChartSettings {
         var options = options
         options.timeLabels = timeLabels ?? (start == nil ? .elapsed : .clock)
         options.timeZone = zone ?? .utc
+        try call.reserveMemory(WorkMemory.chart(points: points), for: "a chart of \(Int(points)) points")
         do {
             return ChartObject(try draw(options))
         } catch {

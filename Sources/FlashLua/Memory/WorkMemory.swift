@@ -88,4 +88,9 @@ extension WorkMemory {
     static func csv(rows: Double, columns: Int) -> Double {
         rows * Double(64 + 32 * columns)
     }
+
+    /// A chart's SVG text and its thinned lines, for `points` points drawn.
+    static func chart(points: Double) -> Double {
+        points * 48
+    }
 }

@@ -22,7 +22,12 @@ enum OrdersLibrary {
         let path = try call.readablePath(1)
         let options = try OrdersOptions.read(try LuaOptions(call, at: 2), call)
         let result: OrdersResult
-        do { result = try call.cancellable { try OrdersReader.read(path: path, options: options) } } catch {
+        do {
+            result = try call.watchingMemory(for: "orders.read of '\(path)'") {
+                try OrdersReader.read(path: path, options: options)
+            }
+        } catch {
+            if let refusal = error as? LuaError { throw refusal }  // over the memory cap
             if error is CancellationError { try call.checkInterrupt() }  // stopped: raised, not returned
             return call.failure(String(describing: error))
         }

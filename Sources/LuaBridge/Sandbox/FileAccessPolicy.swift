@@ -1,4 +1,5 @@
 import Glibc
+import SafeOutput
 
 /// Where a sandboxed script may read and write: writes only inside one output folder, reads only
 /// from the inputs named (files or folders), the output folder and the script itself.
@@ -11,10 +12,10 @@ public struct FileAccessPolicy: Sendable, Equatable {
     /// Creates a policy; the output folder is created if missing. Paths that do not exist are refused.
     public init(outputFolder folder: String, readable: [String]) throws(SandboxError) {
         mkdir(folder, 0o755)
-        guard let output = Self.resolve(folder) else { throw SandboxError("cannot use output folder '\(folder)'") }
+        guard let output = ResolvedPath.existing(folder) else { throw SandboxError("cannot use output folder '\(folder)'") }
         var resolved = [output]
         for path in readable {
-            guard let real = Self.resolve(path) else { throw SandboxError("cannot read input '\(path)'") }
+            guard let real = ResolvedPath.existing(path) else { throw SandboxError("cannot read input '\(path)'") }
             resolved.append(real)
         }
         outputFolder = output
@@ -24,49 +25,27 @@ public struct FileAccessPolicy: Sendable, Equatable {
     /// The resolved path of `path` if a script may read it.
     /// A missing file in a readable folder passes, so opening it fails as usual ("No such file").
     public func checkRead(_ path: String) throws(SandboxError) -> String {
-        guard let real = Self.resolve(path) ?? Self.resolveMissing(path),
-            readable.contains(where: { Self.isInside(real, $0) })
+        guard let real = ResolvedPath.existing(path) ?? ResolvedPath.entry(path),
+            readable.contains(where: { ResolvedPath.isInside(real, $0) })
         else {
             throw SandboxError("reading '\(path)' is not allowed in the sandbox (inputs are named with --input)")
         }
         return real
     }
 
-    /// The resolved path of `path` if a script may write it: inside the output folder.
+    /// The resolved entry of `path` (a link stays the link, for `os.remove` and `os.rename`) if a
+    /// script may write it: the entry is inside the output folder, and so is the file writing it
+    /// creates or replaces, through symbolic links (dangling ones too).
     public func checkWrite(_ path: String) throws(SandboxError) -> String {
-        guard let target = Self.resolveMissing(path), let slash = target.lastIndex(of: "/"),
-            Self.isInside(String(target[..<slash]), outputFolder), target != outputFolder
-        else {
+        guard let entry = ResolvedPath.entry(path), ResolvedPath.isInside(ResolvedPath.split(entry).folder, outputFolder) else {
             throw SandboxError("writing '\(path)' is not allowed in the sandbox (only inside '\(outputFolder)')")
         }
-        if let real = Self.resolve(target), !Self.isInside(real, outputFolder) {
+        guard let target = ResolvedPath.writeTarget(entry),
+            ResolvedPath.isInside(ResolvedPath.split(target).folder, outputFolder)
+        else {
             throw SandboxError("writing '\(path)' is not allowed in the sandbox (it links outside '\(outputFolder)')")
         }
-        return target
-    }
-
-    /// `path` with links, `.` and `..` resolved, or nil if it does not exist.
-    static func resolve(_ path: String) -> String? {
-        guard let real = realpath(path, nil) else { return nil }
-        defer { free(real) }
-        return String(cString: real)
-    }
-
-    /// The resolved folder of a path that does not exist, joined with its last component.
-    static func resolveMissing(_ path: String) -> String? {
-        let (folder, name) = split(path)
-        guard name != "..", name != ".", let real = resolve(folder) else { return nil }
-        return real + "/" + name
-    }
-
-    static func isInside(_ path: String, _ folder: String) -> Bool {
-        path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
-    }
-
-    static func split(_ path: String) -> (folder: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-        let folder = String(path[..<slash])
-        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+        return entry
     }
 }
 

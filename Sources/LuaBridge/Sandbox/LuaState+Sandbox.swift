@@ -27,6 +27,11 @@ extension LuaState {
     /// `code` in ``requestedExitCode``, so the host can close everything cleanly before exiting.
     /// A code outside 0...255 (which the system would cut to its low byte: 256 would exit 0) is
     /// refused: `bad argument #1 to 'exit' (exit status must be from 0 to 255)`.
+    ///
+    /// As in lua, `os.exit(code, true)` first closes the main thread's pending to-be-closed
+    /// variables (innermost first, error argument nil; not those of a coroutine), then the host's
+    /// closing of the state runs the finalizers. Unlike lua, `os.exit(code)` also closes the
+    /// state (finalizers, open files written), but runs no to-be-closed variable written in Lua.
     public func installExit() {
         setGlobalField("os", "exit") { call in
             let code: Int32
@@ -41,6 +46,11 @@ extension LuaState {
                 code = Int32(value)
             }
             call.state?.hostValues[Self.exitCodeKey] = code
+            if call.boolean(2) {
+                lshim_begin_closing_exit(call.L)
+                call.pushNil()
+                throw LuaError.propagate  // raises the nil that unwinds and closes as lua_close would
+            }
             call.state?.interruptHandle.interrupt(message: Self.exitMessage, final: true)
             return 0
         }

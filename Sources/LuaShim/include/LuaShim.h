@@ -96,8 +96,12 @@ typedef enum lshim_InterruptKind {
 /// The request persists until cleared, so `pcall` cannot swallow it. Safe from a signal handler or
 /// another thread.
 void lshim_interrupt(lua_State *L, const char *message, int kind);
-/// Withdraws an interrupt request.
+/// Withdraws an interrupt request (and a closing exit).
 void lshim_clear_interrupt(lua_State *L);
+/// `os.exit(code, true)`: from now until cleared, a nil error unwinds the script as lua_close
+/// would close it: `pcall`, `xpcall` and `coroutine.resume` pass it on, and the to-be-closed
+/// variables it passes are closed with a nil error. The caller then raises nil.
+void lshim_begin_closing_exit(lua_State *L);
 /// The `lshim_InterruptKind` requested, or 0: long Swift work polls this to stop early.
 int lshim_interrupt_requested(lua_State *L);
 /// The kind requested, or 0; a user's interrupt (Ctrl-C) is withdrawn by the call.

@@ -30,13 +30,16 @@ extension TimeAxis {
         let step = first.stepMinutes
         guard step > 0 else { throw ChartError("series '\(first.name)' step must be a positive number of minutes") }
         let start = series.map(\.startMinute).min() ?? first.startMinute
+        let values = series.reduce(0) { $0 + $1.values.count }
+        let positions = values > maximumPoints - maximumGap ? maximumPoints : values + maximumGap
         for s in series {
             guard s.stepMinutes == step else {
                 throw ChartError("series '\(s.name)' has a \(s.stepMinutes)-minute step but '\(first.name)' has \(step)")
             }
             let (offset, overflow) = s.startMinute.subtractingReportingOverflow(start)
-            guard !overflow, offset / step <= maximumPoints - s.values.count else {
-                throw ChartError("series '\(s.name)' ends more than \(maximumPoints) steps after the chart's start")
+            guard !overflow, offset / step <= positions - s.values.count else {
+                throw ChartError("series '\(s.name)' ends more than \(positions) steps after the chart's start "
+                                 + "(the series' \(values) values and at most \(maximumGap) steps without any)")
             }
             guard offset % step == 0 else {
                 throw ChartError("series '\(s.name)' starts between the \(step)-minute steps of the other series")
@@ -51,6 +54,10 @@ extension TimeAxis {
 
     /// The most positions a time axis holds (a chart draws at most a few thousand of them).
     static let maximumPoints = 100_000_000
+    /// The most positions without a value an axis may hold beyond its series' values (two years of
+    /// minutes): charts that align series pad them to the axis, so a far-off start would cost
+    /// memory for nothing drawn.
+    static let maximumGap = 1_000_000
     /// The farthest minute from the epoch an axis may reach (1e15 seconds, as series do).
     static let minuteLimit = 1_000_000_000_000_000 / 60
 
