@@ -20,7 +20,7 @@ let foundationTargets: [Target] = [
     .target(name: "EditLineShim", dependencies: ["CEditLine"], path: "Sources/EditLineShim"),
     .target(
         name: "LuaBridge", dependencies: ["LuaShim", "SafeOutput"], exclude: ["README.md"], swiftSettings: strict, linkerSettings: [.linkedLibrary("m")]),
-    .target(name: "FlashREPL", dependencies: ["LuaBridge", "EditLineShim", "SafeOutput"], swiftSettings: strict),
+    .target(name: "FlashREPL", dependencies: ["LuaBridge", "EditLineShim", "SafeOutput"], exclude: ["README.md"], swiftSettings: strict),
     .executableTarget(
         name: "FlashCastCLI",
         dependencies: [
@@ -28,7 +28,7 @@ let foundationTargets: [Target] = [
             "NumberText",
             "SafeOutput", "Cancellation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
-        swiftSettings: strict),
+        exclude: ["README.md"], swiftSettings: strict),
     .target(name: "TestSupport", dependencies: ["LuaBridge"], path: "Tests/TestSupport", swiftSettings: strict),
     .target(name: "TemporaryFolders", path: "Tests/TemporaryFolders", swiftSettings: strict),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport", "TemporaryFolders"], swiftSettings: strict),
@@ -53,7 +53,7 @@ let luaLibraryTargets: [Target] = [
             "SafeOutput",
             "NumberText",
         ],
-        swiftSettings: strict),
+        exclude: ["README.md"], swiftSettings: strict),
     .testTarget(
         name: "FlashLuaTests",
         dependencies: ["FlashLua", "SaleReports", "SaleData", "SVGCharts", "NeuralNet", "OrderSources", "Forecasting", "Scenarios", "TestSupport",
@@ -74,15 +74,16 @@ let unitTargets: [Target] = [
 
 let reportTargets: [Target] = [
     .target(
-        name: "SaleReports", dependencies: ["SaleData", "OrderSources", "Forecasting", "Scenarios", "SVGCharts", "NumberText"],
-        swiftSettings: strict),
+        name: "SaleReports", dependencies: ["SaleData", "OrderSources", "Forecasting", "Scenarios", "SVGCharts", "SafeOutput", "NumberText"],
+        exclude: ["README.md"], swiftSettings: strict),
+    .testTarget(name: "SaleReportsTests", dependencies: ["SaleReports", "SaleData", "TemporaryFolders"], swiftSettings: strict),
 ]
 
 // MARK: - Orders and series
 
 let orderTargets: [Target] = [
     .target(name: "Cancellation", swiftSettings: strict),
-    .target(name: "SaleData", dependencies: ["Cancellation", "SafeOutput", "WallClock", "NumberText"], swiftSettings: strict),
+    .target(name: "SaleData", dependencies: ["Cancellation", "SafeOutput", "WallClock", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "SaleDataTests", dependencies: ["SaleData", "TemporaryFolders", "Cancellation"], swiftSettings: strict),
     .executableTarget(
         name: "BenchAggregate", dependencies: ["SaleData"], path: "Benchmarks/BenchAggregate",
@@ -126,7 +127,7 @@ let forecastTargets: [Target] = [
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData", "Cancellation"], swiftSettings: strict),
     .executableTarget(
         name: "BenchForecast", dependencies: ["Forecasting", "SaleData", "NumberText"], path: "Benchmarks/BenchForecast",
-        exclude: ["README.md", "peers.py", "setup_peers.sh"], swiftSettings: strict),
+        exclude: ["README.md", "peers.py", "setup_peers.sh", "levels_speed.lua"], swiftSettings: strict),
 ]
 
 // MARK: - Scenarios

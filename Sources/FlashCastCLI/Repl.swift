@@ -2,6 +2,7 @@ import ArgumentParser
 import FlashLua
 import FlashREPL
 import LuaBridge
+import SaleReports
 
 /// `flashcast repl [--orders live.csv | --db URL --table NAME ...]`.
 struct Repl: ParsableCommand {
@@ -30,7 +31,7 @@ struct Repl: ParsableCommand {
             the last figures, says so, and the next refresh() tries again.
             """)
 
-    @OptionGroup var live: LiveSaleOptions
+    @OptionGroup var live: LiveSaleArguments
 
     func run() throws {
         let state = try FlashLua.makeState()
@@ -40,12 +41,29 @@ struct Repl: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
+        let sale: LiveSale
+        do { sale = try live.open() } catch let error as ValidationError { throw CommandFailure.usage(error.message, Self.self) }
         print(banner)
-        do { try live.preload(in: state) } catch {
-            StandardError.write("flashcast: \(error.message)\n")  // the sale could not be opened: no traceback
+        do { try Self.preload(sale, in: state) } catch {
+            StandardError.write("flashcast: \(error.message)\n")  // the first refresh failed (an unreadable export): no traceback
             throw ExitCode(1)
         }
         let status = try REPL(state: state, banner: "", showsEveryTime: true).run()
         if status != 0 { throw ExitCode(status) }
     }
+
+    /// Makes `sale` the globals `sale`, `history`, `refresh` and `watch` of `state`, and prints its status.
+    private static func preload(_ sale: LiveSale, in state: LuaState) throws(LuaScriptError) {
+        try state.load(Self.preloadSource, chunkName: "=live")
+        FlashLua.pushFollowed(sale, in: state)
+        try state.call(arguments: 1)
+    }
+
+    private static let preloadSource = """
+        sale = ...
+        history = sale.history
+        refresh, watch = live.refresh, live.watch
+        print(sale:refresh())
+        print("sale, history, refresh() and watch(60) are ready; help(refresh) and help('live') explain them.")
+        """
 }

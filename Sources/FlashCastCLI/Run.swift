@@ -1,5 +1,4 @@
 import ArgumentParser
-import FlashLua
 import LuaBridge
 import OrderSources
 

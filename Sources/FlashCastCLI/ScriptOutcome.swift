@@ -1,4 +1,5 @@
 import Foundation
+import NumberText
 import SafeOutput
 
 /// What came of a script run: the exit status, the error if any, and timings, as the JSON summary.
@@ -32,7 +33,7 @@ struct ScriptOutcome: Encodable {
     var secondsText: String { Self.format(seconds) }
 
     static func format(_ seconds: Double) -> String {
-        String(format: seconds < 10 ? "%.2f" : "%.1f", seconds)
+        NumberFormat.fixed(seconds, decimals: seconds < 10 ? 2 : 1)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -75,4 +75,24 @@ import TestSupport
         try repl.type("\u{4}")
         #expect(try repl.waitForExit() == 0)
     }
+
+    @Test(arguments: [
+        (["--minutes", "0"], "Error: --minutes must be at least 1\nUsage: flashcast repl <options>"),
+        (["--end", "2021-11-13T23:59", "--minutes", "5"], "Error: --minutes cannot go with --end\nUsage: flashcast repl <options>"),
+        (["--target", "0"], "Error: --target must be a positive amount\nUsage: flashcast repl <options>"),
+        (["--end", "tomorrow"], "Error: --end is not a time: 'tomorrow'\nUsage: flashcast repl <options>"),
+    ])
+    func optionsOutOfRangeAreUsageErrorsBeforeTheSessionStarts(options: [String], message: String) throws {
+        let export = repository.appendingPathComponent("examples/data/current_sale.csv").path
+        let result = try runFlashcast(["repl", "--orders", export] + options)
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix(message), "\(result.error)")
+        #expect(result.output.isEmpty)
+    }
+
+    @Test func aDatabaseThatCannotBeOpenedEndsWithStatus1() throws {
+        let result = try runFlashcast(["repl", "--db", "sqlite:\(folder.path)/missing/shop.db", "--table", "orders"])
+        #expect(result.status == 1)
+        #expect(result.error == "flashcast: cannot open 'sqlite:\(folder.path)/missing/shop.db': unable to open database file\n")
+    }
 }

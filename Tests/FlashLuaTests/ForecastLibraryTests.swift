@@ -168,7 +168,7 @@ import TestSupport
         #expect(lua == ["true", "true", "nil", "cannot write '/nonexistent/fc.csv': no such file or directory"])
         let forecast = try Forecaster.forecast(revenue: Self.revenue, options: ForecastOptions(cutoff: 1499, horizon: 30))
         let written = try String(contentsOf: folder.url.appendingPathComponent("fc.csv"), encoding: .utf8)
-        #expect(written == ForecastReport.table(forecast).csv)
+        #expect(written == ForecastTable(forecast).csv)
         let lines = written.split(separator: "\n")
         #expect(lines.count == 31)
         #expect(lines[0] == "cutoff,minute,step,actual,forecast,lower,upper")
@@ -179,7 +179,7 @@ import TestSupport
         #expect(first[4] == String(format: "%.2f", forecast.mean.values[0]))
         let pieces = try String(contentsOf: folder.url.appendingPathComponent("bt.csv"), encoding: .utf8)
         let backtest = try Backtester.backtest(revenue: Self.revenue, train: 1000, horizon: 100, step: 1000)
-        #expect(pieces == ForecastReport.table(backtest).csv)
+        #expect(pieces == ForecastTable(backtest).csv)
         #expect(pieces.split(separator: "\n").count == 1 + 100 * backtest.pieces.count)
     }
 

@@ -50,6 +50,11 @@ final class ManualClock: @unchecked Sendable {
     init(_ seconds: Int) { self.seconds = seconds }
 }
 
+/// A feed whose source and clock a test steers from the thread that refreshes it.
+struct SteeredFeed: @unchecked Sendable {
+    let feed: DatabaseFeed
+}
+
 /// A source that fails with a lost connection as many times as told, then asks `inner`.
 final class FlakySource: OrderSource {
     let inner: any OrderSource
@@ -78,8 +83,9 @@ func followedSale(_ fixture: OrdersTableFixture, source: (any OrderSource)? = ni
                               retry: RetryPolicy(delays: [0.5, 1]) { _ in }, clock: { clock.seconds })
     var plan = SalePlan()
     plan.length = 60
-    let object = LiveSaleObject(LiveSale(feed: DatabaseFeed(live, url: fixture.url), plan: plan,
-                                         settings: LiveForecastSettings()), showsProgress: false)
+    // The sale owns its feed, but the caller keeps the source and the clock to steer them (all on this thread).
+    let feed = SteeredFeed(feed: DatabaseFeed(live, url: fixture.url)).feed
+    let object = LiveSaleObject(LiveSale(feed: feed, plan: plan, settings: LiveForecastSettings()), showsProgress: false)
     let state = try FlashLua.makeState()
     let call = LuaCall(state.pointer)
     call.push(object)

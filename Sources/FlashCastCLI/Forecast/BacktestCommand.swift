@@ -64,7 +64,7 @@ struct BacktestCommand: ParsableCommand {
             options.history = try modelOptions.earlierSale(reading)?.revenue
             let backtest = try Backtester.backtest(revenue: sale.revenue, train: train, horizon: horizon, step: step,
                                                    options: options)
-            try modelOptions.write(ForecastReport.table(backtest)) {
+            try modelOptions.write(ForecastTable(backtest)) {
                 let title = "Rolling back-test: \(train) minutes in, \(horizon) out (\(modelOptions.model.rawValue))"
                 return try ForecastSVG.backtest(backtest, revenue: sale.revenue, title: title)
             }

@@ -30,8 +30,8 @@ enum CommandFailure {
     }
 
     /// Prints `Error: message` and the subcommand's usage as the parser does; the exit status is 2.
-    private static func usage<Command: ParsableCommand>(_ message: String, _ command: Command.Type) -> ExitCode {
-        let name = command.configuration.commandName ?? ""
+    static func usage<Command: ParsableCommand>(_ message: String, _ command: Command.Type) -> ExitCode {
+        let name = command._commandName
         StandardError.write("""
             Error: \(message)
             Usage: \(FlashCast.usageString(for: command))

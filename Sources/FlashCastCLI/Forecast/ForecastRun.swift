@@ -45,7 +45,7 @@ struct ForecastRun {
             forecast = try EventForecaster.forecast(revenue: revenue, events: named.map(\.event), options: options)
         }
         let forecast = forecast, train = train
-        try modelOptions.write(ForecastReport.table(forecast)) {
+        try modelOptions.write(ForecastTable(forecast)) {
             let title = "Forecast from \(forecast.mean.label(at: -1)) (\(forecast.model.rawValue))"
             return try ForecastSVG.forecast(forecast, revenue: revenue, train: train, title: title)
         }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Forecasting
 import Foundation
-import SaleData
 import SafeOutput
+import SaleData
+import SaleReports
 import SVGCharts
 
 extension ForecastModel: ExpressibleByArgument {}

@@ -96,7 +96,7 @@ struct EventArguments: ParsableArguments {
         return mails + discounts
     }
 
-    private static func percent(_ share: Double) -> String { String(format: "%+.0f%%", share * 100) }
+    private static func percent(_ share: Double) -> String { NumberFormat.signed(share * 100, decimals: 0) + "%" }
 
-    private static func minutes(_ value: Double) -> String { String(format: "%.0f min", value) }
+    private static func minutes(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 0) + " min" }
 }

@@ -18,7 +18,7 @@ enum BacktestClass {
                       "Writes every piece's rows, cutoff,minute,step,actual,forecast,lower,upper (as flashcast backtest does), atomically.") {
                 (call: LuaCall, object: BacktestObject) throws -> Int32 in
                 try ForecastClass.reserveCSV(object.backtest.pieces, call)
-                return try ForecastClass.saveCSV(ForecastReport.table(object.backtest), call)
+                return try ForecastClass.saveCSV(ForecastTable(object.backtest), call)
             },
         ],
         describe: { (object: BacktestObject) -> String in

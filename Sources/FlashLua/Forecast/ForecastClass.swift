@@ -27,7 +27,7 @@ enum ForecastClass {
                       """) {
                 (call: LuaCall, object: ForecastObject) throws -> Int32 in
                 try reserveCSV([object.forecast], call)
-                return try saveCSV(ForecastReport.table(object.forecast), call)
+                return try saveCSV(ForecastTable(object.forecast), call)
             },
             LuaMethod("band", "fc:band(level) -> lower, upper",
                       "The band at level (one of fc.levels, e.g. 0.95): its lower and upper cumulative Series.") {

@@ -1,5 +1,6 @@
 import LuaBridge
 import SaleData
+import SaleReports
 
 /// The `live` library: a sale followed while it runs, with `refresh()` and `watch(60)` for the REPL.
 enum LiveLibrary {
@@ -27,20 +28,20 @@ enum LiveLibrary {
         status keeps the last figures and says so (status.stale, status.source_note).
         """
     ) { call in
-        let object: LiveSaleObject
-        if call.type(at: 1) == .table {
-            switch try LiveDatabaseOptions.sale(call, at: 1) {
-            case .success(let sale): object = LiveSaleObject(sale, showsProgress: try LiveOptions.showsProgress(call, at: 1))
-            case .failure(let error): return call.failure(error.message)
-            }
-        } else {
-            let path = try call.readablePath(1)
-            object = LiveSaleObject(try LiveOptions.sale(path: path, call, at: 2),
-                                    showsProgress: try LiveOptions.showsProgress(call, at: 2))
+        let position: Int32 = call.type(at: 1) == .table ? 1 : 2
+        let options = position == 1
+            ? try LiveDatabaseOptions.read(call, at: 1) : try LiveOptions.export(path: try call.readablePath(1), call, at: 2)
+        switch try LiveOptions.open(options, call, at: position) {
+        case .success(let sale): follow(LiveSaleObject(sale, showsProgress: try LiveOptions.showsProgress(call, at: position)), call)
+        case .failure(let error): return call.failure(error.message)
         }
+        return 1
+    }
+
+    /// Pushes `object` and makes it the sale live.refresh and live.watch follow.
+    static func follow(_ object: LiveSaleObject, _ call: LuaCall) {
         call.push(object)
         call.setRegistryValue(currentKey, at: -1)
-        return 1
     }
 
     static let refresh = LuaLibraryFunction(
@@ -87,4 +88,13 @@ enum LiveLibrary {
     static let library = LuaLibrary(
         name: "live", summary: "A sale followed while it runs (an export or a database table): live.open, refresh(), watch(60), status blocks.",
         functions: [open, refresh, watch], classes: [LiveSaleObject.luaClass, LiveStatusObject.luaClass])
+}
+
+extension FlashLua {
+    /// Pushes `sale` onto the stack of `state` as a `LiveSale` and makes it the sale `live.refresh()`
+    /// and `live.watch()` follow, as `live.open` does; training draws a progress bar when standard
+    /// error is a terminal.
+    public static func pushFollowed(_ sale: LiveSale, in state: LuaState) {
+        LiveLibrary.follow(LiveSaleObject(sale, showsProgress: ProgressBar.terminalAttached), LuaCall(state.pointer))
+    }
 }

@@ -1,54 +1,58 @@
 import Forecasting
 import LuaBridge
+import OrderSources
 import SaleData
 import SaleReports
 
-/// Reads the options of `live.open(path, options)`: the orders reading options, the plan and the
-/// forecast settings.
+/// Reads the options of `live.open(path, options)` and `live.open{db=, ...}` into `LiveSaleOptions`:
+/// the plan and the forecast settings (`LiveSale.open` checks their ranges).
 enum LiveOptions {
     static let keys: Set<String> = [
         "history", "target", "end", "minutes", "now", "model", "train", "level", "seed", "retrain", "consecutive", "lookback", "progress",
     ]
 
-    /// The sale followed from the export at `path`.
-    static func sale(path: String, _ call: LuaCall, at position: Int32) throws(LuaError) -> LiveSale {
+    /// The sale followed from the export at `path`, with the orders reading options.
+    static func export(path: String, _ call: LuaCall, at position: Int32) throws(LuaError) -> LiveSaleOptions {
         let options = try LuaOptions(call, at: position)
         let reading = try OrdersOptions.read(options, call, otherKeys: keys)
-        return LiveSale(feed: LiveOrders(path: path, options: reading), plan: try plan(options, call, reading: reading),
-                        settings: try settings(options))
+        return try read(options, call, source: .export(path: path, reading: reading))
     }
 
-    /// The sale's end, length, target, replay minute and earlier sale.
-    static func plan(_ options: LuaOptions, _ call: LuaCall, reading: OrdersReadOptions) throws(LuaError)
-        -> SalePlan
-    {
-        var plan = SalePlan()
-        plan.end = try options.minute("end", zone: reading.zone, call: call)
-        plan.length = try options.integer("minutes")
-        plan.now = try options.minute("now", zone: reading.zone, call: call)
-        if let length = plan.length, length < 1 { throw options.error("minutes", "must be at least 1") }
-        if plan.end != nil, plan.length != nil { throw options.error("minutes", "cannot go with 'end'") }
-        plan.target = try options.number("target")
-        if let target = plan.target, !(target > 0 && target.isFinite) {
-            throw options.error("target", "must be a positive amount")
-        }
-        plan.history = try history(options, call, reading: reading)
-        return plan
-    }
-
-    /// The model, its training window and seed, the band's level, and when to train again and alert.
-    static func settings(_ options: LuaOptions) throws(LuaError) -> LiveForecastSettings {
-        var settings = LiveForecastSettings()
+    /// The sale followed from `source`, with the plan and the settings of `options`.
+    static func read(_ options: LuaOptions, _ call: LuaCall, source: LiveSource) throws(LuaError) -> LiveSaleOptions {
+        var result = LiveSaleOptions(source: source)
+        result.plan.end = try options.minute("end", zone: source.zone, call: call)
+        result.plan.length = try options.integer("minutes")
+        result.plan.now = try options.minute("now", zone: source.zone, call: call)
+        result.plan.target = try options.number("target")
+        result.plan.history = try history(options, call, result)
+        var settings = result.settings
         let model = try options.choice("model", ForecastModel.allCases.map(\.rawValue), default: settings.model.rawValue)
         settings.model = ForecastModel(rawValue: model) ?? settings.model
-        settings.train = try options.integer("train", atLeast: 2, default: settings.train)
+        settings.train = try options.integer("train", default: settings.train)
         settings.level = try options.number("level", default: settings.level)
-        guard settings.level > 0, settings.level < 1 else { throw options.error("level", "must be between 0 and 1 (0.8 for 80%)") }
         settings.seed = UInt64(try options.integer("seed", atLeast: 0, default: Int(settings.seed)))
-        settings.retrain = try options.integer("retrain", atLeast: 1, default: settings.retrain)
-        settings.consecutive = try options.integer("consecutive", atLeast: 1, default: settings.consecutive)
-        settings.lookback = try options.integer("lookback", atLeast: 0, default: settings.lookback)
-        return settings
+        settings.retrain = try options.integer("retrain", default: settings.retrain)
+        settings.consecutive = try options.integer("consecutive", default: settings.consecutive)
+        settings.lookback = try options.integer("lookback", default: settings.lookback)
+        result.settings = settings
+        return result
+    }
+
+    /// Opens the sale `options` describe; an option out of range is a bad argument `position`, a
+    /// database that cannot be opened a failure to return as `nil, message`.
+    static func open(_ options: LiveSaleOptions, _ call: LuaCall, at position: Int32) throws(LuaError)
+        -> Result<LiveSale, OrderSourceError>
+    {
+        do throws(LiveSaleOpenError) {
+            return .success(try LiveSale.open(options))
+        } catch {
+            switch error {
+            case .option(let problem):
+                throw try LuaOptions(call, at: position).error(problem.key, problem.problem { "'\($0)'" })
+            case .source(let failure): return .failure(failure)
+            }
+        }
     }
 
     /// Whether training shows a progress bar: the `progress` option, by default when standard error is a terminal.
@@ -56,10 +60,8 @@ enum LiveOptions {
         try LuaOptions(call, at: position).boolean("progress", default: ProgressBar.terminalAttached)
     }
 
-    /// `history`: an orders export read with the same options, or a Series of revenue per minute.
-    private static func history(_ options: LuaOptions, _ call: LuaCall, reading: OrdersReadOptions) throws(LuaError)
-        -> Series?
-    {
+    /// `history`: an orders export read as `sale` says, or a Series of revenue per minute.
+    private static func history(_ options: LuaOptions, _ call: LuaCall, _ sale: LiveSaleOptions) throws(LuaError) -> Series? {
         try options.with("history") { (index) throws(LuaError) -> Series? in
             switch call.type(at: index) {
             case .nil, .none: return nil
@@ -68,7 +70,8 @@ enum LiveOptions {
                 if let policy = call.fileAccess {
                     do { path = try policy.checkRead(path) } catch { throw LuaError.message(String(describing: error)) }
                 }
-                do { return try OrdersReader.read(path: path, options: reading).table.revenue } catch {
+                do { return try call.cancellable { try sale.earlierSale(path: path) } } catch {
+                    if error is CancellationError { try call.checkInterrupt() }  // stopped: the interrupt's own error
                     throw LuaError.message(String(describing: error))
                 }
             default:

@@ -3,7 +3,7 @@ import SaleData
 import SaleReports
 
 /// `live.open(path, options)`: a sale followed while it runs.
-final class LiveSaleObject: LuaObject, @unchecked Sendable {
+final class LiveSaleObject: LuaObject, Sendable {
     static let luaTypeName = "LiveSale"
     let sale: LiveSale
     let showsProgress: Bool
@@ -17,7 +17,7 @@ final class LiveSaleObject: LuaObject, @unchecked Sendable {
     /// earlier sale's revenue and the kept forecast.
     var memoryFootprint: Int {
         let observed = sale.observed
-        let orders = sale.feed is LiveOrders ? observed?.orders ?? 0 : 0
+        let orders = sale.path != nil ? observed?.orders ?? 0 : 0
         let feed = (observed?.revenue.count ?? 0) * Footprint.perMinute + orders * Footprint.perOrder
         let series = Footprint.of(observed?.revenue) + Footprint.of(observed?.cumulative) + Footprint.of(sale.plan.history)
         return Footprint.small + feed + series + (sale.forecast?.footprint ?? 0) + (sale.status.map { $0.text.utf8.count } ?? 0)
@@ -62,13 +62,13 @@ final class LiveSaleObject: LuaObject, @unchecked Sendable {
             },
         ],
         describe: { object in
-            let feed = object.sale.feed
-            return "LiveSale(\(feed is LiveOrders ? "'\(feed.name)'" : feed.name), \(object.sale.observed?.revenue.count ?? 0) minutes read)"
+            let sale = object.sale
+            return "LiveSale(\(sale.path != nil ? "'\(sale.source)'" : sale.source), \(sale.observed?.revenue.count ?? 0) minutes read)"
         },
         fields: [
-            "source": { call, object in call.push(object.sale.feed.name); return 1 },
-            "path": { call, object in call.push((object.sale.feed as? LiveOrders)?.path); return 1 },
-            "asked": { call, object in call.push(object.sale.feed.asked); return 1 },
+            "source": { call, object in call.push(object.sale.source); return 1 },
+            "path": { call, object in call.push(object.sale.path); return 1 },
+            "asked": { call, object in call.push(object.sale.asked); return 1 },
             "revenue": { call, object in pushOptional(call, object.sale.observed?.revenue) },
             "cumulative": { call, object in pushOptional(call, object.sale.observed?.cumulative) },
             "forecast": { call, object in LiveForecastTable.push(object.sale, call) },

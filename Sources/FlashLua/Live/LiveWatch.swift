@@ -12,7 +12,7 @@ enum LiveWatch {
         let times = call.isNoneOrNil(position + 1) ? nil : try call.integer(position + 1)
         if let times, times < 1 { throw LuaError.argument(position: position + 1, message: "must be at least 1, got \(times)") }
         let callback = call.isNoneOrNil(position + 2) ? nil : try call.function(position + 2)
-        printLine("watching \(object.sale.feed.name): a status every \(ScriptClock.seconds(seconds)) s, Ctrl-C stops")
+        printLine("watching \(object.sale.source): a status every \(ScriptClock.seconds(seconds)) s, Ctrl-C stops")
         var refreshes = 0
         while true {
             let status = try object.refresh(call)

@@ -1,5 +1,6 @@
 import Foundation
 import LuaBridge
+import NumberText
 import SaleData
 import Scenarios
 
@@ -54,8 +55,7 @@ final class EventObject: LuaObject {
     static func percent(_ share: Double) -> String {
         let value = (share * 1000).rounded() / 10
         guard value.isFinite, abs(value) < 1e12 else { return "\(value)%" }
-        let text = value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-        return (value >= 0 ? "+" : "") + text + "%"
+        return (value >= 0 ? "+" : "") + NumberFormat.trimmed(value, decimals: 1) + "%"
     }
 
     /// `tostring(event)`.
@@ -76,7 +76,7 @@ final class EventObject: LuaObject {
 
     /// `30 min`, `12.5 min`.
     static func minutes(_ value: Double) -> String {
-        (value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(format: "%.1f", value)) + " min"
+        NumberFormat.trimmed(value, decimals: 1) + " min"
     }
 }
 

@@ -13,7 +13,7 @@ public struct MinuteQuery: Sendable, Equatable {
     /// Rows to keep.
     public let filter: RowFilter
     /// Minutes (counted in UTC from the epoch, both included) of the table; nil for first to last order.
-    public let window: ClosedRange<Int>?
+    public var window: ClosedRange<Int>?
     /// The shop's zone: minutes are cut in it, and times stored without a zone are read in it.
     public let zone: ShopZone
 

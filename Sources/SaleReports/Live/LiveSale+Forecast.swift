@@ -25,9 +25,10 @@ public struct LiveForecastSettings: Sendable {
 }
 
 extension LiveSale {
-    /// Fills the end-of-sale forecast and the alert of `status`, training a new forecast when
+    /// Fills the end-of-sale forecast and the alert of `status`, training a new `forecast` when
     /// there is none yet or the kept one is `retrain` minutes old.
-    func updateForecast(_ status: inout LiveStatus, revenue: Series, minutes: Int?, progress: @escaping @Sendable (Double) -> Void) {
+    func updateForecast(_ status: inout LiveStatus, kept forecast: inout Forecast?, revenue: Series, minutes: Int?,
+                        progress: @escaping @Sendable (Double) -> Void) {
         guard let minutes else {
             status.forecastNote = "unknown: the sale's end is not known (--end TIME or --minutes N)"
             return

@@ -1,27 +1,35 @@
 import Forecasting
 import OrderSources
 import SaleData
+import Synchronization
 
 /// A sale followed while it runs: each refresh takes the minutes its feed appended (from a growing
 /// export or the database), keeps the forecast of the end-of-sale total up to date (re-training
 /// when it has aged) and reports a ``LiveStatus``. A database connection lost for good leaves the
 /// figures as they were and says so in the status; the next refresh tries again.
-public final class LiveSale: @unchecked Sendable {
-    /// Where the orders come from.
-    public let feed: any LiveFeed
+///
+/// Sendable: the feed and what refreshes found sit behind a lock, held for a whole refresh.
+public final class LiveSale: Sendable {
     /// End, target and expected shape of the sale.
     public let plan: SalePlan
     /// How forecasts are made and when they are renewed.
     public let settings: LiveForecastSettings
-    /// What the last refresh saw: per-minute figures up to now.
-    public private(set) var observed: Observed?
-    /// The last status reported.
-    public private(set) var status: LiveStatus?
-    /// The forecast kept between refreshes.
-    public internal(set) var forecast: Forecast?
+    /// Where the orders come from: the export's path, or the table and the database's url without password.
+    public let source: String
+    /// The export's path, when the orders come from an export.
+    public let path: String?
+    private let state: Mutex<State>
+
+    /// The feed and what the refreshes so far found.
+    private struct State {
+        let feed: any LiveFeed
+        var observed: Observed?
+        var status: LiveStatus?
+        var forecast: Forecast?
+    }
 
     /// The sale's per-minute figures up to now (the latest order, or the plan's `now` when replaying).
-    public struct Observed {
+    public struct Observed: Sendable {
         /// Revenue per minute.
         public var revenue: Series
         /// Cumulative revenue per minute, summed in cents.
@@ -42,31 +50,47 @@ public final class LiveSale: @unchecked Sendable {
     }
 
     /// A sale read from `feed`, measured against `plan` and forecast with `settings`.
-    public init(feed: any LiveFeed, plan: SalePlan, settings: LiveForecastSettings) {
-        self.feed = feed
+    public init(feed: sending any LiveFeed, plan: SalePlan, settings: LiveForecastSettings) {
         self.plan = plan
         self.settings = settings
+        source = feed.name
+        path = (feed as? LiveOrders)?.path
+        state = Mutex(State(feed: feed))
     }
 
+    /// What the last refresh saw: per-minute figures up to now.
+    public var observed: Observed? { state.withLock { $0.observed } }
+    /// The last status reported.
+    public var status: LiveStatus? { state.withLock { $0.status } }
+    /// The forecast kept between refreshes.
+    public var forecast: Forecast? { state.withLock { $0.forecast } }
+    /// What the last refresh asked the database for, when the orders come from one.
+    public var asked: String? { state.withLock { $0.feed.asked } }
+
     /// Takes the new minutes and works out the status; `progress` hears how training goes (0...1),
-    /// `report` each retry of a lost connection.
-    public func refresh(report: (String) -> Void = { _ in }, progress: @escaping @Sendable (Double) -> Void = { _ in })
+    /// `report` each retry of a lost connection. Neither may use the sale: it is locked meanwhile.
+    public func refresh(report: @Sendable (String) -> Void = { _ in }, progress: @escaping @Sendable (Double) -> Void = { _ in })
+        throws -> LiveStatus {
+        try state.withLock { state throws in try refresh(&state, report: report, progress: progress) }
+    }
+
+    private func refresh(_ state: inout State, report: @Sendable (String) -> Void, progress: @escaping @Sendable (Double) -> Void)
         throws -> LiveStatus {
         var lastReport: String?
         let table: MinuteTable
         do {
-            table = try feed.refresh { message in
+            table = try state.feed.refresh { message in
                 lastReport = message
                 report(message)
             }
         } catch let error as OrderSourceError where error.isConnectionLost {
-            guard let status = status?.unchanged(because: error.message) else { throw error }
-            self.status = status
+            guard let status = state.status?.unchanged(because: error.message) else { throw error }
+            state.status = status
             return status
         }
-        let previous = observed
+        let previous = state.observed
         let latest = Observed(table, now: plan.now)
-        observed = latest
+        state.observed = latest
         let revenue = latest.revenue
         let minutes = plan.minutes(start: table.start)
         var status = LiveStatus(
@@ -80,8 +104,8 @@ public final class LiveSale: @unchecked Sendable {
             status.pace = share > 0 ? latest.total / (target * share) : nil
         }
         status.sourceNote = lastReport
-        updateForecast(&status, revenue: revenue, minutes: minutes, progress: progress)
-        self.status = status
+        updateForecast(&status, kept: &state.forecast, revenue: revenue, minutes: minutes, progress: progress)
+        state.status = status
         return status
     }
 }

@@ -1,13 +1,14 @@
 import Glibc
+import Synchronization
 
 /// A one-line progress bar on standard error, redrawn in place: `training [######------]  52%`.
-/// Used from the thread that trains only.
-public final class ProgressBar: @unchecked Sendable {
+public final class ProgressBar: Sendable {
     /// The words before the bar.
     public let label: String
     /// False draws nothing (standard error is not a terminal, or the user said so).
     public let enabled: Bool
-    private var shown = -1
+    /// The percent drawn last, -1 before the first.
+    private let shown = Mutex(-1)
     /// Characters between the brackets.
     public static let width = 24
 
@@ -24,8 +25,12 @@ public final class ProgressBar: @unchecked Sendable {
     public func show(_ fraction: Double) {
         guard enabled, fraction.isFinite else { return }
         let percent = Int((min(max(fraction, 0), 1) * 100).rounded(.down))
-        guard percent != shown else { return }
-        shown = percent
+        let moved = shown.withLock { drawn in
+            guard drawn != percent else { return false }
+            drawn = percent
+            return true
+        }
+        guard moved else { return }
         let filled = percent * Self.width / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: Self.width - filled)
         let percentText = String(repeating: " ", count: 3 - String(percent).count) + "\(percent)%"
@@ -34,7 +39,7 @@ public final class ProgressBar: @unchecked Sendable {
 
     /// Clears the bar's line, if one was drawn.
     public func finish() {
-        guard enabled, shown >= 0 else { return }
+        guard enabled, shown.withLock({ $0 >= 0 }) else { return }
         Self.write("\r" + String(repeating: " ", count: label.count + Self.width + 8) + "\r")
     }
 

@@ -3,7 +3,8 @@ import SaleData
 import struct SVGCharts.ForecastChart
 
 /// Forecasts and back-tests in the shapes users read them, the same from Lua and from the
-/// `flashcast forecast` / `backtest` commands: metric names and the CSV of forecast rows.
+/// `flashcast forecast` / `backtest` commands: metric names and values, and what a chart shows
+/// beside a forecast (the CSV of forecast rows is `ForecastTable`).
 public enum ForecastReport {
     /// The accuracy measures, in table order: MAPE of the cumulative series, horizon revenue errors
     /// 60, 200 and 500 minutes ahead, MASE against naive drift, interval coverage and mean width.
@@ -28,23 +29,6 @@ public enum ForecastReport {
             let percent = ForecastBand.percentText(band.level)
             return [("coverage" + percent, band.coverage), ("width" + percent, band.meanWidth)]
         }
-    }
-
-    /// The forecast rows of one forecast: `cutoff,minute,step,actual,forecast,lower,upper`.
-    public static func table(_ forecast: Forecast) -> ForecastTable {
-        ForecastTable(pieces: [piece(forecast)])
-    }
-
-    /// The forecast rows of every piece of a back-test, in order.
-    public static func table(_ backtest: Backtest) -> ForecastTable {
-        ForecastTable(pieces: backtest.pieces.map(piece))
-    }
-
-    private static func piece(_ forecast: Forecast) -> ForecastTable.Piece {
-        let bands = forecast.bands.count > 1
-            ? forecast.bands.map { ForecastTable.Band(name: $0.percentText, lower: $0.lower.values, upper: $0.upper.values) }
-            : [ForecastTable.Band(name: "", lower: forecast.lower.values, upper: forecast.upper.values)]
-        return ForecastTable.Piece(cutoff: forecast.mean.minute(at: -1), mean: forecast.mean, bands: bands, actual: forecast.actual)
     }
 
     /// The actual cumulative revenue a chart shows beside a forecast: the `train` minutes of the

@@ -1,6 +1,7 @@
 import Foundation
 import NumberText
 import SafeOutput
+import SaleData
 
 /// Forecasts of cumulative revenue as the CSV scheduled runs exchange:
 /// `cutoff,minute,step,actual,forecast,lower,upper`, one row per forecast row of each piece; `step`

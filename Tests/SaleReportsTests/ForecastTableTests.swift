@@ -1,5 +1,6 @@
 import Foundation
-@testable import SaleData
+import SaleData
+import SaleReports
 import TemporaryFolders
 import Testing
 

@@ -1,0 +1,134 @@
+import ArgumentParser
+import FlashREPL
+import Forecasting
+import OrderSources
+import SaleData
+import SaleReports
+
+/// The arguments of `flashcast repl --orders live.csv ...` (or `--db URL --table NAME ...`): the sale
+/// followed during the session.
+struct LiveSaleArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("An orders export growing during a sale, preloaded as 'sale'.", valueName: "live.csv"))
+    var orders: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: ArgumentHelp("The sale's first minute (with --db; default its first order).", valueName: "time"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("An earlier, similar sale's orders (its shape and length), as 'history'.", valueName: "previous.csv"))
+    var history: String?
+
+    @Option(help: ArgumentHelp("The revenue the sale should make by its end.", valueName: "money"))
+    var target: Double?
+
+    @Option(help: ArgumentHelp("The sale's last minute, e.g. 2021-11-13T23:59.", valueName: "time"))
+    var end: String?
+
+    @Option(help: ArgumentHelp("The sale's length in minutes from its first minute (--from, else its first order's).", valueName: "n"))
+    var minutes: Int?
+
+    @Option(help: ArgumentHelp("Replay a past sale as it stood at this minute.", valueName: "time"))
+    var now: String?
+
+    @Option(help: ArgumentHelp("Shop time zone: times without offset and minute labels.", valueName: "+08:00"))
+    var tz: ShopZone?
+
+    @Option(help: ArgumentHelp("Header names of the fields: id, time, customer, amount, currency, status.",
+                               valueName: "time=created_at,amount=total"))
+    var map: ColumnMap?
+
+    @Option(help: ArgumentHelp("The forecasting model.", valueName: "name"))
+    var model: ForecastModel?
+
+    @Option(help: ArgumentHelp("Decimal mark of the export's amounts: '.' or ','; default: found in the file.",
+                               valueName: ","))
+    var decimal: DecimalMark?
+
+    @Option(help: ArgumentHelp("Order of the export's numeric dates: dmy or mdy; default: found in the file.",
+                               valueName: "dmy"))
+    var dates: DateOrder?
+
+    /// True when a sale is followed: an export or a database table.
+    var follows: Bool { orders != nil || database.db != nil }
+
+    /// Checks which options go together; the values' ranges are `LiveSaleOptions`' to check.
+    func validate() throws {
+        if let role = map?.repeatedRole { throw ValidationError("--map gives '\(role)' more than once") }
+        if orders == nil, decimal != nil || dates != nil { throw ValidationError("--decimal and --dates go with --orders") }
+        if !follows, [history, end, now, from].contains(where: { $0 != nil }) || tz != nil || model != nil || target != nil
+            || minutes != nil || map != nil || database.table != nil || database.filter != nil
+        {
+            throw ValidationError("--history, --target, --end, --minutes, --now, --tz, --map and --model go with --orders or --db")
+        }
+        if database.db != nil {
+            try database.validate(input: orders, map: map, lenient: false, currency: nil)
+        } else if from != nil {
+            throw ValidationError("--from goes with --db (an export starts at its first order)")
+        }
+    }
+
+    /// Opens the followed sale: an option out of range is a usage error; a database that cannot be
+    /// opened, a bad table or column name, or an unreadable --history ends with status 1.
+    func open() throws -> LiveSale {
+        let options = try saleOptions()
+        do throws(LiveSaleOpenError) {
+            return try LiveSale.open(options)
+        } catch {
+            switch error {
+            case .option(let problem): throw ValidationError("--\(problem.key) " + problem.problem { "--\($0)" })
+            case .source(let failure): throw Self.failure(failure.message)
+            }
+        }
+    }
+
+    /// The sale's options, as `live.open` would read them from the same values.
+    private func saleOptions() throws -> LiveSaleOptions {
+        let zone = tz ?? .utc
+        var options = LiveSaleOptions(source: try source(zone: zone))
+        options.plan.end = try minute(end, "--end", zone: zone)
+        options.plan.length = minutes
+        options.plan.now = try minute(now, "--now", zone: zone)
+        options.plan.target = target
+        if let history {
+            do { options.plan.history = try options.earlierSale(path: history) } catch { throw Self.failure("\(error)") }
+        }
+        if let model { options.settings.model = model }
+        return options
+    }
+
+    /// The export with its reading options, or the database table with its columns (the CSV names
+    /// `order_time` and `amount` unless --map names others).
+    private func source(zone: ShopZone) throws -> LiveSource {
+        guard let db = database.db else {
+            var reading = OrdersReadOptions()
+            reading.columns = map?.columns ?? OrderColumns()
+            reading.zone = zone
+            reading.decimal = decimal
+            reading.dates = dates
+            return .export(path: orders ?? "", reading: reading)
+        }
+        let columns = map?.columns ?? OrderColumns()
+        do {
+            let query = try MinuteQuery(table: database.table ?? "", time: columns.time ?? "order_time",
+                                        amount: columns.amount ?? "amount", customer: columns.customer,
+                                        where: database.filter, zone: zone)
+            return .database(try DatabaseURL(db), query: query, from: try minute(from, "--from", zone: zone))
+        } catch let error as OrderSourceError {
+            throw Self.failure(error.message)
+        }
+    }
+
+    /// The minute of a time option, or nil when it is not given.
+    private func minute(_ text: String?, _ name: String, zone: ShopZone) throws -> Int? {
+        guard let text else { return nil }
+        guard let minute = zone.minute(ofTimeOrDate: text) else { throw ValidationError("\(name) is not a time: '\(text)'") }
+        return minute
+    }
+
+    /// Reports `message` on standard error and ends with status 1.
+    private static func failure(_ message: String) -> ExitCode {
+        StandardError.write("flashcast: \(message)\n")
+        return ExitCode(1)
+    }
+}
