@@ -34,7 +34,7 @@ let foundationTargets: [Target] = [
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport", "TemporaryFolders"], swiftSettings: strict),
     .testTarget(name: "FlashREPLTests", dependencies: ["FlashREPL", "TestSupport"], swiftSettings: strict),
     .testTarget(
-        name: "FlashCastCLITests", dependencies: ["TestSupport", "TemporaryFolders", "OrderSources", "SaleData", "SafeOutput", "NumberText"], swiftSettings: strict),
+        name: "FlashCastCLITests", dependencies: ["TestSupport", "TemporaryFolders", "OrderSources", "SaleData", "SafeOutput", "NumberText", "Forecasting"], swiftSettings: strict),
     .executableTarget(
         name: "FuzzLuaAPI", dependencies: ["FlashLua", "LuaBridge", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         path: "Fuzz/LuaAPI", exclude: ["README.md"], swiftSettings: strict),

@@ -26,21 +26,28 @@ local bt = forecast.backtest(sale.revenue, {train = o.train, horizon = o.horizon
   history = history, seed = o.seed, epochs = o.epochs > 0 and o.epochs or nil})
 print(bt)
 
--- Mean metrics over the pieces: the model, then each baseline it was compared with (in forecast.models() order).
+-- Mean metrics over the pieces, the model then each baseline it was compared with (in forecast.models()
+-- order): a column per forecast.metrics(), shown as flashcast's tables show them, and in the CSV as
+-- plain numbers (shares as fractions).
 local rows = {bt.summary}
 for _, name in ipairs(forecast.models()) do
   if bt.baselines[name] then rows[#rows + 1] = bt.baselines[name] end
 end
-local function cell(value, scale) return value and string.format("%.1f", value * scale) or "" end
-local function shown(value, scale, unit) return value and string.format("%.1f", value * scale) .. unit or "-" end
-local lines = {"model,pieces,hre60_pct,hre200_pct,mape_pct,mase,coverage_pct"}
-print(string.format("%-15s %6s %8s %8s %8s %6s %9s", "model", "pieces", "hre@60", "hre@200", "MAPE", "MASE", "coverage"))
-for _, m in ipairs(rows) do
-  print(string.format("%-15s %6d %8s %8s %8s %6s %9s", m.model, m.pieces, shown(m.hre60, 100, "%"),
-    shown(m.hre200, 100, "%"), shown(m.mape, 100, "%"), shown(m.mase, 1, ""), shown(m.coverage, 100, "%")))
-  lines[#lines + 1] = table.concat({m.model, m.pieces, cell(m.hre60, 100), cell(m.hre200, 100), cell(m.mape, 100),
-    cell(m.mase, 1), cell(m.coverage, 100)}, ",")
+local text, lines = {string.format("%-15s %6s", "model", "pieces")}, {"model,pieces"}
+for _, metric in ipairs(forecast.metrics()) do
+  text[1] = text[1] .. string.format(" %9s", metric.heading)
+  lines[1] = lines[1] .. "," .. metric.key
 end
+for _, m in ipairs(rows) do
+  local shown, cells = {string.format("%-15s %6d", m.model, m.pieces)}, {m.model, m.pieces}
+  for _, metric in ipairs(forecast.metrics()) do
+    shown[#shown + 1] = string.format("%9s", forecast.metric_text(metric.key, m[metric.key]))
+    cells[#cells + 1] = m[metric.key] and string.format("%.10g", m[metric.key]) or ""
+  end
+  text[#text + 1] = table.concat(shown, " ")
+  lines[#lines + 1] = table.concat(cells, ",")
+end
+print(table.concat(text, "\n"))
 local file = assert(io.open(out .. "/rolling_metrics.csv", "w"))
 file:write(table.concat(lines, "\n"), "\n")
 assert(file:close())

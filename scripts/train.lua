@@ -27,22 +27,29 @@ local fc = forecast.run(sale.revenue, {cutoff = cutoff, train = o.train, horizon
   history = history, seed = o.seed, epochs = o.epochs > 0 and o.epochs or nil})
 print(fc)
 
--- The model beside the baselines on the same minutes (in forecast.models() order).
+-- The model beside the baselines on the same minutes (in forecast.models() order): a column per
+-- forecast.metrics(), shown as flashcast's tables show them, and in the CSV as plain numbers
+-- (shares as fractions).
 local rows = {{o.model, fc.metrics}}
 for _, name in ipairs(forecast.models()) do
   if fc.baselines[name] then rows[#rows + 1] = {name, fc.baselines[name].metrics} end
 end
-local function cell(value, scale) return value and string.format("%.1f", value * scale) or "" end
-local function shown(value, scale, unit) return value and string.format("%.1f", value * scale) .. unit or "-" end
-local lines = {"model,hre60_pct,hre200_pct,hre500_pct,mape_pct,mase"}
-print(string.format("%-15s %8s %8s %8s %8s %6s", "model", "hre@60", "hre@200", "hre@500", "MAPE", "MASE"))
+local text, lines = {string.format("%-15s", "model")}, {"model"}
+for _, metric in ipairs(forecast.metrics()) do
+  text[1] = text[1] .. string.format(" %9s", metric.heading)
+  lines[1] = lines[1] .. "," .. metric.key
+end
 for _, row in ipairs(rows) do
   local m = row[2] or {}
-  print(string.format("%-15s %8s %8s %8s %8s %6s", row[1], shown(m.hre60, 100, "%"), shown(m.hre200, 100, "%"),
-    shown(m.hre500, 100, "%"), shown(m.mape, 100, "%"), shown(m.mase, 1, "")))
-  lines[#lines + 1] = table.concat({row[1], cell(m.hre60, 100), cell(m.hre200, 100), cell(m.hre500, 100),
-    cell(m.mape, 100), cell(m.mase, 1)}, ",")
+  local shown, cells = {string.format("%-15s", row[1])}, {row[1]}
+  for _, metric in ipairs(forecast.metrics()) do
+    shown[#shown + 1] = string.format("%9s", forecast.metric_text(metric.key, m[metric.key]))
+    cells[#cells + 1] = m[metric.key] and string.format("%.10g", m[metric.key]) or ""
+  end
+  text[#text + 1] = table.concat(shown, " ")
+  lines[#lines + 1] = table.concat(cells, ",")
 end
+print(table.concat(text, "\n"))
 local file = assert(io.open(out .. "/train_metrics.csv", "w"))
 file:write(table.concat(lines, "\n"), "\n")
 assert(file:close())

@@ -49,7 +49,7 @@ extension BenchCase {
                            SaleSimulation.Campaign(minute: 2880 + 300 + Int(random.uniform() * 900), lift: 1 + 2 * random.uniform(),
                                                    halfLife: 20 + 60 * random.uniform())]
         return [
-            pair("sim-default", "3 days, 200k orders, three e-mail campaigns (the BENCHMARKS.md sale)",
+            pair("sim-default", "3 days, 200k orders, three e-mail campaigns (the simulator's default shape)",
                  current: sale(1, 200_000) { $0.campaigns = mails }, earlierOrders: 150_000),
             pair("sim-flat", "3 days, 100k orders, shallow daily cycle, small surge, two campaigns",
                  current: sale(2, 100_000) { $0.dailyDepth = 0.3; $0.surgeLift = 1; $0.campaigns = Array(mails.prefix(2)) },

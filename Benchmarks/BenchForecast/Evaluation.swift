@@ -61,7 +61,7 @@ enum Evaluation {
                     let inside = end.map { forecast.lower.values.last! <= $0 && $0 <= forecast.upper.values.last! }
                     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                     pieces.append(Piece(caseName: benchCase.name, kind: benchCase.kind, model: model.rawValue, experiment: experiment,
-                                        cutoff: cutoff, hre: hre(metrics), bias: bias(forecast), coverage: metrics.coverage, endInside: inside, seconds: seconds))
+                                        cutoff: cutoff, hre: hre(metrics), bias: bias(forecast), coverage: metrics[.coverage], endInside: inside, seconds: seconds))
                 }
             }
         }
@@ -109,7 +109,8 @@ enum Evaluation {
 
 extension Piece {
     /// The CSV header of `csvRow`.
-    static let csvHeader = "case,kind,model,experiment,cutoff,hre60,hre200,hre500,bias,coverage,end_inside,seconds"
+    static let csvHeader = (["case", "kind", "model", "experiment", "cutoff"] + ForecastMetrics.horizons.compactMap { Metric(horizon: $0)?.key }
+        + ["bias", "coverage", "end_inside", "seconds"]).joined(separator: ",")
 
     /// Percentages, empty where undefined.
     var csvRow: String {

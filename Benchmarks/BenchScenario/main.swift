@@ -84,7 +84,7 @@ for seed in seeds {
             let forecast = try variant.forecast(series, simulation, options)
             seconds[v] += (ContinuousClock.now - clock) / .seconds(1)
             let m = forecast.metrics
-            let row = [m?.hre60, m?.hre200, m?.hre500, bias(forecast, 200), m?.coverage, m?.mape].map { $0 ?? .nan }
+            let row = [m?[.hre60], m?[.hre200], m?[.hre500], bias(forecast, 200), m?[.coverage], m?[.mape]].map { $0 ?? .nan }
             sums[v] = zip(sums[v], row).map { $0 + $1 }
             line += String(format: "  [%@] %+.1f%%", variant.name, row[3] * 100)
         }

@@ -52,27 +52,16 @@ public struct Backtest: Sendable, Equatable {
     public var baselines: [BacktestSummary]
 }
 
-/// Metrics averaged over a back-test's pieces; each mean skips the pieces where the metric is
-/// undefined and is nil when it is undefined everywhere.
-public struct BacktestSummary: Sendable, Equatable {
+/// Metrics averaged over a back-test's pieces, read as `summary[.hre200]`; each mean skips the
+/// pieces where the metric is undefined and is nil when it is undefined everywhere.
+public struct BacktestSummary: Sendable, Equatable, MetricValues {
     /// The method summarised.
     public var model: ForecastModel
     /// Pieces averaged.
     public var pieces: Int
-    /// Mean MAPE of the cumulative series.
-    public var mape: Double?
-    /// Mean horizon revenue error 60 minutes ahead.
-    public var hre60: Double?
-    /// Mean horizon revenue error 200 minutes ahead.
-    public var hre200: Double?
-    /// Mean horizon revenue error 500 minutes ahead.
-    public var hre500: Double?
-    /// Mean MASE against naive drift.
-    public var mase: Double?
-    /// Mean interval coverage (nil for baselines, which have no interval).
-    public var coverage: Double?
-    /// Mean interval width in money.
-    public var meanWidth: Double?
+    /// The mean of every metric defined on some piece (no coverage or width for baselines, which
+    /// have no interval).
+    public var values: [Metric: Double]
     /// Every band's mean coverage and width, in the pieces' band order (empty for baselines).
     public var bands: [BandMetrics]
 
@@ -84,13 +73,9 @@ public struct BacktestSummary: Sendable, Equatable {
         }
         self.model = model
         pieces = metrics.count
-        mape = mean(metrics.map(\.mape))
-        hre60 = mean(metrics.map(\.hre60))
-        hre200 = mean(metrics.map(\.hre200))
-        hre500 = mean(metrics.map(\.hre500))
-        mase = mean(metrics.map(\.mase))
-        coverage = mean(metrics.map(\.coverage))
-        meanWidth = mean(metrics.map(\.meanWidth))
+        values = Dictionary(uniqueKeysWithValues: Metric.allCases.compactMap { metric in
+            mean(metrics.map { $0[metric] }).map { (metric, $0) }
+        })
         bands = (metrics.first?.bands ?? []).enumerated().map { index, band in
             let each = metrics.map { $0.bands.indices.contains(index) ? $0.bands[index] : nil }
             return BandMetrics(level: band.level, coverage: mean(each.map { $0?.coverage }), meanWidth: mean(each.map { $0?.meanWidth }))

@@ -15,46 +15,28 @@ public struct BandMetrics: Sendable, Equatable {
     }
 }
 
-/// Accuracy of one forecast against the actual cumulative revenue over its horizon.
+/// Accuracy of one forecast against the actual cumulative revenue over its horizon: a value per
+/// `Metric`, read as `metrics[.hre200]`.
 ///
-/// Every measure is nil when it is undefined: `hre` when no revenue arrived over those minutes
-/// (a closed shop), MAPE when every actual is zero, MASE when drift is exact.
-public struct ForecastMetrics: Sendable, Equatable {
-    /// Mean of `|forecast - actual| / actual` over the known minutes, cumulative (0.05 is 5%).
-    public var mape: Double?
-    /// Horizon revenue error 60 minutes ahead: `|(f[c+h]-y[c]) - (y[c+h]-y[c])| / (y[c+h]-y[c])`.
-    public var hre60: Double?
-    /// Horizon revenue error 200 minutes ahead.
-    public var hre200: Double?
-    /// Horizon revenue error 500 minutes ahead.
-    public var hre500: Double?
-    /// Mean absolute error over the known minutes divided by naive drift's on the same minutes
-    /// (below 1 beats drift).
-    public var mase: Double?
-    /// Share of the known minutes whose actual lies inside the interval.
-    public var coverage: Double?
-    /// Mean width of the interval (upper - lower) in money over the known minutes.
-    public var meanWidth: Double?
+/// Every measure is nil when it is undefined: a horizon revenue error when no revenue arrived over
+/// those minutes (a closed shop), MAPE when every actual is zero, MASE when drift is exact.
+public struct ForecastMetrics: Sendable, Equatable, MetricValues {
+    /// The defined measures.
+    public var values: [Metric: Double]
     /// Coverage and mean width of every band, in the forecast's band order (empty without bands).
-    public var bands: [BandMetrics] = []
+    public var bands: [BandMetrics]
     /// Minutes of the horizon with a known actual (rows with an actual times the step).
     public var minutesCompared: Int
 
     /// Metrics from their values.
-    public init(mape: Double?, hre60: Double?, hre200: Double?, hre500: Double?, mase: Double?, coverage: Double?,
-                meanWidth: Double?, minutesCompared: Int) {
-        self.mape = mape
-        self.hre60 = hre60
-        self.hre200 = hre200
-        self.hre500 = hre500
-        self.mase = mase
-        self.coverage = coverage
-        self.meanWidth = meanWidth
+    public init(values: [Metric: Double], bands: [BandMetrics] = [], minutesCompared: Int) {
+        self.values = values
+        self.bands = bands
         self.minutesCompared = minutesCompared
     }
 
-    /// The horizons that `hre60`, `hre200` and `hre500` report.
-    public static let horizons = [60, 200, 500]
+    /// The horizons of the horizon revenue errors among the metrics: 60, 200, 500.
+    public static let horizons = Metric.allCases.compactMap(\.horizon)
 
     /// The horizon revenue error `h` minutes ahead, given cumulative forecasts and actuals for the
     /// rows of `step` minutes after the cutoff (row 0 is cutoff+1) and the cumulative total at the
@@ -80,19 +62,14 @@ public struct ForecastMetrics: Sendable, Equatable {
 
     /// The hre at one of `horizons`, or nil for another horizon.
     public func hre(_ h: Int) -> Double? {
-        switch h {
-        case 60: return hre60
-        case 200: return hre200
-        case 500: return hre500
-        default: return nil
-        }
+        Metric(horizon: h).flatMap { self[$0] }
     }
 }
 
 extension ForecastMetrics {
     /// Measures cumulative `forecast` (and its bands) against `actual`, row 0 being cutoff+1, on
     /// rows of `step` minutes; `drift` is naive drift's forecast for the same rows. `coverage` and
-    /// `meanWidth` are those of `bands[main]`.
+    /// `width` are those of `bands[main]`.
     static func measure(forecast: [Double], bands: [(level: Double, lower: [Double], upper: [Double])] = [], main: Int = 0,
                         actual: [Double], drift: [Double], observedTotal: Double, step: Int) -> ForecastMetrics? {
         let known = min(forecast.count, actual.count)
@@ -107,17 +84,23 @@ extension ForecastMetrics {
             let width = (0..<known).reduce(0.0) { $0 + band.upper[$1] - band.lower[$1] }
             return BandMetrics(level: band.level, coverage: Double(inside) / Double(known), meanWidth: width / Double(known))
         }
-        let hre = { (h: Int) in
-            horizonRevenueError(h: h, forecast: forecast, actual: actual, observedTotal: observedTotal, step: step)
+        let main = bandMetrics.indices.contains(main) ? bandMetrics[main] : nil
+        let measures = Metric.allCases.compactMap { metric -> (Metric, Double)? in
+            let value: Double?
+            if let h = metric.horizon {
+                value = horizonRevenueError(h: h, forecast: forecast, actual: actual, observedTotal: observedTotal, step: step)
+            } else {
+                switch metric {
+                case .mape: value = mape(forecast: forecast, actual: actual)
+                case .mase: value = driftError > 0 ? error / driftError : nil
+                case .coverage: value = main?.coverage
+                case .width: value = main?.meanWidth
+                default: value = nil  // the horizon revenue errors, measured above
+                }
+            }
+            return value.map { (metric, $0) }
         }
-        var metrics = ForecastMetrics(
-            mape: mape(forecast: forecast, actual: actual),
-            hre60: hre(60), hre200: hre(200), hre500: hre(500),
-            mase: driftError > 0 ? error / driftError : nil,
-            coverage: bandMetrics.indices.contains(main) ? bandMetrics[main].coverage : nil,
-            meanWidth: bandMetrics.indices.contains(main) ? bandMetrics[main].meanWidth : nil,
-            minutesCompared: known * max(step, 1))
-        metrics.bands = bandMetrics
-        return metrics
+        return ForecastMetrics(values: Dictionary(uniqueKeysWithValues: measures), bands: bandMetrics,
+                               minutesCompared: known * max(step, 1))
     }
 }

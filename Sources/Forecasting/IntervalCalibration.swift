@@ -13,8 +13,10 @@ import Foundation
 struct IntervalCalibration {
     /// Most back-test origins used (each costs one forecast over the horizon).
     static let maximumOrigins = 60
-    /// The band when no back-test could be made (the first minutes of a sale): half the drift
-    /// gain either side, saying how little is known rather than claiming certainty.
+    /// The band when no back-test could be made (no origin has the model's `minimumRows` before
+    /// it: the first 4 hours of a sale for the default model, the first `window` minutes for the
+    /// paper's): half the drift gain either side at every level, saying how little is known rather
+    /// than claiming certainty.
     static let uncalibrated = 0.5
     /// Horizons at which quantiles are computed before smoothing.
     static let gridPoints = 24

@@ -38,6 +38,11 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
     public var fields: [String: @Sendable (LuaCall, Object) -> Int32]
     /// Further metamethods by name (`__call`, `__add`, `__concat`...).
     public var metamethods: [String: LuaFunction]
+    /// Whether a table or userdata that a field or `index` gives is made once per object and kept,
+    /// so that repeated reads give the same one (`fc.metrics == fc.metrics`, `bt.pieces[1] ==
+    /// bt.pieces[1]`). Leave it off for objects whose values change under them (a live sale after
+    /// a refresh) or are copies too large to keep (a matrix's rows), and say so in `summary`.
+    public var cachesValues: Bool
     /// One sentence on what the type is, for help.
     public var summary: String
 
@@ -45,7 +50,8 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
     public init(
         summary: String, methods: [LuaMethod<Object>], describe: @escaping @Sendable (Object) -> String,
         length: (@Sendable (Object) -> Int)? = nil, index: (@Sendable (LuaCall, Object) throws -> Int32)? = nil,
-        fields: [String: @Sendable (LuaCall, Object) -> Int32] = [:], metamethods: [String: LuaFunction] = [:]
+        fields: [String: @Sendable (LuaCall, Object) -> Int32] = [:], metamethods: [String: LuaFunction] = [:],
+        cachesValues: Bool = false
     ) {
         self.summary = summary
         self.methods = methods
@@ -54,6 +60,7 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
         self.index = index
         self.fields = fields
         self.metamethods = metamethods
+        self.cachesValues = cachesValues
     }
 
     /// The metatable name.
@@ -79,7 +86,7 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
         }
         if index != nil || !fields.isEmpty {
             lua_setfield(L, metatable, "__methods")  // keep methods for the fallback
-            call.push(function: Self.indexFallback(index, fields))
+            call.push(function: Self.indexFallback(index, fields, cachesValues: cachesValues))
         }
         lua_setfield(L, metatable, "__index")
         let describe = describe
@@ -122,12 +129,15 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
     }
 
     private static func indexFallback(
-        _ index: (@Sendable (LuaCall, Object) throws -> Int32)?, _ fields: [String: @Sendable (LuaCall, Object) -> Int32]
+        _ index: (@Sendable (LuaCall, Object) throws -> Int32)?, _ fields: [String: @Sendable (LuaCall, Object) -> Int32],
+        cachesValues: Bool
     ) -> LuaFunction {
         { call in
             let object = try call.object(1, as: Object.self)
             if call.type(at: 2) == .string {
-                if let field = fields[try call.string(2)] { return field(call, object) }
+                if let field = fields[try call.string(2)] {
+                    return cachesValues ? call.pushKept { field(call, object) } : field(call, object)
+                }
                 lua_getmetatable(call.L, 1)
                 lua_getfield(call.L, -1, "__methods")
                 lua_pushvalue(call.L, 2)
@@ -135,7 +145,7 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
                 return 1  // the method, or nil for an unknown name
             }
             guard let index else { return 0 }
-            return try index(call, object)
+            return cachesValues ? try call.pushKept { try index(call, object) } : try index(call, object)
         }
     }
 }

@@ -304,7 +304,7 @@ void lshim_pushclosure(lua_State *L, lshim_Dispatch dispatch, void *context, lsh
 /* ---- Swift objects as userdata ---- */
 
 void lshim_pushobject(lua_State *L, void *object, lshim_Release release, const char *typeName, size_t footprint) {
-    Retained *box = (Retained *)lua_newuserdatauv(L, sizeof(Retained), 0);
+    Retained *box = (Retained *)lua_newuserdatauv(L, sizeof(Retained), 1);  /* user value: kept field values */
     box->pointer = object;
     box->release = release;
     box->footprint = 0;

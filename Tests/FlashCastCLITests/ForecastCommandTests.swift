@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 import TemporaryFolders
 import Testing
@@ -31,6 +32,9 @@ struct ForecastCommandTests {
         try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     }
 
+    /// A JSON key per metric.
+    static let metricKeys = Set(Metric.allCases.map(\.key))
+
     func json(_ result: CommandResult) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     }
@@ -57,6 +61,8 @@ struct ForecastCommandTests {
             + "forecast from 2021-05-21T01:00 (row 1500) to 2021-05-21T06:00, 300 minutes, model flashcast\n"))
         #expect(fromMinutes.output.hasPrefix("minutes.csv: 2880 minutes\n"))
         #expect(fromOrders.output.contains("\nmodel                MAPE   hre@60  hre@200  hre@500     MASE coverage    width\n"))
+        let header = fromOrders.output.split(separator: "\n").first { $0.hasPrefix("model ") }
+        #expect(header?.split(separator: " ").dropFirst().map(String.init) == Metric.allCases.map(\.heading))
         for name in ["flashcast", "drift", "seasonal_naive", "profile"] {
             #expect(fromOrders.output.contains("\n" + name + " "), "no row for \(name)")
         }
@@ -178,10 +184,12 @@ struct ForecastCommandTests {
         #expect(metrics["hre500"] is NSNull)
         let baselines = try #require(object["baselines"] as? [String: Any])
         #expect(Set(baselines.keys) == ["drift", "seasonal_naive"])
+        #expect(Set(metrics.keys) == Self.metricKeys.union(["minutes"]))
+        #expect(try Set(#require(baselines["drift"] as? [String: Any]).keys) == Self.metricKeys)
         let blind = try json(try run(["forecast", "minutes.csv", "--cutoff", "2879", "--horizon", "60", "--json", "-o", "k.csv"]))
         let none = try #require(blind["metrics"] as? [String: Any])
         #expect(none["minutes"] as? Int == 0)
-        #expect(none["mape"] is NSNull)
+        #expect(none["mape"] is NSNull && Set(none.keys) == Self.metricKeys.union(["minutes"]))
         #expect(try read("k.csv").split(separator: "\n").dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[3].isEmpty })
     }
 
@@ -212,6 +220,8 @@ struct ForecastCommandTests {
         #expect(pieces.map { $0["cutoff_row"] as? Int } == [999, 1599, 2199])
         let summary = try #require(object["summary"] as? [String: Any])
         #expect(summary["pieces"] as? Int == 3)
+        #expect(Set(summary.keys) == Self.metricKeys.union(["pieces"]))
+        #expect(try Set(#require(pieces.first?["metrics"] as? [String: Any]).keys) == Self.metricKeys.union(["minutes"]))
     }
 
     @Test(arguments: [

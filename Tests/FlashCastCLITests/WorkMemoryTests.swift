@@ -118,6 +118,21 @@ import TestSupport
         #expect(fits.output.hasPrefix("true\ttrue\n"), "\(fits.output)")
     }
 
+    @Test func seriesFilesThatWouldNotFitAreRefusedBeforeTheyAreRead() throws {
+        let setup = """
+            local f = io.open('out/big.csv', 'w')
+            f:write('minute,value\\n')
+            for i = 0, 999999 do f:write(os.date('!%Y-%m-%dT%H:%M', i * 60), ',', i, '\\n') end
+            f:close()
+            """
+        let run = try sandboxed(setup, "series.load_csv('out/big.csv')")
+        #expect(run.output.hasPrefix("false\twork.lua:") && run.output.contains(": not enough memory for series.load_csv of '"),
+                "\(run.output)")
+        #expect(run.peakMiB < 160, "peak resident \(run.peakMiB) MiB")
+        let fits = try sandboxed("series.new{1, 2, 3}:save_csv('out/small.csv')", "#series.load_csv('out/small.csv')")
+        #expect(fits.output.hasPrefix("true\t3\n"), "\(fits.output)")
+    }
+
     @Test func anUncaughtRefusalEndsTheRunWithStatusMemory() throws {
         let run = try sandboxed("", "orders.simulate{minutes=527040, orders=1e9}", caught: false)
         #expect(run.status == 1)

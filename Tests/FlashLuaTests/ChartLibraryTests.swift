@@ -269,6 +269,21 @@ import TestSupport
         }
     }
 
+    @Test func theLibraryIsItsRegisteredKinds() throws {
+        let names = ChartLibrary.kinds.map { $0.name }
+        #expect(names == ["lines", "forecast", "backtest", "loss", "bars", "scenarios", "warning"])
+        #expect(ChartLibrary.library.functions.map(\.doc.name) == names)
+        #expect(ChartLibrary.library.summary == "SVG charts: lines, forecast, backtest, loss, bars, scenarios, warning.")
+        for kind in ChartLibrary.kinds {
+            let function = try #require(ChartLibrary.library.functions.first { $0.doc.name == kind.name })
+            #expect(function.doc.signature == kind.signature && function.doc.summary == kind.summary)
+            #expect(function.doc.signature.hasPrefix("chart.\(kind.name)("))
+        }
+        for source in ChartSources.types {
+            #expect(source.chartFunctions.isSubset(of: Set(names)), "\(source.luaTypeName)")
+        }
+    }
+
     @Test func everyOptionIsDocumentedInTheChartHelp() throws {
         let help = chartClass.summary
         for key in ChartSettings.keys {

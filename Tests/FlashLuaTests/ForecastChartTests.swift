@@ -3,6 +3,7 @@ import Forecasting
 import Foundation
 import LuaBridge
 import SaleData
+import SaleReports
 import SVGCharts
 import Testing
 import TestSupport
@@ -34,6 +35,20 @@ import TestSupport
                                       intervalLabel: "80% interval").render(Self.options("Sale"))
         #expect(lua == [swift.text])
         #expect(swift.text.contains("80% interval"))
+    }
+
+    @Test func objectsDrawTheRecipesTheCommandsSVGUse() throws {
+        let lua = try Data.run("""
+            local fc = forecast.run(revenue, {cutoff = 1500, train = 1000, horizon = 300, level = {0.8, 0.5}})
+            local bt = forecast.backtest(revenue, {train = 500, horizon = 200, step = 400})
+            return chart.forecast(fc, {title = "Sale"}):svg(), chart.backtest(bt, {title = "Rolling"}):svg()
+            """)
+        var options = ForecastOptions(cutoff: 1499, horizon: 300)
+        options.levels = [0.8, 0.5]
+        let forecast = try Forecaster.forecast(revenue: Data.revenue, options: options)
+        let backtest = try Backtester.backtest(revenue: Data.revenue, train: 500, horizon: 200, step: 400)
+        #expect(lua == [try ChartDrawing.forecast(forecast, revenue: Data.revenue, train: 1000).render(title: "Sale").text,
+                        try ChartDrawing.backtest(backtest, revenue: Data.revenue).render(title: "Rolling").text])
     }
 
     @Test func severalLevelsDrawNestedBands() throws {

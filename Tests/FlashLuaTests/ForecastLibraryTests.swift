@@ -79,7 +79,7 @@ import TestSupport
         let swift = try Forecaster.forecast(revenue: Self.revenue, options: ForecastOptions(
             cutoff: 1499, train: 1000, horizon: 300, seed: 3, level: 0.9))
         let m = try #require(swift.metrics)
-        let metrics = [m.mape, m.hre60, m.hre200, m.mase].map(Self.g)
+        let metrics = [m[.mape], m[.hre60], m[.hre200], m[.mase]].map(Self.g)
         #expect(lua == [
             Self.exact(swift.mean.values), Self.exact(swift.lower.values), Self.exact(swift.upper.values),
             Self.exact(swift.rate.values), Self.exact(swift.actual.values), "1500", "2021-11-12T00:59", "300", "0.9",
@@ -118,7 +118,7 @@ import TestSupport
             "profile", Self.exact(swift.mean.values), Self.exact(baseline(ForecastModel.profile)?.mean.values ?? []),
             Self.exact(baseline(ForecastModel.drift)?.mean.values ?? []),
             Self.exact(baseline(ForecastModel.seasonalNaive)?.mean.values ?? []),
-            Self.g(baseline(ForecastModel.drift)?.metrics?.mape), "0", "0",
+            Self.g(baseline(ForecastModel.drift)?.metrics?[.mape]), "0", "0",
         ])
     }
 
@@ -150,9 +150,9 @@ import TestSupport
         #expect(count == 6)
         #expect(lua == [
             "\(count)", "\(count)", "900", Self.exact(swift.pieces[2].mean.values), "\(count)", "flashcast",
-            Self.g(swift.summary.hre200) + " " + Self.g(swift.summary.coverage), Self.g(drift.hre200), "500", "200", "400",
+            Self.g(swift.summary[.hre200]) + " " + Self.g(swift.summary[.coverage]), Self.g(drift[.hre200]), "500", "200", "400",
             "Backtest(flashcast, 6 pieces of 200 minutes, mean hre200 "
-                + String(format: "%.1f%%", (swift.summary.hre200 ?? 0) * 100) + ")",
+                + String(format: "%.1f%%", (swift.summary[.hre200] ?? 0) * 100) + ")",
         ])
     }
 

@@ -17,6 +17,17 @@ import TestSupport
         }
     }
 
+    /// A help text is prose: no line breaks or runs of spaces left by a string written over several lines.
+    @Test func helpTextsAreSingleSpacedProse() {
+        let texts = FlashLua.libraries.flatMap { library in
+            [library.summary] + library.functions.map(\.doc.summary)
+                + library.classes.flatMap { [$0.summary] + $0.methodDocs.map(\.summary) }
+        }
+        for text in texts {
+            #expect(!text.contains("  ") && !text.contains("\n"), "\(text.prefix(60))")
+        }
+    }
+
     @Test func unknownTopicsAreArgumentErrors() throws {
         let state = try FlashLua.makeState()
         #expect(luaError(state, "help('nosuch')") == "test:1: bad argument #1 to 'help' (no help for 'nosuch')")

@@ -1,4 +1,4 @@
-import FlashLua
+@testable import FlashLua
 import Forecasting
 import Foundation
 import LuaBridge
@@ -53,6 +53,27 @@ import TestSupport
         try handle.close()
         let values = try state.execute("local s = refresh and refresh() or live.refresh() return s.new_orders, s.new_revenue, s.revenue, s.minute")
         #expect(values == ["1", "30.0", "80.0", "4"])
+    }
+
+    /// A live sale's fields follow its refreshes (read afresh, documented in its help); a status is
+    /// a snapshot whose every field reads the same each time.
+    @Test func liveSaleFieldsAreReadAfreshAndAStatusIsASnapshot() throws {
+        let state = try state(opening: "{minutes = 10, target = 200, progress = false}")
+        try state.execute("first = sale:refresh() revenue = sale.revenue")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: try state.execute("return sale.path")[0]))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("5,2021-05-20T00:03:30,d,30.00\n".utf8))
+        try handle.close()
+        let names = LiveStatusObject.luaClass.fields.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        let values = try state.execute("""
+            local second = sale:refresh()
+            local differing = {}
+            for _, name in ipairs({\(names)}) do
+              if not rawequal(first[name], first[name]) then differing[#differing + 1] = name end
+            end
+            return #revenue, #sale.revenue, rawequal(sale.status, second), first.revenue, second.revenue, table.concat(differing, ",")
+            """)
+        #expect(values == ["3", "4", "false", "50.0", "80.0", ""])
     }
 
     @Test func theEndOfTheSaleIsATimeOrALength() throws {

@@ -1,6 +1,7 @@
-import FlashLua
+@testable import FlashLua
 import Foundation
 import LuaBridge
+import NeuralNet
 import TemporaryFolders
 import Testing
 import TestSupport
@@ -22,6 +23,19 @@ func runNN(_ code: String) throws -> [String] {
 }
 
 @Suite struct NNLibraryTests {
+    @Test func everyRegisteredActivationHasAConstructorAndHelp() throws {
+        let names = Activations.registered.map { $0.name }
+        #expect(names == ["ReLU", "Tanh", "Sigmoid"])
+        for activation in Activations.registered {
+            let name = activation.name
+            #expect(try runNN("return tostring(nn.\(name)()), tostring(nn.Sequential():add(nn.\(name)()))")
+                    == [name, "Sequential(\(name))"])
+            let function = try #require(NNLibrary.library.functions.first { $0.doc.name == name })
+            #expect(function.doc.signature == "nn.\(name)() -> layer" && function.doc.summary == activation.summary)
+        }
+        #expect(ModuleClass.registration.summary == "One layer (nn.Linear, nn.ReLU, nn.Tanh, nn.Sigmoid, nn.Dropout), added to a Sequential.")
+    }
+
     @Test func buildsThePapersNetworkInTorchStyle() throws {
         let code = """
             local model = nn.Sequential():add(nn.Linear(60, 64)):add(nn.ReLU()):add(nn.Dropout(0.2)):add(nn.Linear(64, 1))

@@ -9,9 +9,9 @@ import SaleData
                                                options: ForecastOptions(model: .drift))
         #expect(backtest.pieces.map(\.cutoff) == [499, 699])
         #expect(backtest.pieces.allSatisfy { $0.horizon == 200 && $0.actual.count == 200 })
-        #expect(backtest.summary.pieces == 2 && backtest.summary.mase == 1)
-        let hre = backtest.pieces.compactMap { $0.metrics?.hre200 }
-        #expect(backtest.summary.hre200 == (hre[0] + hre[1]) / 2)
+        #expect(backtest.summary.pieces == 2 && backtest.summary[.mase] == 1)
+        let hre = backtest.pieces.compactMap { $0.metrics?[.hre200] }
+        #expect(backtest.summary[.hre200] == (hre[0] + hre[1]) / 2)
         #expect(backtest.baselines.map(\.model) == [.drift, .seasonalNaive])
     }
 

@@ -50,7 +50,7 @@ import SaleData
         for model in [ForecastModel.flashcast, .drift, .seasonalNaive] {
             let forecast = try Forecaster.forecast(revenue: closed, options: ForecastOptions(cutoff: 199, train: 200, horizon: 100, model: model))
             #expect(forecast.mean.values.allSatisfy { $0 == 0 })
-            #expect(forecast.metrics?.hre60 == nil && forecast.metrics?.mape == nil)
+            #expect(forecast.metrics?[.hre60] == nil && forecast.metrics?[.mape] == nil)
         }
     }
 }

@@ -53,7 +53,7 @@ import SaleData
         let previous = SimulatedSales.revenue(seed: 6, orders: 25_000)
         let backtest = try Backtester.backtest(revenue: current, train: 500, horizon: 200, step: 200,
                                                options: ForecastOptions(history: previous))
-        let coverage = try #require(backtest.summary.coverage)
+        let coverage = try #require(backtest.summary[.coverage])
         #expect(coverage > 0.65 && coverage < 0.97, "coverage \(coverage)")
     }
 }

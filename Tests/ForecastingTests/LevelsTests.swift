@@ -21,7 +21,7 @@ import Testing
         }
         let coverages = try #require(forecast.metrics?.bands.map(\.coverage)).compactMap { $0 }
         #expect(coverages.count == 3 && coverages == coverages.sorted())
-        #expect(forecast.metrics?.coverage == forecast.metrics?.bands[1].coverage)
+        #expect(forecast.metrics?[.coverage] == forecast.metrics?.bands[1].coverage)
         // the narrowest band is the one a single level gives
         let single = try Forecaster.forecast(revenue: Self.revenue, options: ForecastOptions(cutoff: cutoff, horizon: 500, level: 0.5))
         #expect(single.lower == forecast.bands[0].lower && single.upper == forecast.bands[0].upper)
@@ -34,7 +34,7 @@ import Testing
         #expect(backtest.summary.bands.map(\.level) == [0.5, 0.95])
         let mean95 = backtest.pieces.compactMap { $0.metrics?.bands[1].coverage }.reduce(0, +) / Double(backtest.pieces.count)
         #expect(abs((backtest.summary.bands[1].coverage ?? -1) - mean95) < 1e-12)
-        #expect(backtest.summary.coverage == backtest.summary.bands[0].coverage)
+        #expect(backtest.summary[.coverage] == backtest.summary.bands[0].coverage)
     }
 
     @Test func everyLevelIsChecked() {

@@ -22,6 +22,6 @@ import Testing
     @Test func measureUsesIt() throws {
         let metrics = try #require(ForecastMetrics.measure(
             forecast: [110, 5, 30], actual: [100, 0, 40], drift: [0, 0, 0], observedTotal: 0, step: 1))
-        #expect(metrics.mape == 0.175)
+        #expect(metrics[.mape] == 0.175)
     }
 }

@@ -18,10 +18,10 @@ import Testing
         let metrics = try #require(ForecastMetrics.measure(
             forecast: [11, 12, 13, 14], bands: [(0.8, [10, 10, 10, 15], [12, 14, 16, 16])], actual: [11, 13, 17, 15],
             drift: [10, 10, 10, 10], observedTotal: 10, step: 1))
-        #expect(metrics.coverage == 0.75)  // 17 is above its band; 15 on the lower edge counts as inside
-        #expect(metrics.meanWidth == (2 + 4 + 6 + 1) / 4.0)
+        #expect(metrics[.coverage] == 0.75)  // 17 is above its band; 15 on the lower edge counts as inside
+        #expect(metrics[.width] == (2 + 4 + 6 + 1) / 4.0)
         // errors 0 + 1 + 4 + 1 = 6 against drift's 1 + 3 + 7 + 5 = 16
-        #expect(metrics.mase == 6.0 / 16)
+        #expect(metrics[.mase] == 6.0 / 16)
         #expect(metrics.minutesCompared == 4)
     }
 

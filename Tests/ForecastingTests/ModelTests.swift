@@ -24,8 +24,8 @@ import SaleData
         let metrics = try #require(forecast.metrics)
         let drift = try #require(forecast.baselines.first { $0.model == .drift }?.metrics)
         // last season repeats exactly; only the smoothing of its minutes and the small flat share differ
-        #expect(try #require(metrics.hre500) < 0.01)
-        #expect(try #require(metrics.hre500) < #require(drift.hre500) / 10)
+        #expect(try #require(metrics[.hre500]) < 0.01)
+        #expect(try #require(metrics[.hre500]) < #require(drift[.hre500]) / 10)
     }
 
     @Test func beforeASeasonTheTimeOfDayProfileIsUsed() throws {
@@ -45,8 +45,8 @@ import SaleData
         let forecast = try Forecaster.forecast(revenue: current, options: ForecastOptions(cutoff: 2659, history: previous))
         let metrics = try #require(forecast.metrics)
         let drift = try #require(forecast.baselines.first { $0.model == .drift }?.metrics)
-        #expect(try #require(metrics.hre500) < 0.1)
-        #expect(try #require(metrics.hre500) < #require(drift.hre500))
+        #expect(try #require(metrics[.hre500]) < 0.1)
+        #expect(try #require(metrics[.hre500]) < #require(drift[.hre500]))
         #expect(forecast.lower.values.indices.allSatisfy {
             forecast.lower.values[$0] <= forecast.mean.values[$0] && forecast.mean.values[$0] <= forecast.upper.values[$0]
         })

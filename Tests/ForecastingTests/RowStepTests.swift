@@ -21,9 +21,9 @@ import Testing
         // hre60 is 12 rows ahead, hre500 100 rows ahead
         let gain = { (row: Int) in forecast.actual.values[row] - forecast.observedTotal }
         let hre = { (row: Int) in abs(forecast.mean.values[row] - forecast.observedTotal - gain(row)) / gain(row) }
-        #expect(forecast.metrics?.hre60 == hre(11))
-        #expect(forecast.metrics?.hre200 == hre(39))
-        #expect(forecast.metrics?.hre500 == hre(99))
+        #expect(forecast.metrics?[.hre60] == hre(11))
+        #expect(forecast.metrics?[.hre200] == hre(39))
+        #expect(forecast.metrics?[.hre500] == hre(99))
     }
 
     @Test func hreBetweenRowsIsInterpolatedOnFifteenMinuteRows() throws {
@@ -44,8 +44,8 @@ import Testing
         let forecast = try Forecaster.forecast(revenue: revenue, options: ForecastOptions(cutoff: 139, train: 1020, horizon: 495))
         #expect(forecast.rows == 33)
         #expect(forecast.horizon == 495)
-        #expect(forecast.metrics?.hre500 == nil)  // 500 minutes lie past the 495 forecast
-        #expect(forecast.metrics?.hre200 != nil)
+        #expect(forecast.metrics?[.hre500] == nil)  // 500 minutes lie past the 495 forecast
+        #expect(forecast.metrics?[.hre200] != nil)
     }
 
     @Test(arguments: [("train", 1002), ("horizon", 502)])

@@ -102,3 +102,36 @@ import Testing
         }
     }
 }
+
+/// Files written before the layers were registered by tag still load, predict the same and save to
+/// the same bytes (Fixtures/make_all_layers_model.lua wrote the fixture).
+@Suite struct SavedModelFixtureTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/all_layers_model.json")
+
+    @Test func aModelWithEveryLayerTypeLoadsPredictsAndSavesTheSameBytes() throws {
+        let model = try Model<Double>.load(from: Self.fixture.path)
+        #expect(model.description == "Sequential(Linear(3 -> 4), ReLU, Dropout(0.25), Linear(4 -> 3), Tanh, Linear(3 -> 2), Sigmoid, Linear(2 -> 1))")
+        let inputs = try Matrix<Double>([[1, 2, 3], [2, 3, 4], [3, 4, 5], [4, 5, 6], [5, 6, 7], [6, 7, 8]])
+        let predictions = try model.predict(inputs).scalars.map { String(format: "%.17g", $0) }
+        #expect(predictions == ["0.3516351710790564", "0.35552853609801549", "0.35868316365399355", "0.36058876256846661",
+                                "0.36117701262860014", "0.36064552159509899"])
+        let folder = TemporaryFolder("neuralnet")
+        defer { folder.remove() }
+        try model.save(to: folder.file("again.json"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("again.json"))) == Data(contentsOf: Self.fixture))
+        #expect(try Model<Float>.load(from: Self.fixture.path).description == model.description)
+    }
+
+    @Test func everyRegisteredActivationIsSavedAndLoadedUnderItsName() throws {
+        let names = Activations.registered.map { $0.name }
+        #expect(names == ["ReLU", "Tanh", "Sigmoid"])
+        let tags = LayerRecord.types(Double.self).map { $0.tag }
+        #expect(tags == ["Sequential", "Linear", "Dropout"] + names)
+        for layer in [ReLU<Double>(), Tanh(), Sigmoid()] as [Module<Double>] {
+            let record = try #require(LayerRecord(layer))
+            #expect(record == LayerRecord(type: layer.description))
+            #expect(try record.module(Double.self, position: "network").description == layer.description)
+        }
+    }
+}

@@ -66,7 +66,7 @@ struct BacktestCommand: ParsableCommand {
                                                    options: options)
             try modelOptions.write(ForecastTable(backtest)) {
                 let title = "Rolling back-test: \(train) minutes in, \(horizon) out (\(modelOptions.model.rawValue))"
-                return try ForecastSVG.backtest(backtest, revenue: sale.revenue, title: title)
+                return try ChartDrawing.backtest(backtest, revenue: sale.revenue).render(title: title)
             }
             return (sale, backtest, lengths)
         }
@@ -77,7 +77,7 @@ struct BacktestCommand: ParsableCommand {
         let (train, horizon, step) = (lengths.train, lengths.horizon, lengths.step)
         let pieces = backtest.pieces
         let table = MetricsTable(rows: ([backtest.summary] + backtest.baselines).map {
-            .init(name: $0.model.rawValue, values: ForecastReport.values($0), bands: $0.bands)
+            .init(name: $0.model.rawValue, metrics: $0)
         })
         return [
             sale.summary,
@@ -91,12 +91,12 @@ struct BacktestCommand: ParsableCommand {
 
     private func json(_ backtest: Backtest, _ lengths: Lengths) -> JSONValue {
         let summary = { (s: BacktestSummary) -> JSONValue in
-            var fields = MetricsTable.json(ForecastReport.values(s), bands: s.bands)
+            var fields = MetricsTable.json(s)
             fields["pieces"] = .integer(s.pieces)
             return .object(fields)
         }
         let pieces = backtest.pieces.map { piece -> JSONValue in
-            var metrics = MetricsTable.json(ForecastReport.values(piece.metrics), bands: piece.metrics?.bands ?? [])
+            var metrics = MetricsTable.json(piece.metrics)
             metrics["minutes"] = .integer(piece.metrics?.minutesCompared ?? 0)
             return .object(["cutoff": .string(piece.mean.label(at: -1)), "cutoff_row": .integer(piece.cutoff),
                             "metrics": .object(metrics)])

@@ -28,7 +28,7 @@ struct ForecastCommand: ParsableCommand {
             lower50,upper50,lower80,upper80,lower95,upper95: nested bands, the first level the main one) and prints the metrics of the model and \
             of the baselines (drift, seasonal naive, the earlier sale's profile with --history) as a \
             table, or as JSON with --json: MAPE of the cumulative series, the horizon revenue error \
-            hre@h = |(f[c+h]-y[c]) - (y[c+h]-y[c])| / (y[c+h]-y[c]) for h = 60, 200, 500 minutes, MASE against \
+            hre@h = |(f[c+h]-y[c]) - (y[c+h]-y[c])| / (y[c+h]-y[c]) for h = \(ForecastMetrics.horizons.map(String.init).joined(separator: ", ")) minutes, MASE against \
             drift, interval coverage and mean width (with several levels, each band's coverage too); \
             '-' (null) where undefined.
 
@@ -77,9 +77,8 @@ struct ForecastCommand: ParsableCommand {
     }
 
     private func metrics(_ forecast: Forecast) -> MetricsTable {
-        MetricsTable(rows: [.init(name: forecast.model.rawValue, values: ForecastReport.values(forecast.metrics),
-                                  bands: forecast.metrics?.bands ?? [])]
-            + forecast.baselines.map { .init(name: $0.model.rawValue, values: ForecastReport.values($0.metrics)) })
+        MetricsTable(rows: [.init(name: forecast.model.rawValue, metrics: forecast.metrics)]
+            + forecast.baselines.map { .init(name: $0.model.rawValue, metrics: $0.metrics) })
     }
 
     private func text(_ run: ForecastRun) -> String {
@@ -115,8 +114,8 @@ struct ForecastCommand: ParsableCommand {
     private func json(_ run: ForecastRun) -> JSONValue {
         let forecast = run.forecast
         let end = forecast.rows - 1
-        let baselines = forecast.baselines.map { ($0.model.rawValue, JSONValue.object(MetricsTable.json(ForecastReport.values($0.metrics)))) }
-        var metrics = MetricsTable.json(ForecastReport.values(forecast.metrics), bands: forecast.metrics?.bands ?? [])
+        let baselines = forecast.baselines.map { ($0.model.rawValue, JSONValue.object(MetricsTable.json($0.metrics))) }
+        var metrics = MetricsTable.json(forecast.metrics)
         metrics["minutes"] = .integer(forecast.metrics?.minutesCompared ?? 0)
         return .object([
             "command": .string("forecast"), "input": .string(input), "model": .string(forecast.model.rawValue),

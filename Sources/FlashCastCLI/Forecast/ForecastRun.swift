@@ -47,7 +47,7 @@ struct ForecastRun {
         let forecast = forecast, train = train
         try modelOptions.write(ForecastTable(forecast)) {
             let title = "Forecast from \(forecast.mean.label(at: -1)) (\(forecast.model.rawValue))"
-            return try ForecastSVG.forecast(forecast, revenue: revenue, train: train, title: title)
+            return try ChartDrawing.forecast(forecast, revenue: revenue, train: train).render(title: title)
         }
     }
 

@@ -2,51 +2,39 @@ import Forecasting
 import Foundation
 import SaleReports
 
-/// The accuracy measures of a model and its baselines as a text table (stdout) or JSON (`--json`).
+/// The accuracy measures of a model and its baselines as a text table (stdout) or JSON (`--json`):
+/// a column or key per `Metric`.
 struct MetricsTable {
-    /// One row: a method, its measures in `ForecastReport.metricKeys` order and its bands' (none for
-    /// a baseline or a single band).
+    /// One row: a method, its measures and its bands' (none for a baseline or a single band).
     struct Row {
         let name: String
-        let values: [Double?]
-        var bands: [BandMetrics] = []
+        let metrics: (any MetricValues)?
     }
 
     var rows: [Row] = []
 
-    static let headings = ["MAPE", "hre@60", "hre@200", "hre@500", "MASE", "coverage", "width"]
-
-    /// The table, `-` where a measure is undefined; shares as percentages, MASE as a ratio, width in
-    /// money; with several bands one more coverage column per band (`cov@95`).
+    /// The table, `-` where a measure is undefined, each column in its metric's format; with several
+    /// bands one more coverage column per band (`cov@95`).
     var text: String {
         let nameWidth = max(14, (rows.map(\.name.count).max() ?? 0) + 2)
-        let levels = rows.first { $0.bands.count > 1 }?.bands.map(\.level) ?? []
-        let headings = Self.headings + levels.map { "cov@" + ForecastBand.percentText($0) }
+        let levels = rows.first { ($0.metrics?.bands.count ?? 0) > 1 }?.metrics?.bands.map(\.level) ?? []
+        let headings = Metric.allCases.map(\.heading) + levels.map { "cov@" + ForecastBand.percentText($0) }
         var lines = ["model".padded(nameWidth) + headings.map { $0.leftPadded(9) }.joined()]
         for row in rows {
-            let coverages = levels.map { level in row.bands.first { $0.level == level }?.coverage }
-            let cells = zip(ForecastReport.metricKeys + levels.map { _ in "coverage" }, row.values + coverages).map { key, value in
-                Self.format(value, key: key).leftPadded(9)
+            let measures = Metric.allCases.map { $0.format.text(row.metrics?[$0]) }
+            let coverages = levels.map { level in
+                Metric.coverage.format.text(row.metrics?.bands.first { $0.level == level }?.coverage)
             }
-            lines.append(row.name.padded(nameWidth) + cells.joined())
+            lines.append(row.name.padded(nameWidth) + (measures + coverages).map { $0.leftPadded(9) }.joined())
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func format(_ value: Double?, key: String) -> String {
-        guard let value, value.isFinite else { return "-" }
-        switch key {
-        case "mase": return String(format: "%.2f", value)
-        case "width": return String(format: "%.2f", value)
-        default: return String(format: "%.1f%%", value * 100)
-        }
-    }
-
-    /// The measures of one row as a JSON object keyed by `ForecastReport.metricKeys`, with every
-    /// band's `coverage80`, `width80`... when there are several.
-    static func json(_ values: [Double?], bands: [BandMetrics] = []) -> [String: JSONValue] {
-        let pairs = zip(ForecastReport.metricKeys, values).map { ($0, $1) } + ForecastReport.bandValues(bands).map { ($0.key, $0.value) }
-        return Dictionary(uniqueKeysWithValues: pairs.map { ($0.0, JSONValue.number($0.1)) })
+    /// The measures of one row as a JSON object keyed by the metrics' keys, with every band's
+    /// `coverage80`, `width80`... when there are several; null where undefined.
+    static func json(_ metrics: (any MetricValues)?) -> [String: JSONValue] {
+        let fields = metrics?.fields ?? Metric.undefinedFields
+        return Dictionary(uniqueKeysWithValues: fields.map { ($0.key, JSONValue.number($0.value)) })
     }
 }
 

@@ -1,6 +1,7 @@
 import LuaBridge
 import LuaShim
 import SaleData
+import SaleReports
 import SVGCharts
 
 /// Reads a chart's data table argument, naming the field in every error:
@@ -52,6 +53,15 @@ struct ChartData {
         call.rawField(index, key)
         defer { call.pop() }  // pop the field
         return try read(call.count)
+    }
+
+    /// The chart of a drawable object that draws itself (`chart.forecast(fc)`), its series adopted
+    /// by `settings` (the clock, the points drawn); nil for a table or values.
+    func drawing(_ settings: ChartSettings) throws(LuaError) -> (any RenderableChart)? {
+        guard case .drawing(let draw)? = call.chartSource(index)?.chartContent else { return nil }
+        let drawing = try building(draw)
+        settings.adopt(drawing.drawn)
+        return drawing.chart
     }
 
     /// The values this value holds when it is a drawable object holding values (a Series).

@@ -1,6 +1,7 @@
 import Foundation
 import LuaBridge
 import SaleData
+import SaleReports
 import SVGCharts
 
 /// A chart's options table read into `ChartOptions`, and the clock plain number lists sit on:
@@ -69,11 +70,19 @@ final class ChartSettings {
 
     /// A Series at its own minutes; the first one sets the clock where the options did not.
     func timed(_ name: String, _ series: Series) -> TimedSeries {
-        if start == nil { start = series.start }
-        if !stepGiven { step = series.step }
-        if zone == nil { zone = series.zone }
-        count(series.count)
-        return TimedSeries(name: name, startMinute: series.start, stepMinutes: series.step, values: series.values)
+        adopt([series])
+        return TimedSeries(name, series)
+    }
+
+    /// Counts `series` among the points drawn; the first one sets the clock (its start, step and zone)
+    /// where the options and earlier data did not.
+    func adopt(_ series: [Series]) {
+        for series in series {
+            if start == nil { start = series.start }
+            if !stepGiven { step = series.step }
+            if zone == nil { zone = series.zone }
+            count(series.count)
+        }
     }
 
     /// Counts a series of `values` among the points drawn.

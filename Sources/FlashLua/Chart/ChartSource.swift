@@ -37,7 +37,7 @@ extension LuaCall {
     func chartValues(_ index: Int32) -> Series? {
         switch chartSource(index)?.chartContent {
         case .values(let series): series
-        case .forecast, .backtest, .scenarios, nil: nil
+        case .drawing, nil: nil
         }
     }
 }

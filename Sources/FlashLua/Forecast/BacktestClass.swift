@@ -9,9 +9,9 @@ enum BacktestClass {
     static let luaClass = LuaClass<BacktestObject>(
         summary: """
             A rolling back-test. Fields: pieces (the Forecast of every cutoff, in order; #bt counts them), \
-            summary (the model's metrics averaged over the pieces: {mape=, hre60=, hre200=, hre500=, mase=, \
-            coverage=, width=, pieces=, model=}), baselines ({drift=, seasonal_naive=, profile=} in the same \
-            form), model, train, horizon, step (minutes). Draw it with chart.backtest(bt).
+            summary (the model's metrics averaged over the pieces: {\(ForecastMetricList.fieldList), pieces=, \
+            model=}), baselines ({drift=, seasonal_naive=, profile=} in the same form), model, train, horizon, \
+            step (minutes). A field's table is made once: bt.pieces[1] == bt.pieces[1]. Draw it with chart.backtest(bt).
             """,
         methods: [
             LuaMethod("save_csv", "bt:save_csv(path) -> true | nil, message",
@@ -23,7 +23,7 @@ enum BacktestClass {
         ],
         describe: { (object: BacktestObject) -> String in
             let summary = object.backtest.summary
-            let hre = summary.hre200.map { ", mean hre200 " + percent($0) } ?? ""
+            let hre = summary[.hre200].map { ", mean hre200 " + percent($0) } ?? ""
             let horizon = object.backtest.pieces.first?.horizon ?? 0
             return "Backtest(\(summary.model.rawValue), \(object.backtest.pieces.count) pieces of \(horizon) minutes\(hre))"
         },
@@ -43,7 +43,8 @@ enum BacktestClass {
             "train": { call, object in call.push(object.train); return 1 },
             "horizon": { call, object in call.push(object.backtest.pieces.first?.horizon ?? 0); return 1 },
             "step": { call, object in call.push(object.step); return 1 },
-        ])
+        ],
+        cachesValues: true)
 
     /// `12.3%`.
     static func percent(_ value: Double) -> String {

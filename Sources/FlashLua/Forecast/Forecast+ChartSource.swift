@@ -7,9 +7,7 @@ extension ForecastObject: ChartSource {
     static var chartFunctions: Set<String> { ["forecast"] }
 
     var chartContent: ChartContent {
-        .forecast(actual: ForecastReport.chartActual(revenue: revenue, forecast: forecast, train: train),
-                  mean: forecast.mean, lower: forecast.lower.values, upper: forecast.upper.values, level: forecast.level,
-                  otherBands: ForecastReport.otherBands(forecast))
+        .drawing { [forecast, revenue, train] () throws(ChartError) in try .forecast(forecast, revenue: revenue, train: train) }
     }
 }
 
@@ -18,6 +16,6 @@ extension BacktestObject: ChartSource {
     static var chartFunctions: Set<String> { ["backtest"] }
 
     var chartContent: ChartContent {
-        .backtest(actual: revenue.cumsum(), pieces: backtest.pieces.map(\.mean))
+        .drawing { [backtest, revenue] () throws(ChartError) in try .backtest(backtest, revenue: revenue) }
     }
 }

@@ -15,9 +15,10 @@ enum ForecastClass {
             asked, rising), bands (every band by its level: fc.bands[0.95].lower; fc:band(0.95) gives lower, \
             upper; wider bands contain narrower ones), \
             model, observed (cumulative revenue at the cutoff), history ({train=, validation=, best_epoch=} \
-            loss per epoch), metrics ({mape=, hre60=, hre200=, hre500=, mase=, coverage=, width=, minutes=, and with several levels coverage50=, width50=, coverage80=... per band}, \
-            nil where undefined), baselines ({drift=, seasonal_naive=, profile= each {mean=, metrics=}}). \
-            Draw it with chart.forecast(fc) and chart.loss(fc.history).
+            loss per epoch), metrics ({\(ForecastMetricList.fieldList), minutes=, and with several levels coverage50=, \
+            width50=, coverage80=... per band}, nil where undefined; forecast.metrics() lists them), baselines \
+            ({drift=, seasonal_naive=, profile= each {mean=, metrics=}}). A field's table or Series is made once: \
+            fc.metrics == fc.metrics. Draw it with chart.forecast(fc) and chart.loss(fc.history).
             """,
         methods: [
             LuaMethod("save_csv", "fc:save_csv(path) -> true | nil, message",
@@ -61,7 +62,8 @@ enum ForecastClass {
             "history": { call, object in ForecastTables.push(object.forecast.loss, call); return 1 },
             "metrics": { call, object in ForecastTables.push(object.forecast.metrics, call); return 1 },
             "baselines": { call, object in ForecastTables.push(object.forecast.baselines, call); return 1 },
-        ])
+        ],
+        cachesValues: true)
 
     /// `Forecast(flashcast at 2021-11-12T09:00, 500 minutes, end 1.234M, 80% 1.2M to 1.3M)`; on rows of
     /// several minutes `500 minutes in 5-minute rows`.

@@ -16,7 +16,10 @@ enum ForecastLibrary {
         seed=1, level=0.8 or a list such as {0.5, 0.8, 0.95} (one nested band each; the first is fc.lower/fc.upper), epochs=(the model's own), window=60, hidden=64, dropout=0.2 (the paper's network), \
         season=1440, events={per-minute multipliers of the forecast after the cutoff} or a list of Events \
         (scenario.email{...}, scenario.discount{...}): those after the cutoff multiply the forecast, those \
-        sent by it are divided out of the revenue the model learns from and their tails carried on.         train, horizon, window and season are minutes whatever the series' step: on 5-minute rows         horizon=500 forecasts 100 rows and must be a multiple of 5 (the defaults are rounded up to whole         rows), and metrics.hre60 compares 60 minutes (12 rows) ahead.
+        sent by it are divided out of the revenue the model learns from and their tails carried on. \
+        train, horizon, window and season are minutes whatever the series' step: on 5-minute rows \
+        horizon=500 forecasts 100 rows and must be a multiple of 5 (the defaults are rounded up to whole \
+        rows), and metrics.hre60 compares 60 minutes (12 rows) ahead.
         """
     ) { call in
         let revenue = try call.series(at: 1)
@@ -83,5 +86,7 @@ enum ForecastLibrary {
 
     static let library = LuaLibrary(
         name: "forecast", summary: "Forecasts of cumulative revenue with intervals, rolling back-tests, early warning.",
-        functions: [run, backtest, warning, models, ScenarioWhatIf.forecastWhatIf], classes: [ForecastClass.luaClass, BacktestClass.luaClass])
+        functions: [run, backtest, warning, models, ScenarioWhatIf.forecastWhatIf, ForecastMetricList.metrics,
+                     ForecastMetricList.metricText],
+        classes: [ForecastClass.luaClass, BacktestClass.luaClass])
 }

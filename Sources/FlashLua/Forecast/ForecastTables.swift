@@ -5,37 +5,32 @@ import SaleReports
 
 /// Pushes the plain Lua tables of forecasts: metrics, loss history, baselines.
 enum ForecastTables {
-    /// `{mape =, hre60 =, hre200 =, hre500 =, mase =, coverage =, width =, minutes =}` and, with several
+    /// A field per `Metric` (`{mape =, hre60 =, ..., width =}`) with `minutes =` and, with several
     /// bands, `coverage50 =, width50 =, coverage80 =, ...`; a measure that is undefined (no actuals,
     /// no revenue gained) is nil.
     static func push(_ metrics: ForecastMetrics?, _ call: LuaCall) {
-        pushMeasures(ForecastReport.values(metrics), call) { table in
+        pushFields(metrics, call) { table in
             table.set("minutes", metrics?.minutesCompared ?? 0)
-            setBands(metrics?.bands ?? [], table)
-        }
-    }
-
-    private static func setBands(_ bands: [BandMetrics], _ table: LuaTableBuilder) {
-        for (key, value) in ForecastReport.bandValues(bands) {
-            if let value { table.set(key, value) }
         }
     }
 
     /// The back-test means in the same fields, with `pieces` and `model`.
     static func push(_ summary: BacktestSummary, _ call: LuaCall) {
-        pushMeasures(ForecastReport.values(summary), call) { table in
+        pushFields(summary, call) { table in
             table.set("pieces", summary.pieces)
             table.set("model", summary.model.rawValue)
-            setBands(summary.bands, table)
         }
     }
 
-    private static func pushMeasures(_ values: [Double?], _ call: LuaCall, _ extra: (LuaTableBuilder) -> Void) {
-        call.pushTable(fieldCapacity: values.count + 8) { table in
-            for (key, value) in zip(ForecastReport.metricKeys, values) {
-                if let value { table.set(key, value) }
+    private static func pushFields(_ metrics: (any MetricValues)?, _ call: LuaCall, _ extra: (LuaTableBuilder) -> Void) {
+        call.pushTable(fieldCapacity: Metric.allCases.count + 8) { table in
+            for metric in Metric.allCases {
+                if let value = metrics?[metric] { table.set(metric.key, value) }
             }
             extra(table)
+            for (key, value) in metrics?.bandFields ?? [] {
+                if let value { table.set(key, value) }
+            }
         }
     }
 

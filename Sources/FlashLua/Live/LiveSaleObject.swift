@@ -44,7 +44,9 @@ final class LiveSaleObject: LuaObject, Sendable {
             asked for), revenue and cumulative (Series so far), \
             history (the earlier sale's revenue), target, status (the last LiveStatus), forecast (the kept \
             forecast as chart.forecast draws it and scenario.whatif takes it: {actual=, mean=, lower=, upper=, cutoff=, \
-            observed=, level=, model=}, or nil).
+            observed=, level=, model=}, or nil). The fields are read afresh on every access, since each \
+            refresh changes them: sale.revenue after sale:refresh() is the longer series (keep a field in a \
+            local for a snapshot).
             """,
         methods: [
             LuaMethod(

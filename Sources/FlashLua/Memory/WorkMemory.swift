@@ -1,13 +1,14 @@
 import Forecasting
+import Glibc
 import SaleData
 
 /// Estimates of the memory a library function allocates while it works, from the sizes it was given,
 /// so that `call.reserveMemory` refuses work that would not fit under the script's memory cap before
 /// it starts (what the function returns is then counted by its objects' footprints).
 ///
-/// Each estimate is an upper bound of the peak measured on release builds (Benchmarks/BenchMemory's
-/// README gives the commands), with a margin; they are computed in floating point, so no product
-/// of user-given sizes overflows.
+/// Each estimate is an upper bound, with a margin, of the growth of peak resident memory (VmHWM)
+/// measured around the call on a release build for a few sizes; they are computed in floating
+/// point, so no product of user-given sizes overflows.
 enum WorkMemory {
     /// `orders.simulate` aggregating its orders: per minute a bucket with its customer set and the
     /// result's columns; per order a customer hash; the busiest minute's order times. Writing a CSV
@@ -92,5 +93,13 @@ extension WorkMemory {
     /// A chart's SVG text and its thinned lines, for `points` points drawn.
     static func chart(points: Double) -> Double {
         points * 48
+    }
+
+    /// `series.load_csv` of the file at `path`: its bytes, their text, and the values parsed from
+    /// rows as short as `0,1` (measured: about four times the file; 0 when it cannot be read).
+    static func seriesFile(_ path: String) -> Double {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        return Double(info.st_size) * 8
     }
 }

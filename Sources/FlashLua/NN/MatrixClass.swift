@@ -28,7 +28,10 @@ enum MatrixClass {
     ]
 
     static let registration = LuaClass<MatrixObject>(
-        summary: "Rows of numbers for the network: samples by features (nn.matrix, nn.windows, model:forward).",
+        summary: """
+            Rows of numbers for the network: samples by features (nn.matrix, nn.windows, model:forward). m[i] is \
+            a new table on every read, a copy of row i (kept, the rows would double the matrix's memory).
+            """,
         methods: methods,
         describe: { "Matrix(\($0.matrix.rows)x\($0.matrix.columns))" },
         length: { $0.matrix.rows },

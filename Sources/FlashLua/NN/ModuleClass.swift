@@ -24,7 +24,8 @@ enum ModuleClass {
     ]
 
     static let registration = LuaClass<ModuleObject>(
-        summary: "One layer (nn.Linear, nn.ReLU, nn.Tanh, nn.Sigmoid, nn.Dropout), added to a Sequential.",
+        summary: "One layer (" + (["Linear"] + Activations.registered.map { $0.name } + ["Dropout"]).map { "nn.\($0)" }.joined(separator: ", ")
+            + "), added to a Sequential.",
         methods: methods,
         describe: { $0.module.description })
 }

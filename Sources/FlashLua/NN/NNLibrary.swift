@@ -29,19 +29,14 @@ enum NNLibrary {
         return 1
     }
 
-    static let relu = LuaLibraryFunction("ReLU", "nn.ReLU() -> layer", "max(x, 0), element by element.") { call in
-        call.push(layer: ReLU())
-        return 1
-    }
+    /// `nn.ReLU()`, `nn.Tanh()`, ...: a constructor for each registered activation.
+    static let activations = Activations.registered.map { constructor(of: $0) }
 
-    static let tanh = LuaLibraryFunction("Tanh", "nn.Tanh() -> layer", "tanh(x), element by element.") { call in
-        call.push(layer: Tanh())
-        return 1
-    }
-
-    static let sigmoid = LuaLibraryFunction("Sigmoid", "nn.Sigmoid() -> layer", "1 / (1 + exp(-x)), element by element.") { call in
-        call.push(layer: Sigmoid())
-        return 1
+    private static func constructor<F: ActivationFunction>(of _: F.Type) -> LuaLibraryFunction {
+        LuaLibraryFunction(F.name, "nn.\(F.name)() -> layer", F.summary) { call in
+            call.push(layer: ActivationLayer<Double, F>())
+            return 1
+        }
     }
 
     static let dropout = LuaLibraryFunction(
@@ -102,6 +97,6 @@ enum NNLibrary {
 
     static let library = LuaLibrary(
         name: "nn", summary: "Neural networks in Torch7's style: layers, Sequential, fit, save and load.",
-        functions: [sequential, linear, relu, tanh, sigmoid, dropout, matrix, windows, load, seed],
+        functions: [sequential, linear] + activations + [dropout, matrix, windows, load, seed],
         classes: [SequentialClass.registration, ModuleClass.registration, MatrixClass.registration])
 }

@@ -31,6 +31,7 @@ enum SeriesLibrary {
         let options = try LuaOptions(call, at: 2)
         try options.allow(["tz"])
         let zone = try options.zone()
+        try call.reserveMemory(WorkMemory.seriesFile(path), for: "series.load_csv of '\(path)'")
         do { call.push(try Series.load(from: path, zone: zone)) } catch { return call.failure(String(describing: error)) }
         return 1
     }

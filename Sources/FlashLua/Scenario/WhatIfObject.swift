@@ -86,5 +86,6 @@ enum WhatIfClass {
             "baseline": { call, w in call.push(w.comparison.baseline, in: w.comparison); return 1 },
             "by": { call, w in call.push(w.comparison.by.map { w.base.zone.label(minute: $0) }); return 1 },
             "target": { call, w in call.push(w.comparison.target); return 1 },
-        ])
+        ],
+        cachesValues: true)
 }

@@ -73,6 +73,7 @@ void lshim_pushtraceback(lua_State *L);
 
 /// Pushes a full userdata holding `object` with the metatable registered as `typeName`; its
 /// `footprint` (bytes it keeps alive) counts against the cap and paces the collector until collected.
+/// Its one user value is free for the bridge (the values a class keeps, `LuaClass.cachesValues`).
 void lshim_pushobject(lua_State *L, void *object, lshim_Release release, const char *typeName, size_t footprint);
 /// Sets the footprint of the userdata at `index` if it is an object box holding `object`.
 void lshim_setfootprint(lua_State *L, int index, void *object, size_t footprint);

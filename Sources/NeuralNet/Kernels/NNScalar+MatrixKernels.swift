@@ -26,23 +26,6 @@ extension NNScalar {
         } } } }
     }
 
-    /// Default `activationForward`.
-    public static func activationForward(_ activation: Activation, input: Matrix<Self>, output: inout Matrix<Self>) {
-        output.reshape(rows: input.rows, columns: input.columns)
-        input.read { x in output.write { y in activationForward(activation, input: x, output: y, count: input.count) } }
-    }
-
-    /// Default `activationBackward`.
-    public static func activationBackward(
-        _ activation: Activation, input: Matrix<Self>, output: Matrix<Self>, gradOutput: Matrix<Self>,
-        gradInput: inout Matrix<Self>
-    ) {
-        gradInput.reshape(rows: input.rows, columns: input.columns)
-        input.read { x in output.read { y in gradOutput.read { g in gradInput.write { dx in
-            activationBackward(activation, input: x, output: y, gradOutput: g, gradInput: dx, count: input.count)
-        } } } }
-    }
-
     /// Default `dropoutForward`.
     public static func dropoutForward(
         input: Matrix<Self>, dropProbability: Double, noise: inout DropoutNoise, mask: inout Matrix<Self>,

@@ -50,3 +50,14 @@ public final class Dropout<T: NNScalar>: Module<T> {
     /// `Dropout(0.2)`.
     public override var description: String { "Dropout(\(probability))" }
 }
+
+extension Dropout: SavedLayer {
+    static var tag: String { "Dropout" }
+
+    var record: LayerRecord? { LayerRecord(type: Self.tag, probability: probability) }
+
+    static func layer(from record: LayerRecord, position: String) throws(NeuralNetError) -> Module<T> {
+        guard let probability = record.probability else { throw .invalidArgument("\(position): missing 'probability'") }
+        return try Dropout(probability)
+    }
+}

@@ -79,3 +79,26 @@ public final class Linear<T: NNScalar>: Module<T> {
     /// `Linear(60 -> 64)`.
     public override var description: String { "Linear(\(inputs) -> \(outputs))" }
 }
+
+extension Linear: SavedLayer {
+    static var tag: String { "Linear" }
+
+    var record: LayerRecord? {
+        LayerRecord(type: Self.tag, inputs: inputs, outputs: outputs, initialization: initialization,
+                    weight: weight.storage.map(Double.init), bias: bias.storage.map(Double.init))
+    }
+
+    static func layer(from record: LayerRecord, position: String) throws(NeuralNetError) -> Module<T> {
+        guard let inputs = record.inputs, let outputs = record.outputs, let weight = record.weight, let bias = record.bias else {
+            throw .invalidArgument("\(position): 'Linear' needs 'inputs', 'outputs', 'weight' and 'bias'")
+        }
+        let layer = try Linear(inputs, outputs, initialization: record.initialization ?? .he)
+        guard weight.count == inputs * outputs, bias.count == outputs else {
+            throw .invalidArgument(
+                "\(position): 'Linear(\(inputs) -> \(outputs))' has \(weight.count) weights and \(bias.count) biases")
+        }
+        layer.weight.storage = weight.map { T($0) }
+        layer.bias.storage = bias.map { T($0) }
+        return layer
+    }
+}

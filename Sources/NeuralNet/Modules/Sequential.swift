@@ -136,3 +136,24 @@ public final class Sequential<T: NNScalar>: Module<T> {
         }
     }
 }
+
+extension Sequential: SavedLayer {
+    static var tag: String { "Sequential" }
+
+    var record: LayerRecord? {
+        var children: [LayerRecord] = []
+        for module in modules {
+            guard let record = LayerRecord(module) else { return nil }
+            children.append(record)
+        }
+        return LayerRecord(type: Self.tag, layers: children)
+    }
+
+    static func layer(from record: LayerRecord, position: String) throws(NeuralNetError) -> Module<T> {
+        let network = Sequential()
+        for (index, child) in (record.layers ?? []).enumerated() {
+            try network.add(child.module(T.self, position: "\(position).\(index + 1)"))
+        }
+        return network
+    }
+}

@@ -9,6 +9,18 @@ extension Float: NNScalar {
     public static func exponential(_ x: Float) -> Float { Foundation.exp(x) }
     /// The hyperbolic tangent.
     public static func hyperbolicTangent(_ x: Float) -> Float { Foundation.tanh(x) }
+
+    /// `function`'s forward kernel in `Float`.
+    public static func activationForward<F: ActivationFunction>(_ function: F.Type, input: Matrix<Float>, output: inout Matrix<Float>) {
+        F.forward(input, output: &output)
+    }
+
+    /// `function`'s backward kernel in `Float`.
+    public static func activationBackward<F: ActivationFunction>(
+        _ function: F.Type, input: Matrix<Float>, output: Matrix<Float>, gradOutput: Matrix<Float>, gradInput: inout Matrix<Float>
+    ) {
+        F.backward(input, output: output, gradOutput: gradOutput, gradInput: &gradInput)
+    }
 }
 
 extension Double: NNScalar {
@@ -20,4 +32,16 @@ extension Double: NNScalar {
     public static func exponential(_ x: Double) -> Double { Foundation.exp(x) }
     /// The hyperbolic tangent.
     public static func hyperbolicTangent(_ x: Double) -> Double { Foundation.tanh(x) }
+
+    /// `function`'s forward kernel in `Double`.
+    public static func activationForward<F: ActivationFunction>(_ function: F.Type, input: Matrix<Double>, output: inout Matrix<Double>) {
+        F.forward(input, output: &output)
+    }
+
+    /// `function`'s backward kernel in `Double`.
+    public static func activationBackward<F: ActivationFunction>(
+        _ function: F.Type, input: Matrix<Double>, output: Matrix<Double>, gradOutput: Matrix<Double>, gradInput: inout Matrix<Double>
+    ) {
+        F.backward(input, output: output, gradOutput: gradOutput, gradInput: &gradInput)
+    }
 }

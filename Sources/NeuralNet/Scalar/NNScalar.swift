@@ -26,11 +26,11 @@ where RawSignificand: FixedWidthInteger {
         input: Matrix<Self>, gradOutput: Matrix<Self>, gradWeight: inout Matrix<Self>, gradBias: inout Matrix<Self>)
 
     // MARK: Element-wise layers
-    /// `output = activation(input)`, element by element.
-    static func activationForward(_ activation: Activation, input: Matrix<Self>, output: inout Matrix<Self>)
-    /// The gradient through `activation`, from its input, its output and the output's gradient.
-    static func activationBackward(
-        _ activation: Activation, input: Matrix<Self>, output: Matrix<Self>, gradOutput: Matrix<Self>,
+    /// `output = f(input)`, element by element: `function`'s own kernel, compiled for this type.
+    static func activationForward<F: ActivationFunction>(_ function: F.Type, input: Matrix<Self>, output: inout Matrix<Self>)
+    /// The gradient through `function`, from its input, its output and the output's gradient.
+    static func activationBackward<F: ActivationFunction>(
+        _ function: F.Type, input: Matrix<Self>, output: Matrix<Self>, gradOutput: Matrix<Self>,
         gradInput: inout Matrix<Self>)
     /// Draws `mask` (shaped like `input`: `1 / (1 - p)` where a unit is kept, 0 where it is
     /// dropped) and sets `output = input * mask`.

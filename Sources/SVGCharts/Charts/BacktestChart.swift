@@ -1,6 +1,6 @@
 /// A rolling back-test: the actual curve with every forecast piece drawn over it, each starting
 /// from a dot at its cutoff (the paper's Figure 5).
-public struct BacktestChart: Sendable {
+public struct BacktestChart: RenderableChart {
     /// The time axis.
     public var axis: TimeAxis
     /// The actual (cumulative) curve from index 0.

@@ -1,5 +1,5 @@
 /// Early warning: actual revenue against its expected band, with the alert minutes highlighted.
-public struct EarlyWarningChart: Sendable {
+public struct EarlyWarningChart: RenderableChart {
     /// The time axis.
     public var axis: TimeAxis
     /// Actual values from index 0 (usually up to now).

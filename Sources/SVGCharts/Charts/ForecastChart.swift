@@ -1,6 +1,6 @@
 /// Actual cumulative revenue with the forecast from the cutoff, its interval band and a "now"
 /// marker (the paper's Figure 4).
-public struct ForecastChart: Sendable {
+public struct ForecastChart: RenderableChart {
     /// The time axis shared by actuals and forecast.
     public var axis: TimeAxis
     /// Actual cumulative revenue from index 0; it may run past the cutoff (for hindsight).

@@ -1,5 +1,5 @@
 /// Several time series as lines on one time axis, with a legend.
-public struct LineChart: Sendable {
+public struct LineChart: RenderableChart {
     /// The shared time axis.
     public var axis: TimeAxis
     /// The lines, drawn in palette order.

@@ -1,6 +1,6 @@
 /// Training and validation loss per epoch, optionally on a log scale, with the best validation
 /// epoch marked (the paper's Figure 3).
-public struct LossChart: Sendable {
+public struct LossChart: RenderableChart {
     /// Training loss, one value per epoch starting at epoch 1.
     public var train: [Double]
     /// Validation loss per epoch; may be empty.

@@ -1,5 +1,5 @@
 /// Revenue per minute as bars, with the running total as a line on a second axis.
-public struct RevenueBarChart: Sendable {
+public struct RevenueBarChart: RenderableChart {
     /// The time axis.
     public var axis: TimeAxis
     /// Revenue per axis step; NaN counts as no revenue in the running total.

@@ -1,5 +1,5 @@
 /// Baseline forecast against what-if forecasts, with event markers and point annotations.
-public struct ScenarioChart: Sendable {
+public struct ScenarioChart: RenderableChart {
     /// The time axis.
     public var axis: TimeAxis
     /// Actual history from index 0 up to the forecasts; may be empty.

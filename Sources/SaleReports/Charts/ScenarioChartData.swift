@@ -10,13 +10,10 @@ public enum ScenarioChartData {
     /// the events as markers (minute, label; repeated ones once).
     public static func chart(_ comparison: ScenarioComparison, actual: Series?,
                              markers: [(minute: Int, label: String)]) throws(ChartError) -> ScenarioChart {
-        let timed = { (name: String, series: Series) in
-            TimedSeries(name: name, startMinute: series.start, stepMinutes: series.step, values: series.values)
-        }
         var seen = Set<String>()
         let events = markers.filter { seen.insert("\($0.minute) \($0.label)").inserted }.map { ChartEvent(minute: $0.minute, label: $0.label) }
-        return try ScenarioChart(actual: actual.map { timed("actual", $0) }, baseline: timed("baseline", comparison.baseline.mean),
-                                 scenarios: comparison.scenarios.map { timed($0.name, $0.mean) }, events: events)
+        return try ScenarioChart(actual: actual.map { TimedSeries("actual", $0) }, baseline: TimedSeries("baseline", comparison.baseline.mean),
+                                 scenarios: comparison.scenarios.map { TimedSeries($0.name, $0.mean) }, events: events)
     }
 
     /// Actual cumulative revenue over the `minutes` rows before and at the cutoff row, counted from

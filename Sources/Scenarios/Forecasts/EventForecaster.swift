@@ -44,11 +44,11 @@ extension Forecast {
         copy.upper = move(upper)
         copy.bands = bands.map { ForecastBand(level: $0.level, lower: move($0.lower), upper: move($0.upper)) }
         copy.actual = move(actual)
-        copy.metrics?.mape = ForecastMetrics.mape(forecast: copy.mean.values, actual: copy.actual.values)
+        copy.metrics?[.mape] = ForecastMetrics.mape(forecast: copy.mean.values, actual: copy.actual.values)
         copy.baselines = baselines.map { baseline in
             var moved = baseline
             moved.mean = move(baseline.mean)
-            moved.metrics?.mape = ForecastMetrics.mape(forecast: moved.mean.values, actual: copy.actual.values)
+            moved.metrics?[.mape] = ForecastMetrics.mape(forecast: moved.mean.values, actual: copy.actual.values)
             return moved
         }
         return copy
