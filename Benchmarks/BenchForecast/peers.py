@@ -1,13 +1,16 @@
-"""The Python peers on BenchForecast's cases, on the same cutoffs, side by side with FlashCast.
+"""The Python peers on BenchForecast's yardstick, at the same origins as FlashCast's models.
 
-    .venv-bench/bin/python Benchmarks/BenchForecast/peers.py [FOLDER] [--only ets,arima,prophet,torch] [--table]
+    .venv-bench/bin/python Benchmarks/BenchForecast/peers.py FOLDER [--only ets,arima,prophet,torch]
+        [--experiments 1,2] [--table]
 
-FOLDER (default /tmp/flashcast-bench-forecast) holds what `swift run -c release BenchForecast FOLDER`
-wrote: cases.csv, one `minute,revenue,history` CSV per case and flashcast.csv. Writes peers.csv there
-and prints one table per case and the median over cases, FlashCast's models beside the peers
-(`--table` prints the tables again from peers.csv without running the peers).
-Conventions as in Benchmarks/README.md: experiment 1 trains on the 1000 minutes ending at the centred
-cutoff and forecasts 500; the rolling experiment trains on 500, forecasts 200, steps by 200.
+FOLDER holds what `.build/release/BenchForecast FOLDER ...` wrote: cases.csv, pieces.csv and one
+`minute,revenue,history` CSV per case. Every peer forecasts from every origin of pieces.csv that the
+tables count (experiment 1: train 1000, horizon 500, the origins with a day before the training
+window; experiment 2: train 500, horizon 200, every origin), reading only the training window (the
+peers see no earlier sale). Writes peers.csv there (pieces.csv's columns) and prints the tables of
+BenchForecast's README, FlashCast's models from pieces.csv beside the peers; `--table` prints them
+again from peers.csv without running the peers. The peers' intervals are per-minute, not on the
+cumulative revenue, so their band columns are '-'.
 """
 import csv
 import logging
@@ -23,8 +26,12 @@ warnings.filterwarnings("ignore")
 logging.getLogger("cmdstanpy").setLevel(logging.ERROR)
 logging.getLogger("prophet").setLevel(logging.ERROR)
 
+EXPERIMENTS = {"exp1": (1000, 500), "exp2": (500, 200)}
+HORIZONS = (60, 200, 500)
+
 
 def hre(forecast, actual, total, h):
+    """The error on the revenue gained h minutes after the cutoff; None when nothing was gained."""
     if h > len(actual):
         return None
     gained = actual[h - 1] - total
@@ -33,15 +40,15 @@ def hre(forecast, actual, total, h):
     return abs((forecast[h - 1] - total) - gained) / gained
 
 
-def metrics(rates, revenue, cutoff):
-    """MAPE and hre@60/200/500 of cumulative forecasts from per-minute forecast revenue."""
+def score(rates, revenue, cutoff):
+    """hre@60/200/500 and the signed bias at the end, from per-minute forecast revenue."""
     total = revenue[: cutoff + 1].sum()
     horizon = len(rates)
     actual = total + np.cumsum(revenue[cutoff + 1: cutoff + 1 + horizon])
     forecast = total + np.cumsum(rates)
-    known = actual != 0
-    mape = float(np.mean(np.abs(forecast[known] - actual[known]) / actual[known])) if known.any() else None
-    return {"mape": mape, **{f"hre{h}": hre(forecast, actual, total, h) for h in (60, 200, 500)}}
+    gained = actual[-1] - total
+    bias = (forecast[-1] - actual[-1]) / gained if gained > 0 else None
+    return {**{f"hre{h}": hre(forecast, actual, total, h) for h in HORIZONS}, "bias": bias}
 
 
 def ets(train, horizon, minutes):
@@ -107,91 +114,115 @@ def paper_torch(train, horizon, minutes, window=60, hidden=64, epochs=200, seed=
     return np.diff(np.concatenate([[cumulative[-1]], values]))
 
 
-METRICS = ("mape", "hre60", "hre200", "hre500", "coverage", "rolling_hre200", "rolling_coverage")
 PEERS = {"ets": ("AutoETS", ets), "arima": ("AutoARIMA", arima), "prophet": ("Prophet", prophet),
-         "torch": ("paper BP (PyTorch)", paper_torch)}
+         "torch": ("paper_torch", paper_torch)}
 
 
-def run_case(name, centred, folder, peers):
-    frame = pd.read_csv(os.path.join(folder, f"{name}.csv"))
-    revenue = frame["revenue"].to_numpy(dtype=float)
-    minutes = frame["minute"].to_numpy()
+def counted(experiment, cutoff):
+    """Whether the tables count an origin: experiment 1 needs a day before its training window."""
+    train, _ = EXPERIMENTS[experiment]
+    return experiment == "exp2" or cutoff + 1 - train >= 1440
+
+
+def read_pieces(folder):
+    with open(os.path.join(folder, "pieces.csv")) as handle:
+        return list(csv.DictReader(handle))
+
+
+def origins(pieces, experiments):
+    """(case, kind, experiment, cutoff) of every counted origin, in the order of pieces.csv."""
+    seen = dict()
+    for row in pieces:
+        key = (row["case"], row["kind"], row["experiment"], int(row["cutoff"]))
+        if row["experiment"] in experiments and counted(row["experiment"], key[3]):
+            seen[key] = True
+    return list(seen)
+
+
+def run_peers(folder, pieces, peers, experiments):
     rows = []
-    for key in peers:
-        label, forecaster = PEERS[key]
-        started = time.process_time()
-        centred_metrics = metrics(forecaster(revenue[centred - 999: centred + 1], 500, minutes[centred - 999:]),
-                                  revenue, centred)
-        seconds = time.process_time() - started
-        rolling = []
-        for cutoff in range(499, len(revenue) - 200, 200):
-            rolling.append(metrics(forecaster(revenue[cutoff - 499: cutoff + 1], 200, minutes[cutoff - 499:]),
-                                   revenue, cutoff)["hre200"])
-        known = [r for r in rolling if r is not None]
-        rows.append({"case": name, "model": label, **centred_metrics,
-                     "rolling_hre200": float(np.mean(known)) if known else None, "seconds": seconds})
-        print(f"  {name} {label}: done in {seconds:.2f} s (experiment 1)", file=sys.stderr, flush=True)
+    frames = {}
+    for case, kind, experiment, cutoff in origins(pieces, experiments):
+        if case not in frames:
+            frame = pd.read_csv(os.path.join(folder, f"{case}.csv"))
+            frames = {case: (frame["revenue"].to_numpy(dtype=float), frame["minute"].to_numpy())}
+            print(f"  {case}", file=sys.stderr, flush=True)
+        revenue, minutes = frames[case]
+        train, horizon = EXPERIMENTS[experiment]
+        for key in peers:
+            label, forecaster = PEERS[key]
+            started = time.process_time()
+            rates = forecaster(revenue[cutoff - train + 1: cutoff + 1], horizon, minutes[cutoff - train + 1:])
+            seconds = time.process_time() - started
+            scored = score(np.asarray(rates, dtype=float), revenue, cutoff)
+            percent = lambda v: "" if v is None else f"{100 * v:.4f}"
+            rows.append({"case": case, "kind": kind, "model": label, "experiment": experiment, "cutoff": cutoff,
+                         **{f"hre{h}": percent(scored[f"hre{h}"]) for h in HORIZONS}, "bias": percent(scored["bias"]),
+                         "coverage": "", "end_inside": "", "seconds": f"{seconds:.4f}"})
     return rows
 
 
-def percent(value):
-    """A fraction as a percentage with 2 decimals; '-' when undefined."""
-    return "-" if value is None or value == "" or (isinstance(value, float) and np.isnan(value)) else f"{100 * float(value):.2f}"
+def number(value):
+    return None if value in ("", None) or (isinstance(value, float) and np.isnan(value)) else float(value)
 
 
-def table(rows, title):
-    print(f"\n### {title}\n")
-    print("| model | MAPE % | hre@60 % | hre@200 % | hre@500 % | coverage % | rolling hre@200 % | rolling coverage % | s (exp. 1) |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for row in rows:
-        cells = [percent(row.get(k)) for k in METRICS]
-        print(f"| {row['model']} | " + " | ".join(cells) + f" | {float(row['seconds']):.3f} |")
+def cell(values):
+    known = [v for v in values if v is not None]
+    if not known:
+        return "- / -"
+    return f"{np.median(known):.1f} / {np.mean(known):.1f}"
 
 
-def flashcast_rows(folder):
-    rows = []
-    with open(os.path.join(folder, "flashcast.csv")) as handle:
-        for row in csv.DictReader(handle):
-            converted = {k: (float(row[k]) / 100 if row[k] else None) for k in METRICS}
-            name = "oracle (expected revenue)" if row["model"] == "oracle" else "FlashCast " + row["model"]
-            rows.append({"case": row["case"], "model": name, **converted,
-                         "seconds": float(row["seconds"])})
-    return rows
-
-
-def median_rows(rows):
-    models = list(dict.fromkeys(r["model"] for r in rows))
-    result = []
-    for model in models:
-        mine = [r for r in rows if r["model"] == model]
-        row = {"model": model, "seconds": float(np.median([r["seconds"] for r in mine]))}
-        for key in METRICS:
-            known = [r.get(key) for r in mine if r.get(key) is not None]
-            row[key] = float(np.median(known)) if known else None
-        result.append(row)
-    return result
+def summary(rows, experiment, title):
+    horizons = [h for h in HORIZONS if h <= EXPERIMENTS[experiment][1]]
+    mine = [r for r in rows if r["experiment"] == experiment and counted(experiment, int(r["cutoff"]))]
+    if not mine:
+        return
+    print(f"\n#### {title}\n")
+    print("| model | origins | " + " | ".join(f"hre@{h} % median / mean" for h in horizons)
+          + " | band holds minutes % | band holds ends % | ms |")
+    print("|---|---" + "|---" * (len(horizons) + 3) + "|")
+    for model in dict.fromkeys(r["model"] for r in mine):
+        own = [r for r in mine if r["model"] == model]
+        cells = [cell([number(r[f"hre{h}"]) for r in own]) for h in horizons]
+        coverage = [number(r["coverage"]) for r in own if number(r["coverage"]) is not None]
+        ends = [number(r["end_inside"]) for r in own if number(r["end_inside"]) is not None]
+        seconds = [number(r["seconds"]) for r in own]
+        ms = "-" if model == "oracle" else f"{1000 * np.mean(seconds):.0f}"
+        band = f"{np.mean(coverage):.1f}" if coverage else "-"
+        end = f"{100 * np.mean(ends):.1f}" if ends else "-"
+        print(f"| {model} | {len(own)} | " + " | ".join(cells) + f" | {band} | {end} | {ms} |")
 
 
 def main():
     args = sys.argv[1:]
-    only = args[args.index("--only") + 1].split(",") if "--only" in args else list(PEERS)
-    positional = [a for i, a in enumerate(args) if not a.startswith("--") and (i == 0 or args[i - 1] != "--only")]
+    value = lambda name, default: args[args.index(name) + 1] if name in args else default
+    peers = value("--only", ",".join(PEERS)).split(",")
+    experiments = ["exp" + e for e in value("--experiments", "1,2").split(",")]
+    flags = {"--only", "--experiments"}
+    positional = [a for i, a in enumerate(args) if not a.startswith("--") and (i == 0 or args[i - 1] not in flags)]
     folder = positional[0] if positional else "/tmp/flashcast-bench-forecast"
+    pieces = read_pieces(folder)
     with open(os.path.join(folder, "cases.csv")) as handle:
         cases = list(csv.DictReader(handle))
+    path = os.path.join(folder, "peers.csv")
     if "--table" in args:
-        saved = pd.read_csv(os.path.join(folder, "peers.csv"))
-        peer_rows = [{k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in row.items()}
-                     for row in saved.to_dict("records")]
+        with open(path) as handle:
+            peer_rows = list(csv.DictReader(handle))
     else:
-        peer_rows = []
-        for case in cases:
-            peer_rows += run_case(case["case"], int(case["centred_cutoff"]), folder, only)
-        pd.DataFrame(peer_rows).to_csv(os.path.join(folder, "peers.csv"), index=False)
-    everything = flashcast_rows(folder) + peer_rows
-    for case in cases:
-        table([r for r in everything if r["case"] == case["case"]], f"{case['case']}: {case['description']}")
-    table(median_rows(everything), f"median over {len(cases)} cases")
+        peer_rows = run_peers(folder, pieces, peers, experiments)
+        with open(path, "w", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(pieces[0].keys()))
+            writer.writeheader()
+            writer.writerows(peer_rows)
+    everything = pieces + peer_rows
+    real = [c["case"] for c in cases if c["kind"].startswith("real")]
+    simulated = [c["case"] for c in cases if not c["kind"].startswith("real")]
+    for experiment in experiments:
+        print(f"\n### {'experiment 1 at every origin (1000 -> 500)' if experiment == 'exp1' else 'experiment 2 (500 -> 200)'}")
+        summary([r for r in everything if r["case"] in simulated], experiment, f"pooled over {len(simulated)} simulated cases")
+        for case in real:
+            summary([r for r in everything if r["case"] == case], experiment, case)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ import TestSupport
         #expect(result.status == 0, "\(result.error)")
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("learned from the e-mail at 2021-11-12T09:00: Effect(lift +1"))
-        #expect(lines[1].hasPrefix("scenario ") && lines[1].hasSuffix("target"))
+        #expect(lines[1].hasPrefix("scenario ") && lines[1].contains(" target ") && lines[1].hasSuffix(" 80% band at end"))
         #expect(lines[2].hasPrefix("baseline ") && lines[3].hasPrefix("e-mail 12:00 +1") && lines[4].hasPrefix("e-mail 18:00 +1"))
         #expect(lines[5].hasPrefix("discount 14:00 +15% ") && lines[6].hasPrefix("e-mail 12:00 and discount "))
         #expect(lines.contains { $0.hasPrefix("to reach ") && $0.contains(" by the end, send the e-mail by 2021-11-13T") })

@@ -23,6 +23,17 @@ import Testing
         #expect(ScenarioComparison(baseline: baseline, scenarios: []).summary == "scenario  total at end  gain at end\nbaseline       2000.00        +0.00\n")
     }
 
+    @Test func summaryShowsTheMainBandAtTheEndWhenItHasAWidth() {
+        let mean = baseline.mean
+        let banded = Baseline(observed: 1000, rate: baseline.rate,
+                              bands: [ForecastBand(level: 0.8, lower: mean.map { 1000 + ($0 - 1000) * 0.8 }, upper: mean.map { 1000 + ($0 - 1000) * 1.2 })])
+        #expect(ScenarioComparison(baseline: banded, scenarios: []).summary == """
+            scenario  total at end  gain at end     80% band at end
+            baseline       2000.00        +0.00  1800.00 .. 2200.00
+
+            """)
+    }
+
     @Test func csvHoldsEveryMinuteOfEachForecast() {
         let named = Scenario(name: "mail, 14:02", events: email.events)
         let lines = ScenarioComparison(baseline: baseline, scenarios: [named]).csv.split(separator: "\n")

@@ -107,6 +107,21 @@ import Testing
         #expect(minute == 1020)
     }
 
+    @Test func everySendsExtraMatchesTheMinuteByMinuteSum() {
+        // Rows of 5 minutes, a rise that ends between rows, a campaign whose tail outlasts the rows.
+        let weighted = (0..<200).map { 50 + 40 * sin(Double($0) / 7) }
+        for (rise, halfLife) in [(12.5, 40.0), (0, 7), (5, 1e9), (3000, 30)] {
+            let campaign = CampaignEffect(minute: 0, lift: 0.7, riseMinutes: rise, halfLife: halfLife)
+            let extras = Baseline.extras(of: campaign, on: weighted, step: 5)
+            for s in stride(from: 0, to: 200, by: 13) {
+                let exact = (s..<200).reduce(0.0) {
+                    $0 + weighted[$1] * 0.7 * CampaignEffect.shape(since: Double(($1 - s) * 5), riseMinutes: rise, halfLife: halfLife)
+                }
+                #expect(abs(extras[s] - exact) <= 1e-9 * max(exact, 1), "rise \(rise) half-life \(halfLife) row \(s)")
+            }
+        }
+    }
+
     @Test func targetsAlreadyMetOrOutOfReach() {
         #expect(baseline.latestSend(campaign, target: 6000) == .notNeeded(total: 6000))
         guard case .unreachable(let best, let total) = baseline.latestSend(campaign, target: 1e6) else {

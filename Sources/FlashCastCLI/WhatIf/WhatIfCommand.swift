@@ -26,8 +26,8 @@ struct WhatIfCommand: ParsableCommand {
             10), a typical e-mail's a factor 4 either way; a given --lift or --half-life is exact.
             Writes scenario,minute,rate,mean,lower,upper for the baseline and every scenario (cumulative money \
             from the first minute of INPUT; with several levels, --level 0.5,0.8,0.95, lower50,upper50,\
-            lower80,upper80,lower95,upper95 as 'flashcast forecast' writes them) atomically, prints each scenario's total at the end and gain over \
-            the baseline (and by --by), and with --target the latest minute to send the e-mail to reach it.
+            lower80,upper80,lower95,upper95 as 'flashcast forecast' writes them) atomically, prints each scenario's total at the end, gain over \
+            the baseline and main band at the end (and by --by), and with --target the latest minute to send the e-mail to reach it.
             Exit status: 0 fine, 1 bad data or failed forecast, 2 usage error.
             """)
 

@@ -46,17 +46,22 @@ public struct ScenarioComparison: Sendable, Equatable {
         return text
     }
 
-    /// A table of the end-of-sale totals and gains (and by `by`, and the target), one line a forecast.
+    /// A table of the end-of-sale totals and gains (and by `by`, the target, and last the main band
+    /// at the end when it has a width), one line a forecast.
     public var summary: String {
         var header = ["scenario", "total at end", "gain at end"]
         let byLabel = by.map { baseline.mean.zone.label(minute: $0) }
         if let byLabel { header += ["total by \(byLabel)", "gain by \(byLabel)"] }
         if target != nil { header.append("target") }
+        let main = baseline.bands[0]
+        let banded = (main.upper.values.last ?? 0) > (main.lower.values.last ?? 0)
+        if banded { header.append("\(main.percentText)% band at end") }
         var rows = [header]
         for forecast in [baseline] + scenarios {
             var row = [forecast.name, NumberFormat.money(forecast.total), NumberFormat.signed(forecast.gain)]
             if let by { row += [NumberFormat.money(forecast.total(by: by)), NumberFormat.signed(forecast.gain(by: by))] }
             if let reached = reaches(forecast) { row.append(reached ? "reached" : "missed") }
+            if banded { row.append(NumberFormat.money(forecast.lower.values.last ?? 0) + " .. " + NumberFormat.money(forecast.upper.values.last ?? 0)) }
             rows.append(row)
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }

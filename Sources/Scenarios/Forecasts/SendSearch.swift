@@ -1,3 +1,4 @@
+import Foundation
 import SaleData
 
 /// The answer to "what is the latest minute to send the e-mail and still reach the target?".
@@ -23,16 +24,39 @@ extension Baseline {
         let weighted = (0..<n).map { rate.values[$0] * factors[$0] }
         let without = observed + weighted.reduce(0, +)
         if without >= target { return .notNeeded(total: without) }
+        let extras = Self.extras(of: campaign, on: weighted, step: rate.step)
         var best: (minute: Int, total: Double)?
         for index in stride(from: n - 1, through: 0, by: -1) {
-            var trial = campaign
-            trial.minute = rate.minute(at: index)
-            var extra = 0.0
-            for t in index..<n { extra += weighted[t] * trial.lift * trial.shape(at: rate.minute(at: t)) }
-            let total = without + extra
-            if total >= target { return .sendBy(minute: trial.minute, total: total) }
-            if total > (best?.total ?? -.infinity) { best = (trial.minute, total) }
+            let total = without + extras[index], minute = rate.minute(at: index)
+            if total >= target { return .sendBy(minute: minute, total: total) }
+            if total > (best?.total ?? -.infinity) { best = (minute, total) }
         }
         return .unreachable(bestMinute: best?.minute ?? rate.start, bestTotal: best?.total ?? without)
+    }
+
+    /// The extra revenue `campaign` brings when sent at each row of `weighted` (revenue per row of
+    /// `step` minutes), counted to the last row, in time linear in the rows: the rows still rising
+    /// from prefix sums, the decaying ones from a running sum backwards (each row after the rise
+    /// weighs `q = 2^(-step / halfLife)` times the one before).
+    static func extras(of campaign: CampaignEffect, on weighted: [Double], step: Int) -> [Double] {
+        let n = weighted.count, step = Double(Swift.max(step, 1))
+        let rise = campaign.riseMinutes, halfLife = campaign.halfLife
+        let rising = rise > 0 ? Swift.min(Int((rise / step).rounded(.up)), n) : 0  // rows whose offset is within the rise
+        var sums = [0.0], moments = [0.0]  // prefix sums of w_t and of t * w_t
+        for (t, value) in weighted.enumerated() {
+            sums.append(sums[t] + value)
+            moments.append(moments[t] + Double(t) * value)
+        }
+        let q = halfLife > 0 ? pow(2, -step / halfLife) : 0
+        let afterRise = halfLife > 0 ? pow(2, -(Double(rising) * step - rise) / halfLife) : 0
+        var decaying = [Double](repeating: 0, count: n + 1)  // decaying[s] = sum over t >= s of w_t q^(t-s)
+        for t in stride(from: n - 1, through: 0, by: -1) { decaying[t] = weighted[t] + q * decaying[t + 1] }
+        return (0..<n).map { s in
+            let end = Swift.min(s + rising, n)
+            let risingPart = rising > 0
+                ? step / rise * ((moments[end] - moments[s]) - Double(s) * (sums[end] - sums[s])) : 0
+            let decayPart = s + rising < n ? afterRise * decaying[s + rising] : 0
+            return campaign.lift * (risingPart + decayPart)
+        }
     }
 }
