@@ -504,6 +504,8 @@ void lshim_begin_closing_exit(lua_State *L) { runtime_of(L)->closingExit = 1; }
 /* True when the error on top of the stack is the closing exit going by. */
 static int exit_goes_on(lua_State *L) { return runtime_of(L)->closingExit && lua_isnil(L, -1); }
 
+/* The end of pcall and xpcall (also their continuation after a yield): false and the error, or
+ * true and the results above the `extra` slots below them; the closing exit goes on. */
 static int finish_pcall(lua_State *L, int status, lua_KContext extra) {
     if (status != LUA_OK && status != LUA_YIELD) {
         if (exit_goes_on(L)) return lua_error(L);
@@ -569,16 +571,6 @@ static int guarded_handler(lua_State *L) {
     return 1;
 }
 
-static int finish_xpcall(lua_State *L, int status, lua_KContext extra) {
-    if (status != LUA_OK && status != LUA_YIELD) {
-        if (exit_goes_on(L)) return lua_error(L);
-        lua_pushboolean(L, 0);
-        lua_pushvalue(L, -2);  /* the error */
-        return 2;
-    }
-    return lua_gettop(L) - (int)extra;  /* all the results */
-}
-
 static int guarded_xpcall(lua_State *L) {
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
@@ -588,8 +580,8 @@ static int guarded_xpcall(lua_State *L) {
     lua_pushboolean(L, 1);
     lua_pushvalue(L, 1);
     lua_rotate(L, 3, 2);  /* true and the function below its arguments */
-    int status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, finish_xpcall);
-    return finish_xpcall(L, status, 2);
+    int status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, finish_pcall);
+    return finish_pcall(L, status, 2);
 }
 
 static int install_interruptible(lua_State *L) {
