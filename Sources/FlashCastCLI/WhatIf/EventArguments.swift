@@ -89,7 +89,7 @@ struct EventArguments: ParsableArguments {
         }
         let discounts = discount.map { argument -> (name: String, event: ScenarioEvent) in
             let from = argument.from.minute(after: cutoffMinute, zone: zone)
-            let percent = NumberFormat.signed(argument.lift * 100).replacingOccurrences(of: ".00", with: "")
+            let percent = NumberFormat.signed(argument.lift * 100).replacing(".00", with: "")
             return ("discount \(argument.text) \(percent)%", .discount(DiscountEffect(from: from, lift: argument.lift)))
         }
         return mails + discounts

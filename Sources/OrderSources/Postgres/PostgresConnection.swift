@@ -77,7 +77,7 @@ final class PostgresConnection {
     private static func redact(_ message: String, password: String?) -> String {
         var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }
             .joined(separator: "; ")
-        if let password, !password.isEmpty { text = text.replacingOccurrences(of: password, with: "<hidden>") }
+        if let password, !password.isEmpty { text = text.replacing(password, with: "<hidden>") }
         return text
     }
 }
