@@ -28,7 +28,9 @@ let foundationTargets: [Target] = [
             "NumberText",
             "SafeOutput", "Cancellation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
-        exclude: ["README.md"], swiftSettings: strict),
+        exclude: ["README.md"], swiftSettings: strict,
+        // The release program carries the Swift runtime: no shared Swift libraries to find and bind at each start.
+        linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),
     .target(name: "TestSupport", dependencies: ["LuaBridge"], path: "Tests/TestSupport", swiftSettings: strict),
     .target(name: "TemporaryFolders", path: "Tests/TemporaryFolders", swiftSettings: strict),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport", "TemporaryFolders"], swiftSettings: strict),
@@ -143,8 +145,8 @@ let scenarioTargets: [Target] = [
 // MARK: - Database sources
 
 let databaseTargets: [Target] = [
-    .systemLibrary(
-        name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    // libpq is loaded with dlopen at the first PostgreSQL connection (see Sources/CLibPQ), not at start-up.
+    .target(name: "CLibPQ", path: "Sources/CLibPQ", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
     .systemLibrary(
         name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .target(
