@@ -1,0 +1,35 @@
+import Foundation
+import SafeOutput
+
+extension GroupedOrders {
+    /// The groups as one long CSV, `group,minute,revenue,orders,customers,cumulative`: each group's
+    /// rows as `MinuteTable.csvData(step:)` writes them (cumulative within the group), groups in
+    /// name order, every minute labelled in the total's zone (a group's own zone labels its series only),
+    /// so the groups' rows line up. The customers column is there when the total has one and `step` is 1.
+    public func csvData(step: Int = 1) -> Data {
+        let withCustomers = total.table.hasCustomerColumn(step: step)
+        var bytes = Array((withCustomers ? "group,minute,revenue,orders,customers,cumulative\n"
+                                         : "group,minute,revenue,orders,cumulative\n").utf8)
+        bytes.reserveCapacity(bytes.count + groups.count * total.table.count / Swift.max(step, 1) * 60)
+        for group in groups {
+            let prefix = Array((Self.csvField(group.name) + ",").utf8)
+            let table = group.table
+            let shopClock = MinuteTable(start: table.start, zone: total.table.zone, revenueCents: table.revenueCents,
+                                        orders: table.orders, customers: table.customers)
+            shopClock.appendCSVRows(to: &bytes, step: step, prefix: prefix, customerColumn: withCustomers)
+        }
+        return Data(bytes)
+    }
+
+    /// Writes the CSV (see `csvData(step:)`) atomically.
+    public func write(to path: String, step: Int = 1) throws {
+        try OutputFile.write(csvData(step: step), to: path)
+    }
+
+    /// A CSV field, quoted when it holds a comma, quote, line break or the spaces a reader would trim.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "\t" })
+                || text.first == " " || text.last == " " else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
