@@ -90,11 +90,7 @@ extension LuaCall {
     /// (customers nil without a customer column; source the url without its password).
     func push(_ table: MinuteTable, source: String) {
         pushTable(fieldCapacity: 6) { fields in
-            fields.set("revenue") { $0.push(table.revenue) }
-            fields.set("count") { $0.push(table.orderCounts) }
-            if let customers = table.customerCounts { fields.set("customers") { $0.push(customers) } }
-            fields.set("cumulative") { $0.push(table.cumulative) }
-            fields.set("total", Double(table.totalCents) / 100)
+            fields.setSeries(of: table)
             fields.set("source", source)
         }
     }

@@ -43,8 +43,8 @@ public struct OrderRow {
     public let names: [String]
     /// The row's fields as text (spaces trimmed, quotes removed), in the same order.
     public let values: [String]
-    /// 1-based line of the row in the file.
-    public let line: Int
+    /// The file's name and the row's 1-based line, for messages (`orders.csv:17`).
+    public let file: String, line: Int
 
     /// The field under a header name, or nil when the header has no such name.
     public subscript(name: String) -> String? {

@@ -154,7 +154,7 @@ struct OrderScanner {
             let row = OrderRow(names: names, values: (0..<layout.fieldCount).map { index in
                 let (start, length) = field(p, spans, index)
                 return String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
-            }, line: line)
+            }, file: file, line: line)
             do {
                 value = try function(row) ?? ""
             } catch {
