@@ -27,7 +27,7 @@ import TestSupport
               r.groups.DE == r.groups[2], #r.groups, r.groups.DE.revenue.start, r.groups['(none)'].count[4],
               \(list("r.groups.US.cumulative")), r.report.summary
             """)
-        #expect(values == ["(none)=1.0 DE=15.1 US=0.2", "'country'", "true", "10.1,0.0,5.0,0.0", "true", "3",
+        #expect(values == ["(none)=1.0 DE=15.1 US=0.2", "country", "true", "10.1,0.0,5.0,0.0", "true", "3",
                            "2021-05-20T14:03", "1.0", "0.2,0.2,0.2,0.2", "read 4 rows: 4 orders"])
     }
 
@@ -45,7 +45,7 @@ import TestSupport
             for i, g in ipairs(r.groups) do names[i] = g.name end
             return table.concat(names, ' '), calls, r.by
             """)
-        #expect(values == ["(none) DE/app DE/web US/app", "4", "a function"])
+        #expect(values == ["(none) DE/app DE/web US/app", "4", "function"])
     }
 
     @Test func aGroupsZoneLabelsItsSeries() throws {

@@ -10,7 +10,8 @@ enum OrdersGrouping {
 
     /// The grouping the options ask for, or nil without `by`. A function stays on the stack (pushed
     /// here, above the arguments) while the read calls it, row by row, with the row's fields.
-    static func read(_ options: LuaOptions, _ call: LuaCall) throws(LuaError) -> OrderGrouping? {
+    static func read(_ options: LuaOptions, _ call: LuaCall, functionAllowed: Bool = true) throws(LuaError)
+        -> OrderGrouping? {
         guard options.has("by") else {
             for key in ["max_groups", "zones"] where options.has(key) { throw options.error(key, "needs 'by'") }
             return nil
@@ -22,6 +23,8 @@ enum OrdersGrouping {
             let column = try options.string("by") ?? ""
             guard !column.isEmpty else { throw options.error("by", "must name a column, got ''") }
             grouping = OrderGrouping(.column(column))
+        case .function where !functionAllowed:
+            throw options.error("by", "must be a column name with a database (a Lua function cannot run in it)")
         case .function:
             call.rawField(options.position, "by")  // the function, kept on the stack for the read
             grouping = OrderGrouping(.function(rowFunction(at: call.count, call, position: options.position)))
@@ -79,28 +82,43 @@ enum OrdersGrouping {
     }
 }
 
+extension OrderGrouping {
+    /// What `r.by` holds: the column's name, or `function`.
+    var luaName: String {
+        switch key {
+        case .column(let name): return name
+        case .function: return "function"
+        }
+    }
+}
+
 extension LuaCall {
     /// Pushes a grouped read: the total's fields as `push(_: OrdersResult)` gives them, plus `by` and
     /// `groups`, whose sequence holds each group's `{name, revenue, count, customers, cumulative, total}`
     /// in name order and whose string keys give the same tables by name (`r.groups.DE == r.groups[1]`).
     func push(_ grouped: GroupedOrders, by: String) {
-        push(grouped.total) { fields in
-            fields.set("by", by)
-            fields.set("groups") { call in
-                call.pushTable(arrayCapacity: grouped.groups.count, fieldCapacity: grouped.groups.count) { groups in
-                    for (offset, group) in grouped.groups.enumerated() {
-                        groups.set(offset + 1) { $0.push(group) }
-                        groups.set(group.name) { _ = $0.rawIndex(-2, offset + 1) }  // the same table, by name
-                    }
-                }
-            }
-        }
+        push(grouped.total) { fields in fields.setGroups(grouped.groups, by: by) }
     }
 
-    private func push(_ group: OrderGroup) {
+    fileprivate func push(_ group: OrderGroup) {
         pushTable(fieldCapacity: 6) { fields in
             fields.set("name", group.name)
             fields.setSeries(of: group.table)
+        }
+    }
+}
+
+extension LuaTableBuilder {
+    /// Sets `by` and `groups`: the groups' tables in order, and the same tables by name.
+    func setGroups(_ list: [OrderGroup], by: String) {
+        set("by", by)
+        set("groups") { call in
+            call.pushTable(arrayCapacity: list.count, fieldCapacity: list.count) { groups in
+                for (offset, group) in list.enumerated() {
+                    groups.set(offset + 1) { $0.push(group) }
+                    groups.set(group.name) { _ = $0.rawIndex(-2, offset + 1) }  // the same table, by name
+                }
+            }
         }
     }
 }

@@ -34,7 +34,7 @@ enum OrdersLibrary {
             try call.watchingMemory(for: "orders.read of '\(path)'") {
                 if let grouping {
                     let grouped = try OrdersReader.read(path: path, options: options, grouping: grouping)
-                    call.push(grouped, by: grouping.label)
+                    call.push(grouped, by: grouping.luaName)
                 } else {
                     call.push(try OrdersReader.read(path: path, options: options))
                 }

@@ -17,7 +17,7 @@ extension MinuteTable {
     }
 
     /// Whether `csvData(step:)` has a customers column.
-    func hasCustomerColumn(step: Int) -> Bool { step == 1 && customers != nil }
+    public func hasCustomerColumn(step: Int) -> Bool { step == 1 && customers != nil }
 
     /// Appends the CSV's rows (no header), each after `prefix` (a long CSV's group field and comma).
     func appendCSVRows(to bytes: inout [UInt8], step: Int, prefix: [UInt8] = [], customerColumn: Bool? = nil) {

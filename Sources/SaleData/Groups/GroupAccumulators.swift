@@ -92,13 +92,13 @@ struct GroupAccumulators {
                 + " window (from/to) or fewer groups")
         }
         var result: [OrderGroup] = []
-        for index in names.indices.sorted(by: { nameBytes[$0].lexicographicallyPrecedes(nameBytes[$1]) }) {
+        for index in names.indices {
             var groupOptions = options
             groupOptions.zone = grouping.zones[names[index]] ?? options.zone
             groupOptions.window = window
             let table = try accumulators[index].table(options: groupOptions, file: file)
             result.append(OrderGroup(name: names[index], table: table))
         }
-        return result
+        return OrderGroup.sortedByName(result)
     }
 }

@@ -4,6 +4,17 @@ public struct OrderGroup: Sendable, Equatable {
     public let name: String
     /// Its revenue, orders and customers per minute, labelled in the group's zone.
     public let table: MinuteTable
+
+    /// A group from its name and table.
+    public init(name: String, table: MinuteTable) {
+        self.name = name
+        self.table = table
+    }
+
+    /// Groups sorted as grouped reads give them: by name, byte by byte.
+    public static func sortedByName(_ groups: [OrderGroup]) -> [OrderGroup] {
+        groups.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    }
 }
 
 /// What a grouped read gives: the total, exactly as an ungrouped read gives it, and each group.
