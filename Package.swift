@@ -30,7 +30,12 @@ let foundationTargets: [Target] = [
         ],
         exclude: ["README.md"], swiftSettings: strict,
         // The release program carries the Swift runtime: no shared Swift libraries to find and bind at each start.
-        linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),
+        // (FoundationEssentials' static library needs its two helpers named.)
+        linkerSettings: [
+            .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+            .linkedLibrary("_FoundationCollections", .when(platforms: [.linux], configuration: .release)),
+            .linkedLibrary("_FoundationCShims", .when(platforms: [.linux], configuration: .release)),
+        ]),
     .target(name: "TestSupport", dependencies: ["LuaBridge"], path: "Tests/TestSupport", swiftSettings: strict),
     .target(name: "TemporaryFolders", path: "Tests/TemporaryFolders", swiftSettings: strict),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport", "TemporaryFolders"], swiftSettings: strict),
@@ -41,7 +46,7 @@ let foundationTargets: [Target] = [
         name: "FuzzLuaAPI", dependencies: ["FlashLua", "LuaBridge", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         path: "Fuzz/LuaAPI", exclude: ["README.md"], swiftSettings: strict),
     .executableTarget(
-        name: "BenchBridge", dependencies: ["LuaBridge"], path: "Benchmarks/BenchBridge", exclude: ["README.md"],
+        name: "BenchBridge", dependencies: ["LuaBridge"], path: "Benchmarks/BenchBridge", exclude: ["README.md", "startup.py"],
         swiftSettings: strict),
 ]
 
