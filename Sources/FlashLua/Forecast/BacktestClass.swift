@@ -1,5 +1,4 @@
 import Forecasting
-import Foundation
 import LuaBridge
 import SaleData
 import SaleReports
@@ -23,7 +22,7 @@ enum BacktestClass {
         ],
         describe: { (object: BacktestObject) -> String in
             let summary = object.backtest.summary
-            let hre = summary[.hre200].map { ", mean hre200 " + percent($0) } ?? ""
+            let hre = summary[.hre200].map { ", mean hre200 " + Metric.hre200.format.text($0) } ?? ""
             let horizon = object.backtest.pieces.first?.horizon ?? 0
             return "Backtest(\(summary.model.rawValue), \(object.backtest.pieces.count) pieces of \(horizon) minutes\(hre))"
         },
@@ -45,9 +44,4 @@ enum BacktestClass {
             "step": { call, object in call.push(object.step); return 1 },
         ],
         cachesValues: true)
-
-    /// `12.3%`.
-    static func percent(_ value: Double) -> String {
-        String(format: "%.1f%%", value * 100)
-    }
 }
