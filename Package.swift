@@ -30,9 +30,10 @@ let foundationTargets: [Target] = [
         ],
         exclude: ["README.md"], swiftSettings: strict,
         // The release program carries the Swift runtime: no shared Swift libraries to find and bind at each start.
-        // (FoundationEssentials' static library needs its two helpers named.)
+        // (FoundationEssentials' static library needs its two helpers named; lld, unlike gold, does not
+        // warn about the mktemp the library references.)
         linkerSettings: [
-            .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+            .unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release)),
             .linkedLibrary("_FoundationCollections", .when(platforms: [.linux], configuration: .release)),
             .linkedLibrary("_FoundationCShims", .when(platforms: [.linux], configuration: .release)),
         ]),
