@@ -42,7 +42,8 @@ extension WorkMemory {
         return bytes
     }
 
-    /// `forecast.backtest`: every piece's forecast, kept, and the work of the latest piece.
+    /// `forecast.backtest`: every piece's forecast, kept, and the work of the latest piece on each
+    /// core at once (the pieces are forecast in parallel).
     static func backtest(_ options: ForecastOptions, revenue: Series, step: Int) -> Double {
         let rowStep = Double(max(revenue.step, 1))
         let horizon = Double(options.horizon) / rowStep, train = Double(options.train) / rowStep
@@ -51,7 +52,8 @@ extension WorkMemory {
         let pieces = (room / (Double(step) / rowStep)).rounded(.down) + 1
         var latest = options
         latest.cutoff = revenue.count - 1 - Int(horizon)
-        return pieces * (horizon * forecastBytesPerRow(options) + 1024) + forecast(latest, revenue: revenue)
+        let workers = min(Double(ParallelPieces.availableCores), pieces)
+        return pieces * (horizon * forecastBytesPerRow(options) + 1024) + workers * forecast(latest, revenue: revenue)
     }
 
     /// A forecast's series: mean, rate, lower, upper, actual, two a band and the three baselines' means.

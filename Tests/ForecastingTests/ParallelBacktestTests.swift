@@ -1,0 +1,48 @@
+import Cancellation
+import Forecasting
+import Testing
+
+/// Back-tests forecast their pieces on several threads and give the same result as on one.
+@Suite struct ParallelBacktestTests {
+    @Test(arguments: [ForecastModel.flashcast, .paper, .seasonalNaive])
+    func sameBacktestWithOneAndManyWorkers(_ model: ForecastModel) throws {
+        let revenue = SimulatedSales.revenue(seed: 5)
+        var options = ForecastOptions(model: model)
+        options.levels = [0.5, 0.8]
+        options.epochs = model == .paper ? 3 : nil
+        options.hidden = 8
+        let (train, horizon, step) = model == .paper ? (500, 200, 1200) : (500, 200, 300)
+        let one = try Backtester.backtest(revenue: revenue, train: train, horizon: horizon, step: step, options: options, workers: 1)
+        #expect(one.pieces.count >= 3)
+        for workers in [2, 5] {
+            let many = try Backtester.backtest(revenue: revenue, train: train, horizon: horizon, step: step, options: options,
+                                               workers: workers)
+            #expect(many == one, "\(workers) workers")
+        }
+    }
+
+    @Test(arguments: [1, 2, 4, 16])
+    func piecesComeBackInOrderAndTheFirstFailureWins(workers: Int) {
+        #expect(throws: PieceFailure(index: 37)) {
+            try ParallelPieces.map(Array(0..<100), workers: workers) { (index: Int) throws(PieceFailure) -> Int in
+                if index == 37 || index == 80 { throw PieceFailure(index: index) }
+                return index
+            }
+        }
+        let squares = ParallelPieces.map(Array(0..<100), workers: workers) { (index: Int) -> Int in index * index }
+        #expect(squares == (0..<100).map { $0 * $0 })
+    }
+
+    @Test func workersHearTheCallersCancellation() {
+        #expect(throws: ForecastError.cancelled) {
+            try CancellationCheck.observing({ true }) {
+                try Backtester.backtest(revenue: SimulatedSales.revenue(seed: 3), train: 500, horizon: 200, step: 100,
+                                        options: ForecastOptions(model: .drift), workers: 4)
+            }
+        }
+    }
+
+    struct PieceFailure: Error, Equatable {
+        let index: Int
+    }
+}
