@@ -49,7 +49,7 @@ def main():
         medians[name] = statistics.median(wall)
         print(f"{name} {' '.join(command)}: wall {1000 * medians[name]:.1f} ms ({1000 * min(wall):.1f}-{1000 * max(wall):.1f}),"
               f" cpu {1000 * statistics.median(cpu):.1f} ms, {runs} runs")
-    print(f"A/B wall medians: {medians['A'] / medians['B']:.1f}")
+    print(f"A/B wall medians: {medians['A'] / medians['B']:.2f}")
 
 
 if __name__ == "__main__":
