@@ -44,7 +44,7 @@ import TestSupport
         }
         let forecast = try text("report/forecast.csv").split(separator: "\n")
         #expect(forecast.first == "minute,forecast,lower,upper")
-        #expect(forecast.count == 1 + 2219)  // made as of an hour before now: minutes 2102 to 4320
+        #expect(forecast.count == 1 + 2159)  // made as of now: minutes 2162 to 4320
         #expect(forecast.last?.hasPrefix("2021-11-13T23:59,") == true)
         #expect(try text("report/status.csv").contains("\nminute,2161\nminutes,4320\nrevenue,1030608.3700\n"))
 
@@ -63,7 +63,7 @@ import TestSupport
         let result = try run(["run", "scripts/report.lua", "--now", "2021-11-11T02:00", "--model", "drift", "--out", out])
         #expect(result.status == 0)
         #expect(result.output.contains("\nforecast at end  "))
-        #expect(result.output.contains(", drift @01:00 new\n"))
+        #expect(result.output.contains(", drift @02:00 new\n"))
         #expect(result.output.contains("\nalert            none\n"))
         let calm = try run(["run", "scripts/report.lua", "--now", "2021-11-11T02:00", "--out", out])
         #expect(calm.status == 0)

@@ -51,7 +51,7 @@ import TestSupport
             intervalLabel: "90% interval"
         ).render(options)
         #expect(lua == [swift.text])
-        #expect(swift.text.contains(">now 14:00<"))
+        #expect(swift.text.contains(">now 13:59<"))
     }
 
     @Test func everyKindRendersFromPlainTables() throws {
@@ -174,7 +174,7 @@ import TestSupport
             PlotLine(name: "series 1", values: [100, 200, 300, 400]), PlotLine(name: "plan", values: [150, 250]),
         ]).render()
         #expect(lua == [forecast.text, lines.text])
-        #expect(forecast.text.contains(">now 13:04<"))
+        #expect(forecast.text.contains(">now 13:03<"))
     }
 
     @Test func seriesFromTheOrdersLibraryDrawDirectly() throws {
