@@ -272,7 +272,7 @@ import TestSupport
     @Test func theLibraryIsItsRegisteredKinds() throws {
         let names = ChartLibrary.kinds.map { $0.name }
         #expect(names == ["lines", "forecast", "backtest", "loss", "bars", "scenarios", "warning"])
-        #expect(ChartLibrary.library.functions.map(\.doc.name) == names)
+        #expect(ChartLibrary.library.functions.map(\.doc.name) == names + ["page"])
         #expect(ChartLibrary.library.summary == "SVG charts: lines, forecast, backtest, loss, bars, scenarios, warning.")
         for kind in ChartLibrary.kinds {
             let function = try #require(ChartLibrary.library.functions.first { $0.doc.name == kind.name })
