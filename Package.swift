@@ -125,7 +125,7 @@ let chartTargets: [Target] = [
 // MARK: - Forecasting
 
 let forecastTargets: [Target] = [
-    .target(name: "Forecasting", dependencies: ["SaleData", "NeuralNet", "Cancellation"], exclude: ["README.md"], swiftSettings: strict),
+    .target(name: "Forecasting", dependencies: ["SaleData", "NeuralNet", "Cancellation", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData", "Cancellation"], swiftSettings: strict),
     .executableTarget(
         name: "BenchForecast", dependencies: ["Forecasting", "SaleData", "NumberText"], path: "Benchmarks/BenchForecast",

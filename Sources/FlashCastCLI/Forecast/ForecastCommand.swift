@@ -23,10 +23,10 @@ struct ForecastCommand: ParsableCommand {
             numbers of rows; their defaults, 1000 and 500, are rounded up to whole rows. Rows after the cutoff are never shown to the model; \
             where they exist they are the actuals the metrics compare with.
 
-            Writes cutoff,minute,step,actual,forecast,lower,upper atomically (cumulative money with two \
+            Writes \(ForecastTable.header) atomically (cumulative money with two \
             decimals, step the minutes ahead, 1 to H (5, 10, ... on 5-minute rows), actual empty where unknown; with several levels, --level 0.5,0.8,0.95, \
-            lower50,upper50,lower80,upper80,lower95,upper95: nested bands, the first level the main one) and prints the metrics of the model and \
-            of the baselines (drift, seasonal naive, the earlier sale's profile with --history) as a \
+            \(ForecastTable.boundColumns(["50", "80", "95"])): nested bands, the first level the main one) and prints the metrics of the model and \
+            of the baselines (\(ForecastModel.baselineList(needing: "--history"))) as a \
             table, or as JSON with --json: MAPE of the cumulative series, the horizon revenue error \
             hre@h = |(f[c+h]-y[c]) - (y[c+h]-y[c])| / (y[c+h]-y[c]) for h = \(ForecastMetrics.horizons.map(String.init).joined(separator: ", ")) minutes, MASE against \
             drift, interval coverage and mean width (with several levels, each band's coverage too); \

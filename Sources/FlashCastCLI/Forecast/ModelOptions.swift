@@ -57,7 +57,7 @@ struct ModelOptions: ParsableArguments {
     var level: Levels { levels.level }
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
-        "The CSV to write: cutoff,minute,step,actual,forecast,lower,upper.", valueName: "forecast.csv"))
+        "The CSV to write: \(ForecastTable.header).", valueName: "forecast.csv"))
     var output: String
 
     @Option(help: ArgumentHelp("Also draw the chart as SVG.", valueName: "chart.svg"))
