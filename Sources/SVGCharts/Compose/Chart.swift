@@ -78,6 +78,16 @@ public struct Chart: RenderableChart {
 
     /// The chart as SVG: ranges from the layers (or the options' `xFrom`...`yMax`), then the frame, then each layer.
     public func render(_ options: ChartOptions = ChartOptions()) throws(ChartError) -> SVGDocument {
+        let (frame, drawn) = try frame(options)
+        return frame.document(data: { svg in
+            for (content, ink) in drawn where content.placement == .data { content.draw(&svg, on: frame, ink: ink) }
+        }, overlay: { svg in
+            for (content, ink) in drawn where content.placement == .overlay { content.draw(&svg, on: frame, ink: ink) }
+        })
+    }
+
+    /// The laid-out frame and the layers to draw on it (clipped to the options' window) with their colours.
+    func frame(_ options: ChartOptions) throws(ChartError) -> (frame: ChartFrame, drawn: [(any LayerContent, Ink)]) {
         try options.validate()
         for layer in layers { try layer.validate() }
         let xRange = try xRange(options)
@@ -93,11 +103,6 @@ public struct Chart: RenderableChart {
             kind: kind,
             summary: summary ?? describe(contents),
             markers: zip(contents, inks).flatMap { $0.markers($1, context) })
-        let frame = ChartFrame.make(spec, options: options)
-        return frame.document(data: { svg in
-            for (content, ink) in zip(contents, inks) where content.placement == .data { content.draw(&svg, on: frame, ink: ink) }
-        }, overlay: { svg in
-            for (content, ink) in zip(contents, inks) where content.placement == .overlay { content.draw(&svg, on: frame, ink: ink) }
-        })
+        return (ChartFrame.make(spec, options: options), Array(zip(contents, inks)))
     }
 }
