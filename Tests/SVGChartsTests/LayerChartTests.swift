@@ -61,7 +61,10 @@ import Testing
         let frame = try Self.frame(Self.rateChart(), options)
         #expect(frame.yDomain == (4000, 12000))
         options.yMax = 3000
-        #expect(throws: ChartError("option 'ymin' must leave a range: the axis would run from 4000.0 to 3000.0")) {
+        #expect(throws: ChartError("option 'ymin' must be less than 'ymax'")) { try Self.rateChart().render(options) }
+        options.yMax = nil
+        options.yMin = 50_000
+        #expect(throws: ChartError("option 'ymin' leaves no range: the value axis would run from 50k to 18.8k")) {
             try Self.rateChart().render(options)
         }
     }

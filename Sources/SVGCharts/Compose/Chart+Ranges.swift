@@ -38,7 +38,8 @@ extension Chart {
         axis.lo = options.yMin ?? axis.lo
         axis.hi = options.yMax ?? axis.hi
         guard axis.lo < axis.hi || (options.yMin == nil && options.yMax == nil) else {
-            throw ChartError.option(options.yMin != nil ? "ymin" : "ymax", "must leave a range: the axis would run from \(axis.lo) to \(axis.hi)")
+            let (lo, hi) = (Currency.none.short(axis.lo), Currency.none.short(axis.hi))
+            throw ChartError.option(options.yMin != nil ? "ymin" : "ymax", "leaves no range: the value axis would run from \(lo) to \(hi)")
         }
         return axis
     }

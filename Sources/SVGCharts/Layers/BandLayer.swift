@@ -6,12 +6,12 @@ struct BandLayer: LayerContent {
     var paint: Paint?
 
     func validate() throws(ChartError) {
-        try lower.validate("band '\(label)'")
+        try lower.validate(ChartError.layer("band", label))
         guard lower.values.count == upper.values.count else {
-            throw ChartError("band '\(label)': 'lower' has \(lower.values.count) values but 'upper' has \(upper.values.count)")
+            throw ChartError("\(ChartError.layer("band", label)): 'lower' has \(lower.values.count) values but 'upper' has \(upper.values.count)")
         }
         guard lower.start == upper.start, lower.step == upper.step else {
-            throw ChartError("band '\(label)': 'lower' and 'upper' are not at the same times")
+            throw ChartError("\(ChartError.layer("band", label)): 'lower' and 'upper' are not at the same times")
         }
     }
 

@@ -5,7 +5,7 @@ struct BarsLayer: LayerContent {
     var paint: Paint?
     var side: AxisSide
 
-    func validate() throws(ChartError) { try track.validate("bars '\(label)'") }
+    func validate() throws(ChartError) { try track.validate(ChartError.layer("bars", label)) }
 
     /// Up to the end of the last bar's step.
     var xExtent: ClosedRange<Double>? { track.values.isEmpty ? nil : track.start...track.x(track.values.count) }

@@ -8,7 +8,7 @@ struct DotsLayer: LayerContent {
     var onTop: Bool
 
     func validate() throws(ChartError) {
-        guard radius > 0, radius <= 50 else { throw ChartError("dots '\(label)' radius must be between 0 and 50") }
+        guard radius > 0, radius <= 50 else { throw ChartError("\(ChartError.layer("dots", label)) radius must be between 0 and 50") }
     }
 
     var coloring: Coloring { .previous }

@@ -9,8 +9,8 @@ struct LineLayer: LayerContent {
     var side: AxisSide
 
     func validate() throws(ChartError) {
-        for track in tracks { try track.validate("line '\(label)'") }
-        guard width > 0, width <= 20 else { throw ChartError("line '\(label)' width must be between 0 and 20") }
+        for track in tracks { try track.validate(ChartError.layer("line", label)) }
+        guard width > 0, width <= 20 else { throw ChartError("\(ChartError.layer("line", label)) width must be between 0 and 20") }
     }
 
     var xExtent: ClosedRange<Double>? {

@@ -6,7 +6,7 @@ struct MarkerLayer: LayerContent {
     var stamped: Bool
 
     func validate() throws(ChartError) {
-        if let bad = moments.first(where: { !$0.minute.isFinite }) { throw ChartError("marker '\(bad.label)' time must be finite") }
+        if let bad = moments.first(where: { !$0.minute.isFinite }) { throw ChartError("\(ChartError.layer("marker", bad.label)) time must be finite") }
     }
 
     var placement: Placement { .markers }

@@ -4,7 +4,7 @@ struct NoteLayer: LayerContent {
     var paint: Paint?
 
     func validate() throws(ChartError) {
-        if let bad = notes.first(where: { !$0.value.isFinite }) { throw ChartError("note '\(bad.text)' value must be finite") }
+        if let bad = notes.first(where: { !$0.value.isFinite }) { throw ChartError("\(ChartError.layer("note", bad.text)) value must be finite") }
     }
 
     var placement: Placement { .overlay }

@@ -6,7 +6,7 @@ struct RuleLayer: LayerContent {
     var side: AxisSide
 
     func validate() throws(ChartError) {
-        guard value.isFinite else { throw ChartError("rule '\(label)' value must be a finite number") }
+        guard value.isFinite else { throw ChartError("\(ChartError.layer("rule", label)) value must be a finite number") }
     }
 
     func yExtent(in window: ClosedRange<Double>?) -> (Double, Double)? { (value, value) }

@@ -6,7 +6,7 @@ struct SpanLayer: LayerContent {
 
     func validate() throws(ChartError) {
         guard spans.allSatisfy({ $0.lowerBound.isFinite && $0.upperBound.isFinite }) else {
-            throw ChartError("span '\(label)' times must be finite")
+            throw ChartError("\(ChartError.layer("span", label)) times must be finite")
         }
     }
 

@@ -57,6 +57,8 @@ public struct ChartOptions: Sendable {
         for (value, name) in [(xFrom, "from"), (xTo, "to"), (yMin, "ymin"), (yMax, "ymax")] {
             if let value, !value.isFinite { throw .option(name, "must be a finite number") }
         }
+        if let yMin, let yMax, yMin >= yMax { throw .option("ymin", "must be less than 'ymax'") }
+        if let xFrom, let xTo, xFrom > xTo { throw .option("from", "must be before 'to'") }
     }
 
     private static func check(_ value: Double, _ name: String, _ allowed: ClosedRange<Double>) throws(ChartError) {
