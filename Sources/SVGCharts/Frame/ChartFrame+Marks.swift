@@ -1,4 +1,3 @@
-import Foundation
 
 /// Data marks the layers draw: thinned polylines, bands, bars, dots.
 extension ChartFrame {
