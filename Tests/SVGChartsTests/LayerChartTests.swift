@@ -133,3 +133,42 @@ extension ChartFrame {
         return scale.domain
     }
 }
+
+/// The rate chart: revenue per 15 minutes, the forecast's steps after "now" with their range, an event.
+@Suite struct RateChartTests {
+    static func chart() -> RateChart {
+        let actual = LayerChartTests.perStep(Array(Fixtures.perMinute.prefix(180)), step: 15, name: "actual")
+        let rates = LayerChartTests.perStep((180..<Fixtures.minutes).map(Fixtures.expectedRate), step: 15, name: "forecast")
+        let shifted = { (s: TimedSeries) in TimedSeries(name: s.name, startMinute: s.startMinute + 14, stepMinutes: 15, values: s.values) }
+        let forecast = TimedSeries(name: "forecast", startMinute: Fixtures.saleStart + 194, stepMinutes: 15, values: rates.values)
+        return RateChart(actual: shifted(actual), forecast: forecast, lower: rates.values.map { $0 * 0.85 }, upper: rates.values.map { $0 * 1.15 },
+                         bandLabel: "80% step range", now: Fixtures.saleStart + 179,
+                         events: [ChartEvent(minute: Fixtures.saleStart + 60, label: "e-mail")])
+    }
+
+    @Test func golden() throws {
+        var options = GoldenChartTests.money()
+        options.title = "Revenue per 15 minutes"
+        try GoldenFile.check("rate", Self.chart().render(options))
+    }
+
+    @Test func theForecastContinuesTheLastActualStepAtNow() throws {
+        let chart = try Self.chart().composed(for: ChartOptions())
+        let lines = chart.layers.compactMap { $0.content as? LineLayer }
+        let forecast = try #require(lines.last?.tracks.first)
+        #expect(forecast.start == Double(Fixtures.saleStart + 179) && forecast.values.count == 13)
+        #expect(try Self.chart().render().text.contains(">now 15:59<"))
+    }
+
+    @Test func badData() {
+        let actual = TimedSeries(name: "actual", startMinute: 0, stepMinutes: 15, values: [1, 2])
+        let hourly = TimedSeries(name: "forecast", startMinute: 30, stepMinutes: 60, values: [1])
+        #expect(throws: ChartError("rate 'forecast' has a 60-minute step but 'actual' has 15")) {
+            try RateChart(actual: actual, forecast: hourly).render()
+        }
+        let forecast = TimedSeries(name: "forecast", startMinute: 30, stepMinutes: 15, values: [1, 2])
+        #expect(throws: ChartError("rate 'lower' and 'upper' have 1 and 2 values but 'forecast' has 2")) {
+            try RateChart(actual: actual, forecast: forecast, lower: [1], upper: [1, 2]).render()
+        }
+    }
+}

@@ -13,6 +13,7 @@ enum ChartLibrary {
         BarsChartKind.self,
         ScenariosChartKind.self,
         WarningChartKind.self,
+        RateChartKind.self,
     ]
 
     static let library = LuaLibrary(

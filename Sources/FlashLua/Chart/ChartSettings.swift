@@ -19,6 +19,8 @@ final class ChartSettings {
     /// Zone of the clock labels, once known.
     private(set) var zone: ShopZone?
     private let stepGiven: Bool
+    /// The `step` option, if given.
+    var stepOption: Int? { stepGiven ? step : nil }
     private let timeLabels: TimeLabels?
     /// The argument position of the options table.
     let position: Int32
