@@ -5,7 +5,8 @@ public struct ForecastChart: RenderableChart {
     public var axis: TimeAxis
     /// Actual cumulative revenue from index 0; it may run past the cutoff (for hindsight).
     public var actual: [Double]
-    /// Axis index of the first forecast value: the "now" of the forecast.
+    /// Axis index of the first forecast value; the index before it is the forecast's "now" (the
+    /// last observed minute), where the marker stands.
     public var cutoff: Int
     /// Forecast mean from `cutoff` on.
     public var mean: [Double]
@@ -61,7 +62,7 @@ public struct ForecastChart: RenderableChart {
     /// The bands (narrowest first), the actual curve, the forecast continuing it and "now".
     public func composed(for options: ChartOptions) throws(ChartError) -> Chart {
         try validate()
-        let now = axis.minute(at: cutoff)
+        let now = axis.minute(at: max(cutoff - 1, 0))
         let bands = bandsWidestFirst.reversed().map { band -> Layer in
             .band(lower: axis.timed(joinedForecast(band.lower)), upper: axis.timed(joinedForecast(band.upper)),
                   label: band.label, paint: .palette(0))
