@@ -61,12 +61,10 @@ if sale.target and sale.history then
     {title = "Pace against the plan", currency = o.currency}),
     "Cumulative revenue against the target's plan")
 end
--- The early warning of the last --lookback minutes: actual against the band forecast before them.
-local cutoff = #sale.revenue - o.lookback
-if kept and o.lookback > 0 and cutoff >= 60 then
-  local before = forecast.run(sale.revenue, {cutoff = cutoff, train = math.min(1000, cutoff), horizon = o.lookback,
-    model = o.model, history = sale.history})
-  local verdict = forecast.warning(sale.revenue, before, {k = o.k})
+-- The early warning of the last --lookback minutes: actual against the band of the forecast the sale made
+-- before them (the one its status's alert checks), and the expected end total against the target.
+if sale.early and #sale.revenue - o.lookback >= 60 then
+  local verdict = forecast.warning(sale.revenue, sale.early, {k = o.k, target = sale.target})
   save("warning.svg", chart.warning(verdict, {title = "Early warning: the last " .. o.lookback .. " minutes",
     currency = o.currency}), "Revenue of the last minutes against the band forecast before them")
 end

@@ -44,7 +44,9 @@ final class LiveSaleObject: LuaObject, Sendable {
             asked for), revenue and cumulative (Series so far), \
             history (the earlier sale's revenue), target, status (the last LiveStatus), forecast (the end-of-sale \
             forecast as of now, the last minute read, as chart.forecast draws it and scenario.whatif takes it: {actual=, mean=, lower=, upper=, cutoff=, \
-            observed=, level=, model=}, or nil). The fields are read afresh on every access, since each \
+            observed=, level=, model=}, or nil), early (with lookback=N, the Forecast made N minutes before now whose \
+            band the status's alert checks: forecast.warning(sale.revenue, sale.early) is that check, for chart.warning; \
+            else nil). The fields are read afresh on every access, since each \
             refresh changes them: sale.revenue after sale:refresh() is the longer series (keep a field in a \
             local for a snapshot).
             """,
@@ -74,6 +76,15 @@ final class LiveSaleObject: LuaObject, Sendable {
             "revenue": { call, object in pushOptional(call, object.sale.observed?.revenue) },
             "cumulative": { call, object in pushOptional(call, object.sale.observed?.cumulative) },
             "forecast": { call, object in LiveForecastTable.push(object.sale, call) },
+            "early": { call, object in
+                if let early = object.sale.earlyForecast, let revenue = object.sale.observed?.revenue {
+                    let known = revenue.slice(0..<min(early.cutoff + 1, revenue.count))
+                    call.push(ForecastObject(early, revenue: known, train: min(object.sale.settings.train, known.count)))
+                } else {
+                    call.pushNil()
+                }
+                return 1
+            },
             "history": { call, object in pushOptional(call, object.sale.plan.history) },
             "target": { call, object in call.push(object.sale.plan.target); return 1 },
             "status": { call, object in
