@@ -39,6 +39,11 @@ struct ForecastCommand: ParsableCommand {
             --history-email / --learn-email, else a typical e-mail) and --discount WHEN:LIFT; events sent \
             by the cutoff are taken out of what the model learns from and their tails carried on.
 
+            --rate-svg draws revenue per --rate-step minutes (default 15): the sale's steps over the \
+            training window (and after the cutoff where known), the forecast's steps with the range the \
+            observed steps spread over around their local average (at the forecast's level), "now" and the \
+            planned events; each value sits at the last minute of its step.
+
             Exit status: 0 fine, 1 bad data or failed training, 2 usage error (including a cutoff \
             outside the data or a training window that does not fit before it).
             """)
@@ -61,19 +66,26 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
+    @Option(help: ArgumentHelp("Also draw revenue per step (actual, forecast, its range, now, events) as SVG.", valueName: "rate.svg"))
+    var rateSvg: String?
+
+    @Option(help: ArgumentHelp("Minutes per step of --rate-svg (default 15; a multiple of the rows' step).", valueName: "minutes"))
+    var rateStep: Int?
+
     @OptionGroup var reading: OrderReadingOptions
 
     func validate() throws {
         if let train, train <= 0 { throw ValidationError("--train must be a positive number of minutes") }
         if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of minutes") }
         try events.validate(hasHistory: modelOptions.history != nil)
-        try modelOptions.checkOutputs(input: input)
+        if let rateStep, rateStep <= 0 { throw ValidationError("--rate-step must be a positive number of minutes") }
+        try modelOptions.checkOutputs(input: input, extra: [("--rate-svg", rateSvg)])
     }
 
     func run() throws {
         let run = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) { try ForecastRun(self) }
         if let warning = run.pastEndWarning { StandardError.write(warning) }
-        modelOptions.report(modelOptions.json ? json(run).text : text(run))
+        modelOptions.report(modelOptions.json ? json(run).text : text(run), extra: [rateSvg])
     }
 
     private func metrics(_ forecast: Forecast) -> MetricsTable {
@@ -107,7 +119,7 @@ struct ForecastCommand: ParsableCommand {
         } else {
             lines.append("no actuals after the cutoff: no metrics")
         }
-        lines.append("wrote \(modelOptions.output): \(forecast.rows) rows" + (modelOptions.svg.map { ", \($0)" } ?? ""))
+        lines.append("wrote \(modelOptions.output): \(forecast.rows) rows" + [modelOptions.svg, rateSvg].compactMap { $0.map { ", \($0)" } }.joined())
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -131,7 +143,7 @@ struct ForecastCommand: ParsableCommand {
             "baselines": .object(Dictionary(uniqueKeysWithValues: baselines)),
             "sale_end": .string(run.saleEnd.map(forecast.mean.zone.label(minute:))),
             "planned": .array(run.planned.map { .string($0) }),
-            "output": .string(modelOptions.output), "svg": .string(modelOptions.svg),
+            "output": .string(modelOptions.output), "svg": .string(modelOptions.svg), "rate_svg": .string(rateSvg),
         ])
     }
 }

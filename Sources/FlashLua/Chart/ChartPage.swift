@@ -39,7 +39,7 @@ enum ChartPage {
             call.rawField(entry, "caption")
             defer { call.pop() }  // pop the caption
             let caption = call.type(at: call.count) == .string ? (try? call.string(call.count)) ?? "" : ""
-            return ReportPage.Figure(chart: chart.document, caption: caption)
+            return ReportPage.Figure(chart: try chart.rendered(call, data: 1), caption: caption)
         }
     }
 

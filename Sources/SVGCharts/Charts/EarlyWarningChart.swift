@@ -25,49 +25,24 @@ public struct EarlyWarningChart: RenderableChart {
         self.alerts = alerts
     }
 
-    /// The chart as SVG.
-    public func render(_ options: ChartOptions = ChartOptions()) throws(ChartError) -> SVGDocument {
-        try options.validate()
+    /// The alert spans, the normal band, the expected line, the actual line and a dot at each
+    /// alert on it.
+    public func composed(for options: ChartOptions) throws(ChartError) -> Chart {
         try validate()
-        let theme = options.theme
-        let alertSet = Set(alerts)
-        let spec = FrameSpec(
-            x: axis.extent(from: 0, to: max(actual.count, lower.count, expected.count) - 1),
-            y: .covering([actual, expected, lower, upper], title: "revenue", money: true, includeZero: true),
-            y2: nil,
-            legend: [
-                LegendEntry(label: "actual", color: theme.actual, swatch: .line(dashed: false)),
-                LegendEntry(label: "expected", color: theme.color(0), swatch: .line(dashed: true)),
-                LegendEntry(label: "normal range", color: theme.color(0), swatch: .area),
-                LegendEntry(label: "alert", color: theme.alert, swatch: .span),
-            ].filter { expected.isEmpty ? $0.label != "expected" : true },
-            kind: "early-warning chart",
-            summary: "early warning: \(alertSet.count) alert minutes in \(actual.count) actual minutes")
-        let frame = ChartFrame.make(spec, options: options)
-        return frame.document(data: { svg in
-            drawAlertSpans(&svg, frame: frame, color: theme.alert)
-            frame.drawBand(&svg, axis: axis, start: 0, lower: lower, upper: upper, color: theme.color(0))
-            frame.drawLines(&svg, frame.polylines(PlotLine(name: "expected", values: expected), on: axis),
-                            color: theme.color(0), width: 1.8, dashed: true)
-            frame.drawLines(&svg, frame.polylines(PlotLine(name: "actual", values: actual), on: axis), color: theme.actual)
-            for i in alertSet.sorted() where i < actual.count && actual[i].isFinite {
-                frame.drawDot(&svg, Point(x: frame.x(axis.minute(at: i)), y: frame.y(actual[i])), color: theme.alert, radius: 3)
-            }
-        })
-    }
-
-    /// Runs of consecutive alert indices as shaded columns, half a step either side.
-    private func drawAlertSpans(_ svg: inout SVGWriter, frame: ChartFrame, color: String) {
-        var d = ""
-        for run in Self.runs(alerts) {
-            let left = frame.x(axis.minute(at: run.lowerBound) - Double(axis.stepMinutes) / 2)
-            let right = frame.x(axis.minute(at: run.upperBound) + Double(axis.stepMinutes) / 2)
-            d += "M\(DecimalFormat.coordinate(left)) \(DecimalFormat.coordinate(frame.plot.y))"
-            d += "H\(DecimalFormat.coordinate(max(right, left + 1.5)))V\(DecimalFormat.coordinate(frame.plot.maxY))"
-            d += "H\(DecimalFormat.coordinate(left))Z"
-        }
-        guard !d.isEmpty else { return }
-        svg.element("path", ["d": .string(d), "fill": .string(color), "fill-opacity": .fraction(ChartFrame.spanOpacity)])
+        let half = Double(axis.stepMinutes) / 2
+        let spans = Self.runs(alerts).map { axis.minute(at: $0.lowerBound) - half...axis.minute(at: $0.upperBound) + half }
+        let dots = Set(alerts).sorted().filter { $0 < actual.count && actual[$0].isFinite }.map { (axis.minute(at: $0), actual[$0]) }
+        var chart = Chart(
+            kind: "early-warning chart", yTitle: "revenue", zero: .always,
+            summary: "early warning: \(Set(alerts).count) alert minutes in \(actual.count) actual minutes",
+            layers: [
+                .spans(spans, label: "alert"),
+                .band(lower: axis.timed("lower", lower), upper: axis.timed("upper", upper), label: "normal range", paint: .palette(0)),
+            ])
+        if !expected.isEmpty { chart.add(.line(axis.timed("expected", expected), paint: .palette(0), width: 1.8, dashed: true)) }
+        chart.add(.line(axis.timed("actual", actual), paint: .actual))
+        chart.add(.dots(dots, paint: .alert, radius: 3))
+        return chart
     }
 
     /// Sorted, de-duplicated indices grouped into runs of consecutive values.

@@ -26,41 +26,24 @@ public struct ScenarioChart: RenderableChart {
         self.annotations = annotations
     }
 
-    /// The chart as SVG.
-    public func render(_ options: ChartOptions = ChartOptions()) throws(ChartError) -> SVGDocument {
-        try options.validate()
+    /// The actual curve, the baseline dashed, each scenario continuing the actual curve, the
+    /// events and the notes.
+    public func composed(for options: ChartOptions) throws(ChartError) -> Chart {
         try axis.validate()
         try baseline.validate("baseline")
         for s in scenarios { try s.validate("scenario") }
-        let theme = options.theme, all = [baseline] + scenarios
-        var legend: [LegendEntry] = []
-        if !actual.isEmpty { legend.append(LegendEntry(label: "actual", color: theme.actual, swatch: .line(dashed: false))) }
-        legend.append(LegendEntry(label: baseline.name, color: theme.mutedText, swatch: .line(dashed: true)))
-        for (i, s) in scenarios.enumerated() {
-            legend.append(LegendEntry(label: s.name, color: theme.color(i), swatch: .line(dashed: false)))
-        }
-        let end = max(actual.count, all.map(\.end).max() ?? 0)
-        let spec = FrameSpec(
-            x: axis.extent(from: 0, to: end - 1),
-            y: .covering([actual] + all.map(\.values) + [annotations.map(\.value)], title: "cumulative revenue",
-                         money: true, includeZero: true),
-            y2: nil, legend: legend, kind: "scenario chart",
+        var chart = Chart(
+            kind: "scenario chart", yTitle: "cumulative revenue", zero: .always,
             summary: "scenario comparison: '\(baseline.name)' against "
                 + scenarios.map { "'\($0.name)'" }.joined(separator: ", ")
-                + (events.isEmpty ? "" : "; events: " + events.map { "'\($0.label)'" }.joined(separator: ", ")),
-            markers: events.map { .init(minute: Double($0.minute), text: $0.label, color: theme.alert) })
-        let frame = ChartFrame.make(spec, options: options)
-        return frame.document(data: { svg in
-            frame.drawLines(&svg, frame.polylines(PlotLine(name: "actual", values: actual), on: axis), color: theme.actual)
-            frame.drawLines(&svg, frame.polylines(baseline.continuing(actual), on: axis), color: theme.mutedText, dashed: true)
-            for (i, s) in scenarios.enumerated() {
-                frame.drawLines(&svg, frame.polylines(s.continuing(actual), on: axis), color: theme.color(i), width: 2.2)
-            }
-        }, overlay: { svg in
-            for note in annotations {
-                let point = Point(x: frame.x(Double(note.minute)), y: frame.y(note.value))
-                frame.drawAnnotation(&svg, at: point, text: note.text, color: theme.text)
-            }
-        })
+                + (events.isEmpty ? "" : "; events: " + events.map { "'\($0.label)'" }.joined(separator: ", ")))
+        if !actual.isEmpty { chart.add(.line(axis.timed("actual", actual), paint: .actual)) }
+        chart.add(.line(axis.timed(baseline.continuing(actual)), paint: .muted, dashed: true))
+        for (i, s) in scenarios.enumerated() {
+            chart.add(.line(axis.timed(s.continuing(actual)), paint: .palette(i), width: 2.2, dashed: false))
+        }
+        chart.add(.events(events))
+        chart.add(.notes(annotations))
+        return chart
     }
 }

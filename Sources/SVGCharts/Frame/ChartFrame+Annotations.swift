@@ -44,9 +44,15 @@ extension ChartFrame {
         let width = FontMetrics.width(text, size: m.markerFont)
         let right = point.x + 8 + width <= plot.maxX
         let y = min(max(point.y - 8, plot.y + m.markerFont), plot.maxY - 4)
+        haloText(&svg, text, x: right ? point.x + 8 : point.x - 8, y: y, color: options.theme.text, anchor: right ? "start" : "end")
+    }
+
+    /// Marker-sized text on a halo of the background colour, readable over lines.
+    func haloText(_ svg: inout SVGWriter, _ text: String, x: Double, y: Double, color: String, anchor: String) {
+        guard !text.isEmpty else { return }
         svg.textElement("text", [
-            "x": .number(right ? point.x + 8 : point.x - 8), "y": .number(y), "font-size": .number(m.markerFont),
-            "fill": .string(options.theme.text), "text-anchor": right ? "start" : "end",
+            "x": .number(x), "y": .number(y), "font-size": .number(metrics.markerFont),
+            "fill": .string(color), "text-anchor": .string(anchor),
             "stroke": .string(options.theme.background), "stroke-width": 3, "stroke-linejoin": "round",
             "paint-order": "stroke",
         ], text)
