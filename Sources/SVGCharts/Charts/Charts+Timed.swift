@@ -55,17 +55,19 @@ extension ScenarioChart {
 }
 
 extension EarlyWarningChart {
-    /// Actual values against the band (and the expected values, if given), with alerts at epoch
-    /// minutes (each highlights the step holding it).
+    /// Actual values against the band (and the expected values, if given), with the minutes below
+    /// it, the alert's start and the expected end total (against `target`) at epoch minutes.
     public init(
-        actual: TimedSeries, expected: TimedSeries? = nil, lower: TimedSeries, upper: TimedSeries, alertMinutes: [Int]
+        actual: TimedSeries, expected: TimedSeries? = nil, lower: TimedSeries, upper: TimedSeries, alertMinutes: [Int],
+        alertStart: Int? = nil, ends: TimedSeries? = nil, target: Double? = nil
     ) throws(ChartError) {
-        let axis = try TimeAxis.common([actual, lower, upper] + (expected.map { [$0] } ?? []))
-        let alerts = alertMinutes.compactMap { minute -> Int? in
+        let axis = try TimeAxis.common([actual, lower, upper] + (expected.map { [$0] } ?? []) + (ends.map { [$0] } ?? []))
+        let index = { (minute: Int) -> Int? in
             let offset = minute - axis.startMinute
             return offset >= 0 ? offset / axis.stepMinutes : nil
         }
         self.init(axis: axis, actual: axis.fromZero(actual), expected: expected.map(axis.fromZero) ?? [],
-                  lower: axis.fromZero(lower), upper: axis.fromZero(upper), alerts: alerts)
+                  lower: axis.fromZero(lower), upper: axis.fromZero(upper), alerts: alertMinutes.compactMap(index),
+                  alertStart: alertStart.flatMap(index), ends: ends.map(axis.fromZero) ?? [], target: target)
     }
 }
