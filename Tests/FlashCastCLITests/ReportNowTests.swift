@@ -33,6 +33,11 @@ import TestSupport
         #expect(abs(try #require(Double(end)) - (try #require(Double(last)))) < 0.01)
         let forecast = try text("forecast.svg")
         #expect(forecast.contains(">now Fri 12 Nov 12:00<"))
+        // The target and the plan, on the forecast and the pace charts; the forecast's shortfall in its subtitle.
+        for chart in [forecast, try text("pace.svg")] {
+            #expect(chart.contains(">target</text>") && chart.contains(">plan (target shaped like the earlier sale)</text>"))
+        }
+        #expect(forecast.contains("flashcast, 80% band; BELOW TARGET: forecast 1,940,414 is 59,586 short"))
         #expect(forecast.contains("actual cumulative revenue for 2161 minutes, forecast of 2159 minutes from the cutoff"))
     }
 
