@@ -46,11 +46,12 @@ extension ScenarioChart {
     /// annotation minutes are epoch minutes as always.
     public init(
         actual: TimedSeries?, baseline: TimedSeries, scenarios: [TimedSeries],
-        events: [ChartEvent] = [], annotations: [ChartAnnotation] = []
+        events: [ChartEvent] = [], annotations: [ChartAnnotation] = [],
+        band: (lower: [Double], upper: [Double], label: String)? = nil, target: Double? = nil
     ) throws(ChartError) {
         let axis = try TimeAxis.common((actual.map { [$0] } ?? []) + [baseline] + scenarios)
         self.init(axis: axis, actual: actual.map(axis.fromZero) ?? [], baseline: axis.placed(baseline),
-                  scenarios: scenarios.map(axis.placed), events: events, annotations: annotations)
+                  scenarios: scenarios.map(axis.placed), events: events, annotations: annotations, band: band, target: target)
     }
 }
 
