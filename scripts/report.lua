@@ -62,7 +62,7 @@ local kept = sale.forecast
 if kept then
   local short = status.alert_text:match("BELOW TARGET: [^;]+")
   local subtitle = string.format("%s, %d%% band", kept.model, math.floor(kept.level * 100 + 0.5)) .. (short and "; " .. short or "")
-  save("forecast.svg", against_target(chart.forecast(kept, {title = "Revenue so far and forecast to the end of the sale",
+  save("forecast.svg", against_target(chart.forecast(kept, {title = "Forecast to the end of the sale",
     subtitle = subtitle, currency = o.currency})), "Cumulative revenue, the forecast to the end of the sale and its band")
 end
 save("revenue.svg", chart.bars(sale.revenue:resample(15), {title = "Revenue per 15 minutes", currency = o.currency}),
