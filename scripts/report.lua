@@ -67,6 +67,10 @@ if kept then
 end
 save("revenue.svg", chart.bars(sale.revenue:resample(15), {title = "Revenue per 15 minutes", currency = o.currency}),
   "Revenue per 15 minutes and the running total")
+if sale.current then
+  save("rate.svg", chart.rate(sale.current, {step = 15, title = "Revenue per 15 minutes: actual and forecast",
+    currency = o.currency}), "Revenue per 15 minutes against the forecast's rate and the range steps vary in")
+end
 if plan then
   save("pace.svg", against_target(chart.lines({{name = "this sale", values = sale.cumulative}},
     {title = "Pace against the plan", currency = o.currency})), "Cumulative revenue against the target's plan")

@@ -33,6 +33,7 @@ import TestSupport
         #expect(abs(try #require(Double(end)) - (try #require(Double(last)))) < 0.01)
         let forecast = try text("forecast.svg")
         #expect(forecast.contains(">now Fri 12 Nov 12:00<"))
+        #expect(try text("rate.svg").contains(">now Fri 12 Nov 12:00<"))
         // The target and the plan, on the forecast and the pace charts; the forecast's shortfall in its subtitle.
         for chart in [forecast, try text("pace.svg")] {
             #expect(chart.contains(">target</text>") && chart.contains(">plan (target shaped like the earlier sale)</text>"))
