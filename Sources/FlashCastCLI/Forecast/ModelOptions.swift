@@ -79,8 +79,13 @@ struct ModelOptions: ParsableArguments {
 
     /// Writes the CSV and the chart (drawn only when asked for), committed together.
     func write(_ table: ForecastTable, chart: () throws -> SVGDocument) throws {
+        try write(csv: table.csv, chart: chart)
+    }
+
+    /// Writes CSV text and the chart (drawn only when asked for), committed together.
+    func write(csv: String, chart: () throws -> SVGDocument) throws {
         let outputs = OutputSet()
-        try outputs.add(output, table.csv.utf8)
+        try outputs.add(output, csv.utf8)
         if let svg { try outputs.add(svg, try chart().text.utf8) }
         try outputs.commit()
     }
