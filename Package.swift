@@ -146,6 +146,9 @@ let scenarioTargets: [Target] = [
     .target(name: "Scenarios", dependencies: ["SaleData", "Forecasting", "Cancellation", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SaleData", "Forecasting"], swiftSettings: strict),
     .executableTarget(
+        name: "BenchGroups", dependencies: ["Forecasting", "SaleData"], path: "Benchmarks/BenchGroups",
+        exclude: ["README.md"], swiftSettings: strict),
+    .executableTarget(
         name: "BenchScenario", dependencies: ["Scenarios", "Forecasting", "SaleData"], path: "Benchmarks/BenchScenario",
         exclude: ["README.md"], swiftSettings: strict),
 ]

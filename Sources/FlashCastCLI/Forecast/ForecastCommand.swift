@@ -6,6 +6,8 @@ import SaleData
 import SaleReports
 import Scenarios
 
+extension Reconciliation: ExpressibleByArgument {}
+
 /// `flashcast forecast INPUT.csv --cutoff T -o forecast.csv`: one forecast, as `forecast.run` makes it.
 struct ForecastCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,6 +46,13 @@ struct ForecastCommand: ParsableCommand {
             observed steps spread over around their local average (at the forecast's level), "now" and the \
             planned events; each value sits at the last minute of its step.
 
+            --by country forecasts the total and every group (an orders CSV; --history, when an orders CSV, \
+            is grouped the same way and each group gets its own) and reconciles them so that the groups add \
+            up to the total: --reconciliation bottom_up or wls (default: the one whose back-test over \
+            --origins earlier cutoffs erred least). The CSV gains a first column, group: '(total)' the \
+            reconciled total, '(direct)' the total forecast on its own, then each group; --svg draws the \
+            reconciled total.
+
             Exit status: 0 fine, 1 bad data or failed training, 2 usage error (including a cutoff \
             outside the data or a training window that does not fit before it).
             """)
@@ -74,7 +83,19 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var reading: OrderReadingOptions
 
+    @OptionGroup var grouping: GroupingOptions
+
+    @Option(help: ArgumentHelp("With --by: bottom_up or wls (default: chosen by back-test).", valueName: "method"))
+    var reconciliation: Reconciliation?
+
+    @Option(help: ArgumentHelp("With --by: earlier cutoffs the back-test choosing the reconciliation tries.", valueName: "n"))
+    var origins = 3
+
     func validate() throws {
+        if grouping.by == nil, reconciliation != nil || origins != 3 {
+            throw ValidationError("--reconciliation and --origins go with --by")
+        }
+        guard origins >= 1 else { throw ValidationError("--origins must be at least 1") }
         if let train, train <= 0 { throw ValidationError("--train must be a positive number of minutes") }
         if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of minutes") }
         try events.validate(hasHistory: modelOptions.history != nil)
@@ -83,6 +104,12 @@ struct ForecastCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let grouping = grouping.grouping {
+            let run = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) {
+                try GroupForecastCommandRun(self, grouping: grouping)
+            }
+            return modelOptions.report(run.text(output: modelOptions.output))
+        }
         let run = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) { try ForecastRun(self) }
         if let warning = run.pastEndWarning { StandardError.write(warning) }
         modelOptions.report(modelOptions.json ? json(run).text : text(run), extra: [rateSvg])

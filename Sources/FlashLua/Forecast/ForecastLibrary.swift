@@ -19,9 +19,15 @@ enum ForecastLibrary {
         sent by it are divided out of the revenue the model learns from and their tails carried on. \
         train, horizon, window and season are minutes whatever the series' step: on 5-minute rows \
         horizon=500 forecasts 100 rows and must be a multiple of 5 (the defaults are rounded up to whole \
-        rows), and metrics.hre60 compares 60 minutes (12 rows) ahead.
+        rows), and metrics.hre60 compares 60 minutes (12 rows) ahead. \
+        On a grouped read (orders.read{by=...}) it forecasts the total and every group and reconciles \
+        them so that the groups add up to the total: {total (reconciled Forecast), direct (the total's \
+        own), groups (Forecasts in order and by name), reconciliation, choice, summary}; \
+        reconciliation='bottom_up'|'wls' (default: the one whose back-test over origins=3 earlier \
+        cutoffs erred least), history=an earlier grouped read (each group gets its own) or Series.
         """
     ) { call in
+        if GroupForecastRun.isGrouped(call, at: 1) { return try GroupForecastRun.run(call) }
         let revenue = try call.series(at: 1)
         let table = try LuaOptions(call, at: 2)
         try table.allow(ForecastRunOptions.runKeys)
