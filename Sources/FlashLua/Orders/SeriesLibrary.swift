@@ -37,6 +37,6 @@ enum SeriesLibrary {
     }
 
     static let library = LuaLibrary(
-        name: "series", summary: "Per-minute series: make, load, slice, sum, resample, save.",
+        name: "series", summary: "Per-minute series: make, load, slice, sum, resample, arithmetic, map, rolling, save.",
         functions: [new, loadCSV], classes: [SeriesClass.luaClass])
 }
