@@ -58,12 +58,8 @@ assert(w:save_csv(o.out .. "/scenarios.csv"))
 assert(chart.scenarios(w, {title = "What if we send the e-mail?", currency = o.currency,
   subtitle = "forecast from " .. o.cutoff .. ", scenarios against the baseline"}):save(o.out .. "/scenarios.svg"))
 -- What each scenario adds, minute by minute: its cumulative revenue minus the baseline's.
-local base, gains = w.baseline.mean:totable(), {}
-for i = 1, #w do
-  local values = {start = w.baseline.mean.start, tz = o.tz}
-  for k, v in ipairs(w[i].mean:totable()) do values[k] = v - base[k] end
-  gains[i] = {name = w[i].name, values = series.new(values)}
-end
+local gains = {}
+for i = 1, #w do gains[i] = {name = w[i].name, values = w[i].mean - w.baseline.mean} end
 assert(chart.lines(gains, {title = "Extra revenue over the baseline", currency = o.currency,
   subtitle = "cumulative, from the cutoff " .. o.cutoff}):save(o.out .. "/gains.svg"))
 print("wrote " .. o.out .. "/scenarios.csv, " .. o.out .. "/scenarios.svg, " .. o.out .. "/gains.svg")

@@ -39,7 +39,7 @@ private func valuesAndStart(_ code: String) throws -> [String] {
     @Test func findsExtremesWithTheirTimes() throws {
         #expect(try evaluate("return s:argmax()") == ["4.0", "2021-05-20T14:06", "4"])
         #expect(try evaluate("return s:argmin()") == ["0.0", "2021-05-20T14:05", "3"])
-        #expect(try evaluate("return series.new{}:argmax(), (s / 0 * 0):argmin()") == ["nil", "nil"])
+        #expect(try evaluate("return series.new{start=0}:argmax(), (s / 0 * 0):argmin()") == ["nil", "nil"])
     }
 
     @Test func moneySumsAndSavesExactly() throws {
@@ -88,11 +88,11 @@ private func valuesAndStart(_ code: String) throws -> [String] {
     @Test(arguments: [
         "s * (0/0)", "s / 0", "s ^ 1e308", "s + math.huge - math.huge", "-(s / 0)", "s // 0", "s % 0", "s % math.huge",
         "s:rolling(math.maxinteger, 'max')", "s:rolling(math.mininteger, 'sum')", "(s / 0 * 0):rolling(2, 'min')",
-        "(s * (0/0)):rolling(3, 'sum')", "series.new{}:rolling(1, 'sum')", "series.new{} - s", "s:shift(-math.maxinteger)",
+        "(s * (0/0)):rolling(3, 'sum')", "series.new{start=0}:rolling(1, 'sum')", "series.new{start=0} - s", "s:shift(-math.maxinteger)",
         "s:shift(16666666666666)", "s:map(function(v) return 0/0 end)", "s:map(function(v) return s:map(math.abs):sum() end)",
         "s:map(function(v) return s:map(function() return s:rolling(2, function(w) return w:sum() end):sum() end):sum() end)",
         "s:where(s / 0)", "s:where(s, 0/0)", "s:gt(0/0)", "s:eq(s)", "(s/0):argmax()", "s:align(s:shift(4))",
-        "series.new{}:align(series.new{}, 'sum')", "s:rolling(2, function(w) return w:rolling(1, 'max'):sum() end)",
+        "series.new{start=0}:align(series.new{start=0}, 'sum')", "s:rolling(2, function(w) return w:rolling(1, 'max'):sum() end)",
         "s:map(function(v) local f; f = function(n) return n > 0 and f(n - 1) or v end; return f(100) end)",
     ])
     func hostileInputsNeverCrash(code: String) throws {
@@ -109,7 +109,7 @@ private func valuesAndStart(_ code: String) throws -> [String] {
     }
 
     @Test func randomProgramsOfSeriesOperationsNeverCrash() throws {
-        let operands = ["s", "t", "s:shift(1)", "series.new{}", "(s/0)", "2", "0/0", "-1", "math.huge", "'3'", "{}", "nil",
+        let operands = ["s", "t", "s:shift(1)", "series.new{start=0}", "(s/0)", "2", "0/0", "-1", "math.huge", "'3'", "{}", "nil",
                         "s:resample(5)", "true"]
         let operations = ["+", "-", "*", "/", "%", "^", "//"]
         let methods = ["map(math.abs)", "gt(%@)", "where(%@)", "rolling(%@, 'max')", "rolling(%@, 'sum')", "shift(%@)",
