@@ -19,7 +19,7 @@ local o = args.parse(arg, {
   {"k", 15, "minutes below the band that raise the alert"},
   {"lookback", 60, "the forecast is made as of this many minutes ago, so the last ones are checked against its band"},
   {"currency", "$", "currency sign on the charts"},
-  {"out", "out", "output folder"},
+  {"out", args.output() or "out", "output folder (in the sandbox: the --output folder)"},
 })
 
 local function given(text) return text ~= "" and text or nil end
