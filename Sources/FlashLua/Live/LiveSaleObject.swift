@@ -80,7 +80,8 @@ final class LiveSaleObject: LuaObject, Sendable {
                 if let status = object.sale.status { call.push(LiveStatusObject(status)) } else { call.pushNil() }
                 return 1
             },
-        ])
+        ],
+        fieldTypes: ["revenue": "Series", "cumulative": "Series", "history": "Series", "status": "LiveStatus"])
 
     private static func pushOptional(_ call: LuaCall, _ series: Series?) -> Int32 {
         if let series { call.push(series) } else { call.pushNil() }
