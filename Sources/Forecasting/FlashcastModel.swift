@@ -68,7 +68,9 @@ struct FlashcastModel: ForecastMethod {
         guard !features.isEmpty else { return timeOfDay(origin: origin, horizon: horizon) }
         let past = features.contains(.lastSeason) ? cleanedPast(origin: origin) : nil
         let open = features.contains(.level) ? openHours(origin: origin) : Array(repeating: true, count: 24)
-        var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past, open: open), features: features.count)
+        var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past, open: open), features: features.count,
+                           recentBlocks: Self.recentMinutes / Self.blockMinutes)
+        var levelSetElsewhere = false
         if let index = features.firstIndex(of: .lastSeason) {
             if fit.tracksAsIs(index) {
                 fit.useAlone(index)
@@ -76,9 +78,15 @@ struct FlashcastModel: ForecastMethod {
                 // The level is set by the steadier shape: the earlier sale's change, or, in a
                 // sparse shop, the week's mean (one day's few busy hours over another's are noise).
                 fit.setScale(index, to: 1)
+                levelSetElsewhere = true
             }
         }
-        for (index, feature) in features.enumerated() where feature != .level { fit.keepUnlessSignificant(index) }
+        for (index, feature) in features.enumerated() where feature != .level {
+            fit.keepUnlessSignificant(index)
+            // Last season beside an earlier sale keeps its level: the earlier sale's change
+            // between seasons says how the days differ, recent hours or not.
+            if !(feature == .lastSeason && levelSetElsewhere) { fit.followRecentLevel(index) }
+        }
         return (origin + 1..<origin + 1 + horizon).map { row in
             var rate = 0.0
             for (index, feature) in features.enumerated() {
