@@ -6,7 +6,8 @@
 /// start. When last season's hourly ratios to this sale's recent hours centre on 1 (within two
 /// standard errors), it is the forecast as it stands. Otherwise each shape's scale is the median of
 /// the hourly ratios (last season's stays 1 beside an earlier sale, whose change already sets its
-/// level) and the shapes are mixed by how steady those ratios are (see `ShapeFit`). Without an
+/// level) and the shapes are mixed by how steady those ratios are (see `ShapeFit`); where the last
+/// six hours' ratios say the level has moved, they set the scale. Without an
 /// earlier sale the other shape is the mean of the last open days at the same time of day (a
 /// level that keeps the daily rhythm; a flat level over the shop's opening hours while one day
 /// alone is seen); before a season
