@@ -85,8 +85,10 @@ struct FlashcastModel: ForecastMethod {
         for (index, feature) in features.enumerated() where feature != .level {
             fit.keepUnlessSignificant(index)
             // Last season beside an earlier sale keeps its level: the earlier sale's change
-            // between seasons says how the days differ, recent hours or not.
-            if !(feature == .lastSeason && levelSetElsewhere) { fit.followRecentLevel(index) }
+            // between seasons says how the days differ, recent hours or not. The recent days'
+            // mean keeps its scale too: the days it averages differ by the hour (a surge on one
+            // of them), so a few hours' ratio is no level for the rest of the day.
+            if feature != .recentDays && !(feature == .lastSeason && levelSetElsewhere) { fit.followRecentLevel(index) }
         }
         return (origin + 1..<origin + 1 + horizon).map { row in
             var rate = 0.0

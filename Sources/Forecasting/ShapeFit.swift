@@ -23,8 +23,8 @@ struct ShapeFit {
     private(set) var scales: [Double]
     /// Per feature: its share of the mix (the weights sum to 1).
     private(set) var weights: [Double]
-    /// Per feature: the median log ratio and its standard error, when the ratios were robust.
-    private let centres: [(median: Double, standardError: Double)?]
+    /// Per feature: the median log ratio, its standard error and the ratios' spread, when they were robust.
+    private let centres: [(median: Double, standardError: Double, spread: Double)?]
     /// Per feature: the log ratio of totals and its standard error, when the shop was too sparse
     /// for robust ratios.
     private let totalsCentres: [(median: Double, standardError: Double)?]
@@ -35,7 +35,7 @@ struct ShapeFit {
     /// Fits `features` features on `blocks` (newest first); the newest `recentBlocks` of them are
     /// also fitted alone (see `followRecentLevel`; none when 0).
     init(blocks: [Block], features: Int, recentBlocks: Int = 0) {
-        var scales: [Double] = [], spreads: [Double] = [], centres: [(median: Double, standardError: Double)?] = []
+        var scales: [Double] = [], spreads: [Double] = [], centres: [(median: Double, standardError: Double, spread: Double)?] = []
         var totalsCentres = Array(repeating: (median: Double, standardError: Double)?.none, count: features)
         for index in 0..<features {
             let pairs = blocks.map { ($0.target, $0.features[index]) }
@@ -44,7 +44,7 @@ struct ShapeFit {
                 let centre = Self.centre(ratios)
                 scales.append(exp(centre.median))
                 spreads.append(centre.spread)
-                centres.append((centre.median, centre.standardError))
+                centres.append((centre.median, centre.standardError, centre.spread))
             } else {
                 let sparse = Self.sparseFit(pairs)
                 scales.append(sparse.scale)
@@ -123,14 +123,16 @@ struct ShapeFit {
     }
 
     /// Sets feature `index`'s scale to its newest blocks' median ratio when that differs from the
-    /// scale by more than `biasSigmas` standard errors of both medians: the level has moved (a day
-    /// unlike the day before, a sale that is over), and the older hours no longer say what it is.
-    /// Robust fits only: in a sparse shop a few hours are too few for a level.
+    /// scale by more than `biasSigmas` standard errors of both medians and by more than `biasSigmas`
+    /// spreads of the hourly ratios (beyond the hour-to-hour wobble of the shape: the newest hours
+    /// are unlike the others, not a little off): the level has moved (a day unlike the day before,
+    /// a sale that is over), and the older hours no longer say what it is. Robust fits only: in a
+    /// sparse shop a few hours are too few for a level.
     mutating func followRecentLevel(_ index: Int) {
         guard let recent = recentCentres[index], let centre = centres[index], scales[index] > 0 else { return }
-        let difference = recent.median - log(scales[index])
+        let difference = abs(recent.median - log(scales[index]))
         let standardError = (recent.standardError * recent.standardError + centre.standardError * centre.standardError).squareRoot()
-        if abs(difference) > Self.biasSigmas * standardError { scales[index] = exp(recent.median) }
+        if difference > Self.biasSigmas * max(standardError, centre.spread) { scales[index] = exp(recent.median) }
     }
 
     /// Takes feature `index` as it is (scale 1) and alone.
