@@ -86,14 +86,18 @@ struct FlashcastModel: ForecastMethod {
             fit.keepUnlessSignificant(index)
             // Last season beside an earlier sale keeps its level: the earlier sale's change
             // between seasons says how the days differ, recent hours or not. The recent days'
-            // mean keeps its scale too: the days it averages differ by the hour (a surge on one
-            // of them), so a few hours' ratio is no level for the rest of the day.
-            if feature != .recentDays && !(feature == .lastSeason && levelSetElsewhere) { fit.followRecentLevel(index) }
+            // mean is no guide once the level has moved: its scale was fitted on the older level,
+            // and the days it averages differ by the hour (a surge on one of them), so a few
+            // hours' ratio is no level for the rest of the day either: last season goes alone.
+            guard feature != .recentDays, !(feature == .lastSeason && levelSetElsewhere) else { continue }
+            if fit.followRecentLevel(index), feature == .lastSeason { fit.weighAlone(index) }
         }
         return (origin + 1..<origin + 1 + horizon).map { row in
             var rate = 0.0
-            for (index, feature) in features.enumerated() {
-                rate += fit.weights[index] * fit.scales[index] * forecastValue(feature, row: row, origin: origin, past: past, open: open)
+            for (index, feature) in features.enumerated() where fit.weights[index] > 0 {
+                let scale = feature == .lastSeason && past != nil
+                    ? lastSeasonScale(fit.scales[index], row: row, origin: origin, past: past!) : fit.scales[index]
+                rate += fit.weights[index] * scale * forecastValue(feature, row: row, origin: origin, past: past, open: open)
             }
             return rate
         }

@@ -128,17 +128,26 @@ struct ShapeFit {
     /// are unlike the others, not a little off): the level has moved (a day unlike the day before,
     /// a sale that is over), and the older hours no longer say what it is. Robust fits only: in a
     /// sparse shop a few hours are too few for a level.
-    mutating func followRecentLevel(_ index: Int) {
-        guard let recent = recentCentres[index], let centre = centres[index], scales[index] > 0 else { return }
+    /// Returns whether it did.
+    @discardableResult
+    mutating func followRecentLevel(_ index: Int) -> Bool {
+        guard let recent = recentCentres[index], let centre = centres[index], scales[index] > 0 else { return false }
         let difference = abs(recent.median - log(scales[index]))
         let standardError = (recent.standardError * recent.standardError + centre.standardError * centre.standardError).squareRoot()
-        if difference > Self.biasSigmas * max(standardError, centre.spread) { scales[index] = exp(recent.median) }
+        guard difference > Self.biasSigmas * max(standardError, centre.spread) else { return false }
+        scales[index] = exp(recent.median)
+        return true
+    }
+
+    /// Gives feature `index` all the weight, keeping its scale.
+    mutating func weighAlone(_ index: Int) {
+        weights = weights.indices.map { $0 == index ? 1 : 0 }
     }
 
     /// Takes feature `index` as it is (scale 1) and alone.
     mutating func useAlone(_ index: Int) {
         scales[index] = 1
-        weights = weights.indices.map { $0 == index ? 1 : 0 }
+        weighAlone(index)
     }
 
     /// Sets feature `index`'s scale, keeping the weights.
