@@ -92,11 +92,18 @@ struct FlashcastModel: ForecastMethod {
             guard feature != .recentDays, !(feature == .lastSeason && levelSetElsewhere) else { continue }
             if fit.followRecentLevel(index), feature == .lastSeason { fit.weighAlone(index) }
         }
-        return (origin + 1..<origin + 1 + horizon).map { row in
+        let rows = origin + 1..<origin + 1 + horizon
+        var lastSeasonScales: [Double] = []
+        if let index = features.firstIndex(of: .lastSeason), let past {
+            lastSeasonScales = rows.map { lastSeasonScale(fit.scales[index], row: $0, origin: origin, past: past) }
+            // Where last season's day already showed the lift, the level has moved since the
+            // other shapes' scales were fitted: last season goes alone, as after `followRecentLevel`.
+            if lastSeasonScales.contains(where: { $0 != fit.scales[index] }) { fit.weighAlone(index) }
+        }
+        return rows.map { row in
             var rate = 0.0
             for (index, feature) in features.enumerated() where fit.weights[index] > 0 {
-                let scale = feature == .lastSeason && past != nil
-                    ? lastSeasonScale(fit.scales[index], row: row, origin: origin, past: past!) : fit.scales[index]
+                let scale = feature == .lastSeason && !lastSeasonScales.isEmpty ? lastSeasonScales[row - origin - 1] : fit.scales[index]
                 rate += fit.weights[index] * scale * forecastValue(feature, row: row, origin: origin, past: past, open: open)
             }
             return rate

@@ -72,4 +72,16 @@ import SaleData
         let forecast = rates.reduce(0, +), actual = revenue.values[(cutoff + 1)...(cutoff + 500)].reduce(0, +)
         #expect(abs(forecast / actual - 1) < 0.1, "forecast \(forecast), actual \(actual)")
     }
+
+    @Test func theDayAfterBlackFridayIsNotLiftedTwice() throws {
+        // from 00:30 on Saturday, before Saturday has shown its level: the scale fitted on Friday
+        // against Thursday (3) lifts Thursday's hours, not Friday's again, so the forecast is about
+        // Friday's level (what the recent hours know), not 3 times it
+        let revenue = Self.blackFridayWeek()
+        let cutoff = 3 * 1440 + 30 - 1
+        let input = try Forecaster.prepare(revenue: revenue, options: ForecastOptions(cutoff: cutoff))
+        let forecast = FlashcastModel(input: input).rates(origin: cutoff, horizon: 500).reduce(0, +)
+        let friday = revenue.values[(cutoff + 1 - 1440)...(cutoff + 500 - 1440)].reduce(0, +)
+        #expect(abs(forecast / friday - 1) < 0.1, "forecast \(forecast), Friday's same hours \(friday)")
+    }
 }
