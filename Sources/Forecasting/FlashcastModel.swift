@@ -7,7 +7,8 @@
 /// standard errors), it is the forecast as it stands. Otherwise each shape's scale is the median of
 /// the hourly ratios (last season's stays 1 beside an earlier sale, whose change already sets its
 /// level) and the shapes are mixed by how steady those ratios are (see `ShapeFit`); where the last
-/// six hours' ratios say the level has moved, they set the scale. Without an
+/// six hours' ratios say the level has moved, they set the scale, and last season's scale does not
+/// lift again what the day it reads already showed (see `lastSeasonScale`). Without an
 /// earlier sale the other shape is the mean of the last open days at the same time of day (a
 /// level that keeps the daily rhythm; a flat level over the shop's opening hours while one day
 /// alone is seen); before a season
