@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import FlashREPL
 import NumberText
 import SafeOutput
 
@@ -68,7 +73,7 @@ struct Log {
     func write(_ message: String) {
         let prefix = timestamps ? Self.timestamp(Date()) + " " : ""
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
-        FileHandle.standardError.write(Data(lines.map { prefix + $0 }.joined(separator: "\n").utf8 + [0x0A]))
+        StandardError.write(lines.map { prefix + $0 }.joined(separator: "\n") + "\n")
     }
 
     static func timestamp(_ date: Date) -> String {

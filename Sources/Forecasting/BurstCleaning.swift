@@ -1,4 +1,3 @@
-import Foundation
 
 /// This sale's revenue up to an origin with one-off bursts taken out: an e-mail campaign, a post
 /// that went viral. Last season is the default model's best guide to the hours ahead, but

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension IntervalCalibration {
     /// One back-test residual (a log ratio of actual to forecast gain), the weight of its origin

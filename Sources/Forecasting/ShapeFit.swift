@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How each feature explains this sale's recent hours: its scale is the median over hourly blocks
 /// of this sale's revenue divided by the feature's (a campaign's hours, in either, do not move a

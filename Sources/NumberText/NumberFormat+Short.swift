@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension NumberFormat {
     private static let suffixes = ["", "k", "M", "B", "T"]

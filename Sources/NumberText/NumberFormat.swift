@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Numbers as FlashCast writes them, locale-free so the same number always gives the same bytes:
 /// short (`1.083M`), grouped (`1,940,414`), fixed decimals (`1234.50`), cents (`12.34`) and percentages.
@@ -13,7 +17,7 @@ public enum NumberFormat {
         let scale = pow(10, Double(places))
         let scaled = (abs(value) * scale).rounded()
         guard scaled < 9e15 else {  // past 2^53 every double is whole: print its digits
-            return (value < 0 ? minus : "") + String(format: "%.\(places)f", abs(value))
+            return (value < 0 ? minus : "") + printed(abs(value), places: places)
         }
         let units = Int64(scaled), divisor = Int64(scale)
         var text = String(units / divisor)
@@ -68,6 +72,13 @@ public enum NumberFormat {
     /// A ratio as a percentage with `decimals` decimals: 1.02 → `102%`, 0.468 with 1 → `46.8%`.
     public static func percent(_ ratio: Double, decimals: Int = 0) -> String {
         ratio.isFinite ? fixed(ratio * 100, decimals: decimals) + "%" : nonFinite(ratio, minus: "-")
+    }
+
+    /// C's `%.*f` of a finite value (exact digits of large doubles), without Foundation.
+    private static func printed(_ value: Double, places: Int) -> String {
+        var buffer = [CChar](repeating: 0, count: 400)
+        _ = withVaList([Int32(places), value]) { arguments in vsnprintf(&buffer, buffer.count, "%.*f", arguments) }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     static func nonFinite(_ value: Double, minus: String) -> String {

@@ -1,8 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import Cancellation
 import Dispatch
 import FlashREPL
-import Foundation
 import SafeOutput
 import Synchronization
 

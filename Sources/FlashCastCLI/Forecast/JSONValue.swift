@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A JSON document built in code: numbers that are unknown or not finite become `null`.
 indirect enum JSONValue: Encodable {

@@ -1,5 +1,4 @@
 import Forecasting
-import Foundation
 import SaleReports
 
 /// The accuracy measures of a model and its baselines as a text table (stdout) or JSON (`--json`):

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Forecasting
-import Foundation
 import SafeOutput
 import SaleData
 import SaleReports
@@ -15,7 +14,7 @@ struct Levels: ExpressibleByArgument {
     init(values: [Double]) { self.values = values }
 
     init?(argument: String) {
-        let values = argument.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let values = argument.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingSpaces()) }
         guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
         self.values = values.compactMap { $0 }
     }

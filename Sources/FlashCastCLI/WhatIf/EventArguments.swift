@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import NumberText
 import SaleData
 import Scenarios

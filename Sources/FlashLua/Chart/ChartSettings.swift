@@ -1,4 +1,3 @@
-import Foundation
 import LuaBridge
 import SaleData
 import SaleReports

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LuaBridge
 import OrderSources
 import SaleData
@@ -34,7 +38,10 @@ final class LiveQueryObject: LuaObject {
             ) { call, object in
                 let table: MinuteTable
                 do throws(OrderSourceError) {
-                    table = try object.live.refresh { FileHandle.standardError.write(Data("flashcast: \($0)\n".utf8)) }
+                    table = try object.live.refresh { message in
+                        var line = "flashcast: \(message)\n"
+                        line.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+                    }
                 } catch {
                     return call.failure(error.message)
                 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Matrix {
     /// Calls `body` with the address of the elements; does nothing for an empty matrix.

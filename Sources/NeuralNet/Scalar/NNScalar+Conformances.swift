@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Float: NNScalar {
     /// Sixteen lanes: two AVX2 registers or one AVX-512 register.
@@ -6,9 +10,9 @@ extension Float: NNScalar {
     /// `float32`.
     public static var precisionName: String { "float32" }
     /// The exponential function.
-    public static func exponential(_ x: Float) -> Float { Foundation.exp(x) }
+    public static func exponential(_ x: Float) -> Float { exp(x) }
     /// The hyperbolic tangent.
-    public static func hyperbolicTangent(_ x: Float) -> Float { Foundation.tanh(x) }
+    public static func hyperbolicTangent(_ x: Float) -> Float { tanh(x) }
 
     /// `function`'s forward kernel in `Float`.
     public static func activationForward<F: ActivationFunction>(_ function: F.Type, input: Matrix<Float>, output: inout Matrix<Float>) {
@@ -29,9 +33,9 @@ extension Double: NNScalar {
     /// `float64`.
     public static var precisionName: String { "float64" }
     /// The exponential function.
-    public static func exponential(_ x: Double) -> Double { Foundation.exp(x) }
+    public static func exponential(_ x: Double) -> Double { exp(x) }
     /// The hyperbolic tangent.
-    public static func hyperbolicTangent(_ x: Double) -> Double { Foundation.tanh(x) }
+    public static func hyperbolicTangent(_ x: Double) -> Double { tanh(x) }
 
     /// `function`'s forward kernel in `Double`.
     public static func activationForward<F: ActivationFunction>(_ function: F.Type, input: Matrix<Double>, output: inout Matrix<Double>) {

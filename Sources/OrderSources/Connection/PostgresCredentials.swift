@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds the password for a PostgreSQL address the way libpq does: the URL first, then the
 /// `PGPASSWORD` variable, then the password file (`PGPASSFILE`, by default `~/.pgpass`).

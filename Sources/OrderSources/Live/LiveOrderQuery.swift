@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SaleData
 
 /// A per-minute table kept up to date during a sale: each `refresh()` asks the database only for
@@ -28,7 +32,7 @@ public final class LiveOrderQuery {
 
     /// A live query; `clock` gives the current time in seconds since the epoch.
     public init(source: any OrderSource, query: MinuteQuery, retry: RetryPolicy = .standard, settleSeconds: Int = 5,
-                clock: @escaping () -> Int = { Int(Date().timeIntervalSince1970) }) {
+                clock: @escaping () -> Int = { time(nil) }) {
         self.source = source
         self.query = query
         self.retry = retry

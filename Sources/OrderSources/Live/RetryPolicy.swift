@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How often and after which pauses a query that lost its connection is tried again.
 public struct RetryPolicy: Sendable {
@@ -8,7 +12,7 @@ public struct RetryPolicy: Sendable {
     public var sleep: @Sendable (Double) -> Void
 
     /// A policy with the given pauses.
-    public init(delays: [Double], sleep: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }) {
+    public init(delays: [Double], sleep: @escaping @Sendable (Double) -> Void = { usleep(UInt32($0 * 1_000_000)) }) {
         self.delays = delays
         self.sleep = sleep
     }

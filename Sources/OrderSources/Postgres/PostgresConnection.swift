@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CLibPQ
 
 /// One libpq connection: parameterised queries with text results, and errors without secrets.
@@ -71,7 +75,7 @@ final class PostgresConnection {
 
     /// libpq's message on one line, with any occurrence of the password replaced.
     private static func redact(_ message: String, password: String?) -> String {
-        var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }
             .joined(separator: "; ")
         if let password, !password.isEmpty { text = text.replacingOccurrences(of: password, with: "<hidden>") }
         return text

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Data marks every chart kind shares: thinned polylines, interval bands, markers.
 extension ChartFrame {

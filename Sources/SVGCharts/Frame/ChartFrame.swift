@@ -1,4 +1,3 @@
-import Foundation
 
 /// The laid-out chrome shared by every chart kind: titles, legend, plot area, axes and scales.
 ///

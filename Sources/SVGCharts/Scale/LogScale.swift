@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Maps a positive domain onto a pixel range by base-10 logarithm.
 public struct LogScale: Sendable, Equatable {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// d3's "nice" tick algorithm: about `count` ticks whose step is 1, 2 or 5 times a power of ten.
 public enum NiceTicks {

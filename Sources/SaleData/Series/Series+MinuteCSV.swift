@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Series {
     /// Whether CSV text starts with a per-minute header (`minute,...`), as `flashcast aggregate` and
@@ -7,15 +16,17 @@ extension Series {
         let withoutMark = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : text
         let line = withoutMark.prefix { $0 != "\n" && $0 != "\r" }
         let first = line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return first.trimmingCharacters(in: .whitespaces).lowercased() == "minute"
+        return first.trimmingSpaces().lowercased() == "minute"
     }
 
     /// Whether the file at `path` starts with a per-minute header; false when it cannot be read.
     public static func isMinuteCSV(path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let start = (try? handle.read(upToCount: 4096)) ?? Data()
-        return isMinuteCSV(header: Substring(String(decoding: start, as: UTF8.self)))
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var start = [UInt8](repeating: 0, count: 4096)
+        let count = read(descriptor, &start, start.count)
+        return isMinuteCSV(header: Substring(String(decoding: start.prefix(Swift.max(count, 0)), as: UTF8.self)))
     }
 
     /// Reads column `column` of a per-minute CSV (`minute,revenue,orders,customers,cumulative`):
@@ -34,9 +45,9 @@ extension Series {
                              zone: ShopZone = .utc) throws(SeriesError) -> Series {
         // "\r\n" is one Character, so split on any line break rather than on "\n"
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).makeIterator()
-        let headerLine = (lines.next() ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}"))
+        let headerLine = lines.next().map { $0.hasPrefix("\u{FEFF}") ? $0.dropFirst() : $0 } ?? ""
         let names = headerLine.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .map { $0.trimmingSpaces().lowercased() }
         guard names.first == "minute" else { throw SeriesError(description: "\(name):1:1: first column is not 'minute'") }
         guard let wanted = names.firstIndex(of: column.lowercased()) else {
             throw SeriesError(description: "\(name):1: no column '\(column)'")

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A seeded xoshiro256** generator: the same seed gives the same sale on every machine.
 public struct RandomSource: RandomNumberGenerator, Sendable {

@@ -1,5 +1,9 @@
 import Cancellation
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NumberText
 import SafeOutput
 

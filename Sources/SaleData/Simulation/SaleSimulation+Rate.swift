@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension SaleSimulation {
     /// Expected orders in each minute of the sale, campaigns included (sums to `expectedOrders`).

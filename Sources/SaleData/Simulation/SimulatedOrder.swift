@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One order of a simulated sale.
 public struct SimulatedOrder: Sendable, Equatable {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An e-mail or push campaign: the rate rises linearly for `riseMinutes` after the send, peaks at
 /// `1 + lift` times the baseline, then the extra rate halves every `halfLife` minutes.

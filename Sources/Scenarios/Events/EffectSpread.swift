@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How uncertain a campaign's effect is: the standard deviations of the logarithms of its lift and
 /// of its half-life, taken as independent (0 and 0: known exactly, as when an analyst asks "what

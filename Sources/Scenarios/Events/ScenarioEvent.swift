@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SaleData
 
 /// Something that changes the revenue rate: a factor on the baseline at every minute.

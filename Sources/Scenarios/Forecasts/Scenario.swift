@@ -1,5 +1,9 @@
 import Forecasting
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SaleData
 
 /// A named set of events to try on a baseline forecast: "e-mail at 14:00", "10% off from 16:00".

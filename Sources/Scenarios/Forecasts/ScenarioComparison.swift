@@ -1,4 +1,3 @@
-import Foundation
 import NumberText
 import SaleData
 

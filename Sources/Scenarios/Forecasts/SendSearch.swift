@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SaleData
 
 /// The answer to "what is the latest minute to send the e-mail and still reach the target?".
