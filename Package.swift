@@ -84,7 +84,9 @@ let reportTargets: [Target] = [
     .target(
         name: "SaleReports", dependencies: ["SaleData", "OrderSources", "Forecasting", "Scenarios", "SVGCharts", "SafeOutput", "NumberText"],
         exclude: ["README.md"], swiftSettings: strict),
-    .testTarget(name: "SaleReportsTests", dependencies: ["SaleReports", "SaleData", "TemporaryFolders"], swiftSettings: strict),
+    .testTarget(
+        name: "SaleReportsTests", dependencies: ["SaleReports", "SaleData", "Forecasting", "SVGCharts", "TemporaryFolders"],
+        exclude: ["Golden"], swiftSettings: strict),
 ]
 
 // MARK: - Orders and series
@@ -143,6 +145,9 @@ let forecastTargets: [Target] = [
 let scenarioTargets: [Target] = [
     .target(name: "Scenarios", dependencies: ["SaleData", "Forecasting", "Cancellation", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SaleData", "Forecasting"], swiftSettings: strict),
+    .executableTarget(
+        name: "BenchGroups", dependencies: ["Forecasting", "SaleData"], path: "Benchmarks/BenchGroups",
+        exclude: ["README.md"], swiftSettings: strict),
     .executableTarget(
         name: "BenchScenario", dependencies: ["Scenarios", "Forecasting", "SaleData"], path: "Benchmarks/BenchScenario",
         exclude: ["README.md"], swiftSettings: strict),

@@ -1,5 +1,6 @@
 -- The scheduled report: where the sale stands now, the forecast to its end with its band, the
--- early-warning verdict, charts and CSVs, and an index (report.md) linking them.
+-- early-warning verdict, charts and CSVs, an index (report.md) linking them and a web page
+-- (report.html: everything inline, readable on a phone, reloading itself with --refresh).
 --
 --   flashcast run scripts/report.lua --orders data/live.csv --history data/previous.csv --target 2000000
 --
@@ -19,7 +20,8 @@ local o = args.parse(arg, {
   {"k", 15, "minutes below the band that raise the alert"},
   {"lookback", 60, "the forecast is made as of this many minutes ago, so the last ones are checked against its band"},
   {"currency", "$", "currency sign on the charts"},
-  {"out", "out", "output folder"},
+  {"refresh", 0, "seconds after which report.html reloads itself, for a screen watching the sale (0: never)"},
+  {"out", args.output() or "out", "output folder (in the sandbox: the --output folder)"},
 })
 
 local function given(text) return text ~= "" and text or nil end
@@ -37,34 +39,46 @@ print(status)
 local files = {}
 local function save(name, picture, caption)
   assert(picture:save(o.out .. "/" .. name))
-  files[#files + 1] = {name = name, caption = caption}
+  files[#files + 1] = {name = name, caption = caption, chart = picture}
+end
+
+-- The plan: the target spread over the sale like the earlier sale's revenue.
+local plan
+if sale.target and sale.history then
+  local values, earlier = {start = sale.revenue.start, tz = o.tz}, sale.history:cumsum()
+  local whole = earlier[#earlier]
+  for i = 1, #earlier do values[i] = sale.target * earlier[i] / whole end
+  plan = series.new(values)
+end
+-- With a target, a chart shows it as a line (and the plan, when there is one).
+local function against_target(picture)
+  if plan then picture:line(plan, {label = "plan (target shaped like the earlier sale)", color = 2}) end
+  if sale.target then picture:rule{y = sale.target, label = "target"} end
+  return picture
 end
 
 -- Charts: the forecast to the end of the sale, revenue per 15 minutes, pace against the plan, the early warning.
 local kept = sale.forecast
 if kept then
-  save("forecast.svg", chart.forecast(kept, {title = "Revenue so far and forecast to the end of the sale",
-    subtitle = string.format("%s, %d%% band", kept.model, math.floor(kept.level * 100 + 0.5)),
-    currency = o.currency}), "Cumulative revenue, the forecast to the end of the sale and its band")
+  local short = status.alert_text:match("BELOW TARGET: [^;]+")
+  local subtitle = string.format("%s, %d%% band", kept.model, math.floor(kept.level * 100 + 0.5)) .. (short and "; " .. short or "")
+  save("forecast.svg", against_target(chart.forecast(kept, {title = "Forecast to the end of the sale",
+    subtitle = subtitle, currency = o.currency})), "Cumulative revenue, the forecast to the end of the sale and its band")
 end
 save("revenue.svg", chart.bars(sale.revenue:resample(15), {title = "Revenue per 15 minutes", currency = o.currency}),
   "Revenue per 15 minutes and the running total")
-if sale.target and sale.history then
-  -- The plan: the target spread over the sale like the earlier sale's revenue.
-  local plan, earlier = {start = sale.revenue.start, tz = o.tz}, sale.history:cumsum()
-  local whole = earlier[#earlier]
-  for i = 1, #earlier do plan[i] = sale.target * earlier[i] / whole end
-  save("pace.svg", chart.lines({{name = "this sale", values = sale.cumulative},
-    {name = "plan (target shaped like the earlier sale)", values = series.new(plan)}},
-    {title = "Pace against the plan", currency = o.currency}),
-    "Cumulative revenue against the target's plan")
+if sale.current then
+  save("rate.svg", chart.rate(sale.current, {step = 15, title = "Revenue per 15 minutes: actual and forecast",
+    currency = o.currency}), "Revenue per 15 minutes against the forecast's rate and the range steps vary in")
 end
--- The early warning of the last --lookback minutes: actual against the band forecast before them.
-local cutoff = #sale.revenue - o.lookback
-if kept and o.lookback > 0 and cutoff >= 60 then
-  local before = forecast.run(sale.revenue, {cutoff = cutoff, train = math.min(1000, cutoff), horizon = o.lookback,
-    model = o.model, history = sale.history})
-  local verdict = forecast.warning(sale.revenue, before, {k = o.k})
+if plan then
+  save("pace.svg", against_target(chart.lines({{name = "this sale", values = sale.cumulative}},
+    {title = "Pace against the plan", currency = o.currency})), "Cumulative revenue against the target's plan")
+end
+-- The early warning of the last --lookback minutes: actual against the band of the forecast the sale made
+-- before them (the one its status's alert checks), and the expected end total against the target.
+if sale.early and #sale.revenue - o.lookback >= 60 then
+  local verdict = forecast.warning(sale.revenue, sale.early, {k = o.k, target = sale.target})
   save("warning.svg", chart.warning(verdict, {title = "Early warning: the last " .. o.lookback .. " minutes",
     currency = o.currency}), "Revenue of the last minutes against the band forecast before them")
 end
@@ -92,16 +106,23 @@ local rows = {"field,value"}
 for _, field in ipairs(fields) do rows[#rows + 1] = field .. "," .. cell(status[field]) end
 write("status.csv", table.concat(rows, "\n") .. "\n")
 
--- The index: the status block, the verdict and every chart and table.
+-- The index and the web page: the verdict, the status block and every chart and table.
 local alert = status.alert ~= "ok"
-local index = {"# Sale report", "", "```", tostring(status), "```", "",
-  alert and ("**Alert: " .. status.alert_text .. "**") or "No alert: the sale is on course.", ""}
+local verdict = alert and ("Alert: " .. status.alert_text) or "No alert: the sale is on course."
+local tables = kept and {"forecast.csv", "status.csv"} or {"status.csv"}
+local index = {"# Sale report", "", "```", tostring(status), "```", "", alert and ("**" .. verdict .. "**") or verdict, ""}
 for _, file in ipairs(files) do
   index[#index + 1] = string.format("![%s](%s)", file.caption, file.name)
   index[#index + 1] = ""
 end
-index[#index + 1] = "Tables: " .. (kept and "[forecast.csv](forecast.csv), " or "") .. "[status.csv](status.csv)"
+local links = {}
+for _, name in ipairs(tables) do links[#links + 1] = string.format("[%s](%s)", name, name) end
+index[#index + 1] = "Tables: " .. table.concat(links, ", ") .. ". The same as one web page: [report.html](report.html)"
 write("report.md", table.concat(index, "\n") .. "\n")
-print("report written to " .. o.out .. "/report.md")
+local charts = {}
+for _, file in ipairs(files) do charts[#charts + 1] = {chart = file.chart, caption = file.caption} end
+assert(chart.page{title = "Sale report", verdict = verdict, alert = alert, status = tostring(status), charts = charts,
+  tables = tables, refresh = positive(o.refresh)}:save(o.out .. "/report.html"))
+print("report written to " .. o.out .. "/report.md and report.html")
 
 if alert then os.exit(3) end

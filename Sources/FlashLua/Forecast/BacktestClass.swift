@@ -9,12 +9,12 @@ enum BacktestClass {
         summary: """
             A rolling back-test. Fields: pieces (the Forecast of every cutoff, in order; #bt counts them), \
             summary (the model's metrics averaged over the pieces: {\(ForecastMetricList.fieldList), pieces=, \
-            model=}), baselines ({drift=, seasonal_naive=, profile=} in the same form), model, train, horizon, \
+            model=}), baselines ({\(ForecastMetricList.baselineFields)} in the same form), model, train, horizon, \
             step (minutes). A field's table is made once: bt.pieces[1] == bt.pieces[1]. Draw it with chart.backtest(bt).
             """,
         methods: [
             LuaMethod("save_csv", "bt:save_csv(path) -> true | nil, message",
-                      "Writes every piece's rows, cutoff,minute,step,actual,forecast,lower,upper (as flashcast backtest does), atomically.") {
+                      "Writes every piece's rows, \(ForecastTable.header) (as flashcast backtest does), atomically.") {
                 (call: LuaCall, object: BacktestObject) throws -> Int32 in
                 try ForecastClass.reserveCSV(object.backtest.pieces, call)
                 return try ForecastClass.saveCSV(ForecastTable(object.backtest), call)
