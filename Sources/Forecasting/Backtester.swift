@@ -7,7 +7,8 @@ public enum Backtester {
     /// Forecasts from cutoffs `train-1, train-1+step, ...` (rows, with `train`, `horizon` and `step`
     /// in minutes and whole numbers of rows) while the whole horizon is known, with the options'
     /// model (their `cutoff`, `train` and `horizon` are replaced). The pieces are forecast on
-    /// `workers` threads (every core when nil); the result is the same whatever their number.
+    /// `workers` threads (every core when nil, `ParallelJobs`); the result is the same whatever their
+    /// number.
     public static func backtest(revenue: Series, train: Int = 500, horizon: Int = 200, step: Int = 200,
                                 options: ForecastOptions = ForecastOptions(), workers: Int? = nil) throws(ForecastError) -> Backtest {
         guard step > 0 else { throw .invalidOption(name: "step", message: "must be positive, got \(step)") }
@@ -28,11 +29,18 @@ public enum Backtester {
                 needed: overflow ? .max : needed, got: revenue.count * rowStep,
                 reason: "the series has no room for one piece of \(train) minutes of training and \(horizon) to forecast")
         }
-        let pieces = try ParallelPieces.map(cutoffs, workers: workers) { [pieceOptions] cutoff throws(ForecastError) in
-            guard !CancellationCheck.isRequested else { throw .cancelled }
-            var options = pieceOptions
-            options.cutoff = cutoff
-            return try Forecaster.forecast(revenue: revenue, options: options)
+        guard !CancellationCheck.isRequested else { throw .cancelled }
+        let pieces: [Forecast]
+        do {
+            pieces = try ParallelJobs.map(cutoffs.count, threads: workers ?? ParallelJobs.cores) { [pieceOptions] index in
+                var options = pieceOptions
+                options.cutoff = cutoffs[index]
+                return try Forecaster.forecast(revenue: revenue, options: options)
+            }
+        } catch let error as ForecastError {
+            throw error
+        } catch {
+            throw .cancelled  // ParallelJobs stopped between pieces when asked
         }
         let baselines = ForecastModel.baselines.compactMap { model -> BacktestSummary? in
             let metrics = pieces.compactMap { $0.baselines.first { $0.model == model }?.metrics }

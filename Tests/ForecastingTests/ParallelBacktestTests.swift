@@ -21,18 +21,6 @@ import Testing
         }
     }
 
-    @Test(arguments: [1, 2, 4, 16])
-    func piecesComeBackInOrderAndTheFirstFailureWins(workers: Int) {
-        #expect(throws: PieceFailure(index: 37)) {
-            try ParallelPieces.map(Array(0..<100), workers: workers) { (index: Int) throws(PieceFailure) -> Int in
-                if index == 37 || index == 80 { throw PieceFailure(index: index) }
-                return index
-            }
-        }
-        let squares = ParallelPieces.map(Array(0..<100), workers: workers) { (index: Int) -> Int in index * index }
-        #expect(squares == (0..<100).map { $0 * $0 })
-    }
-
     @Test func workersHearTheCallersCancellation() {
         #expect(throws: ForecastError.cancelled) {
             try CancellationCheck.observing({ true }) {
@@ -40,9 +28,5 @@ import Testing
                                         options: ForecastOptions(model: .drift), workers: 4)
             }
         }
-    }
-
-    struct PieceFailure: Error, Equatable {
-        let index: Int
     }
 }

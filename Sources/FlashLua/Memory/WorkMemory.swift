@@ -1,3 +1,4 @@
+import Cancellation
 import Forecasting
 import Glibc
 import SaleData
@@ -52,7 +53,7 @@ extension WorkMemory {
         let pieces = (room / (Double(step) / rowStep)).rounded(.down) + 1
         var latest = options
         latest.cutoff = revenue.count - 1 - Int(horizon)
-        let workers = min(Double(ParallelPieces.availableCores), pieces)
+        let workers = min(Double(ParallelJobs.cores), pieces)
         return pieces * (horizon * forecastBytesPerRow(options) + 1024) + workers * forecast(latest, revenue: revenue)
     }
 
