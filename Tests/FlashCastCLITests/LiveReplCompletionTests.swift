@@ -34,7 +34,8 @@ import TestSupport
         try repl.type("sale.\t\t")
         try repl.waitFor("sale.cumulative")
         #expect(["sale.forecast", "sale.revenue", "sale.status", "sale.refresh"].allSatisfy(repl.screen.contains))
-        repl.send("\u{3}")  // Ctrl-C clears the line
+        try repl.type("target\n")  // sale.target: nil
+        try repl.waitFor("\n> ")
         try repl.type("\u{4}")
         #expect(try repl.waitForExit() == 0)
     }
