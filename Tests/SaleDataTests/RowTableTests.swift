@@ -74,3 +74,19 @@ import Testing
             """)
     }
 }
+
+@Suite struct RowTableGroupingTests {
+    @Test func groupsByNumbersAndSeveralColumns() throws {
+        let table = try RowTable(names: ["k", "t", "v"], columns: [
+            .numbers([0, -0.0, .nan, .nan, 1]), .texts(["a", "a", "b", "b", "a"]), .numbers([1, 2, 3, .nan, 0.1]),
+        ])
+        let byNumber = try table.grouped(by: ["k"], [("n", .count, nil), ("low", .min, "v")])
+        #expect(byNumber.count == 3)
+        #expect(try byNumber.column("n") == .numbers([2, 2, 1]))
+        #expect(try byNumber.column("low") == .numbers([1, 3, 0.1]))
+        let byBoth = try table.grouped(by: ["t", "k"], [("mean", .mean, "v")])
+        #expect(byBoth.count == 3)
+        guard case .numbers(let means) = try byBoth.column("mean") else { Issue.record("mean is text"); return }
+        #expect(means[0] == 1.5 && means[1].isNaN && means[2] == 0.1)
+    }
+}

@@ -74,47 +74,90 @@ extension RowTable {
     {
         guard !keys.isEmpty else { throw RowTableError("group by at least one column") }
         let keyColumns = try keys.map { (key) throws(RowTableError) in try column(key) }
-        var groupOf = [[RowValue]: Int](), firstRows = [Int](), members = [[Int]]()
-        for row in 0..<count {
-            let key = keyColumns.map { column -> RowValue in
-                switch column {
-                case .numbers(let values): .number(values[row])
-                case .texts(let values): .text(values[row])
-                }
-            }
-            if let group = groupOf[key] {
-                members[group].append(row)
-            } else {
-                groupOf[key] = members.count
-                firstRows.append(row)
-                members.append([row])
-            }
-        }
+        let (groupOf, firstRows) = Self.groups(keyColumns, count: count)
         var names = keys, columns = keyColumns.map { $0.taking(firstRows) }
         for aggregate in aggregates {
             names.append(aggregate.name)
-            columns.append(.numbers(try summarise(members, aggregate.kind, aggregate.column)))
+            columns.append(.numbers(try summarise(groupOf, firstRows.count, aggregate.kind, aggregate.column)))
         }
         return try RowTable(names: names, columns: columns)
     }
 
-    private func summarise(_ groups: [[Int]], _ kind: RowAggregate, _ name: String?) throws(RowTableError) -> [Double] {
-        if kind == .count { return groups.map { Double($0.count) } }
+    /// The group of each row, and the first row of each group, groups numbered in order of appearance.
+    private static func groups(_ keys: [Column], count: Int) -> (groupOf: [Int], firstRows: [Int]) {
+        var groupOf = [Int](repeating: 0, count: count), firstRows = [Int]()
+        func number<Key: Hashable>(_ key: (Int) -> Key) {
+            var numbers = [Key: Int]()
+            for row in 0..<count {
+                let group = numbers[key(row), default: firstRows.count]
+                if group == firstRows.count {
+                    numbers[key(row)] = group
+                    firstRows.append(row)
+                }
+                groupOf[row] = group
+            }
+        }
+        if keys.count == 1, case .texts(let values) = keys[0] {
+            number { values[$0] }
+        } else if keys.count == 1, case .numbers(let values) = keys[0] {
+            number { GroupKey.bits(values[$0]) }
+        } else {
+            number { row in
+                keys.map { column -> GroupKey in
+                    switch column {
+                    case .numbers(let values): .number(GroupKey.bits(values[row]))
+                    case .texts(let values): .text(values[row])
+                    }
+                }
+            }
+        }
+        return (groupOf, firstRows)
+    }
+
+    private func summarise(_ groupOf: [Int], _ groups: Int, _ kind: RowAggregate, _ name: String?) throws(RowTableError)
+        -> [Double]
+    {
+        var counts = [Int](repeating: 0, count: groups)
+        for group in groupOf { counts[group] += 1 }
+        if kind == .count { return counts.map(Double.init) }
         guard let name else { throw RowTableError("'\(kind.rawValue)' needs a column") }
         guard case .numbers(let values) = try column(name) else {
             throw RowTableError("'\(kind.rawValue)' needs a column of numbers, '\(name)' holds text")
         }
-        return groups.map { rows in
-            let picked = rows.map { values[$0] }
-            switch kind {
-            case .count: return Double(rows.count)
-            case .sum: return Series.exactSum(picked)
-            case .mean: return Series.exactSum(picked) / Double(picked.count)
-            case .min: return picked.min() ?? .nan
-            case .max: return picked.max() ?? .nan
-            }
+        switch kind {
+        case .count: return counts.map(Double.init)
+        case .sum: return Self.groupSums(values, groupOf, groups)
+        case .mean: return zip(Self.groupSums(values, groupOf, groups), counts).map { $0 / Double($1) }
+        case .min: return Self.groupExtremes(values, groupOf, groups, isBefore: <)
+        case .max: return Self.groupExtremes(values, groupOf, groups, isBefore: >)
         }
     }
+
+    /// Each group's sum, exact in cents when all its values are whole cents (as `Series.sum`).
+    private static func groupSums(_ values: [Double], _ groupOf: [Int], _ groups: Int) -> [Double] {
+        var sums = [ExactSum](repeating: ExactSum(), count: groups)
+        for (row, group) in groupOf.enumerated() { sums[group].add(values[row]) }
+        return sums.map(\.value)
+    }
+
+    /// Each group's smallest (`<`) or largest (`>`) value, NaN skipped (NaN when it has no other).
+    private static func groupExtremes(_ values: [Double], _ groupOf: [Int], _ groups: Int,
+                                      isBefore: (Double, Double) -> Bool) -> [Double] {
+        var extremes = [Double](repeating: .nan, count: groups)
+        for (row, group) in groupOf.enumerated() where !values[row].isNaN {
+            if extremes[group].isNaN || isBefore(values[row], extremes[group]) { extremes[group] = values[row] }
+        }
+        return extremes
+    }
+}
+
+/// One column's part of a group's key: numbers by their bits, so that NaN makes one group and
+/// 0 and -0 another.
+private enum GroupKey: Hashable {
+    case number(UInt64)
+    case text(String)
+
+    static func bits(_ value: Double) -> UInt64 { value.isNaN ? Double.nan.bitPattern : (value + 0).bitPattern }
 }
 
 /// Text ordered byte by byte, as Lua's `<` orders strings in the C locale.
