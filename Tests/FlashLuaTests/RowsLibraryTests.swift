@@ -47,6 +47,20 @@ import TestSupport
         #expect(luaError(try state(), code) == message)
     }
 
+    /// Hostile arguments give a result or a Lua error, never a crash.
+    @Test(arguments: [
+        "t:head(math.maxinteger)", "t:head(math.mininteger)", "t[0]", "t[1e300]", "t[-1]", "t['amount']",
+        "t:filter('amount', '>', 0/0)", "t:filter('amount', '~=', 0/0)", "t:filter('amount', '<', math.huge)",
+        "t:head(0):sort('amount')", "t:head(0):group_by('customer'):aggregate{n = 'count'}",
+        "t:group_by('customer', 'amount', 'order_id'):aggregate{m = {'mean', 'amount'}, x = {'max', 'amount'}}",
+        "t:group_by('customer'):aggregate{}", "t:group_by('customer'):aggregate{[1] = 'sum'}",
+        "t:group_by('customer'):aggregate{s = {'sum'}}", "t:show(math.maxinteger)", "t:show(-5)",
+        "t:column('amount')[1]", "tostring(t:head(0))", "t:sort('customer', 'desc'):head(1)[1].customer",
+    ])
+    func hostileArgumentsNeverCrash(code: String) throws {
+        _ = luaError(try state(), "local r = " + code + " return tostring(r)")
+    }
+
     @Test func unreadableFilesReturnNilAndAMessage() throws {
         let bad = folder.appendingPathComponent("bad.csv").path
         try "a,b\n1,2\n3\n".write(toFile: bad, atomically: true, encoding: .utf8)
