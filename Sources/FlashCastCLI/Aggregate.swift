@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import FlashREPL
 import NumberText
 import OrderSources
@@ -25,9 +29,9 @@ struct Aggregate: ParsableCommand {
             With --db URL --table NAME (--map time=,amount=,customer= naming its columns; --where filtering its \
             rows) the database sums each minute and the file is the same as from an export of those orders.
 
-            --by country writes the breakdown instead, one long CSV group,minute,revenue,orders,customers,cumulative \
-            (each group's minutes over the whole sale, in the shop's zone, groups in name order; with --db the \
-            database groups by group and minute); the groups add up to the total. --max-groups (10000) stops a \
+            --by country writes the breakdown instead: one long CSV with the columns group, minute, revenue, \
+            orders, customers and cumulative (each group's minutes over the whole sale, in the shop's zone, groups \
+            in name order; with --db the database groups by group and minute); the groups add up to the total. --max-groups (10000) stops a \
             read that makes one more group (grouping by an id by mistake), naming its row.
 
             --svg chart.svg also draws revenue per step (of the total) as bars with the running total on a second \

@@ -76,8 +76,8 @@ import TestSupport
     /// median and spread that would reach it are refused, naming what would fit.
     @Test(arguments: [
         ("basket_median = 1e308", "option 'basket_median' must be below 1e12, the largest amount"),
-        ("basket_median = 1e11", "option 'basket_median' must be at most 2.73e+10 with basket_sigma 0.6 (baskets stay below 1e12, the largest amount)"),
-        ("basket_median = 1e6, basket_sigma = 100", "option 'basket_sigma' must be at most 2.3 with basket_median 1e+06 (baskets stay below 1e12, the largest amount)"),
+        ("basket_median = 1e11", "option 'basket_median' must be at most 27.3B with basket_sigma 0.6 (baskets stay below 1e12, the largest amount)"),
+        ("basket_median = 1e6, basket_sigma = 100", "option 'basket_sigma' must be at most 2.3 with basket_median 1M (baskets stay below 1e12, the largest amount)"),
     ])
     func basketsThatWouldPassTheLargestAmountAreRefused(option: String, message: String) throws {
         let state = try FlashLua.makeState()

@@ -6,7 +6,7 @@ extension Series: CustomStringConvertible {
     /// `..., step 1m, non-decreasing to 93.35k)`.
     public var description: String {
         guard !values.isEmpty else { return "Series(empty, step \(step)m)" }
-        let first = label(at: 0).replacingOccurrences(of: "T", with: " ")
+        let first = label(at: 0).replacing("T", with: " ")
         let length = step == 1 ? "\(count) minutes" : "\(count) values"
         let total = isRunningTotal ? "non-decreasing to \(NumberFormat.short(values[count - 1]))" : "sum \(NumberFormat.short(sum))"
         return "Series(\(length) from \(first), step \(step)m, \(total))"
