@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SafeOutput
 
 extension RowTable {
@@ -78,7 +82,7 @@ extension RowTable {
 
     private static func quoted(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 
     /// A column of numbers when every field reads as one, else of text.
@@ -110,6 +114,6 @@ extension RowTable {
     /// The field's text, doubled quotes collapsed.
     private static func text(_ pointer: UnsafeMutablePointer<UInt8>, _ span: FieldSpan) -> String {
         let text = String(decoding: UnsafeBufferPointer(start: pointer + span.start, count: span.end - span.start), as: UTF8.self)
-        return span.escaped ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
+        return span.escaped ? text.replacing("\"\"", with: "\"") : text
     }
 }
