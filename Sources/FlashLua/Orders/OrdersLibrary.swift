@@ -116,6 +116,6 @@ enum OrdersLibrary {
 
     static let library = LuaLibrary(
         name: "orders", summary: "Orders in (CSV exports, Lua tables, simulated sales), per-minute series out.",
-        functions: [read, aggregate, live, simulate, OrdersQuery.query, OrdersQuery.liveQuery],
-        classes: [LiveOrdersObject.luaClass, LiveQueryObject.luaClass])
+        functions: [read, aggregate, live, simulate, OrdersQuery.query, OrdersQuery.liveQuery, rows],
+        classes: [LiveOrdersObject.luaClass, LiveQueryObject.luaClass, RowsClass.luaClass, RowsClass.groupsClass])
 }
