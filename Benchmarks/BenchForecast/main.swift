@@ -2,8 +2,7 @@ import Foundation
 import Forecasting
 import SaleData
 
-// BenchForecast [OUTPUT_FOLDER] [--data FOLDER] [--only MODEL,...] [--kinds KIND,...] [--seeds K] [--seed-from S] [--no-history] [--no-sim]
-// [--level L]:
+// BenchForecast [OUTPUT_FOLDER] [--data FOLDER] [--only MODEL,...] [--kinds KIND,...] [--seeds K] [--seed-from S] [--no-history] [--no-sim] [--level L]:
 // the accuracy yardstick of FlashCast's models: experiment 1 at every origin (train 1000, horizon 500,
 // a cutoff every 240 minutes; the figures use origins with a day before the training window) and
 // the rolling experiment 2 (500 -> 200, step 200), on every simulated shape with K seeds (offsets
