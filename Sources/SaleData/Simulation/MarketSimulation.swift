@@ -1,3 +1,4 @@
+import Cancellation
 import NumberText
 import SafeOutput
 
@@ -94,16 +95,29 @@ public struct MarketSimulation: Sendable, Equatable {
     /// market's currency, customers named by market (`DE-c0000012`). Returns the orders written.
     @discardableResult
     public func write(to path: String) throws -> Int {
+        let file = try OutputFile(path)
+        let written = try write(into: file)
+        try file.commit()
+        return written
+    }
+
+    /// Writes the CSV into `file` (not committed); returns the number of orders written. Asks
+    /// `CancellationCheck` every 4096 orders.
+    public func write(into file: OutputFile) throws -> Int {
         var text = "order_id,order_time,customer,amount,currency,country\n"
         let orders = orders()
-        text.reserveCapacity(orders.count * 64)
-        for (order, index) in orders {
+        for (count, (order, index)) in orders.enumerated() {
+            if count % 4096 == 0, CancellationCheck.isRequested { throw CancellationError() }
             let market = markets[index]
-            let cents = Int64((Double(order.cents) / market.rate).rounded())
+            let cents = SaleSimulation.cents(Double(order.cents) / 100 / market.rate)  // capped, as every basket
             text += "\(order.id),\(sale.timeText(second: order.second)),\(market.name)-\(order.customerLabel),"
-                + "\(NumberFormat.cents(max(cents, 1))),\(market.currency),\(market.name)\n"
+                + "\(NumberFormat.cents(cents)),\(market.currency),\(market.name)\n"
+            if text.utf8.count >= 1 << 20 {
+                try file.write(Array(text.utf8))
+                text = ""
+            }
         }
-        try OutputFile.write(text.utf8, to: path)
+        try file.write(Array(text.utf8))
         return orders.count
     }
 }
