@@ -9,9 +9,10 @@ import Synchronization
 /// Independent jobs spread over the machine's cores, their results in job order: the same run
 /// gives the same results whatever the cores and however the threads interleave.
 ///
-/// Each worker asks the caller's cancellation question (``CancellationCheck/current``), so a job's
-/// own loops stop on a Ctrl-C or a timeout as they would on the caller's thread, and no worker
-/// starts a job once the question says stop.
+/// Workers ask the caller's cancellation question (``CancellationCheck/current``) before each job
+/// and start none once it says stop. They do not set it for the jobs' own loops: pushing a task-local
+/// value on Dispatch's worker threads crashed in `swift_task_localValuePush` (Swift 6.3, release
+/// build, many maps in a row), so keep each job short (a forecast, not a back-test).
 public enum ParallelJobs {
     /// Active processors, the default number of threads.
     public static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -28,13 +29,11 @@ public enum ParallelJobs {
         let next = Mutex(0)
         let stop = CancellationCheck.current
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            CancellationCheck.observing(stop) {
-                while !stop() {
-                    let index = next.withLock { value -> Int in defer { value += 1 }; return value }
-                    guard index < count else { return }
-                    let outcome = Swift.Result { try job(index) }
-                    outcomes.withLock { $0[index] = outcome }
-                }
+            while !stop() {
+                let index = next.withLock { value -> Int in defer { value += 1 }; return value }
+                guard index < count else { return }
+                let outcome = Swift.Result { try job(index) }
+                outcomes.withLock { $0[index] = outcome }
             }
         }
         var results: [Result] = []

@@ -99,7 +99,10 @@ enum OrdersLibrary {
         try call.reserveMemory(WorkMemory.simulation(sale, aggregated: path == nil) * 2,
                                for: "orders.simulate of \(Int(sale.expectedOrders)) orders over \(sale.minutes) minutes")
         if let markets = try MarketOptions.read(options, call) {
-            return try simulateMarkets(MarketSimulation(sale: sale, markets: markets), path: path, call)
+            let simulation = MarketSimulation(sale: sale, markets: markets)
+            try call.reserveMemory(WorkMemory.markets(simulation),
+                                   for: "orders.simulate of \(Int(sale.expectedOrders)) orders in \(markets.count) markets")
+            return try simulateMarkets(simulation, path: path, call)
         }
         if let path {
             var written = 0

@@ -59,6 +59,10 @@ public struct MarketSimulation: Sendable, Equatable {
         Market(name: "BR", zone: ShopZone("America/Sao_Paulo") ?? .utc, currency: "BRL", rate: 0.2, share: 0.15),
     ]
 
+    /// Most expected orders a market simulation takes: the markets' orders are merged in memory
+    /// (about 160 bytes an order, 8 GB at this size).
+    public static let maximumOrders = 5e7
+
     /// The rates that read the export back in the reporting currency.
     public var rates: CurrencyRates {
         CurrencyRates(reporting: reportingCurrency,
