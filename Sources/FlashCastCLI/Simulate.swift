@@ -6,16 +6,24 @@ import SaleData
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a simulated flash sale as an orders CSV (order_id,order_time,customer,amount).",
+        usage: """
+            flashcast simulate --output <orders.csv> [--minutes <minutes>]
+                [--seed <seed>] [--orders <count>] [--start <time>] [--tz <zone>]
+                [--format <format>] [--campaign <HH:MM:LIFT[:HALFLIFE]> ...]
+                [--markets | --market <NAME:ZONE:CURRENCY:RATE:SHARE> ...]
+                [--market-campaign <NAME=HH:MM:LIFT[:HALFLIFE]> ...]
+            """,
         discussion: """
-            Deterministic by seed: the same options give the same file byte for byte. The sale has an opening
-            surge, the daily cycle of customers in three time zones, a closing rush, log-normal baskets and
-            repeat customers; each --campaign adds an e-mail spike HH:MM after the start (HH may pass 23),
+            Deterministic by seed: the same options give the same file byte for byte. The sale has an opening \
+            surge, the daily cycle of customers in three time zones, a closing rush, log-normal baskets and \
+            repeat customers; each --campaign adds an e-mail spike HH:MM after the start (HH may pass 23), \
             peaking at LIFT times the base rate 5 minutes after the mail and halving every HALFLIFE minutes.
-            With --markets (or --market, repeatable) the sale runs in several markets at once, each with its
-            customers on its own clock, its currency and its own campaigns (--market-campaign), and the file
-            gains currency and country columns (amounts in the market's currency; read it back with
-            --currency USD --rates ... as the report line says). --markets is DE (Europe/Berlin, EUR), US
-            (America/New_York, USD), JP (Asia/Tokyo, JPY) and BR (America/Sao_Paulo, BRL), each but BR with an
+
+            With --markets (or --market, repeatable) the sale runs in several markets at once, each with its \
+            customers on its own clock, its currency and its own campaigns (--market-campaign), and the file \
+            gains currency and country columns (amounts in the market's currency; read it back with \
+            --currency USD --rates ... as the report line says). --markets is DE (Europe/Berlin, EUR), US \
+            (America/New_York, USD), JP (Asia/Tokyo, JPY) and BR (America/Sao_Paulo, BRL), each but BR with an \
             e-mail on its own morning of the second day.
             """)
 

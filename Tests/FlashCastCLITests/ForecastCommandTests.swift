@@ -205,6 +205,19 @@ struct ForecastCommandTests {
         #expect(try read("p.svg").contains("rolling back-test: 3 forecast pieces"))
     }
 
+    @Test func theRateChartIsWrittenWithTheOtherOutputs() throws {
+        let forecast = try run(["forecast", "minutes.csv", "--cutoff", "1500", "--horizon", "200", "-o", "r.csv",
+                                "--rate-svg", "r.svg", "--rate-step", "30"])
+        #expect(forecast.status == 0, "\(forecast.error)")
+        #expect(forecast.output.contains("wrote r.csv: 200 rows, r.svg"))
+        let svg = try read("r.svg")
+        #expect(svg.contains(">Revenue per 30 minutes from ") && svg.contains("revenue per 30 minutes: ") && svg.contains(">now "))
+        let clash = try run(["forecast", "minutes.csv", "--cutoff", "1500", "-o", "c.csv", "--rate-svg", "c.csv"])
+        #expect(clash.status == 2 && clash.error.contains("--rate-svg 'c.csv' is the same file as -o 'c.csv'"))
+        let bad = try run(["forecast", "minutes.csv", "--cutoff", "1500", "-o", "c.csv", "--rate-svg", "c.svg", "--rate-step", "0"])
+        #expect(bad.status == 2 && bad.error.contains("--rate-step must be a positive number of minutes"))
+    }
+
     @Test func backtestWritesEveryPieceAndItsMeans() throws {
         let result = try run(["backtest", "orders.csv", "--tz", "+08:00", "--train", "1000", "--horizon", "300", "--step", "600",
                               "--model", "drift", "-o", "pieces.csv"])

@@ -51,6 +51,33 @@ import TestSupport
                         try ChartDrawing.backtest(backtest, revenue: Data.revenue).render(title: "Rolling").text])
     }
 
+    @Test func aForecastDrawsItsRateAsTheCommandDoes() throws {
+        let lua = try Data.run("""
+            local fc = forecast.run(revenue, {cutoff = 1500, train = 1000, horizon = 300})
+            local c = chart.rate(fc, {title = "Rate", step = 30})
+            return tostring(c), c:svg(), chart.rate(fc, {title = "Rate"}):svg()
+            """)
+        let forecast = try Forecaster.forecast(revenue: Data.revenue, options: ForecastOptions(cutoff: 1499, horizon: 300))
+        let draw = { (step: Int) in try ChartDrawing.rate(forecast, revenue: Data.revenue, train: 1000, step: step).render(title: "Rate").text }
+        #expect(lua == ["Chart(rate, 800x450)", try draw(30), try draw(15)])
+        #expect(lua[1].contains("revenue per 30 minutes") && lua[1].contains("80% step range"))
+    }
+
+    @Test func aRateChartFromAPlainTable() throws {
+        let lua = try Data.run("""
+            return chart.rate({actual = {10, 12, 11}, forecast = {12, 13}, lower = {10, 10}, upper = {14, 16},
+                               now = '2024-05-20T13:30', events = {{at = '2024-05-20T13:15', label = 'mail'}}},
+                              {start = '2024-05-20T13:00', step = 15}):svg()
+            """)
+        let start = 28_603_500
+        let swift = RateChart(actual: TimedSeries(name: "actual", startMinute: start, stepMinutes: 15, values: [10, 12, 11]),
+                              forecast: TimedSeries(name: "forecast", startMinute: start + 45, stepMinutes: 15, values: [12, 13]),
+                              lower: [10, 10], upper: [14, 16], now: start + 30, events: [ChartEvent(minute: start + 15, label: "mail")])
+        var options = ChartOptions()
+        options.timeLabels = .clock
+        #expect(lua == [try swift.render(options).text])
+    }
+
     @Test func severalLevelsDrawNestedBands() throws {
         let lua = try Data.run("""
             local fc = forecast.run(revenue, {cutoff = 1500, train = 1000, horizon = 300, level = {0.8, 0.5, 0.95}})
@@ -59,7 +86,7 @@ import TestSupport
         let svg = try #require(lua.first)
         for label in ["50% interval", "80% interval", "95% interval"] { #expect(svg.contains(label)) }
         #expect(svg.components(separatedBy: "fill-opacity").count - 1 >= 3)
-        // the widest band first, so the narrower ones are drawn over it
+        // the bands under the lines
         let first95 = try #require(svg.range(of: "<path")).lowerBound
         #expect(first95 < (svg.range(of: "stroke-dasharray")?.lowerBound ?? svg.endIndex))
     }

@@ -111,6 +111,21 @@ import TestSupport
         #expect(Array(lua[1...]) == ["true", "2024-05-20T15:00", "Chart(scenario, 800x450)", "true", "true"])
     }
 
+    /// A what-if chart focuses on what differs: the axis starts near the data (not at 0), the
+    /// baseline's band and the target are drawn, and the actual history is at most a third as
+    /// long as the forecast.
+    @Test func whatIfChartsFocusOnTheDifferencesWithTheBandAndTheTarget() throws {
+        let svg = try Self.run("""
+            local sale = orders.simulate{minutes = 1440, orders = 30000, seed = 2, tz = "+08:00", start = "2024-05-20T00:00"}
+            local fc = forecast.run(sale.revenue, {cutoff = "2024-05-20T12:00", train = 600, horizon = 300})
+            local w = forecast.whatif(fc, {scenario.email{at = "14:00", lift = 0.8, half_life = 40}}, {target = fc.mean[#fc.mean] * 1.01})
+            return chart.scenarios(w):svg()
+            """)[0]
+        #expect(svg.contains(">target</text>") && svg.contains(">baseline&apos;s 80% interval</text>"))
+        #expect(!svg.contains(">0</text>"))  // no zero on the value axis
+        #expect(svg.contains(">10:20</text>") == false && svg.contains(">11:00</text>"))  // 100 minutes of history: from 10:21
+    }
+
     @Test func whatIfCarriesEveryLevelOfTheForecast() throws {
         let lua = try Self.run("""
             local sale = orders.simulate{minutes = 1440, orders = 30000, seed = 2, start = "2024-05-20T00:00"}
@@ -126,7 +141,7 @@ import TestSupport
             w:save_csv(path)
             local header = io.open(path):read("l")
             os.remove(path)
-            local t = scenario.whatif({observed = 0, mean = series.new{10, 20}, lower = series.new{9, 18}, upper = series.new{11, 22}, level = 0.5},
+            local t = scenario.whatif({observed = 0, mean = series.new{10, 20, start=0}, lower = series.new{9, 18, start=0}, upper = series.new{11, 22, start=0}, level = 0.5},
                                       {scenario.email{at = 60, lift = 1}})
             return nested, b[0.5].lower[300] == w[1].lower[300], header, (next(t[1].bands))
             """)
@@ -182,15 +197,15 @@ import TestSupport
         ("scenario.discount{from = '16:00'}", "test:1: bad argument #1 to 'discount' (option 'lift' must be a number (or give depth and elasticity), got nil)"),
         ("scenario.discount{from = '16:00', depth = 2, elasticity = 1}", "test:1: bad argument #1 to 'discount' (option 'depth' must be between 0 and 1 (0.1 is 10% off), got 2.0)"),
         ("scenario.outage{from = '16:00'}", "test:1: bad argument #1 to 'outage' (option 'to' must be a time such as '14:00' or '2024-05-20T14:00', got nil)"),
-        ("scenario.learn(series.new{1, 2, 3}, {at = 60})", "test:1: bad argument #1 to 'learn' (need 30 values before the send, got 1)"),
-        ("scenario.learn(series.new{1, 2, 3})", "test:1: bad argument #2 to 'learn' (table expected, got no value)"),
+        ("scenario.learn(series.new{1, 2, 3, start=0}, {at = 60})", "test:1: bad argument #1 to 'learn' (need 30 values before the send, got 1)"),
+        ("scenario.learn(series.new{1, 2, 3, start=0})", "test:1: bad argument #2 to 'learn' (table expected, got no value)"),
         ("forecast.run({1, 2, 3}, {events = {scenario.push{at = '01:00'}, 2}})", "test:1: bad argument #2 to 'run' (option 'events' item 2: Event expected, got number)"),
         ("scenario.whatif(1, {})", "test:1: bad argument #1 to 'whatif' (Forecast expected, got number)"),
         ("scenario.whatif({observed = 1}, {})", "test:1: bad argument #1 to 'whatif' (option 'mean' must be a Series of at least one value)"),
-        ("scenario.whatif({observed = 1, mean = series.new{2}}, {})", "test:1: bad argument #2 to 'whatif' (at least one scenario expected)"),
-        ("scenario.whatif({observed = 1, mean = series.new{2}}, {5})", "test:1: bad argument #2 to 'whatif' (scenario 1: Event or list of Events expected, got number)"),
-        ("scenario.whatif({observed = 1, mean = series.new{2}}, {{'x'}})", "test:1: bad argument #2 to 'whatif' (scenario 1, item 1: Event expected, got string)"),
-        ("scenario.latest_send({observed = 1, mean = series.new{2}}, {})", "test:1: bad argument #2 to 'latest_send' (option 'target' must be a number (money))"),
+        ("scenario.whatif({observed = 1, mean = series.new{2, start=0}}, {})", "test:1: bad argument #2 to 'whatif' (at least one scenario expected)"),
+        ("scenario.whatif({observed = 1, mean = series.new{2, start=0}}, {5})", "test:1: bad argument #2 to 'whatif' (scenario 1: Event or list of Events expected, got number)"),
+        ("scenario.whatif({observed = 1, mean = series.new{2, start=0}}, {{'x'}})", "test:1: bad argument #2 to 'whatif' (scenario 1, item 1: Event expected, got string)"),
+        ("scenario.latest_send({observed = 1, mean = series.new{2, start=0}}, {})", "test:1: bad argument #2 to 'latest_send' (option 'target' must be a number (money))"),
     ])
     func errorsReadLikeLuas(code: String, message: String) throws {
         #expect(luaError(try FlashLua.makeState(), code) == message)

@@ -124,7 +124,8 @@ import Testing
         for t in 150..<166 { actual[t] = (actual[t] * 0.45).rounded() }  // a checkout outage
         actual[201] = (upper[201] * 1.3).rounded()
         let alerts = actual.indices.filter { actual[$0] < lower[$0] || actual[$0] > upper[$0] }
-        return EarlyWarningChart(axis: Fixtures.axis, actual: actual, expected: expected, lower: lower, upper: upper, alerts: alerts)
+        return EarlyWarningChart(axis: Fixtures.axis, actual: actual, expected: expected, lower: lower, upper: upper, alerts: alerts,
+                                 alertStart: 154)  // the outage's fifth minute below the band
     }
 
     @Test func earlyWarning() throws {

@@ -10,7 +10,7 @@ struct RenderingTests {
         .filter { $0.hasSuffix(".svg") }.sorted()
 
     @Test func thereIsAGoldenFileForEveryChartKind() {
-        let kinds = ["lines", "forecast", "backtest", "loss", "bars", "scenarios", "early-warning"]
+        let kinds = ["lines", "forecast", "backtest", "loss", "bars", "scenarios", "early-warning", "layers", "rate"]
         #expect(kinds.allSatisfy { Self.goldenNames.contains("\($0).svg") })
     }
 

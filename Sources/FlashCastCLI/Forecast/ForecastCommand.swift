@@ -25,10 +25,10 @@ struct ForecastCommand: ParsableCommand {
             numbers of rows; their defaults, 1000 and 500, are rounded up to whole rows. Rows after the cutoff are never shown to the model; \
             where they exist they are the actuals the metrics compare with.
 
-            Writes cutoff,minute,step,actual,forecast,lower,upper atomically (cumulative money with two \
+            Writes \(ForecastTable.header) atomically (cumulative money with two \
             decimals, step the minutes ahead, 1 to H (5, 10, ... on 5-minute rows), actual empty where unknown; with several levels, --level 0.5,0.8,0.95, \
-            lower50,upper50,lower80,upper80,lower95,upper95: nested bands, the first level the main one) and prints the metrics of the model and \
-            of the baselines (drift, seasonal naive, the earlier sale's profile with --history) as a \
+            \(ForecastTable.boundColumns(["50", "80", "95"])): nested bands, the first level the main one) and prints the metrics of the model and \
+            of the baselines (\(ForecastModel.baselineList(needing: "--history"))) as a \
             table, or as JSON with --json: MAPE of the cumulative series, the horizon revenue error \
             hre@h = |(f[c+h]-y[c]) - (y[c+h]-y[c])| / (y[c+h]-y[c]) for h = \(ForecastMetrics.horizons.map(String.init).joined(separator: ", ")) minutes, MASE against \
             drift, interval coverage and mean width (with several levels, each band's coverage too); \
@@ -40,6 +40,11 @@ struct ForecastCommand: ParsableCommand {
             them: --email WHEN (repeatable; its effect --lift, --half-life, --rise, or learned with \
             --history-email / --learn-email, else a typical e-mail) and --discount WHEN:LIFT; events sent \
             by the cutoff are taken out of what the model learns from and their tails carried on.
+
+            --rate-svg draws revenue per --rate-step minutes (default 15): the sale's steps over the \
+            training window (and after the cutoff where known), the forecast's steps with the range the \
+            observed steps spread over around their local average (at the forecast's level), "now" and the \
+            planned events; each value sits at the last minute of its step.
 
             --by country forecasts the total and every group (an orders CSV; --history, when an orders CSV, \
             is grouped the same way and each group gets its own) and reconciles them so that the groups add \
@@ -70,6 +75,12 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
+    @Option(help: ArgumentHelp("Also draw revenue per step (actual, forecast, its range, now, events) as SVG.", valueName: "rate.svg"))
+    var rateSvg: String?
+
+    @Option(help: ArgumentHelp("Minutes per step of --rate-svg (default 15; a multiple of the rows' step).", valueName: "minutes"))
+    var rateStep: Int?
+
     @OptionGroup var reading: OrderReadingOptions
 
     @OptionGroup var grouping: GroupingOptions
@@ -88,7 +99,8 @@ struct ForecastCommand: ParsableCommand {
         if let train, train <= 0 { throw ValidationError("--train must be a positive number of minutes") }
         if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of minutes") }
         try events.validate(hasHistory: modelOptions.history != nil)
-        try modelOptions.checkOutputs(input: input)
+        if let rateStep, rateStep <= 0 { throw ValidationError("--rate-step must be a positive number of minutes") }
+        try modelOptions.checkOutputs(input: input, extra: [("--rate-svg", rateSvg)])
     }
 
     func run() throws {
@@ -100,7 +112,7 @@ struct ForecastCommand: ParsableCommand {
         }
         let run = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) { try ForecastRun(self) }
         if let warning = run.pastEndWarning { StandardError.write(warning) }
-        modelOptions.report(modelOptions.json ? json(run).text : text(run))
+        modelOptions.report(modelOptions.json ? json(run).text : text(run), extra: [rateSvg])
     }
 
     private func metrics(_ forecast: Forecast) -> MetricsTable {
@@ -134,7 +146,7 @@ struct ForecastCommand: ParsableCommand {
         } else {
             lines.append("no actuals after the cutoff: no metrics")
         }
-        lines.append("wrote \(modelOptions.output): \(forecast.rows) rows" + (modelOptions.svg.map { ", \($0)" } ?? ""))
+        lines.append("wrote \(modelOptions.output): \(forecast.rows) rows" + [modelOptions.svg, rateSvg].compactMap { $0.map { ", \($0)" } }.joined())
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -158,7 +170,7 @@ struct ForecastCommand: ParsableCommand {
             "baselines": .object(Dictionary(uniqueKeysWithValues: baselines)),
             "sale_end": .string(run.saleEnd.map(forecast.mean.zone.label(minute:))),
             "planned": .array(run.planned.map { .string($0) }),
-            "output": .string(modelOptions.output), "svg": .string(modelOptions.svg),
+            "output": .string(modelOptions.output), "svg": .string(modelOptions.svg), "rate_svg": .string(rateSvg),
         ])
     }
 }

@@ -13,6 +13,8 @@ struct ForecastRun {
     let train: Int
     /// The planned events' names (`e-mail 14:00`), empty without any.
     let planned: [String]
+    /// The planned events' first minutes and names, for charts.
+    let markers: [(minute: Int, label: String)]
     /// Where the e-mail's effect comes from, when an e-mail is planned.
     let effectSource: String?
     /// The sale's last minute (epoch minute) from `--end`.
@@ -35,20 +37,25 @@ struct ForecastRun {
         options.history = earlier
         if command.events.isEmpty {
             planned = []
+            markers = []
             effectSource = nil
             forecast = try Forecaster.forecast(revenue: revenue, options: options)
         } else {
             let (campaign, source) = try command.events.campaign(observed: revenue.slice(0..<(cutoff + 1)), earlier: earlier)
             let named = command.events.events(campaign, after: cutoffMinute, zone: zone)
             planned = named.map(\.name)
+            markers = named.map { ($0.event.firstMinute, $0.name) }
             effectSource = command.events.email.isEmpty ? nil : source
             forecast = try EventForecaster.forecast(revenue: revenue, events: named.map(\.event), options: options)
         }
-        let forecast = forecast, train = train
-        try modelOptions.write(ForecastTable(forecast)) {
+        let forecast = forecast, train = train, markers = markers, step = command.rateStep ?? RateSteps.defaultStep
+        try modelOptions.write(ForecastTable(forecast), chart: {
             let title = "Forecast from \(forecast.mean.label(at: -1)) (\(forecast.model.rawValue))"
             return try ChartDrawing.forecast(forecast, revenue: revenue, train: train).render(title: title)
-        }
+        }, extra: [(command.rateSvg, {
+            let title = "Revenue per \(step) minutes from \(forecast.mean.label(at: -1)) (\(forecast.model.rawValue))"
+            return try ChartDrawing.rate(forecast, revenue: revenue, train: train, step: step, events: markers).render(title: title)
+        })])
     }
 
     /// Minutes the forecast runs past the sale's end (0 when it stops at or before it, or no end is known).

@@ -57,7 +57,7 @@ struct ModelOptions: ParsableArguments {
     var level: Levels { levels.level }
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
-        "The CSV to write: cutoff,minute,step,actual,forecast,lower,upper.", valueName: "forecast.csv"))
+        "The CSV to write: \(ForecastTable.header).", valueName: "forecast.csv"))
     var output: String
 
     @Option(help: ArgumentHelp("Also draw the chart as SVG.", valueName: "chart.svg"))
@@ -72,27 +72,31 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    /// Checks that neither output is `input`, --history or the other output (a usage error).
-    func checkOutputs(input: String) throws {
-        try CommandOutputs.check([("-o", output), ("--svg", svg)], inputs: [("the input", input), ("--history", history)])
+    /// Checks that no output is `input`, --history or another output (a usage error); `extra`
+    /// are a command's own outputs (`--rate-svg`).
+    func checkOutputs(input: String, extra: [(label: String, path: String?)] = []) throws {
+        try CommandOutputs.check([("-o", output), ("--svg", svg)] + extra, inputs: [("the input", input), ("--history", history)])
     }
 
-    /// Writes the CSV and the chart (drawn only when asked for), committed together.
-    func write(_ table: ForecastTable, chart: () throws -> SVGDocument) throws {
-        try write(csv: table.csv, chart: chart)
+    /// Writes the CSV and the charts (each drawn only when asked for), committed together.
+    func write(_ table: ForecastTable, chart: () throws -> SVGDocument,
+               extra: [(path: String?, chart: () throws -> SVGDocument)] = []) throws {
+        try write(csv: table.csv, chart: chart, extra: extra)
     }
 
-    /// Writes CSV text and the chart (drawn only when asked for), committed together.
-    func write(csv: String, chart: () throws -> SVGDocument) throws {
+    /// Writes CSV text and the charts (each drawn only when asked for), committed together.
+    func write(csv: String, chart: () throws -> SVGDocument,
+               extra: [(path: String?, chart: () throws -> SVGDocument)] = []) throws {
         let outputs = OutputSet()
         try outputs.add(output, csv.utf8)
         if let svg { try outputs.add(svg, try chart().text.utf8) }
+        for (path, draw) in extra { if let path { try outputs.add(path, try draw().text.utf8) } }
         try outputs.commit()
     }
 
     /// Prints the command's report (on standard error when an output is `-`).
-    func report(_ text: String) {
-        CommandOutputs.report(text, outputs: [output, svg])
+    func report(_ text: String, extra: [String?] = []) {
+        CommandOutputs.report(text, outputs: [output, svg] + extra)
     }
 
     /// A length in minutes given on the command line, or the default rounded up to whole rows of

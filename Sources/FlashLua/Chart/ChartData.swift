@@ -14,6 +14,8 @@ struct ChartData {
     let index: Int32
     /// Where this table sits inside the argument, e.g. `pieces[2].`, for messages.
     let path: String
+    /// The chart function reading it.
+    let function: String
 
     /// The data passed as argument `position` to chart function `function`: a table, or a drawable
     /// object (`ChartSource`) that function takes.
@@ -24,14 +26,15 @@ struct ChartData {
             let expected = (["table"] + ChartSources.names(for: function)).joined(separator: " or ")
             throw .typeMismatch(position: position, expected: expected, got: got)
         }
-        self.init(call: call, position: position, index: lua_absindex(call.L, position), path: "")
+        self.init(call: call, position: position, index: lua_absindex(call.L, position), path: "", function: function)
     }
 
-    private init(call: LuaCall, position: Int32, index: Int32, path: String) {
+    private init(call: LuaCall, position: Int32, index: Int32, path: String, function: String) {
         self.call = call
         self.position = position
         self.index = index
         self.path = path
+        self.function = function
     }
 
     /// An argument error about field `key` of this table.
@@ -59,7 +62,8 @@ struct ChartData {
     /// by `settings` (the clock, the points drawn); nil for a table or values.
     func drawing(_ settings: ChartSettings) throws(LuaError) -> (any RenderableChart)? {
         guard case .drawing(let draw)? = call.chartSource(index)?.chartContent else { return nil }
-        let drawing = try building(draw)
+        let request = ChartRequest(function: function, step: settings.stepOption)
+        let drawing = try building { () throws(ChartError) in try draw(request) }
         settings.adopt(drawing.drawn)
         return drawing.chart
     }
@@ -124,15 +128,19 @@ struct ChartData {
     /// The epoch minute of an event: field `at`, a time (text in the settings' zone, or epoch
     /// seconds), or else field `minute`, minutes after the start (default 0).
     func moment(_ settings: ChartSettings) throws(LuaError) -> Int {
-        let at = try with("at") { (top) throws(LuaError) -> Int? in
+        if let at = try time("at", settings) { return at }
+        return settings.minute(afterStart: try integer("minute") ?? 0)
+    }
+
+    /// The epoch minute of time field `key` (text in the settings' zone, or epoch seconds), or nil when absent.
+    func time(_ key: String, _ settings: ChartSettings) throws(LuaError) -> Int? {
+        try with(key) { (top) throws(LuaError) -> Int? in
             if call.isNoneOrNil(top) { return nil }
             switch call.timeMinute(top, zone: settings.zone ?? .utc) {
             case .success(let minute): return minute
-            case .failure(let problem): throw error("at", "time expected, got \(problem.got)")
+            case .failure(let problem): throw error(key, "time expected, got \(problem.got)")
             }
         }
-        if let at { return at }
-        return settings.minute(afterStart: try integer("minute") ?? 0)
     }
 
     /// The number field `key`, or nil when absent.
@@ -158,7 +166,7 @@ struct ChartData {
         try with(key) { (top) throws(LuaError) -> [T] in
             if call.isNoneOrNil(top) { return [] }
             guard call.type(at: top) == .table else { throw error(key, "table expected, got \(call.typeName(at: top))") }
-            let nested = ChartData(call: call, position: position, index: top, path: path + key + ".")
+            let nested = ChartData(call: call, position: position, index: top, path: path + key + ".", function: function)
             return try nested.elements { (item, _) throws(LuaError) in try read(item) }
         }
     }
@@ -177,7 +185,7 @@ struct ChartData {
                 let expected = orSeries ? "table or Series" : "table"
                 throw .argument(position: position, message: "field '\(prefix)[\(i)]': \(expected) expected, got \(call.typeName(at: element))")
             }
-            results.append(try read(ChartData(call: call, position: position, index: element, path: "\(prefix)[\(i)]."), i))
+            results.append(try read(ChartData(call: call, position: position, index: element, path: "\(prefix)[\(i)].", function: function), i))
         }
         return results
     }

@@ -1,39 +1,56 @@
 import LuaBridge
 import SVGCharts
 
-/// A rendered chart as Lua holds it: `tostring(c)` is `Chart(forecast, 800x450)`.
+/// A chart as Lua holds it: a frame and its layers, drawn when saved or read (and again only
+/// after a layer is added). `tostring(c)` is `Chart(forecast, 800x450)`.
 final class ChartObject: LuaObject {
     static let luaTypeName = "Chart"
-    let document: SVGDocument
+    private(set) var chart: Chart
+    /// The options and the clock that plain number lists of added layers sit on.
+    let settings: ChartSettings
+    private var document: SVGDocument?
 
-    init(_ document: SVGDocument) { self.document = document }
+    init(_ chart: Chart, settings: ChartSettings) {
+        self.chart = chart
+        self.settings = settings
+    }
 
-    /// The SVG text.
-    var memoryFootprint: Int { document.footprint }
+    /// The kind's first word: `forecast`, `layered`.
+    var kind: String { String(chart.kind.split(separator: " ").first ?? "") }
+
+    /// Adds `layer` on top, checking it first.
+    func add(_ layer: Layer) throws(ChartError) {
+        try layer.validate()
+        chart.add(layer)
+        document = nil
+    }
+
+    /// The SVG, drawn now if a layer was added since it was last drawn; errors blame argument `data`.
+    func rendered(_ call: LuaCall, data: Int32) throws(LuaError) -> SVGDocument {
+        if let document { return document }
+        try settings.reserveDrawing(call)
+        do {
+            let drawn = try chart.render(settings.drawingOptions)
+            document = drawn
+            return drawn
+        } catch {
+            throw settings.blame(error, data: data)
+        }
+    }
+
+    /// The chart drawn again at another size (a report page's), the kept drawing left as it is.
+    func rendered(_ call: LuaCall, data: Int32, width: Double, height: Double) throws(LuaError) -> SVGDocument {
+        try settings.reserveDrawing(call)
+        var options = settings.drawingOptions
+        options.width = width
+        options.height = height
+        do {
+            return try chart.render(options)
+        } catch {
+            throw settings.blame(error, data: data)
+        }
+    }
+
+    /// The drawn SVG text and the points the layers hold.
+    var memoryFootprint: Int { (document?.footprint ?? 0) + Int(settings.points) * 16 }
 }
-
-/// The `Chart` userdata's methods.
-let chartClass = LuaClass<ChartObject>(
-    summary: """
-        A rendered SVG chart; save it or take its text. Every chart function takes an options table: \
-        title, subtitle, xlabel, ylabel, y2label, summary (screen-reader text), width=800, height=450, \
-        fontsize=12, theme="light"|"dark", currency="€" (prefix) or currencysuffix=" kr", \
-        start=time of the first listed value ('2024-05-20T13:00' or epoch seconds; default the first \
-        Series' start, else the axis counts minutes from 0), step=1 (minutes between listed values), \
-        time="clock"|"elapsed", tz="UTC" (labels' zone: '+08:00', 'Europe/Berlin'; default the Series' zone), \
-        legend="top"|"right"|"none", log=false, reduce="minmax"|"lttb".
-        """,
-    methods: [
-        LuaMethod("save", "c:save(path) -> true | nil, message", "Writes the SVG file atomically.") {
-            (call: LuaCall, chart: ChartObject) throws -> Int32 in
-            try call.writeOutput(at: 2, chart.document.text.utf8)
-        },
-        LuaMethod("svg", "c:svg() -> string", "The SVG text.") { (call: LuaCall, chart: ChartObject) throws -> Int32 in
-            call.push(chart.document.text)
-            return 1
-        },
-    ],
-    describe: { (chart: ChartObject) -> String in
-        let size = "\(Int(chart.document.width))x\(Int(chart.document.height))"
-        return "Chart(\(chart.document.kind), \(size))"
-    })

@@ -8,9 +8,8 @@ import SVGCharts
 ///
 /// Without `start`, the first Series among the data sets the clock (its start, step and zone);
 /// without either, lists count minutes from 0 and the axis is labelled in elapsed minutes.
-/// A reference type: reading the data refines it. Another library's method that returns a chart
-/// (`fc:chart{title = ...}`) reads its options with it, builds the chart from `SVGCharts` with
-/// `TimedSeries`, and pushes `try settings.render { try chart.render($0) }`.
+/// A reference type: reading the data refines it, and a `ChartObject` keeps it, so layers added
+/// later (`c:line(values)`) sit on the same clock.
 final class ChartSettings {
     private(set) var options = ChartOptions()
     /// Epoch minute of the first value of plain number lists, once known.
@@ -20,23 +19,25 @@ final class ChartSettings {
     /// Zone of the clock labels, once known.
     private(set) var zone: ShopZone?
     private let stepGiven: Bool
+    /// The `step` option, if given.
+    var stepOption: Int? { stepGiven ? step : nil }
     private let timeLabels: TimeLabels?
     /// The argument position of the options table.
     let position: Int32
-    private let call: LuaCall
+    /// The `from` and `to` options, read in the zone once the data has told it.
+    private var window: (from: Moment?, to: Moment?)
     /// Points the chart will draw: each series' values, thinned to two a pixel column.
-    private var points = 0.0
+    private(set) var points = 0.0
 
     /// Every option key; anything else is refused as a likely typo.
     static let keys: Set<String> = [
         "width", "height", "title", "subtitle", "xlabel", "ylabel", "y2label", "summary", "theme", "currency",
-        "currencysuffix", "tz", "time", "legend", "log", "fontsize", "reduce", "start", "step",
+        "currencysuffix", "tz", "time", "legend", "log", "fontsize", "reduce", "start", "step", "from", "to", "ymin", "ymax",
     ]
 
     /// Reads the options at `position`; absent means all defaults.
     init(_ call: LuaCall, at position: Int32) throws(LuaError) {
         self.position = position
-        self.call = call
         let table = try LuaOptions(call, at: position)
         try table.allow(Self.keys)
         options.width = try table.number("width", default: options.width)
@@ -56,6 +57,9 @@ final class ChartSettings {
         options.reduction = Reduction(rawValue: try table.choice("reduce", ["minmax", "lttb"], default: "minmax")) ?? .minMax
         zone = table.has("tz") ? try table.zone("tz") : nil
         start = try table.minute("start", zone: zone ?? .utc, call: call)
+        window = (try Moment(table, "from", call), try Moment(table, "to", call))
+        options.yMin = try table.number("ymin")
+        options.yMax = try table.number("ymax")
         stepGiven = table.has("step")
         step = try table.integer("step", atLeast: 1, default: 1)
         timeLabels = table.has("time") ? TimeLabels(rawValue: try table.choice("time", ["clock", "elapsed"], default: "clock")) : nil
@@ -95,19 +99,60 @@ final class ChartSettings {
     /// The epoch minute `minutes` after the start.
     func minute(afterStart minutes: Int) -> Int { (start ?? 0) + minutes }
 
-    /// Renders with these options (clock labels when the data has a start, in its zone), turning
-    /// the module's errors into argument errors: option problems point at the options table, data
-    /// problems at the data argument.
-    func render(_ draw: (ChartOptions) throws(ChartError) -> SVGDocument) throws(LuaError) -> ChartObject {
+    /// The options to draw with: clock labels when the data has a start, in its zone.
+    var drawingOptions: ChartOptions {
         var options = options
         options.timeLabels = timeLabels ?? (start == nil ? .elapsed : .clock)
         options.timeZone = zone ?? .utc
+        options.xFrom = window.from.map { Double($0.minute(in: options.timeZone)) }
+        options.xTo = window.to.map { Double($0.minute(in: options.timeZone)) }
+        return options
+    }
+
+    /// Reserves the memory drawing takes (refused over the state's cap, as `not enough memory`).
+    func reserveDrawing(_ call: LuaCall) throws(LuaError) {
         try call.reserveMemory(WorkMemory.chart(points: points), for: "a chart of \(Int(points)) points")
+    }
+
+    /// A module error as an argument error: option problems point at the options table, data
+    /// problems at `data`.
+    func blame(_ error: ChartError, data: Int32) -> LuaError {
+        .argument(position: error.message.hasPrefix("option '") ? position : data, message: error.message)
+    }
+
+    /// The chart of a kind, with the options read here.
+    func compose(_ chart: any RenderableChart, data: Int32) throws(LuaError) -> Chart {
         do {
-            return ChartObject(try draw(options))
+            try options.validate()
+            return try chart.composed(for: drawingOptions)
         } catch {
-            let blamed = error.message.hasPrefix("option '") ? position : 1
-            throw .argument(position: blamed, message: error.message)
+            throw blame(error, data: data)
+        }
+    }
+}
+
+/// A time option: epoch seconds, or text read in the chart's zone when it is drawn.
+private enum Moment {
+    case minute(Int)
+    case text(String)
+
+    /// The option `key`, checked now; nil when absent.
+    init?(_ table: LuaOptions, _ key: String, _ call: LuaCall) throws(LuaError) {
+        let moment = try table.with(key) { (index) throws(LuaError) -> Moment? in
+            if call.isNoneOrNil(index) { return nil }
+            switch call.timeMinute(index, zone: .utc) {
+            case .success(let minute): return call.type(at: index) == .string ? .text(try call.string(index)) : .minute(minute)
+            case .failure(let problem): throw table.error(key, "must be a time, got \(problem.got)")
+            }
+        }
+        guard let moment else { return nil }
+        self = moment
+    }
+
+    func minute(in zone: ShopZone) -> Int {
+        switch self {
+        case .minute(let minute): minute
+        case .text(let text): zone.minute(ofTimeOrDate: text) ?? 0
         }
     }
 }

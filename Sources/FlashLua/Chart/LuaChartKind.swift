@@ -3,7 +3,7 @@ import SVGCharts
 
 /// One function of the `chart` library: its name, its help and how it reads a data table.
 ///
-/// A new chart kind is its chart in SVGCharts (conforming to `RenderableChart`), one type
+/// A new chart kind is its recipe of layers in SVGCharts (conforming to `RenderableChart`), one type
 /// conforming to this, and its line in `ChartLibrary.kinds`; a drawable object (`ChartSource`)
 /// that draws as this kind lists its `name` in `chartFunctions` and returns a `ChartDrawing`.
 protocol LuaChartKind: SendableMetatype {

@@ -2,12 +2,17 @@ import Forecasting
 import SaleReports
 import SVGCharts
 
-/// `chart.forecast(fc)`: the actual curve over the training window, the forecast and its band.
+/// `chart.forecast(fc)`: the actual curve over the training window, the forecast and its band;
+/// `chart.rate(fc, {step = 15})`: revenue per step, actual and forecast.
 extension ForecastObject: ChartSource {
-    static var chartFunctions: Set<String> { ["forecast"] }
+    static var chartFunctions: Set<String> { ["forecast", "rate"] }
 
     var chartContent: ChartContent {
-        .drawing { [forecast, revenue, train] () throws(ChartError) in try .forecast(forecast, revenue: revenue, train: train) }
+        .drawing { [forecast, revenue, train] (request) throws(ChartError) in
+            request.function == "rate"
+                ? try .rate(forecast, revenue: revenue, train: train, step: request.step ?? RateSteps.defaultStep)
+                : try .forecast(forecast, revenue: revenue, train: train)
+        }
     }
 }
 
@@ -16,6 +21,6 @@ extension BacktestObject: ChartSource {
     static var chartFunctions: Set<String> { ["backtest"] }
 
     var chartContent: ChartContent {
-        .drawing { [backtest, revenue] () throws(ChartError) in try .backtest(backtest, revenue: revenue) }
+        .drawing { [backtest, revenue] _ throws(ChartError) in try .backtest(backtest, revenue: revenue) }
     }
 }

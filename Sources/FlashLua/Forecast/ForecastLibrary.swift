@@ -9,8 +9,8 @@ enum ForecastLibrary {
         "run", "forecast.run(revenue [, options]) -> Forecast",
         """
         Forecasts cumulative revenue after a cutoff from per-minute revenue (a Series such as \
-        sale.revenue, or a list of numbers), with an 80% interval, the baselines (drift, seasonal naive, \
-        the earlier sale's profile) and, where the series goes on past the cutoff, metrics against the \
+        sale.revenue, or a list of numbers), with an 80% interval, the baselines \
+        (\(ForecastModel.baselineList(needing: "history="))) and, where the series goes on past the cutoff, metrics against the \
         actuals. Options (defaults): cutoff=#revenue (index counted from 1, or a time such as \
         '2021-11-12T09:00'), train=1000, horizon=500, model=\(ForecastModel.allCases.map { "'\($0)'" }.joined(separator: "|")) (forecast.models()), history=an earlier sale's per-minute revenue (aligned by minutes since the start), \
         seed=1, level=0.8 or a list such as {0.5, 0.8, 0.95} (one nested band each; the first is fc.lower/fc.upper), epochs=(the model's own), window=60, hidden=64, dropout=0.2 (the paper's network), \
@@ -71,8 +71,10 @@ enum ForecastLibrary {
         Early warning from live per-minute revenue (same start as the forecast's series) against a \
         Forecast made earlier: alert=true when cumulative revenue ran below the lower band for k minutes \
         or the expected end total fell below target (k rounded up to whole rows of the series); kind ('below_band'|'below_target'), index, time, \
-        gap (money short), shortfall (share), message, and every warning in warnings. Options: k=15, \
-        target=money. chart.warning(verdict) draws it, the minutes below the band highlighted.
+        gap (money short), shortfall (share), message, and every warning in warnings; for its chart, actual (cumulative, \
+        from the forecast's cutoff to the last minute known), expected, lower, upper, alerts (indices of actual below \
+        the band), alert_at (where the below-band alert fired), ends (the end total expected at each minute) and \
+        target. Options: k=15, target=money. chart.warning(verdict) draws it.
         """
     ) { call in
         try ForecastWarning.check(call)

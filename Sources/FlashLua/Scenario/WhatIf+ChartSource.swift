@@ -7,6 +7,6 @@ extension WhatIfObject: ChartSource {
     static var chartFunctions: Set<String> { ["scenarios"] }
 
     var chartContent: ChartContent {
-        .drawing { [comparison, base, markers] () throws(ChartError) in try .scenarios(comparison, actual: base.actual, markers: markers) }
+        .drawing { [comparison, base, markers] _ throws(ChartError) in try .scenarios(comparison, actual: base.actual, markers: markers) }
     }
 }

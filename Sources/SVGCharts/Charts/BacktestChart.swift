@@ -15,37 +15,24 @@ public struct BacktestChart: RenderableChart {
         self.pieces = pieces
     }
 
-    /// The chart as SVG.
-    public func render(_ options: ChartOptions = ChartOptions()) throws(ChartError) -> SVGDocument {
-        try options.validate()
+    /// The actual curve, the pieces over it and a dot where each starts.
+    public func composed(for options: ChartOptions) throws(ChartError) -> Chart {
         try axis.validate()
         try PlotLine(name: "actual", values: actual).validate("back-test")
         guard !pieces.isEmpty else { throw ChartError("back-test has no forecast pieces") }
         for (i, piece) in pieces.enumerated() {
             try PlotLine(name: "piece \(i + 1)", values: piece.values, start: piece.start).validate("back-test")
         }
-        let theme = options.theme
-        let end = max(actual.count, pieces.map(\.end).max() ?? 0)
-        let spec = FrameSpec(
-            x: axis.extent(from: 0, to: end - 1),
-            y: .covering([actual] + pieces.map(\.values), title: "cumulative revenue", money: true, includeZero: true),
-            y2: nil,
-            legend: [
-                LegendEntry(label: "actual", color: theme.actual, swatch: .thickLine),
-                LegendEntry(label: "forecast pieces", color: theme.color(0), swatch: .line(dashed: false)),
-                LegendEntry(label: "forecast start", color: theme.color(0), swatch: .dot),
-            ],
-            kind: "back-test chart",
-            summary: "rolling back-test: \(pieces.count) forecast pieces over \(actual.count) actual minutes")
-        let frame = ChartFrame.make(spec, options: options)
-        return frame.document(data: { svg in
-            let actualLines = frame.polylines(PlotLine(name: "actual", values: actual), on: axis)
-            frame.drawLines(&svg, actualLines, color: theme.actual, width: 3)
-            for piece in pieces {
-                let lines = frame.polylines(piece, on: axis)
-                frame.drawLines(&svg, lines, color: theme.color(0), width: 1.8)
-                if let start = lines.first?.first { frame.drawDot(&svg, start, color: theme.color(0)) }
-            }
-        })
+        let starts = pieces.compactMap { piece in
+            piece.values.firstIndex(where: \.isFinite).map { (axis.minute(at: piece.start + $0), piece.values[$0]) }
+        }
+        return Chart(
+            kind: "back-test chart", yTitle: "cumulative revenue", zero: .always,
+            summary: "rolling back-test: \(pieces.count) forecast pieces over \(actual.count) actual minutes",
+            layers: [
+                .line(axis.timed("actual", actual), paint: .actual, width: 3),
+                .lines(pieces.map(axis.timed), label: "forecast pieces", paint: .palette(0), width: 1.8),
+                .dots(starts, label: "forecast start", paint: .palette(0)),
+            ])
     }
 }

@@ -1,8 +1,11 @@
-/// Early warning: actual revenue against its expected band, with the alert minutes highlighted.
+/// Early warning: the minutes since a forecast was made, actual revenue against its band, zoomed
+/// to the values shown, the alert's start marked once and the money gap at the last minute named;
+/// with a target, the end-of-sale total expected at each minute against it on the right axis.
 public struct EarlyWarningChart: RenderableChart {
     /// The time axis.
     public var axis: TimeAxis
-    /// Actual values from index 0 (usually up to now).
+    /// Actual values from index 0 (the forecast's cutoff, where the band opens) up to now; the
+    /// chart shows their span.
     public var actual: [Double]
     /// Expected values from index 0; may be empty.
     public var expected: [Double]
@@ -10,12 +13,19 @@ public struct EarlyWarningChart: RenderableChart {
     public var lower: [Double]
     /// Upper edge of the normal band, aligned with `lower`.
     public var upper: [Double]
-    /// Axis indices of the minutes that raised an alert.
+    /// Axis indices of the minutes below the band (counted in the description).
     public var alerts: [Int]
+    /// Axis index of the minute the alert fired, marked once; nil when it did not.
+    public var alertStart: Int?
+    /// The end-of-sale total expected at each actual minute, from index 0; may be empty.
+    public var ends: [Double]
+    /// The revenue the sale should make by its end, drawn against `ends`.
+    public var target: Double?
 
     /// An early-warning chart.
     public init(
-        axis: TimeAxis, actual: [Double], expected: [Double] = [], lower: [Double], upper: [Double], alerts: [Int]
+        axis: TimeAxis, actual: [Double], expected: [Double] = [], lower: [Double], upper: [Double], alerts: [Int],
+        alertStart: Int? = nil, ends: [Double] = [], target: Double? = nil
     ) {
         self.axis = axis
         self.actual = actual
@@ -23,64 +33,57 @@ public struct EarlyWarningChart: RenderableChart {
         self.lower = lower
         self.upper = upper
         self.alerts = alerts
+        self.alertStart = alertStart
+        self.ends = ends
+        self.target = target
     }
 
-    /// The chart as SVG.
-    public func render(_ options: ChartOptions = ChartOptions()) throws(ChartError) -> SVGDocument {
-        try options.validate()
+    /// The normal band and the expected line over the actual span (opening at the first actual
+    /// value), the actual line on top, the alert's start, the gap now; the expected end and the
+    /// target on the right axis.
+    public func composed(for options: ChartOptions) throws(ChartError) -> Chart {
         try validate()
-        let theme = options.theme
-        let alertSet = Set(alerts)
-        let spec = FrameSpec(
-            x: axis.extent(from: 0, to: max(actual.count, lower.count, expected.count) - 1),
-            y: .covering([actual, expected, lower, upper], title: "revenue", money: true, includeZero: true),
-            y2: nil,
-            legend: [
-                LegendEntry(label: "actual", color: theme.actual, swatch: .line(dashed: false)),
-                LegendEntry(label: "expected", color: theme.color(0), swatch: .line(dashed: true)),
-                LegendEntry(label: "normal range", color: theme.color(0), swatch: .area),
-                LegendEntry(label: "alert", color: theme.alert, swatch: .span),
-            ].filter { expected.isEmpty ? $0.label != "expected" : true },
-            kind: "early-warning chart",
-            summary: "early warning: \(alertSet.count) alert minutes in \(actual.count) actual minutes")
-        let frame = ChartFrame.make(spec, options: options)
-        return frame.document(data: { svg in
-            drawAlertSpans(&svg, frame: frame, color: theme.alert)
-            frame.drawBand(&svg, axis: axis, start: 0, lower: lower, upper: upper, color: theme.color(0))
-            frame.drawLines(&svg, frame.polylines(PlotLine(name: "expected", values: expected), on: axis),
-                            color: theme.color(0), width: 1.8, dashed: true)
-            frame.drawLines(&svg, frame.polylines(PlotLine(name: "actual", values: actual), on: axis), color: theme.actual)
-            for i in alertSet.sorted() where i < actual.count && actual[i].isFinite {
-                frame.drawDot(&svg, Point(x: frame.x(axis.minute(at: i)), y: frame.y(actual[i])), color: theme.alert, radius: 3)
-            }
-        })
+        let shown = { (values: [Double]) in self.opening(Array(values.prefix(self.actual.count))) }
+        var chart = Chart(
+            kind: "early-warning chart", yTitle: "revenue", y2Title: target == nil ? "" : "expected end total",
+            zero: .never, summary: summary,
+            layers: [.band(lower: axis.timed("lower", shown(lower)), upper: axis.timed("upper", shown(upper)),
+                           label: "normal range", paint: .palette(0))])
+        if !expected.isEmpty {
+            chart.add(.line(axis.timed("expected", shown(expected)), paint: .palette(0), width: 1.8, dashed: true))
+        }
+        chart.add(.line(axis.timed("actual", actual), paint: .actual))
+        if let alertStart { chart.add(.rule(minute: axis.minute(at: alertStart), label: "alert", paint: .alert, stamped: true)) }
+        if let note = gapNote(options) { chart.add(.notes([note])) }
+        if let target, !ends.isEmpty {
+            let made = options.timeText(axis.minute(at: 0), origin: axis.minute(at: 0), withDate: false)
+            chart.add(.line(axis.timed("expected end total", ends), label: "expected end (\(made) forecast)", paint: .palette(2),
+                            width: 1.8, side: .right))
+            chart.add(.rule(value: target, label: "target " + options.currency.short(target), paint: .alert, side: .right))
+        }
+        return chart
     }
 
-    /// Runs of consecutive alert indices as shaded columns, half a step either side.
-    private func drawAlertSpans(_ svg: inout SVGWriter, frame: ChartFrame, color: String) {
-        var d = ""
-        for run in Self.runs(alerts) {
-            let left = frame.x(axis.minute(at: run.lowerBound) - Double(axis.stepMinutes) / 2)
-            let right = frame.x(axis.minute(at: run.upperBound) + Double(axis.stepMinutes) / 2)
-            d += "M\(DecimalFormat.coordinate(left)) \(DecimalFormat.coordinate(frame.plot.y))"
-            d += "H\(DecimalFormat.coordinate(max(right, left + 1.5)))V\(DecimalFormat.coordinate(frame.plot.maxY))"
-            d += "H\(DecimalFormat.coordinate(left))Z"
-        }
-        guard !d.isEmpty else { return }
-        svg.element("path", ["d": .string(d), "fill": .string(color), "fill-opacity": .fraction(ChartFrame.spanOpacity)])
+    private var summary: String {
+        "early warning: \(Set(alerts).count) of \(max(actual.count - 1, 0)) minutes below the band"
+            + (alertStart.map { ", alert at minute \($0)" } ?? "")
     }
 
-    /// Sorted, de-duplicated indices grouped into runs of consecutive values.
-    static func runs(_ indices: [Int]) -> [ClosedRange<Int>] {
-        var runs: [ClosedRange<Int>] = []
-        for i in Set(indices).sorted() {
-            if let last = runs.last, last.upperBound + 1 == i {
-                runs[runs.count - 1] = last.lowerBound...i
-            } else {
-                runs.append(i...i)
-            }
-        }
-        return runs
+    /// `values` with a missing first value taken from the first actual one: the band and the
+    /// expected line open where the forecast was made.
+    private func opening(_ values: [Double]) -> [Double] {
+        guard let first = values.first, !first.isFinite, let anchor = actual.first else { return values }
+        return [anchor] + values.dropFirst()
+    }
+
+    /// The money between the expected and the actual total at the last actual minute.
+    private func gapNote(_ options: ChartOptions) -> ChartAnnotation? {
+        let last = actual.count - 1
+        guard last > 0, last < expected.count, expected[last].isFinite, actual[last].isFinite else { return nil }
+        let gap = expected[last] - actual[last]
+        let words = gap >= 0 ? "below the forecast" : "above the forecast"
+        return ChartAnnotation(minute: Int(axis.minute(at: last)), value: actual[last],
+                               text: options.currency.short(abs(gap)) + " " + words)
     }
 
     private func validate() throws(ChartError) {
@@ -91,6 +94,9 @@ public struct EarlyWarningChart: RenderableChart {
         }
         if let bad = alerts.first(where: { $0 < 0 || $0 >= max(actual.count, lower.count) }) {
             throw ChartError("early warning alert index \(bad) is outside the data")
+        }
+        if let alertStart, alertStart < 0 || alertStart >= actual.count {
+            throw ChartError("early warning alert start \(alertStart) is outside the actual values")
         }
     }
 }

@@ -59,37 +59,23 @@ public struct ForecastChart: RenderableChart {
         return all.sorted { width($0) > width($1) }
     }
 
-    /// The chart as SVG.
-    public func render(_ options: ChartOptions = ChartOptions()) throws(ChartError) -> SVGDocument {
-        try options.validate()
+    /// The bands (narrowest first), the actual curve, the forecast continuing it and "now".
+    public func composed(for options: ChartOptions) throws(ChartError) -> Chart {
         try validate()
-        let theme = options.theme
-        let forecast = joinedForecast(mean)
         let now = axis.minute(at: max(cutoff - 1, 0))
-        var legend = [
-            LegendEntry(label: "actual", color: theme.actual, swatch: .line(dashed: false)),
-            LegendEntry(label: "forecast", color: theme.color(0), swatch: .line(dashed: true)),
-        ]
-        let bands = bandsWidestFirst
-        legend += bands.reversed().map { LegendEntry(label: $0.label, color: theme.color(0), swatch: .area) }
-        let last = max(actual.count, cutoff + mean.count) - 1
-        let spansDays = axis.minute(at: last) - axis.minute(at: 0) > 1440
-        let spec = FrameSpec(
-            x: axis.extent(from: 0, to: last),
-            y: .covering([actual, mean] + bands.flatMap { [$0.lower, $0.upper] }, title: "cumulative revenue", money: true, includeZero: true),
-            y2: nil, legend: legend, kind: "forecast chart",
+        let bands = bandsWidestFirst.reversed().map { band -> Layer in
+            .band(lower: axis.timed(joinedForecast(band.lower)), upper: axis.timed(joinedForecast(band.upper)),
+                  label: band.label, paint: .palette(0))
+        }
+        return Chart(
+            kind: "forecast chart", yTitle: "cumulative revenue", zero: .always,
             summary: "forecast chart: actual cumulative revenue for \(actual.count) minutes, "
                 + "forecast of \(mean.count) minutes from the cutoff",
-            markers: [.init(minute: now, text: "now " + options.timeText(now, origin: axis.minute(at: 0), withDate: spansDays), color: theme.mutedText)])
-        let frame = ChartFrame.make(spec, options: options)
-        return frame.document(data: { svg in
-            for band in bands {
-                frame.drawBand(&svg, axis: axis, start: forecast.start, lower: joinedForecast(band.lower).values,
-                               upper: joinedForecast(band.upper).values, color: theme.color(0))
-            }
-            frame.drawLines(&svg, frame.polylines(PlotLine(name: "actual", values: actual), on: axis), color: theme.actual)
-            frame.drawLines(&svg, frame.polylines(forecast, on: axis), color: theme.color(0), width: 2.2, dashed: true)
-        })
+            layers: bands + [
+                .line(axis.timed("actual", actual), paint: .actual),
+                .line(axis.timed(joinedForecast(mean)), paint: .palette(0), width: 2.2, dashed: true),
+                .rule(minute: now, label: "now", stamped: true),
+            ])
     }
 
     /// `values` (aligned with `mean`) as a series continuing the actual curve.

@@ -1,5 +1,5 @@
 
-/// Data marks every chart kind shares: thinned polylines, interval bands, markers.
+/// Data marks the layers draw: thinned polylines, bands, bars, dots.
 extension ChartFrame {
     /// Pixel polylines through (`xs[i]`, `ys[i]`), split where a value is missing (or not positive on a
     /// log scale) and thinned to the plot's pixel columns.
@@ -19,9 +19,9 @@ extension ChartFrame {
         return lines.map { options.reduction.reduce($0, columns: Int(plot.width)) }
     }
 
-    /// `polylines` for a series on a time axis.
-    func polylines(_ series: PlotLine, on axis: TimeAxis, scale: ValueScale? = nil) -> [[Point]] {
-        polylines(series.values.indices.map { axis.minute(at: series.start + $0) }, series.values, scale: scale)
+    /// `polylines` for a track.
+    func polylines(_ track: Track, scale: ValueScale? = nil) -> [[Point]] {
+        polylines(track.xs, track.values, scale: scale)
     }
 
     /// SVG path data for `lines`.
@@ -52,15 +52,12 @@ extension ChartFrame {
         }
     }
 
-    /// A filled band between `lower` and `upper` (aligned, starting at axis index `start`),
-    /// split where either bound is missing.
-    func drawBand(
-        _ svg: inout SVGWriter, axis: TimeAxis, start: Int, lower: [Double], upper: [Double], color: String
-    ) {
-        let xs = lower.indices.map { axis.minute(at: start + $0) }
-        let both = zip(lower, upper).map { $0.isFinite && $1.isFinite }
-        let uppers = polylines(xs, zip(upper, both).map { $1 ? $0 : .nan })
-        let lowers = polylines(xs, zip(lower, both).map { $1 ? $0 : .nan })
+    /// A filled band between `lower` and `upper` (aligned tracks), split where either bound is missing.
+    func drawBand(_ svg: inout SVGWriter, lower: Track, upper: Track, color: String) {
+        let xs = lower.xs
+        let both = zip(lower.values, upper.values).map { $0.isFinite && $1.isFinite }
+        let uppers = polylines(xs, zip(upper.values, both).map { $1 ? $0 : .nan })
+        let lowers = polylines(xs, zip(lower.values, both).map { $1 ? $0 : .nan })
         var d = ""
         for (top, bottom) in zip(uppers, lowers) {
             d += pathData([top + bottom.reversed()]) + "Z"
@@ -70,6 +67,33 @@ extension ChartFrame {
             "d": .string(d), "fill": .string(color), "fill-opacity": .fraction(options.theme.bandOpacity),
             "stroke": "none",
         ])
+    }
+
+    /// One bar per step from the start of its step to the next, a little narrower than the step;
+    /// when steps are under two pixels wide, each pixel column shows its largest bar instead.
+    func drawBars(_ svg: inout SVGWriter, _ track: Track, scale: ValueScale? = nil, color: String) {
+        let yScale = scale ?? y
+        let stepWidth = abs(x(track.x(1)) - x(track.x(0)))
+        let zero = yScale(0)
+        var columns: [(left: Double, width: Double, value: Double)] = []
+        for (i, v) in track.values.enumerated() where v.isFinite {
+            let left = x(track.x(i))
+            if stepWidth >= 2 {
+                columns.append((left + stepWidth * 0.1, stepWidth * 0.8, v))
+            } else if let last = columns.last, last.left == left.rounded(.down) {
+                if abs(v) > abs(last.value) { columns[columns.count - 1].value = v }
+            } else {
+                columns.append((left.rounded(.down), 1, v))
+            }
+        }
+        var d = ""
+        for column in columns {
+            d += "M\(DecimalFormat.coordinate(column.left)) \(DecimalFormat.coordinate(zero))"
+            d += "V\(DecimalFormat.coordinate(yScale(column.value)))h\(DecimalFormat.coordinate(column.width))"
+            d += "V\(DecimalFormat.coordinate(zero))Z"
+        }
+        guard !d.isEmpty else { return }
+        svg.element("path", ["d": .string(d), "fill": .string(color), "fill-opacity": .fraction(0.8)])
     }
 
     /// A small filled circle at pixel `point`, ringed in the background colour so it stands out.

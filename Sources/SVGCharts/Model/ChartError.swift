@@ -10,6 +10,11 @@ public struct ChartError: Error, Equatable, CustomStringConvertible {
 
     public var description: String { message }
 
+    /// `band 'label'`, or just `band` without a label: how messages name a layer.
+    static func layer(_ kind: String, _ label: String) -> String {
+        label.isEmpty ? kind : "\(kind) '\(label)'"
+    }
+
     /// `option 'name' must be ...`.
     static func option(_ name: String, _ requirement: String) -> ChartError {
         ChartError("option '\(name)' \(requirement)")

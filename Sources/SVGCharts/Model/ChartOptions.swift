@@ -36,6 +36,15 @@ public struct ChartOptions: Sendable {
     public var fontSize: Double = 12
     /// How long series are thinned to the plot's pixel columns.
     public var reduction = Reduction.minMax
+    /// The first minute the time axis shows (epoch minutes); nil for the data's first.
+    public var xFrom: Double?
+    /// The last minute the time axis shows; nil for the data's last. With a window, the value
+    /// axis fits the values inside it.
+    public var xTo: Double?
+    /// The value axis' low end; nil to fit the data.
+    public var yMin: Double?
+    /// The value axis' high end; nil to fit the data.
+    public var yMax: Double?
 
     /// Default options.
     public init() {}
@@ -45,6 +54,11 @@ public struct ChartOptions: Sendable {
         try Self.check(width, "width", 320...20000)
         try Self.check(height, "height", 200...20000)
         try Self.check(fontSize, "fontsize", 6...48)
+        for (value, name) in [(xFrom, "from"), (xTo, "to"), (yMin, "ymin"), (yMax, "ymax")] {
+            if let value, !value.isFinite { throw .option(name, "must be a finite number") }
+        }
+        if let yMin, let yMax, yMin >= yMax { throw .option("ymin", "must be less than 'ymax'") }
+        if let xFrom, let xTo, xFrom > xTo { throw .option("from", "must be before 'to'") }
     }
 
     private static func check(_ value: Double, _ name: String, _ allowed: ClosedRange<Double>) throws(ChartError) {

@@ -32,3 +32,13 @@ extension [Double] {
         return lo <= hi ? (lo, hi) : nil
     }
 }
+
+extension TimeAxis {
+    /// `values` as a series on the clock whose first value sits at axis index `index`.
+    func timed(_ name: String, _ values: [Double], from index: Int = 0) -> TimedSeries {
+        TimedSeries(name: name, startMinute: startMinute + index * stepMinutes, stepMinutes: stepMinutes, values: values)
+    }
+
+    /// `line` on the clock.
+    func timed(_ line: PlotLine) -> TimedSeries { timed(line.name, line.values, from: line.start) }
+}

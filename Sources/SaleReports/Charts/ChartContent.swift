@@ -7,6 +7,21 @@ import SVGCharts
 public enum ChartContent {
     /// Values on the clock (a Series).
     case values(Series)
-    /// The chart the object draws; building it checks the data.
-    case drawing(() throws(ChartError) -> ChartDrawing)
+    /// The chart the object draws for the request (the chart function, the step asked for);
+    /// building it checks the data.
+    case drawing((ChartRequest) throws(ChartError) -> ChartDrawing)
+}
+
+/// What a chart function asks of a drawable object: `chart.rate(fc, {step = 15})`.
+public struct ChartRequest: Sendable {
+    /// The chart function's name: `forecast`, `rate`.
+    public let function: String
+    /// The `step` option (minutes between the chart's values), if given.
+    public let step: Int?
+
+    /// A request from chart function `function`.
+    public init(function: String, step: Int?) {
+        self.function = function
+        self.step = step
+    }
 }

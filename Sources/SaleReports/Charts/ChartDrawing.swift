@@ -42,6 +42,23 @@ public struct ChartDrawing {
         return ChartDrawing(chart: chart, drawn: [actual] + backtest.pieces.map(\.mean))
     }
 
+    /// Revenue per `step` minutes over the training window, the forecast's per step with its band
+    /// (`RateSteps`), "now" and the `events` (minute, label).
+    public static func rate(_ forecast: Forecast, revenue: Series, train: Int, step: Int,
+                            events: [(minute: Int, label: String)] = []) throws(ChartError) -> ChartDrawing {
+        let steps: RateSteps
+        do throws(RateStepError) {
+            steps = try RateSteps(forecast: forecast, revenue: revenue, train: train, step: step)
+        } catch {
+            throw ChartError(error.description)
+        }
+        let chart = RateChart(
+            actual: TimedSeries("actual", steps.actual), forecast: TimedSeries("forecast", steps.forecast),
+            lower: steps.lower, upper: steps.upper, bandLabel: "\(ForecastBand.percentText(steps.level))% step range",
+            now: steps.now, events: events.map { ChartEvent(minute: $0.minute, label: $0.label) })
+        return ChartDrawing(chart: chart, drawn: [steps.actual, steps.forecast])
+    }
+
     /// What-if scenarios against their baseline (`ScenarioChartData.chart`).
     public static func scenarios(_ comparison: ScenarioComparison, actual: Series?,
                                  markers: [(minute: Int, label: String)]) throws(ChartError) -> ChartDrawing {

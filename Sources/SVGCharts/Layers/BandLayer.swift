@@ -1,0 +1,39 @@
+/// A shaded band between two aligned bounds (an interval, a normal range).
+struct BandLayer: LayerContent {
+    var lower: Track
+    var upper: Track
+    var label: String
+    var paint: Paint?
+
+    func validate() throws(ChartError) {
+        try lower.validate(ChartError.layer("band", label))
+        guard lower.values.count == upper.values.count else {
+            throw ChartError("\(ChartError.layer("band", label)): 'lower' has \(lower.values.count) values but 'upper' has \(upper.values.count)")
+        }
+        guard lower.start == upper.start, lower.step == upper.step else {
+            throw ChartError("\(ChartError.layer("band", label)): 'lower' and 'upper' are not at the same times")
+        }
+    }
+
+    var xExtent: ClosedRange<Double>? { lower.extent }
+    var step: Double? { lower.step }
+    var coloring: Coloring { .previous }
+
+    func yExtent(in window: ClosedRange<Double>?) -> (Double, Double)? {
+        combined([lower.valueExtent(in: window), upper.valueExtent(in: window)])
+    }
+
+    func legendEntry(_ ink: Ink) -> LegendEntry? {
+        label.isEmpty ? nil : LegendEntry(label: label, color: ink.color, swatch: .area)
+    }
+
+    func draw(_ svg: inout SVGWriter, on frame: ChartFrame, ink: Ink) {
+        frame.drawBand(&svg, lower: lower, upper: upper, color: ink.color)
+    }
+
+    func clipped(to window: ClosedRange<Double>) -> BandLayer {
+        var copy = self
+        (copy.lower, copy.upper) = (lower.clipped(to: window), upper.clipped(to: window))
+        return copy
+    }
+}
