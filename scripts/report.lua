@@ -42,31 +42,43 @@ local function save(name, picture, caption)
   files[#files + 1] = {name = name, caption = caption, chart = picture}
 end
 
+-- The plan: the target spread over the sale like the earlier sale's revenue.
+local plan
+if sale.target and sale.history then
+  local values, earlier = {start = sale.revenue.start, tz = o.tz}, sale.history:cumsum()
+  local whole = earlier[#earlier]
+  for i = 1, #earlier do values[i] = sale.target * earlier[i] / whole end
+  plan = series.new(values)
+end
+-- With a target, a chart shows it as a line (and the plan, when there is one).
+local function against_target(picture)
+  if plan then picture:line(plan, {label = "plan (target shaped like the earlier sale)", color = 2}) end
+  if sale.target then picture:rule{y = sale.target, label = "target"} end
+  return picture
+end
+
 -- Charts: the forecast to the end of the sale, revenue per 15 minutes, pace against the plan, the early warning.
 local kept = sale.forecast
 if kept then
-  save("forecast.svg", chart.forecast(kept, {title = "Revenue so far and forecast to the end of the sale",
-    subtitle = string.format("%s, %d%% band", kept.model, math.floor(kept.level * 100 + 0.5)),
-    currency = o.currency}), "Cumulative revenue, the forecast to the end of the sale and its band")
+  local short = status.alert_text:match("BELOW TARGET: [^;]+")
+  local subtitle = string.format("%s, %d%% band", kept.model, math.floor(kept.level * 100 + 0.5)) .. (short and "; " .. short or "")
+  save("forecast.svg", against_target(chart.forecast(kept, {title = "Forecast to the end of the sale",
+    subtitle = subtitle, currency = o.currency})), "Cumulative revenue, the forecast to the end of the sale and its band")
 end
 save("revenue.svg", chart.bars(sale.revenue:resample(15), {title = "Revenue per 15 minutes", currency = o.currency}),
   "Revenue per 15 minutes and the running total")
-if sale.target and sale.history then
-  -- The plan: the target spread over the sale like the earlier sale's revenue.
-  local plan, earlier = {start = sale.revenue.start, tz = o.tz}, sale.history:cumsum()
-  local whole = earlier[#earlier]
-  for i = 1, #earlier do plan[i] = sale.target * earlier[i] / whole end
-  save("pace.svg", chart.lines({{name = "this sale", values = sale.cumulative},
-    {name = "plan (target shaped like the earlier sale)", values = series.new(plan)}},
-    {title = "Pace against the plan", currency = o.currency}),
-    "Cumulative revenue against the target's plan")
+if sale.current then
+  save("rate.svg", chart.rate(sale.current, {step = 15, title = "Revenue per 15 minutes: actual and forecast",
+    currency = o.currency}), "Revenue per 15 minutes against the forecast's rate and the range steps vary in")
 end
--- The early warning of the last --lookback minutes: actual against the band forecast before them.
-local cutoff = #sale.revenue - o.lookback
-if kept and o.lookback > 0 and cutoff >= 60 then
-  local before = forecast.run(sale.revenue, {cutoff = cutoff, train = math.min(1000, cutoff), horizon = o.lookback,
-    model = o.model, history = sale.history})
-  local verdict = forecast.warning(sale.revenue, before, {k = o.k})
+if plan then
+  save("pace.svg", against_target(chart.lines({{name = "this sale", values = sale.cumulative}},
+    {title = "Pace against the plan", currency = o.currency})), "Cumulative revenue against the target's plan")
+end
+-- The early warning of the last --lookback minutes: actual against the band of the forecast the sale made
+-- before them (the one its status's alert checks), and the expected end total against the target.
+if sale.early and #sale.revenue - o.lookback >= 60 then
+  local verdict = forecast.warning(sale.revenue, sale.early, {k = o.k, target = sale.target})
   save("warning.svg", chart.warning(verdict, {title = "Early warning: the last " .. o.lookback .. " minutes",
     currency = o.currency}), "Revenue of the last minutes against the band forecast before them")
 end

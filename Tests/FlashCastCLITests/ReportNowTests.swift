@@ -33,6 +33,37 @@ import TestSupport
         #expect(abs(try #require(Double(end)) - (try #require(Double(last)))) < 0.01)
         let forecast = try text("forecast.svg")
         #expect(forecast.contains(">now Fri 12 Nov 12:00<"))
+        #expect(try text("rate.svg").contains(">now Fri 12 Nov 12:00<"))
+        // The target and the plan, on the forecast and the pace charts; the forecast's shortfall in its subtitle.
+        for chart in [forecast, try text("pace.svg")] {
+            #expect(chart.contains(">target</text>") && chart.contains(">plan (target shaped like the earlier sale)</text>"))
+        }
+        #expect(forecast.contains("flashcast, 80% band; BELOW TARGET: forecast 1,940,414 is 59,586 short"))
         #expect(forecast.contains("actual cumulative revenue for 2161 minutes, forecast of 2159 minutes from the cutoff"))
+    }
+
+    /// The bundled sale with no orders from 11:15 to 12:00: the status's alert, the warning chart's
+    /// mark and its gap name the same minute and money; the chart shows the last 60 minutes only.
+    @Test func theWarningChartMarksTheAlertTheStatusRaisesOverTheLastHour() throws {
+        let bundled = try String(contentsOf: repository.appendingPathComponent("examples/data/current_sale.csv"), encoding: .utf8)
+        let cut = bundled.split(separator: "\n").filter { row in
+            let time = row.split(separator: ",").dropFirst().first ?? ""
+            return !(time >= "2021-11-12T11:15" && time < "2021-11-12T12:01")
+        }
+        let orders = folder.appendingPathComponent("cut.csv")
+        try (cut.joined(separator: "\n") + "\n").write(to: orders, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let result = try runFlashcast(["run", "scripts/report.lua", "--orders", orders.path, "--now", "2021-11-12T12:00",
+                                       "--target", "2000000", "--out", out.path], in: repository)
+        #expect(result.status == 3, "\(result.error)")
+        #expect(result.output.contains("\nalert            BELOW BAND since 11:36: 14,679 under the forecast; BELOW TARGET: "))
+        let warning = try String(contentsOf: out.appendingPathComponent("warning.svg"), encoding: .utf8)
+        #expect(warning.contains(">alert 11:36</text>"))
+        #expect(warning.components(separatedBy: ">alert 11:36<").count == 2)  // marked once
+        #expect(warning.contains(">$14.7k below the forecast</text>"))
+        #expect(warning.contains("early warning: 39 of 60 minutes below the band, alert at minute 36"))
+        #expect(warning.contains(">target $2M</text>"))
+        // The time axis runs from the forecast made an hour ago to now.
+        #expect(warning.contains(">11:00</text>") && warning.contains(">12:00</text>") && !warning.contains(">10:50</text>"))
     }
 }

@@ -49,8 +49,8 @@ import TestSupport
         let dom = try browse(page, ["--dump-dom"])
         #expect(dom.status == 0, "\(dom.error)")
         #expect(consoleLines(dom.error).isEmpty, "\(consoleLines(dom.error))")
-        #expect(dom.output.components(separatedBy: "<svg ").count - 1 == 4)
-        #expect(dom.output.components(separatedBy: "<figcaption>").count - 1 == 4)
+        #expect(dom.output.components(separatedBy: "<svg ").count - 1 == 5)
+        #expect(dom.output.components(separatedBy: "<figcaption>").count - 1 == 5)
         #expect(dom.output.contains("Alert: BELOW TARGET: forecast "))
 
         // A phone's width: the charts scale to it and the screenshot holds far more than a blank page's.

@@ -36,10 +36,10 @@ import TestSupport
         #expect(fine.status == 0, "\(fine.error)")
         #expect(fine.output.hasPrefix("now 2021-11-12 12:00 (+08:00): minute 2161 of 4320 (50.0%)\n"))
         #expect(fine.output.contains("\nalert            none\n"))
-        #expect(try files("report") == ["forecast.csv", "forecast.svg", "pace.svg", "report.html", "report.md", "revenue.svg", "status.csv", "warning.svg"])
+        #expect(try files("report") == ["forecast.csv", "forecast.svg", "pace.svg", "rate.svg", "report.html", "report.md", "revenue.svg", "status.csv", "warning.svg"])
         let index = try text("report/report.md")
         #expect(index.contains("No alert: the sale is on course."))
-        for chart in ["forecast.svg", "pace.svg", "revenue.svg", "warning.svg", "forecast.csv", "status.csv", "report.html"] {
+        for chart in ["forecast.svg", "pace.svg", "rate.svg", "revenue.svg", "warning.svg", "forecast.csv", "status.csv", "report.html"] {
             #expect(index.contains("(\(chart))"))
         }
         let forecast = try text("report/forecast.csv").split(separator: "\n")

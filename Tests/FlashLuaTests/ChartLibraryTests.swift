@@ -273,8 +273,8 @@ import TestSupport
         let names = ChartLibrary.kinds.map { $0.name }
         #expect(names == ["lines", "forecast", "backtest", "loss", "bars", "scenarios", "warning", "rate"])
         #expect(ChartLibrary.library.functions.map(\.doc.name) == names + ["new", "page"])
-        #expect(ChartLibrary.library.summary == "SVG charts: lines, forecast, backtest, loss, bars, scenarios, warning, rate; "
-            + "chart.new for a chart of your own layers (help('Chart')), chart.page for a web page of charts.")
+        #expect(ChartLibrary.library.summary
+            == "SVG charts: lines, forecast, backtest, loss, bars, scenarios, warning, rate; chart.new for a chart of your own layers (help('Chart')).")
         for kind in ChartLibrary.kinds {
             let function = try #require(ChartLibrary.library.functions.first { $0.doc.name == kind.name })
             #expect(function.doc.signature == kind.signature && function.doc.summary == kind.summary)

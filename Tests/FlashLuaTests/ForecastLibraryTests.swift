@@ -240,7 +240,7 @@ import TestSupport
         let band = try #require(warnings.first { $0.kind == EarlyWarning.Kind.belowBand })
         #expect(lua == [
             "true", "2", "below_target", "1500", "below_band", "\(band.row + 1)", band.label, Self.g(band.gap),
-            "below_target", ForecastWarning.message(warnings[0], level: 0.8), "1200", "1001", "\(1700 - 1500)", "true",
+            "below_target", ForecastWarning.message(warnings[0], level: 0.8), "201", "2", "\(1700 - 1500)", "true",
         ])
         let quiet = try Self.run("""
             local fc = forecast.run(revenue, {cutoff = 1500, horizon = 300})

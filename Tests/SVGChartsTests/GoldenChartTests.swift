@@ -115,6 +115,21 @@ import Testing
         try GoldenFile.check("scenarios", Self.scenarioChart().render(options))
     }
 
+    /// The what-if chart focused on its differences: the baseline's band, the target, and three
+    /// events close together whose labels must not cross each other's lines.
+    @Test func scenariosWithBandTargetAndCrowdedEvents() throws {
+        var options = Self.money()
+        options.title = "What if we send the e-mail?"
+        let cutoff = 45, start = Fixtures.saleStart
+        let band = Fixtures.forecast(cutoff: cutoff, horizon: Fixtures.minutes - cutoff, bias: 0.8)
+        var chart = Self.scenarioChart()
+        chart.band = (lower: band.lower, upper: band.upper, label: "baseline's 80% interval")
+        chart.target = band.mean[band.mean.count - 1] + 12000
+        chart.events = [ChartEvent(minute: start + 60, label: "e-mail sent at 14:00"), ChartEvent(minute: start + 80, label: "10% off"),
+                        ChartEvent(minute: start + 100, label: "second e-mail")]
+        try GoldenFile.check("scenarios-focused", chart.render(options))
+    }
+
     static func warningChart() -> EarlyWarningChart {
         let n = 240
         let expected = (0..<n).map { Fixtures.expectedRate($0).rounded() }
@@ -124,7 +139,8 @@ import Testing
         for t in 150..<166 { actual[t] = (actual[t] * 0.45).rounded() }  // a checkout outage
         actual[201] = (upper[201] * 1.3).rounded()
         let alerts = actual.indices.filter { actual[$0] < lower[$0] || actual[$0] > upper[$0] }
-        return EarlyWarningChart(axis: Fixtures.axis, actual: actual, expected: expected, lower: lower, upper: upper, alerts: alerts)
+        return EarlyWarningChart(axis: Fixtures.axis, actual: actual, expected: expected, lower: lower, upper: upper, alerts: alerts,
+                                 alertStart: 154)  // the outage's fifth minute below the band
     }
 
     @Test func earlyWarning() throws {

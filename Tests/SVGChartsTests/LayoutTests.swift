@@ -48,7 +48,8 @@ import Testing
         crowded.markers = (0..<3).map { .init(minute: Double(Fixtures.saleStart) + Double($0), text: "close \($0)", color: "#000") }
         let stacked = ChartFrame.make(crowded, options: ChartOptions())
         #expect(stacked.spec.headroomRows == 3)
-        #expect(stacked.markerRows() == [0, 1, 2])
+        // The leftmost label goes highest: each line rises only through rows whose labels lie left of it.
+        #expect(stacked.markerRows() == [2, 1, 0])
     }
 
     @Test func legendOnTheRightNarrowsThePlot() {

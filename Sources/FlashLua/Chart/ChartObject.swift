@@ -38,6 +38,19 @@ final class ChartObject: LuaObject {
         }
     }
 
+    /// The chart drawn again at another size (a report page's), the kept drawing left as it is.
+    func rendered(_ call: LuaCall, data: Int32, width: Double, height: Double) throws(LuaError) -> SVGDocument {
+        try settings.reserveDrawing(call)
+        var options = settings.drawingOptions
+        options.width = width
+        options.height = height
+        do {
+            return try chart.render(options)
+        } catch {
+            throw settings.blame(error, data: data)
+        }
+    }
+
     /// The drawn SVG text and the points the layers hold.
     var memoryFootprint: Int { (document?.footprint ?? 0) + Int(settings.points) * 16 }
 }

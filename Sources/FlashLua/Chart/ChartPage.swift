@@ -9,7 +9,7 @@ enum ChartPage {
         A self-contained web page (report.html) from {title=, verdict=, alert=, status=, charts={{chart=c, caption=}, ...}, \
         tables={...}, refresh=}: title, verdict (one line shown first; alert=true shows it in the \
         alert colour), status (a text block shown as written, e.g. tostring(sale.status)), the charts inline with \
-        their captions, links to tables (relative paths) and refresh=seconds (the browser reloads it: a live sale's \
+        their captions (drawn again at ReportPage.chartSize, 480x360, to read on a phone), links to tables (relative paths) and refresh=seconds (the browser reloads it: a live sale's \
         screen). p:save(path) writes it atomically, p:html() is its text.
         """
     ) { call in
@@ -39,7 +39,8 @@ enum ChartPage {
             call.rawField(entry, "caption")
             defer { call.pop() }  // pop the caption
             let caption = call.type(at: call.count) == .string ? (try? call.string(call.count)) ?? "" : ""
-            return ReportPage.Figure(chart: try chart.rendered(call, data: options.position), caption: caption)
+            let size = ReportPage.chartSize
+            return ReportPage.Figure(chart: try chart.rendered(call, data: 1, width: size.width, height: size.height), caption: caption)
         }
     }
 

@@ -65,8 +65,10 @@ enum ForecastLibrary {
         Early warning from live per-minute revenue (same start as the forecast's series) against a \
         Forecast made earlier: alert=true when cumulative revenue ran below the lower band for k minutes \
         or the expected end total fell below target (k rounded up to whole rows of the series); kind ('below_band'|'below_target'), index, time, \
-        gap (money short), shortfall (share), message, and every warning in warnings. Options: k=15, \
-        target=money. chart.warning(verdict) draws it, the minutes below the band highlighted.
+        gap (money short), shortfall (share), message, and every warning in warnings; for its chart, actual (cumulative, \
+        from the forecast's cutoff to the last minute known), expected, lower, upper, alerts (indices of actual below \
+        the band), alert_at (where the below-band alert fired), ends (the end total expected at each minute) and \
+        target. Options: k=15, target=money. chart.warning(verdict) draws it.
         """
     ) { call in
         try ForecastWarning.check(call)

@@ -19,24 +19,20 @@ enum ForecastWarning {
         let warnings = try ForecastLuaErrors.run(call, options: options) { () throws(ForecastError) in
             try EarlyWarning.check(revenue: live, forecast: forecast, consecutive: k, target: target)
         }
-        push(warnings, live: live, object: object, call)
+        push(warnings, live: live, object: object, target: target, call)
         return 1
     }
 
     /// `{alert =, kind =, time =, index =, gap =, shortfall =, message =, warnings = {...}}` plus the
-    /// chart's fields: `actual` (cumulative, over the training window and the known horizon),
-    /// `expected`, `lower`, `upper` (the forecast's) and `alerts` (indices into `actual` of the minutes
-    /// below the band).
-    static func push(_ warnings: [EarlyWarning], live: Series, object: ForecastObject, _ call: LuaCall) {
+    /// chart's fields (`WarningWindow`): `actual` (cumulative, from the forecast's cutoff to the last
+    /// minute known), `expected`, `lower`, `upper` (the forecast's), `alerts` (indices into `actual`
+    /// of the minutes below the band), `alert_at` (the index at which the below-band alert fired),
+    /// `ends` (the end-of-sale total expected at each minute of `actual`) and `target`.
+    static func push(_ warnings: [EarlyWarning], live: Series, object: ForecastObject, target: Double?, _ call: LuaCall) {
         let forecast = object.forecast
-        let actual = ForecastReport.chartActual(revenue: live, forecast: forecast, train: object.train)
-        let firstRow = (actual.start - live.start) / max(1, live.step)
-        let alerts = (0..<forecast.rows).compactMap { h -> Int? in
-            let row = forecast.cutoff + 1 + h
-            guard row - firstRow < actual.count else { return nil }
-            return actual.values[row - firstRow] < forecast.lower.values[h] ? row - firstRow + 1 : nil
-        }
-        call.pushTable(fieldCapacity: 13) { table in
+        let window = WarningWindow(revenue: live, forecast: forecast)
+        let fired = warnings.first { $0.kind == .belowBand }.map { $0.row - forecast.cutoff + 1 }
+        call.pushTable(fieldCapacity: 16) { table in
             table.set("alert", !warnings.isEmpty)
             if let first = warnings.first {
                 set(first, on: table)
@@ -56,13 +52,16 @@ enum ForecastWarning {
                     }
                 }
             }
-            table.set("actual") { $0.push(actual) }
+            table.set("actual") { $0.push(window.actual) }
+            table.set("ends") { $0.push(window.ends) }
+            if let fired { table.set("alert_at", fired) }
+            if let target { table.set("target", target) }
             table.set("expected") { $0.push(forecast.mean) }
             table.set("lower") { $0.push(forecast.lower) }
             table.set("upper") { $0.push(forecast.upper) }
             table.set("alerts") { call in
-                call.pushTable(arrayCapacity: alerts.count) { list in
-                    for (offset, index) in alerts.enumerated() { list.set(offset + 1) { $0.push(index) } }
+                call.pushTable(arrayCapacity: window.below.count) { list in
+                    for (offset, index) in window.below.enumerated() { list.set(offset + 1) { $0.push(index + 1) } }
                 }
             }
         }

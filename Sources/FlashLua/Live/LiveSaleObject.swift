@@ -1,3 +1,4 @@
+import Forecasting
 import LuaBridge
 import SaleData
 import SaleReports
@@ -44,7 +45,10 @@ final class LiveSaleObject: LuaObject, Sendable {
             asked for), revenue and cumulative (Series so far), \
             history (the earlier sale's revenue), target, status (the last LiveStatus), forecast (the end-of-sale \
             forecast as of now, the last minute read, as chart.forecast draws it and scenario.whatif takes it: {actual=, mean=, lower=, upper=, cutoff=, \
-            observed=, level=, model=}, or nil). The fields are read afresh on every access, since each \
+            observed=, level=, model=}, or nil), current (the same forecast as a Forecast object: \
+            chart.rate(sale.current) draws its revenue per step), early (with lookback=N, the Forecast made N minutes before now whose \
+            band the status's alert checks: forecast.warning(sale.revenue, sale.early) is that check, for chart.warning; \
+            else nil). The fields are read afresh on every access, since each \
             refresh changes them: sale.revenue after sale:refresh() is the longer series (keep a field in a \
             local for a snapshot).
             """,
@@ -74,6 +78,8 @@ final class LiveSaleObject: LuaObject, Sendable {
             "revenue": { call, object in pushOptional(call, object.sale.observed?.revenue) },
             "cumulative": { call, object in pushOptional(call, object.sale.observed?.cumulative) },
             "forecast": { call, object in LiveForecastTable.push(object.sale, call) },
+            "current": { call, object in pushForecast(call, object.sale.forecast, object.sale) },
+            "early": { call, object in pushForecast(call, object.sale.earlyForecast, object.sale) },
             "history": { call, object in pushOptional(call, object.sale.plan.history) },
             "target": { call, object in call.push(object.sale.plan.target); return 1 },
             "status": { call, object in
@@ -81,6 +87,17 @@ final class LiveSaleObject: LuaObject, Sendable {
                 return 1
             },
         ])
+
+    /// `forecast` as a Forecast object with the revenue it was made from (up to its cutoff), or nil.
+    private static func pushForecast(_ call: LuaCall, _ forecast: Forecast?, _ sale: LiveSale) -> Int32 {
+        guard let forecast, let revenue = sale.observed?.revenue else {
+            call.pushNil()
+            return 1
+        }
+        let known = revenue.slice(0..<min(forecast.cutoff + 1, revenue.count))
+        call.push(ForecastObject(forecast, revenue: known, train: min(sale.settings.train, known.count)))
+        return 1
+    }
 
     private static func pushOptional(_ call: LuaCall, _ series: Series?) -> Int32 {
         if let series { call.push(series) } else { call.pushNil() }

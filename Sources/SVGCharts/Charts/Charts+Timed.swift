@@ -46,26 +46,29 @@ extension ScenarioChart {
     /// annotation minutes are epoch minutes as always.
     public init(
         actual: TimedSeries?, baseline: TimedSeries, scenarios: [TimedSeries],
-        events: [ChartEvent] = [], annotations: [ChartAnnotation] = []
+        events: [ChartEvent] = [], annotations: [ChartAnnotation] = [],
+        band: (lower: [Double], upper: [Double], label: String)? = nil, target: Double? = nil
     ) throws(ChartError) {
         let axis = try TimeAxis.common((actual.map { [$0] } ?? []) + [baseline] + scenarios)
         self.init(axis: axis, actual: actual.map(axis.fromZero) ?? [], baseline: axis.placed(baseline),
-                  scenarios: scenarios.map(axis.placed), events: events, annotations: annotations)
+                  scenarios: scenarios.map(axis.placed), events: events, annotations: annotations, band: band, target: target)
     }
 }
 
 extension EarlyWarningChart {
-    /// Actual values against the band (and the expected values, if given), with alerts at epoch
-    /// minutes (each highlights the step holding it).
+    /// Actual values against the band (and the expected values, if given), with the minutes below
+    /// it, the alert's start and the expected end total (against `target`) at epoch minutes.
     public init(
-        actual: TimedSeries, expected: TimedSeries? = nil, lower: TimedSeries, upper: TimedSeries, alertMinutes: [Int]
+        actual: TimedSeries, expected: TimedSeries? = nil, lower: TimedSeries, upper: TimedSeries, alertMinutes: [Int],
+        alertStart: Int? = nil, ends: TimedSeries? = nil, target: Double? = nil
     ) throws(ChartError) {
-        let axis = try TimeAxis.common([actual, lower, upper] + (expected.map { [$0] } ?? []))
-        let alerts = alertMinutes.compactMap { minute -> Int? in
+        let axis = try TimeAxis.common([actual, lower, upper] + (expected.map { [$0] } ?? []) + (ends.map { [$0] } ?? []))
+        let index = { (minute: Int) -> Int? in
             let offset = minute - axis.startMinute
             return offset >= 0 ? offset / axis.stepMinutes : nil
         }
         self.init(axis: axis, actual: axis.fromZero(actual), expected: expected.map(axis.fromZero) ?? [],
-                  lower: axis.fromZero(lower), upper: axis.fromZero(upper), alerts: alerts)
+                  lower: axis.fromZero(lower), upper: axis.fromZero(upper), alerts: alertMinutes.compactMap(index),
+                  alertStart: alertStart.flatMap(index), ends: ends.map(axis.fromZero) ?? [], target: target)
     }
 }

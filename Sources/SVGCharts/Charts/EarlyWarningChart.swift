@@ -1,8 +1,11 @@
-/// Early warning: actual revenue against its expected band, with the alert minutes highlighted.
+/// Early warning: the minutes since a forecast was made, actual revenue against its band, zoomed
+/// to the values shown, the alert's start marked once and the money gap at the last minute named;
+/// with a target, the end-of-sale total expected at each minute against it on the right axis.
 public struct EarlyWarningChart: RenderableChart {
     /// The time axis.
     public var axis: TimeAxis
-    /// Actual values from index 0 (usually up to now).
+    /// Actual values from index 0 (the forecast's cutoff, where the band opens) up to now; the
+    /// chart shows their span.
     public var actual: [Double]
     /// Expected values from index 0; may be empty.
     public var expected: [Double]
@@ -10,12 +13,19 @@ public struct EarlyWarningChart: RenderableChart {
     public var lower: [Double]
     /// Upper edge of the normal band, aligned with `lower`.
     public var upper: [Double]
-    /// Axis indices of the minutes that raised an alert.
+    /// Axis indices of the minutes below the band (counted in the description).
     public var alerts: [Int]
+    /// Axis index of the minute the alert fired, marked once; nil when it did not.
+    public var alertStart: Int?
+    /// The end-of-sale total expected at each actual minute, from index 0; may be empty.
+    public var ends: [Double]
+    /// The revenue the sale should make by its end, drawn against `ends`.
+    public var target: Double?
 
     /// An early-warning chart.
     public init(
-        axis: TimeAxis, actual: [Double], expected: [Double] = [], lower: [Double], upper: [Double], alerts: [Int]
+        axis: TimeAxis, actual: [Double], expected: [Double] = [], lower: [Double], upper: [Double], alerts: [Int],
+        alertStart: Int? = nil, ends: [Double] = [], target: Double? = nil
     ) {
         self.axis = axis
         self.actual = actual
@@ -23,39 +33,57 @@ public struct EarlyWarningChart: RenderableChart {
         self.lower = lower
         self.upper = upper
         self.alerts = alerts
+        self.alertStart = alertStart
+        self.ends = ends
+        self.target = target
     }
 
-    /// The alert spans, the normal band, the expected line, the actual line and a dot at each
-    /// alert on it.
+    /// The normal band and the expected line over the actual span (opening at the first actual
+    /// value), the actual line on top, the alert's start, the gap now; the expected end and the
+    /// target on the right axis.
     public func composed(for options: ChartOptions) throws(ChartError) -> Chart {
         try validate()
-        let half = Double(axis.stepMinutes) / 2
-        let spans = Self.runs(alerts).map { axis.minute(at: $0.lowerBound) - half...axis.minute(at: $0.upperBound) + half }
-        let dots = Set(alerts).sorted().filter { $0 < actual.count && actual[$0].isFinite }.map { (axis.minute(at: $0), actual[$0]) }
+        let shown = { (values: [Double]) in self.opening(Array(values.prefix(self.actual.count))) }
         var chart = Chart(
-            kind: "early-warning chart", yTitle: "revenue", zero: .always,
-            summary: "early warning: \(Set(alerts).count) alert minutes in \(actual.count) actual minutes",
-            layers: [
-                .spans(spans, label: "alert"),
-                .band(lower: axis.timed("lower", lower), upper: axis.timed("upper", upper), label: "normal range", paint: .palette(0)),
-            ])
-        if !expected.isEmpty { chart.add(.line(axis.timed("expected", expected), paint: .palette(0), width: 1.8, dashed: true)) }
+            kind: "early-warning chart", yTitle: "revenue", y2Title: target == nil ? "" : "expected end total",
+            zero: .never, summary: summary,
+            layers: [.band(lower: axis.timed("lower", shown(lower)), upper: axis.timed("upper", shown(upper)),
+                           label: "normal range", paint: .palette(0))])
+        if !expected.isEmpty {
+            chart.add(.line(axis.timed("expected", shown(expected)), paint: .palette(0), width: 1.8, dashed: true))
+        }
         chart.add(.line(axis.timed("actual", actual), paint: .actual))
-        chart.add(.dots(dots, paint: .alert, radius: 3))
+        if let alertStart { chart.add(.rule(minute: axis.minute(at: alertStart), label: "alert", paint: .alert, stamped: true)) }
+        if let note = gapNote(options) { chart.add(.notes([note])) }
+        if let target, !ends.isEmpty {
+            let made = options.timeText(axis.minute(at: 0), origin: axis.minute(at: 0), withDate: false)
+            chart.add(.line(axis.timed("expected end total", ends), label: "expected end (\(made) forecast)", paint: .palette(2),
+                            width: 1.8, side: .right))
+            chart.add(.rule(value: target, label: "target " + options.currency.short(target), paint: .alert, side: .right))
+        }
         return chart
     }
 
-    /// Sorted, de-duplicated indices grouped into runs of consecutive values.
-    static func runs(_ indices: [Int]) -> [ClosedRange<Int>] {
-        var runs: [ClosedRange<Int>] = []
-        for i in Set(indices).sorted() {
-            if let last = runs.last, last.upperBound + 1 == i {
-                runs[runs.count - 1] = last.lowerBound...i
-            } else {
-                runs.append(i...i)
-            }
-        }
-        return runs
+    private var summary: String {
+        "early warning: \(Set(alerts).count) of \(max(actual.count - 1, 0)) minutes below the band"
+            + (alertStart.map { ", alert at minute \($0)" } ?? "")
+    }
+
+    /// `values` with a missing first value taken from the first actual one: the band and the
+    /// expected line open where the forecast was made.
+    private func opening(_ values: [Double]) -> [Double] {
+        guard let first = values.first, !first.isFinite, let anchor = actual.first else { return values }
+        return [anchor] + values.dropFirst()
+    }
+
+    /// The money between the expected and the actual total at the last actual minute.
+    private func gapNote(_ options: ChartOptions) -> ChartAnnotation? {
+        let last = actual.count - 1
+        guard last > 0, last < expected.count, expected[last].isFinite, actual[last].isFinite else { return nil }
+        let gap = expected[last] - actual[last]
+        let words = gap >= 0 ? "below the forecast" : "above the forecast"
+        return ChartAnnotation(minute: Int(axis.minute(at: last)), value: actual[last],
+                               text: options.currency.short(abs(gap)) + " " + words)
     }
 
     private func validate() throws(ChartError) {
@@ -66,6 +94,9 @@ public struct EarlyWarningChart: RenderableChart {
         }
         if let bad = alerts.first(where: { $0 < 0 || $0 >= max(actual.count, lower.count) }) {
             throw ChartError("early warning alert index \(bad) is outside the data")
+        }
+        if let alertStart, alertStart < 0 || alertStart >= actual.count {
+            throw ChartError("early warning alert start \(alertStart) is outside the actual values")
         }
     }
 }

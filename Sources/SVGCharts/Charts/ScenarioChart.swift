@@ -12,11 +12,16 @@ public struct ScenarioChart: RenderableChart {
     public var events: [ChartEvent]
     /// Notes pinned to points.
     public var annotations: [ChartAnnotation]
+    /// The baseline's band (lower and upper bounds aligned with it), shaded behind the lines; may be nil.
+    public var band: (lower: [Double], upper: [Double], label: String)?
+    /// The revenue to reach by the end, drawn as a line; may be nil.
+    public var target: Double?
 
     /// A scenario comparison chart.
     public init(
         axis: TimeAxis, actual: [Double] = [], baseline: PlotLine, scenarios: [PlotLine],
-        events: [ChartEvent] = [], annotations: [ChartAnnotation] = []
+        events: [ChartEvent] = [], annotations: [ChartAnnotation] = [],
+        band: (lower: [Double], upper: [Double], label: String)? = nil, target: Double? = nil
     ) {
         self.axis = axis
         self.actual = actual
@@ -24,24 +29,32 @@ public struct ScenarioChart: RenderableChart {
         self.scenarios = scenarios
         self.events = events
         self.annotations = annotations
+        self.band = band
+        self.target = target
     }
 
-    /// The actual curve, the baseline dashed, each scenario continuing the actual curve, the
-    /// events and the notes.
+    /// The baseline's band, the actual curve, the baseline dashed, each scenario continuing the
+    /// actual curve, the target, the events and the notes; the value axis starts near the data, so
+    /// the scenarios' differences show.
     public func composed(for options: ChartOptions) throws(ChartError) -> Chart {
         try axis.validate()
         try baseline.validate("baseline")
         for s in scenarios { try s.validate("scenario") }
         var chart = Chart(
-            kind: "scenario chart", yTitle: "cumulative revenue", zero: .always,
+            kind: "scenario chart", yTitle: "cumulative revenue", zero: .never,
             summary: "scenario comparison: '\(baseline.name)' against "
                 + scenarios.map { "'\($0.name)'" }.joined(separator: ", ")
                 + (events.isEmpty ? "" : "; events: " + events.map { "'\($0.label)'" }.joined(separator: ", ")))
+        if let band, band.lower.count == baseline.values.count, band.upper.count == baseline.values.count {
+            let edge = { (values: [Double]) in axis.timed(PlotLine(name: band.label, values: values, start: baseline.start).continuing(actual)) }
+            chart.add(.band(lower: edge(band.lower), upper: edge(band.upper), label: band.label, paint: .muted))
+        }
         if !actual.isEmpty { chart.add(.line(axis.timed("actual", actual), paint: .actual)) }
         chart.add(.line(axis.timed(baseline.continuing(actual)), paint: .muted, dashed: true))
         for (i, s) in scenarios.enumerated() {
             chart.add(.line(axis.timed(s.continuing(actual)), paint: .palette(i), width: 2.2, dashed: false))
         }
+        if let target { chart.add(.rule(value: target, label: "target", paint: .alert)) }
         chart.add(.events(events))
         chart.add(.notes(annotations))
         return chart

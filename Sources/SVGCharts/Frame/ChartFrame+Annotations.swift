@@ -1,23 +1,33 @@
 /// Text placed over or above the data: marker labels above the plot and point annotations.
 extension ChartFrame {
     /// Where each marker's label goes: its text span in pixels and its row (0 is nearest the plot).
-    /// Labels sit right of their marker, or left near the edge, in the nearest row where they
-    /// overlap nothing; when every row is taken the top row takes the overflow.
+    /// Labels sit right of their marker, or left near the edge. From the rightmost marker leftwards,
+    /// each takes the nearest row where it overlaps no label and crosses no other marker's line (a
+    /// line rises through the rows below its own label); when no row is free the top row takes it.
     func markerRows() -> [Int] { markerPlacements().map(\.row) }
 
     private func markerPlacements() -> [(span: ClosedRange<Double>, row: Int, rightOfLine: Bool)] {
         let m = metrics, rows = max(1, spec.headroomRows)
-        var taken = Array(repeating: [ClosedRange<Double>](), count: rows)
-        return spec.markers.map { marker in
+        var placed: [(line: Double, span: ClosedRange<Double>, row: Int)] = []
+        var placements = [(span: ClosedRange<Double>, row: Int, rightOfLine: Bool)](repeating: (0...0, 0, true), count: spec.markers.count)
+        let rightToLeft = spec.markers.indices.sorted { x(spec.markers[$0].minute) > x(spec.markers[$1].minute) }
+        for index in rightToLeft {
+            let marker = spec.markers[index]
             let px = x(marker.minute), width = FontMetrics.width(marker.text, size: m.markerFont)
             let fitsRight = px + 4 + width <= options.width - m.pad / 2
             let span = fitsRight ? (px + 4)...(px + 4 + width) : (px - 4 - width)...(px - 4)
-            let row = taken.firstIndex { row in
-                row.allSatisfy { $0.upperBound + 6 < span.lowerBound || span.upperBound + 6 < $0.lowerBound }
+            let room = (span.lowerBound - 6)...(span.upperBound + 6)
+            let row = (0..<rows).first { row in
+                placed.allSatisfy { other in
+                    !(other.row == row && other.span.overlaps(room))  // another label in the row
+                        && !(other.row > row && room.contains(other.line))  // another line rising through this label
+                        && !(other.row < row && other.span.contains(px))  // this line rising through another label
+                }
             } ?? rows - 1
-            taken[row].append(span)
-            return (span, row, fitsRight)
+            placed.append((px, span, row))
+            placements[index] = (span, row, fitsRight)
         }
+        return placements
     }
 
     /// The markers: dashed lines across the plot, labels in the rows above it.

@@ -45,6 +45,10 @@ public struct ReportPage: Sendable {
         self.refreshSeconds = refreshSeconds
     }
 
+    /// The size charts are drawn at for the page: scaled to a phone's width their text stays
+    /// readable (about 10 px), and on a wide screen they grow to at most 1.4 times it.
+    public static let chartSize = (width: 480.0, height: 360.0)
+
     /// The page as HTML: no script, no file or address outside it but the linked tables.
     public var html: String {
         var lines = [
@@ -84,7 +88,7 @@ public struct ReportPage: Sendable {
         .verdict{padding:8px 12px;border-left:5px solid #2e7d32;background:#edf7ee;font-weight:600}\
         .verdict.alert{border-color:#c62828;background:#fdecea;color:#8e1b1b}\
         .status{white-space:pre-wrap;background:#f5f5f5;padding:8px 12px;font-size:13px}\
-        figure{margin:18px 0}svg{display:block;width:100%;height:auto}\
+        figure{margin:18px 0;max-width:680px}svg{display:block;width:100%;height:auto}\
         figcaption{color:#555;font-size:0.9em;margin-top:4px}.refresh{color:#777;font-size:0.8em}
         """
 }
