@@ -28,7 +28,15 @@ let foundationTargets: [Target] = [
             "NumberText",
             "SafeOutput", "Cancellation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
-        exclude: ["README.md"], swiftSettings: strict),
+        exclude: ["README.md"], swiftSettings: strict,
+        // The release program carries the Swift runtime: no shared Swift libraries to find and bind at each start.
+        // (FoundationEssentials' static library needs its two helpers named; lld, unlike gold, does not
+        // warn about the mktemp the library references.)
+        linkerSettings: [
+            .unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release)),
+            .linkedLibrary("_FoundationCollections", .when(platforms: [.linux], configuration: .release)),
+            .linkedLibrary("_FoundationCShims", .when(platforms: [.linux], configuration: .release)),
+        ]),
     .target(name: "TestSupport", dependencies: ["LuaBridge"], path: "Tests/TestSupport", swiftSettings: strict),
     .target(name: "TemporaryFolders", path: "Tests/TemporaryFolders", swiftSettings: strict),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport", "TemporaryFolders"], swiftSettings: strict),
@@ -39,7 +47,7 @@ let foundationTargets: [Target] = [
         name: "FuzzLuaAPI", dependencies: ["FlashLua", "LuaBridge", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         path: "Fuzz/LuaAPI", exclude: ["README.md"], swiftSettings: strict),
     .executableTarget(
-        name: "BenchBridge", dependencies: ["LuaBridge"], path: "Benchmarks/BenchBridge", exclude: ["README.md"],
+        name: "BenchBridge", dependencies: ["LuaBridge"], path: "Benchmarks/BenchBridge", exclude: ["README.md", "startup.py"],
         swiftSettings: strict),
 ]
 
@@ -125,7 +133,7 @@ let chartTargets: [Target] = [
 // MARK: - Forecasting
 
 let forecastTargets: [Target] = [
-    .target(name: "Forecasting", dependencies: ["SaleData", "NeuralNet", "Cancellation"], exclude: ["README.md"], swiftSettings: strict),
+    .target(name: "Forecasting", dependencies: ["SaleData", "NeuralNet", "Cancellation", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData", "Cancellation"], swiftSettings: strict),
     .executableTarget(
         name: "BenchForecast", dependencies: ["Forecasting", "SaleData", "NumberText"], path: "Benchmarks/BenchForecast",
@@ -138,6 +146,9 @@ let scenarioTargets: [Target] = [
     .target(name: "Scenarios", dependencies: ["SaleData", "Forecasting", "Cancellation", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SaleData", "Forecasting"], swiftSettings: strict),
     .executableTarget(
+        name: "BenchGroups", dependencies: ["Forecasting", "SaleData"], path: "Benchmarks/BenchGroups",
+        exclude: ["README.md"], swiftSettings: strict),
+    .executableTarget(
         name: "BenchScenario", dependencies: ["Scenarios", "Forecasting", "SaleData"], path: "Benchmarks/BenchScenario",
         exclude: ["README.md"], swiftSettings: strict),
 ]
@@ -145,8 +156,8 @@ let scenarioTargets: [Target] = [
 // MARK: - Database sources
 
 let databaseTargets: [Target] = [
-    .systemLibrary(
-        name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    // libpq is loaded with dlopen at the first PostgreSQL connection (see Sources/CLibPQ), not at start-up.
+    .target(name: "CLibPQ", path: "Sources/CLibPQ", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
     .systemLibrary(
         name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .target(

@@ -28,7 +28,7 @@ local o = args.parse(arg, {
   {"every", 60, "seconds between refreshes"},
   {"times", 0, "refreshes before stopping (0: until Ctrl-C)"},
   {"exit-on-alert", false, "stop with exit status 3 when the alert is raised"},
-  {"out", "out", "output folder for live.svg and live.csv"},
+  {"out", args.output() or "out", "output folder for live.svg and live.csv (in the sandbox: the --output folder)"},
 })
 
 local function given(text) return text ~= "" and text or nil end

@@ -21,7 +21,7 @@ local o = args.parse(arg, {
   {"lookback", 60, "the forecast is made as of this many minutes ago, so the last ones are checked against its band"},
   {"currency", "$", "currency sign on the charts"},
   {"refresh", 0, "seconds after which report.html reloads itself, for a screen watching the sale (0: never)"},
-  {"out", "out", "output folder"},
+  {"out", args.output() or "out", "output folder (in the sandbox: the --output folder)"},
 })
 
 local function given(text) return text ~= "" and text or nil end

@@ -15,7 +15,7 @@ local o = args.parse(arg, {
   {"model", "paper", "forecasting model: " .. table.concat(forecast.models(), ", ")},
   {"epochs", 0, "training epochs of the paper's network (0: its default)"},
   {"seed", 1, "seed of the network's random choices"},
-  {"out", "out", "output folder"},
+  {"out", args.output() or "out", "output folder (in the sandbox: the --output folder)"},
 })
 
 local out = assert(args.folder(o.out))

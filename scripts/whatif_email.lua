@@ -5,8 +5,8 @@
 --   flashcast run scripts/whatif_email.lua --cutoff 2021-11-13T10:00 --email 12:00 --out out/whatif
 local o = args.parse(arg, {
   summary = "What-if scenarios for a running sale: learned e-mail effect, e-mails, a discount, latest send for a target; chart and CSV.",
-  usage = "flashcast run scripts/whatif_email.lua [--sale FILE] [--history FILE] [--cutoff TIME] [--email HH:MM] [--target MONEY] [--out DIR] ...",
-  {"sale", "examples/data/current_sale.csv", "orders export of the running sale"},
+  usage = "flashcast run scripts/whatif_email.lua [--orders FILE] [--history FILE] [--cutoff TIME] [--email HH:MM] [--target MONEY] [--out DIR] ...",
+  {"orders", "examples/data/current_sale.csv", "orders export of the running sale"},
   {"history", "examples/data/previous_sale.csv", "orders export of an earlier, similar sale for the forecast ('' for none)"},
   {"tz", "+08:00", "the shop's time zone"},
   {"cutoff", "2021-11-13T10:00", "the last observed minute"},
@@ -18,18 +18,18 @@ local o = args.parse(arg, {
   {"by", "20:00", "also compare revenue by this time"},
   {"target", 0, "revenue to reach by the end of the sale (0: the forecast's end total plus 2%)"},
   {"currency", "$", "currency sign on the chart"},
-  {"out", "out/whatif", "output folder"},
+  {"out", args.output() or "out/whatif", "output folder (in the sandbox: the --output folder)"},
 })
 
 local function given(text) return text ~= "" and text or nil end
 
 assert(args.folder(o.out))
-local sale = assert(orders.read(o.sale, {tz = o.tz}))
+local sale = assert(orders.read(o.orders, {tz = o.tz}))
 local history = given(o.history) and assert(orders.read(o.history, {tz = o.tz})).revenue
 local revenue = sale.revenue
 local observed = revenue:slice(1, o.cutoff)
 local horizon = #revenue - #observed
-if horizon < 1 then error("the cutoff " .. o.cutoff .. " leaves nothing to forecast in " .. o.sale) end
+if horizon < 1 then error("the cutoff " .. o.cutoff .. " leaves nothing to forecast in " .. o.orders) end
 
 -- The forecast to the end of the sale, and what this sale's earlier e-mail did.
 local fc = forecast.run(revenue, {cutoff = o.cutoff, horizon = horizon, history = history})
@@ -58,12 +58,8 @@ assert(w:save_csv(o.out .. "/scenarios.csv"))
 assert(chart.scenarios(w, {title = "What if we send the e-mail?", currency = o.currency,
   subtitle = "forecast from " .. o.cutoff .. ", scenarios against the baseline"}):save(o.out .. "/scenarios.svg"))
 -- What each scenario adds, minute by minute: its cumulative revenue minus the baseline's.
-local base, gains = w.baseline.mean:totable(), {}
-for i = 1, #w do
-  local values = {start = w.baseline.mean.start, tz = o.tz}
-  for k, v in ipairs(w[i].mean:totable()) do values[k] = v - base[k] end
-  gains[i] = {name = w[i].name, values = series.new(values)}
-end
+local gains = {}
+for i = 1, #w do gains[i] = {name = w[i].name, values = w[i].mean - w.baseline.mean} end
 assert(chart.lines(gains, {title = "Extra revenue over the baseline", currency = o.currency,
   subtitle = "cumulative, from the cutoff " .. o.cutoff}):save(o.out .. "/gains.svg"))
 print("wrote " .. o.out .. "/scenarios.csv, " .. o.out .. "/scenarios.svg, " .. o.out .. "/gains.svg")

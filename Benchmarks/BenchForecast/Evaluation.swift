@@ -45,14 +45,15 @@ struct Piece {
 enum Evaluation {
     static let models: [ForecastModel] = [.flashcast, .paper, .drift, .seasonalNaive, .profile]
 
-    /// Every model at every origin of both experiments; without the earlier sale when `history` is false.
-    static func run(_ benchCase: BenchCase, models: [ForecastModel] = models, history: Bool = true) -> [Piece] {
+    /// Every model at every origin of both experiments; without the earlier sale when `history` is
+    /// false; coverage and end values measured on the band of `level`.
+    static func run(_ benchCase: BenchCase, models: [ForecastModel] = models, history: Bool = true, level: Double = 0.8) -> [Piece] {
         var pieces: [Piece] = []
         for experiment in Experiment.allCases {
             for cutoff in experiment.cutoffs(rows: benchCase.revenue.count) {
                 for model in models {
                     let options = ForecastOptions(cutoff: cutoff, train: experiment.train, horizon: experiment.horizon, model: model,
-                                                  history: history ? benchCase.history : nil)
+                                                  history: history ? benchCase.history : nil, level: level)
                     let clock = ContinuousClock()
                     var forecast: Forecast?
                     let elapsed = clock.measure { forecast = try? Forecaster.forecast(revenue: benchCase.revenue, options: options) }

@@ -2,7 +2,7 @@ import Foundation
 import Forecasting
 import SaleData
 
-// BenchForecast [OUTPUT_FOLDER] [--data FOLDER] [--only MODEL,...] [--kinds KIND,...] [--seeds K] [--seed-from S] [--no-history] [--no-sim]:
+// BenchForecast [OUTPUT_FOLDER] [--data FOLDER] [--only MODEL,...] [--kinds KIND,...] [--seeds K] [--seed-from S] [--no-history] [--no-sim] [--level L]:
 // the accuracy yardstick of FlashCast's models: experiment 1 at every origin (train 1000, horizon 500,
 // a cutoff every 240 minutes; the figures use origins with a day before the training window) and
 // the rolling experiment 2 (500 -> 200, step 200), on every simulated shape with K seeds (offsets
@@ -10,7 +10,7 @@ import SaleData
 // beside the oracle (the simulator's expected revenue). Writes each case's per-minute CSV
 // (`minute,revenue,history`), `cases.csv` and `pieces.csv` (one row per model and origin) and prints
 // the tables. `--no-history` hides the earlier sale from FlashCast's models; `--kinds` keeps only the
-// cases of those kinds (`sim-blackfriday,real-uk`).
+// cases of those kinds (`sim-blackfriday,real-uk`); `--level L` measures the band of level L (0.8 by default).
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -22,6 +22,7 @@ let models = option("--only").map { $0.split(separator: ",").compactMap { Foreca
 let seeds = max(1, option("--seeds").flatMap { Int($0) } ?? 1)
 let firstSeed = max(0, option("--seed-from").flatMap { Int($0) } ?? 0)
 let useHistory = !arguments.contains("--no-history")
+let level = option("--level").flatMap { Double($0) }.flatMap { $0 > 0 && $0 < 1 ? $0 : nil } ?? 0.8
 
 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
 var cases: [BenchCase] = []
@@ -41,7 +42,7 @@ var pieces: [Piece] = []
 for benchCase in cases {
     try BenchOutput.writeCase(benchCase, folder: output)
     manifest += "\(benchCase.name),\(benchCase.kind),\(benchCase.revenue.count),\"\(benchCase.description)\"\n"
-    pieces += Evaluation.run(benchCase, models: models, history: useHistory)
+    pieces += Evaluation.run(benchCase, models: models, history: useHistory, level: level)
 }
 try Data(manifest.utf8).write(to: URL(fileURLWithPath: output + "/cases.csv"), options: .atomic)
 try Data((([Piece.csvHeader] + pieces.map(\.csvRow)).joined(separator: "\n") + "\n").utf8).write(

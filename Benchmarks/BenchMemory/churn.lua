@@ -1,5 +1,6 @@
 -- Makes and drops big Series and models in a loop, without collectgarbage(). usage: churn.lua ROUNDS
 local t = {} for i = 1, 1e6 do t[i] = i % 1440 end
+t.start = 0
 local values = series.new(t)
 t = nil
 local rows = {} for i = 1, 2000 do local r = {} for j = 1, 50 do r[j] = (i * j) % 11 end rows[i] = r end

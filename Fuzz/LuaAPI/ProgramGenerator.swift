@@ -16,7 +16,7 @@ struct ProgramGenerator {
     /// Valid objects to start from, so that calls reach code past argument checking.
     static let recipes: [(lua: String, returns: String?)] = [
         ("series.new({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, start = '2021-05-20T00:00', step = 1})", "Series"),
-        ("series.new({5, 0, 3, 2.5, 1e6, 0, 4, 7}, {step = 15})", "Series"),
+        ("series.new({5, 0, 3, 2.5, 1e6, 0, 4, 7, start = 0, step = 15})", "Series"),
         ("orders.simulate({minutes = 240, orders = 2000, seed = 3}).revenue", "Series"),
         ("orders.simulate({minutes = 90, orders = 300})", nil),
         ("orders.aggregate({{time = '2021-05-20T10:00', amount = 12.5, id = 1}, {time = '2021-05-20T10:03', amount = 3, id = 2}})", nil),
@@ -25,7 +25,7 @@ struct ProgramGenerator {
         ("nn.matrix({{1, 2, 3}, {4, 5, 6}, {7, 8, 9}, {1, 0, 1}})", "Matrix"),
         ("nn.matrix({1, 2, 3, 4})", "Matrix"),
         ("forecast.run(orders.simulate({minutes = 180, orders = 3000}).revenue, {train = 100, horizon = 40, model = 'drift'})", "Forecast"),
-        ("chart.lines({series.new({1, 3, 2, 5})})", "Chart"),
+        ("chart.lines({series.new({1, 3, 2, 5, start = 0})})", "Chart"),
     ]
 
     /// A program of about `length` statements.

@@ -30,6 +30,7 @@ int eshim_write_history(const char *path) { return write_history(path); }
 void eshim_stifle_history(int count) { stifle_history(count); }
 
 static eshim_CompletionProvider provider = NULL;
+static char *lineBefore = NULL;  /* the line before the word being completed */
 static char **candidates = NULL;
 static size_t candidateCount = 0;
 static size_t candidateCapacity = 0;
@@ -57,16 +58,28 @@ static char *next_candidate(const char *text, int state) {
     if (state == 0) {
         clear_candidates();
         next = 0;
-        if (provider != NULL) provider(text);
+        if (provider != NULL) provider(text, lineBefore != NULL ? lineBefore : "");
     }
     if (next >= candidateCount) return NULL;
     return strdup(candidates[next++]);
+}
+
+/* The line before the word: up to the last place the word occurs in the line (libedit counts start
+   in characters, not bytes); an empty word is taken as at the end of the line. */
+static char *copy_line_before(const char *text) {
+    const char *line = rl_line_buffer != NULL ? rl_line_buffer : "";
+    const char *at = *text == '\0' ? line + strlen(line) : line;
+    if (*text != '\0')
+        for (const char *found = strstr(line, text); found != NULL; found = strstr(found + 1, text)) at = found;
+    return strndup(line, (size_t)(at - line));
 }
 
 static char **attempt_completion(const char *text, int start, int end) {
     (void)start;
     (void)end;
     rl_attempted_completion_over = 1;  /* no file-name completion as a fallback */
+    free(lineBefore);
+    lineBefore = copy_line_before(text);
     return rl_completion_matches(text, next_candidate);
 }
 

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import FlashREPL
 import NumberText
 import OrderSources
@@ -12,22 +16,26 @@ struct Aggregate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn an orders CSV into revenue, orders, customers and cumulative revenue per minute.",
         discussion: """
-            Writes minute,revenue,orders,customers,cumulative (minute as YYYY-MM-DDTHH:MM in the shop's zone,
-            money with two decimals) atomically, every minute present ('-o -': standard output, the report then
-            goes to standard error). Without a customer column, or with
-            --step above 1 (distinct customers per minute do not add up), the customers column is left out.
-            A bad row stops with file:line:column and exit status 1; --lenient skips bad rows and reports them
-            (a file whose every row is bad still fails). Decimal commas (12,50, 1.234,50) and numeric dates
-            (29.11.2024 10:00, 29/11/2024 10:00) are found in the file; when it cannot tell (only 1.234, or
+            Writes minute,revenue,orders,customers,cumulative (minute as YYYY-MM-DDTHH:MM in the shop's zone, \
+            money with two decimals) atomically, every minute present ('-o -': standard output, the report then \
+            goes to standard error). Without a customer column, or with --step above 1 (distinct customers per \
+            minute do not add up), the customers column is left out.
+
+            A bad row stops with file:line:column and exit status 1; --lenient skips bad rows and reports them \
+            (a file whose every row is bad still fails). Decimal commas (12,50, 1.234,50) and numeric dates \
+            (29.11.2024 10:00, 29/11/2024 10:00) are found in the file; when it cannot tell (only 1.234, or \
             only days up to 12) the error names --decimal or --dates, which say it instead.
-            With --db URL --table NAME (--map time=,amount=,customer= naming its columns; --where filtering its
+
+            With --db URL --table NAME (--map time=,amount=,customer= naming its columns; --where filtering its \
             rows) the database sums each minute and the file is the same as from an export of those orders.
-            --by country writes the breakdown instead, one long CSV group,minute,revenue,orders,customers,cumulative
-            (each group's minutes over the whole sale, in the shop's zone, groups in name order; with --db the
-            database groups by group and minute); the groups add up to the total. --max-groups (10000) stops a
+
+            --by country writes the breakdown instead: one long CSV with the columns group, minute, revenue, \
+            orders, customers and cumulative (each group's minutes over the whole sale, in the shop's zone, groups \
+            in name order; with --db the database groups by group and minute); the groups add up to the total. --max-groups (10000) stops a \
             read that makes one more group (grouping by an id by mistake), naming its row.
-            --svg chart.svg also draws revenue per step (of the total) as bars with the running total on a second
-            axis; both files are written only when both succeed. An output that is the input or the other output is a usage
+
+            --svg chart.svg also draws revenue per step (of the total) as bars with the running total on a second \
+            axis; both files are written only when both succeed. An output that is the input or the other output is a usage \
             error (exit status 2).
             """)
 

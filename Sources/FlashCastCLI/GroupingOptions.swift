@@ -41,7 +41,7 @@ struct GroupingOptions: ParsableArguments {
         let amountWidth = amounts.map(\.count).max() ?? 0
         for (group, amount) in zip(largest, amounts) {
             let share = totalCents > 0 ? Double(group.table.totalCents) / Double(totalCents) : 0
-            lines.append("  " + group.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+            lines.append("  " + group.name + String(repeating: " ", count: max(0, width - group.name.count)) + "  "
                 + String(repeating: " ", count: amountWidth - amount.count) + amount + "  "
                 + NumberFormat.percent(share, decimals: 1))
         }

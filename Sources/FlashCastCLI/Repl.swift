@@ -57,6 +57,12 @@ struct Repl: ParsableCommand {
         try state.load(Self.preloadSource, chunkName: "=live")
         FlashLua.pushFollowed(sale, in: state)
         try state.call(arguments: 1)
+        FlashLua.describeSession("This live session added:", [
+            ("sale", "the sale followed (LiveSale): sale.revenue, sale.cumulative, sale.status, sale.forecast, sale:refresh(); help('LiveSale')"),
+            ("history", "the earlier sale's revenue per minute (Series), or nil"),
+            ("refresh()", "reads the new orders, re-trains when due and prints the status (live.refresh; help(refresh))"),
+            ("watch(60)", "refresh() every 60 seconds until Ctrl-C (live.watch; help(watch))"),
+        ], in: state)
     }
 
     private static let preloadSource = """

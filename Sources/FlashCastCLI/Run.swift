@@ -6,6 +6,11 @@ import OrderSources
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a Lua script; its arguments are in the global table 'arg' and in '...'.",
+        usage: """
+            flashcast run [--sandbox] [--timeout <seconds>] [--memory <size>]
+                [--output <folder>] [--input <path> ...] [--db <url> ...]
+                [--summary <file>] <script.lua> [<arguments> ...]
+            """,
         discussion: """
             For scheduled (cron) runs, --sandbox keeps only safe libraries, confines writes to the output \
             folder (atomically: a reader never sees half a file) and reads to the inputs named, and \

@@ -137,8 +137,10 @@ extension ArgsLibrary {
         for option in options {
             call.rawIndex(2, option.position)
             call.rawIndex(call.count, 2)
-            let defaultText = call.type(at: call.count) == .nil ? "" : " (default: \(call.state?.describe(at: call.count) ?? ""))"
+            let defaultValue = call.type(at: call.count) == .nil ? "" : call.state?.describe(at: call.count) ?? ""
             call.pop(2)
+            // an empty default says nothing, and a help that explains its default needs no second one
+            let defaultText = defaultValue.isEmpty || option.help.contains("(default") ? "" : " (default: \(defaultValue))"
             let flag = option.kind == .boolean ? "--[no-]\(option.name)" : "--\(option.name) <\(option.kind.rawValue)>"
             lines.append("  " + flag.padding(26) + option.help + defaultText)
         }

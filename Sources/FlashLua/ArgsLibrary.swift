@@ -37,5 +37,5 @@ enum ArgsLibrary {
 
     static let library = LuaLibrary(
         name: "args", summary: "Command-line options for scripts: defaults, types, --help.",
-        functions: [parse, folder])
+        functions: [parse, folder, output])
 }

@@ -21,6 +21,16 @@ public enum FlashLua {
     /// The list of libraries with one line each, as `help()` prints it.
     public static var overview: String { Help.overview(libraries) }
 
+    /// Makes `help()` list the globals a session set up (`sale`, `refresh()`...) with one line each,
+    /// under `heading`, after the libraries.
+    public static func describeSession(_ heading: String, _ globals: [(name: String, summary: String)], in state: LuaState) {
+        let lines = [heading] + globals.map { "  " + $0.name.padding(12) + $0.summary }
+        let call = LuaCall(state.pointer)
+        call.push(lines.joined(separator: "\n"))
+        call.setRegistryValue(Help.sessionKey, at: -1)
+        call.pop()  // pop the text
+    }
+
     /// Opens FlashCast's libraries and the global `help` in an existing state.
     public static func install(in state: LuaState) {
         for library in libraries { state.open(library) }

@@ -8,7 +8,7 @@ enum Help {
         let text: String
         switch call.type(at: 1) {
         case .none, .nil:
-            text = overview(state.openedLibraries)
+            text = overview(state.openedLibraries) + sessionText(call)
         case .string:
             let name = try call.string(1)
             text = try topic(globalFunctionName(name, call: call, libraries: state.openedLibraries) ?? name,
@@ -31,6 +31,16 @@ enum Help {
         lines.append("  " + "help".padding(12) + "help(), help(\"orders\"), help(\"orders.read\"), help(orders.read)")
         lines.append("Lua's own libraries (string, table, math, io, os...) are documented in the Lua 5.4 manual.")
         return lines.joined(separator: "\n")
+    }
+
+    /// The registry key of what the session added, as `describeSession` keeps it.
+    static let sessionKey = "FlashCast.session"
+
+    /// The session's own globals, one line each, after the overview; "" when it added none.
+    static func sessionText(_ call: LuaCall) -> String {
+        defer { call.pop() }  // pop the text
+        guard call.pushRegistryValue(sessionKey) == .string, let text = try? call.string(-1) else { return "" }
+        return "\n" + text
     }
 
     static func topic(_ name: String, in libraries: [LuaLibrary]) throws(LuaError) -> String {

@@ -2,11 +2,13 @@ import LuaBridge
 import LuaShim
 
 /// Tab-completion candidates for the word before the cursor: globals and keywords, fields of
-/// tables (`string.fo`, `a.b.c`) and methods of values (`s:`), found through tables, metatables'
-/// `__index` tables and `__methods` tables.
+/// tables (`string.fo`, `a.b.c`), methods of values (`s:`), and the fields and methods of what an
+/// expression gives (`sale.revenue:`, `s:cumsum():`, `f(x).`), found through tables, metatables'
+/// `__index` and `__methods` tables, and the classes' `__fields` and `__returns` (LuaClass).
 ///
-/// Only raw access is used (no metamethod runs, nothing can raise), so completing never changes
-/// the session and no Lua error can cross the Swift frames of the line editor.
+/// Only raw access is used (no metamethod runs, no function is called, nothing can raise), so
+/// completing never changes the session and no Lua error can cross the Swift frames of the line
+/// editor. A field or method result of a userdata class is known by its class alone.
 struct Completer {
     let call: LuaCall
 
@@ -18,67 +20,124 @@ struct Completer {
         "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
     ]
 
+    /// What completion knows of a value: the value itself on the stack, or only its class (the
+    /// class's metatable on the stack), for a userdata field or method result not computed.
+    enum Target {
+        case value(Int32)
+        case instance(Int32)
+    }
+
     /// Completes over the globals of `state`.
     init(state: LuaState) {
         call = LuaCall(state.pointer)
     }
 
-    /// Every completion of `word`, sorted: whole words as they would replace it.
-    func candidates(for word: String) -> [String] {
+    /// Every completion of `word`, sorted: whole words as they would replace it. `before` is the
+    /// line before the word, where the expression the word continues may start (`s:cumsum()` in
+    /// `s:cumsum():` when the line editor breaks words at parentheses).
+    func candidates(for word: String, after before: String = "") -> [String] {
         let base = lua_gettop(call.L)
         defer { lua_settop(call.L, base) }
-        guard let separator = word.lastIndex(where: { $0 == "." || $0 == ":" }) else {
+        let expression = ExpressionParser.trailingExpression(of: before + word)
+        guard let separator = expression.lastIndex(where: { $0 == "." || $0 == ":" }) else {
+            guard expression.count == word.count || word.isEmpty else { return [] }
             lshim_pushglobaltable(call.L)
-            return Self.matching(memberNames(methodsOnly: false), prefix: word, before: "", keywords: true)
+            return Self.matching(memberNames(of: .value(lua_gettop(call.L)), methodsOnly: false), prefix: word,
+                                 before: "", keywords: true)
         }
-        let path = word[..<separator].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard path.allSatisfy(Self.isName) else { return [] }
+        guard let steps = ExpressionParser.steps(expression[..<separator]) else { return [] }
         lshim_pushglobaltable(call.L)
-        for name in path {
-            guard pushField(name) else { return [] }
+        var target = Target.value(lua_gettop(call.L))
+        for step in steps {
+            guard let next = follow(step, from: target) else { return [] }
+            target = next
         }
-        let methodsOnly = word[separator] == ":"
-        let partial = String(word[word.index(after: separator)...])
-        return Self.matching(
-            memberNames(methodsOnly: methodsOnly), prefix: partial, before: word[...separator], keywords: false)
+        let partial = String(expression[expression.index(after: separator)...])
+        guard word.hasSuffix(partial) else { return [] }
+        return Self.matching(memberNames(of: target, methodsOnly: expression[separator] == ":"), prefix: partial,
+                             before: word.dropLast(partial.count), keywords: false)
     }
 
-    /// Replaces the value on top of the stack by its field `name`, as `value.name` finds it
-    /// without running code; false (and the stack unchanged) when there is no such field.
-    private func pushField(_ name: String) -> Bool {
-        let value = lua_gettop(call.L)
-        for table in tablesToSearch(value) {
-            if call.rawField(table, name) != .nil {
-                lshim_replace(call.L, value)  // the field takes the value's place
-                lua_settop(call.L, value)  // drop the tables searched
-                return true
-            }
-            lshim_pop(call.L, 1)  // pop the nil
+    /// The target one step further: a field, or the result of a method call.
+    private func follow(_ step: ExpressionParser.Step, from target: Target) -> Target? {
+        switch step {
+        case .field(let name): field(name, of: target)
+        case .methodCall(let name): returnedClass(of: name, on: target)
+        case .call: nil
         }
-        lua_settop(call.L, value)
-        return false
     }
 
-    /// Names reachable from the value on top of the stack: its own fields if it is a table, then
-    /// those of its metatable's `__index` and `__methods` tables, recursively.
-    private func memberNames(methodsOnly: Bool) -> [String] {
-        tablesToSearch(lua_gettop(call.L)).flatMap { table in
+    /// Field `name` of the target, as `target.name` finds it without running code; a userdata field
+    /// is known by its declared class.
+    private func field(_ name: String, of target: Target) -> Target? {
+        let top = lua_gettop(call.L)
+        for table in tablesToSearch(target) where call.rawField(table, name) != .nil {
+            let found = lua_gettop(call.L)
+            return .value(found)
+        }
+        lua_settop(call.L, top)
+        guard let metatable = classMetatable(of: target), call.rawField(metatable, "__fields") == .table,
+            call.rawField(lua_gettop(call.L), name) == .string, let type = try? call.string(-1)
+        else { return nil }
+        return pushClass(named: type)
+    }
+
+    /// The class that method `name` of the target's class returns, from its `__returns`.
+    private func returnedClass(of name: String, on target: Target) -> Target? {
+        guard let metatable = classMetatable(of: target), call.rawField(metatable, "__returns") == .table,
+            call.rawField(lua_gettop(call.L), name) == .string, let type = try? call.string(-1)
+        else { return nil }
+        return pushClass(named: type)
+    }
+
+    /// Pushes the registered metatable of class `name` as an instance target.
+    private func pushClass(named name: String) -> Target? {
+        guard call.pushRegistryValue(name) == .table else { return nil }
+        return .instance(lua_gettop(call.L))
+    }
+
+    /// The metatable describing the target's class, pushed; nil when it has none.
+    private func classMetatable(of target: Target) -> Int32? {
+        switch target {
+        case .instance(let metatable): return metatable
+        case .value(let index):
+            guard call.pushMetatable(of: index) else { return nil }
+            return lua_gettop(call.L)
+        }
+    }
+
+    /// Names reachable from the target: its own fields if it is a table, then those of its
+    /// metatable's `__index` and `__methods` tables, recursively, and its class's `__fields`.
+    private func memberNames(of target: Target, methodsOnly: Bool) -> [String] {
+        var names = tablesToSearch(target).flatMap { table in
             call.stringKeyedFields(table).filter { !methodsOnly || $0.type == .function }.map(\.key)
         }
+        if !methodsOnly, let metatable = classMetatable(of: target), call.rawField(metatable, "__fields") == .table {
+            names += call.stringKeys(-1)
+        }
+        return names
     }
 
-    /// Pushes the tables a field lookup on the value at `index` goes through, and returns their
-    /// indices in lookup order.
-    private func tablesToSearch(_ index: Int32) -> [Int32] {
+    /// Pushes the tables a field lookup on the target goes through, and returns their indices in
+    /// lookup order.
+    private func tablesToSearch(_ target: Target) -> [Int32] {
         var tables = [Int32]()
-        var current = index
-        for _ in 0..<Self.maximumIndexChain {
+        var current: Int32
+        switch target {
+        case .value(let index):
+            current = index
             if call.type(at: current) == .table { tables.append(current) }
-            guard call.pushMetatable(of: current) else { break }
+            guard call.pushMetatable(of: current) else { return tables }
+        case .instance(let metatable):
+            lua_pushvalue(call.L, metatable)
+        }
+        for _ in 0..<Self.maximumIndexChain {
             let metatable = lua_gettop(call.L)
             if call.rawField(metatable, "__methods") == .table { tables.append(lua_gettop(call.L)) }
             guard call.rawField(metatable, "__index") == .table else { break }
             current = lua_gettop(call.L)
+            tables.append(current)
+            guard call.pushMetatable(of: current) else { break }
         }
         return tables
     }
@@ -92,13 +151,7 @@ struct Completer {
     /// True for a Lua name usable after `.`: letters, digits and `_`, not starting with a digit,
     /// not a keyword.
     static func isName(_ name: String) -> Bool {
-        guard let first = name.utf8.first, !isDigit(first), !keywords.contains(name) else { return false }
-        return name.utf8.allSatisfy { isDigit($0) || $0 == UInt8(ascii: "_") || isLetter($0) }
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        guard let first = name.utf8.first, !ExpressionParser.isDigit(first), !keywords.contains(name) else { return false }
+        return name.utf8.allSatisfy(ExpressionParser.isNameByte)
     }
 }

@@ -22,11 +22,12 @@ enum CompletionHook {
         return body()
     }
 
-    private static let provide: eshim_CompletionProvider = { text in
+    private static let provide: eshim_CompletionProvider = { text, before in
         guard let text else { return }
         let word = String(cString: text)
+        let line = before.map { String(cString: $0) } ?? ""
         let candidates = target.withLock { target in
-            target.map { Completer(state: $0.state).candidates(for: word) } ?? []
+            target.map { Completer(state: $0.state).candidates(for: word, after: line) } ?? []
         }
         for candidate in candidates { eshim_add_completion(candidate) }
     }

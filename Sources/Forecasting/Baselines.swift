@@ -2,6 +2,7 @@
 /// cumulative series).
 struct DriftModel: ForecastMethod {
     static let name = "drift"
+    static let isBaseline = true
     static let summary = "naive drift: the training window's mean revenue per minute goes on"
 
     let input: ForecastInput
@@ -17,6 +18,7 @@ struct DriftModel: ForecastMethod {
 /// when that is still in the future, and so on); drift's rate before the first season.
 struct SeasonalNaiveModel: ForecastMethod {
     static let name = "seasonal_naive"
+    static let isBaseline = true
     static let summary = "seasonal naive: each minute earns what the same minute a season earlier earned"
 
     let input: ForecastInput
@@ -38,6 +40,7 @@ struct SeasonalNaiveModel: ForecastMethod {
 /// divided by the earlier sale's over the same rows; drift's rate past the earlier sale's end.
 struct ProfileModel: ForecastMethod {
     static let name = "profile"
+    static let isBaseline = true
     static let summary = "the earlier sale's revenue at the same minute since the start, scaled to this sale's"
     static let needsHistory = true
 

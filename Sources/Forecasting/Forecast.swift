@@ -1,3 +1,4 @@
+import NumberText
 import SaleData
 
 /// A forecast made at a cutoff: cumulative revenue expected for the minutes after it, with a
@@ -67,8 +68,7 @@ public struct ForecastBand: Sendable, Equatable {
 
     /// `95` for 0.95, `97.5` for 0.975.
     public static func percentText(_ level: Double) -> String {
-        let percent = (level * 1000).rounded() / 10
-        return percent == percent.rounded() ? String(Int(percent)) : String(percent)
+        NumberFormat.trimmed(level * 100, decimals: 1)
     }
 }
 

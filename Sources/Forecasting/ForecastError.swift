@@ -16,6 +16,8 @@ public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
     case trainingFailed(message: String)
     /// The caller asked the forecast to stop (`CancellationCheck`).
     case cancelled
+    /// A group's forecast failed (`GroupForecaster`): its name and why.
+    indirect case group(name: String, ForecastError)
 
     /// The message, lowercase without a trailing period.
     public var description: String {
@@ -37,6 +39,8 @@ public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
             return "training failed: \(message)"
         case .cancelled:
             return "cancelled"
+        case .group(let name, let error):
+            return "group '\(name)': \(error)"
         }
     }
 }

@@ -10,6 +10,8 @@ protocol ForecastMethod: FittedModel, SendableMetatype {
     static var summary: String { get }
     /// Whether the model needs an earlier sale (`ForecastOptions.history`); default false.
     static var needsHistory: Bool { get }
+    /// Whether every forecast reports the model beside its own (`Forecast.baselines`); default false.
+    static var isBaseline: Bool { get }
     /// Whether the model reads `ForecastOptions.window`, which must then be whole rows; default false.
     static var readsWindow: Bool { get }
     /// Fewest training rows the model accepts, given the window in rows and the minutes per row;
@@ -21,6 +23,7 @@ protocol ForecastMethod: FittedModel, SendableMetatype {
 
 extension ForecastMethod {
     static var needsHistory: Bool { false }
+    static var isBaseline: Bool { false }
     static var readsWindow: Bool { false }
     static func minimumTraining(window: Int, step: Int) -> Int { 1 }
 }

@@ -24,8 +24,14 @@ public struct ForecastModel: RawRepresentable, Hashable, Sendable, CaseIterable,
     /// The earlier sale's profile (a baseline).
     public static let profile = ForecastModel(method: ProfileModel.self)
 
-    /// The baselines reported beside every model.
-    public static let baselines: [ForecastModel] = [.drift, .seasonalNaive, .profile]
+    /// The baselines reported beside every model, in registry order.
+    public static let baselines = allCases.filter { $0.method.isBaseline }
+
+    /// The baselines' names for help texts, those needing an earlier sale followed by `needing`:
+    /// `drift, seasonal_naive, profile with --history`.
+    public static func baselineList(needing history: String) -> String {
+        baselines.map { $0.needsHistory ? "\($0) with \(history)" : $0.rawValue }.joined(separator: ", ")
+    }
 
     /// The model's name: `flashcast`, `seasonal_naive`.
     public let rawValue: String

@@ -13,7 +13,7 @@ public enum Forecaster {
         let fitted = try options.model.fit(input)
         let mean = cumulative(fitted.rates(origin: cutoff, horizon: input.horizon), input: input)
         let levels = Array(Set(options.levels)).sorted()
-        let bounds = nested(IntervalCalibration(input: input, model: fitted).bands(mean: mean.values, levels: levels))
+        let bounds = IntervalCalibration(input: input, model: fitted).bands(mean: mean.values, levels: levels)
         let main = levels.firstIndex(of: options.level) ?? 0
         let (lower, upper) = bounds[main]
         let observedTotal = input.revenue.reduce(0, +)
@@ -35,19 +35,6 @@ public enum Forecaster {
             upper: times(upper), rate: times(mean.rates), level: options.level, bands: bands, loss: fitted.loss,
             actual: times(actual), metrics: measure(mean.values, zip(levels, bounds).map { ($0, $1.lower, $1.upper) }),
             baselines: baselines)
-    }
-
-    /// Bands in rising level order made to nest: each lower bound at most, each upper bound at least,
-    /// the narrower level's (their quantiles nest already, except where one side was widened to
-    /// hold the forecast).
-    private static func nested(_ bands: [(lower: [Double], upper: [Double])]) -> [(lower: [Double], upper: [Double])] {
-        var result = bands
-        for index in result.indices.dropFirst() {
-            let inner = result[index - 1]
-            result[index].lower = zip(result[index].lower, inner.lower).map { min($0, $1) }
-            result[index].upper = zip(result[index].upper, inner.upper).map { max($0, $1) }
-        }
-        return result
     }
 
     /// Rates with the known events applied, their running sum from the observed total, and both

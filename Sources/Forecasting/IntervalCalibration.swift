@@ -34,15 +34,36 @@ struct IntervalCalibration {
     let model: FittedModel
 
     /// Lower and upper cumulative bounds around `mean` (cumulative, row 0 is cutoff+1) for each of
-    /// `levels`, in the same order, from one set of back-tests.
+    /// `levels` (rising), in the same order, from one set of back-tests: nested, and never narrowing.
     func bands(mean: [Double], levels: [Double]) -> [(lower: [Double], upper: [Double])] {
         let residuals = backTestResiduals(horizon: mean.count)
-        let pools = sortedPools(residuals)
-        let lastingBias = Self.lastingBias(residuals.flatMap { $0 })
-        return levels.map { bands(mean: mean, pools: pools, lastingBias: lastingBias, level: $0) }
+        let reach = Self.reach(residuals)
+        let pools = sortedPools(residuals, reach: reach)
+        let lastingBias = Self.lastingBias(residuals.prefix(reach).flatMap { $0 })
+        return Self.nestedAndWidening(levels.map { bands(mean: mean, pools: pools, reach: reach, lastingBias: lastingBias, level: $0) })
     }
 
-    private func bands(mean: [Double], pools: [Pool], lastingBias: Bool, level: Double) -> (lower: [Double], upper: [Double]) {
+    /// Bands in rising level order made to nest (each lower bound at most, each upper bound at
+    /// least, the narrower level's: their quantiles nest already, except where one side was
+    /// widened to hold the forecast) and never to narrow over a minute (where the lower bound
+    /// gains more than the upper one, the upper gains as much).
+    static func nestedAndWidening(_ bands: [(lower: [Double], upper: [Double])]) -> [(lower: [Double], upper: [Double])] {
+        var result = bands
+        for index in result.indices {
+            if index > 0 {
+                let inner = result[index - 1]
+                result[index].lower = zip(result[index].lower, inner.lower).map { min($0, $1) }
+                result[index].upper = zip(result[index].upper, inner.upper).map { max($0, $1) }
+            }
+            let lower = result[index].lower
+            for h in lower.indices.dropFirst() {
+                result[index].upper[h] = max(result[index].upper[h], result[index].upper[h - 1] + lower[h] - lower[h - 1])
+            }
+        }
+        return result
+    }
+
+    private func bands(mean: [Double], pools: [Pool], reach: Int, lastingBias: Bool, level: Double) -> (lower: [Double], upper: [Double]) {
         let horizon = mean.count
         let cutoff = input.cutoff
         let total = input.revenue.reduce(0, +)
@@ -54,14 +75,21 @@ struct IntervalCalibration {
         var lowSoFar = total, highSoFar = total
         let alwaysSold = soldEveryHour()
         for h in 1...horizon {
-            let (low, high) = curves.at(h, factor: widening(at: h, level: level))
+            let calibrated = min(h, reach)
+            let (low, high) = curves.at(calibrated, factor: widening(at: calibrated, level: level))
             let floor = Self.floor(drift: drift, h: h), gain = max(mean[h - 1] - total, 0)
             let minuteGain = max(mean[h - 1] - (h > 1 ? mean[h - 2] : total), 0)
+            // Past the farthest horizon a back-test reached, the band turns smoothly into the
+            // uncalibrated one: the share of it grows as 1 - reach / h.
+            let known = Double(calibrated) / Double(h), spread = Self.uncalibrated * drift * Double(h)
+            let lowTarget = known * (total + (gain + floor) * exp(low) - floor) + (1 - known) * (mean[h - 1] - spread)
+            let highTarget = known * (total + (gain + floor) * exp(high) - floor) + (1 - known) * (mean[h - 1] + spread)
+            let lowShare = known * exp(low) + (1 - known) * (gain > 0 ? max(1 - spread / gain, 0) : 0)
             // A shop that sold in every hour of the training window keeps selling: its lower
             // bound gains at least the low quantile's share of each minute's forecast gain.
-            let rising = alwaysSold ? lowSoFar + exp(low) * minuteGain : lowSoFar
-            lowSoFar = min(max(rising, total + (gain + floor) * exp(low) - floor), mean[h - 1])
-            highSoFar = max(highSoFar, total + (gain + floor) * exp(high) - floor, mean[h - 1])
+            let rising = alwaysSold ? lowSoFar + lowShare * minuteGain : lowSoFar
+            lowSoFar = min(max(rising, lowTarget), mean[h - 1])
+            highSoFar = max(highSoFar, highTarget, mean[h - 1])
             lower.append(lowSoFar)
             upper.append(highSoFar)
         }
@@ -94,8 +122,17 @@ struct IntervalCalibration {
     /// The small-sample factor at horizon `h`: how many independent stretches of `h` minutes the
     /// back-tests have seen.
     private func widening(at h: Int, level: Double) -> Double {
-        let stretches = Double(input.cutoff - h - earliestOrigin) / Double(h)
+        let stretches = Double(max(input.cutoff - h - earliestOrigin, 0)) / Double(h)
         return Self.smallSampleFactor(max(stretches, 1), tail: (1 - level) / 2)
+    }
+
+    /// Fewest back-test origins whose residuals at a horizon let the band be calibrated there.
+    static let minimumOrigins = 2
+
+    /// The farthest horizon that `minimumOrigins` back-tests reached (0 when none did): the
+    /// quantile curves are fitted and used up to it, never extrapolated.
+    static func reach(_ residuals: [[Residual]]) -> Int {
+        residuals.lastIndex { $0.count >= minimumOrigins }.map { $0 + 1 } ?? 0
     }
 
     /// `residuals[h - 1]` holds the log ratios at horizon `h` over the origins that reach it, in
@@ -133,10 +170,11 @@ struct IntervalCalibration {
         let sorted: [Residual]
     }
 
-    /// One pool per grid horizon that some back-test reached.
-    private func sortedPools(_ residuals: [[Residual]]) -> [Pool] {
-        Self.grid(residuals.count).compactMap { h in
-            let from = max(1, Int(Double(h) * 0.8)), to = min(residuals.count, max(h, Int(Double(h) * 1.25)))
+    /// One pool per grid horizon up to `reach` (none when it is 0).
+    private func sortedPools(_ residuals: [[Residual]], reach: Int) -> [Pool] {
+        guard reach > 0 else { return [] }
+        return Self.grid(reach).compactMap { h in
+            let from = max(1, Int(Double(h) * 0.8)), to = min(reach, max(h, Int(Double(h) * 1.25)))
             var pooled: [Residual] = []
             for k in from...to { pooled += residuals[k - 1] }
             guard !pooled.isEmpty else { return nil }

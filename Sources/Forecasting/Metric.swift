@@ -1,4 +1,4 @@
-import Foundation
+import NumberText
 
 /// One accuracy measure of a forecast against the actuals: the one list from which the metric
 /// tables, the JSON, the scripts' CSV columns and the Lua fields (`fc.metrics`, `bt.summary`) are made.
@@ -69,8 +69,8 @@ public enum MetricFormat: String, Sendable {
     public func text(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "-" }
         switch self {
-        case .share: return String(format: "%.1f%%", value * 100)
-        case .ratio, .money: return String(format: "%.2f", value)
+        case .share: return NumberFormat.percent(value, decimals: 1)
+        case .ratio, .money: return NumberFormat.fixed(value, decimals: 2)
         }
     }
 }

@@ -45,15 +45,19 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
     public var cachesValues: Bool
     /// One sentence on what the type is, for help.
     public var summary: String
+    /// The class names of fields that hold userdata of a registered class (`revenue = "Series"`), so
+    /// that completion can offer `sale.revenue:` methods without reading the field.
+    public var fieldTypes: [String: String]
 
     /// Creates a class description.
     public init(
         summary: String, methods: [LuaMethod<Object>], describe: @escaping @Sendable (Object) -> String,
         length: (@Sendable (Object) -> Int)? = nil, index: (@Sendable (LuaCall, Object) throws -> Int32)? = nil,
-        fields: [String: @Sendable (LuaCall, Object) -> Int32] = [:], metamethods: [String: LuaFunction] = [:],
-        cachesValues: Bool = false
+        fields: [String: @Sendable (LuaCall, Object) -> Int32] = [:], fieldTypes: [String: String] = [:],
+        metamethods: [String: LuaFunction] = [:], cachesValues: Bool = false
     ) {
         self.summary = summary
+        self.fieldTypes = fieldTypes
         self.methods = methods
         self.describe = describe
         self.length = length
@@ -106,11 +110,39 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
             return 1
         }
         for (name, function) in metamethods { set(name, on: metatable, call, function) }
+        registerCompletionData(on: metatable, call)
         lshim_pushobjectgc(L)
         lua_setfield(L, metatable, "__gc")
         lua_pushboolean(L, 0)
         lua_setfield(L, metatable, "__metatable")
         lshim_pop(L, 1)  // pop the metatable
+    }
+
+    /// `__fields` (each field's class name, or true) and `__returns` (the class a method returns,
+    /// read from its signature's `-> Type`): data the REPL's completion reads without running code.
+    private func registerCompletionData(on metatable: Int32, _ call: LuaCall) {
+        call.pushTable(fieldCapacity: fields.count) { table in
+            for name in fields.keys {
+                if let type = fieldTypes[name] { table.set(name, type) } else { table.set(name, true) }
+            }
+        }
+        lua_setfield(call.L, metatable, "__fields")
+        call.pushTable(fieldCapacity: methods.count) { table in
+            for method in methods {
+                if let type = Self.returnedClass(method.signature) { table.set(method.name, type) }
+            }
+        }
+        lua_setfield(call.L, metatable, "__returns")
+    }
+
+    /// The class name after `->` in a signature when it names one (`Series` in `s:cumsum() -> Series`).
+    static func returnedClass(_ signature: String) -> String? {
+        let characters = Array(signature)
+        guard let arrow = characters.indices.dropLast().first(where: { characters[$0] == "-" && characters[$0 + 1] == ">" })
+        else { return nil }
+        let name = characters[(arrow + 2)...].drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber }
+        guard let first = name.first, first.isUppercase else { return nil }
+        return String(name)
     }
 
     private func set(_ name: String, on metatable: Int32, _ call: LuaCall, _ function: @escaping LuaFunction) {

@@ -1,13 +1,11 @@
-import Foundation
-
 /// The shop's time zone: it turns local order times into instants and decides minute and chart labels.
 ///
 /// Either a fixed offset (`UTC`, `+08:00`) or an IANA zone (`Europe/Berlin`) with its daylight
-/// saving rules.
+/// saving rules, read from the system's tz database.
 public struct ShopZone: Sendable, Hashable, CustomStringConvertible {
     private enum Rule: Sendable, Hashable {
         case fixed(seconds: Int)
-        case named(TimeZone)
+        case named(ZoneInfo)
     }
 
     private let rule: Rule
@@ -32,7 +30,7 @@ public struct ShopZone: Sendable, Hashable, CustomStringConvertible {
             let minutes = digits.count == 2 ? 0 : value % 100
             guard hours <= 23, minutes <= 59 else { return nil }
             rule = .fixed(seconds: (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60))
-        } else if let zone = TimeZone(identifier: text) {
+        } else if let zone = ZoneInfo(identifier: text) {
             rule = .named(zone)
         } else {
             return nil
@@ -56,7 +54,7 @@ public struct ShopZone: Sendable, Hashable, CustomStringConvertible {
     public func offset(atUTC seconds: Int) -> Int {
         switch rule {
         case .fixed(let offset): return offset
-        case .named(let zone): return zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+        case .named(let zone): return zone.offset(atUTC: seconds)
         }
     }
 

@@ -77,3 +77,61 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.csv").path))
     }
 }
+
+/// `flashcast simulate --markets` and `flashcast forecast --by` on the bundled four-market sale.
+@Suite struct ForecastGroupsTests {
+    @TemporaryFolder("flashcast-forecast-groups") var folder
+    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    let reading = ["--tz", "+08:00", "--currency", "USD", "--rates", "EUR=1.08,USD=1.0,JPY=0.0067,BRL=0.2"]
+
+    @Test func forecastByCountryWritesEveryNodeAndTheReconciliation() throws {
+        let output = folder.appendingPathComponent("f.csv").path
+        let result = try runFlashcast(["forecast", "examples/data/markets_sale.csv", "--by", "country", "--cutoff",
+                                       "2021-11-12T20:00", "--origins", "2", "-o", output] + reading, in: repository)
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.contains("forecast from 2021-11-12T20:00 (row 2640) to 2021-11-13T04:20, 500 minutes, model flashcast, 4 groups"))
+        #expect(lines.contains { $0.hasPrefix("reconciled: ") && $0.contains(" by back-test over 2 origins: the total erred ") })
+        #expect(lines.filter { $0.hasPrefix("(total) ") || $0.hasPrefix("(direct) ") || $0.hasPrefix("DE ") }.count == 3)
+        let csv = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "group,cutoff,minute,step,actual,forecast,lower,upper")
+        #expect(csv.count == 1 + 6 * 500)
+        #expect(Set(csv.dropFirst().map { $0.prefix { $0 != "," } }) == ["(total)", "(direct)", "BR", "DE", "JP", "US"])
+    }
+
+    @Test func misuseIsAUsageError() throws {
+        let output = folder.appendingPathComponent("f.csv").path
+        let base = ["forecast", "examples/data/markets_sale.csv", "--cutoff", "2021-11-12T20:00", "-o", output] + reading
+        let cases: [([String], String)] = [
+            (["--reconciliation", "wls"], "Error: --reconciliation and --origins go with --by"),
+            (["--by", "country", "--reconciliation", "mint"], "Error: The value 'mint' is invalid for '--reconciliation <method>'"),
+            (["--by", "country", "--email", "21:00"], "Error: --email and --discount are for one series, not with --by"),
+            (["--by", "country", "--origins", "0"], "Error: --origins must be at least 1"),
+        ]
+        for (extra, message) in cases {
+            let result = try runFlashcast(base + extra, in: repository)
+            #expect(result.status == 2, "\(extra)")
+            #expect(result.error.hasPrefix(message), "\(extra): \(result.error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func simulateMarketsWritesCurrencyAndCountry() throws {
+        let result = try runFlashcast(["simulate", "--markets", "--minutes", "600", "--orders", "2000", "-o", "m.csv",
+                                       "--market-campaign", "DE=05:00:2"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.output.hasSuffix(" orders to m.csv in 4 markets (read with --currency USD --rates"
+            + " EUR=1.08,USD=1.0,JPY=0.0067,BRL=0.2)\n"))
+        let text = try String(contentsOf: folder.appendingPathComponent("m.csv"), encoding: .utf8)
+        #expect(text.hasPrefix("order_id,order_time,customer,amount,currency,country\n10000000,2021-05-20 00:00:"))
+        #expect(try runFlashcast(["simulate", "--markets", "--market-campaign", "XX=05:00:2", "-o", "m.csv"], in: folder).status == 2)
+        #expect(try runFlashcast(["simulate", "--market", "DE:Mars:EUR:1:1", "-o", "m.csv"], in: folder).status == 2)
+        let own = try runFlashcast(["simulate", "--market", "A:+01:00:EUR:1.1:2", "--minutes", "60", "--orders", "100",
+                                    "-o", "own.csv"], in: folder)
+        #expect(own.status == 2)  // a zone with a colon cannot be written in the spec: names such as Europe/Berlin can
+        let named = try runFlashcast(["simulate", "--market", "A:Europe/Berlin:EUR:1.1:2", "--market", "B:UTC:USD:1:1",
+                                      "--minutes", "60", "--orders", "100", "-o", "own.csv"], in: folder)
+        #expect(named.status == 0)
+    }
+}

@@ -19,7 +19,7 @@ import TestSupport
 
     @Test func theReadmeCommandsRemakeTheBundledSales() throws {
         let commands = try documentedCommands()
-        #expect(commands.count == 2)
+        #expect(commands.count == 3)
         let folder = TemporaryFolder("flashcast-examples")
         defer { folder.remove() }
         for command in commands {
@@ -43,6 +43,13 @@ import TestSupport
         #expect(result.status == 0)
         #expect(result.output.contains("current  Series(4320 minutes from 2021-11-11 00:00, step 1m, sum 1.933M)"))
         #expect(result.output.contains("campaign hour 2021-11-12 09:00: 43582 (hour before 20883, after 28567)"))
+    }
+
+    @Test func theMarketsExampleRuns() throws {
+        let result = try runFlashcast(["run", "examples/markets.lua"], in: repository)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.hasPrefix("total 1296876.09 over 4320 minutes, 4 markets\n  BR    201028.35 (15.5%)"))
+        #expect(result.output.contains("\n  DE  Forecast(flashcast at 2021-11-12T13:00, 500 minutes, end "))
     }
 
     @Test func theForecastExampleRuns() throws {

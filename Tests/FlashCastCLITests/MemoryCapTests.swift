@@ -10,7 +10,7 @@ import TestSupport
     @Test func swiftSideDataOverTheCapIsALuaMemoryErrorAndTheSummarySaysSo() throws {
         let script = """
             local t = {} for i = 1, 1e6 do t[i] = i end
-            local s = series.new(t)
+            t.start = 0 local s = series.new(t)
             t = nil
             local keep = {}
             print(pcall(function() for i = 1, 1000 do keep[i] = s:cumsum() end end))

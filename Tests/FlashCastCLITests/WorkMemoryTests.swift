@@ -62,7 +62,7 @@ import TestSupport
     static let sale = "local rev = orders.simulate{minutes=2000, orders=10000}.revenue"
 
     @Test func forecastsAndBacktestsThatWouldNotFitAreRefusedBeforeTheyStart() throws {
-        let long = "local t = {} for i = 1, 200000 do t[i] = i % 7 end local rev = series.new(t) t = nil"
+        let long = "local t = {} for i = 1, 200000 do t[i] = i % 7 end t.start = 0 local rev = series.new(t) t = nil"
         try expectRefused(long, "forecast.run(rev, {model='drift', horizon=1000000})", "forecast.run of 1000000 minutes")
         try expectRefused(long, "forecast.run(rev, {horizon=100000, train=100000})", "forecast.run of 100000 minutes")
         try expectRefused(long, "forecast.run(rev, {model='paper', train=100000, window=10080, hidden=4096, epochs=1})",
@@ -81,16 +81,16 @@ import TestSupport
         try expectRefused(setup, "scenario.whatif(fc, many)", "scenario.whatif of 2000 scenarios")
         try expectRefused(setup, "scenario.whatif(fc, {many[1], many[2]}):save_csv('out/w.csv')", "save_csv of 600000 rows")
         try expectRefused(setup, "fc:save_csv('out/f.csv')", "save_csv of 200000 rows")
-        let big = "local t = {} for i = 1, 1500000 do t[i] = i end local s = series.new(t) t = nil collectgarbage()"
+        let big = "local t = {} for i = 1, 1500000 do t[i] = i end t.start = 0 local s = series.new(t) t = nil collectgarbage()"
         try expectRefused(big, "s:save_csv('out/s.csv')", "save_csv of 1500000 rows")
         let fits = try sandboxed(Self.sale, "scenario.whatif(forecast.run(rev), {scenario.email{at='12:00'}}):save_csv('out/w.csv')")
         #expect(fits.output.hasPrefix("true\ttrue\n"), "\(fits.output)")
     }
 
     @Test func chartsThatWouldNotFitAreRefusedBeforeTheyDraw() throws {
-        let setup = "local v = {} for i = 1, 1000 do v[i] = i end local s = series.new(v) local t = {} for i = 1, 5000 do t[i] = s end"
+        let setup = "local v = {} for i = 1, 1000 do v[i] = i end v.start = 0 local s = series.new(v) local t = {} for i = 1, 5000 do t[i] = s end"
         try expectRefused(setup, "chart.lines(t, {width = 20000, legend = 'none'})", "a chart of 5005000 points")
-        let far = try sandboxed("", "chart.forecast{actual = series.new{1, 2, 3}, mean = series.new{4, 5, 6, start = 6e9}}")
+        let far = try sandboxed("", "chart.forecast{actual = series.new{1, 2, 3, start = 0}, mean = series.new{4, 5, 6, start = 6e9}}")
         #expect(far.output.hasPrefix("false\t"), "\(far.output)")
         #expect(far.output.contains("(series 'forecast' ends more than 1000006 steps after the chart's start "), "\(far.output)")
         #expect(far.peakMiB < 160, "peak resident \(far.peakMiB) MiB")
@@ -129,7 +129,7 @@ import TestSupport
         #expect(run.output.hasPrefix("false\twork.lua:") && run.output.contains(": not enough memory for series.load_csv of '"),
                 "\(run.output)")
         #expect(run.peakMiB < 160, "peak resident \(run.peakMiB) MiB")
-        let fits = try sandboxed("series.new{1, 2, 3}:save_csv('out/small.csv')", "#series.load_csv('out/small.csv')")
+        let fits = try sandboxed("series.new{1, 2, 3, start=0}:save_csv('out/small.csv')", "#series.load_csv('out/small.csv')")
         #expect(fits.output.hasPrefix("true\t3\n"), "\(fits.output)")
     }
 

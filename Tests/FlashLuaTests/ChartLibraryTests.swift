@@ -228,8 +228,8 @@ import TestSupport
         ("chart.lines({1, 2}, {start = 'noon'})", "bad argument #2 to 'lines' (option 'start' must be a time, got 'noon')"),
         ("chart.scenarios({baseline = {1}, events = {{at = 'soon'}}})",
          "bad argument #1 to 'scenarios' (field 'events[1].at': time expected, got 'soon')"),
-        ("chart.forecast(series.new({1, 2}))", "bad argument #1 to 'forecast' (table or Forecast expected, got Series)"),
-        ("chart.lines({series.new({1}), 5})", "bad argument #1 to 'lines' (field '[2]': table or Series expected, got number)"),
+        ("chart.forecast(series.new({1, 2, start=0}))", "bad argument #1 to 'forecast' (table or Forecast expected, got Series)"),
+        ("chart.lines({series.new({1, start=0}), 5})", "bad argument #1 to 'lines' (field '[2]': table or Series expected, got number)"),
         ("chart.bars(true)", "bad argument #1 to 'bars' (table or Series expected, got boolean)"),
         ("chart.lines({1, 2}, {step = 0})", "bad argument #2 to 'lines' (option 'step' must be at least 1)"),
         ("chart.loss({train = {1, 0}}, {log = true})", "bad argument #2 to 'loss' (option 'log' needs positive loss values)"),
@@ -273,8 +273,8 @@ import TestSupport
         let names = ChartLibrary.kinds.map { $0.name }
         #expect(names == ["lines", "forecast", "backtest", "loss", "bars", "scenarios", "warning", "rate"])
         #expect(ChartLibrary.library.functions.map(\.doc.name) == names + ["new", "page"])
-        #expect(ChartLibrary.library.summary
-            == "SVG charts: lines, forecast, backtest, loss, bars, scenarios, warning, rate; chart.new for a chart of your own layers (help('Chart')).")
+        #expect(ChartLibrary.library.summary == "SVG charts: lines, forecast, backtest, loss, bars, scenarios, warning, rate; "
+            + "chart.new for a chart of your own layers (help('Chart')), chart.page for a web page of charts.")
         for kind in ChartLibrary.kinds {
             let function = try #require(ChartLibrary.library.functions.first { $0.doc.name == kind.name })
             #expect(function.doc.signature == kind.signature && function.doc.summary == kind.summary)

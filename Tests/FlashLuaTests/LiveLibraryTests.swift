@@ -34,7 +34,7 @@ import TestSupport
 
     @Test func paceComparesRevenueWithTheTargetSpreadLikeTheEarlierSale() throws {
         // The earlier sale made 40 of its 100 in its first 3 of 5 minutes: the plan for minute 3 is 40% of 100.
-        let state = try state(opening: "{history = series.new{10, 10, 20, 40, 20}, target = 100, progress = false}")
+        let state = try state(opening: "{history = series.new{10, 10, 20, 40, 20, start=0}, target = 100, progress = false}")
         let values = try state.execute("local s = live.refresh() return s.revenue, s.minute, s.minutes, s.pace, s.new_orders, s.alert")
         #expect(values == ["50.0", "3", "5", "1.25", "4", "ok"])
         let block = try state.execute("return tostring(sale.status)")[0].split(separator: "\n")

@@ -7,7 +7,7 @@ import Testing
     /// `x` is a Series of 100000 values; `rows` 1000 rows of 100 numbers.
     static let setup = """
         local t = {} for i = 1, 100000 do t[i] = i % 60 end
-        x = series.new(t)
+        t.start = 0 x = series.new(t)
         rows = {} for i = 1, 1000 do local r = {} for j = 1, 100 do r[j] = (i + j) % 7 end rows[i] = r end
         """
 

@@ -52,7 +52,7 @@ func runNN(_ code: String) throws -> [String] {
         let code = """
             local values = {}
             for i = 1, 160 do values[i] = 1 + math.sin(i / 10) end
-            local X, Y = nn.windows(series.new(values), 60)
+            local X, Y = nn.windows((function() values.start = 0 return series.new(values) end)(), 60)
             local model = nn.Sequential():add(nn.Linear(60, 64)):add(nn.ReLU()):add(nn.Dropout(0.2)):add(nn.Linear(64, 1))
             local history = model:fit(X, Y, {epochs = 200, batch = 32, lr = 1e-3, optimizer = "adam",
                 validation = 0.1, patience = 20, seed = 1})
@@ -91,7 +91,7 @@ func runNN(_ code: String) throws -> [String] {
     @Test func windowsFromAnArrayAndFromASeries() throws {
         let code = """
             local X, Y = nn.windows({1, 2, 3, 4, 5}, 3)
-            local S, T = nn.windows(series.new{1, 2, 3, 4, 5, 6}, 2, 2)
+            local S, T = nn.windows(series.new{1, 2, 3, 4, 5, 6, start=0}, 2, 2)
             return tostring(X), table.concat(X[2], ','), table.concat(Y:column(1), ','), tostring(S), table.concat(T[3], ',')
             """
         #expect(try runNN(code) == ["Matrix(2x3)", "2.0,3.0,4.0", "4.0,5.0", "Matrix(3x2)", "5.0,6.0"])

@@ -112,3 +112,65 @@ import TestSupport
         #expect(values.last?.hasPrefix("skus.csv: 3000 groups by 'sku' over 27361 minutes are more than the") == true)
     }
 }
+
+@Suite struct GroupForecastLuaTests {
+    let files = TemporaryFolder("flashcast-group-forecast")
+
+    /// Two days of orders in two markets, written by the simulator for each and merged.
+    func sale() throws -> String {
+        let state = try FlashLua.makeState()
+        var text = "order_id,order_time,customer,amount,country\n"
+        for (market, seed) in [("DE", 1), ("US", 2)] {
+            let values = try state.execute("""
+                local r = orders.simulate{seed = \(seed), minutes = 2880, orders = 6000}
+                local parts = {}
+                for i = 1, #r.revenue do parts[i] = string.format('%.2f', r.revenue[i]) end
+                return table.concat(parts, ' ')
+                """)
+            for (minute, amount) in values[0].split(separator: " ").enumerated() where amount != "0.00" {
+                text += "\(market)\(minute),\(27_024_480 * 60 + minute * 60),c,\(amount),\(market)\n"
+            }
+        }
+        return try files.write("markets.csv", text)
+    }
+
+    @Test func forecastRunOnAGroupedReadReconciles() throws {
+        let path = try sale()
+        let state = try FlashLua.makeState()
+        let values = try state.execute("""
+            local r = assert(orders.read('\(path)', {by = 'country'}))
+            local fc = forecast.run(r, {cutoff = 2000, horizon = 300, model = 'seasonal_naive', origins = 2})
+            local sum = fc.groups.DE.mean[300] + fc.groups.US.mean[300]
+            local ok = math.abs(sum - fc.total.mean[300]) < 1e-6 * sum
+            local bu = forecast.run(r, {cutoff = 2000, horizon = 300, model = 'seasonal_naive', reconciliation = 'bottom_up'})
+            return ok, #fc.groups, fc.groups[1] == fc.groups.DE, fc.reconciliation == 'wls' or fc.reconciliation == 'bottom_up',
+              #fc.choice.origins, fc.choice.origins[1], fc.choice.note, bu.reconciliation, bu.choice.note,
+              tostring(fc.direct):sub(1, 9), fc.summary:find('by back%-test over 2 origins') ~= nil
+            """)
+        #expect(values == ["true", "2", "true", "true", "2", "1700", "back-test over 2 origins", "bottom_up", "given",
+                           "Forecast(", "true"])
+    }
+
+    @Test func misuseReadsLikeLua() throws {
+        let path = try sale()
+        let state = try FlashLua.makeState()
+        let prefix = "local r = orders.read('\(path)', {by = 'country'}) "
+        let cases: [(String, String)] = [
+            ("forecast.run(r, {reconciliation = 'mint'})",
+             "bad argument #2 to 'run' (option 'reconciliation' must be one of 'bottom_up', 'wls', got 'mint')"),
+            ("forecast.run(r, {events = {1, 2}})", "bad argument #2 to 'run' (unknown option 'events')"),
+            ("forecast.run(r, {origins = 0})", "bad argument #2 to 'run' (option 'origins' must be at least 1)"),
+            ("forecast.run({revenue = r.revenue, groups = {}})", "bad argument #1 to 'run' (groups: at least one group expected)"),
+            ("forecast.run({revenue = r.revenue, groups = {{name = 'x'}}})",
+             "bad argument #1 to 'run' (groups[1].revenue: Series expected, got nil)"),
+            ("forecast.run({revenue = 1, groups = {}})", "bad argument #1 to 'run' (revenue: Series expected, got number)"),
+            ("forecast.run(r, {model = 'profile'})",
+             "bad argument #2 to 'run' (option 'history' is needed: model 'profile' needs an earlier sale: pass the earlier"
+                + " sale's per-minute revenue as 'history')"),
+        ]
+        for (code, message) in cases {
+            let got = luaError(state, prefix + code)
+            #expect(got == "test:1: " + message, "\(code)")
+        }
+    }
+}

@@ -18,12 +18,12 @@ import TestSupport
         try state.applySandbox(try FileAccessPolicy(outputFolder: output, readable: [input]))
         #expect(try state.execute("return orders.read('\(input)').total") == ["2.0"])
         #expect(try state.execute("return orders.simulate{minutes=10, orders=5, path='\(output)/s.csv'}").count == 1)
-        #expect(try state.execute("return series.new{1}:save_csv('\(output)/x.csv')") == ["true"])
+        #expect(try state.execute("return series.new{1, start=0}:save_csv('\(output)/x.csv')") == ["true"])
         let refusals = [
             ("orders.read('\(other)')", "reading '\(other)' is not allowed in the sandbox (inputs are named with --input)"),
             ("orders.live('\(other)')", "reading '\(other)' is not allowed in the sandbox (inputs are named with --input)"),
             ("series.load_csv('\(other)')", "reading '\(other)' is not allowed in the sandbox (inputs are named with --input)"),
-            ("series.new{1}:save_csv('\(root.path)/x.csv')",
+            ("series.new{1, start=0}:save_csv('\(root.path)/x.csv')",
              "writing '\(root.path)/x.csv' is not allowed in the sandbox (only inside '\(output)')"),
             ("orders.simulate{minutes=10, path='\(root.path)/s.csv'}",
              "writing '\(root.path)/s.csv' is not allowed in the sandbox (only inside '\(output)')"),

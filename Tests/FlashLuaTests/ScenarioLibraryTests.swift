@@ -141,7 +141,7 @@ import TestSupport
             w:save_csv(path)
             local header = io.open(path):read("l")
             os.remove(path)
-            local t = scenario.whatif({observed = 0, mean = series.new{10, 20}, lower = series.new{9, 18}, upper = series.new{11, 22}, level = 0.5},
+            local t = scenario.whatif({observed = 0, mean = series.new{10, 20, start=0}, lower = series.new{9, 18, start=0}, upper = series.new{11, 22, start=0}, level = 0.5},
                                       {scenario.email{at = 60, lift = 1}})
             return nested, b[0.5].lower[300] == w[1].lower[300], header, (next(t[1].bands))
             """)
@@ -197,15 +197,15 @@ import TestSupport
         ("scenario.discount{from = '16:00'}", "test:1: bad argument #1 to 'discount' (option 'lift' must be a number (or give depth and elasticity), got nil)"),
         ("scenario.discount{from = '16:00', depth = 2, elasticity = 1}", "test:1: bad argument #1 to 'discount' (option 'depth' must be between 0 and 1 (0.1 is 10% off), got 2.0)"),
         ("scenario.outage{from = '16:00'}", "test:1: bad argument #1 to 'outage' (option 'to' must be a time such as '14:00' or '2024-05-20T14:00', got nil)"),
-        ("scenario.learn(series.new{1, 2, 3}, {at = 60})", "test:1: bad argument #1 to 'learn' (need 30 values before the send, got 1)"),
-        ("scenario.learn(series.new{1, 2, 3})", "test:1: bad argument #2 to 'learn' (table expected, got no value)"),
+        ("scenario.learn(series.new{1, 2, 3, start=0}, {at = 60})", "test:1: bad argument #1 to 'learn' (need 30 values before the send, got 1)"),
+        ("scenario.learn(series.new{1, 2, 3, start=0})", "test:1: bad argument #2 to 'learn' (table expected, got no value)"),
         ("forecast.run({1, 2, 3}, {events = {scenario.push{at = '01:00'}, 2}})", "test:1: bad argument #2 to 'run' (option 'events' item 2: Event expected, got number)"),
         ("scenario.whatif(1, {})", "test:1: bad argument #1 to 'whatif' (Forecast expected, got number)"),
         ("scenario.whatif({observed = 1}, {})", "test:1: bad argument #1 to 'whatif' (option 'mean' must be a Series of at least one value)"),
-        ("scenario.whatif({observed = 1, mean = series.new{2}}, {})", "test:1: bad argument #2 to 'whatif' (at least one scenario expected)"),
-        ("scenario.whatif({observed = 1, mean = series.new{2}}, {5})", "test:1: bad argument #2 to 'whatif' (scenario 1: Event or list of Events expected, got number)"),
-        ("scenario.whatif({observed = 1, mean = series.new{2}}, {{'x'}})", "test:1: bad argument #2 to 'whatif' (scenario 1, item 1: Event expected, got string)"),
-        ("scenario.latest_send({observed = 1, mean = series.new{2}}, {})", "test:1: bad argument #2 to 'latest_send' (option 'target' must be a number (money))"),
+        ("scenario.whatif({observed = 1, mean = series.new{2, start=0}}, {})", "test:1: bad argument #2 to 'whatif' (at least one scenario expected)"),
+        ("scenario.whatif({observed = 1, mean = series.new{2, start=0}}, {5})", "test:1: bad argument #2 to 'whatif' (scenario 1: Event or list of Events expected, got number)"),
+        ("scenario.whatif({observed = 1, mean = series.new{2, start=0}}, {{'x'}})", "test:1: bad argument #2 to 'whatif' (scenario 1, item 1: Event expected, got string)"),
+        ("scenario.latest_send({observed = 1, mean = series.new{2, start=0}}, {})", "test:1: bad argument #2 to 'latest_send' (option 'target' must be a number (money))"),
     ])
     func errorsReadLikeLuas(code: String, message: String) throws {
         #expect(luaError(try FlashLua.makeState(), code) == message)

@@ -19,8 +19,8 @@ import TestSupport
 
     @Test func acceptsSeriesAndArraysOfNumbers() throws {
         let state = try state()
-        #expect(try state.execute("return run(series.new{1, 2, step=15})")
-            == ["Series(2 values from 1970-01-01 00:00, step 15m, sum 3)", "Series(2 values from 1970-01-01 00:00, step 15m, sum 6)"])
+        #expect(try state.execute("return run(series.new{1, 2, step=15, start=0})")
+            == ["Series(2 values from 1970-01-01 00:00, step 15m, non-decreasing to 2)", "Series(2 values from 1970-01-01 00:00, step 15m, non-decreasing to 4)"])
         #expect(try state.execute("local _, d = run{1.5, 2} return d:sum(), d.start, d.step")
             == ["7.0", "2021-05-20T00:00", "5"])
         #expect(try state.execute("return run{}") == ["Series(empty, step 5m)", "Series(empty, step 5m)"])

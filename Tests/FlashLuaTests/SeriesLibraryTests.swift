@@ -21,7 +21,7 @@ func evaluate(_ code: String, state: LuaState? = nil) throws -> [String] {
 
     @Test func summariesMatchHandComputedValues() throws {
         #expect(try evaluate("return s:sum(), s:mean(), s:max(), s:min()") == ["10.0", "2.0", "4.0", "0.0"])
-        #expect(try evaluate("local e = series.new{} return #e, e:sum(), e:mean(), e:max(), tostring(e)")
+        #expect(try evaluate("local e = series.new{start=0} return #e, e:sum(), e:mean(), e:max(), tostring(e)")
             == ["0", "0.0", "nil", "nil", "Series(empty, step 1m)"])
         #expect(try evaluate("return tostring(s)") == ["Series(5 minutes from 2021-05-20 14:03, step 1m, sum 10)"])
     }
@@ -75,11 +75,12 @@ func evaluate(_ code: String, state: LuaState? = nil) throws -> [String] {
     }
 
     @Test(arguments: [
-        ("series.new{1, 'x'}", "bad argument #1 to 'new' (number expected at index 2, got string)"),
-        ("series.new{1, step=0}", "bad argument #1 to 'new' (option 'step' must be at least 1)"),
+        ("series.new{1, 'x', start=0}", "bad argument #1 to 'new' (number expected at index 2, got string)"),
+        ("series.new{1, step=0, start=0}", "bad argument #1 to 'new' (option 'step' must be at least 1)"),
         ("series.new{1, tz='Mars/Base'}", "bad argument #1 to 'new' (option 'tz' must be a time zone, got 'Mars/Base')"),
         ("series.new{1, start='soon'}", "bad argument #1 to 'new' (option 'start' must be a time, got 'soon')"),
-        ("series.new{1, stat=1}", "bad argument #1 to 'new' (unknown option 'stat')"),
+        ("series.new{1, 2}", "bad argument #1 to 'new' (option 'start' is required: the time of the first value, such as '2021-05-20T00:00' (0 for 1970-01-01T00:00 UTC))"),
+        ("series.new{1, stat=1, start=0}", "bad argument #1 to 'new' (unknown option 'stat')"),
         ("s:at({})", "bad argument #1 to 'at' (time expected, got table)"),
         ("s:at('noon')", "bad argument #1 to 'at' (time expected, got 'noon')"),
         ("s:slice(true)", "bad argument #1 to 'slice' (number or time expected, got boolean)"),

@@ -40,13 +40,24 @@ import Testing
             """)
     }
 
-    @Test func writesAtomicallyAndReportsUnwritablePaths() throws {
-        let folder = TemporaryFolder("saledata")
-        defer { folder.remove() }
-        let table = ForecastTable(pieces: [])
-        try table.write(to: folder.path + "/f.csv")
-        #expect(try String(contentsOfFile: folder.path + "/f.csv", encoding: .utf8) == ForecastTable.header + "\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["f.csv"])
-        #expect(throws: (any Error).self) { try table.write(to: "/nonexistent/f.csv") }
+    @Test func theDocsNameTheColumnsItWrites() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let sources = try FileManager.default.contentsOfDirectory(atPath: repository.path + "/Sources")
+        let documents = ["README.md", "examples/README.md", "examples/forecast.lua"] + sources.map { "Sources/\($0)/README.md" }
+        let threeBands = ForecastTable.boundColumns(["50", "80", "95"])
+        var headers = 0
+        for document in documents where FileManager.default.fileExists(atPath: repository.path + "/" + document) {
+            let text = try String(contentsOfFile: repository.path + "/" + document, encoding: .utf8)
+            for match in text.matches(of: /cutoff,minute[a-z0-9,]*/) {
+                headers += 1
+                #expect(String(match.output) == ForecastTable.header, "\(document): '\(match.output)'")
+            }
+            for match in text.matches(of: /lower50,upper50[a-z0-9,]*/) {
+                let columns = String(match.output).trimmingCharacters(in: CharacterSet(charactersIn: ","))
+                #expect(threeBands.hasPrefix(columns), "\(document): '\(columns)'")
+            }
+        }
+        #expect(headers >= 4)
     }
 }

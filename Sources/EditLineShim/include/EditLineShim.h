@@ -26,7 +26,8 @@ int eshim_write_history(const char *path);
 void eshim_stifle_history(int count);
 
 /// Produces completions for `text`: calls `eshim_add_completion` for each candidate.
-typedef void (*eshim_CompletionProvider)(const char *text);
+/* text: the word before the cursor; before: the line before that word. */
+typedef void (*eshim_CompletionProvider)(const char *text, const char *before);
 /// Installs the completion provider; '.' and ':' do not break words, so `string.fo` completes whole.
 void eshim_set_completion(eshim_CompletionProvider provider);
 /// Adds one candidate while a provider runs.

@@ -15,7 +15,7 @@ struct BacktestCommand: ParsableCommand {
             and --step are minutes on any row step and must be whole numbers of rows (defaults 500, 200 \
             and 200, rounded up to whole rows).
 
-            Writes every piece's rows, cutoff,minute,step,actual,forecast,lower,upper, atomically, and \
+            Writes every piece's rows, \(ForecastTable.header), atomically, and \
             prints the model's metrics averaged over the pieces beside the baselines' (a table, or JSON \
             with --json, which also lists each piece's metrics). --svg draws the actual curve with every \
             piece over it.

@@ -46,6 +46,7 @@ enum CommandFailure {
         switch error {
         case .invalidOption, .cutoffOutOfRange, .trainingWindowTooShort, .historyRequired: true
         case .emptySeries, .notFinite, .trainingFailed, .cancelled: false
+        case .group(_, let error): isUsage(error)
         }
     }
 }

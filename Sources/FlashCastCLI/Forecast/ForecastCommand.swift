@@ -6,6 +6,8 @@ import SaleData
 import SaleReports
 import Scenarios
 
+extension Reconciliation: ExpressibleByArgument {}
+
 /// `flashcast forecast INPUT.csv --cutoff T -o forecast.csv`: one forecast, as `forecast.run` makes it.
 struct ForecastCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,10 +25,10 @@ struct ForecastCommand: ParsableCommand {
             numbers of rows; their defaults, 1000 and 500, are rounded up to whole rows. Rows after the cutoff are never shown to the model; \
             where they exist they are the actuals the metrics compare with.
 
-            Writes cutoff,minute,step,actual,forecast,lower,upper atomically (cumulative money with two \
+            Writes \(ForecastTable.header) atomically (cumulative money with two \
             decimals, step the minutes ahead, 1 to H (5, 10, ... on 5-minute rows), actual empty where unknown; with several levels, --level 0.5,0.8,0.95, \
-            lower50,upper50,lower80,upper80,lower95,upper95: nested bands, the first level the main one) and prints the metrics of the model and \
-            of the baselines (drift, seasonal naive, the earlier sale's profile with --history) as a \
+            \(ForecastTable.boundColumns(["50", "80", "95"])): nested bands, the first level the main one) and prints the metrics of the model and \
+            of the baselines (\(ForecastModel.baselineList(needing: "--history"))) as a \
             table, or as JSON with --json: MAPE of the cumulative series, the horizon revenue error \
             hre@h = |(f[c+h]-y[c]) - (y[c+h]-y[c])| / (y[c+h]-y[c]) for h = \(ForecastMetrics.horizons.map(String.init).joined(separator: ", ")) minutes, MASE against \
             drift, interval coverage and mean width (with several levels, each band's coverage too); \
@@ -43,6 +45,13 @@ struct ForecastCommand: ParsableCommand {
             training window (and after the cutoff where known), the forecast's steps with the range the \
             observed steps spread over around their local average (at the forecast's level), "now" and the \
             planned events; each value sits at the last minute of its step.
+
+            --by country forecasts the total and every group (an orders CSV; --history, when an orders CSV, \
+            is grouped the same way and each group gets its own) and reconciles them so that the groups add \
+            up to the total: --reconciliation bottom_up or wls (default: the one whose back-test over \
+            --origins earlier cutoffs erred least). The CSV gains a first column, group: '(total)' the \
+            reconciled total, '(direct)' the total forecast on its own, then each group; --svg draws the \
+            reconciled total.
 
             Exit status: 0 fine, 1 bad data or failed training, 2 usage error (including a cutoff \
             outside the data or a training window that does not fit before it).
@@ -74,7 +83,19 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var reading: OrderReadingOptions
 
+    @OptionGroup var grouping: GroupingOptions
+
+    @Option(help: ArgumentHelp("With --by: bottom_up or wls (default: chosen by back-test).", valueName: "method"))
+    var reconciliation: Reconciliation?
+
+    @Option(help: ArgumentHelp("With --by: earlier cutoffs the back-test choosing the reconciliation tries.", valueName: "n"))
+    var origins = 3
+
     func validate() throws {
+        if grouping.by == nil, reconciliation != nil || origins != 3 {
+            throw ValidationError("--reconciliation and --origins go with --by")
+        }
+        guard origins >= 1 else { throw ValidationError("--origins must be at least 1") }
         if let train, train <= 0 { throw ValidationError("--train must be a positive number of minutes") }
         if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of minutes") }
         try events.validate(hasHistory: modelOptions.history != nil)
@@ -83,6 +104,12 @@ struct ForecastCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let grouping = grouping.grouping {
+            let run = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) {
+                try GroupForecastCommandRun(self, grouping: grouping)
+            }
+            return modelOptions.report(run.text(output: modelOptions.output))
+        }
         let run = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) { try ForecastRun(self) }
         if let warning = run.pastEndWarning { StandardError.write(warning) }
         modelOptions.report(modelOptions.json ? json(run).text : text(run), extra: [rateSvg])

@@ -57,7 +57,7 @@ struct ModelOptions: ParsableArguments {
     var level: Levels { levels.level }
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
-        "The CSV to write: cutoff,minute,step,actual,forecast,lower,upper.", valueName: "forecast.csv"))
+        "The CSV to write: \(ForecastTable.header).", valueName: "forecast.csv"))
     var output: String
 
     @Option(help: ArgumentHelp("Also draw the chart as SVG.", valueName: "chart.svg"))
@@ -81,8 +81,14 @@ struct ModelOptions: ParsableArguments {
     /// Writes the CSV and the charts (each drawn only when asked for), committed together.
     func write(_ table: ForecastTable, chart: () throws -> SVGDocument,
                extra: [(path: String?, chart: () throws -> SVGDocument)] = []) throws {
+        try write(csv: table.csv, chart: chart, extra: extra)
+    }
+
+    /// Writes CSV text and the charts (each drawn only when asked for), committed together.
+    func write(csv: String, chart: () throws -> SVGDocument,
+               extra: [(path: String?, chart: () throws -> SVGDocument)] = []) throws {
         let outputs = OutputSet()
-        try outputs.add(output, table.csv.utf8)
+        try outputs.add(output, csv.utf8)
         if let svg { try outputs.add(svg, try chart().text.utf8) }
         for (path, draw) in extra { if let path { try outputs.add(path, try draw().text.utf8) } }
         try outputs.commit()

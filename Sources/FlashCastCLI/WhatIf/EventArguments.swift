@@ -1,5 +1,4 @@
 import ArgumentParser
-import NumberText
 import SaleData
 import Scenarios
 
@@ -58,10 +57,7 @@ struct EventArguments: ParsableArguments {
             do {
                 let learned = try EffectLearner.learn(series, sentAt: minute)
                 campaign = learned.campaign(at: 0)
-                let level = Int((learned.level * 100).rounded())
-                source = "learned from \(label): lift \(Self.percent(learned.lift)) (\(level)% interval "
-                    + "\(Self.percent(learned.liftInterval.lowerBound)) to \(Self.percent(learned.liftInterval.upperBound))), "
-                    + "half-life \(Self.minutes(learned.halfLife))"
+                source = "learned from \(label): \(EffectText.learned(learned))"
             } catch {
                 throw ValidationError("cannot learn the e-mail's effect from \(label): \(error.message)")
             }
@@ -76,8 +72,7 @@ struct EventArguments: ParsableArguments {
             campaign.spread.logHalfLife = 0
         }
         if let rise { campaign.riseMinutes = rise }
-        return (campaign, source + "; peak \(Self.percent(campaign.lift)) after \(Self.minutes(campaign.riseMinutes)), "
-            + "half-life \(Self.minutes(campaign.halfLife))")
+        return (campaign, source + "; " + EffectText.shape(campaign))
     }
 
     /// Every named event placed after the cutoff minute, with its name: `e-mail 14:00`, `discount 16:00 +15%`.
@@ -89,13 +84,8 @@ struct EventArguments: ParsableArguments {
         }
         let discounts = discount.map { argument -> (name: String, event: ScenarioEvent) in
             let from = argument.from.minute(after: cutoffMinute, zone: zone)
-            let percent = NumberFormat.signed(argument.lift * 100).replacingOccurrences(of: ".00", with: "")
-            return ("discount \(argument.text) \(percent)%", .discount(DiscountEffect(from: from, lift: argument.lift)))
+            return ("discount \(argument.text) \(EffectText.percent(argument.lift))", .discount(DiscountEffect(from: from, lift: argument.lift)))
         }
         return mails + discounts
     }
-
-    private static func percent(_ share: Double) -> String { NumberFormat.signed(share * 100, decimals: 0) + "%" }
-
-    private static func minutes(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 0) + " min" }
 }

@@ -19,7 +19,7 @@ enum ChartLibrary {
     static let library = LuaLibrary(
         name: "chart",
         summary: "SVG charts: " + kinds.map { $0.name }.joined(separator: ", ")
-            + "; chart.new for a chart of your own layers (help('Chart')).",
+            + "; chart.new for a chart of your own layers (help('Chart')), chart.page for a web page of charts.",
         functions: kinds.map(function) + [new, ChartPage.function], classes: [chartClass, PageObject.luaClass])
 
     /// `chart.name(data [, options])`: reads the data (a table, or a drawable object the function

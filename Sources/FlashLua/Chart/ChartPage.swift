@@ -40,7 +40,7 @@ enum ChartPage {
             defer { call.pop() }  // pop the caption
             let caption = call.type(at: call.count) == .string ? (try? call.string(call.count)) ?? "" : ""
             let size = ReportPage.chartSize
-            return ReportPage.Figure(chart: try chart.rendered(call, data: 1, width: size.width, height: size.height), caption: caption)
+            return ReportPage.Figure(chart: try chart.rendered(call, data: options.position, width: size.width, height: size.height), caption: caption)
         }
     }
 

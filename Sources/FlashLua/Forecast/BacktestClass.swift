@@ -1,5 +1,4 @@
 import Forecasting
-import Foundation
 import LuaBridge
 import SaleData
 import SaleReports
@@ -10,12 +9,12 @@ enum BacktestClass {
         summary: """
             A rolling back-test. Fields: pieces (the Forecast of every cutoff, in order; #bt counts them), \
             summary (the model's metrics averaged over the pieces: {\(ForecastMetricList.fieldList), pieces=, \
-            model=}), baselines ({drift=, seasonal_naive=, profile=} in the same form), model, train, horizon, \
+            model=}), baselines ({\(ForecastMetricList.baselineFields)} in the same form), model, train, horizon, \
             step (minutes). A field's table is made once: bt.pieces[1] == bt.pieces[1]. Draw it with chart.backtest(bt).
             """,
         methods: [
             LuaMethod("save_csv", "bt:save_csv(path) -> true | nil, message",
-                      "Writes every piece's rows, cutoff,minute,step,actual,forecast,lower,upper (as flashcast backtest does), atomically.") {
+                      "Writes every piece's rows, \(ForecastTable.header) (as flashcast backtest does), atomically.") {
                 (call: LuaCall, object: BacktestObject) throws -> Int32 in
                 try ForecastClass.reserveCSV(object.backtest.pieces, call)
                 return try ForecastClass.saveCSV(ForecastTable(object.backtest), call)
@@ -23,7 +22,7 @@ enum BacktestClass {
         ],
         describe: { (object: BacktestObject) -> String in
             let summary = object.backtest.summary
-            let hre = summary[.hre200].map { ", mean hre200 " + percent($0) } ?? ""
+            let hre = summary[.hre200].map { ", mean hre200 " + Metric.hre200.format.text($0) } ?? ""
             let horizon = object.backtest.pieces.first?.horizon ?? 0
             return "Backtest(\(summary.model.rawValue), \(object.backtest.pieces.count) pieces of \(horizon) minutes\(hre))"
         },
@@ -45,9 +44,4 @@ enum BacktestClass {
             "step": { call, object in call.push(object.step); return 1 },
         ],
         cachesValues: true)
-
-    /// `12.3%`.
-    static func percent(_ value: Double) -> String {
-        String(format: "%.1f%%", value * 100)
-    }
 }

@@ -17,14 +17,14 @@ enum ForecastClass {
             model, observed (cumulative revenue at the cutoff), history ({train=, validation=, best_epoch=} \
             loss per epoch), metrics ({\(ForecastMetricList.fieldList), minutes=, and with several levels coverage50=, \
             width50=, coverage80=... per band}, nil where undefined; forecast.metrics() lists them), baselines \
-            ({drift=, seasonal_naive=, profile= each {mean=, metrics=}}). A field's table or Series is made once: \
+            ({\(ForecastMetricList.baselineFields) each {mean=, metrics=}}). A field's table or Series is made once: \
             fc.metrics == fc.metrics. Draw it with chart.forecast(fc) and chart.loss(fc.history).
             """,
         methods: [
             LuaMethod("save_csv", "fc:save_csv(path) -> true | nil, message",
                       """
-                      Writes cutoff,minute,step,actual,forecast,lower,upper (as flashcast forecast does) atomically; \
-                      with several levels lower50,upper50,lower80,upper80,... in place of lower,upper.
+                      Writes \(ForecastTable.header) (as flashcast forecast does) atomically; \
+                      with several levels \(ForecastTable.boundColumns(["50", "80"])),... in place of \(ForecastTable.boundColumns([""])).
                       """) {
                 (call: LuaCall, object: ForecastObject) throws -> Int32 in
                 try reserveCSV([object.forecast], call)
@@ -63,6 +63,7 @@ enum ForecastClass {
             "metrics": { call, object in ForecastTables.push(object.forecast.metrics, call); return 1 },
             "baselines": { call, object in ForecastTables.push(object.forecast.baselines, call); return 1 },
         ],
+        fieldTypes: ["mean": "Series", "lower": "Series", "upper": "Series", "rate": "Series", "actual": "Series"],
         cachesValues: true)
 
     /// `Forecast(flashcast at 2021-11-12T09:00, 500 minutes, end 1.234M, 80% 1.2M to 1.3M)`; on rows of

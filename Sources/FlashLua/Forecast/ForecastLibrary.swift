@@ -9,8 +9,8 @@ enum ForecastLibrary {
         "run", "forecast.run(revenue [, options]) -> Forecast",
         """
         Forecasts cumulative revenue after a cutoff from per-minute revenue (a Series such as \
-        sale.revenue, or a list of numbers), with an 80% interval, the baselines (drift, seasonal naive, \
-        the earlier sale's profile) and, where the series goes on past the cutoff, metrics against the \
+        sale.revenue, or a list of numbers), with an 80% interval, the baselines \
+        (\(ForecastModel.baselineList(needing: "history="))) and, where the series goes on past the cutoff, metrics against the \
         actuals. Options (defaults): cutoff=#revenue (index counted from 1, or a time such as \
         '2021-11-12T09:00'), train=1000, horizon=500, model=\(ForecastModel.allCases.map { "'\($0)'" }.joined(separator: "|")) (forecast.models()), history=an earlier sale's per-minute revenue (aligned by minutes since the start), \
         seed=1, level=0.8 or a list such as {0.5, 0.8, 0.95} (one nested band each; the first is fc.lower/fc.upper), epochs=(the model's own), window=60, hidden=64, dropout=0.2 (the paper's network), \
@@ -19,9 +19,15 @@ enum ForecastLibrary {
         sent by it are divided out of the revenue the model learns from and their tails carried on. \
         train, horizon, window and season are minutes whatever the series' step: on 5-minute rows \
         horizon=500 forecasts 100 rows and must be a multiple of 5 (the defaults are rounded up to whole \
-        rows), and metrics.hre60 compares 60 minutes (12 rows) ahead.
+        rows), and metrics.hre60 compares 60 minutes (12 rows) ahead. \
+        On a grouped read (orders.read{by=...}) it forecasts the total and every group and reconciles \
+        them so that the groups add up to the total: {total (reconciled Forecast), direct (the total's \
+        own), groups (Forecasts in order and by name), reconciliation, choice, summary}; \
+        reconciliation='bottom_up'|'wls' (default: the one whose back-test over origins=3 earlier \
+        cutoffs erred least), history=an earlier grouped read (each group gets its own) or Series.
         """
     ) { call in
+        if GroupForecastRun.isGrouped(call, at: 1) { return try GroupForecastRun.run(call) }
         let revenue = try call.series(at: 1)
         let table = try LuaOptions(call, at: 2)
         try table.allow(ForecastRunOptions.runKeys)

@@ -21,7 +21,7 @@ enum ForecastLuaErrors {
         case .emptySeries(let name), .notFinite(let name, _, _):
             if name.hasPrefix("earlier") { return options.error("history", "is not usable: \(error.description)") }
             return .argument(position: 1, message: error.description)
-        case .trainingFailed, .cancelled:
+        case .trainingFailed, .cancelled, .group:
             return .message(error.description)
         }
     }

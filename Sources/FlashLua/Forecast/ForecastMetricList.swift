@@ -7,6 +7,9 @@ enum ForecastMetricList {
     /// `mape=, hre60=, ...`: the metric fields, for help texts.
     static let fieldList = Metric.allCases.map { $0.key + "=" }.joined(separator: ", ")
 
+    /// `drift=, seasonal_naive=, profile=`: the fields of `fc.baselines`, for help texts.
+    static let baselineFields = ForecastModel.baselines.map { $0.rawValue + "=" }.joined(separator: ", ")
+
     static let metrics = LuaLibraryFunction(
         "metrics", "forecast.metrics() -> {{key=, heading=, format=, horizon=}, ...}",
         """

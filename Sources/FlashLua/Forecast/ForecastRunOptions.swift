@@ -19,15 +19,16 @@ enum ForecastRunOptions {
     /// Reads the options for forecasting `revenue`; ranges are checked by `ForecastOptions.validate`.
     /// Lengths are minutes; a default becomes a whole number of the series' rows (1000 minutes of
     /// training on 15-minute rows are 1005), a value given must already be one.
+    /// Without `readHistory` the caller reads `history` itself (a grouped read's, per group).
     static func read(_ table: LuaOptions, _ call: LuaCall, revenue: Series, train: Int = 1000,
-                     horizon: Int = 500) throws(LuaError) -> ForecastOptions {
+                     horizon: Int = 500, readHistory: Bool = true) throws(LuaError) -> ForecastOptions {
         let whole = { (minutes: Int) in ForecastOptions.wholeRows(minutes, step: revenue.step) }
         var options = ForecastOptions(train: try table.integer("train", default: whole(train)),
                                       horizon: try table.integer("horizon", default: whole(horizon)))
         let models = ForecastModel.allCases.map(\.rawValue)
         options.model = ForecastModel(rawValue: try table.choice("model", models, default: options.model.rawValue)) ?? options.model
         options.cutoff = try cutoff(table, call, revenue: revenue)
-        options.history = try series(table, "history", call, zone: revenue.zone)
+        if readHistory { options.history = try series(table, "history", call, zone: revenue.zone) }
         let seed = try table.integer("seed", default: 1)
         guard seed >= 0 else { throw table.error("seed", "must not be negative") }
         options.seed = UInt64(seed)

@@ -86,7 +86,8 @@ final class LiveSaleObject: LuaObject, Sendable {
                 if let status = object.sale.status { call.push(LiveStatusObject(status)) } else { call.pushNil() }
                 return 1
             },
-        ])
+        ],
+        fieldTypes: ["revenue": "Series", "cumulative": "Series", "history": "Series", "status": "LiveStatus"])
 
     /// `forecast` as a Forecast object with the revenue it was made from (up to its cutoff), or nil.
     private static func pushForecast(_ call: LuaCall, _ forecast: Forecast?, _ sale: LiveSale) -> Int32 {

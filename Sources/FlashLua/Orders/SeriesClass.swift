@@ -65,8 +65,8 @@ enum SeriesClass {
     ]
 
     static let luaClass = LuaClass<SeriesObject>(
-        summary: "Values at a regular step of minutes from a start time; #s, s[i] (1-based), s.start (label), s.step (minutes), s.tz, tostring(s); s == t compares values and times.",
-        methods: methods,
+        summary: "Values at a regular step of minutes from a start time; #s, s[i] (1-based), s.start (label), s.step (minutes), s.tz, tostring(s); s == t compares values and times; s + t, s - t, s * 1.1, 2 / s, -s, s % n, s ^ n and s // n work value by value (two series at the times both have; their steps must match).",
+        methods: methods + SeriesTransforms.methods,
         describe: { $0.series.description },
         length: { $0.series.count },
         index: { call, s in
@@ -80,9 +80,9 @@ enum SeriesClass {
             "step": { call, s in call.push(s.series.step); return 1 },
             "tz": { call, s in call.push(s.series.zone.description); return 1 },
         ],
-        metamethods: ["__eq": { call in  // equal values, start, step and zone
+        metamethods: SeriesArithmetic.metamethods.merging(["__eq": { call in  // equal values, start, step and zone
             let left = call.optionalObject(1, as: SeriesObject.self), right = call.optionalObject(2, as: SeriesObject.self)
             call.push(left != nil && left?.series == right?.series)
             return 1
-        }])
+        }]) { first, _ in first })
 }

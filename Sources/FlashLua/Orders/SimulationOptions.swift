@@ -1,5 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LuaBridge
+import NumberText
 import SaleData
 
 /// The options of `orders.simulate{...}`, read into a `SaleSimulation`.
@@ -96,8 +101,8 @@ enum SimulationOptions {
         throw options.error("basket_sigma", "must be at most \(short(sigmaAtMost)) with basket_median \(short(sale.basketMedian)) \(why)")
     }
 
-    /// Three significant digits, as `%.3g` writes them.
-    private static func short(_ value: Double) -> String { String(format: "%.3g", value) }
+    /// Three significant digits: `27.3B`, `2.3`.
+    private static func short(_ value: Double) -> String { NumberFormat.short(value, digits: 3) }
 
     private static func nonNegative(_ options: LuaOptions, _ key: String, _ value: Double) throws(LuaError) -> Double {
         let given = try options.number(key, default: value)

@@ -37,12 +37,7 @@ enum EffectClass {
             """,
         methods: [],
         describe: { (e: EffectObject) -> String in
-            let effect = e.effect
-            let level = Int((effect.level * 100).rounded())
-            return "Effect(lift \(EventObject.percent(effect.lift)) [\(EventObject.percent(effect.liftInterval.lowerBound))"
-                + "..\(EventObject.percent(effect.liftInterval.upperBound))], half-life \(EventObject.minutes(effect.halfLife))"
-                + " [\(EventObject.minutes(effect.halfLifeInterval.lowerBound))..\(EventObject.minutes(effect.halfLifeInterval.upperBound))],"
-                + " \(level)% intervals)"
+            "Effect(\(EffectText.learned(e.effect)))"
         },
         fields: fields)
 }

@@ -1,5 +1,4 @@
 import LuaBridge
-import NumberText
 import SaleData
 import Scenarios
 
@@ -42,40 +41,29 @@ final class EventObject: LuaObject {
     func name(zone: ShopZone = .utc) -> String {
         switch kind {
         case .campaign(let channel, let at, let effect):
-            return "\(channel) \(at.text(zone: zone)) \(Self.percent(effect.lift))"
+            return "\(channel) \(at.text(zone: zone)) \(EffectText.percent(effect.lift))"
         case .discount(let from, _, let effect):
-            return "discount \(from.text(zone: zone)) \(Self.percent(effect.lift))"
+            return "discount \(from.text(zone: zone)) \(EffectText.percent(effect.lift))"
         case .outage(let from, let until, _):
             return "outage \(from.text(zone: zone))-\(until.text(zone: zone))"
         }
     }
 
-    /// `+150%`, `-20%`.
-    static func percent(_ share: Double) -> String {
-        let value = (share * 1000).rounded() / 10
-        guard value.isFinite, abs(value) < 1e12 else { return "\(value)%" }
-        return (value >= 0 ? "+" : "") + NumberFormat.trimmed(value, decimals: 1) + "%"
-    }
 
     /// `tostring(event)`.
     var description: String {
         switch kind {
         case .campaign(_, _, let effect):
             let lifts = effect.spread.liftRange(effect.lift, level: 0.9)
-            let range = effect.spread.logLift > 0 ? ", lift \(Self.percent(lifts.lowerBound))..\(Self.percent(lifts.upperBound)) (90%)" : ""
-            return "Event(\(name()), peak after \(Self.minutes(effect.riseMinutes)), half-life \(Self.minutes(effect.halfLife))\(range))"
+            let range = effect.spread.logLift > 0 ? ", lift \(EffectText.percent(lifts.lowerBound))..\(EffectText.percent(lifts.upperBound)) (90%)" : ""
+            return "Event(\(name()), peak after \(EffectText.minutes(effect.riseMinutes)), half-life \(EffectText.minutes(effect.halfLife))\(range))"
         case .discount(_, let until, let effect):
             let end = until.map { " until \($0.text(zone: .utc))" } ?? ""
-            let fade = effect.fadeHalfLife.map { ", fading with half-life \(Self.minutes($0))" } ?? ""
+            let fade = effect.fadeHalfLife.map { ", fading with half-life \(EffectText.minutes($0))" } ?? ""
             return "Event(\(name())\(end)\(fade))"
         case .outage(_, _, let remaining):
-            return "Event(\(name()), \(Self.percent(remaining - 1)))"
+            return "Event(\(name()), \(EffectText.percent(remaining - 1)))"
         }
-    }
-
-    /// `30 min`, `12.5 min`.
-    static func minutes(_ value: Double) -> String {
-        NumberFormat.trimmed(value, decimals: 1) + " min"
     }
 }
 

@@ -94,7 +94,10 @@ extension LuaState {
         package.searchers = {package.searchers[1]}
         debug = {traceback = debug.traceback}
         package.loaded.debug = debug
-        os.execute, os.getenv, os.tmpname, io.popen = nil, nil, nil, nil
+        for name, call in pairs{execute = "os.execute", getenv = "os.getenv", tmpname = "os.tmpname"} do
+          os[name] = function() error("'" .. call .. "' is not available in the sandbox", 2) end
+        end
+        io.popen = function() error("'io.popen' is not available in the sandbox", 2) end
         os.remove = function(path) return os_remove(check_write(path)) end
         os.rename = function(from, to) return os_rename(check_write(from), check_write(to)) end
 

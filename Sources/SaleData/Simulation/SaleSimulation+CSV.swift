@@ -51,6 +51,13 @@ extension SaleSimulation {
         return written
     }
 
+    /// An order's time as the CSV writes it (`2021-05-20 14:03:11`, with `timeFormat` and `zone`).
+    func timeText(second: Int) -> String {
+        var bytes: [UInt8] = []
+        appendTime(second: second, prefix: timePrefix(minute: second.floorDiv(60)), to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The bytes of a minute's time up to the seconds (`2021-05-20 14:03:`); empty for epoch times.
     private func timePrefix(minute: Int) -> [UInt8] {
         guard timeFormat != .epoch else { return [] }

@@ -1,5 +1,4 @@
 import NumberText
-import SafeOutput
 import SaleData
 
 /// Forecasts of cumulative revenue as the CSV scheduled runs exchange:
@@ -57,12 +56,22 @@ public struct ForecastTable: Sendable, Equatable {
     }
 
     /// The header row of a single-band table, without its line break.
-    public static let header = "cutoff,minute,step,actual,forecast,lower,upper"
+    public static let header = header(bands: [""])
+
+    /// The header row of a table whose bands are named `bands` (`["50", "80"]`), without its line break.
+    public static func header(bands: [String]) -> String {
+        "cutoff,minute,step,actual,forecast," + boundColumns(bands)
+    }
+
+    /// The bound columns of bands named `bands`: `lower50,upper50,lower80,upper80`; `lower,upper` for `[""]`.
+    public static func boundColumns(_ bands: [String]) -> String {
+        bands.map { "lower\($0),upper\($0)" }.joined(separator: ",")
+    }
 
     /// The header row, without its line break: one pair of bound columns per band of the first piece.
     public var header: String {
         guard let bands = pieces.first?.bands, bands.count > 1 else { return Self.header }
-        return "cutoff,minute,step,actual,forecast," + bands.map { "lower\($0.name),upper\($0.name)" }.joined(separator: ",")
+        return Self.header(bands: bands.map(\.name))
     }
 
     /// The forecasts.
@@ -94,11 +103,6 @@ public struct ForecastTable: Sendable, Equatable {
             }
         }
         return text
-    }
-
-    /// Writes the CSV atomically: a temporary file in the same folder, then a rename.
-    public func write(to path: String) throws {
-        try OutputFile.write(csv.utf8, to: path)
     }
 
     /// A money field: two decimals, empty for an unknown or non-finite value.

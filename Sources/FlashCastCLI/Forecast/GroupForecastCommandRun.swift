@@ -1,0 +1,93 @@
+import ArgumentParser
+import Forecasting
+import NumberText
+import SaleData
+import SaleReports
+
+/// `flashcast forecast INPUT.csv --by country`: the total and every group forecast and reconciled.
+struct GroupForecastCommandRun {
+    let result: GroupForecast
+    let groups: [GroupSeries]
+    let summary: String
+
+    init(_ command: ForecastCommand, grouping: OrderGrouping) throws {
+        guard command.events.isEmpty else { throw ValidationError("--email and --discount are for one series, not with --by") }
+        guard !Series.isMinuteCSV(path: command.input) else {
+            throw ValidationError("--by needs an orders CSV, not a per-minute file")
+        }
+        let options = try command.reading.readOptions(countCustomers: false)
+        let sale = try OrdersReader.read(path: command.input, options: options, grouping: grouping)
+        let name = command.input.split(separator: "/").last.map(String.init) ?? command.input
+        summary = "\(name): \(sale.total.report)"
+        let total = sale.total.table.revenue
+        guard total.count > 0 else { throw InputError(description: "\(name): no minutes to forecast from") }
+        var histories: [String: Series] = [:]
+        var totalHistory: Series?
+        if let path = command.modelOptions.history {
+            if Series.isMinuteCSV(path: path) {
+                totalHistory = try command.modelOptions.earlierSale(command.reading)?.revenue
+            } else {
+                let earlier = try OrdersReader.read(path: path, options: try command.reading.readOptions(countCustomers: false, windowed: false),
+                                                    grouping: grouping)
+                totalHistory = earlier.total.table.revenue
+                for group in earlier.groups { histories[group.name] = group.table.revenue }
+            }
+        }
+        groups = sale.groups.map { GroupSeries(name: $0.name, revenue: $0.table.revenue, history: histories[$0.name]) }
+        let cutoff = try command.cutoff.index(in: total, file: name)
+        let train = ModelOptions.minutes(command.train, default: 1000, in: total)
+        var forecast = ForecastOptions(cutoff: cutoff, train: train,
+                                       horizon: ModelOptions.minutes(command.horizon, default: 500, in: total),
+                                       model: command.modelOptions.model, seed: command.modelOptions.seed)
+        forecast.levels = command.modelOptions.level.values
+        forecast.history = totalHistory
+        var groupOptions = GroupForecastOptions(forecast: forecast, reconciliation: command.reconciliation)
+        groupOptions.origins = command.origins
+        result = try GroupForecaster.forecast(total: total, groups: groups, options: groupOptions)
+        let result = result
+        try command.modelOptions.write(csv: Self.csv(result)) {
+            let title = "Forecast from \(result.total.mean.label(at: -1)) (\(result.total.model.rawValue), reconciled)"
+            return try ChartDrawing.forecast(result.total, revenue: total, train: train).render(title: title)
+        }
+    }
+
+    /// `group,cutoff,minute,step,actual,forecast,lower,upper`: the reconciled total as `(total)`, the total
+    /// forecast directly as `(direct)`, then each group.
+    static func csv(_ result: GroupForecast) -> String {
+        let nodes = [("(total)", result.total), ("(direct)", result.direct)] + result.groups.map { ($0.name, $0.forecast) }
+        var text = ""
+        for (name, forecast) in nodes {
+            let lines = ForecastTable(forecast).csv.split(separator: "\n", omittingEmptySubsequences: false)
+            if text.isEmpty { text = "group," + lines[0] + "\n" }
+            for line in lines.dropFirst() where !line.isEmpty { text += GroupedOrders.csvField(name) + "," + line + "\n" }
+        }
+        return text
+    }
+
+    /// The report: the reconciliation and why, then each forecast's end value, band and error.
+    func text(output: String) -> String {
+        let total = result.total
+        let end = total.rows - 1
+        var lines = [summary,
+                     "forecast from \(total.mean.label(at: -1)) (row \(total.cutoff)) to \(total.mean.label(at: end)), "
+                         + "\(total.horizon) minutes, model \(total.model.rawValue), \(groups.count) groups",
+                     "reconciled: \(result.summary)"]
+        let level = ForecastReport.intervalLabel(total.level)
+        var rows = [["group", "at the cutoff", "at the end", level, Metric.hre500.heading]]
+        let nodes = [("(total)", total), ("(direct)", result.direct)] + result.groups.map { ($0.name, $0.forecast) }
+        for (name, forecast) in nodes {
+            rows.append([name, NumberFormat.money(forecast.observedTotal), NumberFormat.money(forecast.mean.values[end]),
+                         NumberFormat.money(forecast.lower.values[end]) + " to " + NumberFormat.money(forecast.upper.values[end]),
+                         Metric.hre500.format.text(forecast.metrics?[.hre500])])
+        }
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        for row in rows {
+            lines.append(row.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return column == 0 ? cell + pad : pad + cell
+            }.joined(separator: "  "))
+        }
+        lines.append("wrote \(output): \(nodes.count) forecasts of \(total.rows) rows")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
