@@ -44,8 +44,8 @@ struct Aggregate: ParsableCommand {
 
     func validate() throws {
         guard [1, 5, 15, 60].contains(step) else { throw ValidationError("--step must be 1, 5, 15 or 60") }
-        try database.validate(input: input, map: reading.map, lenient: reading.lenient, currency: reading.currency)
-        if database.db != nil, reading.decimal != nil || reading.dates != nil {
+        try database.validate(input: input, map: reading.fields.map, lenient: reading.lenient, currency: reading.currency)
+        if database.db != nil, reading.fields.decimal != nil || reading.fields.dates != nil {
             throw ValidationError("--decimal and --dates are for CSV files (a database's columns have types)")
         }
         try CommandOutputs.check([("-o", output), ("--svg", svg)], inputs: [("the input", input)])
@@ -89,7 +89,7 @@ struct Aggregate: ParsableCommand {
 
     private func runDatabase() throws {
         do {
-            let (table, source) = try database.read(map: reading.map, zone: reading.tz, window: try reading.window(),
+            let (table, source) = try database.read(map: reading.fields.map, zone: reading.tz, window: try reading.window(),
                                                   customers: step == 1)
             try write(table, source: source)
             CommandOutputs.report("read \(table.orders.reduce(0, +)) orders from \(source)\n"
