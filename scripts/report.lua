@@ -1,5 +1,6 @@
 -- The scheduled report: where the sale stands now, the forecast to its end with its band, the
--- early-warning verdict, charts and CSVs, and an index (report.md) linking them.
+-- early-warning verdict, charts and CSVs, an index (report.md) linking them and a web page
+-- (report.html: everything inline, readable on a phone, reloading itself with --refresh).
 --
 --   flashcast run scripts/report.lua --orders data/live.csv --history data/previous.csv --target 2000000
 --
@@ -19,6 +20,7 @@ local o = args.parse(arg, {
   {"k", 15, "minutes below the band that raise the alert"},
   {"lookback", 60, "the forecast is made as of this many minutes ago, so the last ones are checked against its band"},
   {"currency", "$", "currency sign on the charts"},
+  {"refresh", 0, "seconds after which report.html reloads itself, for a screen watching the sale (0: never)"},
   {"out", "out", "output folder"},
 })
 
@@ -37,7 +39,7 @@ print(status)
 local files = {}
 local function save(name, picture, caption)
   assert(picture:save(o.out .. "/" .. name))
-  files[#files + 1] = {name = name, caption = caption}
+  files[#files + 1] = {name = name, caption = caption, chart = picture}
 end
 
 -- Charts: the forecast to the end of the sale, revenue per 15 minutes, pace against the plan, the early warning.
@@ -92,16 +94,23 @@ local rows = {"field,value"}
 for _, field in ipairs(fields) do rows[#rows + 1] = field .. "," .. cell(status[field]) end
 write("status.csv", table.concat(rows, "\n") .. "\n")
 
--- The index: the status block, the verdict and every chart and table.
+-- The index and the web page: the verdict, the status block and every chart and table.
 local alert = status.alert ~= "ok"
-local index = {"# Sale report", "", "```", tostring(status), "```", "",
-  alert and ("**Alert: " .. status.alert_text .. "**") or "No alert: the sale is on course.", ""}
+local verdict = alert and ("Alert: " .. status.alert_text) or "No alert: the sale is on course."
+local tables = kept and {"forecast.csv", "status.csv"} or {"status.csv"}
+local index = {"# Sale report", "", "```", tostring(status), "```", "", alert and ("**" .. verdict .. "**") or verdict, ""}
 for _, file in ipairs(files) do
   index[#index + 1] = string.format("![%s](%s)", file.caption, file.name)
   index[#index + 1] = ""
 end
-index[#index + 1] = "Tables: " .. (kept and "[forecast.csv](forecast.csv), " or "") .. "[status.csv](status.csv)"
+local links = {}
+for _, name in ipairs(tables) do links[#links + 1] = string.format("[%s](%s)", name, name) end
+index[#index + 1] = "Tables: " .. table.concat(links, ", ") .. ". The same as one web page: [report.html](report.html)"
 write("report.md", table.concat(index, "\n") .. "\n")
-print("report written to " .. o.out .. "/report.md")
+local charts = {}
+for _, file in ipairs(files) do charts[#charts + 1] = {chart = file.chart, caption = file.caption} end
+assert(chart.page{title = "Sale report", verdict = verdict, alert = alert, status = tostring(status), charts = charts,
+  tables = tables, refresh = positive(o.refresh)}:save(o.out .. "/report.html"))
+print("report written to " .. o.out .. "/report.md and report.html")
 
 if alert then os.exit(3) end

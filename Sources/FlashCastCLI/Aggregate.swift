@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FlashREPL
 import NumberText
 import OrderSources
@@ -21,8 +22,12 @@ struct Aggregate: ParsableCommand {
             only days up to 12) the error names --decimal or --dates, which say it instead.
             With --db URL --table NAME (--map time=,amount=,customer= naming its columns; --where filtering its
             rows) the database sums each minute and the file is the same as from an export of those orders.
-            --svg chart.svg also draws revenue per step as bars with the running total on a second axis; both
-            files are written only when both succeed. An output that is the input or the other output is a usage
+            --by country writes the breakdown instead, one long CSV group,minute,revenue,orders,customers,cumulative
+            (each group's minutes over the whole sale, in the shop's zone, groups in name order; with --db the
+            database groups by group and minute); the groups add up to the total. --max-groups (10000) stops a
+            read that makes one more group (grouping by an id by mistake), naming its row.
+            --svg chart.svg also draws revenue per step (of the total) as bars with the running total on a second
+            axis; both files are written only when both succeed. An output that is the input or the other output is a usage
             error (exit status 2).
             """)
 
@@ -35,6 +40,8 @@ struct Aggregate: ParsableCommand {
     var output: String
 
     @OptionGroup var reading: OrderReadingOptions
+
+    @OptionGroup var grouping: GroupingOptions
 
     @Option(help: ArgumentHelp("Also draw revenue per step and its running total as an SVG chart.", valueName: "chart.svg"))
     var svg: String?
@@ -55,11 +62,18 @@ struct Aggregate: ParsableCommand {
         guard let input else { return try runDatabase() }
         let options = try reading.readOptions(countCustomers: step == 1)
         let result: OrdersResult
+        var groups: [OrderGroup]?
         do {
             result = try CommandInterruption.exitingOnStop {
-                let result = try OrdersReader.read(path: input, options: options)
-                try write(result.table, source: input)
-                return result
+                guard let grouping = grouping.grouping else {
+                    let result = try OrdersReader.read(path: input, options: options)
+                    try write(result.table, source: input)
+                    return result
+                }
+                let grouped = try OrdersReader.read(path: input, options: options, grouping: grouping)
+                try write(grouped.total.table, source: input, csv: grouped.csvData(step: step))
+                groups = grouped.groups
+                return grouped.total
             }
         } catch let exit as ExitCode {
             throw exit
@@ -72,14 +86,21 @@ struct Aggregate: ParsableCommand {
             lines.append("  \(reason):")
             for example in examples { lines.append("    \(example)") }
         }
-        lines.append("wrote \(output): \(result.table.count) minutes, revenue \(NumberFormat.cents(result.table.totalCents))")
+        lines += wroteLines(result.table, groups: groups)
         CommandOutputs.report(lines.joined(separator: "\n") + "\n", outputs: [output, svg])
     }
 
-    /// Writes the CSV and the chart, committed together.
-    private func write(_ table: MinuteTable, source: String) throws {
+    /// What was written: the minutes and revenue, and with `--by` the groups.
+    private func wroteLines(_ table: MinuteTable, groups: [OrderGroup]?) -> [String] {
+        let wrote = "wrote \(output): \(table.count) minutes, revenue \(NumberFormat.cents(table.totalCents))"
+        guard let groups, let by = grouping.grouping?.label else { return [wrote] }
+        return GroupingOptions.summary(groups, by: by, totalCents: table.totalCents) + [wrote]
+    }
+
+    /// Writes the CSV (the total's, unless `csv` gives the groups' long one) and the chart, committed together.
+    private func write(_ table: MinuteTable, source: String, csv: Data? = nil) throws {
         let outputs = OutputSet()
-        try outputs.add(output, table.csvData(step: step))
+        try outputs.add(output, csv ?? table.csvData(step: step))
         if let svg {
             let chart = try RevenueChartFile.chart(table, step: step, currency: reading.currency, source: source)
             try outputs.add(svg, chart.text.utf8)
@@ -89,11 +110,22 @@ struct Aggregate: ParsableCommand {
 
     private func runDatabase() throws {
         do {
-            let (table, source) = try database.read(map: reading.fields.map, zone: reading.tz, window: try reading.window(),
-                                                  customers: step == 1)
-            try write(table, source: source)
-            CommandOutputs.report("read \(table.orders.reduce(0, +)) orders from \(source)\n"
-                + "wrote \(output): \(table.count) minutes, revenue \(NumberFormat.cents(table.totalCents))\n", outputs: [output, svg])
+            let table: MinuteTable, source: String
+            var groups: [OrderGroup]?
+            if let column = self.grouping.by, let grouping = self.grouping.grouping {
+                let read = try database.readGroups(map: reading.fields.map, zone: reading.tz, window: try reading.window(),
+                                                   customers: step == 1, grouping: grouping, column: column)
+                (table, source, groups) = (read.total, read.source, read.groups)
+                let csv = GroupedOrders.csvData(read.groups, zone: table.zone, customers: table.hasCustomerColumn(step: step),
+                                                step: step)
+                try write(table, source: source, csv: csv)
+            } else {
+                (table, source) = try database.read(map: reading.fields.map, zone: reading.tz, window: try reading.window(),
+                                                    customers: step == 1)
+                try write(table, source: source)
+            }
+            let lines = ["read \(table.orders.reduce(0, +)) orders from \(source)"] + wroteLines(table, groups: groups)
+            CommandOutputs.report(lines.joined(separator: "\n") + "\n", outputs: [output, svg])
         } catch {
             StandardError.write("flashcast: \(error)\n")
             throw ExitCode(1)

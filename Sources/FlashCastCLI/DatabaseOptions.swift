@@ -50,4 +50,16 @@ struct DatabaseOptions: ParsableArguments {
         let minutes = try OrderDatabase.open(url).minuteTable(query)
         return (minutes, "table '\(query.table)' of '\(try DatabaseURL(url))'")
     }
+
+    /// The total and each group's table, the database grouping by `grouping`'s column and minute.
+    func readGroups(map: ColumnMap?, zone: ShopZone, window: ClosedRange<Int>?, customers: Bool, grouping: OrderGrouping,
+                    column: String) throws(OrderSourceError) -> (total: MinuteTable, groups: [OrderGroup], source: String) {
+        let url = db ?? ""
+        let columns = map?.columns ?? OrderColumns()
+        let query = try MinuteQuery(table: table ?? "", time: columns.time ?? "order_time",
+                                    amount: columns.amount ?? "amount", customer: customers ? columns.customer : nil,
+                                    where: filter, window: window, zone: zone, group: column)
+        let (total, groups) = try OrderDatabase.open(url).groupedTables(query, grouping: grouping)
+        return (total, groups, "table '\(query.table)' of '\(try DatabaseURL(url))'")
+    }
 }

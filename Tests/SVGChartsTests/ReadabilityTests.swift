@@ -50,8 +50,8 @@ import Testing
     @Test func theNowLabelNamesTheDayOnAxesSpanningDays() throws {
         let long = try ForecastChart(axis: Self.axis, actual: Array(repeating: 1, count: 2000), cutoff: 2000,
                                      mean: Array(repeating: 2, count: 1000)).render().text
-        #expect(long.contains(">now Tue 21 May 22:20<"))
+        #expect(long.contains(">now Tue 21 May 22:19<"))
         let short = try ForecastChart(axis: Self.axis, actual: [1, 2], cutoff: 2, mean: [3]).render().text
-        #expect(short.contains(">now 13:02<"))
+        #expect(short.contains(">now 13:01<"))
     }
 }

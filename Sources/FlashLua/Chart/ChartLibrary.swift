@@ -17,7 +17,7 @@ enum ChartLibrary {
 
     static let library = LuaLibrary(
         name: "chart", summary: "SVG charts: " + kinds.map { $0.name }.joined(separator: ", ") + ".",
-        functions: kinds.map(function), classes: [chartClass])
+        functions: kinds.map(function) + [ChartPage.function], classes: [chartClass, PageObject.luaClass])
 
     /// `chart.name(data [, options])`: reads the data (a table, or a drawable object the function
     /// takes, which draws itself) and the options, renders, returns a Chart.

@@ -1,12 +1,13 @@
 import LuaBridge
 import SaleReports
 
-/// `sale.forecast`: the kept forecast in the table form `chart.forecast` draws and `scenario.whatif` takes.
+/// `sale.forecast`: the end-of-sale forecast as of now in the table form `chart.forecast` draws and `scenario.whatif` takes.
 enum LiveForecastTable {
     /// Pushes `{actual=, mean=, lower=, upper=, cutoff=, observed=, level=, model=, trained_at=}` (cumulative
-    /// Series; cutoff is the 1-based index of the last minute the model saw), or nil without a forecast.
+    /// Series; cutoff is the 1-based index of now, the last minute read; trained_at the minute the model
+    /// last saw), or nil without a forecast.
     static func push(_ sale: LiveSale, _ call: LuaCall) -> Int32 {
-        guard let forecast = sale.forecast, let observed = sale.observed else {
+        guard let forecast = sale.forecast, let observed = sale.observed, let trained = sale.status?.forecast?.trainedAt else {
             call.pushNil()
             return 1
         }
@@ -19,7 +20,7 @@ enum LiveForecastTable {
             table.set("observed", forecast.observedTotal)
             table.set("level", forecast.level)
             table.set("model", forecast.model.rawValue)
-            table.set("trained_at", observed.revenue.label(at: min(forecast.cutoff, observed.revenue.count - 1)))
+            table.set("trained_at", trained)
         }
         return 1
     }

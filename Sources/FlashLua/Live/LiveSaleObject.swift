@@ -14,13 +14,13 @@ final class LiveSaleObject: LuaObject, Sendable {
     }
 
     /// The minutes read so far (and, from an export, what its reader keeps per order), the
-    /// earlier sale's revenue and the kept forecast.
+    /// earlier sale's revenue and the kept forecasts.
     var memoryFootprint: Int {
         let observed = sale.observed
         let orders = sale.path != nil ? observed?.orders ?? 0 : 0
         let feed = (observed?.revenue.count ?? 0) * Footprint.perMinute + orders * Footprint.perOrder
         let series = Footprint.of(observed?.revenue) + Footprint.of(observed?.cumulative) + Footprint.of(sale.plan.history)
-        return Footprint.small + feed + series + (sale.forecast?.footprint ?? 0) + (sale.status.map { $0.text.utf8.count } ?? 0)
+        return Footprint.small + feed + series + (sale.forecast?.footprint ?? 0) + (sale.earlyForecast?.footprint ?? 0) + (sale.status.map { $0.text.utf8.count } ?? 0)
     }
 
     /// Refreshes the sale, reporting retries of a lost connection on standard error and drawing a
@@ -42,8 +42,8 @@ final class LiveSaleObject: LuaObject, Sendable {
             A sale followed while it runs (live.open); fields source (the export's path, or the table and the \
             database's url without password), path (the export's), asked (the minutes the database was last \
             asked for), revenue and cumulative (Series so far), \
-            history (the earlier sale's revenue), target, status (the last LiveStatus), forecast (the kept \
-            forecast as chart.forecast draws it and scenario.whatif takes it: {actual=, mean=, lower=, upper=, cutoff=, \
+            history (the earlier sale's revenue), target, status (the last LiveStatus), forecast (the end-of-sale \
+            forecast as of now, the last minute read, as chart.forecast draws it and scenario.whatif takes it: {actual=, mean=, lower=, upper=, cutoff=, \
             observed=, level=, model=}, or nil). The fields are read afresh on every access, since each \
             refresh changes them: sale.revenue after sale:refresh() is the longer series (keep a field in a \
             local for a snapshot).

@@ -16,22 +16,34 @@ enum OrdersLibrary {
         "mdy" (times such as 29/11/2024 10:00; default: found in the file, dates with dots are day-first). \
         A file whose rows cannot tell (only 1.234, or only days up to 12) returns an error naming the option. \
         A bad row (strict) or an unreadable file returns nil, "orders.csv:1734:4: amount is not a number: '12.5x'". \
-        An order id seen before counts once, whatever its time.
+        An order id seen before counts once, whatever its time. \
+        Breakdowns: by="country" (a column) or by=function(row) return row.country end (row: the fields \
+        as text by header name; return a string, a number, or nil for the group "(none)", as an empty \
+        field is) adds `by` and `groups` to the result: groups[1], groups[2], ... in name order, each \
+        {name, revenue, count, customers, cumulative, total} over the total's minutes, and the same \
+        tables by name (r.groups.DE.revenue); the total is unchanged and the groups add up to it. \
+        max_groups=10000 (one more is an error naming its row), zones={DE="Europe/Berlin"} (a group's \
+        series labelled in its market's zone). A function runs row by row on one thread.
         """
     ) { call in
         let path = try call.readablePath(1)
-        let options = try OrdersOptions.read(try LuaOptions(call, at: 2), call)
-        let result: OrdersResult
+        let luaOptions = try LuaOptions(call, at: 2)
+        let options = try OrdersOptions.read(luaOptions, call, otherKeys: OrdersGrouping.keys)
+        let grouping = try OrdersGrouping.read(luaOptions, call)
         do {
-            result = try call.watchingMemory(for: "orders.read of '\(path)'") {
-                try OrdersReader.read(path: path, options: options)
+            try call.watchingMemory(for: "orders.read of '\(path)'") {
+                if let grouping {
+                    let grouped = try OrdersReader.read(path: path, options: options, grouping: grouping)
+                    call.push(grouped, by: grouping.luaName)
+                } else {
+                    call.push(try OrdersReader.read(path: path, options: options))
+                }
             }
         } catch {
-            if let refusal = error as? LuaError { throw refusal }  // over the memory cap
+            if let refusal = error as? LuaError { throw refusal }  // over the memory cap, or raised by 'by'
             if error is CancellationError { try call.checkInterrupt() }  // stopped: raised, not returned
             return call.failure(String(describing: error))
         }
-        call.push(result)
         return 1
     }
 

@@ -21,15 +21,23 @@ enum OrdersQuery {
         Asks the database for the orders' sums, counts and distinct customers per minute (GROUP BY in \
         the database; zero minutes filled in) and returns results as orders.read does: {revenue, count, \
         customers, cumulative (Series), total, source}. \(optionHelp) A database that cannot be reached \
-        or a failing query returns nil, message (never with the password).
+        or a failing query returns nil, message (never with the password). by="country" (a column) adds \
+        `by` and `groups` as orders.read does, the database grouping by group and minute; max_groups and \
+        zones as for orders.read.
         """
     ) { call in
-        let (database, query) = try read(call)
-        let table: MinuteTable
-        do throws(OrderSourceError) { table = try OrderDatabase.open(database).minuteTable(query) } catch {
+        let (database, query, grouping) = try readGrouped(call)
+        do throws(OrderSourceError) {
+            let source = try OrderDatabase.open(database)
+            guard let grouping else {
+                call.push(try source.minuteTable(query), source: database.description)
+                return 1
+            }
+            let (total, groups) = try source.groupedTables(query, grouping: grouping)
+            call.push(total, source: database.description) { fields in fields.setGroups(groups, by: grouping.luaName) }
+        } catch {
             return call.failure(error.message)
         }
-        call.push(table, source: database.description)
         return 1
     }
 
@@ -57,6 +65,22 @@ enum OrdersQuery {
         try options.allow(keys)
         let window = try OrdersOptions.window(options, call, zone: try options.zone())
         return try read(options, call, urlKey: "url", window: window)
+    }
+
+    /// As `read(_:)`, with the grouping options: `by` must name a column, which the database groups by.
+    static func readGrouped(_ call: LuaCall) throws(LuaError)
+        -> (database: DatabaseURL, query: MinuteQuery, grouping: OrderGrouping?) {
+        let options = try LuaOptions(call, at: 1)
+        try options.allow(keys.union(OrdersGrouping.keys))
+        let window = try OrdersOptions.window(options, call, zone: try options.zone())
+        var (database, query) = try read(options, call, urlKey: "url", window: window)
+        let grouping = try OrdersGrouping.read(options, call, functionAllowed: false)
+        if case .column(let name)? = grouping?.key {
+            do throws(OrderSourceError) { query.group = try SQLIdentifier(name, role: "group column") } catch {
+                throw .argument(position: options.position, message: error.message)
+            }
+        }
+        return (database, query, grouping)
     }
 
     /// The database (option `urlKey`) and the query over `window` of `options`, whose keys the caller
@@ -87,15 +111,13 @@ enum OrdersQuery {
 
 extension LuaCall {
     /// Pushes a database's per-minute table as `{revenue, count, customers, cumulative, total, source}`
-    /// (customers nil without a customer column; source the url without its password).
-    func push(_ table: MinuteTable, source: String) {
-        pushTable(fieldCapacity: 6) { fields in
-            fields.set("revenue") { $0.push(table.revenue) }
-            fields.set("count") { $0.push(table.orderCounts) }
-            if let customers = table.customerCounts { fields.set("customers") { $0.push(customers) } }
-            fields.set("cumulative") { $0.push(table.cumulative) }
-            fields.set("total", Double(table.totalCents) / 100)
+    /// (customers nil without a customer column; source the url without its password); `more` sets
+    /// further fields.
+    func push(_ table: MinuteTable, source: String, _ more: (LuaTableBuilder) -> Void = { _ in }) {
+        pushTable(fieldCapacity: 8) { fields in
+            fields.setSeries(of: table)
             fields.set("source", source)
+            more(fields)
         }
     }
 }

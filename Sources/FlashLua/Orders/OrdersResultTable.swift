@@ -3,16 +3,13 @@ import SaleData
 
 extension LuaCall {
     /// Pushes a reading's result as `{revenue, count, customers, cumulative, total, report}`:
-    /// Series per minute (customers is nil without a customer column), the total revenue and the report.
-    func push(_ result: OrdersResult) {
-        let table = result.table
-        pushTable(fieldCapacity: 6) { fields in
-            fields.set("revenue") { $0.push(table.revenue) }
-            fields.set("count") { $0.push(table.orderCounts) }
-            if let customers = table.customerCounts { fields.set("customers") { $0.push(customers) } }
-            fields.set("cumulative") { $0.push(table.cumulative) }
-            fields.set("total", Double(table.totalCents) / 100)
+    /// Series per minute (customers is nil without a customer column), the total revenue and the report;
+    /// `more` sets further fields.
+    func push(_ result: OrdersResult, _ more: (LuaTableBuilder) -> Void = { _ in }) {
+        pushTable(fieldCapacity: 8) { fields in
+            fields.setSeries(of: result.table)
             fields.set("report") { $0.push(result.report) }
+            more(fields)
         }
     }
 
@@ -39,5 +36,17 @@ extension LuaCall {
         pushTable(fieldCapacity: counts.count) { fields in
             for (name, count) in counts { fields.set(name, count) }
         }
+    }
+}
+
+extension LuaTableBuilder {
+    /// Sets a per-minute table's fields: `revenue`, `count`, `customers` (without a customer column,
+    /// none), `cumulative` (Series) and `total` (revenue).
+    func setSeries(of table: MinuteTable) {
+        set("revenue") { $0.push(table.revenue) }
+        set("count") { $0.push(table.orderCounts) }
+        if let customers = table.customerCounts { set("customers") { $0.push(customers) } }
+        set("cumulative") { $0.push(table.cumulative) }
+        set("total", Double(table.totalCents) / 100)
     }
 }

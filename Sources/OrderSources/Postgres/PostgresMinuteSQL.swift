@@ -30,7 +30,8 @@ struct PostgresMinuteSQL {
     let parameters: [String]
 
     /// The statement for a query over minutes `from...through` (nil bounds are open); rows are
-    /// `(minute, cents, orders, customers)`, minutes local for `.wallClock`, UTC otherwise.
+    /// `(minute, cents, orders, customers)` (and the group with `query.group`), minutes local for
+    /// `.wallClock`, UTC otherwise.
     init(_ query: MinuteQuery, timeKind: TimeKind, from: Int?, through: Int?) {
         var parameters: [String] = []
         func bind(_ value: String) -> String {
@@ -61,11 +62,13 @@ struct PostgresMinuteSQL {
             parameters += filter.values.map(\.postgresText)
         }
         let customers = query.customer.map { "count(DISTINCT \($0.quoted))" } ?? "0"
+        let group = query.group.map { ", " + MinuteRow.groupSQL($0, text: "\($0.quoted)::text", trim: "btrim") + " AS grp" } ?? ""
         text = """
             SELECT \(minute) AS minute, \
             sum(round(\(query.amount.quoted)::numeric * 100))::bigint AS cents, count(*) AS orders, \
-            \(customers) AS customers \
-            FROM \(query.table.quoted) WHERE \(conditions.joined(separator: " AND ")) GROUP BY 1 ORDER BY 1
+            \(customers) AS customers\(group) \
+            FROM \(query.table.quoted) WHERE \(conditions.joined(separator: " AND ")) \
+            \(query.group == nil ? "GROUP BY 1 ORDER BY 1" : "GROUP BY 5, 1 ORDER BY 5, 1")
             """
         self.parameters = parameters
     }

@@ -10,6 +10,8 @@ public struct MinuteQuery: Sendable, Equatable {
     public let amount: SQLIdentifier
     /// Column of the customer, when distinct customers per minute are wanted.
     public let customer: SQLIdentifier?
+    /// Column whose value groups the orders (`GROUP BY group, minute`), or nil for the total.
+    public var group: SQLIdentifier?
     /// Rows to keep.
     public let filter: RowFilter
     /// Minutes (counted in UTC from the epoch, both included) of the table; nil for first to last order.
@@ -19,7 +21,7 @@ public struct MinuteQuery: Sendable, Equatable {
 
     /// Validates the names and parses the filter; the errors read like Lua's.
     public init(table: String, time: String, amount: String, customer: String? = nil, where filter: String? = nil,
-                window: ClosedRange<Int>? = nil, zone: ShopZone = .utc) throws(OrderSourceError) {
+                window: ClosedRange<Int>? = nil, zone: ShopZone = .utc, group: String? = nil) throws(OrderSourceError) {
         self.table = try SQLIdentifier(table, role: "table", qualified: true)
         self.time = try SQLIdentifier(time, role: "time column")
         self.amount = try SQLIdentifier(amount, role: "amount column")
@@ -32,6 +34,7 @@ public struct MinuteQuery: Sendable, Equatable {
                 throw OrderSourceError("column '\(column)' is given for both \(other) and \(role)")
             }
         }
+        self.group = try group.map { name throws(OrderSourceError) in try SQLIdentifier(name, role: "group column") }
         self.filter = try RowFilter(filter ?? "")
         self.window = window
         self.zone = zone

@@ -40,6 +40,7 @@ public final class SQLiteSource: OrderSource {
             conditions.append("s < ?\(values.count)")
         }
         let customer = query.customer?.quoted ?? "NULL"
+        let group = query.group.map { MinuteRow.groupSQL($0, text: "CAST(\($0.quoted) AS TEXT)", trim: "trim") } ?? "NULL"
         let amount = query.amount.quoted
         // rows SQLite would read as no time or as a wrong number are counted, not dropped or summed
         let badTime = "(\(time) IS NOT NULL AND \(seconds) IS NULL)"
@@ -50,7 +51,7 @@ public final class SQLiteSource: OrderSource {
             let filter = query.filter.conditions.isEmpty ? nil : query.filter.sql(firstParameter: first) { "?\($0)" }
             let text = """
                 SELECT \(isLocal) AS local, \(seconds) AS s, CAST(round(\(amount) * 100) AS INTEGER) AS cents, \
-                \(customer) AS customer, \(badTime) AS bad_time, \(badAmount) AS bad_amount, \(time) AS t, \(amount) AS a \
+                \(customer) AS customer, \(group) AS grp, \(badTime) AS bad_time, \(badAmount) AS bad_amount, \(time) AS t, \(amount) AS a \
                 FROM \(query.table.quoted)\(filter.map { " WHERE \($0.text)" } ?? "")
                 """
             return (text, filter?.values ?? [])
@@ -59,18 +60,21 @@ public final class SQLiteSource: OrderSource {
         values += filtered.values
         let sql = """
             SELECT local, s / 60 AS minute, sum(cents), count(*), count(DISTINCT customer), sum(bad_time), \
-            sum(bad_amount) FROM (\(filtered.text)) WHERE bad_time OR bad_amount OR (\(conditions.joined(separator: " AND "))) \
-            GROUP BY local, minute
+            sum(bad_amount), grp FROM (\(filtered.text)) WHERE bad_time OR bad_amount OR (\(conditions.joined(separator: " AND "))) \
+            GROUP BY local, minute, grp
             """
         let found = try database.rows(sql, values)
         try checkValues(found, query: query, rowsSQL: rowsSQL(firstParameter: 1))
-        let rows = try found.filter { $0.count == 7 && $0[1] != .null }.map { fields throws(OrderSourceError) in
+        let rows = try found.filter { $0.count == 8 && $0[1] != .null }.map { fields throws(OrderSourceError) in
             guard let local = fields[0].integer, let minute = fields[1].integer,
                   let orders = fields[3].integer, let customers = fields[4].integer else {
                 throw OrderSourceError("unexpected row from 'sqlite:\(database.path)'")
             }
             let utcMinute = local == 1 ? query.zone.utcSeconds(fromLocal: Int(minute) * 60) / 60 : Int(minute)
-            return MinuteRow(minute: utcMinute, cents: fields[2].integer ?? 0, orders: Int(orders), customers: Int(customers))
+            var group: String?
+            if query.group != nil, case .text(let name) = fields[7] { group = name }
+            return MinuteRow(minute: utcMinute, cents: fields[2].integer ?? 0, orders: Int(orders), customers: Int(customers),
+                             group: group)
         }
         return MinuteRow.merged(rows.filter { $0.minute >= (from ?? .min) && $0.minute <= (through ?? .max) })
     }
@@ -79,8 +83,8 @@ public final class SQLiteSource: OrderSource {
     /// number (`12,50`, which SQLite would sum as 12), naming how many and the first one.
     private func checkValues(_ rows: [[SQLiteStatement.Value]], query: MinuteQuery,
                              rowsSQL: (text: String, values: [SQLValue])) throws(OrderSourceError) {
-        let badTimes = rows.reduce(0) { $0 + ($1.count == 7 ? $1[5].integer ?? 0 : 0) }
-        let badAmounts = rows.reduce(0) { $0 + ($1.count == 7 ? $1[6].integer ?? 0 : 0) }
+        let badTimes = rows.reduce(0) { $0 + ($1.count == 8 ? $1[5].integer ?? 0 : 0) }
+        let badAmounts = rows.reduce(0) { $0 + ($1.count == 8 ? $1[6].integer ?? 0 : 0) }
         guard badTimes + badAmounts > 0 else { return }
         let (flag, value, column, count, what, expected) = badTimes > 0
             ? ("bad_time", "t", query.time, badTimes, "a time", " (ISO 8601 text or epoch seconds expected)")

@@ -10,7 +10,8 @@ extension LineChart {
 
 extension ForecastChart {
     /// Actual cumulative revenue and the forecast starting at its own minute (the minute after the
-    /// cutoff), with its band aligned with `mean`; the "now" marker goes where the forecast starts.
+    /// cutoff), with its band aligned with `mean`; the "now" marker goes at the cutoff, the last
+    /// observed minute before the forecast starts.
     public init(
         actual: TimedSeries, mean: TimedSeries, lower: [Double] = [], upper: [Double] = [],
         intervalLabel: String = "80% interval", otherBands: [Band] = []

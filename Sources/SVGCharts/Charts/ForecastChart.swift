@@ -5,7 +5,8 @@ public struct ForecastChart: RenderableChart {
     public var axis: TimeAxis
     /// Actual cumulative revenue from index 0; it may run past the cutoff (for hindsight).
     public var actual: [Double]
-    /// Axis index of the first forecast value: the "now" of the forecast.
+    /// Axis index of the first forecast value; the index before it is the forecast's "now" (the
+    /// last observed minute), where the marker stands.
     public var cutoff: Int
     /// Forecast mean from `cutoff` on.
     public var mean: [Double]
@@ -64,7 +65,7 @@ public struct ForecastChart: RenderableChart {
         try validate()
         let theme = options.theme
         let forecast = joinedForecast(mean)
-        let now = axis.minute(at: cutoff)
+        let now = axis.minute(at: max(cutoff - 1, 0))
         var legend = [
             LegendEntry(label: "actual", color: theme.actual, swatch: .line(dashed: false)),
             LegendEntry(label: "forecast", color: theme.color(0), swatch: .line(dashed: true)),

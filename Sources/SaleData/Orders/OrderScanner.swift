@@ -22,6 +22,8 @@ struct OrderScanner {
     private(set) var metAmbiguity = false
     /// Only look for the formats: nothing is added and no row fails.
     var detectOnly = false
+    /// Each group's orders, when the read is grouped.
+    var groups: GroupAccumulators?
 
     init(file: String, layout: ColumnLayout, delimiter: UInt8, options: OrdersReadOptions, firstLine: Int) {
         self.file = file
@@ -121,12 +123,51 @@ struct OrderScanner {
         }
         if accumulator.add(minute: minute, cents: cents, id: id, customer: customer) {
             report.orders += 1
+            if let group = try groupIndex(p, spans) { groups?.add(group, minute: minute, cents: cents, customer: customer) }
         } else {
             report.duplicates += 1
             let (start, length) = field(p, spans, layout.orderID ?? 0)
             report.note("\(file):\(line):\((layout.orderID ?? 0) + 1): order id '\(text(start, length))' seen before",
                         under: "duplicate order id")
         }
+    }
+
+    /// The index of the row's group (nil when the read is not grouped); the group limit or a failing
+    /// grouping function stops the read, even a lenient one.
+    private mutating func groupIndex(_ p: UnsafeMutablePointer<UInt8>,
+                                     _ spans: UnsafeMutableBufferPointer<FieldSpan>) throws(OrdersError) -> Int? {
+        guard var groups else { return nil }
+        defer { self.groups = groups }
+        let found: Int?
+        let value: String
+        switch groups.source {
+        case .column(let column):
+            let (start, length) = field(p, spans, column)
+            if length == 0 {
+                value = OrderGrouping.none
+                found = groups.index(of: value)
+            } else {
+                found = groups.index(of: start, count: length)
+                value = found == nil ? text(start, length) : ""
+            }
+        case .function(let function, let names):
+            let row = OrderRow(names: names, values: (0..<layout.fieldCount).map { index in
+                let (start, length) = field(p, spans, index)
+                return String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
+            }, file: file, line: line)
+            do {
+                value = try function(row) ?? ""
+            } catch {
+                groups.failure = error
+                throw OrdersError(file: file, line: line, column: 1, reason: "the grouping function failed")
+            }
+            found = groups.index(of: value)
+        }
+        guard let found else {
+            try failAlways(.tooManyGroups(value, limit: groups.grouping.maxGroups, by: groups.grouping.label), column: 1)
+            return nil
+        }
+        return found
     }
 
     /// The row's amount in reporting cents, or nil when the row was skipped.

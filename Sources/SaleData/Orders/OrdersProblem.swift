@@ -17,6 +17,7 @@ enum OrdersProblem: Error, Equatable {
     case otherDecimal(String, DecimalMark, line: Int)
     case ambiguousDate(String)
     case otherDateOrder(String, DateOrder, line: Int)
+    case tooManyGroups(String, limit: Int, by: String)
 
     /// The kind of problem, without the offending value.
     var reason: String {
@@ -34,6 +35,7 @@ enum OrdersProblem: Error, Equatable {
         case .textAfterQuote: return "text after a closing quote"
         case .ambiguousAmount, .otherDecimal: return "decimal mark unknown"
         case .ambiguousDate, .otherDateOrder: return "date order unknown"
+        case .tooManyGroups: return "too many groups"
         }
     }
 
@@ -60,6 +62,9 @@ enum OrdersProblem: Error, Equatable {
         case .otherDateOrder(let value, let order, let line):
             return "order time '\(value)' is \(order.name), line \(line) \(order.other.name):"
                 + " set the option dates to 'dmy' or 'mdy'"
+        case .tooManyGroups(let value, let limit, let by):
+            return "group '\(value)' is one more than the \(limit) groups allowed by \(by):"
+                + " raise the limit (max_groups) or group by a coarser key"
         }
     }
 }

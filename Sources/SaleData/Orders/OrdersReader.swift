@@ -13,6 +13,34 @@ public enum OrdersReader {
     /// Reads an orders file; strict mode throws `OrdersError` at the first bad row. Asks
     /// `CancellationCheck` every few milliseconds and stops with `CancellationError`.
     public static func read(path: String, options: OrdersReadOptions = OrdersReadOptions()) throws -> OrdersResult {
+        let scanned = try scan(path: path, options: options, grouping: nil)
+        return OrdersResult(table: try scanned.accumulator.table(options: scanned.options, file: scanned.file),
+                            report: scanned.report)
+    }
+
+    /// Reads an orders file into the total (the same as `read(path:options:)` gives) and each group's
+    /// table over the total's minutes. A grouping function runs on the calling thread, row by row;
+    /// what it throws stops the read unchanged.
+    public static func read(path: String, options: OrdersReadOptions = OrdersReadOptions(),
+                            grouping: OrderGrouping) throws -> GroupedOrders {
+        let scanned = try scan(path: path, options: options, grouping: grouping)
+        let table = try scanned.accumulator.table(options: scanned.options, file: scanned.file)
+        let window = table.count > 0 ? table.start...(table.start + table.count - 1) : nil
+        let groups = try scanned.groups?.groups(over: window, options: scanned.options, file: scanned.file) ?? []
+        return GroupedOrders(total: OrdersResult(table: table, report: scanned.report), groups: groups,
+                             by: grouping.label)
+    }
+
+    /// What scanning a file gives, before the dense tables are made.
+    private struct Scanned {
+        var accumulator: MinuteAccumulator
+        var groups: GroupAccumulators?
+        var report: ReadReport
+        var options: OrdersReadOptions
+        var file: String
+    }
+
+    private static func scan(path: String, options: OrdersReadOptions, grouping: OrderGrouping?) throws -> Scanned {
         let file = Series.fileName(path)
         let source = try ByteSource(path: path)
         guard source.size > 0 else {
@@ -22,9 +50,12 @@ public enum OrdersReader {
         let layout = try ColumnLayout(header: header.names, columns: options.columns, file: file)
         var options = options
         options.countCustomers = options.countCustomers && layout.customer != nil
-        let scanner = OrderScanner(file: file, layout: layout, delimiter: header.delimiter, options: options,
+        var scanner = OrderScanner(file: file, layout: layout, delimiter: header.delimiter, options: options,
                                    firstLine: header.firstLine)
-        if options.threads > 1, source.size - header.dataStart >= parallelThreshold,
+        scanner.groups = try grouping.map { grouping throws(OrdersError) in
+            try GroupAccumulators(grouping, header: header.names, file: file)
+        }
+        if options.threads > 1, scanner.groups?.isFunction != true, source.size - header.dataStart >= parallelThreshold,
            let result = try readInHalves(source, scanner, from: header.dataStart, file: file) {
             return result
         }
@@ -33,15 +64,21 @@ public enum OrdersReader {
         do {
             _ = try source.scan(&serial, from: header.dataStart, to: source.size, final: true, resume: &resume)
         } catch {
+            if let failure = serial.groups?.failure { throw failure }
             guard !(error is CancellationError), serial.metAmbiguity,
                   let found = formats(in: source, scanner, from: header.dataStart), found != scanner.formats
             else { throw error }
             serial = scanner
             serial.settle(found)
-            _ = try source.scan(&serial, from: header.dataStart, to: source.size, final: true, resume: &resume)
+            do {
+                _ = try source.scan(&serial, from: header.dataStart, to: source.size, final: true, resume: &resume)
+            } catch {
+                throw serial.groups?.failure ?? error
+            }
         }
         try serial.report.requireAGoodRow()
-        return OrdersResult(table: try serial.accumulator.table(options: options, file: file), report: serial.fullReport)
+        return Scanned(accumulator: serial.accumulator, groups: serial.groups, report: serial.fullReport,
+                       options: options, file: file)
     }
 
     /// The decimal mark and date order the first rows that show them show, looking through the data
@@ -58,7 +95,7 @@ public enum OrdersReader {
 
     /// Reads the data in two halves at once; nil when the halves cannot be joined cleanly.
     private static func readInHalves(_ source: ByteSource, _ scanner: OrderScanner, from start: Int,
-                                      file: String) throws -> OrdersResult? {
+                                      file: String) throws -> Scanned? {
         guard let split = rowBoundary(source, near: start + (source.size - start) / 2) else { return nil }
         let halves = HalfResults(first: scanner, second: scanner)
         let ranges = [(start, split), (split, source.size)]
@@ -78,10 +115,12 @@ public enum OrdersReader {
               formats.completed(by: halves.second.formats) == formats else { return nil }
         var accumulator = halves.first.accumulator
         guard accumulator.merge(halves.second.accumulator) else { return nil }
+        var groups = halves.first.groups
+        if let second = halves.second.groups { guard groups?.merge(second) == true else { return nil } }
         var report = halves.first.report
         report.absorb(halves.second.report)
         report.note(formats, given: scanner.options)
-        return OrdersResult(table: try accumulator.table(options: scanner.options, file: file), report: report)
+        return Scanned(accumulator: accumulator, groups: groups, report: report, options: scanner.options, file: file)
     }
 
     /// Offset just after the first line feed at or after `offset`, or nil near the end.

@@ -16,57 +16,74 @@ public struct LiveForecastSettings: Sendable {
     public var retrain = 30
     /// Minutes below the lower band that raise the alert.
     public var consecutive = 15
-    /// Forecasts are made as of this many minutes before now, so that the early warning compares
-    /// the minutes since with the forecast's band (a scheduled report trains afresh each run).
+    /// With more than 0, a second forecast is made as of this many minutes before now, so that the
+    /// early warning compares the minutes since with its band (a scheduled report trains afresh
+    /// each run); the end-of-sale forecast is always made as of now.
     public var lookback = 0
 
     /// The defaults: the flashcast model on 1000 minutes, an 80% band, trained again every 30 minutes.
     public init() {}
 }
 
+/// The forecasts a followed sale keeps between refreshes.
+struct KeptForecasts {
+    /// The end-of-sale forecast: made at the latest minute, made again after `retrain` new minutes.
+    var end: Forecast?
+    /// With a lookback, the forecast made that many minutes before now, whose band the minutes
+    /// since are checked against (without one, `end` is checked).
+    var early: Forecast?
+}
+
 extension LiveSale {
-    /// Fills the end-of-sale forecast and the alert of `status`, training a new `forecast` when
-    /// there is none yet or the kept one is `retrain` minutes old.
-    func updateForecast(_ status: inout LiveStatus, kept forecast: inout Forecast?, revenue: Series, minutes: Int?,
+    /// Fills the end-of-sale forecast and the alert of `status`, training the kept forecasts anew
+    /// when there are none yet or they have aged.
+    func updateForecast(_ status: inout LiveStatus, kept: inout KeptForecasts, revenue: Series, minutes: Int?,
                         progress: @escaping @Sendable (Double) -> Void) {
         guard let minutes else {
             status.forecastNote = "unknown: the sale's end is not known (--end TIME or --minutes N)"
             return
         }
-        let cutoff = revenue.count - 1
-        guard cutoff >= 0 else {
+        let now = revenue.count - 1
+        guard now >= 0 else {
             status.forecastNote = "not yet: no orders so far"
             return
         }
-        guard cutoff < minutes - 1 else {
+        guard now < minutes - 1 else {
             status.forecastNote = "the sale is over: \(NumberFormat.grouped(status.revenue)) in all"
             return
         }
-        var retrained = false
-        let age = settings.lookback + settings.retrain
-        if forecast.map({ cutoff - $0.cutoff >= age || cutoff < $0.cutoff }) ?? true {
-            let origin = max(cutoff - settings.lookback, 0)
-            do {
-                forecast = try ForecastProgress.listening(progress) {
-                    try Forecaster.forecast(revenue: revenue.slice(0..<(origin + 1)),
-                                            options: options(cutoff: origin, horizon: minutes - 1 - origin))
-                }
-                retrained = true
-            } catch {
-                status.forecastNote = "not yet: \(error)"
-            }
+        let retrained = renew(&kept.end, at: now, after: settings.retrain, revenue: revenue, minutes: minutes,
+                              note: &status.forecastNote, progress: progress)
+        if settings.lookback > 0 {
+            renew(&kept.early, at: max(now - settings.lookback, 0), after: settings.lookback + settings.retrain,
+                  revenue: revenue, minutes: minutes, note: &status.forecastNote, progress: progress)
         }
-        guard let kept = forecast, cutoff - kept.cutoff <= kept.rows else { return }
-        // Between trainings the kept forecast moves with the actuals: its gain from now to the end stays.
-        let elapsed = cutoff - kept.cutoff
-        let expectedNow = elapsed == 0 ? kept.observedTotal : kept.mean.values[elapsed - 1]
-        let shift = status.revenue - expectedNow
-        let end = EndTotals(mean: kept.mean.values, lower: kept.lower.values, upper: kept.upper.values, shift: shift)
+        guard let trained = kept.end, let current = trained.carried(to: now, total: status.revenue) else { return }
+        let end = (mean: current.mean.values.last ?? 0, lower: current.lower.values.last ?? 0, upper: current.upper.values.last ?? 0)
         status.forecast = LiveStatus.EndForecast(
-            total: end.mean, lower: end.lower, upper: end.upper, level: kept.level, model: kept.model.rawValue,
-            trainedAt: revenue.label(at: kept.cutoff), retrained: retrained)
-        status.alert = alert(revenue: revenue, kept: kept, expectedNow: expectedNow, endTotal: end.mean,
-                             actual: status.revenue)
+            total: end.mean, lower: end.lower, upper: end.upper, level: trained.level, model: trained.model.rawValue,
+            trainedAt: revenue.label(at: trained.cutoff), retrained: retrained)
+        let watched = settings.lookback > 0 ? kept.early : trained
+        status.alert = alert(revenue: revenue, watched: watched, endTotal: end.mean, actual: status.revenue)
+    }
+
+    /// Trains `forecast` as of row `origin` when there is none, or the kept one was made `age` or
+    /// more rows before it (or after it: a replay went back); true when it trained.
+    @discardableResult
+    private func renew(_ forecast: inout Forecast?, at origin: Int, after age: Int, revenue: Series, minutes: Int,
+                       note: inout String?, progress: @escaping @Sendable (Double) -> Void) -> Bool {
+        let latest = revenue.count - 1
+        guard forecast.map({ latest - $0.cutoff >= age || origin < $0.cutoff }) ?? true else { return false }
+        do {
+            forecast = try ForecastProgress.listening(progress) {
+                try Forecaster.forecast(revenue: revenue.slice(0..<(origin + 1)),
+                                        options: options(cutoff: origin, horizon: minutes - 1 - origin))
+            }
+            return true
+        } catch {
+            note = "not yet: \(error)"
+            return false
+        }
     }
 
     private func options(cutoff: Int, horizon: Int) -> ForecastOptions {
@@ -74,20 +91,14 @@ extension LiveSale {
                         history: plan.history, seed: settings.seed, level: settings.level)
     }
 
-    /// Below the band: the early warning fired since the kept forecast and revenue is still under
-    /// its lower band now. Below target: the forecast end-of-sale total is short of the target.
-    private func alert(revenue: Series, kept: Forecast, expectedNow: Double, endTotal: Double, actual: Double)
-        -> LiveStatus.Alert
-    {
+    /// Below the band: the early warning fired since the `watched` forecast was made and revenue is
+    /// still under its lower band now. Below target: the end-of-sale forecast is short of the target.
+    private func alert(revenue: Series, watched: Forecast?, endTotal: Double, actual: Double) -> LiveStatus.Alert {
         var parts: [String] = []
         var state = "ok"
-        let elapsed = revenue.count - 1 - kept.cutoff
-        let fired = (try? EarlyWarning.check(revenue: revenue, forecast: kept, consecutive: settings.consecutive)) ?? []
-        if elapsed > 0, let warning = fired.first(where: { $0.kind == .belowBand }),
-            actual < kept.lower.values[elapsed - 1]
-        {
+        if let watched, let gap = belowBand(revenue: revenue, watched: watched, actual: actual) {
             state = "below_band"
-            parts.append("BELOW BAND since \(warning.label.suffix(5)): \(NumberFormat.grouped(expectedNow - actual)) under the forecast")
+            parts.append("BELOW BAND since \(gap.since): \(NumberFormat.grouped(gap.money)) under the forecast")
         }
         if let target = plan.target, endTotal < target {
             if state == "ok" { state = "below_target" }
@@ -95,15 +106,14 @@ extension LiveSale {
         }
         return parts.isEmpty ? .none : LiveStatus.Alert(state: state, text: parts.joined(separator: "; "))
     }
-}
 
-/// The kept forecast's end-of-sale totals moved by how far the actuals are from it now.
-private struct EndTotals {
-    let mean: Double, lower: Double, upper: Double
-
-    init(mean: [Double], lower: [Double], upper: [Double], shift: Double) {
-        self.mean = (mean.last ?? 0) + shift
-        self.lower = (lower.last ?? 0) + shift
-        self.upper = (upper.last ?? 0) + shift
+    /// When the early warning fired on `watched` and revenue is below its band now: the clock time
+    /// it fired and the money between the forecast now and the actual total.
+    private func belowBand(revenue: Series, watched: Forecast, actual: Double) -> (since: Substring, money: Double)? {
+        let elapsed = revenue.count - 1 - watched.cutoff
+        guard elapsed > 0, elapsed <= watched.rows, actual < watched.lower.values[elapsed - 1] else { return nil }
+        let fired = (try? EarlyWarning.check(revenue: revenue, forecast: watched, consecutive: settings.consecutive)) ?? []
+        guard let warning = fired.first(where: { $0.kind == .belowBand }) else { return nil }
+        return (warning.label.suffix(5), watched.mean.values[elapsed - 1] - actual)
     }
 }

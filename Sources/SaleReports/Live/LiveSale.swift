@@ -25,7 +25,7 @@ public final class LiveSale: Sendable {
         let feed: any LiveFeed
         var observed: Observed?
         var status: LiveStatus?
-        var forecast: Forecast?
+        var forecasts = KeptForecasts()
     }
 
     /// The sale's per-minute figures up to now (the latest order, or the plan's `now` when replaying).
@@ -62,8 +62,17 @@ public final class LiveSale: Sendable {
     public var observed: Observed? { state.withLock { $0.observed } }
     /// The last status reported.
     public var status: LiveStatus? { state.withLock { $0.status } }
-    /// The forecast kept between refreshes.
-    public var forecast: Forecast? { state.withLock { $0.forecast } }
+    /// The end-of-sale forecast as of now: the kept one carried to the latest minute (its cutoff),
+    /// as the status's figures are; nil before there is one or once the sale is over.
+    public var forecast: Forecast? {
+        state.withLock { state in
+            guard let kept = state.forecasts.end, let observed = state.observed, state.status?.forecast != nil else { return nil }
+            return kept.carried(to: observed.revenue.count - 1, total: observed.total)
+        }
+    }
+    /// With a lookback, the forecast made that many minutes before now whose band the status's
+    /// below-band alert checks the minutes since against.
+    public var earlyForecast: Forecast? { state.withLock { $0.forecasts.early } }
     /// What the last refresh asked the database for, when the orders come from one.
     public var asked: String? { state.withLock { $0.feed.asked } }
 
@@ -104,7 +113,7 @@ public final class LiveSale: Sendable {
             status.pace = share > 0 ? latest.total / (target * share) : nil
         }
         status.sourceNote = lastReport
-        updateForecast(&status, kept: &state.forecast, revenue: revenue, minutes: minutes, progress: progress)
+        updateForecast(&status, kept: &state.forecasts, revenue: revenue, minutes: minutes, progress: progress)
         state.status = status
         return status
     }
