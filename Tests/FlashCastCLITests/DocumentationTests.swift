@@ -79,6 +79,23 @@ import TestSupport
         }
     }
 
+    /// The README's lists of models and layers are written by hand: each registered one must be in them.
+    @Test func theReadmeNamesEveryRegisteredModelAndLayer() throws {
+        let listing = try runFlashcast(["-e", """
+            print(table.concat(forecast.models(), " "))
+            local layers = {}
+            for name in pairs(nn) do if name:match("^%u") then layers[#layers + 1] = name end end
+            table.sort(layers)
+            print(table.concat(layers, " "))
+            """])
+        let lines = listing.output.split(separator: "\n").map { $0.split(separator: " ") }
+        try #require(lines.count == 2)
+        let readme = try String(contentsOf: Self.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(lines[0].count >= 5 && lines[1].count >= 6)
+        for model in lines[0] { #expect(readme.contains("`\"\(model)\"`"), "README.md does not list the model '\(model)'") }
+        for layer in lines[1] { #expect(readme.contains("nn.\(layer)"), "README.md does not list nn.\(layer)") }
+    }
+
     @Test(arguments: examples.filter { $0.language == "lua" && $0.notRun == nil })
     func luaExample(_ example: Example) throws {
         let folder = try Self.workFolder()
