@@ -2,14 +2,15 @@ import Foundation
 import Forecasting
 import SaleData
 
-// BenchForecast [OUTPUT_FOLDER] [--data FOLDER] [--only MODEL,...] [--seeds K] [--seed-from S] [--no-history] [--no-sim]:
+// BenchForecast [OUTPUT_FOLDER] [--data FOLDER] [--only MODEL,...] [--kinds KIND,...] [--seeds K] [--seed-from S] [--no-history] [--no-sim]:
 // the accuracy yardstick of FlashCast's models: experiment 1 at every origin (train 1000, horizon 500,
 // a cutoff every 240 minutes; the figures use origins with a day before the training window) and
 // the rolling experiment 2 (500 -> 200, step 200), on every simulated shape with K seeds (offsets
 // 1000 x S ... 1000 x (S+K-1); S = 0 is the fixed cases) and on the real shop when FOLDER holds it,
 // beside the oracle (the simulator's expected revenue). Writes each case's per-minute CSV
 // (`minute,revenue,history`), `cases.csv` and `pieces.csv` (one row per model and origin) and prints
-// the tables. `--no-history` hides the earlier sale from FlashCast's models.
+// the tables. `--no-history` hides the earlier sale from FlashCast's models; `--kinds` keeps only the
+// cases of those kinds (`sim-blackfriday,real-uk`).
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -31,6 +32,9 @@ if let folder = option("--data") {
     let real = BenchCase.real(dataFolder: folder)
     if real.isEmpty { print("(no real shop: \(folder) holds no online_retail_ii_2009_2010/orders.csv)") }
     cases += real
+}
+if let kinds = option("--kinds").map({ Set($0.split(separator: ",").map(String.init)) }) {
+    cases = cases.filter { kinds.contains($0.kind) }
 }
 var manifest = "case,kind,rows,description\n"
 var pieces: [Piece] = []

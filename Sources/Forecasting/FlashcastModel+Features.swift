@@ -88,13 +88,36 @@ extension FlashcastModel {
     func seasonChange(at row: Int, back: Int) -> Double {
         guard let earlier, row + seasonRadius < earlier.count else { return 1 }
         let thenFirst = row - back - seasonRadius, nowFirst = row - seasonRadius, width = 2 * seasonRadius
-        let then = earlier.total(thenFirst, thenFirst + width), now = earlier.total(nowFirst, nowFirst + width)
+        return Self.change(now: earlier.total(nowFirst, nowFirst + width), nowNoise: earlier.noiseVariance(nowFirst, nowFirst + width),
+                           then: earlier.total(thenFirst, thenFirst + width), thenNoise: earlier.noiseVariance(thenFirst, thenFirst + width))
+    }
+
+    /// Last season's scale at forecast `row` (read from the cleaned `past`): `scale` without the
+    /// part of it that the day it reads already showed over its own day before (over the same
+    /// 6-hour windows as `seasonChange`, ending at `origin` at the latest). After a day unlike the
+    /// day before (Black Friday at 3 times Thursday), the scale fitted on it (3) lifts Thursday's
+    /// hours, not Friday's again: a reference row already at the new level is not lifted twice.
+    /// The scale is only ever reduced towards 1, never past it.
+    func lastSeasonScale(_ scale: Double, row: Int, origin: Int, past: BurstCleaning) -> Double {
+        guard scale != 1 else { return scale }
+        let reference = row - seasonBack(row, origin: origin)
+        let last = min(reference + seasonRadius, origin), first = last - 2 * seasonRadius
+        let back = seasonBack(first, origin: origin)
+        guard first - back >= past.first else { return scale }
+        let shown = Self.change(now: past.total(first, last), nowNoise: own.noiseVariance(first, last),
+                                then: past.total(first - back, last - back), thenNoise: own.noiseVariance(first - back, last - back))
+        return scale / (scale > 1 ? min(max(shown, 1), scale) : max(min(shown, 1), scale))
+    }
+
+    /// The factor from a total `then` to a total `now`, given each one's noise variance: 1 when the
+    /// change lies within `changeSigmas` standard deviations of the noise (or either total is
+    /// nothing), at most `largestChange` either way.
+    static func change(now: Double, nowNoise: Double, then: Double, thenNoise: Double) -> Double {
         guard then > 0, now > 0 else { return 1 }
         let change = log(now / then)
-        let noise = earlier.noiseVariance(thenFirst, thenFirst + width) / (then * then)
-            + earlier.noiseVariance(nowFirst, nowFirst + width) / (now * now)
-        guard change * change > Self.changeSigmas * Self.changeSigmas * noise else { return 1 }
-        return min(max(exp(change), 1 / Self.largestChange), Self.largestChange)
+        let noise = thenNoise / (then * then) + nowNoise / (now * now)
+        guard change * change > changeSigmas * changeSigmas * noise else { return 1 }
+        return min(max(exp(change), 1 / largestChange), largestChange)
     }
 
     /// Before a season has been seen and without an earlier sale: the training window's mean

@@ -6,7 +6,9 @@
 /// start. When last season's hourly ratios to this sale's recent hours centre on 1 (within two
 /// standard errors), it is the forecast as it stands. Otherwise each shape's scale is the median of
 /// the hourly ratios (last season's stays 1 beside an earlier sale, whose change already sets its
-/// level) and the shapes are mixed by how steady those ratios are (see `ShapeFit`). Without an
+/// level) and the shapes are mixed by how steady those ratios are (see `ShapeFit`); where the last
+/// six hours' ratios say the level has moved, they set the scale, and last season's scale does not
+/// lift again what the day it reads already showed (see `lastSeasonScale`). Without an
 /// earlier sale the other shape is the mean of the last open days at the same time of day (a
 /// level that keeps the daily rhythm; a flat level over the shop's opening hours while one day
 /// alone is seen); before a season
@@ -68,7 +70,9 @@ struct FlashcastModel: ForecastMethod {
         guard !features.isEmpty else { return timeOfDay(origin: origin, horizon: horizon) }
         let past = features.contains(.lastSeason) ? cleanedPast(origin: origin) : nil
         let open = features.contains(.level) ? openHours(origin: origin) : Array(repeating: true, count: 24)
-        var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past, open: open), features: features.count)
+        var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past, open: open), features: features.count,
+                           recentBlocks: Self.recentMinutes / Self.blockMinutes)
+        var levelSetElsewhere = false
         if let index = features.firstIndex(of: .lastSeason) {
             if fit.tracksAsIs(index) {
                 fit.useAlone(index)
@@ -76,13 +80,32 @@ struct FlashcastModel: ForecastMethod {
                 // The level is set by the steadier shape: the earlier sale's change, or, in a
                 // sparse shop, the week's mean (one day's few busy hours over another's are noise).
                 fit.setScale(index, to: 1)
+                levelSetElsewhere = true
             }
         }
-        for (index, feature) in features.enumerated() where feature != .level { fit.keepUnlessSignificant(index) }
-        return (origin + 1..<origin + 1 + horizon).map { row in
+        for (index, feature) in features.enumerated() where feature != .level {
+            fit.keepUnlessSignificant(index)
+            // Last season beside an earlier sale keeps its level: the earlier sale's change
+            // between seasons says how the days differ, recent hours or not. The recent days'
+            // mean is no guide once the level has moved: its scale was fitted on the older level,
+            // and the days it averages differ by the hour (a surge on one of them), so a few
+            // hours' ratio is no level for the rest of the day either: last season goes alone.
+            guard feature != .recentDays, !(feature == .lastSeason && levelSetElsewhere) else { continue }
+            if fit.followRecentLevel(index), feature == .lastSeason { fit.weighAlone(index) }
+        }
+        let rows = origin + 1..<origin + 1 + horizon
+        var lastSeasonScales: [Double] = []
+        if let index = features.firstIndex(of: .lastSeason), let past {
+            lastSeasonScales = rows.map { lastSeasonScale(fit.scales[index], row: $0, origin: origin, past: past) }
+            // Where last season's day already showed the lift, the level has moved since the
+            // other shapes' scales were fitted: last season goes alone, as after `followRecentLevel`.
+            if lastSeasonScales.contains(where: { $0 != fit.scales[index] }) { fit.weighAlone(index) }
+        }
+        return rows.map { row in
             var rate = 0.0
-            for (index, feature) in features.enumerated() {
-                rate += fit.weights[index] * fit.scales[index] * forecastValue(feature, row: row, origin: origin, past: past, open: open)
+            for (index, feature) in features.enumerated() where fit.weights[index] > 0 {
+                let scale = feature == .lastSeason && !lastSeasonScales.isEmpty ? lastSeasonScales[row - origin - 1] : fit.scales[index]
+                rate += fit.weights[index] * scale * forecastValue(feature, row: row, origin: origin, past: past, open: open)
             }
             return rate
         }

@@ -27,23 +27,28 @@ struct ShapeFit {
     private(set) var scales: [Double]
     /// Per feature: its share of the mix (the weights sum to 1).
     private(set) var weights: [Double]
-    /// Per feature: the median log ratio and its standard error, when the ratios were robust.
-    private let centres: [(median: Double, standardError: Double)?]
+    /// Per feature: the median log ratio, its standard error and the ratios' spread, when they were robust.
+    private let centres: [(median: Double, standardError: Double, spread: Double)?]
     /// Per feature: the log ratio of totals and its standard error, when the shop was too sparse
     /// for robust ratios.
     private let totalsCentres: [(median: Double, standardError: Double)?]
+    /// Per feature: the median log ratio of the newest blocks and its standard error, when every
+    /// one of them earned something on both sides.
+    private let recentCentres: [(median: Double, standardError: Double)?]
 
-    init(blocks: [Block], features: Int) {
-        var scales: [Double] = [], spreads: [Double] = [], centres: [(median: Double, standardError: Double)?] = []
+    /// Fits `features` features on `blocks` (newest first); the newest `recentBlocks` of them are
+    /// also fitted alone (see `followRecentLevel`; none when 0).
+    init(blocks: [Block], features: Int, recentBlocks: Int = 0) {
+        var scales: [Double] = [], spreads: [Double] = [], centres: [(median: Double, standardError: Double, spread: Double)?] = []
         var totalsCentres = Array(repeating: (median: Double, standardError: Double)?.none, count: features)
         for index in 0..<features {
             let pairs = blocks.map { ($0.target, $0.features[index]) }
             let ratios = pairs.filter { $0.0 > 0 && $0.1 > 0 }.map { log($0.0 / $0.1) }
             if ratios.count >= max(3, blocks.count * 2 / 3) {
-                let center = Self.median(ratios)
-                scales.append(exp(center))
-                spreads.append(max(1.4826 * Self.median(ratios.map { abs($0 - center) }), Self.spreadFloor))
-                centres.append((center, 1.2533 * spreads[index] / Double(ratios.count).squareRoot()))
+                let centre = Self.centre(ratios)
+                scales.append(exp(centre.median))
+                spreads.append(centre.spread)
+                centres.append((centre.median, centre.standardError, centre.spread))
             } else {
                 let sparse = Self.sparseFit(pairs)
                 scales.append(sparse.scale)
@@ -51,6 +56,12 @@ struct ShapeFit {
                 centres.append(nil)
                 totalsCentres[index] = sparse.centre
             }
+        }
+        recentCentres = (0..<features).map { index -> (median: Double, standardError: Double)? in
+            let recent = blocks.prefix(recentBlocks)
+            guard recentBlocks > 0, recent.count == recentBlocks, recent.allSatisfy({ $0.target > 0 && $0.features[index] > 0 }) else { return nil }
+            let centre = Self.centre(recent.map { log($0.target / $0.features[index]) })
+            return (centre.median, centre.standardError)
         }
         let inverse = spreads.map { 1 / ($0 * $0) }
         let total = inverse.reduce(0, +)
@@ -84,6 +95,14 @@ struct ShapeFit {
         return (scale, top > 0 ? max(residual / top, spreadFloor) : 1, centre)
     }
 
+    /// The median of `ratios`, their spread (1.4826 median absolute deviations, at least
+    /// `spreadFloor`) and the median's standard error (1.2533 spreads over the root of the count).
+    static func centre(_ ratios: [Double]) -> (median: Double, spread: Double, standardError: Double) {
+        let median = Self.median(ratios)
+        let spread = max(1.4826 * Self.median(ratios.map { abs($0 - median) }), spreadFloor)
+        return (median, spread, 1.2533 * spread / Double(max(ratios.count, 1)).squareRoot())
+    }
+
     static func median(_ values: [Double]) -> Double {
         guard !values.isEmpty else { return 0 }
         let sorted = values.sorted()
@@ -107,10 +126,32 @@ struct ShapeFit {
         scales[index] = 1
     }
 
+    /// Sets feature `index`'s scale to its newest blocks' median ratio when that differs from the
+    /// scale by more than `biasSigmas` standard errors of both medians and by more than `biasSigmas`
+    /// spreads of the hourly ratios (beyond the hour-to-hour wobble of the shape: the newest hours
+    /// are unlike the others, not a little off): the level has moved (a day unlike the day before,
+    /// a sale that is over), and the older hours no longer say what it is. Robust fits only: in a
+    /// sparse shop a few hours are too few for a level.
+    /// Returns whether it did.
+    @discardableResult
+    mutating func followRecentLevel(_ index: Int) -> Bool {
+        guard let recent = recentCentres[index], let centre = centres[index], scales[index] > 0 else { return false }
+        let difference = abs(recent.median - log(scales[index]))
+        let standardError = (recent.standardError * recent.standardError + centre.standardError * centre.standardError).squareRoot()
+        guard difference > Self.biasSigmas * max(standardError, centre.spread) else { return false }
+        scales[index] = exp(recent.median)
+        return true
+    }
+
+    /// Gives feature `index` all the weight, keeping its scale.
+    mutating func weighAlone(_ index: Int) {
+        weights = weights.indices.map { $0 == index ? 1 : 0 }
+    }
+
     /// Takes feature `index` as it is (scale 1) and alone.
     mutating func useAlone(_ index: Int) {
         scales[index] = 1
-        weights = weights.indices.map { $0 == index ? 1 : 0 }
+        weighAlone(index)
     }
 
     /// Sets feature `index`'s scale, keeping the weights.

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import SaleData
+@testable import Forecasting
+
+/// The default model follows a level that moved in the last six hours (a day unlike the day
+/// before it), and only then.
+@Suite struct RecentLevelTests {
+    /// Blocks, newest first, whose log ratios to a feature of 1 are `logRatios`.
+    static func blocks(_ logRatios: [Double]) -> [ShapeFit.Block] {
+        logRatios.map { ShapeFit.Block(target: exp($0), features: [1]) }
+    }
+
+    /// Deterministic jitter of about +-0.05 in the logs.
+    static func jitter(_ index: Int) -> Double { 0.05 * sin(Double(index) * 2.3) }
+
+    @Test func aLevelThatMovedForSixHoursSetsTheScale() {
+        // the newest 6 hours earn 3 times what the feature says, the 12 before as it says
+        let logRatios = (0..<18).map { ($0 < 6 ? log(3) : 0) + Self.jitter($0) }
+        var fit = ShapeFit(blocks: Self.blocks(logRatios), features: 1, recentBlocks: 6)
+        #expect(abs(log(fit.scales[0])) < 0.1)
+        fit.followRecentLevel(0)
+        #expect(abs(log(fit.scales[0]) - log(3)) < 0.1)
+    }
+
+    @Test func aCampaignOfTwoRecentHoursDoesNotMoveTheScale() {
+        let logRatios = (0..<18).map { ($0 < 2 ? log(3) : 0) + Self.jitter($0) }
+        var fit = ShapeFit(blocks: Self.blocks(logRatios), features: 1, recentBlocks: 6)
+        let before = fit.scales[0]
+        fit.followRecentLevel(0)
+        #expect(fit.scales[0] == before)
+    }
+
+    @Test func noiseAloneNeverMovesTheScaleFarFromTheFeature() {
+        // many random hour-to-hour patterns of noise (sd 0.05 in the logs) around a true ratio of 1:
+        // whether or not the recent hours are followed, the scale stays within their noise
+        var random = RandomSource(seed: 7)
+        for _ in 0..<200 {
+            let logRatios = (0..<17).map { _ in 0.05 * random.normal() }
+            var fit = ShapeFit(blocks: Self.blocks(logRatios), features: 1, recentBlocks: 6)
+            fit.followRecentLevel(0)
+            #expect(abs(log(fit.scales[0])) < 0.12)
+        }
+    }
+
+    @Test func sparseFitsDoNotFollowAFewRecentHours() {
+        // most hours earn nothing: ratios of totals, too few hours for a level of their own
+        let targets: [Double] = [30, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0, 10]
+        var fit = ShapeFit(blocks: targets.map { ShapeFit.Block(target: $0, features: [5]) }, features: 1, recentBlocks: 6)
+        let before = fit.scales[0]
+        fit.followRecentLevel(0)
+        #expect(fit.isSparse(0) && fit.scales[0] == before)
+    }
+
+    /// Four days of a shop with a daily rhythm (Wednesday to Saturday) whose Friday earns 3 times an
+    /// ordinary day and whose Saturday 1.5 times.
+    static func blackFridayWeek() -> Series {
+        let levels = [1.0, 1.0, 3.0, 1.5]
+        return Series(start: 0, values: (0..<4 * 1440).map { row in
+            levels[row / 1440] * (10 + 6 * sin(Double(row % 1440) / 1440 * 2 * .pi)) * (1 + Self.jitter(row))
+        })
+    }
+
+    @Test func sixHoursIntoTheDayAfterBlackFridayTheForecastFollowsThatDay() throws {
+        // from 07:00 on Saturday, without an earlier sale: last season (Friday, 3x) scaled by the
+        // training window's ratio to Thursday (3) would forecast 9 times an ordinary day; the last
+        // six hours say Saturday earns half of Friday
+        let revenue = Self.blackFridayWeek()
+        let cutoff = 3 * 1440 + 420 - 1
+        let input = try Forecaster.prepare(revenue: revenue, options: ForecastOptions(cutoff: cutoff))
+        let rates = FlashcastModel(input: input).rates(origin: cutoff, horizon: 500)
+        let forecast = rates.reduce(0, +), actual = revenue.values[(cutoff + 1)...(cutoff + 500)].reduce(0, +)
+        #expect(abs(forecast / actual - 1) < 0.1, "forecast \(forecast), actual \(actual)")
+    }
+
+    @Test func theDayAfterBlackFridayIsNotLiftedTwice() throws {
+        // from 00:30 on Saturday, before Saturday has shown its level: the scale fitted on Friday
+        // against Thursday (3) lifts Thursday's hours, not Friday's again, so the forecast is about
+        // Friday's level (what the recent hours know), not 3 times it
+        let revenue = Self.blackFridayWeek()
+        let cutoff = 3 * 1440 + 30 - 1
+        let input = try Forecaster.prepare(revenue: revenue, options: ForecastOptions(cutoff: cutoff))
+        let forecast = FlashcastModel(input: input).rates(origin: cutoff, horizon: 500).reduce(0, +)
+        let friday = revenue.values[(cutoff + 1 - 1440)...(cutoff + 500 - 1440)].reduce(0, +)
+        #expect(abs(forecast / friday - 1) < 0.1, "forecast \(forecast), Friday's same hours \(friday)")
+    }
+}
