@@ -26,30 +26,12 @@ local bt = forecast.backtest(sale.revenue, {train = o.train, horizon = o.horizon
   history = history, seed = o.seed, epochs = o.epochs > 0 and o.epochs or nil})
 print(bt)
 
--- Mean metrics over the pieces, the model then each baseline it was compared with (in forecast.models()
--- order): a column per forecast.metrics(), shown as flashcast's tables show them, and in the CSV as
--- plain numbers (shares as fractions).
-local rows = {bt.summary}
-for _, name in ipairs(forecast.models()) do
-  if bt.baselines[name] then rows[#rows + 1] = bt.baselines[name] end
-end
-local text, lines = {string.format("%-15s %6s", "model", "pieces")}, {"model,pieces"}
-for _, metric in ipairs(forecast.metrics()) do
-  text[1] = text[1] .. string.format(" %9s", metric.heading)
-  lines[1] = lines[1] .. "," .. metric.key
-end
-for _, m in ipairs(rows) do
-  local shown, cells = {string.format("%-15s %6d", m.model, m.pieces)}, {m.model, m.pieces}
-  for _, metric in ipairs(forecast.metrics()) do
-    shown[#shown + 1] = string.format("%9s", forecast.metric_text(metric.key, m[metric.key]))
-    cells[#cells + 1] = m[metric.key] and string.format("%.10g", m[metric.key]) or ""
-  end
-  text[#text + 1] = table.concat(shown, " ")
-  lines[#lines + 1] = table.concat(cells, ",")
-end
-print(table.concat(text, "\n"))
+-- Mean metrics over the pieces, the model then each baseline it was compared with: a column per
+-- forecast.metrics(), as flashcast backtest prints them, and in the CSV as plain numbers.
+local text, csv = forecast.metric_table(bt)
+io.write(text)
 local file = assert(io.open(out .. "/rolling_metrics.csv", "w"))
-file:write(table.concat(lines, "\n"), "\n")
+file:write(csv)
 assert(file:close())
 
 assert(bt:save_csv(out .. "/rolling_pieces.csv"))

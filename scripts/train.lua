@@ -27,31 +27,12 @@ local fc = forecast.run(sale.revenue, {cutoff = cutoff, train = o.train, horizon
   history = history, seed = o.seed, epochs = o.epochs > 0 and o.epochs or nil})
 print(fc)
 
--- The model beside the baselines on the same minutes (in forecast.models() order): a column per
--- forecast.metrics(), shown as flashcast's tables show them, and in the CSV as plain numbers
--- (shares as fractions).
-local rows = {{o.model, fc.metrics}}
-for _, name in ipairs(forecast.models()) do
-  if fc.baselines[name] then rows[#rows + 1] = {name, fc.baselines[name].metrics} end
-end
-local text, lines = {string.format("%-15s", "model")}, {"model"}
-for _, metric in ipairs(forecast.metrics()) do
-  text[1] = text[1] .. string.format(" %9s", metric.heading)
-  lines[1] = lines[1] .. "," .. metric.key
-end
-for _, row in ipairs(rows) do
-  local m = row[2] or {}
-  local shown, cells = {string.format("%-15s", row[1])}, {row[1]}
-  for _, metric in ipairs(forecast.metrics()) do
-    shown[#shown + 1] = string.format("%9s", forecast.metric_text(metric.key, m[metric.key]))
-    cells[#cells + 1] = m[metric.key] and string.format("%.10g", m[metric.key]) or ""
-  end
-  text[#text + 1] = table.concat(shown, " ")
-  lines[#lines + 1] = table.concat(cells, ",")
-end
-print(table.concat(text, "\n"))
+-- The model beside the baselines on the same minutes: a column per forecast.metrics(), as flashcast
+-- forecast prints them, and in the CSV as plain numbers.
+local text, csv = forecast.metric_table(fc)
+io.write(text)
 local file = assert(io.open(out .. "/train_metrics.csv", "w"))
-file:write(table.concat(lines, "\n"), "\n")
+file:write(csv)
 assert(file:close())
 
 assert(fc:save_csv(out .. "/train_forecast.csv"))

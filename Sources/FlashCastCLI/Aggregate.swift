@@ -59,8 +59,8 @@ struct Aggregate: ParsableCommand {
 
     func validate() throws {
         guard [1, 5, 15, 60].contains(step) else { throw ValidationError("--step must be 1, 5, 15 or 60") }
-        try database.validate(input: input, map: reading.map, lenient: reading.lenient, currency: reading.currency)
-        if database.db != nil, reading.decimal != nil || reading.dates != nil {
+        try database.validate(input: input, map: reading.fields.map, lenient: reading.lenient, currency: reading.currency)
+        if database.db != nil, reading.fields.decimal != nil || reading.fields.dates != nil {
             throw ValidationError("--decimal and --dates are for CSV files (a database's columns have types)")
         }
         try CommandOutputs.check([("-o", output), ("--svg", svg)], inputs: [("the input", input)])
@@ -121,14 +121,14 @@ struct Aggregate: ParsableCommand {
             let table: MinuteTable, source: String
             var groups: [OrderGroup]?
             if let column = self.grouping.by, let grouping = self.grouping.grouping {
-                let read = try database.readGroups(map: reading.map, zone: reading.tz, window: try reading.window(),
+                let read = try database.readGroups(map: reading.fields.map, zone: reading.tz, window: try reading.window(),
                                                    customers: step == 1, grouping: grouping, column: column)
                 (table, source, groups) = (read.total, read.source, read.groups)
                 let csv = GroupedOrders.csvData(read.groups, zone: table.zone, customers: table.hasCustomerColumn(step: step),
                                                 step: step)
                 try write(table, source: source, csv: csv)
             } else {
-                (table, source) = try database.read(map: reading.map, zone: reading.tz, window: try reading.window(),
+                (table, source) = try database.read(map: reading.fields.map, zone: reading.tz, window: try reading.window(),
                                                     customers: step == 1)
                 try write(table, source: source)
             }

@@ -31,38 +31,24 @@ struct LiveSaleArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Replay a past sale as it stood at this minute.", valueName: "time"))
     var now: String?
 
-    @Option(help: ArgumentHelp("Shop time zone: times without offset and minute labels.", valueName: "+08:00"))
-    var tz: ShopZone?
-
-    @Option(help: ArgumentHelp("Header names of the fields: id, time, customer, amount, currency, status.",
-                               valueName: "time=created_at,amount=total"))
-    var map: ColumnMap?
+    @OptionGroup var fields: ExportFieldOptions
 
     @Option(help: ArgumentHelp("The forecasting model.", valueName: "name"))
     var model: ForecastModel?
-
-    @Option(help: ArgumentHelp("Decimal mark of the export's amounts: '.' or ','; default: found in the file.",
-                               valueName: ","))
-    var decimal: DecimalMark?
-
-    @Option(help: ArgumentHelp("Order of the export's numeric dates: dmy or mdy; default: found in the file.",
-                               valueName: "dmy"))
-    var dates: DateOrder?
 
     /// True when a sale is followed: an export or a database table.
     var follows: Bool { orders != nil || database.db != nil }
 
     /// Checks which options go together; the values' ranges are `LiveSaleOptions`' to check.
     func validate() throws {
-        if let role = map?.repeatedRole { throw ValidationError("--map gives '\(role)' more than once") }
-        if orders == nil, decimal != nil || dates != nil { throw ValidationError("--decimal and --dates go with --orders") }
-        if !follows, [history, end, now, from].contains(where: { $0 != nil }) || tz != nil || model != nil || target != nil
-            || minutes != nil || map != nil || database.table != nil || database.filter != nil
+        if orders == nil, fields.decimal != nil || fields.dates != nil { throw ValidationError("--decimal and --dates go with --orders") }
+        if !follows, [history, end, now, from].contains(where: { $0 != nil }) || fields.tz != nil || model != nil || target != nil
+            || minutes != nil || fields.map != nil || database.table != nil || database.filter != nil
         {
             throw ValidationError("--history, --target, --end, --minutes, --now, --tz, --map and --model go with --orders or --db")
         }
         if database.db != nil {
-            try database.validate(input: orders, map: map, lenient: false, currency: nil)
+            try database.validate(input: orders, map: fields.map, lenient: false, currency: nil)
         } else if from != nil {
             throw ValidationError("--from goes with --db (an export starts at its first order)")
         }
@@ -84,7 +70,7 @@ struct LiveSaleArguments: ParsableArguments {
 
     /// The sale's options, as `live.open` would read them from the same values.
     private func saleOptions() throws -> LiveSaleOptions {
-        let zone = tz ?? .utc
+        let zone = fields.zone
         var options = LiveSaleOptions(source: try source(zone: zone))
         options.plan.end = try minute(end, "--end", zone: zone)
         options.plan.length = minutes
@@ -102,13 +88,10 @@ struct LiveSaleArguments: ParsableArguments {
     private func source(zone: ShopZone) throws -> LiveSource {
         guard let db = database.db else {
             var reading = OrdersReadOptions()
-            reading.columns = map?.columns ?? OrderColumns()
-            reading.zone = zone
-            reading.decimal = decimal
-            reading.dates = dates
+            fields.apply(to: &reading)
             return .export(path: orders ?? "", reading: reading)
         }
-        let columns = map?.columns ?? OrderColumns()
+        let columns = fields.map?.columns ?? OrderColumns()
         do {
             let query = try MinuteQuery(table: database.table ?? "", time: columns.time ?? "order_time",
                                         amount: columns.amount ?? "amount", customer: columns.customer,

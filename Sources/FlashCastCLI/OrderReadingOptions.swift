@@ -1,14 +1,11 @@
 import ArgumentParser
 import SaleData
 
-/// How an orders CSV export is read: `flashcast aggregate`, `forecast` and `backtest` share these options.
+/// How an orders CSV export is read: `flashcast aggregate`, `forecast`, `backtest` and `whatif` share
+/// these options; the fields' own (`--map`, `--tz`, `--decimal`, `--dates`) are `ExportFieldOptions`,
+/// which the live REPL shares too.
 struct OrderReadingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Header names of the fields: id, time, customer, amount, currency, status.",
-                               valueName: "time=created_at,amount=total"))
-    var map: ColumnMap?
-
-    @Option(help: ArgumentHelp("Shop time zone: times without offset and minute labels.", valueName: "+08:00"))
-    var tz = ShopZone.utc
+    @OptionGroup var fields: ExportFieldOptions
 
     @Option(help: ArgumentHelp("First minute of the window (a time or a date).", valueName: "time"))
     var from: String?
@@ -25,17 +22,10 @@ struct OrderReadingOptions: ParsableArguments {
     @Flag(help: "Skip bad rows and report them instead of stopping at the first (a file whose every row is bad still fails).")
     var lenient = false
 
-    @Option(help: ArgumentHelp("Decimal mark of amounts: '.' or ',' (12,50 and 1.234,50); default: found in the file.",
-                               valueName: ","))
-    var decimal: DecimalMark?
-
-    @Option(help: ArgumentHelp("Order of numeric dates: dmy (29/11/2024 10:00) or mdy; default: found in the file"
-                                   + " (a day above 12 tells; dates with dots are day-first).",
-                               valueName: "dmy"))
-    var dates: DateOrder?
+    /// The shop's zone: --tz, else UTC.
+    var tz: ShopZone { fields.zone }
 
     func validate() throws {
-        if let role = map?.repeatedRole { throw ValidationError("--map gives '\(role)' more than once") }
         guard (from == nil) == (to == nil) else { throw ValidationError("--from and --to go together") }
         if rates != nil, currency == nil { throw ValidationError("--rates needs --currency (the reporting currency)") }
         _ = try window()
@@ -44,11 +34,8 @@ struct OrderReadingOptions: ParsableArguments {
     /// The reader's options; `windowed` false reads every order (a previous sale has its own dates).
     func readOptions(countCustomers: Bool, windowed: Bool = true) throws -> OrdersReadOptions {
         var options = OrdersReadOptions()
-        options.columns = map?.columns ?? OrderColumns()
-        options.zone = tz
+        fields.apply(to: &options)
         options.lenient = lenient
-        options.decimal = decimal
-        options.dates = dates
         options.window = windowed ? try window() : nil
         options.countCustomers = countCustomers
         if let currency { options.rates = CurrencyRates(reporting: currency, rates: rates?.rates ?? [:]) }

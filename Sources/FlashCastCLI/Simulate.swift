@@ -63,6 +63,9 @@ struct Simulate: ParsableCommand {
 
     func validate() throws {
         if markets, !market.isEmpty { throw ValidationError("--markets and --market do not go together") }
+        if markets || !market.isEmpty, orders > MarketSimulation.maximumOrders {
+            throw ValidationError("--orders must be at most 5e7 with markets (their orders are merged in memory)")
+        }
         let names = markets ? MarketSimulation.example.map(\.name) : market.map(\.market.name)
         for item in marketCampaign where !names.contains(item.name) {
             throw ValidationError("--market-campaign names no market: '\(item.name)'")

@@ -45,4 +45,12 @@ protocol FittedModel {
     var minimumRows: Int { get }
     /// Expected revenue for rows `origin+1 ... origin+horizon`, from rows `0...origin` only.
     func rates(origin: Int, horizon: Int) -> [Double]
+    /// Names the way the model forecasts from `origin` (for the default model, the shapes it can
+    /// mix there): back-tests from origins forecast another way weigh less in the intervals.
+    func method(origin: Int) -> String
+}
+
+extension FittedModel {
+    /// One way at every origin.
+    func method(origin: Int) -> String { "" }
 }

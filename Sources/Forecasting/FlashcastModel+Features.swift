@@ -19,6 +19,10 @@ enum ShapeFeature {
 }
 
 extension FlashcastModel {
+    /// The shapes usable at `origin`, named: back-tests from origins that could mix other shapes
+    /// weigh less in the intervals.
+    func method(origin: Int) -> String { availableFeatures(origin: origin).map { "\($0)" }.joined(separator: "+") }
+
     /// The features usable at `origin`: the earlier sale while it covers the origin (from the
     /// first minute on), last season once 4 hours of it lie before the origin; without an earlier
     /// sale, beside last season, the recent days' mean once two days and 4 hours are seen (a flat

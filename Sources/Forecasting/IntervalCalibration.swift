@@ -29,6 +29,11 @@ struct IntervalCalibration {
     static let driftShareFloor = 0.02
     /// Minutes after which an origin's residuals weigh half as much (the sale changes as it goes).
     static let halfLife = 2880.0
+    /// How much a back-test from an origin the model forecasts another way (other shapes: the
+    /// first day without last season) counts beside one forecast the cutoff's way: a tenth, enough
+    /// to stand in where no back-test of the cutoff's way reached, too little to set the band where
+    /// they did (another forecaster's errors say little about this one's).
+    static let otherMethodWeight = 0.1
 
     let input: ForecastInput
     let model: FittedModel
@@ -145,12 +150,14 @@ struct IntervalCalibration {
         let count = min(span, Self.maximumOrigins)
         var cumulative = [0.0]
         for value in input.revenue { cumulative.append(cumulative[cumulative.count - 1] + value) }
+        let method = model.method(origin: cutoff)
         for j in 1...count {
             let origin = cutoff - (j * span) / count
             let reach = min(horizon, cutoff - origin)
             let drift = input.driftRate(at: origin)
             guard reach > 0, drift > 0 else { continue }
-            let weight = pow(0.5, Double(cutoff - origin) / Self.halfLife)
+            let alike = model.method(origin: origin) == method
+            let weight = pow(0.5, Double(cutoff - origin) / Self.halfLife) * (alike ? 1 : Self.otherMethodWeight)
             var gain = 0.0
             for (offset, rate) in model.rates(origin: origin, horizon: reach).enumerated() {
                 gain += rate

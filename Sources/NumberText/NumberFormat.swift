@@ -75,9 +75,17 @@ public enum NumberFormat {
     }
 
     /// C's `%.*f` of a finite value (exact digits of large doubles), without Foundation.
-    private static func printed(_ value: Double, places: Int) -> String {
+    /// `value` with `digits` significant digits (1...17), trailing zeros dropped, in powers of ten
+    /// below 1e-4 or from `10^digits` (C's `%g`, as Lua's `string.format("%.10g", x)`): 0.0027407397990381
+    /// with 10 → `0.002740739799`, 1.0 → `1`, 1.5e-7 → `1.5e-07`.
+    public static func general(_ value: Double, digits: Int) -> String {
+        guard value.isFinite else { return nonFinite(value, minus: "-") }
+        return printed(value, places: min(max(digits, 1), 17), format: "%.*g")
+    }
+
+    private static func printed(_ value: Double, places: Int, format: String = "%.*f") -> String {
         var buffer = [CChar](repeating: 0, count: 400)
-        _ = withVaList([Int32(places), value]) { arguments in vsnprintf(&buffer, buffer.count, "%.*f", arguments) }
+        _ = withVaList([Int32(places), value]) { arguments in vsnprintf(&buffer, buffer.count, format, arguments) }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 

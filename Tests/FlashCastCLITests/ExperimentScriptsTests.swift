@@ -15,8 +15,8 @@ import TestSupport
         try runFlashcast(arguments, in: repository)
     }
 
-    /// The scripts' columns: one per metric, headings right-aligned in 9 characters.
-    static let headings = Metric.allCases.map { " " + String(repeating: " ", count: max(0, 9 - $0.heading.count)) + $0.heading }.joined()
+    /// The scripts' columns, as flashcast's tables: one per metric, headings right-aligned in 9 characters.
+    static let headings = Metric.allCases.map { String(repeating: " ", count: max(0, 9 - $0.heading.count)) + $0.heading }.joined()
     static let keys = Metric.allCases.map(\.key).joined(separator: ",")
 
     func written(_ name: String) throws -> [String] {
@@ -35,7 +35,7 @@ import TestSupport
         let result = try run(["run", "scripts/train.lua", "--train", "300", "--horizon", "100", "--epochs", "5", "--out", out])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.hasPrefix("Forecast(paper at "))
-        #expect(result.output.contains("\nmodel          " + Self.headings + "\npaper "))
+        #expect(result.output.contains("\nmodel           " + Self.headings + "\npaper "))
         #expect(try written("train") == ["train_forecast.csv", "train_forecast.svg", "train_loss.svg", "train_metrics.csv"])
         let metrics = try String(contentsOf: folder.appendingPathComponent("train/train_metrics.csv"), encoding: .utf8)
         #expect(metrics.hasPrefix("model," + Self.keys + "\npaper,"))
@@ -50,7 +50,7 @@ import TestSupport
                               "scripts/rolling.lua", "--model", "flashcast", "--out", out])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.hasPrefix("Backtest(flashcast, 19 pieces of 200 minutes, mean hre200 "))
-        #expect(result.output.contains("\nmodel           pieces" + Self.headings + "\nflashcast           19 "))
+        #expect(result.output.contains("\nmodel              pieces" + Self.headings + "\nflashcast              19 "))
         #expect(try written("rolling") == ["rolling.svg", "rolling_metrics.csv", "rolling_pieces.csv"])
         let metrics = try String(contentsOf: folder.appendingPathComponent("rolling/rolling_metrics.csv"), encoding: .utf8)
         #expect(metrics.hasPrefix("model,pieces," + Self.keys + "\nflashcast,19,"))

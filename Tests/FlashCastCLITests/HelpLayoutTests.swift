@@ -14,7 +14,10 @@ import TestSupport
         let prose = lines.prefix { !$0.hasPrefix("USAGE:") }.dropFirst(3)  // after the overview
         let paragraphs = prose.split(separator: "").map(Array.init)
         for paragraph in paragraphs {
-            for line in paragraph.dropLast() { #expect(line.count >= 60, "ragged line in '\(command)': \(line)") }
+            for (line, next) in zip(paragraph, paragraph.dropFirst()) {
+                let nextWord = next.prefix { $0 != " " }
+                #expect(line.count >= 60 || line.count + 1 + nextWord.count > 80, "ragged line in '\(command)': \(line)")
+            }
         }
     }
 }

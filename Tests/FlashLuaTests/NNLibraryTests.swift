@@ -33,7 +33,24 @@ func runNN(_ code: String) throws -> [String] {
             let function = try #require(NNLibrary.library.functions.first { $0.doc.name == name })
             #expect(function.doc.signature == "nn.\(name)() -> layer" && function.doc.summary == activation.summary)
         }
-        #expect(ModuleClass.registration.summary == "One layer (nn.Linear, nn.ReLU, nn.Tanh, nn.Sigmoid, nn.Dropout), added to a Sequential.")
+        #expect(ModuleClass.registration.summary == "One layer (nn.Linear, nn.Dropout, nn.ReLU, nn.Tanh, nn.Sigmoid), added to a Sequential.")
+    }
+
+    /// Every layer type of the model file's registry that scripts can build has its `nn` function, made
+    /// from its `LayerConstructor`: signature, help and argument errors.
+    @Test func everyRegisteredLayerHasAConstructorMadeFromItsArguments() throws {
+        #expect(Layers.constructors.map(\.name) == ["Linear", "Dropout", "ReLU", "Tanh", "Sigmoid"])
+        for layer in Layers.constructors {
+            let function = try #require(NNLibrary.library.functions.first { $0.doc.name == layer.name })
+            #expect(function.doc.signature == layer.signature && function.doc.summary == layer.summary)
+        }
+        let signatures = Layers.constructors.prefix(2).map(\.signature)
+        #expect(signatures == ["nn.Linear(inputs, outputs [, init]) -> layer", "nn.Dropout([p]) -> layer"])
+        let state = try FlashLua.makeState()
+        #expect(luaError(state, "nn.Linear(2, 3, 'glorot')") == "test:1: bad argument #3 to 'Linear' (must be 'he' or 'xavier', got 'glorot')")
+        #expect(luaError(state, "nn.Linear(2, 'x')") == "test:1: bad argument #2 to 'Linear' (number expected, got string)")
+        #expect(try runNN("return tostring(nn.Linear(2, 3, 'xavier')), tostring(nn.Dropout()), tostring(nn.Dropout(0.25))")
+            == ["Linear(2 -> 3)", "Dropout(0.5)", "Dropout(0.25)"])
     }
 
     @Test func buildsThePapersNetworkInTorchStyle() throws {

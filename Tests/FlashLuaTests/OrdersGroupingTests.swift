@@ -174,3 +174,41 @@ import TestSupport
         }
     }
 }
+
+@Suite struct SimulatedMarketsTests {
+    let files = TemporaryFolder("flashcast-markets")
+
+    @Test func simulateMarketsGivesAGroupedSaleAndItsExport() throws {
+        let path = files.file("markets.csv")
+        let state = try FlashLua.makeState()
+        let values = try state.execute("""
+            local r = orders.simulate{markets = true, minutes = 600, orders = 3000, seed = 2}
+            local sum, names = 0, {}
+            for i, g in ipairs(r.groups) do sum, names[i] = sum + g.total, g.name end
+            local n = orders.simulate{markets = true, minutes = 600, orders = 3000, seed = 2, path = '\(path)'}
+            local back = assert(orders.read('\(path)', {by = 'country', currency = 'USD',
+              rates = {EUR = 1.08, USD = 1, JPY = 0.0067, BRL = 0.2}}))
+            return table.concat(names, ' '), r.by, math.abs(sum - r.total) < 1e-6, r.groups.DE.revenue.start,
+              n == back.report.orders, #back.groups, math.abs(back.total - r.total) / r.total < 1e-3
+            """)
+        #expect(values == ["BR DE JP US", "country", "true", "2021-05-20T02:00", "true", "4", "true"])
+    }
+
+    @Test func badMarketsReadLikeLua() throws {
+        let state = try FlashLua.makeState()
+        let cases: [(String, String)] = [
+            ("{markets = 5}", "option 'markets' must be true or a list of markets, got number"),
+            ("{markets = {}}", "option 'markets' must hold at least one market"),
+            ("{markets = {{name = 'A'}}}", "option 'markets' item 1: 'tz' must be a non-empty string, got nil"),
+            ("{markets = {{name = 'A', tz = 'Mars', currency = 'X', rate = 1, share = 1}}}",
+             "option 'markets' item 1: 'tz' must be a time zone, got 'Mars'"),
+            ("{markets = {{name = 'A', tz = 'UTC', currency = 'X', rate = 0, share = 1}}}",
+             "option 'markets' item 1: 'rate' must be a positive number, got number"),
+            ("{markets = {{name = 'A', tz = 'UTC', currency = 'X', rate = 1, share = 1, campaigns = {{at = -1}}}}}",
+             "option 'markets' item 1: 'campaigns' item 1: 'at' must be minutes after the start or 'HH:MM'"),
+        ]
+        for (options, message) in cases {
+            #expect(luaError(state, "orders.simulate(\(options))") == "test:1: bad argument #1 to 'simulate' (\(message))")
+        }
+    }
+}

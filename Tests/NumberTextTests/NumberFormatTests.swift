@@ -95,4 +95,10 @@ import NumberText
         #expect(NumberFormat.signed(12.5, decimals: 0) == "+13")
         #expect(NumberFormat.signed(.nan) == "nan")
     }
+
+    @Test(arguments: [(0.0027407397990381, "0.002740739799"), (1.0, "1"), (9571.736873456, "9571.736873"),
+                      (1.5e-7, "1.5e-07"), (-0.25, "-0.25"), (12345678901234, "1.23456789e+13"), (Double.nan, "nan")])
+    func general(value: Double, text: String) {
+        #expect(NumberFormat.general(value, digits: 10) == text)
+    }
 }

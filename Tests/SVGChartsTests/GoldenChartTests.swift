@@ -115,6 +115,21 @@ import Testing
         try GoldenFile.check("scenarios", Self.scenarioChart().render(options))
     }
 
+    /// The what-if chart focused on its differences: the baseline's band, the target, and three
+    /// events close together whose labels must not cross each other's lines.
+    @Test func scenariosWithBandTargetAndCrowdedEvents() throws {
+        var options = Self.money()
+        options.title = "What if we send the e-mail?"
+        let cutoff = 45, start = Fixtures.saleStart
+        let band = Fixtures.forecast(cutoff: cutoff, horizon: Fixtures.minutes - cutoff, bias: 0.8)
+        var chart = Self.scenarioChart()
+        chart.band = (lower: band.lower, upper: band.upper, label: "baseline's 80% interval")
+        chart.target = band.mean[band.mean.count - 1] + 12000
+        chart.events = [ChartEvent(minute: start + 60, label: "e-mail sent at 14:00"), ChartEvent(minute: start + 80, label: "10% off"),
+                        ChartEvent(minute: start + 100, label: "second e-mail")]
+        try GoldenFile.check("scenarios-focused", chart.render(options))
+    }
+
     static func warningChart() -> EarlyWarningChart {
         let n = 240
         let expected = (0..<n).map { Fixtures.expectedRate($0).rounded() }

@@ -115,11 +115,6 @@ struct ForecastCommand: ParsableCommand {
         modelOptions.report(modelOptions.json ? json(run).text : text(run), extra: [rateSvg])
     }
 
-    private func metrics(_ forecast: Forecast) -> MetricsTable {
-        MetricsTable(rows: [.init(name: forecast.model.rawValue, metrics: forecast.metrics)]
-            + forecast.baselines.map { .init(name: $0.model.rawValue, metrics: $0.metrics) })
-    }
-
     private func text(_ run: ForecastRun) -> String {
         let forecast = run.forecast, sale = run.sale
         let end = forecast.rows - 1
@@ -142,7 +137,7 @@ struct ForecastCommand: ParsableCommand {
         if let source = run.effectSource { lines.append("e-mail effect: \(source)") }
         if let compared = forecast.metrics?.minutesCompared {
             lines.append("against the actuals of \(compared) minutes:")
-            lines.append(metrics(forecast).text.dropLast().description)
+            lines.append(MetricsTable(forecast).text.dropLast().description)
         } else {
             lines.append("no actuals after the cutoff: no metrics")
         }

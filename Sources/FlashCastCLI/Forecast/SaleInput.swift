@@ -23,7 +23,7 @@ struct SaleInput {
             let result = try OrdersReader.read(path: path, options: reading.readOptions(countCustomers: false, windowed: windowed))
             return try checked(SaleInput(revenue: result.table.revenue, summary: "\(name): \(result.report)"))
         }
-        if !asHistory, reading.map != nil || reading.currency != nil || reading.lenient {
+        if !asHistory, reading.fields.map != nil || reading.currency != nil || reading.lenient {
             throw ValidationError("--map, --currency, --rates and --lenient are for orders CSV files, not '\(name)'")
         }
         var revenue = try Series.loadColumn("revenue", from: path, zone: reading.tz)

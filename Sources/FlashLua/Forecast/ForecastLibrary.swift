@@ -95,6 +95,6 @@ enum ForecastLibrary {
     static let library = LuaLibrary(
         name: "forecast", summary: "Forecasts of cumulative revenue with intervals, rolling back-tests, early warning.",
         functions: [run, backtest, warning, models, ScenarioWhatIf.forecastWhatIf, ForecastMetricList.metrics,
-                     ForecastMetricList.metricText],
+                     ForecastMetricList.metricText, ForecastMetricList.metricTable],
         classes: [ForecastClass.luaClass, BacktestClass.luaClass])
 }

@@ -1,5 +1,6 @@
 import Forecasting
 import LuaBridge
+import SaleReports
 
 /// `forecast.metrics()` and `forecast.metric_text`: the accuracy measures as a list, so that scripts
 /// make their tables from it (a metric added in `Forecasting.Metric` shows up with no script edit).
@@ -31,6 +32,28 @@ enum ForecastMetricList {
             }
         }
         return 1
+    }
+
+    static let metricTable = LuaLibraryFunction(
+        "metric_table", "forecast.metric_table(fc | bt) -> text, csv",
+        """
+        The measures of a Forecast or a Backtest (its means over the pieces) and of its baselines, as \
+        flashcast forecast and backtest print them: a text table (a column per forecast.metrics(), shown \
+        as forecast.metric_text shows them; a back-test's also counts its pieces) and the same as CSV \
+        (model,[pieces,]mape,hre60,..., plain numbers with 10 significant digits, shares as fractions).
+        """
+    ) { call in
+        let table: MetricsTable
+        if let object = call.optionalObject(1, as: ForecastObject.self) {
+            table = MetricsTable(object.forecast)
+        } else if let object = call.optionalObject(1, as: BacktestObject.self) {
+            table = MetricsTable(object.backtest)
+        } else {
+            throw LuaError.typeMismatch(position: 1, expected: "Forecast or Backtest", got: call.typeName(at: 1))
+        }
+        call.push(table.text)
+        call.push(table.csv)
+        return 2
     }
 
     static let metricText = LuaLibraryFunction(

@@ -24,6 +24,14 @@ enum WorkMemory {
 }
 
 extension WorkMemory {
+    /// `orders.simulate{markets=...}`: every market's orders held and merged in time order (the
+    /// markets' arrays, the merged one and its sort), and a per-minute aggregation per market and
+    /// for the total.
+    static func markets(_ simulation: MarketSimulation) -> Double {
+        let sale = simulation.sale
+        return (sale.expectedOrders * 1.05 + 100) * 160 + Double(simulation.markets.count + 1) * Double(sale.minutes) * 240
+    }
+
     /// `forecast.run` on `revenue` with `options`: the models' inputs over the observed rows, the
     /// default model's features over the training rows or the paper network's training, the interval
     /// calibration's back-test residuals (up to 60 origins, each over the horizon it can reach), and

@@ -24,7 +24,7 @@ enum ModuleClass {
     ]
 
     static let registration = LuaClass<ModuleObject>(
-        summary: "One layer (" + (["Linear"] + Activations.registered.map { $0.name } + ["Dropout"]).map { "nn.\($0)" }.joined(separator: ", ")
+        summary: "One layer (" + Layers.constructors.map { "nn.\($0.name)" }.joined(separator: ", ")
             + "), added to a Sequential.",
         methods: methods,
         describe: { $0.module.description })

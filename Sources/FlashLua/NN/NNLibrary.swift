@@ -10,43 +10,48 @@ enum NNLibrary {
         return 1
     }
 
-    static let linear = LuaLibraryFunction(
-        "Linear", "nn.Linear(inputs, outputs [, init]) -> layer",
-        "A fully connected layer; init is 'he' (default, for ReLU) or 'xavier' (for Tanh and Sigmoid), drawn from the layer seeds (nn.seed)."
-    ) { call in
-        let inputs = try call.integer(1), outputs = try call.integer(2)
-        let name = try call.string(3, default: WeightInitialization.he.rawValue)
-        guard let initialization = WeightInitialization(rawValue: name) else {
-            throw LuaError.argument(position: 3, message: "must be 'he' or 'xavier', got '\(name)'")
-        }
-        guard inputs > 0 else { throw LuaError.argument(position: 1, message: "must be positive, got \(inputs)") }
-        guard outputs > 0 else { throw LuaError.argument(position: 2, message: "must be positive, got \(outputs)") }
-        // weights and biases, their gradients and the optimizer's two moments
-        try call.reserveMemory((Double(inputs) + 1) * Double(outputs) * 4 * 8, for: "nn.Linear(\(inputs), \(outputs))")
-        call.push(layer: try NNErrors.run { () throws(NeuralNetError) in
-            try Linear(inputs, outputs, initialization: initialization, seed: call.layerSeeds.next())
-        })
-        return 1
-    }
+    /// `nn.Linear(60, 64)`, `nn.ReLU()`, `nn.Dropout(0.2)`...: a constructor for each registered layer type.
+    static let layers = Layers.constructors.map(constructor(for:))
 
-    /// `nn.ReLU()`, `nn.Tanh()`, ...: a constructor for each registered activation.
-    static let activations = Activations.registered.map { constructor(of: $0) }
-
-    private static func constructor<F: ActivationFunction>(of _: F.Type) -> LuaLibraryFunction {
-        LuaLibraryFunction(F.name, "nn.\(F.name)() -> layer", F.summary) { call in
-            call.push(layer: ActivationLayer<Double, F>())
+    private static func constructor(for layer: LayerConstructor) -> LuaLibraryFunction {
+        LuaLibraryFunction(layer.name, layer.signature, layer.summary) { call in
+            var values: [LayerConstructor.Value] = []
+            for (offset, argument) in layer.arguments.enumerated() {
+                values.append(try value(of: argument, at: Int32(offset + 1), call))
+            }
+            let bytes = layer.bytes(values)
+            if bytes > 0 {
+                let sizes = values.compactMap { if case .integer(let size) = $0 { String(size) } else { nil } }
+                try call.reserveMemory(bytes, for: "nn.\(layer.name)(\(sizes.joined(separator: ", ")))")
+            }
+            let seeds = call.layerSeeds
+            call.push(layer: try NNErrors.run { () throws(NeuralNetError) in try layer.make(values) { seeds.next() } })
             return 1
         }
     }
 
-    static let dropout = LuaLibraryFunction(
-        "Dropout", "nn.Dropout([p]) -> layer",
-        "Zeroes each value with probability p (default 0.5) in training mode and scales the rest by 1 / (1 - p); the identity in evaluation mode."
-    ) { call in
-        let p = try call.number(1, default: 0.5)
-        guard p >= 0, p < 1 else { throw LuaError.argument(position: 1, message: "must be in [0, 1), got \(p)") }
-        call.push(layer: try NNErrors.run { () throws(NeuralNetError) in try Dropout(p, seed: call.layerSeeds.next()) })
-        return 1
+    /// The argument at `position`, checked for its kind.
+    private static func value(of argument: LayerConstructor.Argument, at position: Int32, _ call: LuaCall) throws(LuaError)
+        -> LayerConstructor.Value
+    {
+        switch argument.kind {
+        case .size:
+            let size = try call.integer(position)
+            guard size > 0 else { throw LuaError.argument(position: position, message: "must be positive, got \(size)") }
+            return .integer(size)
+        case .probability(let fallback):
+            let p = try call.number(position, default: fallback)
+            guard p >= 0, p < 1 else { throw LuaError.argument(position: position, message: "must be in [0, 1), got \(p)") }
+            return .number(p)
+        case .choice(let names):
+            let name = try call.string(position, default: names[0])
+            guard names.contains(name) else {
+                let quoted = names.map { "'\($0)'" }
+                let list = quoted.dropLast().joined(separator: ", ") + (quoted.count > 1 ? " or " : "") + (quoted.last ?? "")
+                throw LuaError.argument(position: position, message: "must be \(list), got '\(name)'")
+            }
+            return .name(name)
+        }
     }
 
     static let matrix = LuaLibraryFunction(
@@ -97,6 +102,6 @@ enum NNLibrary {
 
     static let library = LuaLibrary(
         name: "nn", summary: "Neural networks in Torch7's style: layers, Sequential, fit, save and load.",
-        functions: [sequential, linear] + activations + [dropout, matrix, windows, load, seed],
+        functions: [sequential] + layers + [matrix, windows, load, seed],
         classes: [SequentialClass.registration, ModuleClass.registration, MatrixClass.registration])
 }

@@ -85,14 +85,25 @@ enum OrdersLibrary {
         campaigns={{at="09:30" (after the start) or minutes, lift=1, halflife=30, rise=5}}; surge, closing_lift \
         and lift are at most 1e6 (times the base rate); baskets stay below 1e12 (basket_median * exp(6 * basket_sigma) \
         at most 1e12). Under a memory cap, work that would not fit is refused before it starts. With path="x.csv" \
-        writes the orders CSV and returns the number of orders; without, returns results as orders.read.
+        writes the orders CSV and returns the number of orders; without, returns results as orders.read. \
+        markets=true (DE, US, JP, BR) or {{name="DE", tz="Europe/Berlin", currency="EUR", rate=1.08, share=0.35, \
+        campaigns={...}}, ...}: the sale in several markets at once, each market's customers on its own clock, \
+        paying in its currency, with its own campaigns beside the sale's; the CSV gains currency and country \
+        columns (amounts in the market's currency), the results are grouped by country as orders.read{by=} \
+        gives them (amounts in USD).
         """
     ) { call in
         let options = try LuaOptions(call, at: 1)
         let sale = try SimulationOptions.read(options, call)
         let path = try options.string("path")
-        try call.reserveMemory(WorkMemory.simulation(sale, aggregated: path == nil),
+        try call.reserveMemory(WorkMemory.simulation(sale, aggregated: path == nil) * 2,
                                for: "orders.simulate of \(Int(sale.expectedOrders)) orders over \(sale.minutes) minutes")
+        if let markets = try MarketOptions.read(options, call) {
+            let simulation = MarketSimulation(sale: sale, markets: markets)
+            try call.reserveMemory(WorkMemory.markets(simulation),
+                                   for: "orders.simulate of \(Int(sale.expectedOrders)) orders in \(markets.count) markets")
+            return try simulateMarkets(simulation, path: path, call)
+        }
         if let path {
             var written = 0
             let message = try call.writeOutput(path) { file in written = try call.cancellable { try sale.write(into: file) } }
@@ -114,8 +125,40 @@ enum OrdersLibrary {
         return 1
     }
 
+    /// `orders.simulate{markets=...}`: the CSV written, or the total and each market aggregated over
+    /// the whole sale (amounts in the reporting currency; each market's series on its clock).
+    private static func simulateMarkets(_ simulation: MarketSimulation, path: String?, _ call: LuaCall) throws -> Int32 {
+        if let path {
+            var written = 0
+            let message = try call.writeOutput(path) { file in
+                written = try call.cancellable { try simulation.write(into: file) }
+            }
+            if let message {
+                try call.checkInterrupt()
+                return call.failure(message)
+            }
+            call.push(written)
+            return 1
+        }
+        let sale = simulation.sale
+        let window = sale.start...(sale.start + max(sale.minutes, 1) - 1)  // every market over the whole sale
+        var total = OrdersAggregator(zone: sale.zone, window: window)
+        var markets = simulation.markets.map { OrdersAggregator(zone: $0.zone, window: window) }
+        for (count, (order, market)) in simulation.orders().enumerated() {
+            if count % 4096 == 0 { try call.checkInterrupt() }
+            let customer = simulation.markets[market].name + "-" + order.customerLabel
+            total.add(second: order.second, cents: order.cents, id: String(order.id), customer: customer)
+            markets[market].add(second: order.second, cents: order.cents, customer: customer)
+        }
+        let groups = try zip(simulation.markets, markets).map { market, aggregator in
+            OrderGroup(name: market.name, table: try aggregator.table())
+        }
+        call.push(try total.result()) { fields in fields.setGroups(OrderGroup.sortedByName(groups), by: "country") }
+        return 1
+    }
+
     static let library = LuaLibrary(
         name: "orders", summary: "Orders in (CSV exports, Lua tables, simulated sales), per-minute series out.",
-        functions: [read, aggregate, live, simulate, OrdersQuery.query, OrdersQuery.liveQuery],
-        classes: [LiveOrdersObject.luaClass, LiveQueryObject.luaClass])
+        functions: [read, aggregate, live, simulate, OrdersQuery.query, OrdersQuery.liveQuery, rows],
+        classes: [LiveOrdersObject.luaClass, LiveQueryObject.luaClass, RowsClass.luaClass, RowsClass.groupsClass])
 }

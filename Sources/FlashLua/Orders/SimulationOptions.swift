@@ -11,7 +11,7 @@ import SaleData
 enum SimulationOptions {
     static let keys: Set<String> = [
         "seed", "minutes", "orders", "start", "tz", "format", "surge", "surge_halflife", "daily_depth", "closing",
-        "closing_lift", "basket_median", "basket_sigma", "repeat_share", "campaigns", "path",
+        "closing_lift", "basket_median", "basket_sigma", "repeat_share", "campaigns", "path", "markets",
     ]
 
     static func read(_ options: LuaOptions, _ call: LuaCall) throws(LuaError) -> SaleSimulation {
@@ -47,27 +47,43 @@ enum SimulationOptions {
             guard call.type(at: list) == .table else {
                 throw options.error("campaigns", "must be a table, got \(call.typeName(at: list))")
             }
-            var campaigns: [SaleSimulation.Campaign] = []
-            for position in stride(from: 1, through: call.length(list), by: 1) {
-                func problem(_ text: String) -> LuaError { options.error("campaigns", "item \(position): \(text)") }
-                let isTable = call.rawIndex(list, position) == .table
-                defer { call.pop() }  // pop the campaign
-                guard isTable else { throw problem("table expected, got \(call.typeName(at: -1))") }
-                let item = call.count
-                let at = field(call, item, "at") { call, index in
-                    call.type(at: index) == .string ? SaleSimulation.elapsedMinutes((try? call.string(index)) ?? "")
-                        : (try? call.integer(index)).flatMap { $0 >= 0 ? $0 : nil }
-                }
-                guard let at else { throw problem("'at' must be minutes after the start or 'HH:MM'") }
-                let lift = try number(call, item, "lift", problem) ?? 1
-                let halfLife = try number(call, item, "halflife", problem) ?? 30
-                let rise = try number(call, item, "rise", problem) ?? 5
-                guard halfLife > 0, rise > 0 else { throw problem("'halflife' and 'rise' must be positive") }
-                guard lift <= SaleSimulation.maximumLift else { throw problem("'lift' must be at most 1e6") }
-                campaigns.append(.init(minute: at, lift: lift, riseMinutes: rise, halfLife: halfLife))
-            }
-            return campaigns
+            return try campaignList(at: list, call) { options.error("campaigns", $0) }
         }
+    }
+
+    /// The `campaigns` field of the table at `item` (a market's), or none.
+    static func campaigns(in item: Int32, _ call: LuaCall, _ problem: (String) -> LuaError) throws(LuaError)
+        -> [SaleSimulation.Campaign] {
+        call.rawField(item, "campaigns")
+        defer { call.pop() }  // pop the campaigns
+        if call.isNoneOrNil(-1) { return [] }
+        guard call.type(at: -1) == .table else { throw problem("'campaigns' must be a table, got \(call.typeName(at: -1))") }
+        return try campaignList(at: call.count, call) { problem("'campaigns' \($0)") }
+    }
+
+    /// The campaigns of the list at `list`; `problem` words an error about one.
+    private static func campaignList(at list: Int32, _ call: LuaCall, _ fail: (String) -> LuaError) throws(LuaError)
+        -> [SaleSimulation.Campaign] {
+        var campaigns: [SaleSimulation.Campaign] = []
+        for position in stride(from: 1, through: call.length(list), by: 1) {
+            func problem(_ text: String) -> LuaError { fail("item \(position): \(text)") }
+            let isTable = call.rawIndex(list, position) == .table
+            defer { call.pop() }  // pop the campaign
+            guard isTable else { throw problem("table expected, got \(call.typeName(at: -1))") }
+            let item = call.count
+            let at = field(call, item, "at") { call, index in
+                call.type(at: index) == .string ? SaleSimulation.elapsedMinutes((try? call.string(index)) ?? "")
+                    : (try? call.integer(index)).flatMap { $0 >= 0 ? $0 : nil }
+            }
+            guard let at else { throw problem("'at' must be minutes after the start or 'HH:MM'") }
+            let lift = try number(call, item, "lift", problem) ?? 1
+            let halfLife = try number(call, item, "halflife", problem) ?? 30
+            let rise = try number(call, item, "rise", problem) ?? 5
+            guard halfLife > 0, rise > 0 else { throw problem("'halflife' and 'rise' must be positive") }
+            guard lift <= SaleSimulation.maximumLift else { throw problem("'lift' must be at most 1e6") }
+            campaigns.append(.init(minute: at, lift: lift, riseMinutes: rise, halfLife: halfLife))
+        }
+        return campaigns
     }
 
     private static func field<T>(_ call: LuaCall, _ item: Int32, _ key: String, _ read: (LuaCall, Int32) -> T?) -> T? {

@@ -106,23 +106,28 @@ public enum GroupForecaster {
                              reconciliation: method, choice: choice)
     }
 
-    /// The total's and each group's own forecasts; an error names its group.
+    /// The total's and each group's own forecasts, on every core (`ParallelJobs`: the same results
+    /// whatever the cores); an error names its group.
     static func baseForecasts(total: Series, groups: [GroupSeries], options: ForecastOptions)
         throws(ForecastError) -> (direct: Forecast, groups: [Forecast]) {
-        let direct = try Forecaster.forecast(revenue: total, options: options)
-        var forecasts: [Forecast] = []
-        for group in groups {
-            guard !CancellationCheck.isRequested else { throw .cancelled }
-            var groupOptions = options
-            groupOptions.history = group.history
-            do throws(ForecastError) {
-                forecasts.append(try Forecaster.forecast(revenue: group.revenue, options: groupOptions))
-            } catch {
-                if error == .cancelled { throw error }
-                throw .group(name: group.name, error)
+        let jobs = [GroupSeries(name: "", revenue: total, history: options.history)] + groups
+        do {
+            let forecasts = try ParallelJobs.map(jobs.count) { index in
+                var jobOptions = options
+                jobOptions.history = jobs[index].history
+                do throws(ForecastError) {
+                    return try Forecaster.forecast(revenue: jobs[index].revenue, options: jobOptions)
+                } catch {
+                    guard index > 0, error != .cancelled else { throw error }
+                    throw ForecastError.group(name: jobs[index].name, error)
+                }
             }
+            return (forecasts[0], Array(forecasts.dropFirst()))
+        } catch let error as ForecastError {
+            throw error
+        } catch {
+            throw .cancelled  // a job not started because the caller asked to stop
         }
-        return (direct, forecasts)
     }
 
     /// Shares the gap between the total's forecast and the groups' sum out by `method`: each group's

@@ -26,3 +26,9 @@ extension ActivationLayer: SavedLayer {
 
     static func layer(from record: LayerRecord, position: String) throws(NeuralNetError) -> Module<T> { ActivationLayer() }
 }
+
+extension ActivationLayer: ConstructibleLayer {
+    static var constructor: LayerConstructor {
+        LayerConstructor(F.name, summary: F.summary) { (_, _) throws(NeuralNetError) -> Module<Double> in ActivationLayer<Double, F>() }
+    }
+}

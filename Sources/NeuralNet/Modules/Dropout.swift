@@ -61,3 +61,15 @@ extension Dropout: SavedLayer {
         return try Dropout(probability)
     }
 }
+
+extension Dropout: ConstructibleLayer {
+    static var constructor: LayerConstructor {
+        LayerConstructor(
+            "Dropout",
+            summary: "Zeroes each value with probability p (default 0.5) in training mode and scales the rest by 1 / (1 - p); the identity in evaluation mode.",
+            arguments: [.init("p", .probability(default: 0.5))]
+        ) { (values, seed) throws(NeuralNetError) -> Module<Double> in
+            try Dropout<Double>(values[0].number, seed: seed())
+        }
+    }
+}

@@ -102,3 +102,17 @@ extension Linear: SavedLayer {
         return layer
     }
 }
+
+extension Linear: ConstructibleLayer {
+    static var constructor: LayerConstructor {
+        LayerConstructor(
+            "Linear",
+            summary: "A fully connected layer; init is 'he' (default, for ReLU) or 'xavier' (for Tanh and Sigmoid), drawn from the layer seeds (nn.seed).",
+            arguments: [.init("inputs", .size), .init("outputs", .size), .init("init", .choice(WeightInitialization.allCases.map(\.rawValue)))],
+            bytes: { (Double($0[0].integer) + 1) * Double($0[1].integer) * 4 * 8 }  // weights and biases, their gradients, two moments
+        ) { (values, seed) throws(NeuralNetError) -> Module<Double> in
+            try Linear<Double>(values[0].integer, values[1].integer,
+                               initialization: WeightInitialization(rawValue: values[2].name) ?? .he, seed: seed())
+        }
+    }
+}

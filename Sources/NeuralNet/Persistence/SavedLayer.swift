@@ -1,8 +1,9 @@
 /// A layer type the model file stores: the `type` of its records and how it writes and reads the
 /// other fields of `LayerRecord`.
 ///
-/// A new layer type conforms to this and gets its line in `LayerRecord.types`; an activation needs
-/// neither (each registered `ActivationFunction` is saved under its name).
+/// A new layer type conforms to this (and to `ConstructibleLayer`, for scripts to build it) and gets
+/// its line in `LayerRecord.types`; an activation needs neither (each registered `ActivationFunction`
+/// is saved and built under its name).
 protocol SavedLayer<Scalar> {
     /// The precision of the layer.
     associatedtype Scalar: NNScalar
@@ -15,7 +16,8 @@ protocol SavedLayer<Scalar> {
 }
 
 extension LayerRecord {
-    /// The layer types the format knows, one line each, then every registered activation.
+    /// The layer types the format knows (and, those that are `ConstructibleLayer`, scripts build:
+    /// `Layers.constructors`), one line each, then every registered activation.
     static func types<T: NNScalar>(_: T.Type) -> [any SavedLayer<T>.Type] {
         [
             Sequential<T>.self,

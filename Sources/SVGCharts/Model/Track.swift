@@ -34,9 +34,16 @@ struct Track: Sendable, Equatable {
     /// The indices whose positions fall inside `window`, if any.
     func indices(in window: ClosedRange<Double>) -> Range<Int>? {
         guard step > 0, !values.isEmpty else { return nil }
-        let first = max(0, Int(((window.lowerBound - start) / step).rounded(.up)))
-        let last = min(values.count - 1, Int(((window.upperBound - start) / step).rounded(.down)))
+        let first = max(0, index(at: window.lowerBound, rounded: .up))
+        let last = min(values.count - 1, index(at: window.upperBound, rounded: .down))
         return first <= last ? first..<(last + 1) : nil
+    }
+
+    /// The index at position `x`, rounded, kept within one past either end (so far-off windows cannot overflow).
+    private func index(at x: Double, rounded rule: FloatingPointRoundingRule) -> Int {
+        let position = ((x - start) / step).rounded(rule)
+        guard !position.isNaN else { return -1 }
+        return Int(min(max(position, -1), Double(values.count)))
     }
 
     /// The values inside `window` and one either side, so lines run on to the plot's edges.
@@ -48,7 +55,7 @@ struct Track: Sendable, Equatable {
 
     /// The two values around a window that falls between them.
     private func nearest(_ window: ClosedRange<Double>) -> Range<Int>? {
-        let before = Int(((window.lowerBound - start) / step).rounded(.down))
+        let before = index(at: window.lowerBound, rounded: .down)
         return before >= 0 && before + 1 < values.count ? before..<(before + 1) : nil
     }
 

@@ -23,6 +23,30 @@ enum Cents {
     static func amount(_ cents: Int64) -> Double { Double(cents) / 100 }
 }
 
+/// A sum taken value by value: in cents while every value is whole cents and the magnitudes fit in
+/// 64 bits, compensated otherwise; NaN and infinities propagate as in plain addition.
+struct ExactSum {
+    private var cents: Int64 = 0, magnitude: Int64 = 0, inCents = true
+    private var running = CompensatedSum(), plain = 0.0
+
+    mutating func add(_ value: Double) {
+        plain += value
+        running.add(value)
+        guard inCents else { return }
+        let whole = abs(value) < 9e13 ? Int64((value * 100).rounded()) : 0
+        let (total, overflow) = magnitude.addingReportingOverflow(abs(whole))
+        inCents = abs(value) < 9e13 && Cents.amount(whole) == value && !overflow
+        magnitude = total
+        cents &+= whole
+    }
+
+    /// The sum so far.
+    var value: Double {
+        if inCents { return Cents.amount(cents) }
+        return plain.isFinite ? running.value : plain
+    }
+}
+
 /// A running sum that keeps the low-order bits plain addition loses (Neumaier's method).
 struct CompensatedSum {
     private var total = 0.0, compensation = 0.0
@@ -40,20 +64,9 @@ struct CompensatedSum {
 extension Series {
     /// Sum of values: exact in cents for money, compensated otherwise.
     static func exactSum(_ values: [Double]) -> Double {
-        var cents: Int64 = 0, magnitude: Int64 = 0
-        var running = CompensatedSum(), plain = 0.0, inCents = true
-        for value in values {
-            plain += value
-            running.add(value)
-            guard inCents else { continue }
-            let whole = abs(value) < 9e13 ? Int64((value * 100).rounded()) : 0
-            let (total, overflow) = magnitude.addingReportingOverflow(abs(whole))
-            inCents = abs(value) < 9e13 && Cents.amount(whole) == value && !overflow
-            magnitude = total
-            cents &+= whole
-        }
-        if inCents { return Cents.amount(cents) }
-        return plain.isFinite ? running.value : plain
+        var sum = ExactSum()
+        for value in values { sum.add(value) }
+        return sum.value
     }
 
     /// Running sums of values: exact in cents for money, compensated otherwise; NaN and infinities

@@ -1,3 +1,4 @@
+import Cancellation
 import NumberText
 import SafeOutput
 
@@ -58,6 +59,10 @@ public struct MarketSimulation: Sendable, Equatable {
         Market(name: "BR", zone: ShopZone("America/Sao_Paulo") ?? .utc, currency: "BRL", rate: 0.2, share: 0.15),
     ]
 
+    /// Most expected orders a market simulation takes: the markets' orders are merged in memory
+    /// (about 160 bytes an order, 8 GB at this size).
+    public static let maximumOrders = 5e7
+
     /// The rates that read the export back in the reporting currency.
     public var rates: CurrencyRates {
         CurrencyRates(reporting: reportingCurrency,
@@ -94,16 +99,29 @@ public struct MarketSimulation: Sendable, Equatable {
     /// market's currency, customers named by market (`DE-c0000012`). Returns the orders written.
     @discardableResult
     public func write(to path: String) throws -> Int {
+        let file = try OutputFile(path)
+        let written = try write(into: file)
+        try file.commit()
+        return written
+    }
+
+    /// Writes the CSV into `file` (not committed); returns the number of orders written. Asks
+    /// `CancellationCheck` every 4096 orders.
+    public func write(into file: OutputFile) throws -> Int {
         var text = "order_id,order_time,customer,amount,currency,country\n"
         let orders = orders()
-        text.reserveCapacity(orders.count * 64)
-        for (order, index) in orders {
+        for (count, (order, index)) in orders.enumerated() {
+            if count % 4096 == 0, CancellationCheck.isRequested { throw CancellationError() }
             let market = markets[index]
-            let cents = Int64((Double(order.cents) / market.rate).rounded())
+            let cents = SaleSimulation.cents(Double(order.cents) / 100 / market.rate)  // capped, as every basket
             text += "\(order.id),\(sale.timeText(second: order.second)),\(market.name)-\(order.customerLabel),"
-                + "\(NumberFormat.cents(max(cents, 1))),\(market.currency),\(market.name)\n"
+                + "\(NumberFormat.cents(cents)),\(market.currency),\(market.name)\n"
+            if text.utf8.count >= 1 << 20 {
+                try file.write(Array(text.utf8))
+                text = ""
+            }
         }
-        try OutputFile.write(text.utf8, to: path)
+        try file.write(Array(text.utf8))
         return orders.count
     }
 }

@@ -1,0 +1,70 @@
+import FlashLua
+import LuaBridge
+import TemporaryFolders
+import Testing
+import TestSupport
+
+/// `orders.rows` on a small CSV: the table's methods from Lua, and their errors.
+@Suite struct RowsLibraryTests {
+    @TemporaryFolder("flashcast-rows") var folder
+
+    func state() throws -> LuaState {
+        let path = folder.appendingPathComponent("orders.csv").path
+        try "order_id,customer,amount\n1,ann,0.1\n2,bob,0.2\n3,ann,12.5\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let state = try FlashLua.makeState()
+        try state.execute("t = assert(orders.rows('\(path)'))")
+        return state
+    }
+
+    @Test func filtersGroupsSortsAndReadsBackWhatItSaves() throws {
+        let state = try state()
+        #expect(try state.execute("return #t, table.concat(t.columns, ','), t[1].order_id, t[3].amount, t[4]")
+            == ["3", "order_id,customer,amount", "1", "12.5", "nil"])
+        #expect(try state.execute("return #t:filter('amount', '>', 0.15), #t:filter('customer', '==', 'ann')") == ["2", "2"])
+        let out = folder.appendingPathComponent("per.csv").path
+        #expect(try state.execute("""
+            local per = t:group_by('customer'):aggregate{total = {'sum', 'amount'}, n = 'count'}:sort('total', 'desc')
+            assert(per:save_csv('\(out)'))
+            local back = assert(orders.rows('\(out)'))
+            return table.concat(back.columns, ','), back[1].customer, back[1].total, back[2].total, back:head(1):show()
+            """) == ["customer,n,total", "ann", "12.6", "0.2", "customer  n  total\nann       2   12.6\n1 rows, 3 columns"])
+    }
+
+    @Test(arguments: [
+        ("t:filter('nope', '>', 1)", "test:1: bad argument #1 to 'filter' (no column 'nope' (columns: order_id, customer, amount))"),
+        ("t:filter('amount', 'gt', 1)", "test:1: bad argument #2 to 'filter' (must be one of '==', '~=', '<', '<=', '>', '>=', got 'gt')"),
+        ("t:filter('amount', '>', {})", "test:1: bad argument #3 to 'filter' (number or string expected, got table)"),
+        ("t:sort('amount', 'up')", "test:1: bad argument #2 to 'sort' (must be 'asc' or 'desc', got 'up')"),
+        ("t:group_by()", "test:1: bad argument #1 to 'group_by' (string expected, got no value)"),
+        ("t:group_by('x')", "test:1: bad argument #1 to 'group_by' (no column 'x' (columns: order_id, customer, amount))"),
+        ("t:group_by('customer'):aggregate{s = 'median'}",
+         "test:1: bad argument #1 to 'aggregate' (field 's' must be one of 'count', 'sum', 'mean', 'min', 'max' or {how, column})"),
+        ("t:group_by('customer'):aggregate{s = {'sum', 'customer'}}",
+         "test:1: bad argument #1 to 'aggregate' ('sum' needs a column of numbers, 'customer' holds text)"),
+        ("orders.rows({})", "test:1: bad argument #1 to 'rows' (string expected, got table)"),
+    ])
+    func misuseRaisesLuaStyleErrors(code: String, message: String) throws {
+        #expect(luaError(try state(), code) == message)
+    }
+
+    /// Hostile arguments give a result or a Lua error, never a crash.
+    @Test(arguments: [
+        "t:head(math.maxinteger)", "t:head(math.mininteger)", "t[0]", "t[1e300]", "t[-1]", "t['amount']",
+        "t:filter('amount', '>', 0/0)", "t:filter('amount', '~=', 0/0)", "t:filter('amount', '<', math.huge)",
+        "t:head(0):sort('amount')", "t:head(0):group_by('customer'):aggregate{n = 'count'}",
+        "t:group_by('customer', 'amount', 'order_id'):aggregate{m = {'mean', 'amount'}, x = {'max', 'amount'}}",
+        "t:group_by('customer'):aggregate{}", "t:group_by('customer'):aggregate{[1] = 'sum'}",
+        "t:group_by('customer'):aggregate{s = {'sum'}}", "t:show(math.maxinteger)", "t:show(-5)",
+        "t:column('amount')[1]", "tostring(t:head(0))", "t:sort('customer', 'desc'):head(1)[1].customer",
+    ])
+    func hostileArgumentsNeverCrash(code: String) throws {
+        _ = luaError(try state(), "local r = " + code + " return tostring(r)")
+    }
+
+    @Test func unreadableFilesReturnNilAndAMessage() throws {
+        let bad = folder.appendingPathComponent("bad.csv").path
+        try "a,b\n1,2\n3\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect(try state().execute("return orders.rows('\(bad)')") == ["nil", "bad.csv:3: row has 1 fields, expected 2"])
+        #expect(try state().execute("return orders.rows('/nonexistent.csv')") == ["nil", "cannot open '/nonexistent.csv'"])
+    }
+}
