@@ -108,6 +108,7 @@ import Testing
             (["--by", "country", "--reconciliation", "mint"], "Error: The value 'mint' is invalid for '--reconciliation <method>'"),
             (["--by", "country", "--email", "21:00"], "Error: --email and --discount are for one series, not with --by"),
             (["--by", "country", "--origins", "0"], "Error: --origins must be at least 1"),
+            (["--by", "country", "--rate-svg", "r.svg"], "Error: --rate-svg is for one series, not with --by"),
         ]
         for (extra, message) in cases {
             let result = try runFlashcast(base + extra, in: repository)

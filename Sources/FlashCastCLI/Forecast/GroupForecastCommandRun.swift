@@ -12,6 +12,7 @@ struct GroupForecastCommandRun {
 
     init(_ command: ForecastCommand, grouping: OrderGrouping) throws {
         guard command.events.isEmpty else { throw ValidationError("--email and --discount are for one series, not with --by") }
+        guard command.rateSvg == nil else { throw ValidationError("--rate-svg is for one series, not with --by") }
         guard !Series.isMinuteCSV(path: command.input) else {
             throw ValidationError("--by needs an orders CSV, not a per-minute file")
         }
