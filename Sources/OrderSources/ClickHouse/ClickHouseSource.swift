@@ -42,6 +42,9 @@ public final class ClickHouseSource: OrderSource {
         return result
     }
 
+    /// Runs a statement and returns its `TabSeparated` rows (tests load and inspect tables with it).
+    func run(_ sql: String) throws(OrderSourceError) -> [[String?]] { try connection.rows(sql) }
+
     /// How the time and amount columns store their values, after checking that the table has every
     /// column the query reads; asked once per table and set of columns.
     private func kinds(of query: MinuteQuery) throws(OrderSourceError)
