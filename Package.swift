@@ -164,7 +164,7 @@ let databaseTargets: [Target] = [
         name: "OrderSources", dependencies: ["SaleData", "CLibPQ", "CSQLite", "Cancellation"], exclude: ["README.md"],
         swiftSettings: strict),
     .testTarget(
-        name: "OrderSourcesTests", dependencies: ["OrderSources", "SaleData", "TemporaryFolders", "NumberText", "Cancellation"], swiftSettings: strict),
+        name: "OrderSourcesTests", dependencies: ["OrderSources", "SaleData", "TemporaryFolders", "NumberText", "Cancellation", "TestSupport"], swiftSettings: strict),
     .executableTarget(
         name: "BenchDB", dependencies: ["OrderSources", "SaleData", "NumberText"], path: "Benchmarks/BenchDB",
         exclude: ["README.md"], swiftSettings: strict),

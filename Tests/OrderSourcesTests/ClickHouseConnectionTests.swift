@@ -3,6 +3,7 @@ import Synchronization
 import Foundation
 import Testing
 import TemporaryFolders
+import TestSupport
 @testable import OrderSources
 
 /// Credentials, refusals and servers that are down or never answer.

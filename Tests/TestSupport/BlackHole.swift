@@ -1,11 +1,13 @@
 import Foundation
 
 /// A TCP server on 127.0.0.1 that takes connections (the kernel completes them) and never answers.
-final class BlackHole {
-    let port: Int
+public final class BlackHole {
+    /// The port it listens on.
+    public let port: Int
     private let descriptor: Int32
 
-    init() throws {
+    /// Listens on a free port of 127.0.0.1.
+    public init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -25,10 +27,11 @@ final class BlackHole {
         port = Int(UInt16(bigEndian: address.sin_port))
     }
 
-    func close() { _ = Foundation.close(descriptor) }
+    /// Stops listening.
+    public func close() { _ = Foundation.close(descriptor) }
 
     /// A port nothing listens on (bound, then closed).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let hole = try BlackHole()
         hole.close()
         return hole.port
