@@ -158,8 +158,8 @@ let scenarioTargets: [Target] = [
 let databaseTargets: [Target] = [
     // libpq is loaded with dlopen at the first PostgreSQL connection (see Sources/CLibPQ), not at start-up.
     .target(name: "CLibPQ", path: "Sources/CLibPQ", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
-    .systemLibrary(
-        name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    // libsqlite3 likewise, at the first database file opened (see Sources/CSQLite); its header is libsqlite3-dev's.
+    .target(name: "CSQLite", path: "Sources/CSQLite", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
     .target(
         name: "OrderSources", dependencies: ["SaleData", "CLibPQ", "CSQLite", "Cancellation"], exclude: ["README.md"],
         swiftSettings: strict),

@@ -2,8 +2,9 @@ import TemporaryFolders
 import TestSupport
 import Testing
 
-/// libpq is loaded at the first PostgreSQL connection, not at start-up (Benchmarks/BenchBridge/README.md
-/// lists what the release program loads): without it, connecting is an error, not a crash.
+/// libpq and libsqlite3 are loaded at the first connection or database file, not at start-up
+/// (Benchmarks/BenchBridge/README.md lists what the release program loads): without them, reading is an
+/// error, not a crash.
 @Suite struct StartupLibraryTests {
     @TemporaryFolder("flashcast-startup") var folder
 
@@ -22,5 +23,14 @@ import Testing
             #expect(result.output == "nil\t\(reason)\n")
         }
         #expect(!(result.output + result.error).contains("Sekrit-77"))
+    }
+
+    @Test func missingSQLiteLibraryIsAnErrorNotACrash() throws {
+        let result = try runFlashcast(
+            ["aggregate", "-o", "m.csv", "--table", "orders", "--db", "sqlite:past.db"], in: folder,
+            environment: ["FLASHCAST_LIBSQLITE3": "/nonexistent/libsqlite3.so.0"])
+        #expect(result.status == 1)
+        #expect(result.error == "flashcast: cannot open 'sqlite:past.db': the SQLite library libsqlite3 cannot be loaded"
+            + " (/nonexistent/libsqlite3.so.0: cannot open shared object file: No such file or directory)\n")
     }
 }

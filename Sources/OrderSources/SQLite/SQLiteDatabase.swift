@@ -19,6 +19,7 @@ public final class SQLiteDatabase {
     /// Opens the database file (by default read-only).
     public init(path: String, mode: Mode = .readOnly) throws(OrderSourceError) {
         self.path = path
+        if let reason = flashcast_sqlite_load() { throw OrderSourceError("cannot open 'sqlite:\(path)': \(String(cString: reason))") }
         var opened: OpaquePointer?
         let flags: Int32
         switch mode {
@@ -26,22 +27,22 @@ public final class SQLiteDatabase {
         case .readWrite: flags = SQLITE_OPEN_READWRITE
         case .create: flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
-        let code = sqlite3_open_v2(path, &opened, flags | SQLITE_OPEN_NOMUTEX, nil)
+        let code = flashcast_sqlite3_open_v2(path, &opened, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let opened else {
-            let reason = opened.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
-            sqlite3_close(opened)
+            let reason = opened.map { String(cString: flashcast_sqlite3_errmsg($0)) } ?? String(cString: flashcast_sqlite3_errstr(code))
+            flashcast_sqlite3_close(opened)
             throw OrderSourceError("cannot open 'sqlite:\(path)': \(reason)")
         }
         handle = opened
-        sqlite3_busy_timeout(handle, 5000)
+        flashcast_sqlite3_busy_timeout(handle, 5000)
     }
 
-    deinit { sqlite3_close(handle) }
+    deinit { flashcast_sqlite3_close(handle) }
 
     /// Compiles a statement; the error quotes SQLite's reason.
     public func prepare(_ sql: String) throws(OrderSourceError) -> SQLiteStatement {
         var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+        guard flashcast_sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
             throw error("cannot prepare statement")
         }
         return SQLiteStatement(statement: statement, database: self)
@@ -49,7 +50,7 @@ public final class SQLiteDatabase {
 
     /// Runs statements that return no rows (schema changes, `BEGIN`, `COMMIT`).
     public func execute(_ sql: String) throws(OrderSourceError) {
-        guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else { throw error("statement failed") }
+        guard flashcast_sqlite3_exec(handle, sql) == SQLITE_OK else { throw error("statement failed") }
     }
 
     /// Runs one statement with bound values and returns its rows.
@@ -63,6 +64,6 @@ public final class SQLiteDatabase {
 
     /// The error for the last failed call, with SQLite's message.
     func error(_ what: String) -> OrderSourceError {
-        OrderSourceError("\(what) on 'sqlite:\(path)': \(String(cString: sqlite3_errmsg(handle)))")
+        OrderSourceError("\(what) on 'sqlite:\(path)': \(String(cString: flashcast_sqlite3_errmsg(handle)))")
     }
 }

@@ -24,20 +24,20 @@ public final class SQLiteStatement {
         self.database = database
     }
 
-    deinit { sqlite3_finalize(statement) }
+    deinit { flashcast_sqlite3_finalize(statement) }
 
     /// Binds values to `?1`, `?2`, ... after resetting the statement.
     public func bind(_ values: [SQLValue]) throws(OrderSourceError) {
-        sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
+        flashcast_sqlite3_reset(statement)
+        flashcast_sqlite3_clear_bindings(statement)
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32
             switch value {
-            case .integer(let number): code = sqlite3_bind_int64(statement, index, number)
-            case .real(let number): code = sqlite3_bind_double(statement, index, number)
-            case .boolean(let flag): code = sqlite3_bind_int64(statement, index, flag ? 1 : 0)
-            case .text(let text): code = sqlite3_bind_text(statement, index, text, -1, sqliteTransient)
+            case .integer(let number): code = flashcast_sqlite3_bind_int64(statement, index, number)
+            case .real(let number): code = flashcast_sqlite3_bind_double(statement, index, number)
+            case .boolean(let flag): code = flashcast_sqlite3_bind_int64(statement, index, flag ? 1 : 0)
+            case .text(let text): code = flashcast_sqlite3_bind_text_copy(statement, index, text)
             }
             guard code == SQLITE_OK else { throw database.error("cannot bind parameter \(index)") }
         }
@@ -45,14 +45,14 @@ public final class SQLiteStatement {
 
     /// The next row, or nil when the statement is done.
     public func step() throws(OrderSourceError) -> [Value]? {
-        switch sqlite3_step(statement) {
+        switch flashcast_sqlite3_step(statement) {
         case SQLITE_ROW:
-            return (0..<sqlite3_column_count(statement)).map { column in
-                switch sqlite3_column_type(statement, column) {
-                case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, column))
-                case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, column))
+            return (0..<flashcast_sqlite3_column_count(statement)).map { column in
+                switch flashcast_sqlite3_column_type(statement, column) {
+                case SQLITE_INTEGER: return .integer(flashcast_sqlite3_column_int64(statement, column))
+                case SQLITE_FLOAT: return .real(flashcast_sqlite3_column_double(statement, column))
                 case SQLITE_NULL: return .null
-                default: return .text(String(cString: sqlite3_column_text(statement, column)))
+                default: return .text(String(cString: flashcast_sqlite3_column_text(statement, column)))
                 }
             }
         case SQLITE_DONE: return nil
@@ -60,6 +60,3 @@ public final class SQLiteStatement {
         }
     }
 }
-
-/// SQLite's `SQLITE_TRANSIENT`: copy the bound bytes (Swift cannot import the macro).
-private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
