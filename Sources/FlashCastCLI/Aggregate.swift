@@ -116,24 +116,29 @@ struct Aggregate: ParsableCommand {
         try outputs.commit()
     }
 
+    /// Reads from the database; a Ctrl-C (or SIGTERM) stops a query in progress as it stops a CSV reading.
     private func runDatabase() throws {
         do {
-            let table: MinuteTable, source: String
-            var groups: [OrderGroup]?
-            if let column = self.grouping.by, let grouping = self.grouping.grouping {
-                let read = try database.readGroups(map: reading.fields.map, zone: reading.tz, window: try reading.window(),
-                                                   customers: step == 1, grouping: grouping, column: column)
-                (table, source, groups) = (read.total, read.source, read.groups)
-                let csv = GroupedOrders.csvData(read.groups, zone: table.zone, customers: table.hasCustomerColumn(step: step),
-                                                step: step)
-                try write(table, source: source, csv: csv)
-            } else {
-                (table, source) = try database.read(map: reading.fields.map, zone: reading.tz, window: try reading.window(),
-                                                    customers: step == 1)
-                try write(table, source: source)
+            try CommandInterruption.exitingOnStop {
+                let table: MinuteTable, source: String
+                var groups: [OrderGroup]?
+                if let column = self.grouping.by, let grouping = self.grouping.grouping {
+                    let read = try database.readGroups(map: reading.fields.map, zone: reading.tz, window: try reading.window(),
+                                                       customers: step == 1, grouping: grouping, column: column)
+                    (table, source, groups) = (read.total, read.source, read.groups)
+                    let csv = GroupedOrders.csvData(read.groups, zone: table.zone, customers: table.hasCustomerColumn(step: step),
+                                                    step: step)
+                    try write(table, source: source, csv: csv)
+                } else {
+                    (table, source) = try database.read(map: reading.fields.map, zone: reading.tz, window: try reading.window(),
+                                                        customers: step == 1)
+                    try write(table, source: source)
+                }
+                let lines = ["read \(table.orders.reduce(0, +)) orders from \(source)"] + wroteLines(table, groups: groups)
+                CommandOutputs.report(lines.joined(separator: "\n") + "\n", outputs: [output, svg])
             }
-            let lines = ["read \(table.orders.reduce(0, +)) orders from \(source)"] + wroteLines(table, groups: groups)
-            CommandOutputs.report(lines.joined(separator: "\n") + "\n", outputs: [output, svg])
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             StandardError.write("flashcast: \(error)\n")
             throw ExitCode(1)

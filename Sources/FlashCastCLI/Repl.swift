@@ -24,7 +24,8 @@ struct Repl: ParsableCommand {
             sale: --end TIME or --minutes N (default: the earlier sale's length). help(refresh) documents it.
 
             Or follow the orders table of the shop's database: --db postgres://user@host/db (password from \
-            PGPASSWORD or ~/.pgpass, never printed) or --db sqlite:path.db, with --table, --map \
+            PGPASSWORD or ~/.pgpass, never printed), --db clickhouse://user@host:8123/db (password from \
+            CLICKHOUSE_PASSWORD or CLICKHOUSE_PASSWORD_FILE) or --db sqlite:path.db, with --table, --map \
             time=created_at,amount=total[,customer=...], --where and --from (the sale's first minute), as for \
             `flashcast aggregate --db`. Each refresh() then asks only for the minutes after the last complete \
             one; a lost connection is retried after 0.5, 1, 2 and 4 s, and when it stays lost the status keeps \

@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 @testable import OrderSources
 
-/// `flashcast` against ClickHouse: a Lua timeout stops a query, the sandbox names servers, `aggregate --db` groups.
+/// `flashcast` against ClickHouse: a Lua timeout or Ctrl-C stops a query, the sandbox names servers, `aggregate --db` groups.
 @Suite(.timeLimit(.minutes(3))) struct ClickHouseCommandTests {
     @TemporaryFolder("flashcast-clickhouse") var folder
 
@@ -12,15 +12,36 @@ import TestSupport
         let server = try BlackHole()
         defer { server.close() }
         let script = folder.appendingPathComponent("slow.lua")
-        try "print(orders.query{url = arg[1], table = 'orders', time = 't', amount = 'a'})"
-            .write(to: script, atomically: true, encoding: .utf8)
         let url = "clickhouse://u@127.0.0.1:\(server.port)/db?timeout=0"
-        let started = ContinuousClock.now
-        let result = try runFlashcast(["run", "--timeout", "1", script.path, url], in: folder)
-        #expect(ContinuousClock.now - started < .seconds(10))  // loose: it waits for ever otherwise
-        #expect(result.status == 1)
-        #expect(result.error.contains("flashcast: timeout: the script ran longer than 1.00 s"))
-        #expect(!result.error.contains("did not stop"))
+        for call in ["orders.query(options)", "orders.live_query(options):refresh()"] {
+            try "local options = {url = arg[1], table = 'orders', time = 't', amount = 'a'}\nprint(\(call))"
+                .write(to: script, atomically: true, encoding: .utf8)
+            let started = ContinuousClock.now
+            let result = try runFlashcast(["run", "--timeout", "1", script.path, url], in: folder)
+            #expect(ContinuousClock.now - started < .seconds(10))  // loose: it waits for ever otherwise
+            #expect(result.status == 1)
+            #expect(result.error.contains("flashcast: timeout: the script ran longer than 1.00 s"), "\(call)")
+            #expect(!result.error.contains("did not stop"), "\(call)")
+        }
+    }
+
+    @Test func ctrlCStopsAnAggregateWaitingForAServer() throws {
+        let server = try BlackHole()
+        defer { server.close() }
+        let process = Process()
+        process.executableURL = flashcastExecutable()
+        process.arguments = ["aggregate", "--db", "clickhouse://u@127.0.0.1:\(server.port)/db?timeout=0", "--table", "orders",
+                             "-o", folder.appendingPathComponent("minutes.csv").path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 1)
+        kill(process.processIdentifier, SIGINT)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(message == "flashcast: stopped by SIGINT\n")
     }
 
     @Test func theSandboxRefusesAServerItWasNotGiven() throws {

@@ -13,7 +13,7 @@ enum LiveLibrary {
         Follows the orders export at path during a sale (reading only what is appended, as orders.live), or \
         the orders table of a database (asking only for the minutes after the last complete one, as \
         orders.live_query), and makes it the sale live.refresh and live.watch use. Options: for an export \
-        those of orders.read (tz, map, ...); for a database db="postgres://user@host/db" or "sqlite:path.db" \
+        those of orders.read (tz, map, ...); for a database db="postgres://user@host/db", "clickhouse://user@host:8123/db" or "sqlite:path.db" \
         (or url=), table, time, amount, customer, where and tz as for orders.query, and from=time (the sale's \
         first minute; default its first order); end=time (the sale's last minute) or minutes=N (its length \
         from the first minute; default the earlier sale's length), history="previous.csv" (or a Series: the \

@@ -38,11 +38,14 @@ final class LiveQueryObject: LuaObject {
             ) { call, object in
                 let table: MinuteTable
                 do throws(OrderSourceError) {
-                    table = try object.live.refresh { message in
-                        var line = "flashcast: \(message)\n"
-                        line.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+                    table = try call.cancellable { () throws(OrderSourceError) in
+                        try object.live.refresh { message in
+                            var line = "flashcast: \(message)\n"
+                            line.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+                        }
                     }
                 } catch {
+                    try call.checkInterrupt()  // stopped (a timeout, Ctrl-C): raised, not returned
                     return call.failure(error.message)
                 }
                 let added = max(0, table.count - object.minutes)
