@@ -24,6 +24,11 @@ struct OrderScanner {
     var detectOnly = false
     /// Each group's orders, when the read is grouped.
     var groups: GroupAccumulators?
+    /// Whether the customers of minutes the file has left behind are forgotten (see `MinuteAccumulator`).
+    var forgetsPastCustomers: Bool {
+        get { accumulator.forgetsPastCustomers }
+        set { accumulator.forgetsPastCustomers = newValue }
+    }
 
     init(file: String, layout: ColumnLayout, delimiter: UInt8, options: OrdersReadOptions, firstLine: Int) {
         self.file = file
@@ -123,7 +128,9 @@ struct OrderScanner {
         }
         if accumulator.add(minute: minute, cents: cents, id: id, customer: customer) {
             report.orders += 1
-            if let group = try groupIndex(p, spans) { groups?.add(group, minute: minute, cents: cents, customer: customer) }
+            if groups != nil, let group = try groupIndex(p, spans) {
+                groups?.add(group, minute: minute, cents: cents, customer: customer)
+            }
         } else {
             report.duplicates += 1
             let (start, length) = field(p, spans, layout.orderID ?? 0)
