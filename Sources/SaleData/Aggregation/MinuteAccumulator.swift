@@ -29,6 +29,9 @@ struct MinuteAccumulator: Sendable {
     private var lastIndex = 0
     /// Forget the customers of minutes the stream has left behind (a file read in time order).
     var forgetsPastCustomers = false
+    /// Keep the customers of the minutes near the first one: this accumulator reads the part of a
+    /// file after another part and will be joined with it.
+    var joinsPartBefore = false
     /// Buckets before this one were considered for forgetting.
     private var nextToForget = 0
     /// Set when an order came for a minute whose customers were forgotten: the counts are then wrong.
@@ -127,13 +130,13 @@ struct MinuteAccumulator: Sendable {
         return index
     }
 
-    /// Forgets the customers of the minutes first seen before, and far from, the new `minute`. The
-    /// minutes near the first one stay whole: a read in parts joins them with the part before.
+    /// Forgets the customers of the minutes first seen before, and far from, the new `minute`
+    /// (but those near the first minute when `joinsPartBefore`).
     private mutating func forgetCustomers(awayFrom minute: Int) {
         let memory = Self.customerMemoryMinutes
         let first = minutes[0]
         while nextToForget < buckets.count, abs(minutes[nextToForget] - minute) > memory {
-            if abs(minutes[nextToForget] - first) > memory {
+            if !joinsPartBefore || abs(minutes[nextToForget] - first) > memory {
                 buckets[nextToForget].forgottenCount = buckets[nextToForget].customers.count
                 buckets[nextToForget].customers = HashSet64()
                 buckets[nextToForget].sealed = true

@@ -11,7 +11,8 @@ struct OrderScanner {
     private let excluded: [[UInt8]]
     /// 1-based line number of the next row.
     private(set) var line: Int
-    private(set) var accumulator = MinuteAccumulator()
+    /// The orders counted so far (its settings, such as `forgetsPastCustomers`, are the reader's to set).
+    var accumulator = MinuteAccumulator()
     private(set) var report = ReadReport()
     /// Bytes of the last buffer scanned that held complete rows (rows before a bad one, after an error).
     private(set) var consumed = 0
@@ -24,11 +25,6 @@ struct OrderScanner {
     var detectOnly = false
     /// Each group's orders, when the read is grouped.
     var groups: GroupAccumulators?
-    /// Whether the customers of minutes the file has left behind are forgotten (see `MinuteAccumulator`).
-    var forgetsPastCustomers: Bool {
-        get { accumulator.forgetsPastCustomers }
-        set { accumulator.forgetsPastCustomers = newValue }
-    }
 
     init(file: String, layout: ColumnLayout, delimiter: UInt8, options: OrdersReadOptions, firstLine: Int) {
         self.file = file

@@ -55,7 +55,7 @@ public enum OrdersReader {
         scanner.groups = try grouping.map { grouping throws(OrdersError) in
             try GroupAccumulators(grouping, header: header.names, file: file)
         }
-        scanner.forgetsPastCustomers = true
+        scanner.accumulator.forgetsPastCustomers = true
         if options.threads > 1, scanner.groups?.isFunction != true, source.size - header.dataStart >= parallelThreshold,
            let result = try readInHalves(source, scanner, from: header.dataStart, file: file) {
             return result
@@ -63,7 +63,7 @@ public enum OrdersReader {
         var serial = try serialScan(source, scanner, from: header.dataStart)
         if serial.accumulator.lostCustomers {  // rows out of time order: read again keeping every minute's customers
             var keeping = scanner
-            keeping.forgetsPastCustomers = false
+            keeping.accumulator.forgetsPastCustomers = false
             serial = try serialScan(source, keeping, from: header.dataStart)
         }
         try serial.report.requireAGoodRow()
@@ -110,7 +110,9 @@ public enum OrdersReader {
     private static func readInHalves(_ source: ByteSource, _ scanner: OrderScanner, from start: Int,
                                       file: String) throws -> Scanned? {
         guard let split = rowBoundary(source, near: start + (source.size - start) / 2) else { return nil }
-        let halves = HalfResults(first: scanner, second: scanner)
+        var second = scanner
+        second.accumulator.joinsPartBefore = true
+        let halves = HalfResults(first: scanner, second: second)
         let ranges = [(start, split), (split, source.size)]
         let cancelled = CancellationCheck.current
         DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -127,7 +129,10 @@ public enum OrdersReader {
         guard halves.firstClean, halves.secondClean, formats.agrees(with: halves.second.formats),
               formats.completed(by: halves.second.formats) == formats else { return nil }
         var accumulator = halves.first.accumulator
-        guard accumulator.merge(halves.second.accumulator) else { return nil }
+        let secondAccumulator = halves.second.accumulator
+        halves.first.accumulator = MinuteAccumulator()  // the join then grows the sets in place
+        halves.second.accumulator = MinuteAccumulator()
+        guard accumulator.merge(secondAccumulator) else { return nil }
         var groups = halves.first.groups
         if let second = halves.second.groups { guard groups?.merge(second) == true else { return nil } }
         var report = halves.first.report
