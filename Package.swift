@@ -118,7 +118,7 @@ let networkTargets: [Target] = [
         swiftSettings: strict + networkCPU),
     .executableTarget(
         name: "BenchNN", dependencies: ["NeuralNet"], path: "Benchmarks/BenchNN",
-        exclude: ["README.md", "compare.sh", "peers.py"], swiftSettings: strict + networkCPU),
+        exclude: ["README.md", "compare.sh", "peers.py", "paper_fit.lua", "sklearn_peer.py"], swiftSettings: strict + networkCPU),
 ]
 
 // MARK: - Charts

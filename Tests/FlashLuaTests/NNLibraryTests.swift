@@ -131,6 +131,34 @@ func runNN(_ code: String) throws -> [String] {
         #expect(try runNN(code) == ["300", "300", "300", "completed", "true", "true", "true", "300"])
     }
 
+    /// `precision = 'float32'` trains a single-precision copy and brings its weights back: the same
+    /// schedule learns the same function, and the weights are exactly those float32 reached.
+    @Test func fitInFloat32KeepsTheModelAndLearnsTheSame() throws {
+        let code = regressionSetup + """
+            local function train(precision)
+                nn.seed(3)
+                local model = nn.Sequential():add(nn.Linear(2, 8)):add(nn.ReLU()):add(nn.Linear(8, 1))
+                local history = model:fit(X, Y, {epochs = 200, batch = 8, lr = 0.01, precision = precision})
+                return model, history
+            end
+            local single, singleHistory = train('float32')
+            local double, doubleHistory = train()
+            local a, b = single:forward(X):column(1), double:forward(X):column(1)
+            local largest = 0
+            for i = 1, #a do largest = math.max(largest, math.abs(a[i] - b[i])) end
+            local exact = math.abs(singleHistory.train[200] - doubleHistory.train[200]) > 0
+            return #singleHistory.train, singleHistory.stopped, largest < 1e-3, exact, tostring(single),
+                single:history().train[200] == singleHistory.train[200]
+            """
+        #expect(try runNN(code) == ["200", "completed", "true", "true", "Sequential(Linear(2 -> 8), ReLU, Linear(8 -> 1))", "true"])
+        let state = try FlashLua.makeState()
+        try state.execute(regressionSetup + "model = nn.Sequential():add(nn.Linear(2, 1))")
+        #expect(luaError(state, "model:fit(X, Y, {precision = 'float16'})")
+            == "test:1: bad argument #3 to 'fit' (option 'precision' must be one of 'float64', 'float32', got 'float16')")
+        #expect(luaError(state, "model:fit(X, Y, {precision = 'float32', progress = function() model:add(nn.ReLU()) end})")
+            == "test:1: the model is being trained: it cannot change or run until its fit returns")
+    }
+
     @Test func progressCanStopAndEarlyStoppingIsReported() throws {
         let stop = regressionSetup + """
             local history = nn.Sequential():add(nn.Linear(2, 1)):fit(X, Y, {epochs = 50,

@@ -73,6 +73,19 @@ func readOrders(_ text: String, _ configure: (inout OrdersReadOptions) -> Void =
         #expect(sorted.table.customers == nil)
     }
 
+    /// A minute's customers are forgotten once the file is an hour past it; an order that comes
+    /// back to it later makes the reader count again keeping them, so counts stay exact.
+    @Test func customersStayExactWhenARowReturnsToALongPassedMinute() throws {
+        let later = (1...100).map { "\($0 + 10),2021-05-20T\(14 + $0 / 60):\(String(format: "%02d", $0 % 60)):00,x,1\n" }
+        let header = "order_id,order_time,customer,amount\n"
+        let early = "0,2021-05-20T12:00:00,z,1\n1,2021-05-20T14:00:00,a,1\n2,2021-05-20T14:00:30,b,1\n"
+        let returning = "3,2021-05-20T14:00:10,a,1\n4,2021-05-20T14:00:20,c,1\n"
+        let late = try readOrders(header + early + later.joined() + returning)
+        let sorted = try readOrders(header + early + returning + later.joined())
+        #expect(late.table.customers?[120] == 3)
+        #expect(late.table == sorted.table)
+    }
+
     @Test func theShopZoneDecidesMinutesOfLocalTimes() throws {
         let text = "order_id,order_time,amount\n1,2021-05-20 22:03:10,1\n2,2021-05-20T14:04:00Z,2\n3,1621519500,4\n"
         let result = try readOrders(text) { $0.zone = ShopZone("Asia/Shanghai") ?? .utc }

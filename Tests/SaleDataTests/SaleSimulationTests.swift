@@ -110,12 +110,19 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0 > OrdersReader.parallelThreshold)
         #expect(parallel == serial)
         // A duplicate of an early row appended at the end: each half is clean, the join is not.
-        let firstRow = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")[1]
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        let firstRow = original.split(separator: "\n")[1]
         try folder.append("big.csv", firstRow + "\n")
         let withDuplicate = try OrdersReader.read(path: path)
         #expect(withDuplicate.report.duplicates == 1)
         #expect(withDuplicate.table == serial.table)
         #expect(withDuplicate.report.examples["duplicate order id"]?.first?.hasPrefix("big.csv:\(serial.report.rows + 2):1:") == true)
+        // An order of a new customer for a minute the first half left long before: counted exactly.
+        let middle = serial.table.count / 4
+        let time = serial.table.zone.label(minute: serial.table.start + middle).replacingOccurrences(of: "T", with: " ")
+        let returning = try OrdersReader.read(path: folder.write("returning.csv", original + "99999999,\(time):30,newcomer,1.00\n"))
+        #expect(returning.table.customers?[middle] == (serial.table.customers?[middle] ?? 0) + 1)
+        #expect(returning.table.orders[middle] == serial.table.orders[middle] + 1)
     }
 }
 

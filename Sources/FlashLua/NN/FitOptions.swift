@@ -6,7 +6,7 @@ enum FitOptions {
     static let keys: Set<String> = [
         "epochs", "batch", "lr", "optimizer", "momentum", "nesterov", "weight_decay", "beta1", "beta2", "eps",
         "loss", "delta", "validation", "split", "shuffle", "patience", "restore_best", "seed", "scale_inputs",
-        "scale_targets", "progress",
+        "scale_targets", "progress", "precision",
     ]
 
     /// The training options at argument `position`; every key has the default of `TrainingOptions`.
@@ -31,6 +31,11 @@ enum FitOptions {
         options.inputScaling = try scaling(table, "scale_inputs")
         options.targetScaling = try scaling(table, "scale_targets")
         return options
+    }
+
+    /// Whether the `precision` option asks for `float32` (the default is `float64`, the model's own).
+    static func inFloat32(_ call: LuaCall, at position: Int32) throws(LuaError) -> Bool {
+        try LuaOptions(call, at: position).choice("precision", ["float64", "float32"], default: "float64") == "float32"
     }
 
     private static func optimizer(_ table: LuaOptions) throws(LuaError) -> Optimizer {

@@ -8,28 +8,33 @@ enum Fitting {
         let inputs = try call.matrix(at: 2)
         let targets = try call.matrix(at: 3)
         let options = try FitOptions.read(call, at: 4)
+        let inFloat32 = try FitOptions.inFloat32(call, at: 4)
         try call.reserveFit(object.model, inputs, targets, batch: options.batchSize)
         let progress = try progressFunction(call)
         var interruption: LuaError?
+        let report = { (report: EpochReport) -> TrainingControl in
+            do throws(LuaError) {
+                try call.checkInterrupt()
+                guard let progress else { return .proceed }
+                try call.callFunction(at: progress, results: 1) { call in
+                    call.push(report.epoch)
+                    call.push(report.trainingLoss)
+                    call.push(report.validationLoss)
+                    return 3
+                }
+                defer { call.pop() }  // pop the callback's result
+                return call.type(at: -1) == .boolean && !call.boolean(-1) ? .stop : .proceed
+            } catch {
+                interruption = error
+                return .stop
+            }
+        }
+        let model = object.model
         let history = try NNErrors.run { () throws(NeuralNetError) in
             try call.cancellable { () throws(NeuralNetError) in
-                try object.model.fit(inputs: inputs, targets: targets, options: options) { report in
-                do throws(LuaError) {
-                    try call.checkInterrupt()
-                    guard let progress else { return .proceed }
-                    try call.callFunction(at: progress, results: 1) { call in
-                        call.push(report.epoch)
-                        call.push(report.trainingLoss)
-                        call.push(report.validationLoss)
-                        return 3
-                    }
-                    defer { call.pop() }  // pop the callback's result
-                    return call.type(at: -1) == .boolean && !call.boolean(-1) ? .stop : .proceed
-                } catch {
-                    interruption = error
-                    return .stop
-                }
-            }
+                inFloat32
+                    ? try model.fit(in: Float.self, inputs: inputs, targets: targets, options: options, progress: report)
+                    : try model.fit(inputs: inputs, targets: targets, options: options, progress: report)
             }
         }
         if let interruption { throw interruption }

@@ -45,6 +45,8 @@ struct BlockBitSet: Sendable {
     private var blocks: [UInt64] = []
     private var words: [UInt64] = []
     private var used = 0
+    /// 64 minus the table's size in bits: the shift that leaves a slot number.
+    private var shift: UInt64 = 64
     private var lastBlock: UInt64 = 0
     private var lastSlot = 0
 
@@ -69,6 +71,10 @@ struct BlockBitSet: Sendable {
 
     /// Adds every number of `other`.
     mutating func formUnion(_ other: BlockBitSet) {
+        // grown first: filling a smaller table in the other's slot order piles every block into one run
+        var capacity = Swift.max(64, blocks.count)
+        while capacity * 3 < (used + other.used) * 4 { capacity *= 2 }
+        if capacity > blocks.count { rehash(capacity: capacity) }
         for (slot, block) in other.blocks.enumerated() where block != 0 {
             let mine = findOrAdd(block)
             words[mine] |= other.words[slot]
@@ -78,7 +84,7 @@ struct BlockBitSet: Sendable {
     private func find(_ block: UInt64) -> Int? {
         guard !blocks.isEmpty else { return nil }
         let mask = blocks.count - 1
-        var slot = Self.start(block, mask)
+        var slot = start(block)
         while blocks[slot] != 0 {
             if blocks[slot] == block { return slot }
             slot = (slot + 1) & mask
@@ -89,7 +95,7 @@ struct BlockBitSet: Sendable {
     private mutating func findOrAdd(_ block: UInt64) -> Int {
         if (used + 1) * 4 > blocks.count * 3 { rehash(capacity: Swift.max(64, blocks.count * 2)) }
         let mask = blocks.count - 1
-        var slot = Self.start(block, mask)
+        var slot = start(block)
         while blocks[slot] != block {
             if blocks[slot] == 0 {
                 blocks[slot] = block
@@ -103,9 +109,11 @@ struct BlockBitSet: Sendable {
         return slot
     }
 
+    /// The first slot to probe: the top bits of the block times the golden ratio (Fibonacci
+    /// hashing), which spreads consecutive blocks evenly over the table.
     @inline(__always)
-    private static func start(_ block: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (block &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    private func start(_ block: UInt64) -> Int {
+        Int(truncatingIfNeeded: (block &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     private mutating func rehash(capacity: Int) {
@@ -113,6 +121,7 @@ struct BlockBitSet: Sendable {
         blocks = Array(repeating: 0, count: capacity)
         words = Array(repeating: 0, count: capacity)
         used = 0
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
         lastBlock = 0
         for (slot, block) in oldBlocks.enumerated() where block != 0 {
             let mine = findOrAdd(block)

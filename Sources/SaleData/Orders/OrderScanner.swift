@@ -11,7 +11,8 @@ struct OrderScanner {
     private let excluded: [[UInt8]]
     /// 1-based line number of the next row.
     private(set) var line: Int
-    private(set) var accumulator = MinuteAccumulator()
+    /// The orders counted so far (its settings, such as `forgetsPastCustomers`, are the reader's to set).
+    var accumulator = MinuteAccumulator()
     private(set) var report = ReadReport()
     /// Bytes of the last buffer scanned that held complete rows (rows before a bad one, after an error).
     private(set) var consumed = 0
@@ -123,7 +124,9 @@ struct OrderScanner {
         }
         if accumulator.add(minute: minute, cents: cents, id: id, customer: customer) {
             report.orders += 1
-            if let group = try groupIndex(p, spans) { groups?.add(group, minute: minute, cents: cents, customer: customer) }
+            if groups != nil, let group = try groupIndex(p, spans) {
+                groups?.add(group, minute: minute, cents: cents, customer: customer)
+            }
         } else {
             report.duplicates += 1
             let (start, length) = field(p, spans, layout.orderID ?? 0)

@@ -55,30 +55,43 @@ public enum OrdersReader {
         scanner.groups = try grouping.map { grouping throws(OrdersError) in
             try GroupAccumulators(grouping, header: header.names, file: file)
         }
+        scanner.accumulator.forgetsPastCustomers = true
         if options.threads > 1, scanner.groups?.isFunction != true, source.size - header.dataStart >= parallelThreshold,
            let result = try readInHalves(source, scanner, from: header.dataStart, file: file) {
             return result
         }
-        var serial = scanner
-        var resume = 0
-        do {
-            _ = try source.scan(&serial, from: header.dataStart, to: source.size, final: true, resume: &resume)
-        } catch {
-            if let failure = serial.groups?.failure { throw failure }
-            guard !(error is CancellationError), serial.metAmbiguity,
-                  let found = formats(in: source, scanner, from: header.dataStart), found != scanner.formats
-            else { throw error }
-            serial = scanner
-            serial.settle(found)
-            do {
-                _ = try source.scan(&serial, from: header.dataStart, to: source.size, final: true, resume: &resume)
-            } catch {
-                throw serial.groups?.failure ?? error
-            }
+        var serial = try serialScan(source, scanner, from: header.dataStart)
+        if serial.accumulator.lostCustomers {  // rows out of time order: read again keeping every minute's customers
+            var keeping = scanner
+            keeping.accumulator.forgetsPastCustomers = false
+            serial = try serialScan(source, keeping, from: header.dataStart)
         }
         try serial.report.requireAGoodRow()
         return Scanned(accumulator: serial.accumulator, groups: serial.groups, report: serial.fullReport,
                        options: options, file: file)
+    }
+
+    /// Reads the data on this thread; when a row could not tell the format, looks through the file
+    /// for it and reads again.
+    private static func serialScan(_ source: ByteSource, _ scanner: OrderScanner, from start: Int) throws -> OrderScanner {
+        var serial = scanner
+        var resume = 0
+        do {
+            _ = try source.scan(&serial, from: start, to: source.size, final: true, resume: &resume)
+        } catch {
+            if let failure = serial.groups?.failure { throw failure }
+            guard !(error is CancellationError), serial.metAmbiguity,
+                  let found = formats(in: source, scanner, from: start), found != scanner.formats
+            else { throw error }
+            serial = scanner
+            serial.settle(found)
+            do {
+                _ = try source.scan(&serial, from: start, to: source.size, final: true, resume: &resume)
+            } catch {
+                throw serial.groups?.failure ?? error
+            }
+        }
+        return serial
     }
 
     /// The decimal mark and date order the first rows that show them show, looking through the data
@@ -97,7 +110,9 @@ public enum OrdersReader {
     private static func readInHalves(_ source: ByteSource, _ scanner: OrderScanner, from start: Int,
                                       file: String) throws -> Scanned? {
         guard let split = rowBoundary(source, near: start + (source.size - start) / 2) else { return nil }
-        let halves = HalfResults(first: scanner, second: scanner)
+        var second = scanner
+        second.accumulator.joinsPartBefore = true
+        let halves = HalfResults(first: scanner, second: second)
         let ranges = [(start, split), (split, source.size)]
         let cancelled = CancellationCheck.current
         DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -114,7 +129,10 @@ public enum OrdersReader {
         guard halves.firstClean, halves.secondClean, formats.agrees(with: halves.second.formats),
               formats.completed(by: halves.second.formats) == formats else { return nil }
         var accumulator = halves.first.accumulator
-        guard accumulator.merge(halves.second.accumulator) else { return nil }
+        let secondAccumulator = halves.second.accumulator
+        halves.first.accumulator = MinuteAccumulator()  // the join then grows the sets in place
+        halves.second.accumulator = MinuteAccumulator()
+        guard accumulator.merge(secondAccumulator) else { return nil }
         var groups = halves.first.groups
         if let second = halves.second.groups { guard groups?.merge(second) == true else { return nil } }
         var report = halves.first.report
