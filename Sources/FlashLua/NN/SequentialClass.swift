@@ -16,7 +16,7 @@ enum SequentialClass {
             call.push(try NNErrors.run { () throws(NeuralNetError) in try object.model.predict(input) })
             return 1
         },
-        LuaMethod("fit", "model:fit(X, Y [, options]) -> history", "Trains on the rows of X and Y; returns {train = {...}, val = {...}, best_epoch = n, stopped = 'completed' | 'early_stopping' | 'callback'} and leaves the model in evaluation mode. Options (defaults): epochs=200, batch=32, optimizer='adam' ('sgd' with momentum, nesterov), lr=1e-3 (sgd 1e-2), weight_decay=0, beta1, beta2, eps, loss='mse' ('mae', 'huber' with delta=1), validation=0.1, split='last' ('random'), shuffle=true, patience (none), restore_best=true, seed=1, scale_inputs and scale_targets ('none', 'minmax', 'standard'), progress=function(epoch, train, val) (return false to stop).") { call, object in
+        LuaMethod("fit", "model:fit(X, Y [, options]) -> history", "Trains on the rows of X and Y; returns {train = {...}, val = {...}, best_epoch = n, stopped = 'completed' | 'early_stopping' | 'callback'} and leaves the model in evaluation mode. Options (defaults): epochs=200, batch=32, optimizer='adam' ('sgd' with momentum, nesterov), lr=1e-3 (sgd 1e-2), weight_decay=0, beta1, beta2, eps, loss='mse' ('mae', 'huber' with delta=1), validation=0.1, split='last' ('random'), shuffle=true, patience (none), restore_best=true, seed=1, scale_inputs and scale_targets ('none', 'minmax', 'standard'), progress=function(epoch, train, val) (return false to stop).", returns: "FitHistory") { call, object in
             try Fitting.fit(call, object)
         },
         LuaMethod("evaluate", "model:evaluate() -> model", "Evaluation mode: dropout off.") { call, object in

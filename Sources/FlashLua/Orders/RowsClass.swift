@@ -81,7 +81,7 @@ enum RowsClass {
             }
             return 1
         },
-        fields: ["columns": { call, t in call.push(t.table.names); return 1 }])
+        fields: ["columns": { call, t in call.push(t.table.names); return 1 }], fieldTypes: ["columns": "table"])
 
     static let groupsClass = LuaClass<GroupsObject>(
         summary: "Rows grouped by t:group_by(...), waiting for g:aggregate{...}.",
