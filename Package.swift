@@ -40,7 +40,7 @@ let foundationTargets: [Target] = [
     .target(name: "TestSupport", dependencies: ["LuaBridge"], path: "Tests/TestSupport", swiftSettings: strict),
     .target(name: "TemporaryFolders", path: "Tests/TemporaryFolders", swiftSettings: strict),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport", "TemporaryFolders"], swiftSettings: strict),
-    .testTarget(name: "FlashREPLTests", dependencies: ["FlashREPL", "TestSupport"], swiftSettings: strict),
+    .testTarget(name: "FlashREPLTests", dependencies: ["FlashREPL", "FlashLua", "TestSupport"], swiftSettings: strict),
     .testTarget(
         name: "FlashCastCLITests", dependencies: ["TestSupport", "TemporaryFolders", "OrderSources", "SaleData", "SafeOutput", "NumberText", "Forecasting"], swiftSettings: strict),
     .executableTarget(

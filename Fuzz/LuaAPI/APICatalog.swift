@@ -7,7 +7,8 @@ struct APICatalog {
     /// A library function, e.g. `series.new`, with the option keys its help mentions.
     struct Function {
         let path: String
-        let parameters: [String]
+        /// The parameter names of each way to call it (`t:filter(column, op, value) | t:filter(function(row) ... end)`).
+        let forms: [[String]]
         let options: [String]
         /// The class its help says it returns (`-> Series`), when one is named.
         let returns: String?
@@ -16,7 +17,7 @@ struct APICatalog {
     /// A method of a userdata class, e.g. `Series:time`.
     struct Method {
         let name: String
-        let parameters: [String]
+        let forms: [[String]]
         let options: [String]
         let returns: String?
     }
@@ -45,7 +46,7 @@ struct APICatalog {
                 vocabulary.formUnion(options)
                 quoted.formUnion(quotedWords(function.doc.signature + " " + function.doc.summary))
                 functions.append(Function(path: library.name + "." + function.doc.name,
-                                          parameters: parameters(function.doc.signature), options: options,
+                                          forms: forms(function.doc.signature), options: options,
                                           returns: returnedClass(function.doc.signature, aliases)))
             }
         }
@@ -55,7 +56,7 @@ struct APICatalog {
                 let options = optionKeys(doc.signature + " " + doc.summary)
                 vocabulary.formUnion(options)
                 quoted.formUnion(quotedWords(doc.signature + " " + doc.summary))
-                return Method(name: doc.name, parameters: parameters(doc.signature), options: options,
+                return Method(name: doc.name, forms: forms(doc.signature), options: options,
                               returns: returnedClass(doc.signature, aliases))
             }
         }
@@ -63,11 +64,27 @@ struct APICatalog {
                           quotedWords: quoted.sorted(), aliases: aliases)
     }
 
-    /// The parameter names of a signature, `f(a [, b])` -> `a`, `b`; a table argument `{...}` is `{`.
-    static func parameters(_ signature: String) -> [String] {
-        guard let open = signature.firstIndex(of: "("), let close = signature.lastIndex(of: ")"), open < close else { return [] }
-        let inside = signature[signature.index(after: open)..<close]
+    /// The parameter names of each form of a signature (forms separated by ` | ` before `->`):
+    /// `f(a [, b])` -> `a`, `b`; a table argument `{...}` is `{`, a function one `function`.
+    static func forms(_ signature: String) -> [[String]] {
+        let calls = signature.split(separator: " -> ", maxSplits: 1).first ?? Substring(signature)
+        return calls.split(separator: " | ").map { parameters(String($0)) }
+    }
+
+    /// The parameter names of one call form, read between its first `(` and the `)` that closes it.
+    static func parameters(_ call: String) -> [String] {
+        guard let open = call.firstIndex(of: "(") else { return [] }
+        var depth = 0
+        var close = call.endIndex
+        for index in call[open...].indices {
+            if "([{".contains(call[index]) { depth += 1 }
+            if ")]}".contains(call[index]) { depth -= 1 }
+            if depth == 0 { close = index; break }
+        }
+        guard close < call.endIndex else { return [] }
+        let inside = call[call.index(after: open)..<close]
         if inside.hasPrefix("{") { return ["{"] }
+        if inside.hasPrefix("function") { return ["function"] }
         return inside.split(separator: ",").map { $0.filter { $0.isLetter || $0.isNumber || $0 == "_" } }.filter { !$0.isEmpty }
     }
 

@@ -26,6 +26,12 @@ struct ProgramGenerator {
         ("nn.matrix({1, 2, 3, 4})", "Matrix"),
         ("forecast.run(orders.simulate({minutes = 180, orders = 3000}).revenue, {train = 100, horizon = 40, model = 'drift'})", "Forecast"),
         ("chart.lines({series.new({1, 3, 2, 5, start = 0})})", "Chart"),
+        ("chart.new({title = 'layers'}):line(series.new({1, 3, 2, start = '2021-05-20T00:01', step = 5}))", "Chart"),
+        ("series.new({4, 1, 0/0, 2, 8, start = '2021-05-20T00:02', step = 5})", "Series"),
+        ("forecast.backtest(orders.simulate({minutes = 180, orders = 3000}).revenue, {train = 100, horizon = 20, step = 40, model = 'drift'})", "Backtest"),
+        ("orders.simulate({minutes = 90, orders = 300, markets = true})", nil),
+        ("(function() orders.simulate({minutes = 60, orders = 200, path = 'out/rows.csv'}) return assert(orders.rows('out/rows.csv')) end)()", "Rows"),
+        ("(function() orders.simulate({minutes = 60, orders = 200, path = 'out/g.csv'}) return assert(orders.rows('out/g.csv')):group_by('customer') end)()", "Groups"),
     ]
 
     /// A program of about `length` statements.
@@ -51,10 +57,12 @@ struct ProgramGenerator {
         switch random.below(10) {
         case 0..<4:
             let function = random.pick(catalog.functions)
-            let arguments = typedArguments(function.parameters, options: function.options, depth: depth)
+            let arguments = typedArguments(random.pick(function.forms), options: function.options, depth: depth)
             return store(function.returns, "pcall(\(function.path)\(arguments.isEmpty ? "" : ", " + arguments))")
-        case 4..<8:
+        case 4..<7:
             return methodCall(depth: depth)
+        case 7:
+            return arithmetic(depth: depth)
         default:
             return store(nil, "pcall(\(random.pick(Self.probes))\(arguments([], depth: depth, leading: true, maximum: 2)))")
         }
@@ -66,6 +74,18 @@ struct ProgramGenerator {
         "function(a, b) return a .. b end", "function(a) for k, v in pairs(a) do end return a end",
         "function(a, k, v) a[k] = v return a end", "help",
     ]
+
+    static let operators = ["+", "-", "*", "/", "%", "^", "//", "<", "<=", ">", ">=", "==", "~=", ".."]
+
+    /// An operator on a Series (metamethods: arithmetic with broadcasting and alignment, masks,
+    /// comparisons) and another Series or any value, either way round, or a unary minus.
+    private mutating func arithmetic(depth: Int) -> String {
+        guard let series = slot(of: "Series") else { return methodCall(depth: depth) }
+        if random.chance(0.1) { return store(nil, "pcall(function() return -\(series) end)") }
+        let other = random.chance(0.5) ? slot(of: "Series") ?? value(depth: depth + 1, options: []) : value(depth: depth + 1, options: [])
+        let (left, right) = random.chance(0.5) ? (series, other) : (other, series)
+        return store("Series", "pcall(function() return (\(left)) \(random.pick(Self.operators)) (\(right)) end)")
+    }
 
     private mutating func methodCall(depth: Int) -> String {
         let typed = slotClasses.filter { catalog.methods[$0.value] != nil }
@@ -81,7 +101,7 @@ struct ProgramGenerator {
         }
         let method = random.pick(methods)
         let receiver = random.chance(0.95) ? "V[\(slot)]" : "(" + value(depth: depth + 1, options: []) + ")"
-        let call = "\(receiver):\(method.name)(\(typedArguments(method.parameters, options: method.options, depth: depth)))"
+        let call = "\(receiver):\(method.name)(\(typedArguments(random.pick(method.forms), options: method.options, depth: depth)))"
         return store(method.returns, "pcall(function() return \(call) end)")
     }
 
@@ -115,7 +135,7 @@ struct ProgramGenerator {
                 : random.pick(Self.numbers)
         case "how", "name", "kind", "method", "format", "init", "title", "key", "text", "label":
             return string()
-        case "f", "fn", "callback", "progress", "handler": return callback(depth: depth)
+        case "f", "fn", "function", "callback", "progress", "handler": return callback(depth: depth)
         default:
             return random.chance(0.6) ? random.pick(Self.numbers) : String(random.below(200) - 20)
         }

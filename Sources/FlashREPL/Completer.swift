@@ -3,8 +3,10 @@ import LuaShim
 
 /// Tab-completion candidates for the word before the cursor: globals and keywords, fields of
 /// tables (`string.fo`, `a.b.c`), methods of values (`s:`), and the fields and methods of what an
-/// expression gives (`sale.revenue:`, `s:cumsum():`, `f(x).`), found through tables, metatables'
-/// `__index` and `__methods` tables, and the classes' `__fields` and `__returns` (LuaClass).
+/// expression gives (`sale.revenue:`, `s:cumsum():`, `orders.read(p).revenue:`, `bt.pieces[1].`),
+/// found through tables, metatables' `__index` and `__methods` tables, the classes' and shapes'
+/// `__fields`, `__returns` and `__items` (LuaClass, LuaShape), and the classes library functions
+/// declare they return.
 ///
 /// Only raw access is used (no metamethod runs, no function is called, nothing can raise), so
 /// completing never changes the session and no Lua error can cross the Swift frames of the line
@@ -58,17 +60,43 @@ struct Completer {
                              before: word.dropLast(partial.count), keywords: false)
     }
 
-    /// The target one step further: a field, or the result of a method call.
+    /// The target one step further: a field, an item, or the result of a call or method call.
     private func follow(_ step: ExpressionParser.Step, from target: Target) -> Target? {
         switch step {
         case .field(let name): field(name, of: target)
         case .methodCall(let name): returnedClass(of: name, on: target)
-        case .call: nil
+        case .call: declaredReturn(of: target)
+        case .index(let key): item(key, of: target)
         }
     }
 
+    /// What a call of the target gives: the class or shape its library declared (LuaBridge's
+    /// `declareReturns`), looked up by the function value itself.
+    private func declaredReturn(of target: Target) -> Target? {
+        guard case .value(let index) = target, call.type(at: index) == .function, call.pushDeclaredReturn(of: index),
+            let type = try? call.string(-1)
+        else { return nil }
+        return pushClass(named: type)
+    }
+
+    /// Item `key` of the target: a table's own value for a literal key (raw), else the class or
+    /// shape its class declares in `__items` (`bt.pieces[1]`, `w[2]`).
+    private func item(_ key: ExpressionParser.Key?, of target: Target) -> Target? {
+        if case .value(let index) = target, call.type(at: index) == .table, let key {
+            switch key {
+            case .integer(let position): lua_rawgeti(call.L, index, lua_Integer(position))
+            case .string(let name): call.rawField(index, name)
+            }
+            if call.type(at: -1) != .nil { return .value(lua_gettop(call.L)) }
+        }
+        guard let metatable = classMetatable(of: target), call.rawField(metatable, "__items") == .string,
+            let type = try? call.string(-1)
+        else { return nil }
+        return pushClass(named: type)
+    }
+
     /// Field `name` of the target, as `target.name` finds it without running code; a userdata field
-    /// is known by its declared class.
+    /// is known by its declared class or shape.
     private func field(_ name: String, of target: Target) -> Target? {
         let top = lua_gettop(call.L)
         for table in tablesToSearch(target) where call.rawField(table, name) != .nil {

@@ -9,6 +9,14 @@ enum ExpressionParser {
         case methodCall(String)
         /// `(...)`, `{...}` or `"..."` after a value that is not a method
         case call
+        /// `[key]`: the key when it is a literal (`1`, `"name"`), else nil
+        case index(Key?)
+    }
+
+    /// A literal key of an index step.
+    enum Key: Equatable {
+        case integer(Int)
+        case string(String)
     }
 
     /// The expression that ends the text: a name followed by fields, method calls and calls with
@@ -59,6 +67,10 @@ enum ExpressionParser {
                 position += 1
                 guard let method = name(bytes, &position), skipArguments(bytes, &position) else { return nil }
                 steps.append(.methodCall(method))
+            case UInt8(ascii: "["):
+                let open = position
+                guard skipArguments(bytes, &position) else { return nil }
+                steps.append(.index(key(bytes[(open + 1)..<(position - 1)])))
             default:
                 guard skipArguments(bytes, &position) else { return nil }
                 steps.append(.call)
@@ -75,7 +87,19 @@ enum ExpressionParser {
         return String(decoding: bytes[start..<position], as: UTF8.self)
     }
 
-    /// Moves past one call's arguments: a bracketed list, a table or a string.
+    /// The key between `[` and `]` when it is an integer or a quoted string without escapes.
+    private static func key(_ bytes: ArraySlice<UInt8>) -> Key? {
+        var text = Substring(String(decoding: bytes, as: UTF8.self))
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        if let integer = Int(text) { return .integer(integer) }
+        guard let quote = text.first, quote == "\"" || quote == "'", text.count >= 2, text.last == quote else { return nil }
+        let inner = text.dropFirst().dropLast()
+        guard !inner.contains(quote), !inner.contains("\\") else { return nil }
+        return .string(String(inner))
+    }
+
+    /// Moves past one call's arguments or index: a bracketed list, a table or a string.
     private static func skipArguments(_ bytes: [UInt8], _ position: inout Int) -> Bool {
         guard position < bytes.count else { return false }
         let first = bytes[position]
@@ -84,7 +108,7 @@ enum ExpressionParser {
             position = close + 1
             return true
         }
-        guard first == UInt8(ascii: "(") || first == UInt8(ascii: "{") else { return false }
+        guard first == UInt8(ascii: "(") || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
         var depth = 0
         while position < bytes.count {
             let byte = bytes[position]

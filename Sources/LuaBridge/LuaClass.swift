@@ -8,17 +8,21 @@ public struct LuaMethod<Object: LuaObject>: Sendable {
     public let signature: String
     /// One sentence on what it does.
     public let summary: String
+    /// The class or shape (LuaShape) it returns, for completion: `returns:`, else the signature's
+    /// `-> Type`, or the object's own class when the signature returns the receiver (`c:line(v) -> c`).
+    public let returns: String?
     /// The implementation; argument 1 is `self`, already checked.
     public let body: @Sendable (LuaCall, Object) throws -> Int32
 
     /// Creates a method.
     public init(
-        _ name: String, _ signature: String, _ summary: String,
+        _ name: String, _ signature: String, _ summary: String, returns: String? = nil,
         _ body: @escaping @Sendable (LuaCall, Object) throws -> Int32
     ) {
         self.name = name
         self.signature = signature
         self.summary = summary
+        self.returns = returns ?? LuaSignature.returnedClass(signature, receiverClass: Object.luaTypeName)
         self.body = body
     }
 }
@@ -46,18 +50,22 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
     /// One sentence on what the type is, for help.
     public var summary: String
     /// The class names of fields that hold userdata of a registered class (`revenue = "Series"`), so
-    /// that completion can offer `sale.revenue:` methods without reading the field.
+    /// that completion can offer `sale.revenue:` methods without reading the field; a field holding
+    /// a table may name its LuaShape, one holding a plain value its Lua type (`number`).
     public var fieldTypes: [String: String]
+    /// The class or shape of `object[i]`, for completion of `w[1].`.
+    public var itemType: String?
 
     /// Creates a class description.
     public init(
         summary: String, methods: [LuaMethod<Object>], describe: @escaping @Sendable (Object) -> String,
         length: (@Sendable (Object) -> Int)? = nil, index: (@Sendable (LuaCall, Object) throws -> Int32)? = nil,
         fields: [String: @Sendable (LuaCall, Object) -> Int32] = [:], fieldTypes: [String: String] = [:],
-        metamethods: [String: LuaFunction] = [:], cachesValues: Bool = false
+        itemType: String? = nil, metamethods: [String: LuaFunction] = [:], cachesValues: Bool = false
     ) {
         self.summary = summary
         self.fieldTypes = fieldTypes
+        self.itemType = itemType
         self.methods = methods
         self.describe = describe
         self.length = length
@@ -118,8 +126,8 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
         lshim_pop(L, 1)  // pop the metatable
     }
 
-    /// `__fields` (each field's class name, or true) and `__returns` (the class a method returns,
-    /// read from its signature's `-> Type`): data the REPL's completion reads without running code.
+    /// `__fields` (each field's class name, or true), `__returns` (the class a method returns) and
+    /// `__items` (the class of `object[i]`): data the REPL's completion reads without running code.
     private func registerCompletionData(on metatable: Int32, _ call: LuaCall) {
         call.pushTable(fieldCapacity: fields.count) { table in
             for name in fields.keys {
@@ -129,20 +137,14 @@ public struct LuaClass<Object: LuaObject>: LuaClassRegistration {
         lua_setfield(call.L, metatable, "__fields")
         call.pushTable(fieldCapacity: methods.count) { table in
             for method in methods {
-                if let type = Self.returnedClass(method.signature) { table.set(method.name, type) }
+                if let type = method.returns { table.set(method.name, type) }
             }
         }
         lua_setfield(call.L, metatable, "__returns")
-    }
-
-    /// The class name after `->` in a signature when it names one (`Series` in `s:cumsum() -> Series`).
-    static func returnedClass(_ signature: String) -> String? {
-        let characters = Array(signature)
-        guard let arrow = characters.indices.dropLast().first(where: { characters[$0] == "-" && characters[$0 + 1] == ">" })
-        else { return nil }
-        let name = characters[(arrow + 2)...].drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber }
-        guard let first = name.first, first.isUppercase else { return nil }
-        return String(name)
+        if let itemType {
+            call.push(itemType)
+            lua_setfield(call.L, metatable, "__items")
+        }
     }
 
     private func set(_ name: String, on metatable: Int32, _ call: LuaCall, _ function: @escaping LuaFunction) {

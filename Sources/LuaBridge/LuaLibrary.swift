@@ -21,12 +21,17 @@ public struct LuaDoc: Sendable, Equatable {
 public struct LuaLibraryFunction: Sendable {
     /// Help for the function.
     public let doc: LuaDoc
+    /// The class or shape (LuaShape) it returns, for completion: `returns:`, else the signature's `-> Type`.
+    public let returns: String?
     /// The implementation.
     public let body: LuaFunction
 
     /// Creates an entry of a library's registration table.
-    public init(_ name: String, _ signature: String, _ summary: String, _ body: @escaping LuaFunction) {
+    public init(
+        _ name: String, _ signature: String, _ summary: String, returns: String? = nil, _ body: @escaping LuaFunction
+    ) {
         doc = LuaDoc(name: name, signature: signature, summary: summary)
+        self.returns = returns ?? LuaSignature.returnedClass(signature)
         self.body = body
     }
 }
@@ -44,15 +49,19 @@ public struct LuaLibrary: Sendable {
     public let functions: [LuaLibraryFunction]
     /// Userdata types the library's functions return.
     public let classes: [any LuaClassRegistration]
+    /// Shapes of the tables its functions and classes return, for completion.
+    public let shapes: [LuaShape]
 
     /// Creates a library description.
     public init(
-        name: String, summary: String, functions: [LuaLibraryFunction], classes: [any LuaClassRegistration] = []
+        name: String, summary: String, functions: [LuaLibraryFunction], classes: [any LuaClassRegistration] = [],
+        shapes: [LuaShape] = []
     ) {
         self.name = name
         self.summary = summary
         self.functions = functions
         self.classes = classes
+        self.shapes = shapes
     }
 }
 
@@ -62,10 +71,14 @@ extension LuaState {
         let L = pointer
         let base = lua_gettop(L)
         for type in library.classes { type.register(on: L) }
+        for shape in library.shapes { shape.register(on: L) }
         let call = LuaCall(L)
         call.pushTable(fieldCapacity: library.functions.count) { table in
             for function in library.functions {
-                table.set(function.doc.name) { $0.push(function: function.body) }
+                table.set(function.doc.name) { call in
+                    call.push(function: function.body)
+                    if let type = function.returns { call.declareReturns(type) }
+                }
             }
         }
         lua_pushvalue(L, -1)

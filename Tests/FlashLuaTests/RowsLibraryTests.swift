@@ -30,6 +30,30 @@ import TestSupport
             """) == ["customer,n,total", "ann", "12.6", "0.2", "customer  n  total\nann       2   12.6\n1 rows, 3 columns"])
     }
 
+    @Test func filtersWithALuaFunctionOfEachRow() throws {
+        let state = try state()
+        #expect(try state.execute("""
+            local seen = {}
+            local big = t:filter(function(r) seen[#seen + 1] = r.order_id return r.amount > 0.15 end)
+            local ann = t:filter(function(r) return r.customer == 'ann' and 1 or nil end)
+            return #big, big[1].amount, big[2].customer, #ann, table.concat(seen, ','), #t:filter(function() end)
+            """) == ["2", "0.2", "ann", "2", "1,2,3", "0"])
+    }
+
+    @Test(arguments: [
+        ("t:filter(function(r) return r.amount.x end)", "test:1: attempt to index a number value (field 'amount')"),
+        ("t:filter(function(r) error('stop at ' .. r.order_id) end)", "test:1: stop at 1"),
+        ("t:filter(function(r) error({}) end)", "(error object is a table value)"),
+        ("t:filter(function(r) coroutine.yield() end)", "attempt to yield from outside a coroutine"),
+        ("coroutine.wrap(function() t:filter(function(r) coroutine.yield() end) end)()", "test:1: attempt to yield across a C-call boundary"),
+        ("t:filter()", "test:1: bad argument #1 to 'filter' (string or function expected, got no value)"),
+        ("t:filter(nil)", "test:1: bad argument #1 to 'filter' (string or function expected, got nil)"),
+        ("t:filter({})", "test:1: bad argument #1 to 'filter' (string or function expected, got table)"),
+    ])
+    func errorsInAFilterFunctionReadLikeLuas(code: String, message: String) throws {
+        #expect(luaError(try state(), code) == message)
+    }
+
     @Test(arguments: [
         ("t:filter('nope', '>', 1)", "test:1: bad argument #1 to 'filter' (no column 'nope' (columns: order_id, customer, amount))"),
         ("t:filter('amount', 'gt', 1)", "test:1: bad argument #2 to 'filter' (must be one of '==', '~=', '<', '<=', '>', '>=', got 'gt')"),

@@ -51,7 +51,8 @@ final class Crate: LuaObject {
         ("c.label:", "", []),
         (":", "x = c:copy()", [":copy", ":weigh"]),
         (":w", "print(c.owner:copy(\"a (b\", {1, (2)})", [":weigh"]),
-        (".ow", "return crate.new():copy{}", []),
+        (".ow", "return crate.new():copy{}", [".owner"]),
+        (".ow", "return crate.new().owner:copy()", [".owner"]),
         (".ow", "return c:copy{}", [".owner"]),
         (".", "c:weigh()", []),
         ("na", "print(shop.", ["name"]),
@@ -76,7 +77,8 @@ final class Crate: LuaObject {
             .field("sale"), .field("revenue"), .methodCall("cumsum"), .methodCall("slice"),
         ])
         #expect(ExpressionParser.steps("f(1).x{2}'s'") == [.field("f"), .call, .field("x"), .call, .call])
-        #expect(ExpressionParser.steps("t[1]") == nil)
+        #expect(ExpressionParser.steps("t[1][ 'a' ][k]") == [.field("t"), .index(.integer(1)), .index(.string("a")), .index(nil)])
+        #expect(ExpressionParser.steps("t[1") == nil)
     }
 
     @Test func completingLeavesTheStackAsItWas() {

@@ -43,5 +43,6 @@ enum BacktestClass {
             "horizon": { call, object in call.push(object.backtest.pieces.first?.horizon ?? 0); return 1 },
             "step": { call, object in call.push(object.step); return 1 },
         ],
+        fieldTypes: ["pieces": "Forecasts", "summary": "table", "baselines": "table"],
         cachesValues: true)
 }

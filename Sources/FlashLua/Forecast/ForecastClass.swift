@@ -63,7 +63,10 @@ enum ForecastClass {
             "metrics": { call, object in ForecastTables.push(object.forecast.metrics, call); return 1 },
             "baselines": { call, object in ForecastTables.push(object.forecast.baselines, call); return 1 },
         ],
-        fieldTypes: ["mean": "Series", "lower": "Series", "upper": "Series", "rate": "Series", "actual": "Series"],
+        fieldTypes: [
+            "mean": "Series", "lower": "Series", "upper": "Series", "rate": "Series", "actual": "Series", "bands": "Bands",
+            "history": "LossHistory", "levels": "table", "metrics": "table", "baselines": "table",
+        ],
         cachesValues: true)
 
     /// `Forecast(flashcast at 2021-11-12T09:00, 500 minutes, end 1.234M, 80% 1.2M to 1.3M)`; on rows of

@@ -75,7 +75,7 @@ enum ForecastLibrary {
         from the forecast's cutoff to the last minute known), expected, lower, upper, alerts (indices of actual below \
         the band), alert_at (where the below-band alert fired), ends (the end total expected at each minute) and \
         target. Options: k=15, target=money. chart.warning(verdict) draws it.
-        """
+        """, returns: "Verdict"
     ) { call in
         try ForecastWarning.check(call)
     }
@@ -96,5 +96,5 @@ enum ForecastLibrary {
         name: "forecast", summary: "Forecasts of cumulative revenue with intervals, rolling back-tests, early warning.",
         functions: [run, backtest, warning, models, ScenarioWhatIf.forecastWhatIf, ForecastMetricList.metrics,
                      ForecastMetricList.metricText, ForecastMetricList.metricTable],
-        classes: [ForecastClass.luaClass, BacktestClass.luaClass])
+        classes: [ForecastClass.luaClass, BacktestClass.luaClass], shapes: ForecastShapes.all)
 }

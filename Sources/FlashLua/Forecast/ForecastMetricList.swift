@@ -17,7 +17,7 @@ enum ForecastMetricList {
         Every accuracy measure of fc.metrics and bt.summary, in the order of flashcast's tables: key (the \
         field, e.g. 'hre60'), heading ('hre@60'), format ('share' shown as a percentage, 'ratio', 'money') \
         and horizon (minutes ahead, for the horizon revenue errors).
-        """
+        """, returns: "MetricList"
     ) { call in
         call.pushTable(arrayCapacity: Metric.allCases.count) { list in
             for (offset, metric) in Metric.allCases.enumerated() {

@@ -3,6 +3,12 @@ import SaleReports
 
 /// `sale.forecast`: the end-of-sale forecast as of now in the table form `chart.forecast` draws and `scenario.whatif` takes.
 enum LiveForecastTable {
+    /// The table's fields, for the REPL's completion (`sale.forecast.mean:`).
+    static let shape = LuaShape("LiveForecast", fields: [
+        "actual": "Series", "mean": "Series", "lower": "Series", "upper": "Series", "cutoff": "number",
+        "observed": "number", "level": "number", "model": "string", "trained_at": "string",
+    ])
+
     /// Pushes `{actual=, mean=, lower=, upper=, cutoff=, observed=, level=, model=, trained_at=}` (cumulative
     /// Series; cutoff is the 1-based index of now, the last minute read; trained_at the minute the model
     /// last saw), or nil without a forecast.

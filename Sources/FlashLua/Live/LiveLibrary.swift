@@ -87,7 +87,8 @@ enum LiveLibrary {
 
     static let library = LuaLibrary(
         name: "live", summary: "A sale followed while it runs (an export or a database table): live.open, refresh(), watch(60), status blocks.",
-        functions: [open, refresh, watch], classes: [LiveSaleObject.luaClass, LiveStatusObject.luaClass])
+        functions: [open, refresh, watch], classes: [LiveSaleObject.luaClass, LiveStatusObject.luaClass],
+        shapes: [LiveForecastTable.shape])
 }
 
 extension FlashLua {

@@ -87,7 +87,10 @@ final class LiveSaleObject: LuaObject, Sendable {
                 return 1
             },
         ],
-        fieldTypes: ["revenue": "Series", "cumulative": "Series", "history": "Series", "status": "LiveStatus"])
+        fieldTypes: [
+            "revenue": "Series", "cumulative": "Series", "history": "Series", "status": "LiveStatus", "forecast": "LiveForecast",
+            "current": "Forecast", "early": "Forecast",
+        ])
 
     /// `forecast` as a Forecast object with the revenue it was made from (up to its cutoff), or nil.
     private static func pushForecast(_ call: LuaCall, _ forecast: Forecast?, _ sale: LiveSale) -> Int32 {

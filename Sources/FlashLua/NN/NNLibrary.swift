@@ -4,7 +4,7 @@ import NeuralNet
 /// The `nn` library: Torch7-style networks, `nn.Sequential():add(nn.Linear(60, 64)):add(nn.ReLU())`.
 enum NNLibrary {
     static let sequential = LuaLibraryFunction(
-        "Sequential", "nn.Sequential() -> model", "An empty network; add layers with model:add(layer)."
+        "Sequential", "nn.Sequential() -> model", "An empty network; add layers with model:add(layer).", returns: "Sequential"
     ) { call in
         call.push(SequentialObject(Model(Sequential<Double>())))
         return 1
@@ -14,7 +14,7 @@ enum NNLibrary {
     static let layers = Layers.constructors.map(constructor(for:))
 
     private static func constructor(for layer: LayerConstructor) -> LuaLibraryFunction {
-        LuaLibraryFunction(layer.name, layer.signature, layer.summary) { call in
+        LuaLibraryFunction(layer.name, layer.signature, layer.summary, returns: "Module") { call in
             var values: [LayerConstructor.Value] = []
             for (offset, argument) in layer.arguments.enumerated() {
                 values.append(try value(of: argument, at: Int32(offset + 1), call))
@@ -64,7 +64,7 @@ enum NNLibrary {
 
     static let windows = LuaLibraryFunction(
         "windows", "nn.windows(series, width [, horizon]) -> X, Y",
-        "Training rows from a Series (or an array of numbers): row i of X holds values i..i+width-1, row i of Y the horizon (default 1) values after them."
+        "Training rows from a Series (or an array of numbers): row i of X holds values i..i+width-1, row i of Y the horizon (default 1) values after them.", returns: "Matrix"
     ) { call in
         let values = try call.series(at: 1).values
         let width = try call.integer(2), horizon = try call.integer(3, default: 1)
@@ -81,7 +81,7 @@ enum NNLibrary {
     }
 
     static let load = LuaLibraryFunction(
-        "load", "nn.load(path) -> model | nil, message", "Reads a model written by model:save, in evaluation mode."
+        "load", "nn.load(path) -> model | nil, message", "Reads a model written by model:save, in evaluation mode.", returns: "Sequential"
     ) { call in
         let path = try call.readablePath(1)
         do throws(ModelFileError) {
@@ -103,5 +103,6 @@ enum NNLibrary {
     static let library = LuaLibrary(
         name: "nn", summary: "Neural networks in Torch7's style: layers, Sequential, fit, save and load.",
         functions: [sequential] + layers + [matrix, windows, load, seed],
-        classes: [SequentialClass.registration, ModuleClass.registration, MatrixClass.registration])
+        classes: [SequentialClass.registration, ModuleClass.registration, MatrixClass.registration],
+        shapes: NNShapes.all)
 }

@@ -26,7 +26,7 @@ final class LiveOrdersObject: LuaObject {
                 Reads the rows appended since the last refresh (a last line still being written waits for \
                 the next) and returns the result of all rows so far, as orders.read does, and how many \
                 minutes the series grew by. A bad row (strict) returns nil, message; the next refresh retries it.
-                """
+                """, returns: "OrdersResult"
             ) { call, object in
                 let result: OrdersResult
                 do { result = try object.live.refresh() } catch { return call.failure(String(describing: error)) }

@@ -34,7 +34,7 @@ final class LiveQueryObject: LuaObject {
                 asked again next time) and returns the results so far, as orders.query does, and how many \
                 minutes the series grew by. Lost connections are retried (reported on standard error); \
                 when all retries fail, returns nil, message and the next refresh tries again.
-                """
+                """, returns: "OrdersResult"
             ) { call, object in
                 let table: MinuteTable
                 do throws(OrderSourceError) {

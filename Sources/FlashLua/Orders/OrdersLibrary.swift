@@ -24,7 +24,7 @@ enum OrdersLibrary {
         tables by name (r.groups.DE.revenue); the total is unchanged and the groups add up to it. \
         max_groups=10000 (one more is an error naming its row), zones={DE="Europe/Berlin"} (a group's \
         series labelled in its market's zone). A function runs row by row on one thread.
-        """
+        """, returns: "OrdersResult"
     ) { call in
         let path = try call.readablePath(1)
         let luaOptions = try LuaOptions(call, at: 2)
@@ -53,7 +53,7 @@ enum OrdersLibrary {
         Aggregates orders given as Lua tables {time=, amount=, id=, customer=} (times as text or epoch \
         seconds) into the same results as orders.read; an id seen before counts once. \
         Options: map (other field names), tz, from with to.
-        """
+        """, returns: "OrdersResult"
     ) { call in
         let options = try LuaOptions(call, at: 2)
         try options.allow(["map", "tz", "from", "to"])
@@ -91,7 +91,7 @@ enum OrdersLibrary {
         paying in its currency, with its own campaigns beside the sale's; the CSV gains currency and country \
         columns (amounts in the market's currency), the results are grouped by country as orders.read{by=} \
         gives them (amounts in USD).
-        """
+        """, returns: "OrdersResult"
     ) { call in
         let options = try LuaOptions(call, at: 1)
         let sale = try SimulationOptions.read(options, call)
@@ -160,5 +160,6 @@ enum OrdersLibrary {
     static let library = LuaLibrary(
         name: "orders", summary: "Orders in (CSV exports, Lua tables, simulated sales), per-minute series out.",
         functions: [read, aggregate, live, simulate, OrdersQuery.query, OrdersQuery.liveQuery, rows],
-        classes: [LiveOrdersObject.luaClass, LiveQueryObject.luaClass, RowsClass.luaClass, RowsClass.groupsClass])
+        classes: [LiveOrdersObject.luaClass, LiveQueryObject.luaClass, RowsClass.luaClass, RowsClass.groupsClass],
+        shapes: OrdersShapes.all)
 }

@@ -25,7 +25,7 @@ enum OrdersQuery {
         or a failing query returns nil, message (never with the password). by="country" (a column) adds \
         `by` and `groups` as orders.read does, the database grouping by group and minute; max_groups and \
         zones as for orders.read.
-        """
+        """, returns: "OrdersResult"
     ) { call in
         let (database, query, grouping) = try readGrouped(call)
         do throws(OrderSourceError) {

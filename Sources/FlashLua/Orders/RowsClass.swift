@@ -4,7 +4,11 @@ import SaleData
 /// The `Rows` userdata: `#t`, `t[i]` (a row as a table), `t.columns`, `tostring(t)` and the methods.
 enum RowsClass {
     static let methods: [LuaMethod<RowsObject>] = [
-        LuaMethod("filter", "t:filter(column, op, value) -> Rows", "The rows whose column compares with value: op is '==', '~=', '<', '<=', '>' or '>='; numbers with numbers, text with text.") { call, t in
+        LuaMethod("filter", "t:filter(column, op, value) | t:filter(function(row) ... end) -> Rows", "The rows whose column compares with value: op is '==', '~=', '<', '<=', '>' or '>='; numbers with numbers, text with text. With a function, the rows for which it returns a true value; it gets each row as a table (t:filter(function(r) return r.country == 'UK' end)), and an error in it stops the filter with that error.") { call, t in
+            if call.type(at: 2) == .function { return try filter(t, by: 2, call) }
+            guard call.type(at: 2) == .string else {
+                throw LuaError.typeMismatch(position: 2, expected: "string or function", got: call.typeName(at: 2))
+            }
             let column = try call.string(2)
             let text = try call.string(3)
             guard let comparison = RowComparison(rawValue: text) else {
@@ -71,17 +75,10 @@ enum RowsClass {
         length: { $0.table.count },
         index: { call, t in
             guard call.type(at: 2) == .number, let row = try? call.integer(2), row >= 1, row <= t.table.count else { return 0 }
-            call.pushTable(fieldCapacity: t.table.names.count) { fields in
-                for (name, column) in zip(t.table.names, t.table.columns) {
-                    switch column {
-                    case .numbers(let values): fields.set(name) { pushNumber(values[row - 1], $0) }
-                    case .texts(let values): fields.set(name, values[row - 1])
-                    }
-                }
-            }
+            pushRow(row - 1, of: t.table, call)
             return 1
         },
-        fields: ["columns": { call, t in call.push(t.table.names); return 1 }])
+        fields: ["columns": { call, t in call.push(t.table.names); return 1 }], fieldTypes: ["columns": "table"])
 
     static let groupsClass = LuaClass<GroupsObject>(
         summary: "Rows grouped by t:group_by(...), waiting for g:aggregate{...}.",
@@ -96,6 +93,34 @@ enum RowsClass {
             },
         ],
         describe: { "Groups(by \($0.keys.joined(separator: ", ")) of \($0.table.count) rows)" })
+
+    /// The rows for which the Lua function at `function` returns a true value, called with each
+    /// row's table in order; its error, if any, is raised unchanged.
+    private static func filter(_ t: RowsObject, by function: Int32, _ call: LuaCall) throws(LuaError) -> Int32 {
+        var kept: [Int] = []
+        for row in 0..<t.table.count {
+            try call.callFunction(at: function, results: 1) { call in
+                pushRow(row, of: t.table, call)
+                return 1
+            }
+            if call.boolean(-1) { kept.append(row) }
+            call.pop()  // pop the verdict
+        }
+        call.push(RowsObject(t.table.taking(kept)))
+        return 1
+    }
+
+    /// Pushes row `row` (from 0) as a table of its columns; an empty number is absent (nil).
+    private static func pushRow(_ row: Int, of table: RowTable, _ call: LuaCall) {
+        call.pushTable(fieldCapacity: table.names.count) { fields in
+            for (name, column) in zip(table.names, table.columns) {
+                switch column {
+                case .numbers(let values): fields.set(name) { pushNumber(values[row], $0) }
+                case .texts(let values): fields.set(name, values[row])
+                }
+            }
+        }
+    }
 
     /// A whole number as a Lua integer (as Lua reads `10000000` from text), else a float; NaN as nil.
     private static func pushNumber(_ value: Double, _ call: LuaCall) {

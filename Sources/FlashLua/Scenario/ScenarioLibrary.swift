@@ -6,5 +6,5 @@ enum ScenarioLibrary {
         name: "scenario", summary: "What-if scenarios: e-mail campaigns, discounts, outages, learned campaign effects.",
         functions: [ScenarioEvents.email, ScenarioEvents.push, ScenarioEvents.discount, ScenarioEvents.outage,
                     ScenarioLearning.learn, ScenarioWhatIf.whatif, ScenarioWhatIf.latestSend],
-        classes: [EventClass.luaClass, EffectClass.luaClass, WhatIfClass.luaClass])
+        classes: [EventClass.luaClass, EffectClass.luaClass, WhatIfClass.luaClass], shapes: ScenarioShapes.all)
 }

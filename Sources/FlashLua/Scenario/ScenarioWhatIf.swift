@@ -85,7 +85,7 @@ enum ScenarioWhatIf {
         `with` also applied. Every minute is tried, so a busy hour earlier can beat a quiet one later. \
         result: status ('send_by', 'not_needed', 'unreachable'), time (the latest send, for send_by), \
         total (revenue it brings by then), best_time and best_total (when unreachable).
-        """
+        """, returns: "LatestSend"
     ) { call in
         let base = try call.scenarioBase(1)
         try call.table(2)

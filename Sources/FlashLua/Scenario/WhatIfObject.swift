@@ -87,5 +87,6 @@ enum WhatIfClass {
             "by": { call, w in call.push(w.comparison.by.map { w.base.zone.label(minute: $0) }); return 1 },
             "target": { call, w in call.push(w.comparison.target); return 1 },
         ],
+        fieldTypes: ["baseline": "ScenarioOutcome"], itemType: "ScenarioOutcome",
         cachesValues: true)
 }

@@ -1,0 +1,28 @@
+import LuaBridge
+
+/// The tables the forecast library and its classes return, declared for the REPL's completion
+/// (`fc.bands[0.95].lower:`, `bt.pieces[1].mean:`, `forecast.warning(s, fc).actual:`).
+enum ForecastShapes {
+    /// `fc.bands`: bands by level.
+    static let bands = LuaShape("Bands", items: "Band")
+    /// One band of a forecast or scenario.
+    static let band = LuaShape("Band", fields: ["level": "number", "lower": "Series", "upper": "Series"])
+    /// `fc.history`: the loss per epoch.
+    static let loss = LuaShape("LossHistory", fields: ["train": "table", "validation": "table", "best_epoch": "number"])
+    /// `bt.pieces`: the forecast of every cutoff.
+    static let pieces = LuaShape("Forecasts", items: "Forecast")
+    /// `forecast.warning(...)`: the verdict and what its chart draws.
+    static let verdict = LuaShape("Verdict", fields: [
+        "alert": "boolean", "kind": "string", "index": "number", "time": "string", "gap": "number",
+        "shortfall": "number", "message": "string", "warnings": "table", "actual": "Series", "ends": "Series",
+        "expected": "Series", "lower": "Series", "upper": "Series", "alerts": "table", "alert_at": "number",
+        "target": "number",
+    ])
+    /// `forecast.metrics()`: one entry per metric.
+    static let metricList = LuaShape("MetricList", items: "MetricInfo")
+    /// One metric's description.
+    static let metricInfo = LuaShape("MetricInfo", fields: [
+        "key": "string", "heading": "string", "format": "string", "horizon": "number",
+    ])
+    static let all = [bands, band, loss, pieces, verdict, metricList, metricInfo]
+}

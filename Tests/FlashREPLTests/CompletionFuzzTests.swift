@@ -1,0 +1,47 @@
+import FlashLua
+import LuaBridge
+import LuaShim
+import Testing
+
+@testable import FlashREPL
+
+/// Whatever a user types before Tab, completion returns (never traps) and leaves the stack as it was:
+/// random lines of names, separators, brackets, quotes and numbers over FlashCast's libraries.
+@Suite struct CompletionFuzzTests {
+    static let pieces = [
+        "s", "fc", "orders", "read", "series", "new", "forecast", "run", "bands", "trap", "_G", "string", "t", "x",
+        ".", ":", "(", ")", "[", "]", "{", "}", "\"", "'", ",", " ", "1", "0.95", "-", "=", "..", "\\", "é", "[[", "#",
+    ]
+
+    @Test func randomLinesNeverTrapAndKeepTheStack() throws {
+        let state = try FlashLua.makeState()
+        try state.execute("""
+            s = series.new{1, 2, 3, start = 0}
+            t = setmetatable({}, {__index = function() error('ran') end})
+            trap = setmetatable({}, {__index = t, __call = function() error('ran') end})
+            setmetatable(t, {__index = trap})
+            """)
+        let completer = Completer(state: state)
+        var generator = SplitMix(state: 22)
+        let top = lua_gettop(state.pointer)
+        for _ in 0..<20_000 {
+            let line = (0..<Int.random(in: 0...14, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+            let cut = Int.random(in: 0...line.count, using: &generator)
+            let before = String(line.prefix(cut)), word = String(line.dropFirst(cut))
+            _ = completer.candidates(for: word, after: before)
+            #expect(lua_gettop(state.pointer) == top, "\(before)|\(word)")
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a failing line can be found again.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
