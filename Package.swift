@@ -138,6 +138,9 @@ let forecastTargets: [Target] = [
     .executableTarget(
         name: "BenchForecast", dependencies: ["Forecasting", "SaleData", "NumberText"], path: "Benchmarks/BenchForecast",
         exclude: ["README.md", "peers.py", "setup_peers.sh", "levels_speed.lua"], swiftSettings: strict),
+    .executableTarget(
+        name: "BenchManySeries", dependencies: ["SaleData", "NumberText", "SafeOutput"], path: "Benchmarks/BenchManySeries",
+        exclude: ["README.md", "statsforecast_skus.py"], swiftSettings: strict),
 ]
 
 // MARK: - Scenarios

@@ -62,20 +62,28 @@ struct BurstCleaning {
         var values = last >= first ? Array(revenue[first...last]) : []
         let noise = (0..<count).map { raw.noiseVariance(start + $0 * size, start + $0 * size + size - 1).squareRoot() }
         // Flag bursts against the median of the unflagged neighbours until no more stand out, so
-        // that an hour-long campaign does not lift the reference of its own blocks.
+        // that an hour-long campaign does not lift the reference of its own blocks. A pass sets
+        // again only the references whose neighbourhood gained a flag (the others would not change).
         var flagged = Array(repeating: false, count: count), references = sums
+        var stale = Array(repeating: true, count: count), unflagged: [Double] = []
+        unflagged.reserveCapacity(2 * radius + 1)
         for _ in 0..<Self.passes {
-            references = (0..<count).map { block in
+            for block in 0..<count where stale[block] {
                 let window = max(0, block - radius)...min(count - 1, block + radius)
-                guard window.count > radius else { return sums[block] }
-                let unflagged = window.filter { !flagged[$0] }.map { sums[$0] }
-                return unflagged.count > radius / 2 ? ShapeFit.median(unflagged) : references[block]
+                guard window.count > radius else { continue }  // the block's own sum, as it starts
+                unflagged.removeAll(keepingCapacity: true)
+                for neighbour in window where !flagged[neighbour] { unflagged.append(sums[neighbour]) }
+                if unflagged.count > radius / 2 { references[block] = ShapeFit.median(sorting: &unflagged) }
             }
             let newly = (0..<count).filter { block in
                 !flagged[block] && Self.standsOut(sums[block], over: references[block], noise: noise[block])
             }
             guard !newly.isEmpty else { break }
-            for block in newly { flagged[block] = true }
+            for index in stale.indices { stale[index] = false }
+            for block in newly {
+                flagged[block] = true
+                for neighbour in max(0, block - radius)...min(count - 1, block + radius) { stale[neighbour] = true }
+            }
         }
         for block in 0..<count where flagged[block] {
             let blockFirst = start + block * size

@@ -104,9 +104,16 @@ struct ShapeFit {
     }
 
     static func median(_ values: [Double]) -> Double {
+        var sorted = values
+        return median(sorting: &sorted)
+    }
+
+    /// The median of `values`, sorting them in place (no copy, for hot loops).
+    static func median(sorting values: inout [Double]) -> Double {
         guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        values.sort()
+        let middle = values.count / 2
+        return values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
     }
 
     /// Whether feature `index` already matches this sale: its hourly log ratios centre on 0 within
