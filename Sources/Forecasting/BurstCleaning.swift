@@ -94,7 +94,7 @@ struct BurstCleaning {
             for row in blockFirst..<blockFirst + size { values[row - first] *= factor }
         }
         self.first = first
-        totals = RunningTotals(values)
+        totals = RunningTotals(values, noise: false)  // only totals of the cleaned rows are read
         bursts = flagged.filter { $0 }.count
     }
 
