@@ -110,10 +110,15 @@ struct ShapeFit {
 
     /// The median of `values`, sorting them in place (no copy, for hot loops).
     static func median(sorting values: inout [Double]) -> Double {
-        guard !values.isEmpty else { return 0 }
         values.sort()
-        let middle = values.count / 2
-        return values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
+        return median(ofSorted: values)
+    }
+
+    /// The median of `sorted`, values in rising order (0 when empty).
+    static func median(ofSorted sorted: [Double]) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     /// Whether feature `index` already matches this sale: its hourly log ratios centre on 0 within
