@@ -136,8 +136,11 @@ let forecastTargets: [Target] = [
     .target(name: "Forecasting", dependencies: ["SaleData", "NeuralNet", "Cancellation", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData", "Cancellation"], swiftSettings: strict),
     .executableTarget(
-        name: "BenchForecast", dependencies: ["Forecasting", "SaleData", "NumberText"], path: "Benchmarks/BenchForecast",
+        name: "BenchForecast", dependencies: ["Forecasting", "SaleData", "NumberText", "Cancellation"], path: "Benchmarks/BenchForecast",
         exclude: ["README.md", "peers.py", "setup_peers.sh", "levels_speed.lua"], swiftSettings: strict),
+    .executableTarget(
+        name: "BenchManySeries", dependencies: ["SaleData", "NumberText", "SafeOutput"], path: "Benchmarks/BenchManySeries",
+        exclude: ["README.md", "statsforecast_skus.py"], swiftSettings: strict),
 ]
 
 // MARK: - Scenarios

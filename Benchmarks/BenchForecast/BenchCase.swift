@@ -2,7 +2,7 @@ import Foundation
 import SaleData
 
 /// A sale to forecast, and the earlier similar sale the paper uses beside it.
-struct BenchCase {
+struct BenchCase: Sendable {
     /// Unique name (the shape, and `+offset` for further seeds).
     let name: String
     /// The shape: cases of one kind differ only by their seeds.

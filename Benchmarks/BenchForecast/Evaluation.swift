@@ -1,10 +1,11 @@
+import Cancellation
 import Foundation
 import Forecasting
 import SaleData
 
 /// The two experiments: the paper's experiment 1 at every origin (train 1000, horizon 500, a
 /// cutoff every 240 minutes), and the rolling experiment 2 (train 500, horizon 200, step 200).
-enum Experiment: String, CaseIterable {
+enum Experiment: String, CaseIterable, Sendable {
     case one = "exp1"
     case two = "exp2"
 
@@ -23,7 +24,7 @@ enum Experiment: String, CaseIterable {
 }
 
 /// One model's forecast from one origin, scored.
-struct Piece {
+struct Piece: Sendable {
     let caseName: String
     let kind: String
     let model: String
@@ -46,27 +47,33 @@ enum Evaluation {
     static let models: [ForecastModel] = [.flashcast, .paper, .drift, .seasonalNaive, .profile]
 
     /// Every model at every origin of both experiments; without the earlier sale when `history` is
-    /// false; coverage and end values measured on the band of `level`.
-    static func run(_ benchCase: BenchCase, models: [ForecastModel] = models, history: Bool = true, level: Double = 0.8) -> [Piece] {
-        var pieces: [Piece] = []
-        for experiment in Experiment.allCases {
-            for cutoff in experiment.cutoffs(rows: benchCase.revenue.count) {
-                for model in models {
-                    let options = ForecastOptions(cutoff: cutoff, train: experiment.train, horizon: experiment.horizon, model: model,
-                                                  history: history ? benchCase.history : nil, level: level)
-                    let clock = ContinuousClock()
-                    var forecast: Forecast?
-                    let elapsed = clock.measure { forecast = try? Forecaster.forecast(revenue: benchCase.revenue, options: options) }
-                    guard let forecast, let metrics = forecast.metrics else { continue }
-                    let end = forecast.actual.values.count == experiment.horizon ? forecast.actual.values.last : nil
-                    let inside = end.map { forecast.lower.values.last! <= $0 && $0 <= forecast.upper.values.last! }
-                    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-                    pieces.append(Piece(caseName: benchCase.name, kind: benchCase.kind, model: model.rawValue, experiment: experiment,
-                                        cutoff: cutoff, hre: hre(metrics), bias: bias(forecast), coverage: metrics[.coverage], endInside: inside, seconds: seconds))
-                }
-            }
+    /// false; coverage and end values measured on the band of `level`. The forecasts run on every
+    /// core (`ParallelJobs`), their pieces kept in the serial order (experiment, cutoff, model).
+    static func run(_ benchCase: BenchCase, models: [ForecastModel] = models, history: Bool = true, level: Double = 0.8) throws -> [Piece] {
+        let jobs = Experiment.allCases.flatMap { experiment in
+            experiment.cutoffs(rows: benchCase.revenue.count).flatMap { cutoff in models.map { (experiment, cutoff, $0) } }
         }
-        return pieces + oracle(benchCase)
+        let pieces = try ParallelJobs.map(jobs.count) { index in
+            let (experiment, cutoff, model) = jobs[index]
+            return piece(benchCase, experiment: experiment, cutoff: cutoff, model: model, history: history, level: level)
+        }
+        return pieces.compactMap { $0 } + oracle(benchCase)
+    }
+
+    /// One model's forecast from one origin, scored (nil where the model cannot forecast there).
+    static func piece(_ benchCase: BenchCase, experiment: Experiment, cutoff: Int, model: ForecastModel, history: Bool,
+                      level: Double) -> Piece? {
+        let options = ForecastOptions(cutoff: cutoff, train: experiment.train, horizon: experiment.horizon, model: model,
+                                      history: history ? benchCase.history : nil, level: level)
+        let clock = ContinuousClock()
+        var forecast: Forecast?
+        let elapsed = clock.measure { forecast = try? Forecaster.forecast(revenue: benchCase.revenue, options: options) }
+        guard let forecast, let metrics = forecast.metrics else { return nil }
+        let end = forecast.actual.values.count == experiment.horizon ? forecast.actual.values.last : nil
+        let inside = end.map { forecast.lower.values.last! <= $0 && $0 <= forecast.upper.values.last! }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return Piece(caseName: benchCase.name, kind: benchCase.kind, model: model.rawValue, experiment: experiment,
+                     cutoff: cutoff, hre: hre(metrics), bias: bias(forecast), coverage: metrics[.coverage], endInside: inside, seconds: seconds)
     }
 
     static func bias(_ forecast: Forecast) -> Double? {

@@ -42,7 +42,7 @@ var pieces: [Piece] = []
 for benchCase in cases {
     try BenchOutput.writeCase(benchCase, folder: output)
     manifest += "\(benchCase.name),\(benchCase.kind),\(benchCase.revenue.count),\"\(benchCase.description)\"\n"
-    pieces += Evaluation.run(benchCase, models: models, history: useHistory, level: level)
+    pieces += try Evaluation.run(benchCase, models: models, history: useHistory, level: level)
 }
 try Data(manifest.utf8).write(to: URL(fileURLWithPath: output + "/cases.csv"), options: .atomic)
 try Data((([Piece.csvHeader] + pieces.map(\.csvRow)).joined(separator: "\n") + "\n").utf8).write(

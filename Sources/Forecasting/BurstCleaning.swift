@@ -62,20 +62,29 @@ struct BurstCleaning {
         var values = last >= first ? Array(revenue[first...last]) : []
         let noise = (0..<count).map { raw.noiseVariance(start + $0 * size, start + $0 * size + size - 1).squareRoot() }
         // Flag bursts against the median of the unflagged neighbours until no more stand out, so
-        // that an hour-long campaign does not lift the reference of its own blocks.
+        // that an hour-long campaign does not lift the reference of its own blocks. A pass sets
+        // again only the references whose neighbourhood gained a flag (the others would not change).
         var flagged = Array(repeating: false, count: count), references = sums
-        for _ in 0..<Self.passes {
-            references = (0..<count).map { block in
+        var stale = Array(repeating: false, count: count), unflagged: [Double] = []
+        unflagged.reserveCapacity(2 * radius + 1)
+        references = Self.neighbourhoodMedians(sums, radius: radius)  // the first pass: nothing flagged yet
+        for pass in 0..<Self.passes {
+            for block in 0..<count where pass > 0 && stale[block] {
                 let window = max(0, block - radius)...min(count - 1, block + radius)
-                guard window.count > radius else { return sums[block] }
-                let unflagged = window.filter { !flagged[$0] }.map { sums[$0] }
-                return unflagged.count > radius / 2 ? ShapeFit.median(unflagged) : references[block]
+                guard window.count > radius else { continue }  // the block's own sum, as it starts
+                unflagged.removeAll(keepingCapacity: true)
+                for neighbour in window where !flagged[neighbour] { unflagged.append(sums[neighbour]) }
+                if unflagged.count > radius / 2 { references[block] = ShapeFit.median(sorting: &unflagged) }
             }
             let newly = (0..<count).filter { block in
                 !flagged[block] && Self.standsOut(sums[block], over: references[block], noise: noise[block])
             }
             guard !newly.isEmpty else { break }
-            for block in newly { flagged[block] = true }
+            for index in stale.indices { stale[index] = false }
+            for block in newly {
+                flagged[block] = true
+                for neighbour in max(0, block - radius)...min(count - 1, block + radius) { stale[neighbour] = true }
+            }
         }
         for block in 0..<count where flagged[block] {
             let blockFirst = start + block * size
@@ -86,8 +95,32 @@ struct BurstCleaning {
             for row in blockFirst..<blockFirst + size { values[row - first] *= factor }
         }
         self.first = first
-        totals = RunningTotals(values)
+        totals = RunningTotals(values, noise: false)  // only totals of the cleaned rows are read
         bursts = flagged.filter { $0 }.count
+    }
+
+    /// The median of each block's neighbourhood (the blocks `radius` either side of it that lie in
+    /// `sums`, itself included) where it holds more than `radius` blocks, else the block's own sum:
+    /// one sorted window slid along the blocks, one block leaving and one entering at each step.
+    static func neighbourhoodMedians(_ sums: [Double], radius: Int) -> [Double] {
+        var result = sums, window: [Double] = []
+        window.reserveCapacity(2 * radius + 1)
+        /// The first position in `window` holding a value not below `value`.
+        func position(_ value: Double) -> Int {
+            var low = 0, high = window.count
+            while low < high {
+                let middle = (low + high) / 2
+                if window[middle] < value { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        for block in sums.indices.prefix(radius) { window.insert(sums[block], at: position(sums[block])) }
+        for block in sums.indices {
+            if block - radius - 1 >= 0 { window.remove(at: position(sums[block - radius - 1])) }
+            if block + radius < sums.count { window.insert(sums[block + radius], at: position(sums[block + radius])) }
+            if window.count > radius { result[block] = ShapeFit.median(ofSorted: window) }
+        }
+        return result
     }
 
     /// Cleaned total of rows `first...last` (rows before the cleaned stretch count as 0).

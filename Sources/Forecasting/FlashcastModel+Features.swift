@@ -16,12 +16,22 @@ enum ShapeFeature {
     /// A constant revenue per minute over the shop's opening hours (while one day alone would
     /// make the recent days' mean last season again).
     case level
+
+    /// The case's name (without reflection: back-tests ask it at every origin).
+    var name: String {
+        switch self {
+        case .earlierSale: "earlierSale"
+        case .lastSeason: "lastSeason"
+        case .recentDays: "recentDays"
+        case .level: "level"
+        }
+    }
 }
 
 extension FlashcastModel {
     /// The shapes usable at `origin`, named: back-tests from origins that could mix other shapes
     /// weigh less in the intervals.
-    func method(origin: Int) -> String { availableFeatures(origin: origin).map { "\($0)" }.joined(separator: "+") }
+    func method(origin: Int) -> String { availableFeatures(origin: origin).map(\.name).joined(separator: "+") }
 
     /// The features usable at `origin`: the earlier sale while it covers the origin (from the
     /// first minute on), last season once 4 hours of it lie before the origin; without an earlier

@@ -62,7 +62,7 @@ struct FlashcastModel: ForecastMethod {
     init(input: ForecastInput) {
         self.input = input
         own = RunningTotals(input.revenue)
-        earlier = input.history.map(RunningTotals.init)
+        earlier = input.history.map { RunningTotals($0) }
     }
 
     func rates(origin: Int, horizon: Int) -> [Double] {

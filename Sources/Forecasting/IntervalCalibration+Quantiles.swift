@@ -76,24 +76,33 @@ extension IntervalCalibration {
     /// one more origin's weight standing for the case being forecast. With equal weights this is
     /// the `ceil((n + 1)(1 - tail))`-th value (the extreme one when there are too few).
     static func weightedRank(_ sorted: [Residual], _ tail: Double, upper: Bool) -> Double {
+        weightedRank(sorted, tail, upper: upper, total: sorted.reduce(0) { $0 + $1.weight },
+                     newest: sorted.map(\.weight).max() ?? 1)
+    }
+
+    /// `weightedRank` given the residuals' total weight and largest weight (a pool's, computed once).
+    static func weightedRank(_ sorted: [Residual], _ tail: Double, upper: Bool, total: Double, newest: Double) -> Double {
         guard !sorted.isEmpty else { return 0 }
-        let total = sorted.reduce(0) { $0 + $1.weight }
-        let newest = sorted.map(\.weight).max() ?? 1
         let needed = (total + newest) * (1 - tail) * (1 - 1e-12)
-        let ordered = upper ? sorted : sorted.reversed()
         var passed = 0.0
-        for residual in ordered {
+        for index in sorted.indices {
+            let residual = sorted[upper ? index : sorted.count - 1 - index]
             passed += residual.weight
             if passed >= needed { return residual.value }
         }
-        return ordered[ordered.count - 1].value
+        return sorted[upper ? sorted.count - 1 : 0].value
     }
 
     /// How much wider a quantile learnt from `n` independent cases must be to hold for a new one:
     /// Student's t quantile with `n - 1` degrees of freedom (Cornish-Fisher expansion) over the
     /// normal one, times sqrt(1 + 1/n); at most 3.
     static func smallSampleFactor(_ n: Double, tail: Double) -> Double {
-        let z = normalQuantile(1 - tail), nu = max(n - 1, 1)
+        smallSampleFactor(n, z: normalQuantile(1 - tail))
+    }
+
+    /// `smallSampleFactor` given the normal quantile `z` of the tail (computed once per level).
+    static func smallSampleFactor(_ n: Double, z: Double) -> Double {
+        let nu = max(n - 1, 1)
         let z3 = z * z * z, z5 = z3 * z * z
         let t = z + (z3 + z) / (4 * nu) + (5 * z5 + 16 * z3 + 3 * z) / (96 * nu * nu)
         return min(t / z * (1 + 1 / max(n, 1)).squareRoot(), 3)

@@ -43,9 +43,12 @@ struct IntervalCalibration {
     func bands(mean: [Double], levels: [Double]) -> [(lower: [Double], upper: [Double])] {
         let residuals = backTestResiduals(horizon: mean.count)
         let reach = Self.reach(residuals)
-        let pools = sortedPools(residuals, reach: reach)
+        let points = Self.gridQuantiles(residuals, reach: reach, levels: levels)
         let lastingBias = Self.lastingBias(residuals.prefix(reach).flatMap { $0 })
-        return Self.nestedAndWidening(levels.map { bands(mean: mean, pools: pools, reach: reach, lastingBias: lastingBias, level: $0) })
+        return Self.nestedAndWidening(zip(levels, points).map { level, points in
+            bands(mean: mean, curves: points.isEmpty ? nil : QuantileCurves(points: points, lastingBias: lastingBias),
+                  reach: reach, level: level)
+        })
     }
 
     /// Bands in rising level order made to nest (each lower bound at most, each upper bound at
@@ -68,20 +71,22 @@ struct IntervalCalibration {
         return result
     }
 
-    private func bands(mean: [Double], pools: [Pool], reach: Int, lastingBias: Bool, level: Double) -> (lower: [Double], upper: [Double]) {
+    /// The band of `level` from its quantile curves (nil when no back-test reached any horizon).
+    private func bands(mean: [Double], curves: QuantileCurves?, reach: Int, level: Double) -> (lower: [Double], upper: [Double]) {
         let horizon = mean.count
         let cutoff = input.cutoff
         let total = input.revenue.reduce(0, +)
         let drift = input.driftRate(at: cutoff) > 0 ? input.driftRate(at: cutoff) : total / Double(cutoff + 1)
-        guard let curves = Self.quantileCurves(pools, lastingBias: lastingBias, level: level) else {
+        guard let curves else {
             return Self.uncalibratedBands(mean: mean, total: total, drift: drift)
         }
         var lower: [Double] = [], upper: [Double] = []
         var lowSoFar = total, highSoFar = total
         let alwaysSold = soldEveryHour()
+        let z = Self.normalQuantile(1 - (1 - level) / 2)
         for h in 1...horizon {
             let calibrated = min(h, reach)
-            let (low, high) = curves.at(calibrated, factor: widening(at: calibrated, level: level))
+            let (low, high) = curves.at(calibrated, factor: widening(at: calibrated, z: z))
             let floor = Self.floor(drift: drift, h: h), gain = max(mean[h - 1] - total, 0)
             let minuteGain = max(mean[h - 1] - (h > 1 ? mean[h - 2] : total), 0)
             // Past the farthest horizon a back-test reached, the band turns smoothly into the
@@ -124,11 +129,11 @@ struct IntervalCalibration {
     /// The first row a back-test may start from (the model needs `minimumRows` before it).
     private var earliestOrigin: Int { max(model.minimumRows - 1, 0) }
 
-    /// The small-sample factor at horizon `h`: how many independent stretches of `h` minutes the
-    /// back-tests have seen.
-    private func widening(at h: Int, level: Double) -> Double {
+    /// The small-sample factor at horizon `h` (`z`: the normal quantile of the level's tail): how
+    /// many independent stretches of `h` minutes the back-tests have seen.
+    private func widening(at h: Int, z: Double) -> Double {
         let stretches = Double(max(input.cutoff - h - earliestOrigin, 0)) / Double(h)
-        return Self.smallSampleFactor(max(stretches, 1), tail: (1 - level) / 2)
+        return Self.smallSampleFactor(max(stretches, 1), z: z)
     }
 
     /// Fewest back-test origins whose residuals at a horizon let the band be calibrated there.
@@ -148,6 +153,7 @@ struct IntervalCalibration {
         let span = cutoff - earliestOrigin
         guard span > 0 else { return residuals }
         let count = min(span, Self.maximumOrigins)
+        for h in residuals.indices { residuals[h].reserveCapacity(count) }
         var cumulative = [0.0]
         for value in input.revenue { cumulative.append(cumulative[cumulative.count - 1] + value) }
         let method = model.method(origin: cutoff)
@@ -170,34 +176,31 @@ struct IntervalCalibration {
         return residuals
     }
 
-    /// The residuals of one grid horizon, pooled over horizons 0.8h to 1.25h and sorted by value
-    /// (once for every level asked).
-    struct Pool {
-        let h: Int
-        let sorted: [Residual]
-    }
+    /// One grid horizon's conformal quantiles of one level (log ratios): the lower, the median and
+    /// the upper.
+    typealias GridPoint = (h: Int, low: Double, middle: Double, high: Double)
 
-    /// One pool per grid horizon up to `reach` (none when it is 0).
-    private func sortedPools(_ residuals: [[Residual]], reach: Int) -> [Pool] {
-        guard reach > 0 else { return [] }
-        return Self.grid(reach).compactMap { h in
+    /// Every level's conformal quantiles on the grid of horizons up to `reach`, one list per level
+    /// (empty when `reach` is 0). Each grid horizon `h` pools the residuals of horizons 0.8h to
+    /// 1.25h, taken in sorted order from the residuals sorted once (`SortedResiduals`).
+    private static func gridQuantiles(_ residuals: [[Residual]], reach: Int, levels: [Double]) -> [[GridPoint]] {
+        var points = levels.map { _ in [GridPoint]() }
+        guard reach > 0 else { return points }
+        let residuals = SortedResiduals(residuals, reach: reach)
+        var pool: [Residual] = [], marks: [UInt64] = []
+        pool.reserveCapacity(residuals.sorted.count)
+        for h in grid(reach) {
             let from = max(1, Int(Double(h) * 0.8)), to = min(reach, max(h, Int(Double(h) * 1.25)))
-            var pooled: [Residual] = []
-            for k in from...to { pooled += residuals[k - 1] }
-            guard !pooled.isEmpty else { return nil }
-            return Pool(h: h, sorted: pooled.sorted { $0.value < $1.value })
+            residuals.pool(from...to, into: &pool, marks: &marks)
+            guard !pool.isEmpty else { continue }
+            let total = pool.reduce(0) { $0 + $1.weight }, newest = pool.lazy.map(\.weight).max() ?? 1
+            let middle = weightedRank(pool, 0.5, upper: true, total: total, newest: newest)
+            for (index, level) in levels.enumerated() {
+                let tail = (1 - level) / 2
+                points[index].append((h, weightedRank(pool, tail, upper: false, total: total, newest: newest), middle,
+                                      weightedRank(pool, tail, upper: true, total: total, newest: newest)))
+            }
         }
-    }
-
-    /// The conformal quantiles of `level` on the grid of horizons, smoothed; nil when no back-test
-    /// reached any horizon.
-    private static func quantileCurves(_ pools: [Pool], lastingBias: Bool, level: Double) -> QuantileCurves? {
-        let tail = (1 - level) / 2
-        guard !pools.isEmpty else { return nil }
-        let points = pools.map { pool in
-            (pool.h, weightedRank(pool.sorted, tail, upper: false), weightedRank(pool.sorted, 0.5, upper: true),
-             weightedRank(pool.sorted, tail, upper: true))
-        }
-        return QuantileCurves(points: points, lastingBias: lastingBias)
+        return points
     }
 }

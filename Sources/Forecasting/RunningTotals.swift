@@ -4,9 +4,21 @@ struct RunningTotals {
     /// Prefix sums of half the squared change from the row before (0 for row 0).
     private let jitter: [Double]
 
-    init(_ values: [Double]) {
+    /// The prefix sums of `values`, and with `noise` those of their changes (for `noiseVariance`).
+    init(_ values: [Double], noise: Bool = true) {
         var running = 0.0
-        sums = [0] + values.map { running += $0; return running }
+        var sums = [Double]()
+        sums.reserveCapacity(values.count + 1)
+        sums.append(0)
+        for value in values {
+            running += value
+            sums.append(running)
+        }
+        self.sums = sums
+        guard noise else {
+            jitter = []
+            return
+        }
         var squares = 0.0
         jitter = [0] + values.indices.map { row in
             if row > 0 { squares += (values[row] - values[row - 1]) * (values[row] - values[row - 1]) / 2 }
@@ -15,10 +27,11 @@ struct RunningTotals {
     }
 
     /// The noise variance of the total of rows `first...last`, estimated from minute-to-minute
-    /// changes (a smooth trend barely moves them; each minute's own randomness does).
+    /// changes (a smooth trend barely moves them; each minute's own randomness does); 0 for totals
+    /// made without `noise`.
     func noiseVariance(_ first: Int, _ last: Int) -> Double {
         let a = max(first, 0), b = min(last, count - 1)
-        guard b > a else { return 0 }
+        guard b > a, !jitter.isEmpty else { return 0 }
         return (jitter[b + 1] - jitter[a + 1]) * Double(b - a + 1) / Double(b - a)
     }
 

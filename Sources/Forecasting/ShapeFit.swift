@@ -104,9 +104,21 @@ struct ShapeFit {
     }
 
     static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        var sorted = values
+        return median(sorting: &sorted)
+    }
+
+    /// The median of `values`, sorting them in place (no copy, for hot loops).
+    static func median(sorting values: inout [Double]) -> Double {
+        values.sort()
+        return median(ofSorted: values)
+    }
+
+    /// The median of `sorted`, values in rising order (0 when empty).
+    static func median(ofSorted sorted: [Double]) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     /// Whether feature `index` already matches this sale: its hourly log ratios centre on 0 within

@@ -11,6 +11,20 @@ import SaleData
         BurstCleaning(revenue: values, raw: RunningTotals(values), first: first, last: values.count - 1)
     }
 
+    /// The sliding window gives each neighbourhood's median as sorting it would, ties and short
+    /// edges included.
+    @Test(arguments: [2, 3, 8]) func slidingMediansAreTheNeighbourhoodsMedians(radius: Int) {
+        var generator = RandomSource(seed: 7)
+        for count in [0, 1, radius, radius + 1, 2 * radius + 1, 40] {
+            let sums = (0..<count).map { _ in Double(Int.random(in: 0...4, using: &generator)) * 2.5 }
+            let naive = sums.indices.map { block in
+                let window = Array(sums[max(0, block - radius)...min(count - 1, block + radius)])
+                return window.count > radius ? ShapeFit.median(window) : sums[block]
+            }
+            #expect(BurstCleaning.neighbourhoodMedians(sums, radius: radius) == naive, "\(count) blocks: \(sums)")
+        }
+    }
+
     @Test func aBurstIsScaledDownToItsNeighbourhood() {
         var values = Self.steady
         for row in 300..<315 { values[row] *= 3 }  // a quarter hour that earned 450 instead of 150

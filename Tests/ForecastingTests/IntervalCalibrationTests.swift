@@ -57,3 +57,34 @@ import SaleData
         #expect(coverage > 0.65 && coverage < 0.97, "coverage \(coverage)")
     }
 }
+
+@Suite struct SortedResidualsTests {
+    typealias Residual = IntervalCalibration.Residual
+
+    @Test func radixOrderIsTheStableSortsOrder() {
+        var generator = SystemRandomNumberGenerator()
+        // ties (rounded values), both signs, zeros of both signs, extremes
+        var values = (0..<2000).map { _ in (Double.random(in: -3...3, using: &generator) * 4).rounded() / 4 }
+        values += [0, -0.0, .infinity, -.infinity, 1e-300, -1e-300, .greatestFiniteMagnitude, 0, -0.0]
+        values.shuffle(using: &generator)
+        let expected = values.indices.sorted { values[$0] < values[$1] }
+        #expect(IntervalCalibration.SortedResiduals.stableOrder(values) == expected)
+    }
+
+    @Test func anyRangeOfHorizonsComesOutAsSortingItAloneWould() {
+        var generator = SystemRandomNumberGenerator()
+        let residuals = (0..<70).map { h in
+            (0..<(h % 7 == 3 ? 0 : 1 + h % 5)).map { origin in
+                Residual(value: (Double.random(in: -1...1, using: &generator) * 8).rounded() / 8,
+                         weight: Double(origin + 1), origin: origin)
+            }
+        }
+        let sorted = IntervalCalibration.SortedResiduals(residuals, reach: 60)
+        var pool: [Residual] = [], marks: [UInt64] = []
+        for (from, to) in [(1, 1), (1, 60), (3, 3), (17, 27), (40, 60), (59, 60)] {
+            sorted.pool(from...to, into: &pool, marks: &marks)
+            let alone = residuals[(from - 1)..<to].flatMap { $0 }.sorted { $0.value < $1.value }
+            #expect(pool == alone, "horizons \(from)...\(to)")
+        }
+    }
+}

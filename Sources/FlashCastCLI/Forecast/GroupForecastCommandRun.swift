@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cancellation
 import Forecasting
 import NumberText
 import SaleData
@@ -53,16 +54,13 @@ struct GroupForecastCommandRun {
     }
 
     /// `group,cutoff,minute,step,actual,forecast,lower,upper`: the reconciled total as `(total)`, the total
-    /// forecast directly as `(direct)`, then each group.
-    static func csv(_ result: GroupForecast) -> String {
+    /// forecast directly as `(direct)`, then each group (their rows written on every core, in this order).
+    static func csv(_ result: GroupForecast) throws -> String {
         let nodes = [("(total)", result.total), ("(direct)", result.direct)] + result.groups.map { ($0.name, $0.forecast) }
-        var text = ""
-        for (name, forecast) in nodes {
-            let lines = ForecastTable(forecast).csv.split(separator: "\n", omittingEmptySubsequences: false)
-            if text.isEmpty { text = "group," + lines[0] + "\n" }
-            for line in lines.dropFirst() where !line.isEmpty { text += GroupedOrders.csvField(name) + "," + line + "\n" }
+        let rows = try ParallelJobs.map(nodes.count) { index in
+            ForecastTable(nodes[index].1).rows(prefix: GroupedOrders.csvField(nodes[index].0) + ",")
         }
-        return text
+        return "group," + ForecastTable(result.total).header + "\n" + rows.joined()
     }
 
     /// The report: the reconciliation and why, then each forecast's end value, band and error.

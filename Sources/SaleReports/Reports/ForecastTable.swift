@@ -83,23 +83,32 @@ public struct ForecastTable: Sendable, Equatable {
     }
 
     /// The CSV text, header first.
-    public var csv: String {
-        var text = header + "\n"
+    public var csv: String { header + "\n" + rows(prefix: "") }
+
+    /// The CSV's rows after the header, each starting with `prefix` (a grouped file's `DE,`).
+    public func rows(prefix: String) -> String {
+        var text = ""
         let columns = max(1, pieces.first?.bands.count ?? 1)
-        text.reserveCapacity(pieces.reduce(0) { $0 + $1.mean.count } * 72)
+        text.reserveCapacity(pieces.reduce(0) { $0 + $1.mean.count } * (72 + prefix.utf8.count))
         for piece in pieces {
-            let cutoff = piece.mean.zone.label(minute: piece.cutoff)
+            let cutoff = prefix + piece.mean.zone.label(minute: piece.cutoff) + ","
             for (offset, value) in piece.mean.values.enumerated() {
-                let minute = piece.mean.minute(at: offset)
-                let fields = [
-                    cutoff, piece.mean.label(at: offset), String((offset + 1) * piece.mean.step),
-                    Self.field(piece.actual?.value(atMinute: minute)), Self.field(value),
-                ] + (0..<columns).flatMap { band -> [String] in
+                text += cutoff
+                text += piece.mean.label(at: offset)
+                text += ","
+                text += String((offset + 1) * piece.mean.step)
+                text += ","
+                text += Self.field(piece.actual?.value(atMinute: piece.mean.minute(at: offset)))
+                text += ","
+                text += Self.field(value)
+                for band in 0..<columns {
                     let bounds = piece.bands.indices.contains(band) ? piece.bands[band] : nil
-                    return [Self.field(bounds.flatMap { $0.lower.indices.contains(offset) ? $0.lower[offset] : nil }),
-                            Self.field(bounds.flatMap { $0.upper.indices.contains(offset) ? $0.upper[offset] : nil })]
+                    text += ","
+                    text += Self.field(bounds.flatMap { $0.lower.indices.contains(offset) ? $0.lower[offset] : nil })
+                    text += ","
+                    text += Self.field(bounds.flatMap { $0.upper.indices.contains(offset) ? $0.upper[offset] : nil })
                 }
-                text += fields.joined(separator: ",") + "\n"
+                text += "\n"
             }
         }
         return text
