@@ -39,3 +39,45 @@ import SaleData
         #expect(abs(strong - 1.6) < 1e-12)
     }
 }
+
+/// The earlier sale's change between days counts only beyond what this sale's own days did
+/// without it (`transferVariance`).
+@Suite struct SeasonChangeTransferTests {
+    /// A day's revenue a minute: 100 times `1 + wobble(minute of day)`.
+    static func day(_ wobble: (Double) -> Double) -> [Double] { (0..<1440).map { 100 * (1 + wobble(Double($0))) } }
+    static let plain = day { _ in 0 }
+    static let sine = day { 0.2 * sin(2 * Double.pi * $0 / 1440) }
+    static let cosine = day { 0.2 * cos(2 * Double.pi * $0 / 1440) }
+
+    /// The default model from row 2000 (day 2, 09:20) of a 3-day sale `own` with the earlier sale `earlier`.
+    static func model(own: [Double], earlier: [Double]) throws -> FlashcastModel {
+        let options = ForecastOptions(cutoff: 2000, history: Series(start: 0, values: earlier))
+        return FlashcastModel(input: try Forecaster.prepare(revenue: Series(start: 0, values: own), options: options))
+    }
+
+    @Test func aChangeNoLargerThanTheOnesThatDidNotCarryOverIsNotCarried() throws {
+        // both sales' second days wobble by up to 20% over the day, each its own way; the earlier
+        // sale's third day is 10% above its second: within the wobble this sale did not share
+        let model = try Self.model(own: Self.plain + Self.sine + Self.sine, earlier: Self.plain + Self.cosine + Self.cosine.map { $0 * 1.1 })
+        let transfer = model.transferVariance(origin: 2000, past: model.cleanedPast(origin: 2000))
+        #expect(transfer > 0.005)
+        #expect(abs(model.seasonChange(at: 2 * 1440 + 600, back: 1440) - 1.1) < 1e-9)
+        #expect(model.seasonChange(at: 2 * 1440 + 600, back: 1440, transfer: transfer) == 1)
+    }
+
+    @Test func aBlackFridayStillCarriesOver() throws {
+        // the same wobbles, but the earlier sale's third day doubled its second
+        let model = try Self.model(own: Self.plain + Self.sine + Self.sine, earlier: Self.plain + Self.cosine + Self.cosine.map { $0 * 2 })
+        let transfer = model.transferVariance(origin: 2000, past: model.cleanedPast(origin: 2000))
+        #expect(abs(model.seasonChange(at: 2 * 1440 + 600, back: 1440, transfer: transfer) - 2) < 1e-9)
+    }
+
+    @Test func changesThatCarriedOverAtAnotherSizeAreNoMiss() throws {
+        // this sale's second day followed the earlier sale's wobble, at one and a half times its size
+        let wider = Self.day { 0.3 * cos(2 * Double.pi * $0 / 1440) }
+        let model = try Self.model(own: Self.plain + wider + wider, earlier: Self.plain + Self.cosine + Self.cosine.map { $0 * 1.1 })
+        let transfer = model.transferVariance(origin: 2000, past: model.cleanedPast(origin: 2000))
+        #expect(transfer < 0.001)
+        #expect(abs(model.seasonChange(at: 2 * 1440 + 600, back: 1440, transfer: transfer) - 1.1) < 1e-9)
+    }
+}
