@@ -137,20 +137,16 @@ struct BurstCleaning {
     /// than that median by more than `noiseSigmas` times that noise (an outage's partly down edge).
     static func outages(sums: [Double], noise: [Double], radius: Int, recurring: (Int) -> Bool) -> [Bool] {
         let count = sums.count
-        let neighbourhoods = (0..<count).map { block -> (reference: Double, noise: Double)? in
-            let window = max(0, block - radius)...min(count - 1, block + radius)
-            guard window.count > radius else { return nil }
-            return (ShapeFit.median(window.map { sums[$0] }), ShapeFit.median(window.filter { $0 != block }.map { noise[$0] }))
-        }
+        func window(_ block: Int) -> ClosedRange<Int> { max(0, block - radius)...min(count - 1, block + radius) }
+        let references = (0..<count).map { window($0).count > radius ? ShapeFit.median(window($0).map { sums[$0] }) : 0 }
+        func neighbourNoise(_ block: Int) -> Double { ShapeFit.median(window(block).filter { $0 != block }.map { noise[$0] }) }
         var down = (0..<count).map { block in
-            neighbourhoods[block].map { fellOut(sums[block], under: $0.reference, noise: $0.noise) } ?? false
+            sums[block] < references[block] * outageShare && fellOut(sums[block], under: references[block], noise: neighbourNoise(block))
+                && !recurring(block)
         }
-        guard down.contains(true) else { return down }
-        down = down.indices.map { down[$0] && !recurring($0) }
         let edges = (0..<count).filter { block in
-            guard !down[block], let around = neighbourhoods[block] else { return false }
-            return (block > 0 && down[block - 1] || block + 1 < count && down[block + 1])
-                && around.reference - sums[block] > noiseSigmas * around.noise
+            !down[block] && (block > 0 && down[block - 1] || block + 1 < count && down[block + 1])
+                && references[block] - sums[block] > noiseSigmas * neighbourNoise(block)
         }
         for block in edges { down[block] = true }
         return down
