@@ -42,7 +42,7 @@ extension FlashcastModel {
     /// season is read from `past` (`cleanedPast`), given whenever it is among the features, the
     /// level's opening hours from `open` (`openHours`). Blocks
     /// on a day the shop was closed are left out: they say nothing about an open day's level.
-    func fitBlocks(_ features: [ShapeFeature], origin: Int, past: BurstCleaning?, open: [Bool], transfer: Double = 0) -> [ShapeFit.Block] {
+    func fitBlocks(_ features: [ShapeFeature], origin: Int, past: BurstCleaning?, open: [Bool]) -> [ShapeFit.Block] {
         let rows = min(input.train, origin + 1)
         let size = rows < blockRows ? rows : blockRows
         let count = rows / size
@@ -54,7 +54,7 @@ extension FlashcastModel {
                 case .lastSeason:
                     let back = seasonBack(first, origin: origin)
                     guard let past, first - back >= 0 else { return nil }
-                    return past.total(first - back, last - back) * seasonChange(at: (first + last) / 2, back: back, transfer: transfer)
+                    return past.total(first - back, last - back) * seasonChange(at: (first + last) / 2, back: back)
                 case .recentDays: return recentDaysTotal(first, last, origin: origin)
                 case .level: return Double((first...last).filter { open[input.minuteOfDay[$0] / 60] }.count)
                 }
@@ -66,7 +66,7 @@ extension FlashcastModel {
 
     /// A feature's value at a forecast row (after `origin`), from rows up to `origin` only (last
     /// season's from `past`).
-    func forecastValue(_ feature: ShapeFeature, row: Int, origin: Int, past: BurstCleaning?, open: [Bool], transfer: Double = 0) -> Double {
+    func forecastValue(_ feature: ShapeFeature, row: Int, origin: Int, past: BurstCleaning?, open: [Bool]) -> Double {
         switch feature {
         case .level: return open[input.minuteOfDay[row] / 60] ? 1 : 0
         case .recentDays:
@@ -81,58 +81,19 @@ extension FlashcastModel {
         case .lastSeason:
             guard let past else { return 0 }
             let back = seasonBack(row, origin: origin)
-            return past.smoothed(row - back, radius: smoothingRadius, limit: origin) * seasonChange(at: row, back: back, transfer: transfer)
+            return past.smoothed(row - back, radius: smoothingRadius, limit: origin) * seasonChange(at: row, back: back)
         }
     }
 
     /// How much more the earlier sale earned around `row` than `back` rows before (1 without an
     /// earlier sale): the opening surge fading and the closing rush, as the earlier sale went. A
     /// change within two standard deviations of its noise counts as none, so that a small or sparse
-    /// earlier sale's chance wobbles between days are not taken for a trend; `transfer`
-    /// (`transferVariance`) is added to that noise.
-    func seasonChange(at row: Int, back: Int, transfer: Double = 0) -> Double {
+    /// earlier sale's chance wobbles between days are not taken for a trend.
+    func seasonChange(at row: Int, back: Int) -> Double {
         guard let earlier, row + seasonRadius < earlier.count else { return 1 }
         let thenFirst = row - back - seasonRadius, nowFirst = row - seasonRadius, width = 2 * seasonRadius
         return Self.change(now: earlier.total(nowFirst, nowFirst + width), nowNoise: earlier.noiseVariance(nowFirst, nowFirst + width),
-                           then: earlier.total(thenFirst, thenFirst + width), thenNoise: earlier.noiseVariance(thenFirst, thenFirst + width),
-                           transfer: transfer)
-    }
-
-    /// How far this sale's own change between seasons strayed from the earlier sale's in the hours
-    /// seen from `origin`: the mean square residual of this sale's log change (cleaned `past`,
-    /// 6-hour windows as `seasonChange`) regressed through 0 on the earlier sale's log change
-    /// (slope at least 0), less what this sale's own noise explains, over the hourly blocks of the
-    /// training window whose windows this sale has seen whole (closed days and windows that sold
-    /// nothing left out; 0 when none is left).
-    /// An earlier sale's days differ by chance and by what happened to it alone more than its
-    /// minute-to-minute noise says; `seasonChange` counts this residual as noise too, so a change
-    /// no larger than the ones that did not carry over is not carried into the hours ahead, while
-    /// a Black Friday's doubling after a Thursday that wobbled by a few percent still is. The
-    /// slope keeps a change that carried over at another size (this year's Black Friday at 3
-    /// times Thursday, last year's at 2) from counting as a miss.
-    func transferVariance(origin: Int, past: BurstCleaning) -> Double {
-        guard let earlier else { return 0 }
-        var ours = 0.0, products = 0.0, theirs = 0.0, ownNoise = 0.0, count = 0.0
-        for age in 0..<min(input.train, origin + 1) / blockRows {
-            let last = origin - age * blockRows, first = last - blockRows + 1, centre = (first + last) / 2
-            let nowFirst = centre - seasonRadius, nowLast = centre + seasonRadius
-            let back = seasonBack(first, origin: origin)
-            guard nowLast <= origin, nowFirst - back >= past.first, nowFirst - back >= 0, nowLast < earlier.count,
-                  !closedDay(first, origin: origin), !closedDay(last, origin: origin) else { continue }
-            let now = past.total(nowFirst, nowLast), then = past.total(nowFirst - back, nowLast - back)
-            let otherNow = earlier.total(nowFirst, nowLast), otherThen = earlier.total(nowFirst - back, nowLast - back)
-            guard now > 0, then > 0, otherNow > 0, otherThen > 0 else { continue }
-            let own = log(now / then), other = log(otherNow / otherThen)
-            ours += own * own
-            ownNoise += self.own.noiseVariance(nowFirst, nowLast) / (now * now)
-                + self.own.noiseVariance(nowFirst - back, nowLast - back) / (then * then)
-            products += own * other
-            theirs += other * other
-            count += 1
-        }
-        guard count > 0 else { return 0 }
-        let slope = theirs > 0 ? max(products / theirs, 0) : 0
-        return max(ours - 2 * slope * products + slope * slope * theirs - ownNoise, 0) / count
+                           then: earlier.total(thenFirst, thenFirst + width), thenNoise: earlier.noiseVariance(thenFirst, thenFirst + width))
     }
 
     /// Last season's scale at forecast `row` (read from the cleaned `past`): `scale` without the
@@ -152,14 +113,13 @@ extension FlashcastModel {
         return scale / (scale > 1 ? min(max(shown, 1), scale) : max(min(shown, 1), scale))
     }
 
-    /// The factor from a total `then` to a total `now`, given each one's noise variance (and a
-    /// `transfer` variance of the log change): 1 when the change lies within `changeSigmas`
-    /// standard deviations of the noise (or either total is nothing), at most `largestChange`
-    /// either way.
-    static func change(now: Double, nowNoise: Double, then: Double, thenNoise: Double, transfer: Double = 0) -> Double {
+    /// The factor from a total `then` to a total `now`, given each one's noise variance: 1 when the
+    /// change lies within `changeSigmas` standard deviations of the noise (or either total is
+    /// nothing), at most `largestChange` either way.
+    static func change(now: Double, nowNoise: Double, then: Double, thenNoise: Double) -> Double {
         guard then > 0, now > 0 else { return 1 }
         let change = log(now / then)
-        let noise = thenNoise / (then * then) + nowNoise / (now * now) + transfer
+        let noise = thenNoise / (then * then) + nowNoise / (now * now)
         guard change * change > changeSigmas * changeSigmas * noise else { return 1 }
         return min(max(exp(change), 1 / largestChange), largestChange)
     }

@@ -70,8 +70,7 @@ struct FlashcastModel: ForecastMethod {
         guard !features.isEmpty else { return timeOfDay(origin: origin, horizon: horizon) }
         let past = features.contains(.lastSeason) ? cleanedPast(origin: origin) : nil
         let open = features.contains(.level) ? openHours(origin: origin) : Array(repeating: true, count: 24)
-        let transfer = past.map { transferVariance(origin: origin, past: $0) } ?? 0
-        var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past, open: open, transfer: transfer), features: features.count,
+        var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past, open: open), features: features.count,
                            recentBlocks: Self.recentMinutes / Self.blockMinutes)
         var levelSetElsewhere = false
         if let index = features.firstIndex(of: .lastSeason) {
@@ -106,7 +105,7 @@ struct FlashcastModel: ForecastMethod {
             var rate = 0.0
             for (index, feature) in features.enumerated() where fit.weights[index] > 0 {
                 let scale = feature == .lastSeason && !lastSeasonScales.isEmpty ? lastSeasonScales[row - origin - 1] : fit.scales[index]
-                rate += fit.weights[index] * scale * forecastValue(feature, row: row, origin: origin, past: past, open: open, transfer: transfer)
+                rate += fit.weights[index] * scale * forecastValue(feature, row: row, origin: origin, past: past, open: open)
             }
             return rate
         }
