@@ -1,10 +1,12 @@
 
-/// This sale's revenue up to an origin with one-off bursts taken out: an e-mail campaign, a post
-/// that went viral. Last season is the default model's best guide to the hours ahead, but
-/// yesterday's campaign will not repeat at the same minute today, so before last season is used,
-/// each quarter hour that earned far more than the hours around it is scaled down to their median,
-/// unless the same minutes stood out the same way before (a season earlier, or in the earlier sale):
-/// a daily deal at 20:00 is a pattern, not a one-off.
+/// This sale's revenue up to an origin with one-off bursts and outages taken out: an e-mail
+/// campaign, a post that went viral, an hour the site was down. Last season is the default model's
+/// best guide to the hours ahead, but yesterday's campaign will not repeat at the same minute
+/// today, nor will yesterday's outage, so before last season is used, each quarter hour that
+/// earned far more than the hours around it is scaled down to their median, and each that earned
+/// under a quarter of it (by more than the neighbours' noise) is raised to it, unless the same
+/// minutes stood out or fell the same way before (a season earlier, or in the earlier sale): a
+/// daily deal at 20:00 or a shop that shuts at 18:00 is a pattern, not a one-off.
 struct BurstCleaning {
     /// Another series whose rows `row - shift` are compared with this sale's rows `row` to tell a
     /// recurring peak from a one-off burst.
@@ -48,6 +50,8 @@ struct BurstCleaning {
     let totals: RunningTotals
     /// Number of blocks scaled down.
     let bursts: Int
+    /// Number of blocks raised (outages).
+    let outages: Int
 
     /// Cleans rows `first...last` of `revenue`. Blocks end at `last` (so the newest block is
     /// whole); leftover rows at the start are kept as they are. `raw` holds running totals of
@@ -61,23 +65,38 @@ struct BurstCleaning {
         let sums = (0..<count).map { raw.total(start + $0 * size, start + $0 * size + size - 1) }
         var values = last >= first ? Array(revenue[first...last]) : []
         let noise = (0..<count).map { raw.noiseVariance(start + $0 * size, start + $0 * size + size - 1).squareRoot() }
+        // Outages first: a block that earned under a quarter of its neighbourhood's median, by more
+        // than the neighbours' noise, unless the same minutes fell the same way before (a shop that
+        // shuts at 18:00 every day); the partly down quarter hours either side of one go with it.
+        // They are left out of the bursts' references (the hour after an outage is no burst).
+        let down = Self.outages(sums: sums, noise: noise, radius: radius) { block in
+            let blockFirst = start + block * size
+            return echoes.contains { Self.fellOut(in: $0.totals, from: blockFirst - $0.shift, geometry) }
+        }
         // Flag bursts against the median of the unflagged neighbours until no more stand out, so
         // that an hour-long campaign does not lift the reference of its own blocks. A pass sets
         // again only the references whose neighbourhood gained a flag (the others would not change).
-        var flagged = Array(repeating: false, count: count), references = sums
+        var flagged = Array(repeating: false, count: count)
+        var references = Self.neighbourhoodMedians(sums, radius: radius)  // the first pass: nothing flagged yet
         var stale = Array(repeating: false, count: count), unflagged: [Double] = []
         unflagged.reserveCapacity(2 * radius + 1)
-        references = Self.neighbourhoodMedians(sums, radius: radius)  // the first pass: nothing flagged yet
+        for block in 0..<count where down[block] {  // an outage leaves its neighbours' references from the first pass
+            for neighbour in max(0, block - radius)...min(count - 1, block + radius) { stale[neighbour] = true }
+        }
         for pass in 0..<Self.passes {
-            for block in 0..<count where pass > 0 && stale[block] {
+            for block in 0..<count where stale[block] {
                 let window = max(0, block - radius)...min(count - 1, block + radius)
                 guard window.count > radius else { continue }  // the block's own sum, as it starts
                 unflagged.removeAll(keepingCapacity: true)
-                for neighbour in window where !flagged[neighbour] { unflagged.append(sums[neighbour]) }
-                if unflagged.count > radius / 2 { references[block] = ShapeFit.median(sorting: &unflagged) }
+                for neighbour in window where !flagged[neighbour] && !down[neighbour] { unflagged.append(sums[neighbour]) }
+                if unflagged.count > radius / 2 {
+                    references[block] = ShapeFit.median(sorting: &unflagged)
+                } else if pass == 0 {
+                    references[block] = sums[block]
+                }
             }
             let newly = (0..<count).filter { block in
-                !flagged[block] && Self.standsOut(sums[block], over: references[block], noise: noise[block])
+                !flagged[block] && !down[block] && Self.standsOut(sums[block], over: references[block], noise: noise[block])
             }
             guard !newly.isEmpty else { break }
             for index in stale.indices { stale[index] = false }
@@ -94,9 +113,15 @@ struct BurstCleaning {
             let factor = references[block] / sums[block], blockFirst = start + block * size
             for row in blockFirst..<blockFirst + size { values[row - first] *= factor }
         }
+        // An outage's quarter hours earn their neighbourhood's median, spread evenly over their rows.
+        for block in 0..<count where down[block] {
+            let blockFirst = start + block * size
+            for row in blockFirst..<blockFirst + size { values[row - first] = references[block] / Double(size) }
+        }
         self.first = first
         totals = RunningTotals(values, noise: false)  // only totals of the cleaned rows are read
         bursts = flagged.filter { $0 }.count
+        outages = down.filter { $0 }.count
     }
 
     /// The median of each block's neighbourhood (the blocks `radius` either side of it that lie in
@@ -141,15 +166,65 @@ struct BurstCleaning {
         reference > 0 && sum > reference * (1 + relativeExcess) && sum - reference > noiseSigmas * noise
     }
 
+    /// A block is an outage when it earned less than this share of its neighbourhood's median
+    /// block, by more than `noiseSigmas` times the neighbours' median noise (a quarter: a
+    /// night-time trough of a deep daily cycle stays well above it).
+    static let outageShare = 0.25
+
+    /// Per block (`sums`, with their `noise`, neighbourhoods of `radius` blocks a side): whether
+    /// it was an outage, a block that fell out under its neighbourhood's median (`fellOut`, with
+    /// the neighbours' median noise) and not `recurring`, or a block next to one that earned less
+    /// than that median by more than `noiseSigmas` times that noise (an outage's partly down edge).
+    static func outages(sums: [Double], noise: [Double], radius: Int, recurring: (Int) -> Bool) -> [Bool] {
+        let count = sums.count
+        func window(_ block: Int) -> ClosedRange<Int> { max(0, block - radius)...min(count - 1, block + radius) }
+        let references = (0..<count).map { window($0).count > radius ? ShapeFit.median(window($0).map { sums[$0] }) : 0 }
+        func neighbourNoise(_ block: Int) -> Double { ShapeFit.median(window(block).filter { $0 != block }.map { noise[$0] }) }
+        var down = (0..<count).map { block in
+            sums[block] < references[block] * outageShare && fellOut(sums[block], under: references[block], noise: neighbourNoise(block))
+                && !recurring(block)
+        }
+        let edges = (0..<count).filter { block in
+            !down[block] && (block > 0 && down[block - 1] || block + 1 < count && down[block + 1])
+                && references[block] - sums[block] > noiseSigmas * neighbourNoise(block)
+        }
+        for block in edges { down[block] = true }
+        return down
+    }
+
+    /// Whether a block's `sum` fell out under its neighbourhood's `reference`, given the
+    /// neighbours' `noise` (a block's own noise says nothing when it sold nothing).
+    static func fellOut(_ sum: Double, under reference: Double, noise: Double) -> Bool {
+        reference > 0 && sum < reference * outageShare && reference - sum > noiseSigmas * noise
+    }
+
     /// Whether the block of `totals` starting at row `blockFirst` stands out from the median of the
     /// blocks around it (false where too few of them lie inside the series).
     static func standsOut(in totals: RunningTotals, from blockFirst: Int, _ geometry: Geometry) -> Bool {
-        let size = geometry.blockRows, radius = geometry.radiusBlocks
-        let blocks = (-radius...radius).map { blockFirst + $0 * size }
-            .filter { $0 >= 0 && $0 + size <= totals.count }
-        guard blocks.count > radius, blocks.contains(blockFirst) else { return false }
+        guard let blocks = neighbourhood(of: totals, from: blockFirst, geometry) else { return false }
+        let size = geometry.blockRows
         let reference = ShapeFit.median(blocks.map { totals.total($0, $0 + size - 1) })
         let noise = totals.noiseVariance(blockFirst, blockFirst + size - 1).squareRoot()
         return standsOut(totals.total(blockFirst, blockFirst + size - 1), over: reference, noise: noise)
+    }
+
+    /// Whether the block of `totals` starting at row `blockFirst` fell out under the median of the
+    /// blocks around it, by more than their median noise (false where too few of them lie inside
+    /// the series).
+    static func fellOut(in totals: RunningTotals, from blockFirst: Int, _ geometry: Geometry) -> Bool {
+        guard let blocks = neighbourhood(of: totals, from: blockFirst, geometry) else { return false }
+        let size = geometry.blockRows
+        let reference = ShapeFit.median(blocks.map { totals.total($0, $0 + size - 1) })
+        let noise = ShapeFit.median(blocks.filter { $0 != blockFirst }.map { totals.noiseVariance($0, $0 + size - 1).squareRoot() })
+        return fellOut(totals.total(blockFirst, blockFirst + size - 1), under: reference, noise: noise)
+    }
+
+    /// The first rows of the blocks of `totals` around the one starting at `blockFirst`, itself
+    /// included (nil where too few of them lie inside the series).
+    static func neighbourhood(of totals: RunningTotals, from blockFirst: Int, _ geometry: Geometry) -> [Int]? {
+        let size = geometry.blockRows, radius = geometry.radiusBlocks
+        let blocks = (-radius...radius).map { blockFirst + $0 * size }
+            .filter { $0 >= 0 && $0 + size <= totals.count }
+        return blocks.count > radius && blocks.contains(blockFirst) ? blocks : nil
     }
 }

@@ -115,4 +115,42 @@ import SaleData
         let cleaned = BurstCleaning(revenue: rows, raw: RunningTotals(rows), first: 0, last: 575, step: 5)
         #expect(cleaned.bursts == 1)
     }
+
+    @Test func anOutageIsRaisedToItsNeighbourhood() {
+        var values = Self.steady
+        for row in 300..<345 { values[row] = 0 }  // 45 minutes down: three quarter hours earned nothing
+        let cleaning = Self.cleaned(values)
+        #expect(cleaning.outages == 3 && cleaning.bursts == 0)
+        #expect(abs(cleaning.total(300, 344) - 450) < 1e-9)
+        // a slow quarter hour (half its neighbours') is no outage
+        for row in 300..<345 { values[row] = Self.steady[row] / 2 }
+        #expect(Self.cleaned(values).outages == 0)
+    }
+
+    @Test func yesterdaysOutageIsNotForecastAgainToday() throws {
+        // three days of a daily cycle; on day 2 the site was down for an hour at the time of day
+        // the forecast covers on day 3: with or without an earlier sale, it is not forecast again
+        let day = (0..<1440).map { 3 + 2 * sin(2 * Double.pi * Double($0) / 1440) }
+        var values = day + day + day
+        for row in (1440 + 700)..<(1440 + 760) { values[row] = 0 }
+        let truth = day[600..<1100].reduce(0, +)
+        for history in [nil, Series(start: 0, values: day + day + day)] {
+            let options = ForecastOptions(cutoff: 2 * 1440 + 599, train: 1000, horizon: 500, history: history)
+            let forecast = try Forecaster.forecast(revenue: Series(start: 0, values: values), options: options)
+            #expect(abs(forecast.rate.values.reduce(0, +) - truth) < 0.01 * truth)
+            // and the hour of the outage is forecast at its usual level
+            let hour = forecast.rate.values[100..<160].reduce(0, +)
+            #expect(abs(hour - day[700..<760].reduce(0, +)) < 0.02 * hour)
+        }
+    }
+
+    @Test func aShopThatShutsEveryDayStaysShut() throws {
+        // the same hour empty every day (a lunch break): a pattern, forecast empty again
+        let day = (0..<1440).map { 3 + 2 * sin(2 * Double.pi * Double($0) / 1440) }
+        var daily = day
+        for row in 700..<760 { daily[row] = 0 }
+        let options = ForecastOptions(cutoff: 2 * 1440 + 599, train: 1000, horizon: 500)
+        let forecast = try Forecaster.forecast(revenue: Series(start: 0, values: daily + daily + daily), options: options)
+        #expect(forecast.rate.values[115..<145].reduce(0, +) < 1)  // (last season is smoothed over 31 minutes)
+    }
 }
