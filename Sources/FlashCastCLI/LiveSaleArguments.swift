@@ -36,6 +36,8 @@ struct LiveSaleArguments: ParsableArguments {
     @Option(help: ArgumentHelp("The forecasting model.", valueName: "name"))
     var model: ForecastModel?
 
+    @OptionGroup var grouping: GroupingOptions
+
     /// True when a sale is followed: an export or a database table.
     var follows: Bool { orders != nil || database.db != nil }
 
@@ -46,6 +48,9 @@ struct LiveSaleArguments: ParsableArguments {
             || minutes != nil || fields.map != nil || database.table != nil || database.filter != nil
         {
             throw ValidationError("--history, --target, --end, --minutes, --now, --tz, --map and --model go with --orders or --db")
+        }
+        if grouping.by != nil, orders == nil {
+            throw ValidationError("--by goes with --orders (each refresh reads the export again by groups)")
         }
         if database.db != nil {
             try database.validate(input: orders, map: fields.map, lenient: false, currency: nil)
@@ -80,6 +85,12 @@ struct LiveSaleArguments: ParsableArguments {
             do { options.plan.history = try options.earlierSale(path: history) } catch { throw Self.failure("\(error)") }
         }
         if let model { options.settings.model = model }
+        options.groups = grouping.by.map { column in
+            var groups = LiveGrouping(column: column)
+            groups.maxGroups = grouping.maxGroups
+            groups.zones = grouping.zones?.zones ?? [:]
+            return groups
+        }
         return options
     }
 

@@ -27,7 +27,7 @@ import TestSupport
             for _, g in ipairs(v.groups) do if g.behind > 0 then behind = behind + 1 end end
             return #v.groups, sorted, byName, math.abs(sum - v.total.behind) < 1e-6 * math.abs(sum) + 1e-6,
               #v.behind == behind, v.behind[1] == (behind > 0 and v.groups[1].name or nil), v.total.name, v.total.now,
-              v.alert, v.message:sub(1, 37), v.summary:find(v.total.now, 1, true) ~= nil, v.total.index
+              v.alert, v.message:sub(1, 36), v.summary:find(v.total.now, 1, true) ~= nil, v.total.index
             """)
         #expect(values == ["4", "true", "true", "true", "true", "true", "(total)", "2021-05-21T19:19", "true",
                            "(total): expected total below target", "true", "2000"])

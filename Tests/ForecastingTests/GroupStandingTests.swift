@@ -36,7 +36,7 @@ import Testing
         // the total's shortfall is the groups' (bottom-up: the total's mean is their sum)
         let sum = standings.groups.reduce(0) { $0 + $1.behind }
         #expect(abs(sum - standings.total.behind) < 1e-6 * max(1, abs(sum)))
-        #expect(standings.summary.hasPrefix("behind their forecast at \(us.label): US "))
+        #expect(standings.summary.hasPrefix("behind their forecast from \(us.since) to \(us.label): US "))
     }
 
     @Test func actualsPastTheHorizonAreMeasuredAtItsEnd() throws {

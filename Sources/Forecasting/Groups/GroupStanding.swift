@@ -10,6 +10,8 @@ public struct GroupStanding: Sendable, Equatable {
     public var row: Int
     /// Its time, `YYYY-MM-DDTHH:MM` in the series' zone.
     public var label: String
+    /// The time of the forecast's cutoff, the start of the minutes measured.
+    public var since: String
     /// Cumulative revenue at that row.
     public var actual: Double
     /// The forecast's cumulative mean there (the actual itself at or before the cutoff).
@@ -34,7 +36,8 @@ public struct GroupStanding: Sendable, Equatable {
         let actual = revenue.values.prefix(row + 1).reduce(0, +)
         let ahead = row - forecast.cutoff
         let expected = ahead > 0 ? forecast.mean.values[ahead - 1] : actual
-        return GroupStanding(name: name, row: row, label: revenue.label(at: max(row, 0)), actual: actual, expected: expected,
+        return GroupStanding(name: name, row: row, label: revenue.label(at: max(row, 0)), since: revenue.label(at: forecast.cutoff),
+                             actual: actual, expected: expected,
                              expectedGain: ahead > 0 ? expected - forecast.observedTotal : 0, warnings: warnings)
     }
 }
@@ -73,15 +76,16 @@ public struct GroupStandings: Sendable, Equatable {
         return GroupStandings(total: totalStanding, groups: standings.sorted(by: mostBehindFirst))
     }
 
-    /// One line, the groups most behind first: `behind their forecast at 2021-11-12T22:00: US 12.3% (4.5k
-    /// short), DE 2.0% (1.2k short); the total 3.1% (5.7k short)`, or `no group is behind its forecast at ...`.
+    /// One line, the groups most behind first: `behind their forecast from 2021-11-12T20:00 to 2021-11-12T22:00:
+    /// US 12.3% (4.5k short), DE 2.0% (1.2k short); the total 3.1% (5.7k short)`, or `no group is behind ...`.
     public var summary: String {
         let text = { (standing: GroupStanding) in
             "\(MetricFormat.share.text(standing.behindShare)) (\(NumberFormat.short(standing.behind)) short)"
         }
         let totalText = total.behind > 0 ? "the total \(text(total))" : "the total on or above its forecast"
-        guard !behind.isEmpty else { return "no group is behind its forecast at \(total.label); \(totalText)" }
-        return "behind their forecast at \(total.label): "
+        let span = "from \(total.since) to \(total.label)"
+        guard !behind.isEmpty else { return "no group is behind its forecast \(span); \(totalText)" }
+        return "behind their forecast \(span): "
             + behind.map { "\($0.name) \(text($0))" }.joined(separator: ", ") + "; " + totalText
     }
 
