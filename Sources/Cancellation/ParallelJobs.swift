@@ -9,10 +9,9 @@ import Synchronization
 /// Independent jobs spread over the machine's cores, their results in job order: the same run
 /// gives the same results whatever the cores and however the threads interleave.
 ///
-/// Workers ask the caller's cancellation question (``CancellationCheck/current``) before each job
-/// and start none once it says stop. They do not set it for the jobs' own loops: pushing a task-local
-/// value on Dispatch's worker threads crashed in `swift_task_localValuePush` (Swift 6.3, release
-/// build, many maps in a row), so keep each job short (a forecast, not a back-test).
+/// Every worker asks the caller's cancellation question (``CancellationCheck/current``): before each
+/// job, starting none once it says stop, and inside the jobs, whose own loops (a network's
+/// training) hear it as on the caller's thread.
 public enum ParallelJobs {
     /// Active processors, the default number of threads.
     public static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -29,11 +28,13 @@ public enum ParallelJobs {
         let next = Mutex(0)
         let stop = CancellationCheck.current
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while !stop() {
-                let index = next.withLock { value -> Int in defer { value += 1 }; return value }
-                guard index < count else { return }
-                let outcome = Swift.Result { try job(index) }
-                outcomes.withLock { $0[index] = outcome }
+            CancellationCheck.observing(stop) {
+                while !stop() {
+                    let index = next.withLock { value -> Int in defer { value += 1 }; return value }
+                    guard index < count else { return }
+                    let outcome = Swift.Result { try job(index) }
+                    outcomes.withLock { $0[index] = outcome }
+                }
             }
         }
         var results: [Result] = []

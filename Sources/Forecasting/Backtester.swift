@@ -7,18 +7,15 @@ public enum Backtester {
     /// Forecasts from cutoffs `train-1, train-1+step, ...` (rows, with `train`, `horizon` and `step`
     /// in minutes and whole numbers of rows) while the whole horizon is known, with the options'
     /// model (their `cutoff`, `train` and `horizon` are replaced). The pieces are forecast on
-    /// `workers` threads (every core when nil, `ParallelJobs`; the paper network's on the caller's
-    /// thread, where a stop reaches its training); the result is the same whatever their number.
+    /// `workers` threads (every core when nil, `ParallelJobs`, whose workers hear a stop inside the
+    /// paper network's training too); the result is the same whatever their number.
     public static func backtest(revenue: Series, train: Int = 500, horizon: Int = 200, step: Int = 200,
                                 options: ForecastOptions = ForecastOptions(), workers: Int? = nil) throws(ForecastError) -> Backtest {
         let (cutoffs, pieceOptions) = try plan(revenue: revenue, train: train, horizon: horizon, step: step, options: options)
         guard !CancellationCheck.isRequested else { throw .cancelled }
         let pieces: [Forecast]
         do {
-            // The paper network trains for seconds a piece and hears a stop inside its training only on the
-            // calling thread (ParallelJobs' workers cannot carry the question): its pieces stay there.
-            let threads = options.model == .paper ? 1 : workers ?? ParallelJobs.cores
-            pieces = try ParallelJobs.map(cutoffs.count, threads: threads) { [pieceOptions] index in
+            pieces = try ParallelJobs.map(cutoffs.count, threads: workers ?? ParallelJobs.cores) { [pieceOptions] index in
                 var options = pieceOptions
                 options.cutoff = cutoffs[index]
                 return try Forecaster.forecast(revenue: revenue, options: options)

@@ -34,4 +34,29 @@ import Testing
         }
         #expect(started.withLock { $0 } < 1000)
     }
+
+    /// The jobs' own loops hear the caller's question on whichever thread runs them.
+    @Test func jobsAskTheCallersQuestionOnEveryThread() throws {
+        let asked = Atomic(0)
+        let heard = try CancellationCheck.observing({ asked.add(1, ordering: .relaxed); return false }) {
+            try ParallelJobs.map(8, threads: 2) { _ in
+                (0..<1000).filter { _ in !CancellationCheck.isRequested }.count
+            }
+        }
+        #expect(heard == Array(repeating: 1000, count: 8))
+        #expect(asked.load(ordering: .relaxed) >= 8 * 1000)
+    }
+
+    /// Many maps in a row, each setting the question on Dispatch's workers (a task-local push there
+    /// once crashed in `swift_task_localValuePush`), and the question gone once they end.
+    @Test func manyMapsInARowCarryTheQuestionAndLeaveNoneBehind() throws {
+        for round in 0..<200 {
+            let sums = try CancellationCheck.observing({ false }) {
+                try ParallelJobs.map(4, threads: 2) { index in CancellationCheck.isRequested ? -1 : index + round }
+            }
+            #expect(sums == (0..<4).map { $0 + round })
+        }
+        let afterwards = try ParallelJobs.map(4, threads: 2) { _ in CancellationCheck.current() }
+        #expect(afterwards == [false, false, false, false])
+    }
 }
