@@ -69,4 +69,29 @@ import TestSupport
             #expect(luaError(state, code) == "test:1: " + message, "\(code)")
         }
     }
+
+    @Test func groupsDrawAsPanelsOnOneClockOrStacked() throws {
+        let state = try FlashLua.makeState()
+        let values = try state.execute(Self.prelude + """
+            local panels = chart.groups(sale, {step = 30})
+            local forecasts = chart.groups(fc):svg()
+            local titles = {}
+            for name in forecasts:gmatch('id="panel%d%-chart%-title">([^<]+)<') do titles[#titles + 1] = name end
+            local stacked = chart.stacked({groups = {sale.groups.US, sale.groups.DE}}, {step = 60})
+            local _, n = panels:svg():gsub("<svg x=", "")
+            return tostring(panels), n, table.concat(titles, " "), tostring(stacked), stacked:svg():find(">US</text>") ~= nil
+            """)
+        #expect(values == ["Chart(groups, 800x450)", "4", "total BR DE JP US", "Chart(stacked, 800x450)", "true"])
+        let cases: [(String, String)] = [
+            ("chart.stacked(fc)", "bad argument #1 to 'stacked' (field 'groups': a grouped read's groups expected"
+                + " (each {name=, revenue=Series}), got Forecasts)"),
+            ("chart.groups({groups = {}})", "bad argument #1 to 'groups' (field 'groups': at least one group expected)"),
+            ("chart.groups({groups = {{name = 'x'}}})", "bad argument #1 to 'groups' (field 'groups[1].revenue': Series expected, got nil)"),
+            ("chart.stacked(sale, {step = 0})", "bad argument #2 to 'stacked' (option 'step' must be at least 1)"),
+        ]
+        _ = try state.execute(Self.prelude.replacingOccurrences(of: "local ", with: ""), chunkName: "=prelude")
+        for (code, message) in cases {
+            #expect(luaError(state, code) == "test:1: " + message, "\(code)")
+        }
+    }
 }

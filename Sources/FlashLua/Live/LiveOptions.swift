@@ -15,9 +15,7 @@ enum LiveOptions {
     static func export(path: String, _ call: LuaCall, at position: Int32) throws(LuaError) -> LiveSaleOptions {
         let options = try LuaOptions(call, at: position)
         let reading = try OrdersOptions.read(options, call, otherKeys: keys)
-        var result = try read(options, call, source: .export(path: path, reading: reading))
-        result.groups = try grouping(options, call)
-        return result
+        return try read(options, call, source: .export(path: path, reading: reading))
     }
 
     /// The sale followed from `source`, with the plan and the settings of `options`.
@@ -38,6 +36,7 @@ enum LiveOptions {
         settings.consecutive = try options.integer("consecutive", default: settings.consecutive)
         settings.lookback = try options.integer("lookback", default: settings.lookback)
         result.settings = settings
+        result.groups = try grouping(options, call)
         return result
     }
 
