@@ -47,6 +47,23 @@ import TestSupport
         #expect(values == ["3", "4", "true", "true", "wls wls wls", "WLS (MinT, diagonal) at 3 of 3 cutoffs", "Backtest("])
     }
 
+    @Test func whatIfOnOneMarketAddsUpInTheTotal() throws {
+        let state = try FlashLua.makeState()
+        let values = try state.execute(Self.prelude + """
+            local mail = scenario.email{at = "14:00", lift = 1, half_life = 30}
+            local w = forecast.whatif(fc, {mail, {mail, name = "twice"}}, {groups = {"DE"}, target = 1e9})
+            local n = #w.total[1].mean
+            local sum = 0
+            for _, g in ipairs(w.groups) do sum = sum + g[1].mean[n] end
+            return tostring(w.total):sub(1, 7), #w.groups, w.groups.DE == w.groups[2], w.groups.US[1].gain,
+              math.abs(w.total[1].gain - w.groups.DE[1].gain) < 1e-6 * w.total[1].gain, w.total[1].gain > 0,
+              math.abs(sum - w.total[1].mean[n]) < 1e-6 * sum, w.total[2].name
+            """)
+        #expect(values == ["WhatIf(", "4", "true", "0.0", "true", "true", "true", "twice"])
+        #expect(luaError(state, Self.prelude + "\nforecast.whatif(fc, {scenario.email{at = '14:00'}}, {groups = {'XX'}})")
+                    == "test:3: bad argument #3 to 'whatif' (option 'groups' names no group of the forecast: 'XX')")
+    }
+
     @Test func misuseReadsLikeLua() throws {
         let state = try FlashLua.makeState()
         _ = try state.execute(Self.prelude.replacingOccurrences(of: "local ", with: ""), chunkName: "=prelude")

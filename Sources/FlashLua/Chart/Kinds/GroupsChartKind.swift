@@ -109,29 +109,12 @@ enum GroupedChartInput {
     /// and the training minutes they were made with.
     private static func forecasts(_ data: ChartData, list: Int32, count: Int) throws(LuaError)
         -> ([(name: String, forecast: Forecasting.Forecast, revenue: Series)], train: Int) {
-        let call = data.call
-        let keys = call.stringKeys(list)
-        var entries: [(name: String, forecast: Forecasting.Forecast, revenue: Series)] = []
-        var train = 0
-        if let total = total(data) {
-            entries.append(("total", total.forecast, total.revenue))
-            train = total.train
+        guard let groups = data.call.namedForecasts(list) else {
+            throw data.error("groups", "Forecasts expected (forecast.run on a grouped read)")
         }
-        for position in 1...count {
-            call.rawIndex(list, position)
-            defer { call.pop() }  // pop the group's Forecast
-            guard let object = call.optionalObject(-1, as: ForecastObject.self) else {
-                throw data.error("groups[\(position)]", "Forecast expected, got \(call.typeName(at: -1))")
-            }
-            let name = keys.sorted().first { key in
-                call.rawField(list, key)
-                defer { call.pop() }  // pop the value under key
-                return call.rawEqual(-1, -2)
-            } ?? "group \(position)"
-            entries.append((name, object.forecast, object.revenue))
-            train = max(train, object.train)
-        }
-        return (entries, train)
+        let total = total(data)
+        let entries = (total.map { [("total", $0)] } ?? []) + groups.map { ($0.name, $0.object) }
+        return (entries.map { ($0.0, $0.1.forecast, $0.1.revenue) }, entries.map(\.1.train).max() ?? 0)
     }
 
     /// The table's `total` Forecast, if any.
