@@ -48,9 +48,11 @@ public struct LiveSaleOptions: Sendable {
         }
     }
 
-    /// The revenue per minute of the earlier sale exported to `path`, read with `historyReading`.
+    /// The revenue per minute of the earlier sale at `path`: a per-minute CSV (what `flashcast aggregate`
+    /// writes), or an orders export read with `historyReading`.
     public func earlierSale(path: String) throws -> Series {
-        try OrdersReader.read(path: path, options: historyReading).table.revenue
+        if Series.isMinuteCSV(path: path) { return try Series.loadColumn("revenue", from: path, zone: historyReading.zone) }
+        return try OrdersReader.read(path: path, options: historyReading).table.revenue
     }
 
     /// Throws the first option out of range: the plan's, then the settings'.
