@@ -161,10 +161,10 @@ let databaseTargets: [Target] = [
     .systemLibrary(
         name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .target(
-        name: "OrderSources", dependencies: ["SaleData", "CLibPQ", "CSQLite"], exclude: ["README.md"],
+        name: "OrderSources", dependencies: ["SaleData", "CLibPQ", "CSQLite", "Cancellation"], exclude: ["README.md"],
         swiftSettings: strict),
     .testTarget(
-        name: "OrderSourcesTests", dependencies: ["OrderSources", "SaleData", "TemporaryFolders", "NumberText"], swiftSettings: strict),
+        name: "OrderSourcesTests", dependencies: ["OrderSources", "SaleData", "TemporaryFolders", "NumberText", "Cancellation", "TestSupport"], swiftSettings: strict),
     .executableTarget(
         name: "BenchDB", dependencies: ["OrderSources", "SaleData", "NumberText"], path: "Benchmarks/BenchDB",
         exclude: ["README.md"], swiftSettings: strict),

@@ -58,9 +58,7 @@ struct Comparison {
         guard table == csv else { throw OrderSourceError("the two paths disagree") }
     }
 
-    private func row(_ label: String, _ seconds: [Double]) -> String {
-        label.padding(toLength: 62, withPad: " ", startingAt: 0) + String(format: "%8.3f s", Timing.median(seconds))
-    }
+    private func row(_ label: String, _ seconds: [Double]) -> String { Timing.row(label, seconds) }
 }
 
 /// Wall-clock timing helpers.
@@ -73,6 +71,11 @@ enum Timing {
     }
 
     static func since(_ clock: inout ContinuousClock.Instant) -> String { String(format: "%.1f s", seconds(since: &clock)) }
+
+    /// A table line: the label, then the median of `seconds`.
+    static func row(_ label: String, _ seconds: [Double]) -> String {
+        label.padding(toLength: 62, withPad: " ", startingAt: 0) + String(format: "%8.3f s", median(seconds))
+    }
 
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()

@@ -7,7 +7,8 @@ import SaleData
 struct DatabaseOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Read orders from a database instead of a CSV: postgres://user@host/db (password from PGPASSWORD or"
-            + " ~/.pgpass) or sqlite:path.db; the database sums each minute.",
+            + " ~/.pgpass), clickhouse://user@host:8123/db (password from CLICKHOUSE_PASSWORD or"
+            + " CLICKHOUSE_PASSWORD_FILE) or sqlite:path.db; the database sums each minute.",
         valueName: "url"))
     var db: String?
 

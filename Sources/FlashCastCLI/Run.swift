@@ -18,8 +18,8 @@ struct Run: ParsableCommand {
 
             In the sandbox, databases are off unless --db names them (before the script: options after it \
             are the script's). A script's orders.query, orders.live_query and live.open{db=...} reach only a \
-            named PostgreSQL server (same user, host, port and database, no option the named URL does not \
-            set), with the named URL's password, so credentials (the URL's password, PGPASSWORD, ~/.pgpass, \
+            named PostgreSQL or ClickHouse server (same user, host, port and database, no option the named \
+            URL does not set), with the named URL's password, so credentials (the URL's password, PGPASSWORD, ~/.pgpass, \
             client certificates) go only to it and a script cannot make libpq read files it names (sslkey=, \
             sslcert=, ...); any other server is refused without connecting. SQLite files are read only from \
             the inputs (--db sqlite:path names one) and never written.
@@ -48,7 +48,7 @@ struct Run: ParsableCommand {
     var inputs: [String] = []
 
     @Option(name: .customLong("db"), help: ArgumentHelp(
-        "A database a sandboxed script may use (repeatable): postgres://user@host:port/db or sqlite:path.db.",
+        "A database a sandboxed script may use (repeatable): postgres://user@host:port/db, clickhouse://user@host:8123/db or sqlite:path.db.",
         valueName: "url"))
     var databases: [String] = []
 
@@ -76,18 +76,19 @@ struct Run: ParsableCommand {
                                  inputs: [("the script", script)] + (inputs + files).map { ("--input", $0) })
     }
 
-    /// The PostgreSQL servers named with --db, and the SQLite files (which become inputs).
+    /// The PostgreSQL and ClickHouse servers named with --db, and the SQLite files (which become inputs).
     private func namedDatabases() throws -> (servers: DatabaseAllowList, files: [String]) {
-        var servers: [PostgresAddress] = [], files: [String] = []
+        var servers: [PostgresAddress] = [], clickHouse: [ClickHouseAddress] = [], files: [String] = []
         for url in databases {
             do {
                 switch try DatabaseURL(url) {
                 case .postgres(let address): servers.append(address)
+                case .clickhouse(let address): clickHouse.append(address)
                 case .sqlite(let path): files.append(path)
                 }
             } catch { throw ValidationError(error.message) }
         }
-        return (DatabaseAllowList(servers), files)
+        return (DatabaseAllowList(servers, clickHouse: clickHouse), files)
     }
 
     func run() throws {

@@ -2,7 +2,7 @@ import SaleData
 
 /// Opens order sources by URL and reads per-minute tables from them.
 public enum OrderDatabase {
-    /// The source a URL names: a PostgreSQL connection or an SQLite file.
+    /// The source a URL names: a PostgreSQL connection, a ClickHouse server or an SQLite file.
     public static func open(_ url: String, credentials: PostgresCredentials = PostgresCredentials())
         throws(OrderSourceError) -> any OrderSource {
         try open(try DatabaseURL(url), credentials: credentials)
@@ -13,6 +13,7 @@ public enum OrderDatabase {
         throws(OrderSourceError) -> any OrderSource {
         switch database {
         case .postgres(let address): return try PostgresSource(address: address, credentials: credentials)
+        case .clickhouse(let address): return ClickHouseSource(address: address, credentials: credentials)
         case .sqlite(let path): return try SQLiteSource(path: path)
         }
     }

@@ -105,7 +105,7 @@ import Testing
         (["--db", "sqlite:x.db", "--table", "t", "--decimal", ","],
          "Error: --decimal and --dates are for CSV files (a database's columns have types)"),
         (["--db", "mysql://root:hunter2@db/shop", "--table", "t"],
-         "Error: bad database url '<url hidden: it may hold a password>' (postgres://... or sqlite:path expected)"),
+         "Error: bad database url '<url hidden: it may hold a password>' (postgres://..., clickhouse://... or sqlite:path expected)"),
     ])
     func usageErrorsExitWithTwo(arguments: [String], message: String) throws {
         let result = try run(["aggregate", "-o", "m.csv"] + arguments)

@@ -76,7 +76,7 @@ import TestSupport
         ("{url='sqlite:x.db', table='orders', time='t', amount='a', tz='Mars/Base'}",
          "bad argument #1 to 'query' (option 'tz' must be a time zone, got 'Mars/Base')"),
         ("{url='mysql://root:hunter2@h/x', table='orders', time='t', amount='a'}",
-         "bad argument #1 to 'query' (bad database url '<url hidden: it may hold a password>' (postgres://... or"
+         "bad argument #1 to 'query' (bad database url '<url hidden: it may hold a password>' (postgres://..., clickhouse://... or"
             + " sqlite:path expected))"),
         ("{url='sqlite:x.db', table='orders', time='t', amount='a', limit=5}", "bad argument #1 to 'query' (unknown option 'limit')"),
     ])

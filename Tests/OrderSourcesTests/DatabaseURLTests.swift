@@ -27,8 +27,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("mysql://root:hunter2@db/x", "bad database url '<url hidden: it may hold a password>' (postgres://... or sqlite:path expected)"),
-        ("orders.csv", "bad database url 'orders.csv' (postgres://... or sqlite:path expected)"),
+        ("mysql://root:hunter2@db/x", "bad database url '<url hidden: it may hold a password>' (postgres://..., clickhouse://... or sqlite:path expected)"),
+        ("orders.csv", "bad database url 'orders.csv' (postgres://..., clickhouse://... or sqlite:path expected)"),
         ("postgres://u:hunter2@h:99999/db", "bad port '99999' in database url"),
         ("postgres://u:hunter2@h/db?passfile=/tmp/x", "unknown option 'passfile' in database url"),
         ("postgres://u:hunt%zzer2@h/db", "bad percent escape in the password of the database url"),

@@ -2,7 +2,7 @@ import LuaBridge
 import OrderSources
 
 /// Which databases a state's scripts may open: any (the default), or in the sandbox only the
-/// PostgreSQL servers named on the command line and the SQLite files the file policy lets them read.
+/// PostgreSQL and ClickHouse servers named on the command line and the SQLite files the file policy lets them read.
 enum DatabaseAccess {
     /// Where a sandboxed state keeps its ``DatabaseAllowList`` in `LuaState.hostValues`.
     static let hostKey = "sandbox.databases"
@@ -19,12 +19,15 @@ enum DatabaseAccess {
         case .postgres(let address):
             guard let allowed = call.state?.hostValues[hostKey] as? DatabaseAllowList else { return database }
             do { return .postgres(try allowed.permit(address)) } catch { throw .message(error.message) }
+        case .clickhouse(let address):
+            guard let allowed = call.state?.hostValues[hostKey] as? DatabaseAllowList else { return database }
+            do { return .clickhouse(try allowed.permit(address)) } catch { throw .message(error.message) }
         }
     }
 }
 
 extension FlashLua {
-    /// Lets the scripts of a sandboxed state open only the PostgreSQL servers in `allowed`.
+    /// Lets the scripts of a sandboxed state open only the PostgreSQL and ClickHouse servers in `allowed`.
     public static func confineDatabases(_ state: LuaState, to allowed: DatabaseAllowList) {
         state.hostValues[DatabaseAccess.hostKey] = allowed
     }

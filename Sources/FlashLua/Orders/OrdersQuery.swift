@@ -2,12 +2,13 @@ import LuaBridge
 import OrderSources
 import SaleData
 
-/// `orders.query{...}` and `orders.live_query{...}`: orders read from PostgreSQL or SQLite, the
+/// `orders.query{...}` and `orders.live_query{...}`: orders read from PostgreSQL, ClickHouse or SQLite, the
 /// per-minute sums computed by the database.
 enum OrdersQuery {
     static let optionHelp = """
-        Options: url="postgres://user@host/db" (password from the url, PGPASSWORD or ~/.pgpass) or \
-        "sqlite:path.db"; table="orders" (or "schema.orders"); time="created_at" (timestamptz, timestamp \
+        Options: url="postgres://user@host/db" (password from the url, PGPASSWORD or ~/.pgpass), \
+        "clickhouse://user@host:8123/db" (ClickHouse's HTTP interface; password from the url, CLICKHOUSE_PASSWORD \
+        or the file CLICKHOUSE_PASSWORD_FILE names; ?timeout=seconds) or "sqlite:path.db"; table="orders" (or "schema.orders"); time="created_at" (timestamptz, timestamp \
         in the shop's zone, or epoch seconds); amount="total"; customer="customer_id" (optional: distinct \
         customers per minute); where="status = 'paid' and total > 0" (comparisons of a column with values \
         joined by 'and'; values are sent as parameters, never as SQL); from=time with to=time (the window, \
@@ -30,12 +31,16 @@ enum OrdersQuery {
         do throws(OrderSourceError) {
             let source = try OrderDatabase.open(database)
             guard let grouping else {
-                call.push(try source.minuteTable(query), source: database.description)
+                call.push(try call.cancellable { () throws(OrderSourceError) in try source.minuteTable(query) },
+                          source: database.description)
                 return 1
             }
-            let (total, groups) = try source.groupedTables(query, grouping: grouping)
+            let (total, groups) = try call.cancellable { () throws(OrderSourceError) in
+                try source.groupedTables(query, grouping: grouping)
+            }
             call.push(total, source: database.description) { fields in fields.setGroups(groups, by: grouping.luaName) }
         } catch {
+            try call.checkInterrupt()  // stopped (a timeout, Ctrl-C): raised, not returned
             return call.failure(error.message)
         }
         return 1

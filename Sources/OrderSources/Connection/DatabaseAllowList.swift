@@ -4,10 +4,13 @@
 public struct DatabaseAllowList: Sendable, Equatable {
     /// The named servers, with their passwords and options.
     public let servers: [PostgresAddress]
+    /// The named ClickHouse servers, with their passwords and options.
+    public let clickHouseServers: [ClickHouseAddress]
 
     /// The servers named on the command line (SQLite files follow the sandbox's file policy instead).
-    public init(_ servers: [PostgresAddress]) {
+    public init(_ servers: [PostgresAddress], clickHouse: [ClickHouseAddress] = []) {
         self.servers = servers
+        clickHouseServers = clickHouse
     }
 
     /// The named server a script's `address` stands for: the same user, host, port and database,
@@ -18,6 +21,19 @@ public struct DatabaseAllowList: Sendable, Equatable {
             server.user == address.user && server.host == address.host && server.port == address.port
                 && server.database == address.database
                 && address.options.allSatisfy { option in server.options.contains { $0 == option } }
+        }
+        guard let named else {
+            throw OrderSourceError("connecting to '\(address)' is not allowed in the sandbox (name the database with --db)")
+        }
+        return named
+    }
+
+    /// The named ClickHouse server a script's `address` stands for: the same user, host, port and
+    /// database (its password and timeouts are the named URL's).
+    public func permit(_ address: ClickHouseAddress) throws(OrderSourceError) -> ClickHouseAddress {
+        let named = clickHouseServers.first { server in
+            server.user == address.user && server.host == address.host && server.port == address.port
+                && server.database == address.database
         }
         guard let named else {
             throw OrderSourceError("connecting to '\(address)' is not allowed in the sandbox (name the database with --db)")

@@ -30,8 +30,8 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         self.options = options
     }
 
-    /// Parses what follows `postgres://`.
-    init(parsing rest: String) throws(OrderSourceError) {
+    /// Parses what follows `postgres://`, accepting the options in `allowed` (by default libpq's).
+    init(parsing rest: String, allowing allowed: Set<String> = allowedOptions) throws(OrderSourceError) {
         let (main, query) = Self.split(rest, at: "?")
         let (authority, path) = Self.split(main, at: "/")
         var hostPart = authority
@@ -53,7 +53,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         options = []
         for pair in (query ?? "").split(separator: "&") {
             let (key, value) = Self.split(String(pair), at: "=")
-            guard Self.allowedOptions.contains(key) else {
+            guard allowed.contains(key) else {
                 throw OrderSourceError("unknown option '\(key)' in database url")
             }
             options.append((key, try Self.decode(value ?? "", part: "option '\(key)'")))

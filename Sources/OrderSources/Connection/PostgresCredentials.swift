@@ -52,7 +52,7 @@ public struct PostgresCredentials: Sendable {
     }
 
     /// The file's text, or nil when it is missing or readable by group or others (libpq ignores it then).
-    private static func readPrivateFile(_ path: String) -> String? {
+    static func readPrivateFile(_ path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o077 == 0,
               let data = FileManager.default.contents(atPath: path) else { return nil }

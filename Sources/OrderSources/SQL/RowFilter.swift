@@ -26,17 +26,22 @@ public struct RowFilter: Sendable, Equatable {
     /// The filter as SQL, with `placeholder(n)` for the n-th parameter (1-based) counted from `first`.
     func sql(firstParameter first: Int, placeholder: (Int) -> String) -> (text: String, values: [SQLValue]) {
         var values: [SQLValue] = []
-        func bind(_ value: SQLValue) -> String {
+        let text = sql { value in
             values.append(value)
             return placeholder(first + values.count - 1)
         }
+        return (text, values)
+    }
+
+    /// The filter as SQL, each value written by `write` (a placeholder, or a safely escaped literal).
+    func sql(writing write: (SQLValue) -> String) -> String {
         let parts = conditions.map { condition -> String in
             switch condition {
-            case .compare(let column, let op, let value): return "\(column.quoted) \(op) \(bind(value))"
-            case .oneOf(let column, let list): return "\(column.quoted) IN (\(list.map(bind).joined(separator: ", ")))"
+            case .compare(let column, let op, let value): return "\(column.quoted) \(op) \(write(value))"
+            case .oneOf(let column, let list): return "\(column.quoted) IN (\(list.map(write).joined(separator: ", ")))"
             case .isNull(let column, let negated): return "\(column.quoted) IS \(negated ? "NOT " : "")NULL"
             }
         }
-        return (parts.map { "(\($0))" }.joined(separator: " AND "), values)
+        return parts.map { "(\($0))" }.joined(separator: " AND ")
     }
 }
