@@ -4,6 +4,9 @@
 --
 --   flashcast run scripts/report.lua --orders data/live.csv --history data/previous.csv --target 2000000
 --
+-- With --by country (a column of the export) the markets behind their forecast come first: in the
+-- status, in the verdict, and in the charts (one panel per market, then their revenue stacked).
+--
 -- Exit status 3 when the alert is raised (revenue below the forecast's band, or the forecast short
 -- of the target), so cron can act on it; see the README's crontab line.
 local o = args.parse(arg, {
@@ -20,18 +23,31 @@ local o = args.parse(arg, {
   {"k", 15, "minutes below the band that raise the alert"},
   {"lookback", 60, "the forecast is made as of this many minutes ago, so the last ones are checked against its band"},
   {"currency", "$", "currency sign on the charts"},
+  {"by", "", "break the sale down by this column of the export (country, channel...): the groups behind come first"},
+  {"zones", "", "with --by, the markets' zones for their own clocks: DE=Europe/Berlin,US=America/New_York"},
+  {"reporting", "", "with a currency column, the currency amounts are reported in, e.g. USD"},
+  {"rates", "", "with --reporting, the rates into it: EUR=1.08,JPY=0.0067"},
   {"refresh", 0, "seconds after which report.html reloads itself, for a screen watching the sale (0: never)"},
   {"out", args.output() or "out", "output folder (in the sandbox: the --output folder)"},
 })
 
 local function given(text) return text ~= "" and text or nil end
 local function positive(number) return number > 0 and number or nil end
+-- "A=x,B=y" as {A = x, B = y} (numbers where the value is one), nil for "".
+local function pairs_of(text)
+  if text == "" then return nil end
+  local result = {}
+  for key, value in text:gmatch("([^,=]+)=([^,]+)") do result[key] = tonumber(value) or value end
+  return result
+end
+local rates = pairs_of(o.rates)
+if rates and o.reporting ~= "" then rates[o.reporting] = rates[o.reporting] or 1 end
 
 assert(args.folder(o.out))
 local sale = live.open(o.orders, {
   tz = o.tz, history = given(o.history), target = positive(o.target), ["end"] = given(o["end"]),
   minutes = positive(o.minutes), now = given(o.now), model = o.model, consecutive = o.k,
-  lookback = o.lookback,
+  lookback = o.lookback, by = given(o.by), zones = pairs_of(o.zones), currency = given(o.reporting), rates = rates,
 })
 local status = sale:refresh()
 print(status)
@@ -55,6 +71,23 @@ local function against_target(picture)
   if plan then picture:line(plan, {label = "plan (target shaped like the earlier sale)", color = 2}) end
   if sale.target then picture:rule{y = sale.target, label = "target"} end
   return picture
+end
+
+-- With --by: the groups first, those behind their forecast first (one panel each on one time axis),
+-- then every group's revenue stacked.
+if given(o.by) then
+  local grouped = assert(orders.read(o.orders, {tz = o.tz, by = o.by, zones = pairs_of(o.zones), currency = given(o.reporting),
+    rates = rates, from = given(o.now) and sale.revenue:time(1), to = given(o.now)}))
+  local first, seen = {}, {}
+  for _, name in ipairs(status.behind or {}) do first[#first + 1], seen[name] = grouped.groups[name], true end
+  for _, group in ipairs(grouped.groups) do
+    if not seen[group.name] then first[#first + 1] = group end
+  end
+  local behind = status.behind and #status.behind > 0 and ("behind first: " .. table.concat(status.behind, ", ")) or "none behind"
+  save("groups.svg", chart.groups({groups = first}, {step = 15, title = "Revenue per 15 minutes by " .. o.by,
+    subtitle = behind, currency = o.currency}), "Each group's revenue per 15 minutes, those behind their forecast first")
+  save("stacked.svg", chart.stacked(grouped, {step = 15, title = "Revenue per 15 minutes by " .. o.by .. ", stacked",
+    currency = o.currency}), "The groups' revenue per 15 minutes stacked: the top edge is the sale's")
 end
 
 -- Charts: the forecast to the end of the sale, revenue per 15 minutes, pace against the plan, the early warning.
@@ -102,6 +135,7 @@ local function cell(value)
   return '"' .. tostring(value):gsub('"', '""') .. '"'
 end
 local fields = {"now", "minute", "minutes", "revenue", "forecast", "lower", "upper", "target", "pace", "alert", "alert_text"}
+if given(o.by) then fields[#fields + 1] = "groups" end
 local rows = {"field,value"}
 for _, field in ipairs(fields) do rows[#rows + 1] = field .. "," .. cell(status[field]) end
 write("status.csv", table.concat(rows, "\n") .. "\n")
@@ -109,6 +143,9 @@ write("status.csv", table.concat(rows, "\n") .. "\n")
 -- The index and the web page: the verdict, the status block and every chart and table.
 local alert = status.alert ~= "ok"
 local verdict = alert and ("Alert: " .. status.alert_text) or "No alert: the sale is on course."
+if status.behind and #status.behind > 0 then
+  verdict = "Behind their forecast: " .. table.concat(status.behind, ", ") .. ". " .. verdict
+end
 local tables = kept and {"forecast.csv", "status.csv"} or {"status.csv"}
 local index = {"# Sale report", "", "```", tostring(status), "```", "", alert and ("**" .. verdict .. "**") or verdict, ""}
 for _, file in ipairs(files) do

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FlashREPL
 import Forecasting
 import OrderSources
@@ -16,14 +17,11 @@ struct LiveSaleArguments: ParsableArguments {
     @Option(help: ArgumentHelp("The sale's first minute (with --db; default its first order).", valueName: "time"))
     var from: String?
 
-    @Option(help: ArgumentHelp("An earlier, similar sale's orders (its shape and length), as 'history'.", valueName: "previous.csv"))
-    var history: String?
+    @OptionGroup var earlier: HistoryArgument
 
-    @Option(help: ArgumentHelp("The revenue the sale should make by its end.", valueName: "money"))
-    var target: Double?
+    @OptionGroup var goal: TargetArgument
 
-    @Option(help: ArgumentHelp("The sale's last minute, e.g. 2021-11-13T23:59.", valueName: "time"))
-    var end: String?
+    @OptionGroup var saleEnd: SaleEndArgument
 
     @Option(help: ArgumentHelp("The sale's length in minutes from its first minute (--from, else its first order's).", valueName: "n"))
     var minutes: Int?
@@ -36,16 +34,22 @@ struct LiveSaleArguments: ParsableArguments {
     @Option(help: ArgumentHelp("The forecasting model.", valueName: "name"))
     var model: ForecastModel?
 
+    @OptionGroup var grouping: GroupingOptions
+
     /// True when a sale is followed: an export or a database table.
     var follows: Bool { orders != nil || database.db != nil }
 
     /// Checks which options go together; the values' ranges are `LiveSaleOptions`' to check.
     func validate() throws {
         if orders == nil, fields.decimal != nil || fields.dates != nil { throw ValidationError("--decimal and --dates go with --orders") }
-        if !follows, [history, end, now, from].contains(where: { $0 != nil }) || fields.tz != nil || model != nil || target != nil
+        if !follows, [earlier.history, now, from].contains(where: { $0 != nil }) || saleEnd.end != nil || fields.tz != nil
+            || model != nil || goal.target != nil
             || minutes != nil || fields.map != nil || database.table != nil || database.filter != nil
         {
             throw ValidationError("--history, --target, --end, --minutes, --now, --tz, --map and --model go with --orders or --db")
+        }
+        if grouping.by != nil, orders == nil {
+            throw ValidationError("--by goes with --orders (each refresh reads the export again by groups)")
         }
         if database.db != nil {
             try database.validate(input: orders, map: fields.map, lenient: false, currency: nil)
@@ -72,14 +76,21 @@ struct LiveSaleArguments: ParsableArguments {
     private func saleOptions() throws -> LiveSaleOptions {
         let zone = fields.zone
         var options = LiveSaleOptions(source: try source(zone: zone))
-        options.plan.end = try minute(end, "--end", zone: zone)
         options.plan.length = minutes
         options.plan.now = try minute(now, "--now", zone: zone)
-        options.plan.target = target
-        if let history {
+        // a clock time is the next one after the replayed minute, else after the current minute
+        options.plan.end = saleEnd.end?.minute(after: options.plan.now ?? Int(Date().timeIntervalSince1970 / 60), zone: zone)
+        options.plan.target = goal.target
+        if let history = earlier.history {
             do { options.plan.history = try options.earlierSale(path: history) } catch { throw Self.failure("\(error)") }
         }
         if let model { options.settings.model = model }
+        options.groups = grouping.by.map { column in
+            var groups = LiveGrouping(column: column)
+            groups.maxGroups = grouping.maxGroups
+            groups.zones = grouping.zones?.zones ?? [:]
+            return groups
+        }
         return options
     }
 

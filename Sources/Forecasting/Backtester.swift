@@ -11,6 +11,27 @@ public enum Backtester {
     /// paper network's training too); the result is the same whatever their number.
     public static func backtest(revenue: Series, train: Int = 500, horizon: Int = 200, step: Int = 200,
                                 options: ForecastOptions = ForecastOptions(), workers: Int? = nil) throws(ForecastError) -> Backtest {
+        let (cutoffs, pieceOptions) = try plan(revenue: revenue, train: train, horizon: horizon, step: step, options: options)
+        guard !CancellationCheck.isRequested else { throw .cancelled }
+        let pieces: [Forecast]
+        do {
+            pieces = try ParallelJobs.map(cutoffs.count, threads: workers ?? ParallelJobs.cores) { [pieceOptions] index in
+                var options = pieceOptions
+                options.cutoff = cutoffs[index]
+                return try Forecaster.forecast(revenue: revenue, options: options)
+            }
+        } catch let error as ForecastError {
+            throw error
+        } catch {
+            throw .cancelled  // ParallelJobs stopped between pieces when asked
+        }
+        return Backtest(pieces: pieces, model: options.model)
+    }
+
+    /// The cutoffs of the pieces (0-based rows) and the options each piece starts from; an error when
+    /// a length is not positive, not whole rows, or no piece fits.
+    static func plan(revenue: Series, train: Int, horizon: Int, step: Int, options: ForecastOptions)
+        throws(ForecastError) -> (cutoffs: [Int], options: ForecastOptions) {
         guard step > 0 else { throw .invalidOption(name: "step", message: "must be positive, got \(step)") }
         guard train > 0 else { throw .invalidOption(name: "train", message: "must be positive, got \(train)") }
         guard horizon > 0 else { throw .invalidOption(name: "horizon", message: "must be positive, got \(horizon)") }
@@ -29,25 +50,7 @@ public enum Backtester {
                 needed: overflow ? .max : needed, got: revenue.count * rowStep,
                 reason: "the series has no room for one piece of \(train) minutes of training and \(horizon) to forecast")
         }
-        guard !CancellationCheck.isRequested else { throw .cancelled }
-        let pieces: [Forecast]
-        do {
-            pieces = try ParallelJobs.map(cutoffs.count, threads: workers ?? ParallelJobs.cores) { [pieceOptions] index in
-                var options = pieceOptions
-                options.cutoff = cutoffs[index]
-                return try Forecaster.forecast(revenue: revenue, options: options)
-            }
-        } catch let error as ForecastError {
-            throw error
-        } catch {
-            throw .cancelled  // ParallelJobs stopped between pieces when asked
-        }
-        let baselines = ForecastModel.baselines.compactMap { model -> BacktestSummary? in
-            let metrics = pieces.compactMap { $0.baselines.first { $0.model == model }?.metrics }
-            return metrics.count == pieces.count ? BacktestSummary(model: model, metrics) : nil
-        }
-        return Backtest(pieces: pieces, summary: BacktestSummary(model: options.model, pieces.compactMap(\.metrics)),
-                        baselines: baselines)
+        return (cutoffs, pieceOptions)
     }
 }
 
@@ -59,6 +62,16 @@ public struct Backtest: Sendable, Equatable {
     public var summary: BacktestSummary
     /// The baselines' metrics averaged over the same pieces.
     public var baselines: [BacktestSummary]
+
+    /// The pieces of `model` with their summary and the baselines' (those that ran on every piece).
+    public init(pieces: [Forecast], model: ForecastModel) {
+        self.pieces = pieces
+        summary = BacktestSummary(model: model, pieces.compactMap(\.metrics))
+        baselines = ForecastModel.baselines.compactMap { baseline -> BacktestSummary? in
+            let metrics = pieces.compactMap { $0.baselines.first { $0.model == baseline }?.metrics }
+            return metrics.count == pieces.count ? BacktestSummary(model: baseline, metrics) : nil
+        }
+    }
 }
 
 /// Metrics averaged over a back-test's pieces, read as `summary[.hre200]`; each mean skips the

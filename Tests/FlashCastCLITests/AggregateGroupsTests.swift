@@ -100,6 +100,23 @@ import Testing
         #expect(Set(csv.dropFirst().map { $0.prefix { $0 != "," } }) == ["(total)", "(direct)", "BR", "DE", "JP", "US"])
     }
 
+    @Test func backtestByCountryBackTestsEveryNodeAtEveryCutoff() throws {
+        let output = folder.appendingPathComponent("b.csv").path
+        let result = try runFlashcast(["backtest", "examples/data/markets_sale.csv", "--by", "country", "--train", "1440", "--horizon",
+                                       "500", "--step", "1000", "--reconciliation", "bottom_up", "-o", output] + reading, in: repository)
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.contains("reconciled: bottom-up at 3 of 3 cutoffs"))
+        #expect(lines.contains { $0.hasPrefix("group ") && $0.contains("hre@500") })
+        #expect(lines.filter { ["(total) ", "(direct) ", "BR ", "DE ", "JP ", "US "].contains(where: $0.hasPrefix) }.count == 6)
+        let csv = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "group,cutoff,minute,step,actual,forecast,lower,upper")
+        #expect(csv.count == 1 + 6 * 3 * 500)
+        let json = try runFlashcast(["backtest", "examples/data/markets_sale.csv", "--by", "country", "--json", "-o", output] + reading,
+                                    in: repository)
+        #expect(json.status == 2 && json.error.hasPrefix("Error: --json is for one series, not with --by"))
+    }
+
     @Test func misuseIsAUsageError() throws {
         let output = folder.appendingPathComponent("f.csv").path
         let base = ["forecast", "examples/data/markets_sale.csv", "--cutoff", "2021-11-12T20:00", "-o", output] + reading

@@ -80,7 +80,7 @@ import TestSupport
         (["--minutes", "0"], "Error: --minutes must be at least 1\nUsage: flashcast repl <options>"),
         (["--end", "2021-11-13T23:59", "--minutes", "5"], "Error: --minutes cannot go with --end\nUsage: flashcast repl <options>"),
         (["--target", "0"], "Error: --target must be a positive amount\nUsage: flashcast repl <options>"),
-        (["--end", "tomorrow"], "Error: --end is not a time: 'tomorrow'\nUsage: flashcast repl <options>"),
+        (["--end", "tomorrow"], "Error: The value 'tomorrow' is invalid for '--end <WHEN>'\n"),  // read as forecast's --end
     ])
     func optionsOutOfRangeAreUsageErrorsBeforeTheSessionStarts(options: [String], message: String) throws {
         let export = repository.appendingPathComponent("examples/data/current_sale.csv").path
@@ -88,6 +88,14 @@ import TestSupport
         #expect(result.status == 2)
         #expect(result.error.hasPrefix(message), "\(result.error)")
         #expect(result.output.isEmpty)
+    }
+
+    @Test func endTakesAClockTimeAsTheOtherCommandsDo() throws {
+        let export = repository.appendingPathComponent("examples/data/current_sale.csv").path
+        let result = try runFlashcast(["repl", "--orders", export, "--tz", "+08:00", "--now", "2021-11-12T12:00", "--end", "23:59"],
+                                      input: "print(sale.status.minutes)\n")
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("now 2021-11-12 12:00 (+08:00): minute 2161 of 2880 (75.0%)"))  // to 23:59 that day
     }
 
     @Test func aDatabaseThatCannotBeOpenedEndsWithStatus1() throws {

@@ -54,6 +54,26 @@ import TestSupport
         #expect(try text("report/report.md").contains("**Alert: BELOW TARGET: forecast "))
     }
 
+    @Test func theReportOfAGroupedSaleShowsTheGroupsBehindFirst() throws {
+        let out = folder.appendingPathComponent("markets").path
+        let result = try run(["run", "scripts/report.lua", "--orders", "examples/data/markets_sale.csv", "--history", "",
+                              "--end", "2021-11-13T23:59", "--now", "2021-11-12T22:00", "--by", "country", "--reporting", "USD",
+                              "--rates", "EUR=1.08,JPY=0.0067,BRL=0.2", "--out", out])
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count > 2 && lines[1].hasPrefix(
+            "groups           behind their forecast from 2021-11-12T21:00 to 2021-11-12T22:00: US "))
+        #expect(try files("markets").contains("groups.svg") && files("markets").contains("stacked.svg"))
+        let index = try text("markets/report.md")
+        #expect(index.contains("Behind their forecast: US, BR. No alert"))
+        let charts = index.split(separator: "\n").filter { $0.hasPrefix("![") }
+        #expect(charts.first?.hasSuffix("(groups.svg)") == true)
+        let panels = try text("markets/groups.svg")
+        let titles = panels.matches(of: /id="panel\d-chart-title">([A-Z]+)</).map { String($0.output.1) }
+        #expect(titles.prefix(2) == ["US", "BR"])
+        #expect(try text("markets/status.csv").contains("\ngroups,\"behind their forecast from "))
+    }
+
     @Test func driftTrainedOnTheFirstHourAlertsWhileTheDefaultStaysCalm() throws {
         // At 02:00 on the first day the opening surge fades faster than naive drift, trained at 01:00
         // on the surge's first hour, said. Its band is calibrated on the back-tests of that hour,

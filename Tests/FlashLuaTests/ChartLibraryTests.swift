@@ -271,9 +271,9 @@ import TestSupport
 
     @Test func theLibraryIsItsRegisteredKinds() throws {
         let names = ChartLibrary.kinds.map { $0.name }
-        #expect(names == ["lines", "forecast", "backtest", "loss", "bars", "scenarios", "warning", "rate"])
+        #expect(names == ["lines", "forecast", "backtest", "loss", "bars", "scenarios", "warning", "rate", "groups", "stacked"])
         #expect(ChartLibrary.library.functions.map(\.doc.name) == names + ["new", "page"])
-        #expect(ChartLibrary.library.summary == "SVG charts: lines, forecast, backtest, loss, bars, scenarios, warning, rate; "
+        #expect(ChartLibrary.library.summary == "SVG charts: lines, forecast, backtest, loss, bars, scenarios, warning, rate, groups, stacked; "
             + "chart.new for a chart of your own layers (help('Chart')), chart.page for a web page of charts.")
         for kind in ChartLibrary.kinds {
             let function = try #require(ChartLibrary.library.functions.first { $0.doc.name == kind.name })

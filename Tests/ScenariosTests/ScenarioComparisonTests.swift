@@ -34,6 +34,26 @@ import Testing
             """)
     }
 
+    @Test func theTotalOfGroupsAddsTheirExtraAndMovesItsBand() {
+        let group = { (rate: Double) in Baseline(observed: 500, rate: Series(start: 28_603_560, values: Array(repeating: rate, count: 10))) }
+        let (a, b) = (group(60), group(40))
+        let mean = baseline.mean
+        let total = Baseline(observed: 1000, rate: baseline.rate,
+                             bands: [ForecastBand(level: 0.8, lower: mean.map { $0 - 50 }, upper: mean.map { $0 + 50 })])
+        let tried = [ScenarioComparison(baseline: a, scenarios: [email]),
+                     ScenarioComparison(baseline: b, scenarios: [Scenario(name: "e-mail", events: [])])]
+        let sum = ScenarioComparison(total: total, groups: tried, target: 2100)
+        #expect(sum.scenarios.map(\.name) == ["e-mail"] && sum.target == 2100)
+        let scenario = sum.scenarios[0]
+        #expect(abs(scenario.gain - tried[0].scenarios[0].gain) < 1e-9 && scenario.gain > 0)
+        for row in 0..<10 {
+            let groups = tried[0].scenarios[0].mean.values[row] + tried[1].scenarios[0].mean.values[row]
+            #expect(abs(scenario.mean.values[row] - groups) < 1e-9)
+            #expect(abs(scenario.upper.values[row] - scenario.mean.values[row] - 50) < 1e-9)
+        }
+        #expect(scenario.events == email.events)
+    }
+
     @Test func csvHoldsEveryMinuteOfEachForecast() {
         let named = Scenario(name: "mail, 14:02", events: email.events)
         let lines = ScenarioComparison(baseline: baseline, scenarios: [named]).csv.split(separator: "\n")

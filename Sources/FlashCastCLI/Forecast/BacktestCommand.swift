@@ -20,6 +20,11 @@ struct BacktestCommand: ParsableCommand {
             with --json, which also lists each piece's metrics). --svg draws the actual curve with every \
             piece over it.
 
+            --by country back-tests the total and every group as 'flashcast forecast --by' forecasts them \
+            at each cutoff (reconciled; --reconciliation, --origins); the CSV gains a first column, group \
+            ('(total)', '(direct)', then each group), the table lists each one's means over the pieces, and \
+            --svg draws the reconciled total's pieces.
+
             Exit status: 0 fine, 1 bad data or failed training, 2 usage error (including a sale too short \
             for one piece).
             """)
@@ -40,7 +45,13 @@ struct BacktestCommand: ParsableCommand {
 
     @OptionGroup var reading: OrderReadingOptions
 
+    @OptionGroup var grouping: GroupingOptions
+
+    @OptionGroup var grouped: ReconciliationArguments
+
     func validate() throws {
+        try grouped.validate(grouped: grouping.by != nil)
+        if grouping.by != nil, modelOptions.json { throw ValidationError("--json is for one series, not with --by") }
         for (name, value) in [("--train", train), ("--horizon", horizon), ("--step", step)] {
             if let value, value <= 0 { throw ValidationError("\(name) must be a positive number of minutes") }
         }
@@ -53,6 +64,12 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let grouping = grouping.grouping {
+            let run = try CommandFailure.exitOnError(Self.self, train: train ?? 500) {
+                try GroupBacktestCommandRun(self, grouping: grouping)
+            }
+            return modelOptions.report(run.text(output: modelOptions.output))
+        }
         let (sale, backtest, lengths) = try CommandFailure.exitOnError(Self.self, train: train ?? 500) { () throws -> (SaleInput, Backtest, Lengths) in
             let sale = try SaleInput.load(input, reading: reading)
             let lengths = Lengths(train: ModelOptions.minutes(train, default: 500, in: sale.revenue),

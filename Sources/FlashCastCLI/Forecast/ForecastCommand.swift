@@ -85,17 +85,10 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var grouping: GroupingOptions
 
-    @Option(help: ArgumentHelp("With --by: bottom_up or wls (default: chosen by back-test).", valueName: "method"))
-    var reconciliation: Reconciliation?
-
-    @Option(help: ArgumentHelp("With --by: earlier cutoffs the back-test choosing the reconciliation tries.", valueName: "n"))
-    var origins = 3
+    @OptionGroup var grouped: ReconciliationArguments
 
     func validate() throws {
-        if grouping.by == nil, reconciliation != nil || origins != 3 {
-            throw ValidationError("--reconciliation and --origins go with --by")
-        }
-        guard origins >= 1 else { throw ValidationError("--origins must be at least 1") }
+        try grouped.validate(grouped: grouping.by != nil)
         if let train, train <= 0 { throw ValidationError("--train must be a positive number of minutes") }
         if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of minutes") }
         try events.validate(hasHistory: modelOptions.history != nil)

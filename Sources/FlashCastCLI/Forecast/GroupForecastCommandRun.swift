@@ -13,38 +13,18 @@ struct GroupForecastCommandRun {
     init(_ command: ForecastCommand, grouping: OrderGrouping) throws {
         guard command.events.isEmpty else { throw ValidationError("--email and --discount are for one series, not with --by") }
         guard command.rateSvg == nil else { throw ValidationError("--rate-svg is for one series, not with --by") }
-        guard !Series.isMinuteCSV(path: command.input) else {
-            throw ValidationError("--by needs an orders CSV, not a per-minute file")
-        }
-        let options = try command.reading.readOptions(countCustomers: false)
-        let sale = try OrdersReader.read(path: command.input, options: options, grouping: grouping)
-        let name = command.input.split(separator: "/").last.map(String.init) ?? command.input
-        summary = "\(name): \(sale.total.report)"
-        let total = sale.total.table.revenue
-        guard total.count > 0 else { throw InputError(description: "\(name): no minutes to forecast from") }
-        var histories: [String: Series] = [:]
-        var totalHistory: Series?
-        if let path = command.modelOptions.history {
-            if Series.isMinuteCSV(path: path) {
-                totalHistory = try command.modelOptions.earlierSale(command.reading)?.revenue
-            } else {
-                let earlier = try OrdersReader.read(path: path, options: try command.reading.readOptions(countCustomers: false, windowed: false),
-                                                    grouping: grouping)
-                totalHistory = earlier.total.table.revenue
-                for group in earlier.groups { histories[group.name] = group.table.revenue }
-            }
-        }
-        groups = sale.groups.map { GroupSeries(name: $0.name, revenue: $0.table.revenue, history: histories[$0.name]) }
+        let sale = try GroupedSaleInput(command.input, reading: command.reading, modelOptions: command.modelOptions, grouping: grouping)
+        summary = sale.summary
+        groups = sale.groups
+        let total = sale.total, name = command.input.split(separator: "/").last.map(String.init) ?? command.input
         let cutoff = try command.cutoff.index(in: total, file: name)
         let train = ModelOptions.minutes(command.train, default: 1000, in: total)
         var forecast = ForecastOptions(cutoff: cutoff, train: train,
                                        horizon: ModelOptions.minutes(command.horizon, default: 500, in: total),
                                        model: command.modelOptions.model, seed: command.modelOptions.seed)
         forecast.levels = command.modelOptions.level.values
-        forecast.history = totalHistory
-        var groupOptions = GroupForecastOptions(forecast: forecast, reconciliation: command.reconciliation)
-        groupOptions.origins = command.origins
-        result = try GroupForecaster.forecast(total: total, groups: groups, options: groupOptions)
+        forecast.history = sale.totalHistory
+        result = try GroupForecaster.forecast(total: total, groups: groups, options: command.grouped.options(forecast))
         let result = result
         try command.modelOptions.write(csv: Self.csv(result)) {
             let title = "Forecast from \(result.total.mean.label(at: -1)) (\(result.total.model.rawValue), reconciled)"
@@ -56,13 +36,7 @@ struct GroupForecastCommandRun {
     /// forecast directly as `(direct)`, then each group.
     static func csv(_ result: GroupForecast) -> String {
         let nodes = [("(total)", result.total), ("(direct)", result.direct)] + result.groups.map { ($0.name, $0.forecast) }
-        var text = ""
-        for (name, forecast) in nodes {
-            let lines = ForecastTable(forecast).csv.split(separator: "\n", omittingEmptySubsequences: false)
-            if text.isEmpty { text = "group," + lines[0] + "\n" }
-            for line in lines.dropFirst() where !line.isEmpty { text += GroupedOrders.csvField(name) + "," + line + "\n" }
-        }
-        return text
+        return GroupedSaleInput.csv(nodes.map { ($0, ForecastTable($1)) })
     }
 
     /// The report: the reconciliation and why, then each forecast's end value, band and error.

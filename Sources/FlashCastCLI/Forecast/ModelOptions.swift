@@ -43,10 +43,10 @@ struct ModelOptions: ParsableArguments {
         valueName: "model"))
     var model = ForecastModel.flashcast
 
-    @Option(help: ArgumentHelp(
-        "An earlier, similar sale (orders CSV or per-minute CSV), aligned with this one by minutes since the start.",
-        valueName: "previous.csv"))
-    var history: String?
+    @OptionGroup var earlier: HistoryArgument
+
+    /// The earlier sale's path, if given.
+    var history: String? { earlier.history }
 
     @Option(help: ArgumentHelp("Seed of every random choice (network weights, dropout).", valueName: "seed"))
     var seed: UInt64 = 1

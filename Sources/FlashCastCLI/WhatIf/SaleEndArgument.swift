@@ -2,11 +2,12 @@ import ArgumentParser
 import SaleData
 import Scenarios
 
-/// `--end WHEN`, the sale's last minute, the same for `flashcast forecast` and `flashcast whatif`:
+/// `--end WHEN`, the sale's last minute, the same for `flashcast forecast`, `whatif` and `repl`:
 /// without `--horizon` the forecast runs to it; a forecast running past it is warned about.
 struct SaleEndArgument: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The sale's last minute, HH:MM (the next after the cutoff) or YYYY-MM-DDTHH:MM: forecast to it.", valueName: "WHEN"))
+        "The sale's last minute, HH:MM (the next after the cutoff; for repl, after --now or the current minute) or YYYY-MM-DDTHH:MM: forecast to it.",
+        valueName: "WHEN"))
     var end: EventTime?
 
     /// The sale's last minute (epoch minute) after the cutoff (a clock time is the next one after

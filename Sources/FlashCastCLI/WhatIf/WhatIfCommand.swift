@@ -39,8 +39,10 @@ struct WhatIfCommand: ParsableCommand {
 
     @OptionGroup var events: EventArguments
 
-    @Option(help: ArgumentHelp("Revenue to reach by the end of the forecast.", valueName: "MONEY"))
-    var target: Double?
+    @OptionGroup var goal: TargetArgument
+
+    /// The revenue to reach by the end, if given.
+    var target: Double? { goal.target }
 
     @Option(help: ArgumentHelp("Also count totals and gains up to this time.", valueName: "WHEN"))
     var by: EventTime?
@@ -55,8 +57,10 @@ struct WhatIfCommand: ParsableCommand {
 
     @OptionGroup var levels: LevelArgument
 
-    @Option(help: ArgumentHelp("An earlier, similar sale (orders or per-minute CSV) for the forecast.", valueName: "previous.csv"))
-    var history: String?
+    @OptionGroup var earlier: HistoryArgument
+
+    /// The earlier sale's path, if given.
+    var history: String? { earlier.history }
 
     @Option(help: ArgumentHelp("Seed of the forecast's random choices.", valueName: "seed"))
     var seed: UInt64 = 1
@@ -75,7 +79,6 @@ struct WhatIfCommand: ParsableCommand {
         try events.validate(hasHistory: history != nil)
         if let train, train <= 0 { throw ValidationError("--train must be a positive number of minutes") }
         if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of minutes") }
-        if let target, !target.isFinite { throw ValidationError("--target must be a number") }
         try CommandOutputs.check([("-o", output), ("--svg", svg)], inputs: [("the input", input), ("--history", history)])
     }
 

@@ -14,6 +14,8 @@ enum ChartLibrary {
         ScenariosChartKind.self,
         WarningChartKind.self,
         RateChartKind.self,
+        GroupsChartKind.self,
+        StackedChartKind.self,
     ]
 
     static let library = LuaLibrary(

@@ -47,9 +47,13 @@ enum ForecastLibrary {
         """
         The rolling evaluation: train on `train` minutes, forecast `horizon` minutes, move on by `step` \
         minutes (each a multiple of the series' step), over the whole series while the horizon is known; every piece and the mean metrics beside the baselines'. \
-        Options: train=500, horizon=200, step=200, and model, history, seed, level... as forecast.run (not events: each piece has its own cutoff).
+        Options: train=500, horizon=200, step=200, and model, history, seed, level... as forecast.run (not events: each piece has its own cutoff). \
+        On a grouped read (orders.read{by=...}) every piece is forecast.run's grouped forecast at its cutoff: \
+        {total (Backtest of the reconciled total), direct (of the total's own), groups (Backtests in order and by \
+        name), reconciliations (the method of each piece), summary}; reconciliation= and origins= as forecast.run.
         """
     ) { call in
+        if GroupForecastRun.isGrouped(call, at: 1) { return try GroupForecastRun.backtest(call) }
         let revenue = try call.series(at: 1)
         let table = try LuaOptions(call, at: 2)
         try table.allow(ForecastRunOptions.backtestKeys)
@@ -74,10 +78,17 @@ enum ForecastLibrary {
         gap (money short), shortfall (share), message, and every warning in warnings; for its chart, actual (cumulative, \
         from the forecast's cutoff to the last minute known), expected, lower, upper, alerts (indices of actual below \
         the band), alert_at (where the below-band alert fired), ends (the end total expected at each minute) and \
-        target. Options: k=15, target=money. chart.warning(verdict) draws it.
+        target. Options: k=15, target=money. chart.warning(verdict) draws it. \
+        On a grouped read with the grouped forecast made from it (forecast.run on orders.read{by=...}): \
+        {alert, message, summary, behind (the names of the groups behind their forecast, most behind first), \
+        total (a verdict), groups (a verdict per group, by name and in sequence: the warned groups first, \
+        then the most behind by the share of their expected gain missing)}; each verdict also has name, now, \
+        actual_now, expected_now, behind (money short of the forecast now) and behind_share. \
+        targets={DE=money, ...} gives the groups' targets.
         """, returns: "Verdict"
     ) { call in
-        try ForecastWarning.check(call)
+        if GroupForecastRun.isGrouped(call, at: 1) { return try GroupForecastWarning.check(call) }
+        return try ForecastWarning.check(call)
     }
 
     static let models = LuaLibraryFunction(

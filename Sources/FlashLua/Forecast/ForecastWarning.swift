@@ -27,8 +27,10 @@ enum ForecastWarning {
     /// chart's fields (`WarningWindow`): `actual` (cumulative, from the forecast's cutoff to the last
     /// minute known), `expected`, `lower`, `upper` (the forecast's), `alerts` (indices into `actual`
     /// of the minutes below the band), `alert_at` (the index at which the below-band alert fired),
-    /// `ends` (the end-of-sale total expected at each minute of `actual`) and `target`.
-    static func push(_ warnings: [EarlyWarning], live: Series, object: ForecastObject, target: Double?, _ call: LuaCall) {
+    /// `ends` (the end-of-sale total expected at each minute of `actual`) and `target`; `more` sets
+    /// further fields (a group's standing).
+    static func push(_ warnings: [EarlyWarning], live: Series, object: ForecastObject, target: Double?, _ call: LuaCall,
+                     more: (LuaTableBuilder) -> Void = { _ in }) {
         let forecast = object.forecast
         let window = WarningWindow(revenue: live, forecast: forecast)
         let fired = warnings.first { $0.kind == .belowBand }.map { $0.row - forecast.cutoff + 1 }
@@ -64,6 +66,7 @@ enum ForecastWarning {
                     for (offset, index) in window.below.enumerated() { list.set(offset + 1) { $0.push(index + 1) } }
                 }
             }
+            more(table)
         }
     }
 

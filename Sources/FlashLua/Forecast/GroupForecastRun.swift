@@ -16,15 +16,71 @@ enum GroupForecastRun {
         return call.rawField(index, "groups") == .table
     }
 
+    /// The options `forecast.backtest` takes on a grouped read.
+    static let backtestKeys = ForecastRunOptions.backtestKeys.union(["reconciliation", "origins"])
+
+    /// A grouped read and the options to forecast it with, as read from the call.
+    private struct Input {
+        let total: Series
+        let groups: [GroupSeries]
+        let options: GroupForecastOptions
+        let table: LuaOptions
+    }
+
     static func run(_ call: LuaCall) throws -> Int32 {
+        let input = try read(call, keys: keys)
+        let groups = input.groups, options = input.options
+        try call.reserveMemory(WorkMemory.forecast(options.forecast, revenue: input.total) * Double(groups.count + 2),
+                               for: "forecast.run of \(groups.count) groups")
+        let result = try ForecastLuaErrors.run(call, options: input.table) { () throws(ForecastError) in
+            try GroupForecaster.forecast(total: input.total, groups: groups, options: options)
+        }
+        call.push(result, total: input.total, groups: groups, train: options.forecast.train)
+        return 1
+    }
+
+    /// `forecast.backtest` on a grouped read: `{total, direct, groups, reconciliations, summary}`, Backtests
+    /// of the reconciled total, the total forecast directly and each group (in order and by name), and the
+    /// method each cutoff used.
+    static func backtest(_ call: LuaCall) throws -> Int32 {
+        let input = try read(call, keys: backtestKeys, train: 500, horizon: 200)
+        let groups = input.groups, options = input.options
+        let step = try input.table.integer("step", default: ForecastOptions.wholeRows(200, step: input.total.step))
+        try call.reserveMemory(WorkMemory.backtest(options.forecast, revenue: input.total, step: step) * Double(groups.count + 2),
+                               for: "forecast.backtest of \(groups.count) groups")
+        let result = try ForecastLuaErrors.run(call, options: input.table) { () throws(ForecastError) in
+            try GroupBacktester.backtest(total: input.total, groups: groups, train: options.forecast.train,
+                                         horizon: options.forecast.horizon, step: step, options: options)
+        }
+        let train = options.forecast.train
+        call.pushTable(fieldCapacity: 5) { fields in
+            fields.set("total") { $0.push(BacktestObject(result.total, revenue: input.total, train: train, step: step)) }
+            fields.set("direct") { $0.push(BacktestObject(result.direct, revenue: input.total, train: train, step: step)) }
+            fields.set("groups") { call in
+                call.pushTable(arrayCapacity: groups.count, fieldCapacity: groups.count) { list in
+                    for (offset, (group, named)) in zip(groups, result.groups).enumerated() {
+                        list.set(offset + 1) { $0.push(BacktestObject(named.backtest, revenue: group.revenue, train: train, step: step)) }
+                        list.set(named.name) { _ = $0.rawIndex(-2, offset + 1) }  // the same Backtest, by name
+                    }
+                }
+            }
+            fields.set("reconciliations") { $0.push(result.reconciliations.map(\.rawValue)) }
+            fields.set("summary", result.summary)
+        }
+        return 1
+    }
+
+    /// The grouped read (argument 1) and the options (argument 2): `keys` allowed, `history` a Series or an
+    /// earlier grouped read (each group gets its own), `reconciliation` and `origins`.
+    private static func read(_ call: LuaCall, keys: Set<String>, train: Int = 1000, horizon: Int = 500) throws -> Input {
         let fail = { (message: String) in LuaError.argument(position: 1, message: message) }
         let total = try revenue(call, at: 1, fail)
         let groups = try groupSeries(call, at: 1, fail)
         let table = try LuaOptions(call, at: 2)
         try table.allow(keys)
         let groupedHistory = try table.with("history") { isGrouped(call, at: $0) }
-        var options = GroupForecastOptions(
-            forecast: try ForecastRunOptions.read(table, call, revenue: total, readHistory: !groupedHistory))
+        var options = GroupForecastOptions(forecast: try ForecastRunOptions.read(
+            table, call, revenue: total, train: train, horizon: horizon, readHistory: !groupedHistory))
         var histories: [String: Series] = [:]
         if groupedHistory {
             try table.with("history") { (index) throws(LuaError) in
@@ -39,13 +95,7 @@ enum GroupForecastRun {
         }
         options.origins = try table.integer("origins", atLeast: 1, default: options.origins)
         let withHistories = groups.map { GroupSeries(name: $0.name, revenue: $0.revenue, history: histories[$0.name]) }
-        try call.reserveMemory(WorkMemory.forecast(options.forecast, revenue: total) * Double(groups.count + 2),
-                               for: "forecast.run of \(groups.count) groups")
-        let result = try ForecastLuaErrors.run(call, options: table) { () throws(ForecastError) in
-            try GroupForecaster.forecast(total: total, groups: withHistories, options: options)
-        }
-        call.push(result, total: total, groups: withHistories, train: options.forecast.train)
-        return 1
+        return Input(total: total, groups: withHistories, options: options, table: table)
     }
 
     /// The `revenue` Series of the grouped read at `index`.

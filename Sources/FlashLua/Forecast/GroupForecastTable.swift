@@ -47,3 +47,24 @@ extension LuaCall {
         }
     }
 }
+
+extension LuaCall {
+    /// The Forecasts in sequence of a grouped forecast's `groups` table at `list`, each named by the key
+    /// that holds it too (`groups.DE == groups[2]`); nil when an item is not a Forecast.
+    func namedForecasts(_ list: Int32) -> [(name: String, object: ForecastObject)]? {
+        let keys = stringKeys(list).sorted()
+        var result: [(name: String, object: ForecastObject)] = []
+        for position in stride(from: 1, through: length(list), by: 1) {
+            rawIndex(list, position)
+            defer { pop() }  // pop the item
+            guard let object = optionalObject(-1, as: ForecastObject.self) else { return nil }
+            let name = keys.first { key in
+                rawField(list, key)
+                defer { pop() }  // pop the value under key
+                return rawEqual(-1, -2)
+            } ?? "group \(position)"
+            result.append((name, object))
+        }
+        return result
+    }
+}

@@ -7,9 +7,9 @@ import SaleReports
 /// Reads the options of `live.open(path, options)` and `live.open{db=, ...}` into `LiveSaleOptions`:
 /// the plan and the forecast settings (`LiveSale.open` checks their ranges).
 enum LiveOptions {
-    static let keys: Set<String> = [
+    static let keys = Set<String>([
         "history", "target", "end", "minutes", "now", "model", "train", "level", "seed", "retrain", "consecutive", "lookback", "progress",
-    ]
+    ]).union(OrdersGrouping.keys)
 
     /// The sale followed from the export at `path`, with the orders reading options.
     static func export(path: String, _ call: LuaCall, at position: Int32) throws(LuaError) -> LiveSaleOptions {
@@ -36,7 +36,20 @@ enum LiveOptions {
         settings.consecutive = try options.integer("consecutive", default: settings.consecutive)
         settings.lookback = try options.integer("lookback", default: settings.lookback)
         result.settings = settings
+        result.groups = try grouping(options, call)
         return result
+    }
+
+    /// `by = "country"` (a column: the export is read again by groups at each refresh), `max_groups`, `zones`.
+    private static func grouping(_ options: LuaOptions, _ call: LuaCall) throws(LuaError) -> LiveGrouping? {
+        if options.has("by"), try options.with("by", { call.type(at: $0) }) == .function {
+            throw options.error("by", "must be a column name in a live sale (its groups are read again at each refresh)")
+        }
+        guard let read = try OrdersGrouping.read(options, call), case .column(let column) = read.key else { return nil }
+        var grouping = LiveGrouping(column: column)
+        grouping.maxGroups = read.maxGroups
+        grouping.zones = read.zones
+        return grouping
     }
 
     /// Opens the sale `options` describe; an option out of range is a bad argument `position`, a

@@ -39,6 +39,11 @@ final class LiveStatusObject: LuaObject {
         "lower": field { $0.forecast?.lower }, "upper": field { $0.forecast?.upper },
         "level": field { $0.forecast?.level }, "target": field(\.target), "pace": field(\.pace),
         "source_note": text(\.sourceNote), "stale": { call, object in call.push(object.status.stale); return 1 },
+        "groups": text { $0.groups?.summary ?? $0.groupsNote },
+        "behind": { call, object in
+            if let groups = object.status.groups { call.push(groups.behind.map(\.name)) } else { call.pushNil() }
+            return 1
+        },
     ]
 
     static let luaClass = LuaClass<LiveStatusObject>(
@@ -47,7 +52,8 @@ final class LiveStatusObject: LuaObject {
             revenue, new_orders, new_revenue, new_minutes, forecast, lower, upper, level, model, forecast_note, \
             target, pace (revenue so far against the plan for this minute), alert ('ok', 'below_band', \
             'below_target'), alert_text, stale (true when the database could not be reached and the figures \
-            are the last refresh's), source_note (a retried or lost connection, else nil).
+            are the last refresh's), source_note (a retried or lost connection, else nil); opened with by=, groups (one \
+            line: the groups behind their forecast, most behind first) and behind (their names).
             """,
         methods: [],
         describe: { $0.status.text },

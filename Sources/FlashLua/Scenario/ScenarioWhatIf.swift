@@ -16,9 +16,14 @@ enum ScenarioWhatIf {
         (scenario.learn) or assumed (a typical e-mail) effects widen them; lift= and half_life= given are \
         exact. by= adds the \
         totals and gains by that time ('18:00': the next 18:00 after the cutoff), target= says which \
-        scenarios reach it by the end of the forecast.
+        scenarios reach it by the end of the forecast. On a grouped forecast (forecast.run on a grouped read): \
+        {total = WhatIf, groups = {WhatIf per group, in order and by name}}, every scenario tried on each \
+        group's forecast (groups={'DE', ...}: only on those; times read on the shop's clock) and on the total \
+        so that they add up: the total's rate is its baseline's plus every group's extra, its bands its \
+        baseline's moved by that extra.
         """
     ) { call in
+        if GroupWhatIf.isGroupedForecast(call) { return try GroupWhatIf.run(call) }
         let base = try call.scenarioBase(1)
         try call.table(2)
         let scenarios = try readScenarios(call, at: 2, base: base)
@@ -41,7 +46,7 @@ enum ScenarioWhatIf {
     ) { call in try whatif.body(call) }
 
     /// The scenarios of the list at `position`, with chart markers for their events.
-    private static func readScenarios(_ call: LuaCall, at position: Int32, base: ScenarioBase) throws(LuaError)
+    static func readScenarios(_ call: LuaCall, at position: Int32, base: ScenarioBase) throws(LuaError)
         -> [(scenario: Scenario, markers: [(minute: Int, label: String)])]
     {
         let count = call.length(position)

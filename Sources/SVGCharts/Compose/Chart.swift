@@ -27,6 +27,8 @@ public struct Chart: RenderableChart {
     public var zero: ZeroBaseline
     /// The `<desc>` text when the options give none; nil to list the layers.
     public var summary: String?
+    /// Small multiples: with a grid, layers naming a panel (`inPanel`) are drawn one frame per panel.
+    public var panels: PanelGrid?
 
     /// The horizontal axis of a chart.
     public enum XAxis: Sendable, Equatable {
@@ -78,6 +80,7 @@ public struct Chart: RenderableChart {
 
     /// The chart as SVG: ranges from the layers (or the options' `xFrom`...`yMax`), then the frame, then each layer.
     public func render(_ options: ChartOptions = ChartOptions()) throws(ChartError) -> SVGDocument {
+        if let panels, !panelNames.isEmpty { return try renderPanels(panels, options) }
         let (frame, drawn) = try frame(options)
         return frame.document(data: { svg in
             for (content, ink) in drawn where content.placement == .data { content.draw(&svg, on: frame, ink: ink) }

@@ -5,6 +5,19 @@
 /// other lines, bars and dots, then bands, then spans, each group in the order added.
 public struct Layer: Sendable {
     let content: any LayerContent
+    /// The panel of a chart with `panels` the layer is drawn in; nil: every panel.
+    public private(set) var panel: String?
+
+    init(content: any LayerContent) {
+        self.content = content
+    }
+
+    /// This layer drawn only in the panel `name` of a chart with `panels` (small multiples).
+    public func inPanel(_ name: String) -> Layer {
+        var copy = self
+        copy.panel = name
+        return copy
+    }
 
     /// Checks the layer's data, as rendering does, so callers can report a problem where the layer is added.
     public func validate() throws(ChartError) { try content.validate() }
@@ -27,9 +40,11 @@ public struct Layer: Sendable {
     }
 
     /// A shaded band between `lower` and `upper` (same start, step and length); without a paint
-    /// it takes the colour of the layer before it, so a band wraps its line.
-    public static func band(lower: TimedSeries, upper: TimedSeries, label: String = "", paint: Paint? = nil) -> Layer {
-        Layer(content: BandLayer(lower: Track(lower), upper: Track(upper), label: label, paint: paint))
+    /// it takes the colour of the layer before it, so a band wraps its line. `opacity` (0...1)
+    /// defaults to the theme's, light enough for lines to show through.
+    public static func band(lower: TimedSeries, upper: TimedSeries, label: String = "", paint: Paint? = nil,
+                            opacity: Double? = nil) -> Layer {
+        Layer(content: BandLayer(lower: Track(lower), upper: Track(upper), label: label, paint: paint, opacity: opacity))
     }
 
     /// A bar per value of `series`, standing on zero, as wide as its step.

@@ -53,7 +53,7 @@ extension ChartFrame {
     }
 
     /// A filled band between `lower` and `upper` (aligned tracks), split where either bound is missing.
-    func drawBand(_ svg: inout SVGWriter, lower: Track, upper: Track, color: String) {
+    func drawBand(_ svg: inout SVGWriter, lower: Track, upper: Track, color: String, opacity: Double? = nil) {
         let xs = lower.xs
         let both = zip(lower.values, upper.values).map { $0.isFinite && $1.isFinite }
         let uppers = polylines(xs, zip(upper.values, both).map { $1 ? $0 : .nan })
@@ -64,7 +64,7 @@ extension ChartFrame {
         }
         guard !d.isEmpty else { return }
         svg.element("path", [
-            "d": .string(d), "fill": .string(color), "fill-opacity": .fraction(options.theme.bandOpacity),
+            "d": .string(d), "fill": .string(color), "fill-opacity": .fraction(opacity ?? options.theme.bandOpacity),
             "stroke": "none",
         ])
     }

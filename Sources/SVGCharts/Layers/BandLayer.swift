@@ -4,8 +4,12 @@ struct BandLayer: LayerContent {
     var upper: Track
     var label: String
     var paint: Paint?
+    var opacity: Double?
 
     func validate() throws(ChartError) {
+        if let opacity, !(0...1).contains(opacity) {
+            throw ChartError("\(ChartError.layer("band", label)): opacity must be between 0 and 1, got \(opacity)")
+        }
         try lower.validate(ChartError.layer("band", label))
         guard lower.values.count == upper.values.count else {
             throw ChartError("\(ChartError.layer("band", label)): 'lower' has \(lower.values.count) values but 'upper' has \(upper.values.count)")
@@ -28,7 +32,7 @@ struct BandLayer: LayerContent {
     }
 
     func draw(_ svg: inout SVGWriter, on frame: ChartFrame, ink: Ink) {
-        frame.drawBand(&svg, lower: lower, upper: upper, color: ink.color)
+        frame.drawBand(&svg, lower: lower, upper: upper, color: ink.color, opacity: opacity)
     }
 
     func clipped(to window: ClosedRange<Double>) -> BandLayer {

@@ -5,7 +5,7 @@ import SafeOutput
 /// A sale in several markets at once, each with its own clock, currency and campaigns: the orders
 /// of one `SaleSimulation` per market (same start, length, surge and closing rush; the market's
 /// customers follow its local hours), merged in time order and written with `currency` and `country`.
-public struct MarketSimulation: Sendable, Equatable {
+public struct MarketSimulation: Sendable, Equatable, SimulatedExport {
     /// One market.
     public struct Market: Sendable, Equatable {
         /// Its name, the `country` column's value (`DE`).
@@ -95,18 +95,9 @@ public struct MarketSimulation: Sendable, Equatable {
         return all
     }
 
-    /// Writes `order_id,order_time,customer,amount,currency,country` atomically: amounts in the
-    /// market's currency, customers named by market (`DE-c0000012`). Returns the orders written.
-    @discardableResult
-    public func write(to path: String) throws -> Int {
-        let file = try OutputFile(path)
-        let written = try write(into: file)
-        try file.commit()
-        return written
-    }
-
-    /// Writes the CSV into `file` (not committed); returns the number of orders written. Asks
-    /// `CancellationCheck` every 4096 orders.
+    /// Writes `order_id,order_time,customer,amount,currency,country` into `file` (not committed):
+    /// amounts in the market's currency, customers named by market (`DE-c0000012`). Returns the
+    /// orders written; asks `CancellationCheck` every 4096 orders. `write(to:)` writes a path atomically.
     public func write(into file: OutputFile) throws -> Int {
         var text = "order_id,order_time,customer,amount,currency,country\n"
         let orders = orders()

@@ -7,10 +7,14 @@ import Darwin
 import NumberText
 import SafeOutput
 
-extension SaleSimulation {
-    /// Writes the sale as an orders CSV (`order_id,order_time,customer,amount`) atomically.
-    ///
-    /// Returns the number of orders written.
+/// A simulated sale that writes itself as an orders CSV.
+public protocol SimulatedExport {
+    /// Writes the orders CSV into `file` (not committed); returns the number of orders written.
+    func write(into file: OutputFile) throws -> Int
+}
+
+extension SimulatedExport {
+    /// Writes the orders CSV to `path` atomically; returns the number of orders written.
     @discardableResult
     public func write(to path: String) throws -> Int {
         let file = try OutputFile(path)
@@ -18,8 +22,11 @@ extension SaleSimulation {
         try file.commit()
         return written
     }
+}
 
-    /// Writes the orders CSV into `file` (not committed); returns the number of orders written.
+extension SaleSimulation: SimulatedExport {
+    /// Writes the sale as an orders CSV (`order_id,order_time,customer,amount`) into `file` (not
+    /// committed); returns the number of orders written.
     public func write(into file: OutputFile) throws -> Int {
         var written = 0
         var buffer: [UInt8] = Array("order_id,order_time,customer,amount\n".utf8)

@@ -16,7 +16,8 @@ extension LiveSale {
         do throws(LiveOptionError) { try options.validate() } catch { throw .option(error) }
         switch options.source {
         case .export(let path, let reading):
-            return LiveSale(feed: LiveOrders(path: path, options: reading), plan: options.plan, settings: options.settings)
+            return LiveSale(feed: LiveOrders(path: path, options: reading), plan: options.plan, settings: options.settings,
+                            groups: options.groups.map { ($0, reading) })
         case .database(let database, var query, let from):
             query.window = from.map { window(from: $0, options.plan) }
             let source: any OrderSource

@@ -18,6 +18,10 @@ public final class LiveSale: Sendable {
     public let source: String
     /// The export's path, when the orders come from an export.
     public let path: String?
+    /// The breakdown whose groups each refresh measures, when the export is followed by groups.
+    public let grouping: LiveGrouping?
+    /// How the export is read for the groups.
+    let groupReading: OrdersReadOptions?
     private let state: Mutex<State>
 
     /// The feed and what the refreshes so far found.
@@ -26,6 +30,7 @@ public final class LiveSale: Sendable {
         var observed: Observed?
         var status: LiveStatus?
         var forecasts = KeptForecasts()
+        var groupForecast: GroupForecast?
     }
 
     /// The sale's per-minute figures up to now (the latest order, or the plan's `now` when replaying).
@@ -49,12 +54,16 @@ public final class LiveSale: Sendable {
         public var total: Double { cumulative.values.last ?? 0 }
     }
 
-    /// A sale read from `feed`, measured against `plan` and forecast with `settings`.
-    public init(feed: sending any LiveFeed, plan: SalePlan, settings: LiveForecastSettings) {
+    /// A sale read from `feed`, measured against `plan` and forecast with `settings`; with `groups`,
+    /// the export is also read by groups (`grouping`, with `reading`) at each refresh.
+    public init(feed: sending any LiveFeed, plan: SalePlan, settings: LiveForecastSettings,
+                groups: (grouping: LiveGrouping, reading: OrdersReadOptions)? = nil) {
         self.plan = plan
         self.settings = settings
         source = feed.name
         path = (feed as? LiveOrders)?.path
+        grouping = groups?.grouping
+        groupReading = groups?.reading
         state = Mutex(State(feed: feed))
     }
 
@@ -114,6 +123,7 @@ public final class LiveSale: Sendable {
         }
         status.sourceNote = lastReport
         updateForecast(&status, kept: &state.forecasts, revenue: revenue, minutes: minutes, progress: progress)
+        if let minutes { updateGroups(&status, kept: &state.groupForecast, revenue: revenue, minutes: minutes) }
         state.status = status
         return status
     }

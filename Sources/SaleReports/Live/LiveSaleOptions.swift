@@ -28,6 +28,8 @@ public struct LiveSaleOptions: Sendable {
     public var plan = SalePlan()
     /// The model, its training window, the band's level, and when to train again and alert.
     public var settings = LiveForecastSettings()
+    /// The breakdown each refresh measures (an export only).
+    public var groups: LiveGrouping?
 
     /// A sale followed from `source` with an empty plan and the default settings.
     public init(source: LiveSource) {
@@ -46,9 +48,11 @@ public struct LiveSaleOptions: Sendable {
         }
     }
 
-    /// The revenue per minute of the earlier sale exported to `path`, read with `historyReading`.
+    /// The revenue per minute of the earlier sale at `path`: a per-minute CSV (what `flashcast aggregate`
+    /// writes), or an orders export read with `historyReading`.
     public func earlierSale(path: String) throws -> Series {
-        try OrdersReader.read(path: path, options: historyReading).table.revenue
+        if Series.isMinuteCSV(path: path) { return try Series.loadColumn("revenue", from: path, zone: historyReading.zone) }
+        return try OrdersReader.read(path: path, options: historyReading).table.revenue
     }
 
     /// Throws the first option out of range: the plan's, then the settings'.
@@ -61,6 +65,8 @@ public struct LiveSaleOptions: Sendable {
         if settings.retrain < 1 { throw .outOfRange("retrain", "must be at least 1") }
         if settings.consecutive < 1 { throw .outOfRange("consecutive", "must be at least 1") }
         if settings.lookback < 0 { throw .outOfRange("lookback", "must be at least 0") }
+        if groups != nil, case .database = source { throw .conflict("by", with: "db") }
+        if let groups, groups.maxGroups < 1 { throw .outOfRange("max_groups", "must be at least 1") }
     }
 }
 

@@ -1,3 +1,4 @@
+import Forecasting
 import NumberText
 
 /// Where a followed sale stands after a refresh: the status block `refresh()` prints.
@@ -48,6 +49,9 @@ public struct LiveStatus: Sendable {
     public var sourceNote: String?
     /// True when the source could not be reached and the figures are those of the last refresh.
     public var stale = false
+    /// With groups, each group against its forecast, the most behind first, or why there is none.
+    public var groups: GroupStandings?
+    public var groupsNote: String?
 
     /// This status again, nothing new, after the source failed with `problem`.
     func unchanged(because problem: String) -> LiveStatus {
@@ -65,7 +69,7 @@ public struct LiveStatus: Sendable {
 extension LiveStatus {
     /// The status block, one fact a line, labels aligned.
     public var text: String {
-        let lines = [headline, revenueLine, forecastLine, targetLine, "alert            " + alert.text]
+        let lines = [headline] + groupsLine + [revenueLine, forecastLine, targetLine, "alert            " + alert.text]
         return (lines + (sourceNote.map { ["source           " + $0] } ?? [])).joined(separator: "\n")
     }
 
@@ -74,6 +78,12 @@ extension LiveStatus {
         let clock = String(now.map { $0 == "T" ? " " : $0 })
         guard let minutes else { return "now \(clock) (\(zone)): minute \(minute) of the sale (end unknown)" }
         return "now \(clock) (\(zone)): minute \(minute) of \(minutes) (\(NumberFormat.percent(Double(minute) / Double(minutes), decimals: 1)))"
+    }
+
+    /// "Which market is behind?" first, with groups: `groups           behind their forecast at ...`.
+    private var groupsLine: [String] {
+        guard let text = groups?.summary ?? groupsNote else { return [] }
+        return ["groups           " + text]
     }
 
     private var revenueLine: String {

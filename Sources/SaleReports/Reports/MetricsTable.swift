@@ -24,6 +24,8 @@ public struct MetricsTable: Sendable {
 
     /// The rows, the model first.
     public var rows: [Row]
+    /// The heading of the rows' names: `model`, or `group` for a table of groups.
+    public var nameHeading = "model"
 
     /// A table of `rows`.
     public init(rows: [Row]) {
@@ -47,7 +49,7 @@ public struct MetricsTable: Sendable {
         let nameWidth = max(14, (rows.map(\.name.count).max() ?? 0) + 2)
         let headings = (hasPieces ? ["pieces"] : []) + Metric.allCases.map(\.heading)
             + levels.map { "cov@" + ForecastBand.percentText($0) }
-        var lines = [Self.padded("model", nameWidth) + headings.map { Self.leftPadded($0, 9) }.joined()]
+        var lines = [Self.padded(nameHeading, nameWidth) + headings.map { Self.leftPadded($0, 9) }.joined()]
         for row in rows {
             let pieces = hasPieces ? [row.pieces.map(String.init) ?? "-"] : []
             let measures = Metric.allCases.map { $0.format.text(row.metrics?[$0]) }

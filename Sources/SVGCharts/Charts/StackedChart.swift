@@ -1,0 +1,36 @@
+/// The groups' revenue rate stacked: each group a coloured layer from the sum of the groups below
+/// it to the sum including it, so the top edge is the total; a line marks the total.
+public struct StackedChart: RenderableChart {
+    /// Each group's revenue per step, bottom first; same start, step and length.
+    public var groups: [TimedSeries]
+    /// The value axis title.
+    public var yTitle: String
+
+    /// A stack of `groups` (bottom first); `yTitle` defaults to `revenue per N minutes` of their step.
+    public init(groups: [TimedSeries], yTitle: String? = nil) {
+        self.groups = groups
+        let step = groups.first?.stepMinutes ?? 1
+        self.yTitle = yTitle ?? (step == 1 ? "revenue per minute" : step == 60 ? "revenue per hour" : "revenue per \(step) minutes")
+    }
+
+    public func composed(for options: ChartOptions) throws(ChartError) -> Chart {
+        guard let first = groups.first else { throw ChartError("stacked chart has no groups") }
+        for group in groups where group.startMinute != first.startMinute || group.stepMinutes != first.stepMinutes
+            || group.values.count != first.values.count {
+            throw ChartError("group '\(group.name)' is not on the times of '\(first.name)' (same start, step and length expected)")
+        }
+        var chart = Chart(kind: "stacked chart", yTitle: yTitle, zero: .always,
+                          summary: "Revenue rate of \(groups.count) groups stacked: " + groups.map(\.name).joined(separator: ", "))
+        var below = [Double](repeating: 0, count: first.values.count)
+        for (index, group) in groups.enumerated() {
+            let above = zip(below, group.values).map { $0 + ($1.isNaN ? 0 : $1) }
+            chart.add(.band(lower: TimedSeries(name: group.name, startMinute: first.startMinute, stepMinutes: first.stepMinutes, values: below),
+                            upper: TimedSeries(name: group.name, startMinute: first.startMinute, stepMinutes: first.stepMinutes, values: above),
+                            label: group.name, paint: .palette(index), opacity: 0.7))
+            below = above
+        }
+        chart.add(.line(TimedSeries(name: "total", startMinute: first.startMinute, stepMinutes: first.stepMinutes, values: below),
+                        paint: .text, width: 1.2))
+        return chart
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import OrderSources
+import SaleData
+import SaleReports
+import TemporaryFolders
+import Testing
+
+/// A followed sale broken down by market: the status says first which market is behind.
+@Suite struct LiveGroupsTests {
+    @TemporaryFolder("flashcast-live-groups") var folder
+
+    /// The four example markets over two days, with every other US order dropped from the sale's
+    /// minute 1700 on: the US falls behind its forecast.
+    func export() throws -> String {
+        var sale = SaleSimulation()
+        sale.minutes = 2880
+        sale.expectedOrders = 12000
+        sale.seed = 3
+        let path = folder.appendingPathComponent("markets.csv").path
+        try MarketSimulation(sale: sale).write(to: path)
+        let cut = "2021-05-21 04:20"  // the sale's minute 1700
+        var kept = 0
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { line in
+            guard line.hasSuffix(",US"), String(line.split(separator: ",")[1]) >= cut else { return true }
+            kept += 1
+            return kept % 2 == 0
+        }
+        #expect(kept > 100)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func open(_ path: String, by column: String? = "country") throws -> LiveSale {
+        var reading = OrdersReadOptions()
+        reading.rates = MarketSimulation().rates
+        var options = LiveSaleOptions(source: .export(path: path, reading: reading))
+        options.plan.length = 2880
+        options.plan.now = SaleSimulation().start + 1760
+        options.groups = column.map { LiveGrouping(column: $0) }
+        return try LiveSale.open(options)
+    }
+
+    @Test func theMarketBehindComesFirst() throws {
+        let sale = try open(try export())
+        let status = try sale.refresh()
+        let groups = try #require(status.groups)
+        #expect(groups.groups.map(\.name).sorted() == ["BR", "DE", "JP", "US"])
+        #expect(groups.groups.first?.name == "US")
+        #expect(groups.behind.first?.name == "US")
+        #expect(groups.total.since == "2021-05-21T04:20" && groups.total.label == "2021-05-21T05:20")
+        let lines = status.text.split(separator: "\n")
+        #expect(lines[1].hasPrefix("groups           behind their forecast from 2021-05-21T04:20 to 2021-05-21T05:20: US "))
+    }
+
+    @Test func withoutGroupsTheStatusIsAsBefore() throws {
+        let status = try open(try export(), by: nil).refresh()
+        #expect(status.groups == nil && status.groupsNote == nil)
+        #expect(status.text.split(separator: "\n")[1].hasPrefix("revenue so far"))
+    }
+
+    @Test func aDatabaseSaleCannotBeGrouped() throws {
+        let query = try MinuteQuery(table: "orders", time: "created_at", amount: "total", zone: .utc)
+        var options = LiveSaleOptions(source: .database(.sqlite(path: "shop.db"), query: query, from: nil))
+        options.groups = LiveGrouping(column: "country")
+        #expect(throws: LiveOptionError.conflict("by", with: "db")) { try options.validate() }
+    }
+}
