@@ -40,6 +40,7 @@ struct Completer {
     func candidates(for word: String, after before: String = "") -> [String] {
         let base = lua_gettop(call.L)
         defer { lua_settop(call.L, base) }
+        guard lua_checkstack(call.L, Self.stackSlots) != 0 else { return [] }
         let expression = ExpressionParser.trailingExpression(of: before + word)
         guard let separator = expression.lastIndex(where: { $0 == "." || $0 == ":" }) else {
             guard expression.count == word.count || word.isEmpty else { return [] }
@@ -52,12 +53,32 @@ struct Completer {
         var target = Target.value(lua_gettop(call.L))
         for step in steps {
             guard let next = follow(step, from: target) else { return [] }
-            target = next
+            target = keepOnly(next, above: base)
         }
         let partial = String(expression[expression.index(after: separator)...])
         guard word.hasSuffix(partial) else { return [] }
         return Self.matching(memberNames(of: target, methodsOnly: expression[separator] == ":"), prefix: partial,
                              before: word.dropLast(partial.count), keywords: false)
+    }
+
+    /// Stack slots one step or one listing may push (a few per `__index` link followed); each step
+    /// starts again from one slot above the base.
+    static let stackSlots: Int32 = 8 + 4 * Int32(maximumIndexChain)
+
+    /// The target moved to the slot just above `base`, everything above it dropped, so that a long
+    /// chain (`s:cumsum():cumsum():...`) does not grow the stack.
+    private func keepOnly(_ target: Target, above base: Int32) -> Target {
+        let slot = base + 1
+        switch target {
+        case .value(let index):
+            lua_copy(call.L, index, slot)
+            lua_settop(call.L, slot)
+            return .value(slot)
+        case .instance(let metatable):
+            lua_copy(call.L, metatable, slot)
+            lua_settop(call.L, slot)
+            return .instance(slot)
+        }
     }
 
     /// The target one step further: a field, an item, or the result of a call or method call.

@@ -20,6 +20,8 @@ import Testing
         "lines": "chart.lines({s, s:shift(30) * 0.5})", "bars": "chart.bars(s:resample(15))",
         "forecast": "chart.forecast(fc)", "backtest": "chart.backtest(bt)", "scenarios": "chart.scenarios(w)",
         "warning": "chart.warning(verdict)", "rate": "chart.rate(fc)",
+        "groups": "chart.groups({groups = {{name = 'DE', revenue = s}, {name = 'US', revenue = s * 0.5}}})",
+        "stacked": "chart.stacked({groups = {{name = 'DE', revenue = s}, {name = 'US', revenue = s * 0.5}}})",
         "new": "chart.new{}:line(s):band(s * 0.9, s * 1.1):bars(s):events{{at = '2024-11-29T11:00', label = 'mail'}}",
     ]
 

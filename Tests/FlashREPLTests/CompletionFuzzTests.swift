@@ -32,6 +32,19 @@ import Testing
             #expect(lua_gettop(state.pointer) == top, "\(before)|\(word)")
         }
     }
+
+    /// A long chain pushes a few values a step: completion grows the stack as it goes, never past it.
+    @Test func longChainsCompleteWithinTheStack() throws {
+        let state = try FlashLua.makeState()
+        try state.execute("s = series.new{1, 2, 3, start = 0} t = {} t.t = t")
+        let completer = Completer(state: state)
+        let top = lua_gettop(state.pointer)
+        let chain = "s" + String(repeating: ":cumsum()", count: 3000) + ":"
+        #expect(completer.candidates(for: ":cu", after: String(chain.dropLast())).contains(":cumsum"))
+        let fields = "t" + String(repeating: ".t", count: 3000)
+        #expect(completer.candidates(for: ".t", after: fields) == [".t"])
+        #expect(lua_gettop(state.pointer) == top)
+    }
 }
 
 /// A small deterministic generator (SplitMix64), so a failing line can be found again.

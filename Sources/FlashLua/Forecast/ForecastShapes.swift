@@ -16,13 +16,16 @@ enum ForecastShapes {
         "alert": "boolean", "kind": "string", "index": "number", "time": "string", "gap": "number",
         "shortfall": "number", "message": "string", "warnings": "table", "actual": "Series", "ends": "Series",
         "expected": "Series", "lower": "Series", "upper": "Series", "alerts": "table", "alert_at": "number",
-        "target": "number",
+        "target": "number", "summary": "string", "name": "string", "now": "string", "actual_now": "number",
+        "expected_now": "number", "behind": "table", "behind_share": "number", "total": "Verdict", "groups": "Verdicts",
     ])
+    /// A grouped verdict's `groups`: a verdict per group, in sequence and by name.
+    static let verdicts = LuaShape("Verdicts", items: "Verdict")
     /// `forecast.metrics()`: one entry per metric.
     static let metricList = LuaShape("MetricList", items: "MetricInfo")
     /// One metric's description.
     static let metricInfo = LuaShape("MetricInfo", fields: [
         "key": "string", "heading": "string", "format": "string", "horizon": "number",
     ])
-    static let all = [bands, band, loss, pieces, verdict, metricList, metricInfo]
+    static let all = [bands, band, loss, pieces, verdict, verdicts, metricList, metricInfo]
 }
