@@ -153,7 +153,6 @@ struct IntervalCalibration {
         let span = cutoff - earliestOrigin
         guard span > 0 else { return residuals }
         let count = min(span, Self.maximumOrigins)
-        for h in residuals.indices { residuals[h].reserveCapacity(count) }
         var cumulative = [0.0]
         for value in input.revenue { cumulative.append(cumulative[cumulative.count - 1] + value) }
         let method = model.method(origin: cutoff)
