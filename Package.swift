@@ -137,7 +137,7 @@ let forecastTargets: [Target] = [
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData", "Cancellation"], swiftSettings: strict),
     .executableTarget(
         name: "BenchForecast", dependencies: ["Forecasting", "SaleData", "NumberText", "Cancellation"], path: "Benchmarks/BenchForecast",
-        exclude: ["README.md", "peers.py", "setup_peers.sh", "levels_speed.lua"], swiftSettings: strict),
+        exclude: ["README.md", "peers.py", "setup_peers.sh", "levels_speed.lua", "losses.py"], swiftSettings: strict),
     .executableTarget(
         name: "BenchManySeries", dependencies: ["SaleData", "NumberText", "SafeOutput"], path: "Benchmarks/BenchManySeries",
         exclude: ["README.md", "statsforecast_skus.py"], swiftSettings: strict),
