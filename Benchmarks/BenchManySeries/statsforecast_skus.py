@@ -1,6 +1,6 @@
 """statsforecast's AutoETS on every SKU of a sale and its total, for timing beside `flashcast forecast --by sku`.
 
-    /work/venv-bench/bin/python Benchmarks/BenchManySeries/statsforecast_skus.py SKUS.csv OUT.csv [CUTOFF TRAIN HORIZON LEVEL]
+    .venv-bench/bin/python Benchmarks/BenchManySeries/statsforecast_skus.py SKUS.csv OUT.csv [CUTOFF TRAIN HORIZON LEVEL]
 
 SKUS.csv is BenchManySeries' orders export (order_id,order_time,customer,amount,sku; times in epoch
 seconds). Like flashcast, it sums the orders into per-minute revenue from the first order's minute
