@@ -160,9 +160,10 @@ let scenarioTargets: [Target] = [
 
 let databaseTargets: [Target] = [
     // libpq is loaded with dlopen at the first PostgreSQL connection (see Sources/CLibPQ), not at start-up.
-    .target(name: "CLibPQ", path: "Sources/CLibPQ", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+    .target(name: "CLibraryLoader", path: "Sources/CLibraryLoader", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+    .target(name: "CLibPQ", dependencies: ["CLibraryLoader"], path: "Sources/CLibPQ"),
     // libsqlite3 likewise, at the first database file opened (see Sources/CSQLite); its header is libsqlite3-dev's.
-    .target(name: "CSQLite", path: "Sources/CSQLite", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+    .target(name: "CSQLite", dependencies: ["CLibraryLoader"], path: "Sources/CSQLite"),
     .target(
         name: "OrderSources", dependencies: ["SaleData", "CLibPQ", "CSQLite", "Cancellation"], exclude: ["README.md"],
         swiftSettings: strict),

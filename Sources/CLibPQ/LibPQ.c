@@ -1,9 +1,9 @@
 #include "CLibPQ.h"
 
+#include <CLibraryLoader.h>
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 static struct {
     PGconn *(*connectdbParams)(const char *const *, const char *const *, int);
@@ -33,16 +33,9 @@ static char load_reason[512];
 
 static void load(void) {
     static const char *const names[] = {"libpq.so.5", "libpq.5.dylib", "libpq.so", "libpq.dylib"};
-    void *library = NULL;
-    const char *chosen = getenv("FLASHCAST_LIBPQ");
-    if (chosen && *chosen) library = dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
-    for (size_t i = 0; i < sizeof names / sizeof names[0] && !library && !(chosen && *chosen); i++) {
-        library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    }
+    void *library = flashcast_open_library("FLASHCAST_LIBPQ", names, sizeof names / sizeof names[0],
+                                           "the PostgreSQL client library libpq", load_reason, sizeof load_reason);
     if (!library) {
-        const char *why = dlerror();
-        snprintf(load_reason, sizeof load_reason, "the PostgreSQL client library libpq cannot be loaded (%s)",
-                 why ? why : "not found");
         load_failure = load_reason;
         return;
     }

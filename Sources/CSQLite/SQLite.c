@@ -1,9 +1,9 @@
 #include "CSQLite.h"
 
+#include <CLibraryLoader.h>
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 static struct {
     int (*open_v2)(const char *, sqlite3 **, int, const char *);
@@ -39,16 +39,9 @@ static char load_reason[512];
 
 static void load(void) {
     static const char *const names[] = {"libsqlite3.so.0", "libsqlite3.0.dylib", "libsqlite3.so", "libsqlite3.dylib"};
-    void *library = NULL;
-    const char *chosen = getenv("FLASHCAST_LIBSQLITE3");
-    if (chosen && *chosen) library = dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
-    for (size_t i = 0; i < sizeof names / sizeof names[0] && !library && !(chosen && *chosen); i++) {
-        library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    }
+    void *library = flashcast_open_library("FLASHCAST_LIBSQLITE3", names, sizeof names / sizeof names[0],
+                                           "the SQLite library libsqlite3", load_reason, sizeof load_reason);
     if (!library) {
-        const char *why = dlerror();
-        snprintf(load_reason, sizeof load_reason, "the SQLite library libsqlite3 cannot be loaded (%s)",
-                 why ? why : "not found");
         load_failure = load_reason;
         return;
     }
