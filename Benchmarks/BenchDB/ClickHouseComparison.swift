@@ -34,51 +34,12 @@ struct ClickHouseComparison {
     func run() throws {
         let curl = try Curl(url: url)
         try loadIfMissing(curl)
-        let exportFile = NSTemporaryDirectory() + "benchdb-clickhouse-export.csv"
-        defer { try? FileManager.default.removeItem(atPath: exportFile) }
-        let query = try MinuteQuery(table: sale.table, time: "created_at", amount: "total", customer: "customer",
-                                    window: sale.window, zone: sale.zone)
-        let sumsOnly = try MinuteQuery(table: sale.table, time: "created_at", amount: "total", window: sale.window,
-                                       zone: sale.zone)
-        let lastMinutes = sale.window.upperBound - 9...sale.window.upperBound
-        let liveRefresh = try MinuteQuery(table: sale.table, time: "created_at", amount: "total", customer: "customer",
-                                          window: lastMinutes, zone: sale.zone)
-        var pushed: [Double] = [], pushedSums: [Double] = [], live: [Double] = [], export: [Double] = []
-        var aggregate: [Double] = []
-        var results: (MinuteTable, MinuteTable)?
-        for _ in 0..<runs {
-            var clock = ContinuousClock.now
-            let table = try OrderDatabase.open(url).minuteTable(query)
-            pushed.append(Timing.seconds(since: &clock))
-            _ = try OrderDatabase.open(url).minuteTable(sumsOnly)
-            pushedSums.append(Timing.seconds(since: &clock))
-            _ = try OrderDatabase.open(url).minuteTable(liveRefresh)
-            live.append(Timing.seconds(since: &clock))
+        let heading = "ClickHouse \(try curl.run("SELECT version()")), \(sale.orders) expected orders, \(sale.window.count) minutes"
+        try Comparison(sale: sale, url: url, runs: runs, heading: heading,
+                       exportLabel: "curl FORMAT CSVWithNames export") { file in
             try curl.run("SELECT order_id, toUInt32(created_at) AS order_time, customer, total AS amount FROM \(sale.table)"
                          + " WHERE created_at >= toDateTime(\(sale.window.lowerBound * 60)) AND created_at <"
-                         + " toDateTime(\((sale.window.upperBound + 1) * 60)) FORMAT CSVWithNames", output: exportFile)
-            export.append(Timing.seconds(since: &clock))
-            var options = OrdersReadOptions()
-            options.zone = sale.zone
-            options.window = sale.window
-            let csv = try OrdersReader.read(path: exportFile, options: options).table
-            aggregate.append(Timing.seconds(since: &clock))
-            results = (table, csv)
-        }
-        guard let (table, csv) = results else { return }
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: exportFile)[.size] as? Int) ?? 0
-        let csvTotal = zip(export, aggregate).map(+)
-        print("ClickHouse \(try curl.run("SELECT version()")), \(sale.orders) expected orders, \(sale.window.count) minutes,"
-              + " \(runs) runs, medians:")
-        print(Timing.row("FlashCast push-down (sums, counts, distinct customers)", pushed))
-        print(Timing.row("FlashCast push-down (sums and counts only)", pushedSums))
-        print(Timing.row("FlashCast push-down, last 10 minutes only (a live refresh)", live))
-        print(Timing.row("CSV path: curl FORMAT CSVWithNames export (\(bytes / 1_000_000) MB)", export))
-        print(Timing.row("CSV path: FlashCast CSV reader", aggregate))
-        print(Timing.row("CSV path total", csvTotal))
-        print(String(format: "CSV path time / push-down time: %.2f with distinct customers, %.2f for sums and counts",
-                     Timing.median(csvTotal) / Timing.median(pushed), Timing.median(csvTotal) / Timing.median(pushedSums)))
-        print("tables equal: \(table == csv) (\(table.orders.reduce(0, +)) orders, total \(NumberFormat.cents(table.totalCents)))")
-        guard table == csv else { throw OrderSourceError("the two paths disagree") }
+                         + " toDateTime(\((sale.window.upperBound + 1) * 60)) FORMAT CSVWithNames", output: file)
+        }.run()
     }
 }
