@@ -40,11 +40,11 @@ let foundationTargets: [Target] = [
     .target(name: "TestSupport", dependencies: ["LuaBridge"], path: "Tests/TestSupport", swiftSettings: strict),
     .target(name: "TemporaryFolders", path: "Tests/TemporaryFolders", swiftSettings: strict),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport", "TemporaryFolders"], swiftSettings: strict),
-    .testTarget(name: "FlashREPLTests", dependencies: ["FlashREPL", "FlashLua", "TestSupport"], swiftSettings: strict),
+    .testTarget(name: "FlashREPLTests", dependencies: ["FlashREPL", "FlashLua", "NeuralNet", "TestSupport"], swiftSettings: strict),
     .testTarget(
         name: "FlashCastCLITests", dependencies: ["TestSupport", "TemporaryFolders", "OrderSources", "SaleData", "SafeOutput", "NumberText", "Forecasting"], swiftSettings: strict),
     .executableTarget(
-        name: "FuzzLuaAPI", dependencies: ["FlashLua", "LuaBridge", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        name: "FuzzLuaAPI", dependencies: ["FlashLua", "LuaBridge", "NeuralNet", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         path: "Fuzz/LuaAPI", exclude: ["README.md"], swiftSettings: strict),
     .executableTarget(
         name: "BenchBridge", dependencies: ["LuaBridge"], path: "Benchmarks/BenchBridge", exclude: ["README.md", "startup.py"],
@@ -134,7 +134,7 @@ let chartTargets: [Target] = [
 
 let forecastTargets: [Target] = [
     .target(name: "Forecasting", dependencies: ["SaleData", "NeuralNet", "Cancellation", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
-    .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData", "Cancellation"], swiftSettings: strict),
+    .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "SaleData", "NeuralNet", "Cancellation"], swiftSettings: strict),
     .executableTarget(
         name: "BenchForecast", dependencies: ["Forecasting", "SaleData", "NumberText", "Cancellation"], path: "Benchmarks/BenchForecast",
         exclude: ["README.md", "peers.py", "setup_peers.sh", "levels_speed.lua", "losses.py"], swiftSettings: strict),

@@ -1,6 +1,7 @@
 import FlashLua
 import LuaBridge
 import LuaShim
+import NeuralNet
 import Testing
 
 @testable import FlashREPL
@@ -22,7 +23,7 @@ import Testing
             setmetatable(t, {__index = trap})
             """)
         let completer = Completer(state: state)
-        var generator = SplitMix(state: 22)
+        var generator = SplitMix64(seed: 22)
         let top = lua_gettop(state.pointer)
         for _ in 0..<20_000 {
             let line = (0..<Int.random(in: 0...14, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
@@ -44,17 +45,5 @@ import Testing
         let fields = "t" + String(repeating: ".t", count: 3000)
         #expect(completer.candidates(for: ".t", after: fields) == [".t"])
         #expect(lua_gettop(state.pointer) == top)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing line can be found again.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNet
 import SaleData
 import Testing
 @testable import Forecasting
@@ -7,7 +8,7 @@ import Testing
     /// Three markets over four days: daily cycles at different hours, noise, and one market that
     /// grows, so the groups' forecasts and the total's disagree.
     static func markets() -> (total: Series, groups: [GroupSeries]) {
-        var generator = TestRandom(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let minutes = 4 * 1440
         let shapes: [(String, Double, Double, Double)] = [("DE", 60, 8, 0), ("US", 40, 20, 0.3), ("JP", 25, 2, -0.1)]
         var groups: [GroupSeries] = []
@@ -98,15 +99,7 @@ import Testing
     }
 }
 
-/// A small seeded generator for test data (SplitMix64).
-private struct TestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func unit() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-    }
+/// Seeded test data: a number in 0..<1 from the next 53 bits.
+extension SplitMix64 {
+    fileprivate mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
