@@ -91,8 +91,8 @@ struct LiveSaleArguments: ParsableArguments {
         if let model { options.settings.model = model }
         options.groups = grouping.by.map { column in
             var groups = LiveGrouping(column: column)
-            groups.maxGroups = grouping.maxGroups
-            groups.zones = grouping.zones?.zones ?? [:]
+            groups.maxGroups = grouping.settings.maxGroups
+            groups.zones = grouping.settings.zones?.zones ?? [:]
             return groups
         }
         return options

@@ -9,7 +9,7 @@ struct GroupBacktestCommandRun {
     let lengths: (train: Int, horizon: Int, step: Int)
 
     init(_ command: BacktestCommand, grouping: OrderGrouping) throws {
-        sale = try GroupedSaleInput(command.input, reading: command.reading, modelOptions: command.modelOptions, grouping: grouping)
+        sale = try GroupedSaleInput(command.input, reading: command.reading, history: command.modelOptions.history, grouping: grouping)
         lengths = (ModelOptions.minutes(command.train, default: 500, in: sale.total),
                    ModelOptions.minutes(command.horizon, default: 200, in: sale.total),
                    ModelOptions.minutes(command.step, default: 200, in: sale.total))

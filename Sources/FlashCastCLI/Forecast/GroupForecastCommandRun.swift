@@ -14,7 +14,7 @@ struct GroupForecastCommandRun {
     init(_ command: ForecastCommand, grouping: OrderGrouping) throws {
         guard command.events.isEmpty else { throw ValidationError("--email and --discount are for one series, not with --by") }
         guard command.rateSvg == nil else { throw ValidationError("--rate-svg is for one series, not with --by") }
-        let sale = try GroupedSaleInput(command.input, reading: command.reading, modelOptions: command.modelOptions, grouping: grouping)
+        let sale = try GroupedSaleInput(command.input, reading: command.reading, history: command.modelOptions.history, grouping: grouping)
         summary = sale.summary
         groups = sale.groups
         let total = sale.total, name = command.input.split(separator: "/").last.map(String.init) ?? command.input
