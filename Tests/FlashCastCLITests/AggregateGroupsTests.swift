@@ -88,7 +88,8 @@ import Testing
     @Test func forecastByCountryWritesEveryNodeAndTheReconciliation() throws {
         let output = folder.appendingPathComponent("f.csv").path
         let result = try runFlashcast(["forecast", "examples/data/markets_sale.csv", "--by", "country", "--cutoff",
-                                       "2021-11-12T20:00", "--origins", "2", "-o", output] + reading, in: repository)
+                                       "2021-11-12T20:00", "--origins", "2", "--zones", "DE=Europe/Berlin", "-o", output] + reading,
+                                      in: repository)
         #expect(result.status == 0, "\(result.error)")
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.contains("forecast from 2021-11-12T20:00 (row 2640) to 2021-11-13T04:20, 500 minutes, model flashcast, 4 groups"))
@@ -98,6 +99,8 @@ import Testing
         #expect(csv.first == "group,cutoff,minute,step,actual,forecast,lower,upper")
         #expect(csv.count == 1 + 6 * 500)
         #expect(Set(csv.dropFirst().map { $0.prefix { $0 != "," } }) == ["(total)", "(direct)", "BR", "DE", "JP", "US"])
+        // Berlin's clock drives DE's daily cycle; the file labels every group in the shop's zone, as aggregate --by does.
+        #expect(csv.first { $0.hasPrefix("DE,") }?.hasPrefix("DE,2021-11-12T20:00,2021-11-12T20:01,1,") == true)
     }
 
     @Test func backtestByCountryBackTestsEveryNodeAtEveryCutoff() throws {
@@ -149,14 +152,15 @@ import Testing
         let output = folder.appendingPathComponent("w.csv").path, svg = folder.appendingPathComponent("w.svg").path
         let base = ["whatif", "examples/data/markets_sale.csv", "--by", "country", "--by", "23:00", "--cutoff", "2021-11-12T20:00",
                     "--horizon", "200", "--email", "22:00", "--lift", "1", "--half-life", "20", "--rise", "0", "--discount", "21:00:0.1",
-                    "--reconciliation", "bottom_up", "-o", output] + reading
+                    "--reconciliation", "bottom_up", "--zones", "DE=Europe/Berlin,US=America/New_York", "-o", output] + reading
         let result = try runFlashcast(base + ["--svg", svg], in: repository)
         #expect(result.status == 0, "\(result.error)")
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("scenario ") && $0.contains("gain by 2021-11-12T23:00") })
         #expect(lines.contains { $0.hasPrefix("group    gain: e-mail 22:00  gain: discount 21:00 +10%  gain: all together") })
-        let header = try String(contentsOfFile: output, encoding: .utf8).prefix { $0 != "\n" }
-        #expect(header == "group,scenario,minute,rate,mean,lower,upper")
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text.hasPrefix("group,scenario,minute,rate,mean,lower,upper\n(total),baseline,2021-11-12T20:01,"))
+        #expect(text.contains("\nDE,baseline,2021-11-12T20:01,") && text.contains("\nUS,baseline,2021-11-12T20:01,"))
         let ends = try whatIfEnds(output)
         #expect(Set(ends.keys) == ["(total)", "BR", "DE", "JP", "US"])
         let groups = ["BR", "DE", "JP", "US"]

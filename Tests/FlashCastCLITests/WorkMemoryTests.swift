@@ -28,7 +28,7 @@ import TestSupport
             """
         let body = caught ? "print(pcall(function() return \(call) end))" : call
         try "\(setup)\n\(body)\n\(peak)".write(to: folder.appendingPathComponent("work.lua"), atomically: true, encoding: .utf8)
-        let arguments = ["run", "--sandbox", "--memory", memory, "--timeout", "20", "--input", "/proc/self/status",
+        let arguments = ["run", "--sandbox", "--memory", memory, "--timeout", "60", "--input", "/proc/self/status",
                          "--summary", "out/summary.json", "work.lua"]
         let result = try runCommand(
             URL(fileURLWithPath: "/bin/sh"), ["-c", #"ulimit -v 4194304 && exec "$0" "$@""#, flashcastExecutable().path] + arguments,

@@ -37,7 +37,7 @@ struct GroupForecastCommandRun {
     /// forecast directly as `(direct)`, then each group (their rows written on every core, in this order).
     static func csv(_ result: GroupForecast) throws -> String {
         let nodes = [("(total)", result.total), ("(direct)", result.direct)] + result.groups.map { ($0.name, $0.forecast) }
-        return try GroupedSaleInput.csv(nodes.map { ($0, ForecastTable($1)) })
+        return try GroupedSaleInput.csv(nodes.map { ($0, ForecastTable($1)) }, zone: result.total.mean.zone)
     }
 
     /// The report: the reconciliation and why, then each forecast's end value, band and error.

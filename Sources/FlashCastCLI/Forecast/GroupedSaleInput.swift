@@ -37,11 +37,14 @@ struct GroupedSaleInput {
 }
 
 extension GroupedSaleInput {
-    /// The tables as one CSV whose first column, `group`, names each table's rows.
-    static func csv(_ tables: [(name: String, table: ForecastTable)]) throws -> String {
+    /// The tables as one CSV whose first column, `group`, names each table's rows, every minute
+    /// labelled in `zone` (the shop's: a group's own zone labels its series only, as `aggregate --by` writes).
+    static func csv(_ tables: [(name: String, table: ForecastTable)], zone: ShopZone) throws -> String {
         guard let first = tables.first else { return "" }
         let rows = try ParallelJobs.map(tables.count) { index in
-            tables[index].table.rows(prefix: GroupedOrders.csvField(tables[index].name) + ",")
+            var table = tables[index].table
+            for piece in table.pieces.indices { table.pieces[piece].mean.zone = zone }
+            return table.rows(prefix: GroupedOrders.csvField(tables[index].name) + ",")
         }
         return "group," + first.table.header + "\n" + rows.joined()
     }

@@ -25,11 +25,12 @@ public struct GroupScenarioComparison: Sendable, Equatable {
     }
 
     /// `group,scenario,minute,rate,mean,lower,upper` (the bounds as `ScenarioComparison.csv` names
-    /// them): the total as `(total)`, then each group.
+    /// them): the total as `(total)`, then each group, every minute labelled in the total's zone (a
+    /// group's own zone labels its series only).
     public var csv: String {
         let nodes = [("(total)", total)] + zip(names, groups).map { ($0, $1) }
         return "group," + total.csvHeader + nodes.map { name, comparison in
-            comparison.csvRows(prefix: ScenarioComparison.csvField(name) + ",")
+            comparison.csvRows(prefix: ScenarioComparison.csvField(name) + ",", zone: total.baseline.mean.zone)
         }.joined()
     }
 

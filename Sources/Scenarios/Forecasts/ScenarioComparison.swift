@@ -38,15 +38,15 @@ public struct ScenarioComparison: Sendable, Equatable {
         return "scenario,minute,rate,mean,\(bounds)\n"
     }
 
-    /// The CSV's rows, each line starting with `prefix`.
-    func csvRows(prefix: String) -> String {
+    /// The CSV's rows, each line starting with `prefix`, minutes labelled in `zone` (default the baseline's).
+    func csvRows(prefix: String, zone: ShopZone? = nil) -> String {
         var text = ""
         for forecast in [baseline] + scenarios {
-            let name = prefix + Self.csvField(forecast.name)
+            let name = prefix + Self.csvField(forecast.name), clock = zone ?? forecast.mean.zone
             for i in 0..<forecast.mean.count {
                 let values = [forecast.rate.values[i], forecast.mean.values[i]]
                     + forecast.bands.flatMap { [$0.lower.values[i], $0.upper.values[i]] }
-                text += "\(name),\(forecast.mean.label(at: i)),"
+                text += "\(name),\(clock.label(minute: forecast.mean.minute(at: i))),"
                     + values.map(NumberFormat.money).joined(separator: ",") + "\n"
             }
         }
