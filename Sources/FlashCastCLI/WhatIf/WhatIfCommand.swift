@@ -32,7 +32,8 @@ struct WhatIfCommand: ParsableCommand {
             total and every group, reconciled as 'flashcast forecast --by' does (--reconciliation, --origins), and tries \
             every scenario on each group (--groups US,DE: only on those; the others keep their baseline) and on the \
             total so that they add up: the total's rate is its baseline's plus every group's extra, its bands its \
-            baseline's moved by that extra. The CSV gains a first column, group: '(total)', then each group; the report \
+            baseline's moved by that extra. The CSV gains a first column, group: '(total)', then each group (every minute \
+            labelled in the shop's zone, --zones or not); the report \
             gives the total's scenarios and each group's gains; --svg draws the total. --by takes a time and a column \
             together (--by country --by 18:00).
             Exit status: 0 fine, 1 bad data or failed forecast, 2 usage error.
