@@ -100,6 +100,47 @@ import TestSupport
         }
     }
 
+    /// A callback's error is raised again from the Swift function's C frame: the traceback still
+    /// starts with the callback's own lines (and those of callbacks inside it), then goes on below.
+    @Test func callbackErrorsKeepTheCallbacksLinesInTheTraceback() throws {
+        state.setGlobal("each") { call in
+            let function = try call.function(2)
+            for value in try call.numbers(1) {
+                try call.callFunction(at: function) { $0.push(value); return 1 }
+            }
+            return 0
+        }
+        let code = """
+            local function check(v)
+              if v > 1 then error({code = v}) end
+            end
+            local function inner(v) check(v) end
+            local function outer(v) each({v}, inner) end
+            each({1, 2}, outer)
+            """
+        do {
+            try state.execute(code, chunkName: "@script.lua")
+            Issue.record("expected an error")
+        } catch {
+            let lines = (error.traceback ?? "").split(separator: "\n").map { $0.trimmingPrefix("\t") }
+            #expect(Array(lines.prefix(8)) == [
+                "stack traceback:", "[C]: in function 'error'", "script.lua:2: in upvalue 'check'",
+                "script.lua:4: in function <script.lua:4>", "[C]: in function 'each'",
+                "script.lua:5: in function <script.lua:5>", "[C]: in function 'each'", "script.lua:6: in main chunk",
+            ], "\(error.traceback ?? "")")
+        }
+        // caught by pcall, the note is not carried to a later error of the same value
+        let later = "local e = {}; pcall(each, {1}, function() error(e) end); error(e)"
+        do {
+            try state.execute(later, chunkName: "@later.lua")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.traceback?.split(separator: "\n").dropFirst().first?.contains("in function 'error'") == true,
+                    "\(error.traceback ?? "")")
+            #expect(error.traceback?.contains("in function 'each'") == false, "\(error.traceback ?? "")")
+        }
+    }
+
     @Test func syntaxErrorsAreReported() {
         do {
             try state.execute("x = = 1", chunkName: "=bad")
