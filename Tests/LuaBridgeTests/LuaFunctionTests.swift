@@ -7,6 +7,13 @@ import TestSupport
 
     init() throws {
         state = try LuaState()
+        state.setGlobal("each") { call in
+            let function = try call.function(2)
+            for value in try call.numbers(1) {
+                try call.callFunction(at: function) { $0.push(value); return 1 }
+            }
+            return 0
+        }
         state.setGlobal("add") { call in
             call.push(try call.number(1) + call.number(2))
             return 1
@@ -72,13 +79,6 @@ import TestSupport
     }
 
     @Test func callbacksPropagateLuaErrorsUnchanged() throws {
-        state.setGlobal("each") { call in
-            let function = try call.function(2)
-            for value in try call.numbers(1) {
-                try call.callFunction(at: function) { $0.push(value); return 1 }
-            }
-            return 0
-        }
         let code = "local seen = 0; each({1, 2, 3}, function(v) seen = seen + v end); return seen"
         #expect(try state.execute(code) == ["6.0"])
         let error = luaError(state, "each({1, 2}, function(v) if v == 2 then error({code = 7}) end end)")
@@ -103,13 +103,6 @@ import TestSupport
     /// A callback's error is raised again from the Swift function's C frame: the traceback still
     /// starts with the callback's own lines (and those of callbacks inside it), then goes on below.
     @Test func callbackErrorsKeepTheCallbacksLinesInTheTraceback() throws {
-        state.setGlobal("each") { call in
-            let function = try call.function(2)
-            for value in try call.numbers(1) {
-                try call.callFunction(at: function) { $0.push(value); return 1 }
-            }
-            return 0
-        }
         let code = """
             local function check(v)
               if v > 1 then error({code = v}) end
