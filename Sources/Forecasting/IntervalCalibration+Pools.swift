@@ -12,10 +12,13 @@ extension IntervalCalibration {
         /// `start[h - 1]`: the position in horizon order of horizon h's first residual (and
         /// `start[reach]` the count).
         private let start: [Int]
+        /// `largest[h - 1]`: the largest weight at horizon h (0 when it has no residual).
+        private let largest: [Double]
 
         init(_ residuals: [[Residual]], reach: Int) {
             var start = [0], inOrder: [Double] = []
             for list in residuals.prefix(reach) { start.append(start[start.count - 1] + list.count) }
+            largest = residuals.prefix(reach).map { list in list.reduce(0) { max($0, $1.weight) } }
             inOrder.reserveCapacity(start[start.count - 1])
             for list in residuals.prefix(reach) { for residual in list { inOrder.append(residual.value) } }
             let order = Self.stableOrder(inOrder)
@@ -36,67 +39,101 @@ extension IntervalCalibration {
         }
 
         /// The indices of `values` in the order of a stable sort by value (equal values keep their
-        /// order): a least-significant-digit radix sort, byte by byte, of keys that order as the
+        /// order): a least-significant-digit radix sort, 11 bits a pass, of keys that order as the
         /// values do (finite values; -0 is taken as 0), several times faster than comparing. The
         /// keys move with their indices (no lookup of a key by index), and one pass counts every
-        /// byte's digits.
+        /// digit.
         static func stableOrder(_ values: [Double]) -> [Int] {
+            let count = values.count
             var entries = values.enumerated().map { index, value -> (key: UInt64, index: Int) in
                 let bits = (value + 0).bitPattern  // -0 + 0 is 0
                 return (bits >> 63 == 1 ? ~bits : bits | 1 << 63, index)
             }
-            var counts = Array(repeating: 0, count: 8 * 256)
-            for entry in entries {
-                for byte in 0..<8 { counts[byte << 8 | Int(entry.key >> UInt64(byte << 3) & 255)] += 1 }
+            var counts = Array(repeating: 0, count: digitPasses << digitBits)
+            counts.withUnsafeMutableBufferPointer { counts in
+                for entry in entries {
+                    for pass in 0..<digitPasses { counts[pass << digitBits | digit(entry.key, pass)] += 1 }
+                }
             }
             var next = entries
-            for byte in 0..<8 where !counts[(byte << 8)..<(byte + 1) << 8].contains(entries.count) {  // else every key has this byte: order kept
+            for pass in 0..<digitPasses {
+                let digits = pass << digitBits..<(pass + 1) << digitBits
+                guard !counts[digits].contains(count) else { continue }  // every key has this digit: order kept
                 var position = 0
-                for digit in byte << 8..<(byte + 1) << 8 {
+                for digit in digits {
                     let count = counts[digit]
                     counts[digit] = position
                     position += count
                 }
-                let shift = UInt64(byte << 3)
-                for entry in entries {
-                    let digit = byte << 8 | Int(entry.key >> shift & 255)
-                    next[counts[digit]] = entry
-                    counts[digit] += 1
+                counts.withUnsafeMutableBufferPointer { counts in
+                    entries.withUnsafeBufferPointer { from in
+                        next.withUnsafeMutableBufferPointer { to in
+                            for entry in from {
+                                let slot = pass << digitBits | digit(entry.key, pass)
+                                to[counts[slot]] = entry
+                                counts[slot] += 1
+                            }
+                        }
+                    }
                 }
                 swap(&entries, &next)
             }
             return entries.map(\.index)
         }
 
+        /// Bits of a key sorted on in one pass of `stableOrder`.
+        private static let digitBits = 11
+        /// Passes of `stableOrder` that cover a key's 64 bits.
+        private static let digitPasses = (64 + digitBits - 1) / digitBits
+
+        /// The digit of `key` sorted on in pass `pass` (the lowest bits first).
+        @inline(__always) private static func digit(_ key: UInt64, _ pass: Int) -> Int {
+            Int(truncatingIfNeeded: key >> UInt64(pass * digitBits)) & (1 << digitBits - 1)
+        }
+
         /// The residuals of `horizons`, sorted by value, written into `pool` (its storage kept):
         /// their places in `values` are marked in the bit set `marks`, then read in order.
         func pool(_ horizons: ClosedRange<Int>, into pool: inout Pool, marks: inout [UInt64]) {
-            pool.removeAll()
             let words = (values.count + 63) / 64
             if marks.count != words { marks = Array(repeating: 0, count: words) }
-            for index in start[horizons.lowerBound - 1]..<start[horizons.upperBound] {
-                marks[rank[index] >> 6] |= 1 << UInt64(rank[index] & 63)
-            }
-            for word in marks.indices where marks[word] != 0 {
-                var bits = marks[word]
-                while bits != 0 {
-                    let position = word << 6 | bits.trailingZeroBitCount
-                    pool.append(value: values[position], weight: weights[position])
-                    bits &= bits - 1
+            let first = start[horizons.lowerBound - 1], end = start[horizons.upperBound]
+            let newest = largest[(horizons.lowerBound - 1)..<horizons.upperBound].max() ?? 1
+            marks.withUnsafeMutableBufferPointer { marks in
+                rank.withUnsafeBufferPointer { rank in
+                    for index in first..<end { marks[rank[index] >> 6] |= 1 << UInt64(rank[index] & 63) }
                 }
-                marks[word] = 0
+                pool.fill(count: end - first, largestWeight: newest) { poolValues, poolWeights in
+                    values.withUnsafeBufferPointer { values in
+                        weights.withUnsafeBufferPointer { weights in
+                            var filled = 0
+                            for word in marks.indices where marks[word] != 0 {
+                                var bits = marks[word]
+                                while bits != 0 {
+                                    let position = word << 6 | bits.trailingZeroBitCount
+                                    poolValues[filled] = values[position]
+                                    poolWeights[filled] = weights[position]
+                                    filled += 1
+                                    bits &= bits - 1
+                                }
+                                marks[word] = 0
+                            }
+                        }
+                    }
+                }
             }
-            pool.sum()
         }
     }
 
     /// Residuals sorted by value and their weights summed up from either end, from which every
     /// weighted conformal quantile (`rank`) is read by bisection instead of by a scan each.
     struct Pool {
-        /// The residuals' values, rising.
-        private(set) var values: [Double] = []
+        /// The residuals' values, rising (the first `count` of the storage).
+        var values: ArraySlice<Double> { valueStorage[..<count] }
         /// Their weights (never negative), in the same order.
-        private(set) var weights: [Double] = []
+        var weights: ArraySlice<Double> { weightStorage[..<count] }
+        /// How many residuals the pool holds.
+        private(set) var count = 0
+        private var valueStorage: [Double] = [], weightStorage: [Double] = []
         /// `fromBelow[i]`: the weights of `values[0...i]` added from the lowest.
         private var fromBelow: [Double] = []
         /// `fromAbove[i]`: the weights of the `i + 1` highest values added from the highest.
@@ -104,45 +141,50 @@ extension IntervalCalibration {
         /// The largest weight (the newest origin's), 1 when empty.
         private var newest = 1.0
 
-        /// An empty pool.
-        init() {}
+        /// An empty pool with room for `capacity` residuals.
+        init(capacity: Int = 0) {
+            valueStorage = Array(repeating: 0, count: capacity)
+            (weightStorage, fromBelow, fromAbove) = (valueStorage, valueStorage, valueStorage)
+        }
 
         /// A pool of `sorted` (residuals sorted by value).
         init(_ sorted: [Residual]) {
-            for residual in sorted { append(value: residual.value, weight: residual.weight) }
-            sum()
-        }
-
-        /// Empties the pool, keeping its storage.
-        mutating func removeAll() {
-            values.removeAll(keepingCapacity: true)
-            weights.removeAll(keepingCapacity: true)
-        }
-
-        /// Adds a residual above every one in the pool (call `sum` once all are in).
-        mutating func append(value: Double, weight: Double) {
-            values.append(value)
-            weights.append(weight)
-        }
-
-        /// Sums the weights up from either end and finds the largest.
-        mutating func sum() {
-            let count = weights.count
-            fromBelow.removeAll(keepingCapacity: true)
-            fromAbove.removeAll(keepingCapacity: true)
-            var below = 0.0, above = 0.0, largest = -Double.infinity
-            for index in 0..<count {
-                below += weights[index]
-                above += weights[count - 1 - index]
-                largest = max(largest, weights[index])
-                fromBelow.append(below)
-                fromAbove.append(above)
+            fill(count: sorted.count, largestWeight: sorted.map(\.weight).max() ?? 1) { values, weights in
+                for (index, residual) in sorted.enumerated() {
+                    values[index] = residual.value
+                    weights[index] = residual.weight
+                }
             }
-            newest = count > 0 ? largest : 1
+        }
+
+        /// Makes the pool `count` residuals, whose values (rising) and weights (the largest
+        /// `largestWeight`) `write` puts in the buffers it is given, then sums their weights up
+        /// from either end.
+        mutating func fill(count: Int, largestWeight: Double,
+                           _ write: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void) {
+            if valueStorage.count < count { self = Pool(capacity: count) }
+            self.count = count
+            valueStorage.withUnsafeMutableBufferPointer { values in
+                weightStorage.withUnsafeMutableBufferPointer { weights in write(values, weights) }
+            }
+            weightStorage.withUnsafeBufferPointer { weights in
+                fromBelow.withUnsafeMutableBufferPointer { fromBelow in
+                    fromAbove.withUnsafeMutableBufferPointer { fromAbove in
+                        var below = 0.0, above = 0.0
+                        for index in 0..<count {
+                            below += weights[index]
+                            above += weights[count - 1 - index]
+                            fromBelow[index] = below
+                            fromAbove[index] = above
+                        }
+                    }
+                }
+            }
+            newest = count > 0 ? largestWeight : 1
         }
 
         /// Whether the pool holds no residual.
-        var isEmpty: Bool { values.isEmpty }
+        var isEmpty: Bool { count == 0 }
 
         /// The weighted conformal order statistic: the first value, counted from the upper (or
         /// lower) end, where the weight passed reaches `1 - tail` of the total plus one more
@@ -150,16 +192,15 @@ extension IntervalCalibration {
         /// too few; 0 when the pool is empty). The weights passed are the running sums in the
         /// order a scan from that end would add them, so the value is the scan's to the last bit.
         func rank(_ tail: Double, upper: Bool) -> Double {
-            guard let total = fromBelow.last else { return 0 }
-            let needed = (total + newest) * (1 - tail) * (1 - 1e-12)
-            let passed = upper ? fromBelow : fromAbove
-            var low = 0, high = passed.count  // the first running sum reaching `needed`: they never fall
+            guard count > 0 else { return 0 }
+            let needed = (fromBelow[count - 1] + newest) * (1 - tail) * (1 - 1e-12)
+            var low = 0, high = count  // the first running sum reaching `needed`: they never fall
             while low < high {
                 let middle = (low + high) / 2
-                if passed[middle] >= needed { high = middle } else { low = middle + 1 }
+                if (upper ? fromBelow[middle] : fromAbove[middle]) >= needed { high = middle } else { low = middle + 1 }
             }
-            let index = min(low, passed.count - 1)
-            return values[upper ? index : values.count - 1 - index]
+            let index = min(low, count - 1)
+            return valueStorage[upper ? index : count - 1 - index]
         }
     }
 }

@@ -187,7 +187,7 @@ struct IntervalCalibration {
         var points = levels.map { _ in [GridPoint]() }
         guard reach > 0 else { return points }
         let residuals = SortedResiduals(residuals, reach: reach)
-        var pool = Pool(), marks: [UInt64] = []
+        var pool = Pool(capacity: residuals.values.count), marks: [UInt64] = []
         for h in grid(reach) {
             let from = max(1, Int(Double(h) * 0.8)), to = min(reach, max(h, Int(Double(h) * 1.25)))
             residuals.pool(from...to, into: &pool, marks: &marks)

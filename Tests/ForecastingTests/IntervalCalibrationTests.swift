@@ -84,7 +84,7 @@ import SaleData
         for (from, to) in [(1, 1), (1, 60), (3, 3), (17, 27), (40, 60), (59, 60)] {
             sorted.pool(from...to, into: &pool, marks: &marks)
             let alone = residuals[(from - 1)..<to].flatMap { $0 }.sorted { $0.value < $1.value }
-            #expect(pool.values == alone.map(\.value) && pool.weights == alone.map(\.weight), "horizons \(from)...\(to)")
+            #expect(Array(pool.values) == alone.map(\.value) && Array(pool.weights) == alone.map(\.weight), "horizons \(from)...\(to)")
         }
     }
 
