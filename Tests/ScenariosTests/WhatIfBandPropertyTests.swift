@@ -14,6 +14,7 @@ import Testing
         for cutoff in stride(from: 1259, through: 1859, by: 200) {
             var options = ForecastOptions(cutoff: cutoff, train: 600, horizon: 300)
             options.levels = [0.5, 0.8, 0.95]
+            options.burstFreeBands = true
             let forecast = try Forecaster.forecast(revenue: revenue, options: options)
             let send = revenue.minute(at: cutoff + 40)
             let learned = try EffectLearner.learn(revenue.slice(0..<(cutoff + 1)), sentAt: simulation.start + 600)
@@ -23,7 +24,7 @@ import Testing
                 let mean = scenario.mean.values
                 for (k, band) in scenario.bands.enumerated() {
                     let lower = band.lower.values, upper = band.upper.values
-                    let baseLower = forecast.bands[k].lower.values, baseUpper = forecast.bands[k].upper.values
+                    let baseLower = forecast.burstFreeBands[k].lower.values, baseUpper = forecast.burstFreeBands[k].upper.values
                     for i in mean.indices {
                         #expect(lower[i] <= mean[i] && mean[i] <= upper[i], "cutoff \(cutoff) level \(band.level) minute \(i)")
                         if k > 0 {

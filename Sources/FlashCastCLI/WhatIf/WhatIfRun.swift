@@ -33,6 +33,7 @@ struct WhatIfRun {
                                       horizon: ModelOptions.minutes(command.horizon ?? toEnd ?? (rest > 0 ? rest : nil), default: 500, in: revenue),
                                       seed: command.seed)
         options.levels = command.levels.level.values
+        options.burstFreeBands = true
         let earlier = try command.history.map { try SaleInput.load($0, reading: command.reading, asHistory: true) }
         options.history = earlier?.revenue
         forecast = try Forecaster.forecast(revenue: revenue, options: options)
