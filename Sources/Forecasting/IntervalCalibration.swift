@@ -158,6 +158,9 @@ struct IntervalCalibration {
         let span = cutoff - earliestOrigin
         guard span > 0 else { return residuals }
         let count = min(span, Self.maximumOrigins)
+        for target in residuals.indices {
+            for h in residuals[target].indices { residuals[target][h].reserveCapacity(count) }
+        }
         let totals = targets.map { target in
             var cumulative = [0.0]
             for value in target { cumulative.append(cumulative[cumulative.count - 1] + value) }
