@@ -158,8 +158,8 @@ struct IntervalCalibration {
         let span = cutoff - earliestOrigin
         guard span > 0 else { return residuals }
         let count = min(span, Self.maximumOrigins)
-        for target in residuals.indices {
-            for h in residuals[target].indices { residuals[target][h].reserveCapacity(count) }
+        for target in residuals.indices {  // no origin reaches past `span`: a far horizon reserves nothing
+            for h in residuals[target].indices.prefix(span) { residuals[target][h].reserveCapacity(count) }
         }
         let totals = targets.map { target in
             var cumulative = [0.0]
