@@ -72,7 +72,6 @@ struct FlashcastModel: ForecastMethod {
         let open = features.contains(.level) ? openHours(origin: origin) : Array(repeating: true, count: 24)
         var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past, open: open), features: features.count,
                            recentBlocks: Self.recentMinutes / Self.blockMinutes)
-        var levelSetElsewhere = false
         if let index = features.firstIndex(of: .lastSeason) {
             if fit.tracksAsIs(index) {
                 fit.useAlone(index)
@@ -80,7 +79,6 @@ struct FlashcastModel: ForecastMethod {
                 // The level is set by the steadier shape: the earlier sale's change, or, in a
                 // sparse shop, the week's mean (one day's few busy hours over another's are noise).
                 fit.setScale(index, to: 1)
-                levelSetElsewhere = true
             }
         }
         for (index, feature) in features.enumerated() where feature != .level {
@@ -90,7 +88,7 @@ struct FlashcastModel: ForecastMethod {
             // mean is no guide once the level has moved: its scale was fitted on the older level,
             // and the days it averages differ by the hour (a surge on one of them), so a few
             // hours' ratio is no level for the rest of the day either: last season goes alone.
-            guard feature != .recentDays, !(feature == .lastSeason && levelSetElsewhere) else { continue }
+            guard feature != .recentDays else { continue }
             if fit.followRecentLevel(index), feature == .lastSeason { fit.weighAlone(index) }
         }
         let rows = origin + 1..<origin + 1 + horizon
