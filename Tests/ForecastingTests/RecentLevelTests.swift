@@ -23,6 +23,16 @@ import SaleData
         #expect(abs(log(fit.scales[0]) - log(3)) < 0.1)
     }
 
+    @Test func aLevelThatMovedHalfTheWindowAgoIsJudgedByTheWobbleOnEitherSide() {
+        // the newest 8 hours earn half what the feature says, the 8 before as it says: across the
+        // move the ratios spread by half their gap, within either side by their jitter alone
+        let logRatios = (0..<16).map { ($0 < 8 ? log(0.5) : 0) + Self.jitter($0) }
+        var fit = ShapeFit(blocks: Self.blocks(logRatios), features: 1, recentBlocks: 6)
+        fit.setScale(0, to: 1)
+        fit.followRecentLevel(0)
+        #expect(abs(log(fit.scales[0]) - log(0.5)) < 0.1)
+    }
+
     @Test func aCampaignOfTwoRecentHoursDoesNotMoveTheScale() {
         let logRatios = (0..<18).map { ($0 < 2 ? log(3) : 0) + Self.jitter($0) }
         var fit = ShapeFit(blocks: Self.blocks(logRatios), features: 1, recentBlocks: 6)
