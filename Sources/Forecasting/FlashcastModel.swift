@@ -86,9 +86,10 @@ struct FlashcastModel: ForecastMethod {
             fit.keepUnlessSignificant(index)
             // Last season beside an earlier sale follows a moved level too: this year's days may
             // differ otherwise than last year's (a bigger Black Friday, a quieter Saturday after
-            // it). The recent days' mean is no guide once the level has moved: its scale was fitted on the older level,
-            // and the days it averages differ by the hour (a surge on one of them), so a few
-            // hours' ratio is no level for the rest of the day either: last season goes alone.
+            // it). The recent days' mean is no guide once the level has moved: its scale was
+            // fitted on the older level, and the days it averages differ by the hour (a surge on
+            // one of them), so a few hours' ratio is no level for the rest of the day either:
+            // last season goes alone.
             guard feature != .recentDays else { continue }
             if fit.followRecentLevel(index), feature == .lastSeason { fit.weighAlone(index) }
         }
