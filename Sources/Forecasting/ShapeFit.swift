@@ -146,9 +146,8 @@ struct ShapeFit {
     /// spreads of the hourly ratios within the newest blocks and within the older ones (beyond the
     /// hour-to-hour wobble of the shape on either side of a move, which a spread across the move
     /// would count as wobble: the newest hours are unlike the others, not a little off): the level
-    /// has moved (a day unlike the day before,
-    /// a sale that is over), and the older hours no longer say what it is. Robust fits only: in a
-    /// sparse shop a few hours are too few for a level.
+    /// has moved (a day unlike the day before, a sale that is over), and the older hours no longer
+    /// say what it is. Robust fits only: in a sparse shop a few hours are too few for a level.
     /// Returns whether it did.
     @discardableResult
     mutating func followRecentLevel(_ index: Int) -> Bool {
