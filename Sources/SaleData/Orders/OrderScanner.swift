@@ -45,9 +45,10 @@ struct OrderScanner {
         let capacity = layout.fieldCount + 1
         let spans = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: capacity)
         defer { spans.deallocate() }
+        var special = SpecialBytes()
         var i = 0
         consumed = 0
-        while i < n, let end = splitter.row(p, from: i, count: n, atEnd: atEnd, spans: spans) {
+        while i < n, let end = splitter.row(p, from: i, count: n, atEnd: atEnd, spans: spans, special: &special) {
             if !(end.fields == 1 && spans[0].start == spans[0].end && end.problem == nil) {
                 if let problem = end.problem?.problem ?? fieldCountProblem(end.fields) {
                     if !detectOnly {
