@@ -254,6 +254,7 @@ struct OrderScanner {
     }
 
     /// A field's bytes, spaces trimmed and doubled quotes collapsed (in place).
+    @inline(__always)
     private func field(_ p: UnsafeMutablePointer<UInt8>, _ spans: UnsafeMutableBufferPointer<FieldSpan>,
                        _ index: Int) -> (UnsafeMutablePointer<UInt8>, Int) {
         var span = spans[index]
