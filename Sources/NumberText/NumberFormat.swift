@@ -22,7 +22,7 @@ public enum NumberFormat {
     public static func appendFixed(_ value: Double, decimals: Int, minus: String = "-", to bytes: inout [UInt8]) {
         guard value.isFinite else { return bytes.append(contentsOf: nonFinite(value, minus: minus).utf8) }
         let places = min(max(decimals, 0), 9)
-        let scale = pow(10, Double(places))
+        let scale = powersOfTen[places]
         let scaled = (abs(value) * scale).rounded()
         guard scaled < 9e15 else {  // past 2^53 every double is whole: print its digits
             if value < 0 { bytes.append(contentsOf: minus.utf8) }
@@ -41,6 +41,9 @@ public enum NumberFormat {
             index -= 1
         }
     }
+
+    /// 10^0 ... 10^9, each exact.
+    private static let powersOfTen: [Double] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
 
     /// Appends the decimal digits of `value` (not negative) to `bytes`.
     public static func appendDigits(_ value: Int64, to bytes: inout [UInt8]) {

@@ -66,6 +66,8 @@ import SaleData
         // ties (rounded values), both signs, zeros of both signs, extremes
         var values = (0..<2000).map { _ in (Double.random(in: -3...3, using: &generator) * 4).rounded() / 4 }
         values += [0, -0.0, .infinity, -.infinity, 1e-300, -1e-300, .greatestFiniteMagnitude, 0, -0.0]
+        // values alike in their top bits, apart in the lower ones (the runs the radix passes leave)
+        values += (0..<500).map { _ in (Bool.random(using: &generator) ? 1 : -1) * (1 + Double(Int.random(in: 0..<50, using: &generator)) * 1e-12) }
         values.shuffle(using: &generator)
         let expected = values.indices.sorted { values[$0] < values[$1] }
         #expect(IntervalCalibration.SortedResiduals.stableOrder(values) == expected)
