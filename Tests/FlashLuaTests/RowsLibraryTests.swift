@@ -54,6 +54,21 @@ import TestSupport
         #expect(luaError(try state(), code) == message)
     }
 
+    /// The traceback of an error in the row function shows the function's line, not only the filter's.
+    @Test func aFilterFunctionsErrorShowsItsLineInTheTraceback() throws {
+        let code = "local function keep(row)\n  return row.amount > nil\nend\nreturn #t:filter(keep)"
+        let state = try state()
+        do {
+            try state.execute(code, chunkName: "@report.lua")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "report.lua:2: attempt to compare nil with number")
+            let lines = (error.traceback ?? "").split(separator: "\n").prefix(4).map { $0.trimmingPrefix("\t") }
+            #expect(lines == ["stack traceback:", "report.lua:2: in function <report.lua:1>", "[C]: in method 'filter'",
+                              "report.lua:4: in main chunk"], "\(error.traceback ?? "")")
+        }
+    }
+
     @Test(arguments: [
         ("t:filter('nope', '>', 1)", "test:1: bad argument #1 to 'filter' (no column 'nope' (columns: order_id, customer, amount))"),
         ("t:filter('amount', 'gt', 1)", "test:1: bad argument #2 to 'filter' (must be one of '==', '~=', '<', '<=', '>', '>=', got 'gt')"),
