@@ -48,7 +48,7 @@ struct IntervalCalibration {
     func bands(mean: [Double], levels: [Double], residuals: [[Residual]]) -> [(lower: [Double], upper: [Double])] {
         let reach = Self.reach(residuals)
         let points = Self.gridQuantiles(residuals, reach: reach, levels: levels)
-        let lastingBias = Self.lastingBias(residuals.prefix(reach).joined())
+        let lastingBias = Self.lastingBias(residuals.prefix(reach))
         return Self.nestedAndWidening(zip(levels, points).map { level, points in
             bands(mean: mean, curves: points.isEmpty ? nil : QuantileCurves(points: points, lastingBias: lastingBias),
                   reach: reach, level: level)
