@@ -26,6 +26,10 @@ public final class OutputFile {
         throws(OutputError)
     {
         self.path = path
+        guard !path.isEmpty, !path.utf8.contains(0) else {  // C would read "" as the folder, "a\0b" as "a"
+            open = false
+            throw OutputError(path: path, reason: path.isEmpty ? "no such file or directory" : "the name holds a zero byte")
+        }
         let flags = (readable ? OSHIM_READABLE.rawValue : 0) | (folder == nil ? OSHIM_DASH_IS_STDOUT.rawValue : 0)
         let code = oshim_open(path, folder, Int32(flags), permissions, &output)
         guard code == 0 else {
@@ -37,11 +41,11 @@ public final class OutputFile {
 
     deinit { discard() }
 
-    /// Appends `bytes`; they reach the file in large blocks.
+    /// Appends `bytes`; they reach the file in large blocks (a large contiguous one as it is, not copied).
     public func write(_ bytes: some Collection<UInt8>) throws(OutputError) {
         guard bytes.count < Self.bufferSize else {
             try flush()
-            return try writeAll(Array(bytes))
+            return try writeAll(bytes)
         }
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.bufferSize { try flush() }
@@ -55,15 +59,21 @@ public final class OutputFile {
     /// Writes what is buffered, flushes it to disk and puts the file in place.
     public func commit() throws(OutputError) {
         guard open else { throw OutputError(path: path, reason: "already closed") }
+        try writeBuffered()
+        open = false
+        let code = oshim_commit(&output)
+        guard code == 0 else { throw OutputError(path: path, code: code) }
+    }
+
+    /// Writes what is buffered (to the temporary, or in place to a device), so that an output set
+    /// sees every write fail before it puts any file in place; on failure the output is discarded.
+    func writeBuffered() throws(OutputError) {
         do {
             try flush()
         } catch {
             discard()
             throw error
         }
-        open = false
-        let code = oshim_commit(&output)
-        guard code == 0 else { throw OutputError(path: path, code: code) }
     }
 
     /// Abandons the output: the temporary is removed and the target left as it was.
@@ -102,10 +112,18 @@ public final class OutputFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func writeAll(_ bytes: [UInt8]) throws(OutputError) {
+    /// Writes `bytes` whole, from their own storage when it is contiguous.
+    private func writeAll(_ bytes: some Collection<UInt8>) throws(OutputError) {
+        let written = bytes.withContiguousStorageIfAvailable { bytes in
+            Result { () throws(OutputError) in try writeAll(UnsafeRawBufferPointer(bytes)) }
+        }
+        try (written ?? Array(bytes).withUnsafeBytes { bytes in Result { () throws(OutputError) in try writeAll(bytes) } }).get()
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
         var written = 0
         while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { writeSome(output.fd, $0) }
+            let count = writeSome(output.fd, UnsafeRawBufferPointer(rebasing: bytes[written...]))
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { throw OutputError(path: path, code: count < 0 ? errno : EIO) }
             written += count

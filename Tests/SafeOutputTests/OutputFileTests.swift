@@ -26,6 +26,22 @@ import Testing
         #expect(info.st_mode & 0o777 == 0o640)
     }
 
+    @Test func largeWritesLandWholeAndInOrder() throws {
+        let folder = TemporaryFolder("output-large")
+        defer { folder.remove() }
+        // past the 64 KiB buffer: a String's own bytes, an array, bytes not stored together, small ones between
+        let text = String(repeating: "0123456789,", count: 20_000)
+        let file = try OutputFile(folder.file("large.csv"))
+        try file.write("head\n")
+        try file.write(text)
+        try file.write(Array(text.utf8.reversed()))
+        try file.write(repeatElement(UInt8(ascii: "x"), count: 70_000))
+        try file.write("tail")
+        try file.commit()
+        let expected = "head\n" + text + String(text.reversed()) + String(repeating: "x", count: 70_000) + "tail"
+        #expect(try self.text(folder.file("large.csv")) == expected)
+    }
+
     @Test func aNewFileGetsTheRequestedPermissionsUnderTheUmask() throws {
         let folder = TemporaryFolder("output-new")
         defer { folder.remove() }
@@ -109,6 +125,14 @@ import Testing
         }
         #expect(OutputError(path: "a.csv", reason: "no space left on device").description
             == "cannot write 'a.csv': no space left on device")
+        #expect(throws: OutputError(path: "", reason: "no such file or directory")) { try OutputFile.write("x".utf8, to: "") }
+        let cut = folder.file("a")
+        #expect(throws: OutputError(path: cut + "\0b", reason: "the name holds a zero byte")) {
+            try OutputFile.write("x".utf8, to: cut + "\0b")
+        }
+        #expect(OutputError(path: "a\0b", reason: "the name holds a zero byte").description
+            == "cannot write 'a\\0b': the name holds a zero byte")
+        #expect(!FileManager.default.fileExists(atPath: cut))
     }
 
     @Test func confinementRefusesWhatLeavesTheFolder() throws {

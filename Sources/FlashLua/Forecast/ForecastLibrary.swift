@@ -25,13 +25,14 @@ enum ForecastLibrary {
         own), groups (Forecasts in order and by name), reconciliation, choice, summary}; \
         reconciliation='bottom_up'|'wls' (default: the one whose back-test over origins=3 earlier \
         cutoffs erred least), history=an earlier grouped read (each group gets its own) or Series.
-        """
+        """, returnsWhenFirstArgumentHas: ["groups": ForecastShapes.groupForecast.name]
     ) { call in
         if GroupForecastRun.isGrouped(call, at: 1) { return try GroupForecastRun.run(call) }
         let revenue = try call.series(at: 1)
         let table = try LuaOptions(call, at: 2)
         try table.allow(ForecastRunOptions.runKeys)
-        let options = try ForecastRunOptions.read(table, call, revenue: revenue)
+        var options = try ForecastRunOptions.read(table, call, revenue: revenue)
+        options.burstFreeBands = true  // for forecast.whatif on it
         let events = try ForecastRunOptions.plannedEvents(table, call, revenue: revenue, options: options)
         try call.reserveMemory(WorkMemory.forecast(options, revenue: revenue), for: "forecast.run of \(options.horizon) minutes")
         let forecast = try ForecastLuaErrors.run(call, options: table) { () throws(ForecastError) in
@@ -51,7 +52,7 @@ enum ForecastLibrary {
         On a grouped read (orders.read{by=...}) every piece is forecast.run's grouped forecast at its cutoff: \
         {total (Backtest of the reconciled total), direct (of the total's own), groups (Backtests in order and by \
         name), reconciliations (the method of each piece), summary}; reconciliation= and origins= as forecast.run.
-        """
+        """, returnsWhenFirstArgumentHas: ["groups": ForecastShapes.groupBacktest.name]
     ) { call in
         if GroupForecastRun.isGrouped(call, at: 1) { return try GroupForecastRun.backtest(call) }
         let revenue = try call.series(at: 1)
