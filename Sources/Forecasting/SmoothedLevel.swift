@@ -7,20 +7,29 @@ enum SmoothedLevel {
     static let weights = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
 
     /// The level after the last of `values` (nil when empty), started at the mean of the first `start` of them.
+    /// Every weight's level and error run side by side over the values in one pass (each is a
+    /// chain of additions that waits for the one before: nine chains together take about the time
+    /// of one), with the same additions in the same order as one weight at a time.
     static func level(_ values: ArraySlice<Double>, start: Int) -> Double? {
         guard !values.isEmpty else { return nil }
         let first = values.prefix(max(start, 1))
         let initial = first.reduce(0, +) / Double(first.count)
-        var best: (error: Double, level: Double)?
-        for weight in weights {
-            var level = initial, error = 0.0
-            for value in values {
-                let surprise = value - level
-                error += surprise * surprise
-                level += weight * surprise
+        var levels = Array(repeating: initial, count: weights.count), errors = Array(repeating: 0.0, count: weights.count)
+        levels.withUnsafeMutableBufferPointer { levels in
+            errors.withUnsafeMutableBufferPointer { errors in
+                weights.withUnsafeBufferPointer { weights in
+                    for value in values {
+                        for index in weights.indices {
+                            let surprise = value - levels[index]
+                            errors[index] += surprise * surprise
+                            levels[index] += weights[index] * surprise
+                        }
+                    }
+                }
             }
-            if best.map({ error < $0.error }) ?? true { best = (error, level) }
         }
+        var best: (error: Double, level: Double)?
+        for index in weights.indices where best.map({ errors[index] < $0.error }) ?? true { best = (errors[index], levels[index]) }
         return best?.level
     }
 }

@@ -23,4 +23,25 @@ import SaleData
         let gain = forecast.mean.values.last! - forecast.observedTotal
         #expect(abs(gain / 2000 - 1) < 0.1, "forecast gain \(gain) against 2000")
     }
+
+    @Test func allWeightsInOnePassGiveOneWeightAtATimesLevelToTheLastBit() throws {
+        var random = RandomSource(seed: 5)
+        for count in [1, 2, 59, 60, 61, 1000] {
+            let values = (0..<count).map { _ in max(0, 8 + 5 * random.normal()) * (random.normal() > 1 ? 3 : 1) }
+            // the definition: each weight's pass on its own, the least squared error winning (the first on ties)
+            let initial = values.prefix(60).reduce(0, +) / Double(min(60, count))
+            var best: (error: Double, level: Double)?
+            for weight in SmoothedLevel.weights {
+                var level = initial, error = 0.0
+                for value in values {
+                    let surprise = value - level
+                    error += surprise * surprise
+                    level += weight * surprise
+                }
+                if best.map({ error < $0.error }) ?? true { best = (error, level) }
+            }
+            let level = try #require(SmoothedLevel.level(values[...], start: 60))
+            #expect(level.bitPattern == best?.level.bitPattern, "\(count) values")
+        }
+    }
 }
