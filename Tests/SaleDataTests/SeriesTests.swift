@@ -80,6 +80,7 @@ import Testing
     }
 
     static let badFiles: [(String, String)] = [
+        ("", "s.csv:1: no header row"),  // an empty file (/dev/null) was an empty series
         ("minute,value\n2021-05-20T14:03,1,2\n", "s.csv:2:1: row has 3 fields, expected 2"),
         ("minute,value\nnoon,1\n", "s.csv:2:1: minute is not a time: 'noon'"),
         ("minute,value\n2021-05-20T14:03,x\n", "s.csv:2:2: value is not a number: 'x'"),

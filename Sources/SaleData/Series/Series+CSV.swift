@@ -33,6 +33,7 @@ extension Series {
     /// Parses series CSV text; `name` prefixes error positions.
     public static func parse(csv text: String, name: String = "series.csv",
                              zone: ShopZone = .utc) throws(SeriesError) -> Series {
+        guard !text.isEmpty else { throw SeriesError(description: "\(name):1: no header row") }  // as orders.rows says
         var minutes: [Int] = []
         var values: [Double] = []
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
