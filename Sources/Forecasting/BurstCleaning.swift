@@ -46,7 +46,9 @@ struct BurstCleaning {
 
     /// The first row covered.
     let first: Int
-    /// Running totals of the cleaned revenue of rows `first...`.
+    /// The last row covered.
+    let last: Int
+    /// Running totals of the cleaned revenue of rows `first...` (read up to `last` only).
     let totals: RunningTotals
     /// Number of blocks scaled down.
     let bursts: Int
@@ -63,7 +65,6 @@ struct BurstCleaning {
         let count = max(0, (last - first + 1) / size)
         let start = last - count * size + 1
         let sums = (0..<count).map { raw.total(start + $0 * size, start + $0 * size + size - 1) }
-        var values = last >= first ? Array(revenue[first...last]) : []
         let noise = (0..<count).map { raw.noiseVariance(start + $0 * size, start + $0 * size + size - 1).squareRoot() }
         // Outages first: a block that earned under a quarter of its neighbourhood's median, by more
         // than the neighbours' noise, unless the same minutes fell the same way before (a shop that
@@ -110,17 +111,23 @@ struct BurstCleaning {
             let blockFirst = start + block * size
             if echoes.contains(where: { Self.standsOut(in: $0.totals, from: blockFirst - $0.shift, geometry) }) { flagged[block] = false }
         }
-        for block in 0..<count where flagged[block] {
-            let factor = references[block] / sums[block], blockFirst = start + block * size
-            for row in blockFirst..<blockFirst + size { values[row - first] *= factor }
-        }
-        // An outage's quarter hours earn their neighbourhood's median, spread evenly over their rows.
-        for block in 0..<count where down[block] {
-            let blockFirst = start + block * size
-            for row in blockFirst..<blockFirst + size { values[row - first] = references[block] / Double(size) }
-        }
         self.first = first
-        totals = RunningTotals(values, noise: false)  // only totals of the cleaned rows are read
+        self.last = last
+        if first == 0, !flagged.contains(true), !down.contains(true) {
+            totals = raw  // nothing cleaned: the raw totals (the same sums: both run from row 0)
+        } else {
+            var values = last >= first ? Array(revenue[first...last]) : []
+            for block in 0..<count where flagged[block] {
+                let factor = references[block] / sums[block], blockFirst = start + block * size
+                for row in blockFirst..<blockFirst + size { values[row - first] *= factor }
+            }
+            // An outage's quarter hours earn their neighbourhood's median, spread evenly over their rows.
+            for block in 0..<count where down[block] {
+                let blockFirst = start + block * size
+                for row in blockFirst..<blockFirst + size { values[row - first] = references[block] / Double(size) }
+            }
+            totals = RunningTotals(values, noise: false)  // only totals of the cleaned rows are read
+        }
         bursts = flagged.filter { $0 }.count
         outages = down.filter { $0 }.count
     }
@@ -149,9 +156,9 @@ struct BurstCleaning {
         return result
     }
 
-    /// Cleaned total of rows `first...last` (rows before the cleaned stretch count as 0).
+    /// Cleaned total of rows `from...to` (rows outside the cleaned stretch count as 0).
     func total(_ from: Int, _ to: Int) -> Double {
-        totals.total(from - first, to - first)
+        totals.total(from - first, min(to, last) - first)
     }
 
     /// Cleaned mean of rows `row - radius ... row + radius` that lie in the stretch and up to `limit`.

@@ -16,14 +16,20 @@ extension IntervalCalibration {
         private let largest: [Double]
 
         init(_ residuals: [[Residual]], reach: Int) {
-            var start = [0], inOrder: [Double] = []
+            var start = [0], inOrder: [Double] = [], weightsInOrder: [Double] = [], largest: [Double] = []
             for list in residuals.prefix(reach) { start.append(start[start.count - 1] + list.count) }
-            largest = residuals.prefix(reach).map { list in list.reduce(0) { max($0, $1.weight) } }
             inOrder.reserveCapacity(start[start.count - 1])
-            for list in residuals.prefix(reach) { for residual in list { inOrder.append(residual.value) } }
-            var weightsInOrder: [Double] = []
-            weightsInOrder.reserveCapacity(inOrder.count)
-            for list in residuals.prefix(reach) { for residual in list { weightsInOrder.append(residual.weight) } }
+            weightsInOrder.reserveCapacity(start[start.count - 1])
+            for list in residuals.prefix(reach) {
+                var top = 0.0
+                for residual in list {
+                    inOrder.append(residual.value)
+                    weightsInOrder.append(residual.weight)
+                    top = max(top, residual.weight)
+                }
+                largest.append(top)
+            }
+            self.largest = largest
             let order = Self.stableOrder(inOrder)
             var rank = Array(repeating: 0, count: order.count)
             var values = Array(repeating: 0.0, count: order.count), weights = values
@@ -104,9 +110,14 @@ extension IntervalCalibration {
             Int(truncatingIfNeeded: key >> (lowBits + UInt64(pass * digitBits))) & (1 << digitBits - 1)
         }
 
-        /// The residuals of `horizons`, sorted by value, written into `pool` (its storage kept):
-        /// their places in `values` are marked in the bit set `marks`, then read in order.
-        func pool(_ horizons: ClosedRange<Int>, into pool: inout Pool, marks: inout [UInt64]) {
+        /// How many residuals `horizons` hold.
+        func count(_ horizons: ClosedRange<Int>) -> Int { start[horizons.upperBound] - start[horizons.lowerBound - 1] }
+
+        /// The residuals of `horizons` (none for nil), sorted by value, written into `pool` (its
+        /// storage kept; room for `count(horizons)`), not yet summed: their places in `values` are
+        /// marked in the bit set `marks`, then read in order.
+        func pool(_ horizons: ClosedRange<Int>?, into pool: inout Pool, marks: inout [UInt64]) {
+            guard let horizons else { return pool.fill(count: 0, largestWeight: 1) { _, _ in } }
             let words = (values.count + 63) / 64
             if marks.count != words { marks = Array(repeating: 0, count: words) }
             let first = start[horizons.lowerBound - 1], end = start[horizons.upperBound]
@@ -140,64 +151,101 @@ extension IntervalCalibration {
     /// Residuals sorted by value and their weights summed up from either end, from which every
     /// weighted conformal quantile (`rank`) is read by bisection instead of by a scan each.
     struct Pool {
-        /// The residuals' values, rising (the first `count` of the storage).
-        var values: ArraySlice<Double> { valueStorage[..<count] }
-        /// Their weights (never negative), in the same order.
-        var weights: ArraySlice<Double> { weightStorage[..<count] }
+        /// The values (rising), their weights (never negative), `fromBelow` (`[i]`: the weights of
+        /// values `0...i` added from the lowest) and `fromAbove` (`[i]`: the weights of the `i + 1`
+        /// highest values added from the highest), `capacity` places each.
+        private var storage: [Double]
+        /// The most residuals the storage holds.
+        private let capacity: Int
         /// How many residuals the pool holds.
         private(set) var count = 0
-        private var valueStorage: [Double] = [], weightStorage: [Double] = []
-        /// `fromBelow[i]`: the weights of `values[0...i]` added from the lowest.
-        private var fromBelow: [Double] = []
-        /// `fromAbove[i]`: the weights of the `i + 1` highest values added from the highest.
-        private var fromAbove: [Double] = []
         /// The largest weight (the newest origin's), 1 when empty.
         private var newest = 1.0
 
         /// An empty pool with room for `capacity` residuals.
         init(capacity: Int = 0) {
-            valueStorage = Array(repeating: 0, count: capacity)
-            (weightStorage, fromBelow, fromAbove) = (valueStorage, valueStorage, valueStorage)
+            storage = Array(repeating: 0, count: 4 * capacity)
+            self.capacity = capacity
         }
 
-        /// A pool of `sorted` (residuals sorted by value).
+        /// A pool of `sorted` (residuals sorted by value), summed.
         init(_ sorted: [Residual]) {
+            self.init(capacity: sorted.count)
             fill(count: sorted.count, largestWeight: sorted.map(\.weight).max() ?? 1) { values, weights in
                 for (index, residual) in sorted.enumerated() {
                     values[index] = residual.value
                     weights[index] = residual.weight
                 }
             }
+            var none = Pool()
+            Self.sum(&self, &none)
         }
 
-        /// Makes the pool `count` residuals, whose values (rising) and weights (the largest
-        /// `largestWeight`) `write` puts in the buffers it is given, then sums their weights up
-        /// from either end.
+        /// The residuals' values, rising.
+        var values: ArraySlice<Double> { storage[0..<count] }
+        /// Their weights, in the same order.
+        var weights: ArraySlice<Double> { storage[capacity..<capacity + count] }
+        /// Whether the pool holds no residual.
+        var isEmpty: Bool { count == 0 }
+
+        /// Makes the pool `count` residuals (at most its capacity), whose values (rising) and
+        /// weights (the largest `largestWeight`) `write` puts in the buffers it is given; `sum`
+        /// then sums the weights.
         mutating func fill(count: Int, largestWeight: Double,
                            _ write: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void) {
-            if valueStorage.count < count { self = Pool(capacity: count) }
             self.count = count
-            valueStorage.withUnsafeMutableBufferPointer { values in
-                weightStorage.withUnsafeMutableBufferPointer { weights in write(values, weights) }
+            newest = count > 0 ? largestWeight : 1
+            let capacity = capacity
+            storage.withUnsafeMutableBufferPointer { storage in
+                write(UnsafeMutableBufferPointer(rebasing: storage[0..<count]),
+                      UnsafeMutableBufferPointer(rebasing: storage[capacity..<capacity + count]))
             }
-            weightStorage.withUnsafeBufferPointer { weights in
-                fromBelow.withUnsafeMutableBufferPointer { fromBelow in
-                    fromAbove.withUnsafeMutableBufferPointer { fromAbove in
-                        var below = 0.0, above = 0.0
-                        for index in 0..<count {
+        }
+
+        /// Sums the weights of both pools up from either end, in one loop: each running sum is a
+        /// chain of additions that wait for the one before, and four chains side by side take
+        /// about the time of one.
+        static func sum(_ first: inout Pool, _ second: inout Pool) {
+            let (count, otherCount, capacity, otherCapacity) = (first.count, second.count, first.capacity, second.capacity)
+            first.storage.withUnsafeMutableBufferPointer { a in
+                second.storage.withUnsafeMutableBufferPointer { b in
+                    /// The weights, the sums from below and the sums from above of a pool's storage.
+                    func parts(_ storage: UnsafeMutableBufferPointer<Double>, _ capacity: Int)
+                        -> (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)? {
+                        storage.baseAddress.map { ($0 + capacity, $0 + 2 * capacity, $0 + 3 * capacity) }
+                    }
+                    var below = 0.0, above = 0.0, otherBelow = 0.0, otherAbove = 0.0
+                    if let (weights, belows, aboves) = parts(a, capacity), let (otherWeights, otherBelows, otherAboves) = parts(b, otherCapacity) {
+                        for index in 0..<min(count, otherCount) {
                             below += weights[index]
                             above += weights[count - 1 - index]
-                            fromBelow[index] = below
-                            fromAbove[index] = above
+                            otherBelow += otherWeights[index]
+                            otherAbove += otherWeights[otherCount - 1 - index]
+                            belows[index] = below
+                            aboves[index] = above
+                            otherBelows[index] = otherBelow
+                            otherAboves[index] = otherAbove
+                        }
+                    }
+                    if let (weights, belows, aboves) = parts(a, capacity) {
+                        for index in min(count, otherCount)..<count {
+                            below += weights[index]
+                            above += weights[count - 1 - index]
+                            belows[index] = below
+                            aboves[index] = above
+                        }
+                    }
+                    if let (weights, belows, aboves) = parts(b, otherCapacity) {
+                        for index in min(count, otherCount)..<otherCount {
+                            otherBelow += weights[index]
+                            otherAbove += weights[otherCount - 1 - index]
+                            belows[index] = otherBelow
+                            aboves[index] = otherAbove
                         }
                     }
                 }
             }
-            newest = count > 0 ? largestWeight : 1
         }
-
-        /// Whether the pool holds no residual.
-        var isEmpty: Bool { count == 0 }
 
         /// The weighted conformal order statistic: the first value, counted from the upper (or
         /// lower) end, where the weight passed reaches `1 - tail` of the total plus one more
@@ -206,14 +254,15 @@ extension IntervalCalibration {
         /// order a scan from that end would add them, so the value is the scan's to the last bit.
         func rank(_ tail: Double, upper: Bool) -> Double {
             guard count > 0 else { return 0 }
-            let needed = (fromBelow[count - 1] + newest) * (1 - tail) * (1 - 1e-12)
+            let sums = upper ? 2 * capacity : 3 * capacity
+            let needed = (storage[2 * capacity + count - 1] + newest) * (1 - tail) * (1 - 1e-12)
             var low = 0, high = count  // the first running sum reaching `needed`: they never fall
             while low < high {
                 let middle = (low + high) / 2
-                if (upper ? fromBelow[middle] : fromAbove[middle]) >= needed { high = middle } else { low = middle + 1 }
+                if storage[sums + middle] >= needed { high = middle } else { low = middle + 1 }
             }
             let index = min(low, count - 1)
-            return valueStorage[upper ? index : count - 1 - index]
+            return storage[upper ? index : count - 1 - index]
         }
     }
 }

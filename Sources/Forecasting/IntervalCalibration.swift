@@ -200,15 +200,19 @@ struct IntervalCalibration {
         var points = levels.map { _ in [GridPoint]() }
         guard reach > 0 else { return points }
         let residuals = SortedResiduals(residuals, reach: reach)
-        var pool = Pool(capacity: residuals.values.count), marks: [UInt64] = []
-        for h in grid(reach) {
-            let from = max(1, Int(Double(h) * 0.8)), to = min(reach, max(h, Int(Double(h) * 1.25)))
-            residuals.pool(from...to, into: &pool, marks: &marks)
-            guard !pool.isEmpty else { continue }
-            let middle = pool.rank(0.5, upper: true)
-            for (index, level) in levels.enumerated() {
-                let tail = (1 - level) / 2
-                points[index].append((h, pool.rank(tail, upper: false), middle, pool.rank(tail, upper: true)))
+        let windows = grid(reach).map { h in (h: h, horizons: max(1, Int(Double(h) * 0.8))...min(reach, max(h, Int(Double(h) * 1.25)))) }
+        let capacity = windows.map { residuals.count($0.horizons) }.max() ?? 0
+        var first = Pool(capacity: capacity), second = Pool(capacity: capacity), marks: [UInt64] = []
+        for pair in stride(from: 0, to: windows.count, by: 2) {  // two pools summed at once (`Pool.sum`)
+            residuals.pool(windows[pair].horizons, into: &first, marks: &marks)
+            residuals.pool(pair + 1 < windows.count ? windows[pair + 1].horizons : nil, into: &second, marks: &marks)
+            Pool.sum(&first, &second)
+            for (h, pool) in zip(windows[pair...].prefix(2).map(\.h), [first, second]) where !pool.isEmpty {
+                let middle = pool.rank(0.5, upper: true)
+                for (index, level) in levels.enumerated() {
+                    let tail = (1 - level) / 2
+                    points[index].append((h, pool.rank(tail, upper: false), middle, pool.rank(tail, upper: true)))
+                }
             }
         }
         return points

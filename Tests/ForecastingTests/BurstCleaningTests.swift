@@ -25,6 +25,29 @@ import SaleData
         }
     }
 
+    /// A stretch with nothing to clean reads the raw running totals (the whole series', from row 0)
+    /// and gives, to the last bit, the totals that summing its own rows again gives, up to `last`
+    /// and not past it; with something cleaned, or a stretch starting later, its rows are summed again.
+    @Test func nothingToCleanReadsTheRawTotalsUpToTheLastRow() {
+        var generator = RandomSource(seed: 11)
+        let sparse = (0..<1500).map { _ in Int.random(in: 0..<40, using: &generator) == 0 ? Double.random(in: 1...90, using: &generator) : 0 }
+        var burst = Self.steady + Self.steady
+        for row in 300..<315 { burst[row] *= 3 }
+        for (values, first) in [(sparse, 0), (Self.steady + Self.steady, 0), (burst, 0), (sparse, 200)] {
+            for last in [0, 17, 599, 1000, values.count - 1] where last < values.count && last >= first {
+                let cleaning = BurstCleaning(revenue: values, raw: RunningTotals(values), first: first, last: last)
+                let own = cleaning.bursts == 0 && cleaning.outages == 0 ? RunningTotals(Array(values[first...last]), noise: false) : nil
+                for (from, to) in [(0, last), (first, last + 50), (first + 3, last / 2), (last, last), (last + 1, last + 9)] {
+                    let total = cleaning.total(from, to)
+                    if let own {
+                        #expect(total.bitPattern == own.total(from - first, min(to, last) - first).bitPattern, "\(first)...\(last): \(from)...\(to)")
+                    }
+                    #expect(to <= last || total == cleaning.total(from, last))  // nothing after the last row
+                }
+            }
+        }
+    }
+
     @Test func aBurstIsScaledDownToItsNeighbourhood() {
         var values = Self.steady
         for row in 300..<315 { values[row] *= 3 }  // a quarter hour that earned 450 instead of 150

@@ -82,7 +82,7 @@ import SaleData
             }
         }
         let sorted = IntervalCalibration.SortedResiduals(residuals, reach: 60)
-        var pool = IntervalCalibration.Pool(), marks: [UInt64] = []
+        var pool = IntervalCalibration.Pool(capacity: sorted.values.count), marks: [UInt64] = []
         for (from, to) in [(1, 1), (1, 60), (3, 3), (17, 27), (40, 60), (59, 60)] {
             sorted.pool(from...to, into: &pool, marks: &marks)
             let alone = residuals[(from - 1)..<to].flatMap { $0 }.sorted { $0.value < $1.value }
@@ -105,6 +105,15 @@ import SaleData
         return sorted[upper ? sorted.count - 1 : 0].value
     }
 
+    /// A pool of `sorted`, not yet summed.
+    static func unsummed(_ sorted: [Residual]) -> IntervalCalibration.Pool {
+        var pool = IntervalCalibration.Pool(capacity: sorted.count)
+        pool.fill(count: sorted.count, largestWeight: sorted.map(\.weight).max() ?? 1) { values, weights in
+            for (index, residual) in sorted.enumerated() { (values[index], weights[index]) = (residual.value, residual.weight) }
+        }
+        return pool
+    }
+
     @Test func bisectedRanksAreTheScansToTheLastBit() {
         var generator = SystemRandomNumberGenerator()
         for count in [1, 2, 3, 9, 10, 19, 20, 200, 1001] {
@@ -115,11 +124,17 @@ import SaleData
                             Array(repeating: 0.3, count: count)] {
                 let sorted = weights.map { Residual(value: (Double.random(in: -2...2, using: &generator) * 4).rounded() / 4, weight: $0) }
                     .sorted { $0.value < $1.value }
-                let pool = IntervalCalibration.Pool(sorted)
-                for tail in [0.5, 0.25, 0.1, 0.025, 0.005] {
-                    for upper in [false, true] {
-                        #expect(pool.rank(tail, upper: upper).bitPattern == Self.scannedRank(sorted, tail, upper: upper).bitPattern,
-                                "\(count) residuals, tail \(tail), upper \(upper)")
+                // alone, and summed beside a longer or shorter pool (two pools' sums run in one loop)
+                let other = Array(sorted.shuffled(using: &generator).prefix(Int.random(in: 0...(2 * count), using: &generator)))
+                    .sorted { $0.value < $1.value }
+                var pool = Self.unsummed(sorted), beside = Self.unsummed(other)
+                IntervalCalibration.Pool.sum(&pool, &beside)
+                for (summed, residuals) in [(IntervalCalibration.Pool(sorted), sorted), (pool, sorted), (beside, other)] {
+                    for tail in [0.5, 0.25, 0.1, 0.025, 0.005] {
+                        for upper in [false, true] {
+                            #expect(summed.rank(tail, upper: upper).bitPattern == Self.scannedRank(residuals, tail, upper: upper).bitPattern,
+                                    "\(residuals.count) residuals, tail \(tail), upper \(upper)")
+                        }
                     }
                 }
             }
