@@ -112,6 +112,7 @@ end
 -- before them (the one its status's alert checks), and the expected end total against the target.
 if sale.early and #sale.revenue - o.lookback >= 60 then
   local verdict = forecast.warning(sale.revenue, sale.early, {k = o.k, target = sale.target})
+  if sale.current then verdict.end_now = sale.current.mean[#sale.current.mean] end   -- the status's end, not the early one's
   save("warning.svg", chart.warning(verdict, {title = "Early warning: the last " .. o.lookback .. " minutes",
     currency = o.currency}), "Revenue of the last minutes against the band forecast before them")
 end

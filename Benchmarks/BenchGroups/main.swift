@@ -1,8 +1,10 @@
+import Foundation
 import Forecasting
 import SaleData
 
-/// Whether the reconciled total beats the total forecast directly on simulated multi-market sales
-/// (see README.md): every seed's markets, forecast at several cutoffs, each method's hre@500.
+/// Whether the reconciled total beats the total forecast directly (see README.md): simulated
+/// multi-market sales of 2, 4 and 8 markets, and, with `--data DATA`, the real shop broken down by
+/// what its export holds; every case's hre@500 for each method.
 
 /// Per-minute revenue of every market and of the total, summed from the orders (reporting currency).
 func series(of simulation: MarketSimulation) -> (total: Series, groups: [GroupSeries]) {
@@ -17,14 +19,25 @@ func series(of simulation: MarketSimulation) -> (total: Series, groups: [GroupSe
     return (Series(start: start, values: total), groups)
 }
 
-/// The shared sale of a seed: its surge and daily depth vary, so do the markets' campaigns.
-func simulation(seed: UInt64, orders: Double) -> MarketSimulation {
+/// Four more markets for the 8-market shape, each with its own clock and e-mail.
+let moreMarkets: [MarketSimulation.Market] = [
+    .init(name: "GB", zone: ShopZone("Europe/London") ?? .utc, currency: "GBP", rate: 1.27, share: 0.2,
+          campaigns: [SaleSimulation.Campaign(minute: 2040, lift: 1.5, halfLife: 40)]),
+    .init(name: "IN", zone: ShopZone("Asia/Kolkata") ?? .utc, currency: "INR", rate: 0.012, share: 0.1,
+          campaigns: [SaleSimulation.Campaign(minute: 1620, lift: 2, halfLife: 30)]),
+    .init(name: "AU", zone: ShopZone("Australia/Sydney") ?? .utc, currency: "AUD", rate: 0.66, share: 0.08),
+    .init(name: "MX", zone: ShopZone("America/Mexico_City") ?? .utc, currency: "MXN", rate: 0.058, share: 0.07,
+          campaigns: [SaleSimulation.Campaign(minute: 2400, lift: 1, halfLife: 60)]),
+]
+
+/// The shared sale of a seed with `count` markets: its surge and daily depth vary, so do the markets' campaigns.
+func simulation(seed: UInt64, orders: Double, markets count: Int) -> MarketSimulation {
     var sale = SaleSimulation()
     sale.seed = seed
     sale.expectedOrders = orders
     sale.surgeLift = [3.0, 2.0, 4.0, 1.5, 3.0][Int(seed - 1) % 5]
     sale.dailyDepth = [0.8, 0.6, 0.9, 0.7, 0.5][Int(seed - 1) % 5]
-    var markets = MarketSimulation.example
+    var markets = Array((MarketSimulation.example + moreMarkets).prefix(count))
     for index in markets.indices {
         markets[index].campaigns = markets[index].campaigns.map { campaign in
             var moved = campaign
@@ -34,6 +47,24 @@ func simulation(seed: UInt64, orders: Double) -> MarketSimulation {
         }
     }
     return MarketSimulation(sale: sale, markets: markets)
+}
+
+/// One forecast to measure: the total and its groups, cut at `cutoff`.
+struct Case {
+    let total: Series
+    let groups: [GroupSeries]
+    let cutoff: Int
+}
+
+/// The real shop's orders in `days` days from `first` (UTC, as the export's times), grouped.
+func realCases(_ orders: String, first: String, days: Int, grouping: OrderGrouping, train: Int, horizon: Int) throws -> [Case] {
+    guard let start = ShopZone.utc.minute(of: first) else { return [] }
+    var options = OrdersReadOptions()
+    options.window = start...(start + days * 1440 - 1)
+    let sale = try OrdersReader.read(path: orders, options: options, grouping: grouping)
+    let total = sale.total.table.revenue
+    let groups = sale.groups.map { GroupSeries(name: $0.name, revenue: $0.table.revenue) }
+    return stride(from: 1440, through: total.count - 1 - horizon, by: 720).map { Case(total: total, groups: groups, cutoff: $0) }
 }
 
 /// hre@h of a forecast: |forecast gain - actual gain| / actual gain at its last row.
@@ -51,33 +82,39 @@ func holdsEnd(_ forecast: Forecast) -> Bool {
     return lower <= actual && actual <= upper
 }
 
-let arguments = CommandLine.arguments
-let seeds = UInt64(arguments.firstIndex(of: "--seeds").map { arguments[$0 + 1] }.flatMap { Int($0) } ?? 10)
-let orders = arguments.firstIndex(of: "--orders").map { arguments[$0 + 1] }.flatMap { Double($0) } ?? 40_000
-let cutoffs = [2600, 3100, 3600]
 let names = ["direct", "bottom-up", "WLS", "chosen by back-test"]
-var errors = [String: [Double]]()
-var holds = [String: Int]()
-var chosen = [Reconciliation: Int]()
-var cases = 0
-for seed in 1...seeds {
-    let (total, groups) = series(of: simulation(seed: seed, orders: orders))
-    for cutoff in cutoffs {
-        var options = GroupForecastOptions(forecast: ForecastOptions(cutoff: cutoff, train: 1000, horizon: 500))
-        let result = try GroupForecaster.forecast(total: total, groups: groups, options: options)
+
+/// Forecasts every case with each method and prints the table: medians, means, wins, bands, choices.
+func measure(_ title: String, _ cases: [Case], train: Int, horizon: Int) throws {
+    var errors = [String: [Double]](), holds = [String: Int](), chosen = [Reconciliation: Int]()
+    var counted = 0
+    for item in cases {
+        var options = GroupForecastOptions(forecast: ForecastOptions(cutoff: item.cutoff, train: train, horizon: horizon))
+        let result = try GroupForecaster.forecast(total: item.total, groups: item.groups, options: options)
         options.reconciliation = .bottomUp
-        let bottomUp = try GroupForecaster.forecast(total: total, groups: groups, options: options)
+        let bottomUp = try GroupForecaster.forecast(total: item.total, groups: item.groups, options: options)
         options.reconciliation = .wls
-        let wls = try GroupForecaster.forecast(total: total, groups: groups, options: options)
+        let wls = try GroupForecaster.forecast(total: item.total, groups: item.groups, options: options)
         let totals = [result.direct, bottomUp.total, wls.total, result.total]
         guard totals.allSatisfy({ hre($0) != nil }) else { continue }
-        cases += 1
+        counted += 1
         chosen[result.reconciliation, default: 0] += 1
         for (name, forecast) in zip(names, totals) {
             errors[name, default: []].append(hre(forecast) ?? 0)
             if holdsEnd(forecast) { holds[name, default: 0] += 1 }
         }
     }
+    print("\n\(title): \(counted) cases (of \(cases.count) cutoffs; the others had no gain after the cutoff)")
+    print("total forecast        median hre@\(horizon)  mean hre@\(horizon)  beats direct  80% band holds the end")
+    let direct = errors["direct"] ?? []
+    for name in names {
+        let values = errors[name] ?? []
+        let beats = name == "direct" ? "-" : "\(zip(values, direct).filter { $0 < $1 }.count)/\(values.count)"
+        let mean = values.reduce(0, +) / Double(max(values.count, 1))
+        print(name.padded(21) + "  " + percent(median(values)).leftPadded(14) + "  " + percent(mean).leftPadded(12) + "  "
+              + beats.leftPadded(12) + "  " + "\(holds[name] ?? 0)/\(values.count)".leftPadded(22))
+    }
+    print("chosen: " + Reconciliation.allCases.map { "\($0.label) \(chosen[$0] ?? 0)" }.joined(separator: ", "))
 }
 
 func percent(_ value: Double) -> String { MetricFormat.share.text(value) }
@@ -85,19 +122,43 @@ func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.isEmpty ? 0 : sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
-print("\(cases) cases: \(seeds) seeds x cutoffs \(cutoffs.map(String.init).joined(separator: ", ")), 4 markets, about \(Int(orders)) orders a sale")
-print("total forecast        median hre@500  mean hre@500  beats direct  80% band holds the end")
-let direct = errors["direct"] ?? []
-for name in names {
-    let values = errors[name] ?? []
-    let beats = name == "direct" ? "-" : "\(zip(values, direct).filter { $0 < $1 }.count)/\(values.count)"
-    let mean = values.reduce(0, +) / Double(max(values.count, 1))
-    print(name.padded(21) + "  " + percent(median(values)).leftPadded(14) + "  " + percent(mean).leftPadded(12) + "  "
-          + beats.leftPadded(12) + "  " + "\(holds[name] ?? 0)/\(values.count)".leftPadded(22))
-}
-print("chosen: " + Reconciliation.allCases.map { "\($0.label) \(chosen[$0] ?? 0)" }.joined(separator: ", "))
 
 extension String {
     func padded(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
     func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } }
+let seeds = UInt64(option("--seeds").flatMap { Int($0) } ?? 10)
+let orders = option("--orders").flatMap { Double($0) } ?? 40_000
+let shapes = (option("--markets") ?? "2,4,8").split(separator: ",").compactMap { Int($0) }.filter { (1...8).contains($0) }
+let cutoffs = [2600, 3100, 3600]
+if !arguments.contains("--no-sim") {
+    for count in shapes {
+        let cases = (1...seeds).flatMap { seed in
+            let (total, groups) = series(of: simulation(seed: seed, orders: orders, markets: count))
+            return cutoffs.map { Case(total: total, groups: groups, cutoff: $0) }
+        }
+        try measure("simulated, \(count) markets (\(seeds) seeds x cutoffs \(cutoffs.map(String.init).joined(separator: ", ")), "
+                        + "about \(Int(orders)) orders a sale)", cases, train: 1000, horizon: 500)
+    }
+}
+if let data = option("--data") {
+    let path = data + "/online_retail_ii_2009_2010/orders.csv"
+    guard FileManager.default.fileExists(atPath: path) else {
+        print("(no real shop: \(data) holds no online_retail_ii_2009_2010/orders.csv)")
+        exit(1)
+    }
+    let known = OrderGrouping(.function { row in (row["customer"] ?? "").isEmpty ? "guest" : "known" })
+    let size = OrderGrouping(.function { row in
+        let amount = Double(row["amount"] ?? "") ?? 0
+        return amount < 200 ? "small" : amount < 600 ? "medium" : "large"
+    })
+    for (label, grouping) in [("customer known or guest, 2 groups", known), ("order size <200, 200-600, >=600 GBP, 3 groups", size)] {
+        let cases = try realCases(path, first: "2010-11-08T00:00", days: 9, grouping: grouping, train: 1000, horizon: 500)
+            + realCases(path, first: "2010-11-22T00:00", days: 16, grouping: grouping, train: 1000, horizon: 500)
+        try measure("real UK shop by \(label) (2010-11-08 to 11-16 and 11-22 to 12-07, a cutoff every 720 minutes)",
+                    cases, train: 1000, horizon: 500)
+    }
 }

@@ -8,28 +8,15 @@ struct GroupingOptions: ParsableArguments {
                                    + " is the group '(none)'.", valueName: "column"))
     var by: String?
 
-    @Option(help: ArgumentHelp("Most groups (with --by); one more stops with the row that makes it.", valueName: "n"))
-    var maxGroups = OrderGrouping.defaultMaxGroups
-
-    @Option(help: ArgumentHelp("Zones of markets (with --by), for their own clocks.", valueName: "DE=Europe/Berlin,US=America/New_York"))
-    var zones: ZoneList?
+    @OptionGroup var settings: GroupSettings
 
     func validate() throws {
-        if by == nil, zones != nil || maxGroups != OrderGrouping.defaultMaxGroups {
-            throw ValidationError("--max-groups and --zones go with --by")
-        }
+        if by == nil, !settings.isDefault { throw ValidationError("--max-groups and --zones go with --by") }
         if by?.isEmpty == true { throw ValidationError("--by must name a column") }
-        guard maxGroups >= 1 else { throw ValidationError("--max-groups must be at least 1") }
     }
 
     /// The grouping asked for, or nil without `--by`.
-    var grouping: OrderGrouping? {
-        guard let by else { return nil }
-        var grouping = OrderGrouping(.column(by))
-        grouping.maxGroups = maxGroups
-        grouping.zones = zones?.zones ?? [:]
-        return grouping
-    }
+    var grouping: OrderGrouping? { by.map(settings.grouping(by:)) }
 
     /// The report's lines on the groups: how many, and the largest ten by revenue with their shares.
     static func summary(_ groups: [OrderGroup], by: String, totalCents: Int64) -> [String] {
@@ -46,6 +33,30 @@ struct GroupingOptions: ParsableArguments {
                 + NumberFormat.percent(share, decimals: 1))
         }
         return lines
+    }
+}
+
+/// `--max-groups N` and `--zones DE=Europe/Berlin,...`: how a breakdown by a column is made.
+struct GroupSettings: ParsableArguments {
+    @Option(help: ArgumentHelp("Most groups (with --by); one more stops with the row that makes it.", valueName: "n"))
+    var maxGroups = OrderGrouping.defaultMaxGroups
+
+    @Option(help: ArgumentHelp("Zones of markets (with --by), for their own clocks.", valueName: "DE=Europe/Berlin,US=America/New_York"))
+    var zones: ZoneList?
+
+    func validate() throws {
+        guard maxGroups >= 1 else { throw ValidationError("--max-groups must be at least 1") }
+    }
+
+    /// Whether neither option was given.
+    var isDefault: Bool { zones == nil && maxGroups == OrderGrouping.defaultMaxGroups }
+
+    /// The grouping by `column` with these settings.
+    func grouping(by column: String) -> OrderGrouping {
+        var grouping = OrderGrouping(.column(column))
+        grouping.maxGroups = maxGroups
+        grouping.zones = zones?.zones ?? [:]
+        return grouping
     }
 }
 

@@ -52,9 +52,7 @@ struct LiveSaleArguments: ParsableArguments {
         {
             throw ValidationError("--history, --target, --end, --minutes, --now, --tz, --map and --model go with --orders or --db")
         }
-        if grouping.by != nil, orders == nil {
-            throw ValidationError("--by goes with --orders (each refresh reads the export again by groups)")
-        }
+        if grouping.by != nil, !follows { throw ValidationError("--by goes with --orders or --db") }
         if database.db != nil {
             try database.validate(input: orders, map: fields.map, lenient: false, currency: nil)
         } else if from != nil {
@@ -91,8 +89,8 @@ struct LiveSaleArguments: ParsableArguments {
         if let model { options.settings.model = model }
         options.groups = grouping.by.map { column in
             var groups = LiveGrouping(column: column)
-            groups.maxGroups = grouping.maxGroups
-            groups.zones = grouping.zones?.zones ?? [:]
+            groups.maxGroups = grouping.settings.maxGroups
+            groups.zones = grouping.settings.zones?.zones ?? [:]
             return groups
         }
         return options

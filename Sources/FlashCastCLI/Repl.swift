@@ -22,8 +22,8 @@ struct Repl: ParsableCommand {
             end-of-sale total with its band, pace against the target, alert state) and watch(60) (refresh \
             every 60 s until Ctrl-C). Every command then shows its time. The forecast runs to the end of the \
             sale: --end TIME or --minutes N (default: the earlier sale's length). help(refresh) documents it. \
-            With --by country (--zones, --max-groups as for aggregate) each refresh also reads the export by \
-            groups and says first, on the status's second line, which groups are behind a forecast made an hour \
+            With --by country (--zones, --max-groups as for aggregate; an export's column or, with --db, the \
+            table's) each refresh also reads the new orders by groups and says first, on the status's second line, which groups are behind a forecast made an hour \
             before (sale.status.groups, sale.status.behind).
 
             Or follow the orders table of the shop's database: --db postgres://user@host/db (password from \

@@ -48,13 +48,8 @@ struct Completer {
             return Self.matching(memberNames(of: .value(lua_gettop(call.L)), methodsOnly: false), prefix: word,
                                  before: "", keywords: true)
         }
-        guard let steps = ExpressionParser.steps(expression[..<separator]) else { return [] }
-        lshim_pushglobaltable(call.L)
-        var target = Target.value(lua_gettop(call.L))
-        for step in steps {
-            guard let next = follow(step, from: target) else { return [] }
-            target = keepOnly(next, above: base)
-        }
+        guard let steps = ExpressionParser.steps(expression[..<separator]), let target = resolve(steps, above: base)
+        else { return [] }
         let partial = String(expression[expression.index(after: separator)...])
         guard word.hasSuffix(partial) else { return [] }
         return Self.matching(memberNames(of: target, methodsOnly: expression[separator] == ":"), prefix: partial,
@@ -86,18 +81,35 @@ struct Completer {
         switch step {
         case .field(let name): field(name, of: target)
         case .methodCall(let name): returnedClass(of: name, on: target)
-        case .call: declaredReturn(of: target)
+        case .call(let argument): declaredReturn(of: target, firstArgument: argument)
         case .index(let key): item(key, of: target)
         }
     }
 
     /// What a call of the target gives: the class or shape its library declared (LuaBridge's
-    /// `declareReturns`), looked up by the function value itself.
-    private func declaredReturn(of target: Target) -> Target? {
-        guard case .value(let index) = target, call.type(at: index) == .function, call.pushDeclaredReturn(of: index),
-            let type = try? call.string(-1)
-        else { return nil }
+    /// `declareReturns`), looked up by the function value itself, and chosen by the fields of the
+    /// first argument where that is a value found without running code (`forecast.run(grouped)`).
+    private func declaredReturn(of target: Target, firstArgument: String?) -> Target? {
+        guard case .value(let index) = target, call.type(at: index) == .function else { return nil }
+        let argument = firstArgument.flatMap { text -> Int32? in
+            guard let steps = ExpressionParser.steps(Substring(text)), lua_checkstack(call.L, Self.stackSlots) != 0,
+                  case .value(let found) = resolve(steps, above: lua_gettop(call.L)) else { return nil }
+            return found
+        }
+        guard call.pushDeclaredReturn(of: index, firstArgument: argument), let type = try? call.string(-1) else { return nil }
         return pushClass(named: type)
+    }
+
+    /// Where the steps lead from the globals, kept just above `base` (everything above it is
+    /// dropped on the way); nil where one cannot be followed.
+    private func resolve(_ steps: [ExpressionParser.Step], above base: Int32) -> Target? {
+        lshim_pushglobaltable(call.L)
+        var target = Target.value(lua_gettop(call.L))
+        for step in steps {
+            guard let next = follow(step, from: target) else { return nil }
+            target = keepOnly(next, above: base)
+        }
+        return target
     }
 
     /// Item `key` of the target: a table's own value for a literal key (raw), else the class or

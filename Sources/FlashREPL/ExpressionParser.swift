@@ -7,8 +7,9 @@ enum ExpressionParser {
         case field(String)
         /// `:name(...)`, `:name{...}` or `:name"..."`
         case methodCall(String)
-        /// `(...)`, `{...}` or `"..."` after a value that is not a method
-        case call
+        /// `(...)`, `{...}` or `"..."` after a value that is not a method, with the text of the first
+        /// argument of a bracketed list (`sale` in `forecast.run(sale, {...})`), nil when there is none
+        case call(firstArgument: String?)
         /// `[key]`: the key when it is a literal (`1`, `"name"`), else nil
         case index(Key?)
     }
@@ -72,8 +73,9 @@ enum ExpressionParser {
                 guard skipArguments(bytes, &position) else { return nil }
                 steps.append(.index(key(bytes[(open + 1)..<(position - 1)])))
             default:
+                let open = position
                 guard skipArguments(bytes, &position) else { return nil }
-                steps.append(.call)
+                steps.append(.call(firstArgument: firstArgument(bytes[open..<position])))
             }
         }
         return steps
@@ -97,6 +99,30 @@ enum ExpressionParser {
         let inner = text.dropFirst().dropLast()
         guard !inner.contains(quote), !inner.contains("\\") else { return nil }
         return .string(String(inner))
+    }
+
+    /// The first argument's text in a bracketed argument list (`(a.b, 2)` gives `a.b`), spaces
+    /// trimmed; nil for a table or string argument, or an empty list.
+    private static func firstArgument(_ arguments: ArraySlice<UInt8>) -> String? {
+        guard arguments.first == UInt8(ascii: "("), arguments.count > 2 else { return nil }
+        var end = arguments.startIndex + 1
+        var depth = 0
+        while end < arguments.endIndex - 1 {
+            let byte = arguments[end]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                end = arguments[(end + 1)...].firstIndex(of: byte) ?? arguments.endIndex - 1
+            } else if opening.contains(byte) {
+                depth += 1
+            } else if closing.contains(byte) {
+                depth -= 1
+            } else if byte == UInt8(ascii: ","), depth == 0 {
+                break
+            }
+            end += 1
+        }
+        let text = arguments[(arguments.startIndex + 1)..<end].drop { $0 == UInt8(ascii: " ") }
+        let trimmed = text.prefix(text.lastIndex { $0 != UInt8(ascii: " ") }.map { $0 + 1 - text.startIndex } ?? 0)
+        return trimmed.isEmpty ? nil : String(decoding: trimmed, as: UTF8.self)
     }
 
     /// Moves past one call's arguments or index: a bracketed list, a table or a string.

@@ -69,7 +69,8 @@ struct BurstCleaning {
         // than the neighbours' noise, unless the same minutes fell the same way before (a shop that
         // shuts at 18:00 every day); the partly down quarter hours either side of one go with it.
         // They are left out of the bursts' references (the hour after an outage is no burst).
-        let down = Self.outages(sums: sums, noise: noise, radius: radius) { block in
+        let medians = Self.neighbourhoodMedians(sums, radius: radius)
+        let down = Self.outages(sums: sums, medians: medians, noise: noise, radius: radius) { block in
             let blockFirst = start + block * size
             return echoes.contains { Self.fellOut(in: $0.totals, from: blockFirst - $0.shift, geometry) }
         }
@@ -77,7 +78,7 @@ struct BurstCleaning {
         // that an hour-long campaign does not lift the reference of its own blocks. A pass sets
         // again only the references whose neighbourhood gained a flag (the others would not change).
         var flagged = Array(repeating: false, count: count)
-        var references = Self.neighbourhoodMedians(sums, radius: radius)  // the first pass: nothing flagged yet
+        var references = medians  // the first pass: nothing flagged yet
         var stale = Array(repeating: false, count: count), unflagged: [Double] = []
         unflagged.reserveCapacity(2 * radius + 1)
         for block in 0..<count where down[block] {  // an outage leaves its neighbours' references from the first pass
@@ -171,14 +172,16 @@ struct BurstCleaning {
     /// night-time trough of a deep daily cycle stays well above it).
     static let outageShare = 0.25
 
-    /// Per block (`sums`, with their `noise`, neighbourhoods of `radius` blocks a side): whether
-    /// it was an outage, a block that fell out under its neighbourhood's median (`fellOut`, with
-    /// the neighbours' median noise) and not `recurring`, or a block next to one that earned less
-    /// than that median by more than `noiseSigmas` times that noise (an outage's partly down edge).
-    static func outages(sums: [Double], noise: [Double], radius: Int, recurring: (Int) -> Bool) -> [Bool] {
+    /// Per block (`sums`, with their `noise`, neighbourhoods of `radius` blocks a side, whose
+    /// `medians` are `neighbourhoodMedians`): whether it was an outage, a block that fell out under
+    /// its neighbourhood's median (`fellOut`, with the neighbours' median noise) and not
+    /// `recurring`, or a block next to one that earned less than that median by more than
+    /// `noiseSigmas` times that noise (an outage's partly down edge). Where the neighbourhood is
+    /// too short for a median (`radius` blocks or fewer in all), nothing is an outage.
+    static func outages(sums: [Double], medians: [Double], noise: [Double], radius: Int, recurring: (Int) -> Bool) -> [Bool] {
         let count = sums.count
         func window(_ block: Int) -> ClosedRange<Int> { max(0, block - radius)...min(count - 1, block + radius) }
-        let references = (0..<count).map { window($0).count > radius ? ShapeFit.median(window($0).map { sums[$0] }) : 0 }
+        let references = count > radius ? medians : Array(repeating: 0, count: count)
         func neighbourNoise(_ block: Int) -> Double { ShapeFit.median(window(block).filter { $0 != block }.map { noise[$0] }) }
         var down = (0..<count).map { block in
             sums[block] < references[block] * outageShare && fellOut(sums[block], under: references[block], noise: neighbourNoise(block))

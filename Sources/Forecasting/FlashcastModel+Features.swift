@@ -66,7 +66,7 @@ extension FlashcastModel {
                     guard let past, first - back >= 0 else { return nil }
                     return past.total(first - back, last - back) * seasonChange(at: (first + last) / 2, back: back)
                 case .recentDays: return recentDaysTotal(first, last, origin: origin)
-                case .level: return Double((first...last).filter { open[input.minuteOfDay[$0] / 60] }.count)
+                case .level: return Double((first...last).reduce(0) { open[input.minuteOfDay[$1] / 60] ? $0 + 1 : $0 })
                 }
             }
             guard totals.allSatisfy({ $0 != nil }), !closedDay(first, origin: origin), !closedDay(last, origin: origin) else { return nil }
@@ -190,8 +190,10 @@ extension FlashcastModel {
     func seasonBack(_ row: Int, origin: Int) -> Int {
         let season = input.season
         var back = row > origin ? ((row - origin + season - 1) / season) * season : season
-        for _ in 0..<Self.closedDaysSkipped where closedDay(row - back, origin: origin) && row - back - season >= 0 {
+        var skipped = 0
+        while skipped < Self.closedDaysSkipped, closedDay(row - back, origin: origin), row - back - season >= 0 {
             back += season
+            skipped += 1
         }
         return back
     }

@@ -2,68 +2,205 @@ extension IntervalCalibration {
     /// The back-test residuals of horizons 1...reach sorted by value once, from which those of any
     /// range of horizons come out in sorted order without sorting again.
     struct SortedResiduals {
-        /// Every residual, sorted by value; the sort is stable, so ties keep their order by horizon,
+        /// Every residual's value, sorted; the sort is stable, so ties keep their order by horizon,
         /// then origin, and a range's residuals come out in the order sorting them alone would give.
-        let sorted: [Residual]
-        /// `rank[i]`: where the i-th residual in horizon order (horizon 1's first) lies in `sorted`.
+        let values: [Double]
+        /// The weights of `values`, in the same order.
+        let weights: [Double]
+        /// `rank[i]`: where the i-th residual in horizon order (horizon 1's first) lies in `values`.
         private let rank: [Int]
         /// `start[h - 1]`: the position in horizon order of horizon h's first residual (and
         /// `start[reach]` the count).
         private let start: [Int]
+        /// `largest[h - 1]`: the largest weight at horizon h (0 when it has no residual).
+        private let largest: [Double]
 
         init(_ residuals: [[Residual]], reach: Int) {
-            let inOrder = residuals.prefix(reach).flatMap { $0 }
-            var start = [0]
+            var start = [0], inOrder: [Double] = []
             for list in residuals.prefix(reach) { start.append(start[start.count - 1] + list.count) }
-            let order = Self.stableOrder(inOrder.map(\.value))
+            largest = residuals.prefix(reach).map { list in list.reduce(0) { max($0, $1.weight) } }
+            inOrder.reserveCapacity(start[start.count - 1])
+            for list in residuals.prefix(reach) { for residual in list { inOrder.append(residual.value) } }
+            let order = Self.stableOrder(inOrder)
             var rank = Array(repeating: 0, count: order.count)
             for (position, index) in order.enumerated() { rank[index] = position }
-            sorted = order.map { inOrder[$0] }
+            var weights = Array(repeating: 0.0, count: order.count)
+            var index = 0
+            for list in residuals.prefix(reach) {
+                for residual in list {
+                    weights[rank[index]] = residual.weight
+                    index += 1
+                }
+            }
+            values = order.map { inOrder[$0] }
+            self.weights = weights
             self.rank = rank
             self.start = start
         }
 
         /// The indices of `values` in the order of a stable sort by value (equal values keep their
-        /// order): a least-significant-digit radix sort, byte by byte, of keys that order as the
-        /// values do (finite values; -0 is taken as 0), several times faster than comparing.
+        /// order): a least-significant-digit radix sort, 11 bits a pass, of keys that order as the
+        /// values do (finite values; -0 is taken as 0), several times faster than comparing. The
+        /// keys move with their indices (no lookup of a key by index), and one pass counts every
+        /// digit.
         static func stableOrder(_ values: [Double]) -> [Int] {
-            let keys = values.map { value -> UInt64 in
+            let count = values.count
+            var entries = values.enumerated().map { index, value -> (key: UInt64, index: Int) in
                 let bits = (value + 0).bitPattern  // -0 + 0 is 0
-                return bits >> 63 == 1 ? ~bits : bits | 1 << 63
+                return (bits >> 63 == 1 ? ~bits : bits | 1 << 63, index)
             }
-            var order = Array(values.indices), next = order
-            for shift in stride(from: UInt64(0), to: 64, by: 8) {
-                var counts = Array(repeating: 0, count: 257)
-                for key in keys { counts[Int(key >> shift & 255) + 1] += 1 }
-                if counts.contains(keys.count) { continue }  // every key has this byte: order kept
-                for digit in 1...256 { counts[digit] += counts[digit - 1] }
-                for index in order {
-                    let digit = Int(keys[index] >> shift & 255)
-                    next[counts[digit]] = index
-                    counts[digit] += 1
+            var counts = Array(repeating: 0, count: digitPasses << digitBits)
+            counts.withUnsafeMutableBufferPointer { counts in
+                for entry in entries {
+                    for pass in 0..<digitPasses { counts[pass << digitBits | digit(entry.key, pass)] += 1 }
                 }
-                swap(&order, &next)
             }
-            return order
+            var next = entries
+            for pass in 0..<digitPasses {
+                let digits = pass << digitBits..<(pass + 1) << digitBits
+                guard !counts[digits].contains(count) else { continue }  // every key has this digit: order kept
+                var position = 0
+                for digit in digits {
+                    let count = counts[digit]
+                    counts[digit] = position
+                    position += count
+                }
+                counts.withUnsafeMutableBufferPointer { counts in
+                    entries.withUnsafeBufferPointer { from in
+                        next.withUnsafeMutableBufferPointer { to in
+                            for entry in from {
+                                let slot = pass << digitBits | digit(entry.key, pass)
+                                to[counts[slot]] = entry
+                                counts[slot] += 1
+                            }
+                        }
+                    }
+                }
+                swap(&entries, &next)
+            }
+            return entries.map(\.index)
+        }
+
+        /// Bits of a key sorted on in one pass of `stableOrder`.
+        private static let digitBits = 11
+        /// Passes of `stableOrder` that cover a key's 64 bits.
+        private static let digitPasses = (64 + digitBits - 1) / digitBits
+
+        /// The digit of `key` sorted on in pass `pass` (the lowest bits first).
+        @inline(__always) private static func digit(_ key: UInt64, _ pass: Int) -> Int {
+            Int(truncatingIfNeeded: key >> UInt64(pass * digitBits)) & (1 << digitBits - 1)
         }
 
         /// The residuals of `horizons`, sorted by value, written into `pool` (its storage kept):
-        /// their places in `sorted` are marked in the bit set `marks`, then read in order.
-        func pool(_ horizons: ClosedRange<Int>, into pool: inout [Residual], marks: inout [UInt64]) {
-            pool.removeAll(keepingCapacity: true)
-            let words = (sorted.count + 63) / 64
+        /// their places in `values` are marked in the bit set `marks`, then read in order.
+        func pool(_ horizons: ClosedRange<Int>, into pool: inout Pool, marks: inout [UInt64]) {
+            let words = (values.count + 63) / 64
             if marks.count != words { marks = Array(repeating: 0, count: words) }
-            for index in start[horizons.lowerBound - 1]..<start[horizons.upperBound] {
-                marks[rank[index] >> 6] |= 1 << UInt64(rank[index] & 63)
-            }
-            for word in marks.indices where marks[word] != 0 {
-                var bits = marks[word]
-                while bits != 0 {
-                    pool.append(sorted[word << 6 | bits.trailingZeroBitCount])
-                    bits &= bits - 1
+            let first = start[horizons.lowerBound - 1], end = start[horizons.upperBound]
+            let newest = largest[(horizons.lowerBound - 1)..<horizons.upperBound].max() ?? 1
+            marks.withUnsafeMutableBufferPointer { marks in
+                rank.withUnsafeBufferPointer { rank in
+                    for index in first..<end { marks[rank[index] >> 6] |= 1 << UInt64(rank[index] & 63) }
                 }
-                marks[word] = 0
+                pool.fill(count: end - first, largestWeight: newest) { poolValues, poolWeights in
+                    values.withUnsafeBufferPointer { values in
+                        weights.withUnsafeBufferPointer { weights in
+                            var filled = 0
+                            for word in marks.indices where marks[word] != 0 {
+                                var bits = marks[word]
+                                while bits != 0 {
+                                    let position = word << 6 | bits.trailingZeroBitCount
+                                    poolValues[filled] = values[position]
+                                    poolWeights[filled] = weights[position]
+                                    filled += 1
+                                    bits &= bits - 1
+                                }
+                                marks[word] = 0
+                            }
+                        }
+                    }
+                }
             }
+        }
+    }
+
+    /// Residuals sorted by value and their weights summed up from either end, from which every
+    /// weighted conformal quantile (`rank`) is read by bisection instead of by a scan each.
+    struct Pool {
+        /// The residuals' values, rising (the first `count` of the storage).
+        var values: ArraySlice<Double> { valueStorage[..<count] }
+        /// Their weights (never negative), in the same order.
+        var weights: ArraySlice<Double> { weightStorage[..<count] }
+        /// How many residuals the pool holds.
+        private(set) var count = 0
+        private var valueStorage: [Double] = [], weightStorage: [Double] = []
+        /// `fromBelow[i]`: the weights of `values[0...i]` added from the lowest.
+        private var fromBelow: [Double] = []
+        /// `fromAbove[i]`: the weights of the `i + 1` highest values added from the highest.
+        private var fromAbove: [Double] = []
+        /// The largest weight (the newest origin's), 1 when empty.
+        private var newest = 1.0
+
+        /// An empty pool with room for `capacity` residuals.
+        init(capacity: Int = 0) {
+            valueStorage = Array(repeating: 0, count: capacity)
+            (weightStorage, fromBelow, fromAbove) = (valueStorage, valueStorage, valueStorage)
+        }
+
+        /// A pool of `sorted` (residuals sorted by value).
+        init(_ sorted: [Residual]) {
+            fill(count: sorted.count, largestWeight: sorted.map(\.weight).max() ?? 1) { values, weights in
+                for (index, residual) in sorted.enumerated() {
+                    values[index] = residual.value
+                    weights[index] = residual.weight
+                }
+            }
+        }
+
+        /// Makes the pool `count` residuals, whose values (rising) and weights (the largest
+        /// `largestWeight`) `write` puts in the buffers it is given, then sums their weights up
+        /// from either end.
+        mutating func fill(count: Int, largestWeight: Double,
+                           _ write: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void) {
+            if valueStorage.count < count { self = Pool(capacity: count) }
+            self.count = count
+            valueStorage.withUnsafeMutableBufferPointer { values in
+                weightStorage.withUnsafeMutableBufferPointer { weights in write(values, weights) }
+            }
+            weightStorage.withUnsafeBufferPointer { weights in
+                fromBelow.withUnsafeMutableBufferPointer { fromBelow in
+                    fromAbove.withUnsafeMutableBufferPointer { fromAbove in
+                        var below = 0.0, above = 0.0
+                        for index in 0..<count {
+                            below += weights[index]
+                            above += weights[count - 1 - index]
+                            fromBelow[index] = below
+                            fromAbove[index] = above
+                        }
+                    }
+                }
+            }
+            newest = count > 0 ? largestWeight : 1
+        }
+
+        /// Whether the pool holds no residual.
+        var isEmpty: Bool { count == 0 }
+
+        /// The weighted conformal order statistic: the first value, counted from the upper (or
+        /// lower) end, where the weight passed reaches `1 - tail` of the total plus one more
+        /// origin's weight standing for the case being forecast (the extreme value when there are
+        /// too few; 0 when the pool is empty). The weights passed are the running sums in the
+        /// order a scan from that end would add them, so the value is the scan's to the last bit.
+        func rank(_ tail: Double, upper: Bool) -> Double {
+            guard count > 0 else { return 0 }
+            let needed = (fromBelow[count - 1] + newest) * (1 - tail) * (1 - 1e-12)
+            var low = 0, high = count  // the first running sum reaching `needed`: they never fall
+            while low < high {
+                let middle = (low + high) / 2
+                if (upper ? fromBelow[middle] : fromAbove[middle]) >= needed { high = middle } else { low = middle + 1 }
+            }
+            let index = min(low, count - 1)
+            return valueStorage[upper ? index : count - 1 - index]
         }
     }
 }

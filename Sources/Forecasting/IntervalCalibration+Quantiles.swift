@@ -58,39 +58,41 @@ extension IntervalCalibration {
     }
 
     /// Whether the back-tests erred one way all along: in both the older and the newer half of
-    /// the origins, at least `biasShare` of the residuals lie on the same side of 0.
-    static func lastingBias(_ residuals: [Residual]) -> Bool {
-        let origins = residuals.map(\.origin).sorted()
-        guard origins.count >= 4 else { return false }
-        let middle = origins[origins.count / 2]
-        let halves = [residuals.filter { $0.origin < middle }, residuals.filter { $0.origin >= middle }]
-        let shares = halves.map { half in half.isEmpty ? 0.5 : Double(half.filter { $0.value > 0 }.count) / Double(half.count) }
+    /// the origins, at least `biasShare` of the residuals lie on the same side of 0. The halves
+    /// split the residuals sorted by origin at the middle one's origin (counted per origin, not
+    /// sorted: origins are rows, so a tally per row of their range does).
+    static func lastingBias<Residuals: Sequence<Residual>>(_ residuals: Residuals) -> Bool {
+        var total = 0, first = Int.max, last = Int.min
+        for residual in residuals {
+            total += 1
+            first = min(first, residual.origin)
+            last = max(last, residual.origin)
+        }
+        guard total >= 4 else { return false }
+        var counts = Array(repeating: 0, count: last - first + 1), above = counts
+        for residual in residuals {
+            counts[residual.origin - first] += 1
+            if residual.value > 0 { above[residual.origin - first] += 1 }
+        }
+        var passed = 0, middle = 0
+        while passed + counts[middle] <= total / 2 {
+            passed += counts[middle]
+            middle += 1
+        }
+        let older = (count: passed, above: above[..<middle].reduce(0, +))
+        let newer = (count: total - passed, above: above[middle...].reduce(0, +))
+        let shares = [older, newer].map { half in half.count == 0 ? 0.5 : Double(half.above) / Double(half.count) }
         return shares.allSatisfy { $0 >= biasShare } || shares.allSatisfy { $0 <= 1 - biasShare }
     }
 
     /// Share of residuals on one side of 0, in both halves of the origins, that makes a bias lasting.
     static let biasShare = 0.75
 
-    /// The weighted conformal order statistic of residuals sorted by value: the first value, counted
-    /// from the upper (or lower) end, where the weight passed reaches `1 - tail` of the total plus
-    /// one more origin's weight standing for the case being forecast. With equal weights this is
-    /// the `ceil((n + 1)(1 - tail))`-th value (the extreme one when there are too few).
+    /// The weighted conformal order statistic of residuals sorted by value (see `Pool.rank`): with
+    /// equal weights the `ceil((n + 1)(1 - tail))`-th value from the upper (or lower) end (the
+    /// extreme one when there are too few).
     static func weightedRank(_ sorted: [Residual], _ tail: Double, upper: Bool) -> Double {
-        weightedRank(sorted, tail, upper: upper, total: sorted.reduce(0) { $0 + $1.weight },
-                     newest: sorted.map(\.weight).max() ?? 1)
-    }
-
-    /// `weightedRank` given the residuals' total weight and largest weight (a pool's, computed once).
-    static func weightedRank(_ sorted: [Residual], _ tail: Double, upper: Bool, total: Double, newest: Double) -> Double {
-        guard !sorted.isEmpty else { return 0 }
-        let needed = (total + newest) * (1 - tail) * (1 - 1e-12)
-        var passed = 0.0
-        for index in sorted.indices {
-            let residual = sorted[upper ? index : sorted.count - 1 - index]
-            passed += residual.weight
-            if passed >= needed { return residual.value }
-        }
-        return sorted[upper ? sorted.count - 1 : 0].value
+        Pool(sorted).rank(tail, upper: upper)
     }
 
     /// How much wider a quantile learnt from `n` independent cases must be to hold for a new one:

@@ -46,7 +46,7 @@ struct IntervalCalibration {
         let residuals = backTestResiduals(horizon: mean.count)
         let reach = Self.reach(residuals)
         let points = Self.gridQuantiles(residuals, reach: reach, levels: levels)
-        let lastingBias = Self.lastingBias(residuals.prefix(reach).flatMap { $0 })
+        let lastingBias = Self.lastingBias(residuals.prefix(reach).joined())
         return Self.nestedAndWidening(zip(levels, points).map { level, points in
             bands(mean: mean, curves: points.isEmpty ? nil : QuantileCurves(points: points, lastingBias: lastingBias),
                   reach: reach, level: level)
@@ -188,23 +188,21 @@ struct IntervalCalibration {
 
     /// Every level's conformal quantiles on the grid of horizons up to `reach`, one list per level
     /// (empty when `reach` is 0). Each grid horizon `h` pools the residuals of horizons 0.8h to
-    /// 1.25h, taken in sorted order from the residuals sorted once (`SortedResiduals`).
+    /// 1.25h, taken in sorted order from the residuals sorted once (`SortedResiduals`), its weights
+    /// summed once from either end (`Pool`).
     private static func gridQuantiles(_ residuals: [[Residual]], reach: Int, levels: [Double]) -> [[GridPoint]] {
         var points = levels.map { _ in [GridPoint]() }
         guard reach > 0 else { return points }
         let residuals = SortedResiduals(residuals, reach: reach)
-        var pool: [Residual] = [], marks: [UInt64] = []
-        pool.reserveCapacity(residuals.sorted.count)
+        var pool = Pool(capacity: residuals.values.count), marks: [UInt64] = []
         for h in grid(reach) {
             let from = max(1, Int(Double(h) * 0.8)), to = min(reach, max(h, Int(Double(h) * 1.25)))
             residuals.pool(from...to, into: &pool, marks: &marks)
             guard !pool.isEmpty else { continue }
-            let total = pool.reduce(0) { $0 + $1.weight }, newest = pool.lazy.map(\.weight).max() ?? 1
-            let middle = weightedRank(pool, 0.5, upper: true, total: total, newest: newest)
+            let middle = pool.rank(0.5, upper: true)
             for (index, level) in levels.enumerated() {
                 let tail = (1 - level) / 2
-                points[index].append((h, weightedRank(pool, tail, upper: false, total: total, newest: newest), middle,
-                                      weightedRank(pool, tail, upper: true, total: total, newest: newest)))
+                points[index].append((h, pool.rank(tail, upper: false), middle, pool.rank(tail, upper: true)))
             }
         }
         return points

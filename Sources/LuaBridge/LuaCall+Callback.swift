@@ -5,13 +5,18 @@ extension LuaCall {
     /// their count), leaving `results` results on the stack.
     ///
     /// A Lua error in the callback stays a Lua value: it is left on the stack and `.propagate` is
-    /// thrown, so returning the error from the Swift function re-raises it unchanged.
+    /// thrown, so returning the error from the Swift function re-raises it unchanged; the script's
+    /// traceback then still shows the lines of the callback where it failed.
     public func callFunction(
         at function: Int32, results: Int32 = 0, _ pushArguments: (LuaCall) -> Int32 = { _ in 0 }
     ) throws(LuaError) {
+        let function = lua_absindex(L, function)
+        lshim_pushcallbacktraceback(L)
+        let handler = lua_gettop(L)
         lua_pushvalue(L, function)
-        let count = pushArguments(self)
-        guard lshim_pcall(L, count, results, 0) == LUA_OK else { throw .propagate }
+        let status = lshim_pcall(L, pushArguments(self), results, handler)
+        lshim_remove(L, handler)  // remove the handler below the results or the error
+        guard status == LUA_OK else { throw .propagate }
     }
 
     /// Throws the pending interrupt (Ctrl-C, a timeout) so long Swift work stops promptly.

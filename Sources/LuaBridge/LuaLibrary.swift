@@ -23,15 +23,20 @@ public struct LuaLibraryFunction: Sendable {
     public let doc: LuaDoc
     /// The class or shape (LuaShape) it returns, for completion: `returns:`, else the signature's `-> Type`.
     public let returns: String?
+    /// What it returns instead when its first argument is a table holding a field of the key's name
+    /// (`forecast.run` of a grouped read, which has `groups`), for completion.
+    public let returnsWhenFirstArgumentHas: [String: String]
     /// The implementation.
     public let body: LuaFunction
 
     /// Creates an entry of a library's registration table.
     public init(
-        _ name: String, _ signature: String, _ summary: String, returns: String? = nil, _ body: @escaping LuaFunction
+        _ name: String, _ signature: String, _ summary: String, returns: String? = nil,
+        returnsWhenFirstArgumentHas: [String: String] = [:], _ body: @escaping LuaFunction
     ) {
         doc = LuaDoc(name: name, signature: signature, summary: summary)
         self.returns = returns ?? LuaSignature.returnedClass(signature)
+        self.returnsWhenFirstArgumentHas = returnsWhenFirstArgumentHas
         self.body = body
     }
 }
@@ -77,7 +82,9 @@ extension LuaState {
             for function in library.functions {
                 table.set(function.doc.name) { call in
                     call.push(function: function.body)
-                    if let type = function.returns { call.declareReturns(type) }
+                    if let type = function.returns {
+                        call.declareReturns(type, whenFirstArgumentHas: function.returnsWhenFirstArgumentHas)
+                    }
                 }
             }
         }

@@ -45,33 +45,59 @@ extension LuaCall {
     static let returnsKey = "LuaBridge.returns"
 
     /// Records that the function on top of the stack returns `type` (a class or shape name), for
-    /// completion after a call (`series.new{...}:`). The function stays on the stack.
-    public func declareReturns(_ type: String) {
+    /// completion after a call (`series.new{...}:`), or the type `byField` names for a field its first
+    /// argument has (a table of them is kept: `[1]` the type, each field its own). The function stays
+    /// on the stack.
+    public func declareReturns(_ type: String, whenFirstArgumentHas byField: [String: String] = [:]) {
         if pushRegistryValue(Self.returnsKey) != .table {
             lshim_pop(L, 1)  // pop the nil
             lshim_newtable(L)
             setRegistryValue(Self.returnsKey, at: -1)
         }
         lua_pushvalue(L, -2)  // the function as key
-        push(type)
+        if byField.isEmpty {
+            push(type)
+        } else {
+            pushTable(arrayCapacity: 1, fieldCapacity: byField.count) { table in
+                table.set(1) { $0.push(type) }
+                for (field, fieldType) in byField { table.set(field, fieldType) }
+            }
+        }
         lua_rawset(L, -3)
         lshim_pop(L, 1)  // pop the table of returns
     }
 
     /// Pushes the class or shape name that the function at `index` was declared to return and
-    /// returns true; pushes nothing and returns false when none was. Raw access only.
-    public func pushDeclaredReturn(of index: Int32) -> Bool {
+    /// returns true; pushes nothing and returns false when none was. `firstArgument`, the index of
+    /// the call's first argument where it is known, picks among types declared by its fields. Raw
+    /// access only.
+    public func pushDeclaredReturn(of index: Int32, firstArgument: Int32? = nil) -> Bool {
         let function = lua_absindex(L, index)
+        let argument = firstArgument.map { lua_absindex(L, $0) }
         guard pushRegistryValue(Self.returnsKey) == .table else {
             lshim_pop(L, 1)  // pop the nil
             return false
         }
         lua_pushvalue(L, function)
-        guard lua_rawget(L, -2) == LUA_TSTRING else {
+        switch lua_rawget(L, -2) {
+        case LUA_TSTRING:
+            lshim_remove(L, -2)  // keep the name, drop the table of returns
+            return true
+        case LUA_TTABLE:
+            let declared = lua_gettop(L)
+            let field = argument.flatMap { argument in
+                type(at: argument) != .table ? nil : stringKeys(declared).sorted().first { key in
+                    defer { pop() }  // pop the argument's field
+                    return rawField(argument, key) != .nil
+                }
+            }
+            _ = field.map { rawField(declared, $0) } ?? rawIndex(declared, 1)
+            lua_copy(L, -1, -3)  // the name where the table of returns was
+            lshim_pop(L, 2)  // pop the name's copy and the declared table
+            return true
+        default:
             lshim_pop(L, 2)  // pop the value and the table
             return false
         }
-        lshim_remove(L, -2)  // keep the name, drop the table
-        return true
     }
 }

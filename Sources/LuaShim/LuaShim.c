@@ -146,7 +146,9 @@ int lshim_traceback(lua_State *L) {
         if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
         message = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     }
+    size_t length = strlen(message);
     luaL_traceback(L, L, message, 1);
+    lshim_add_noted_lines(L, 1, length + strlen("\nstack traceback:"));
     return 1;
 }
 
@@ -279,6 +281,8 @@ static int trampoline(lua_State *L) {
         return luaL_error(L, "%s", failure.message);
     }
 }
+
+int lshim_is_trampoline(lua_CFunction function) { return function == trampoline; }
 
 void lshim_pushclosure(lua_State *L, lshim_Dispatch dispatch, void *context, lshim_Release release) {
     Closure *closure = (Closure *)lua_newuserdatauv(L, sizeof(Closure), 0);

@@ -6,11 +6,23 @@ extension OrderSource {
     /// More groups than `grouping.maxGroups`, or more group-minutes than `grouping.maxCells`, is an error.
     public func groupedTables(_ query: MinuteQuery, grouping: OrderGrouping) throws(OrderSourceError)
         -> (total: MinuteTable, groups: [OrderGroup]) {
-        guard let column = query.group else { throw OrderSourceError("no group column in the query") }
+        guard query.group != nil else { throw OrderSourceError("no group column in the query") }
         var totalQuery = query
         totalQuery.group = nil
         let total = try minuteTable(totalQuery)
         let rows = try minuteRows(query, from: query.window?.lowerBound, through: query.window?.upperBound)
+        let window = total.count > 0 ? total.start...(total.start + total.count - 1) : nil
+        return (total, try OrderGroup.tables(rows, over: window, query: query, grouping: grouping))
+    }
+}
+
+extension OrderGroup {
+    /// Each group's table over `window` (none without one) from the rows a query by `query.group`
+    /// gave, in name order; a group's zone is its `grouping.zones` entry, else the query's. More
+    /// groups than `grouping.maxGroups`, or more group-minutes than `grouping.maxCells`, is an error.
+    static func tables(_ rows: [MinuteRow], over window: ClosedRange<Int>?, query: MinuteQuery, grouping: OrderGrouping)
+        throws(OrderSourceError) -> [OrderGroup] {
+        let column = query.group.map { "\($0)" } ?? ""
         var rowsByGroup: [String: [MinuteRow]] = [:]
         for row in rows {
             let name = row.group ?? OrderGrouping.none
@@ -20,18 +32,17 @@ extension OrderSource {
             }
             rowsByGroup[name, default: []].append(row)
         }
-        guard total.count > 0 else { return (total, []) }
-        guard Double(rowsByGroup.count) * Double(total.count) <= Double(grouping.maxCells) else {
-            throw OrderSourceError("\(rowsByGroup.count) groups by '\(column)' over \(total.count) minutes are more than"
+        guard let window else { return [] }
+        guard Double(rowsByGroup.count) * Double(window.count) <= Double(grouping.maxCells) else {
+            throw OrderSourceError("\(rowsByGroup.count) groups by '\(column)' over \(window.count) minutes are more than"
                 + " the \(grouping.maxCells) group-minutes the reading may hold; give a shorter window (from/to) or fewer groups")
         }
-        let window = total.start...(total.start + total.count - 1)
         var groups: [OrderGroup] = []
         for (name, groupRows) in rowsByGroup {
             let table = try MinuteTable(rows: groupRows, window: window, zone: grouping.zones[name] ?? query.zone,
                                         customers: query.customer != nil)
             groups.append(OrderGroup(name: name, table: table))
         }
-        return (total, OrderGroup.sortedByName(groups))
+        return OrderGroup.sortedByName(groups)
     }
 }

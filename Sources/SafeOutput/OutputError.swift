@@ -5,7 +5,8 @@ import Darwin
 #endif
 import OutputShim
 
-/// Why an output could not be written, in Lua's style: `cannot write 'out.csv': no space left on device`.
+/// Why an output could not be written, in Lua's style: `cannot write 'out.csv': no space left on device`
+/// (a zero byte in the path shown as `\0`).
 public struct OutputError: Error, Equatable, CustomStringConvertible {
     /// The path as it was given.
     public let path: String
@@ -23,7 +24,8 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
 
     /// `cannot write 'path': reason`, or for a refusal `writing 'path' is not allowed in the sandbox (reason)`.
     public var description: String {
-        refused ? "writing '\(path)' is not allowed in the sandbox (\(reason))" : "cannot write '\(path)': \(reason)"
+        let shown = ResolvedPath.printable(path)
+        return refused ? "writing '\(shown)' is not allowed in the sandbox (\(reason))" : "cannot write '\(shown)': \(reason)"
     }
 
     /// The error for a code returned by the C writer: an `errno` value or an `oshim_Refusal`.

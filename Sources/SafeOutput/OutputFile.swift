@@ -26,6 +26,10 @@ public final class OutputFile {
         throws(OutputError)
     {
         self.path = path
+        guard !path.isEmpty, !path.utf8.contains(0) else {  // C would read "" as the folder, "a\0b" as "a"
+            open = false
+            throw OutputError(path: path, reason: path.isEmpty ? "no such file or directory" : "the name holds a zero byte")
+        }
         let flags = (readable ? OSHIM_READABLE.rawValue : 0) | (folder == nil ? OSHIM_DASH_IS_STDOUT.rawValue : 0)
         let code = oshim_open(path, folder, Int32(flags), permissions, &output)
         guard code == 0 else {
@@ -55,15 +59,21 @@ public final class OutputFile {
     /// Writes what is buffered, flushes it to disk and puts the file in place.
     public func commit() throws(OutputError) {
         guard open else { throw OutputError(path: path, reason: "already closed") }
+        try writeBuffered()
+        open = false
+        let code = oshim_commit(&output)
+        guard code == 0 else { throw OutputError(path: path, code: code) }
+    }
+
+    /// Writes what is buffered (to the temporary, or in place to a device), so that an output set
+    /// sees every write fail before it puts any file in place; on failure the output is discarded.
+    func writeBuffered() throws(OutputError) {
         do {
             try flush()
         } catch {
             discard()
             throw error
         }
-        open = false
-        let code = oshim_commit(&output)
-        guard code == 0 else { throw OutputError(path: path, code: code) }
     }
 
     /// Abandons the output: the temporary is removed and the target left as it was.

@@ -19,9 +19,16 @@ public final class OutputSet {
         return file
     }
 
-    /// Puts every output in place, in the order they were opened.
+    /// Writes every output's last bytes, then puts each in place in the order they were opened; a
+    /// write that fails (a full disk, a device such as /dev/full) leaves every file as it was.
     public func commit() throws(OutputError) {
         defer { files.removeAll() }
+        do {
+            for file in files { try file.writeBuffered() }
+        } catch {
+            for file in files { file.discard() }
+            throw error
+        }
         for (index, file) in files.enumerated() {
             do {
                 try file.commit()

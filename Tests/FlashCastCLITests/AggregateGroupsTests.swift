@@ -88,7 +88,8 @@ import Testing
     @Test func forecastByCountryWritesEveryNodeAndTheReconciliation() throws {
         let output = folder.appendingPathComponent("f.csv").path
         let result = try runFlashcast(["forecast", "examples/data/markets_sale.csv", "--by", "country", "--cutoff",
-                                       "2021-11-12T20:00", "--origins", "2", "-o", output] + reading, in: repository)
+                                       "2021-11-12T20:00", "--origins", "2", "--zones", "DE=Europe/Berlin", "-o", output] + reading,
+                                      in: repository)
         #expect(result.status == 0, "\(result.error)")
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.contains("forecast from 2021-11-12T20:00 (row 2640) to 2021-11-13T04:20, 500 minutes, model flashcast, 4 groups"))
@@ -98,6 +99,8 @@ import Testing
         #expect(csv.first == "group,cutoff,minute,step,actual,forecast,lower,upper")
         #expect(csv.count == 1 + 6 * 500)
         #expect(Set(csv.dropFirst().map { $0.prefix { $0 != "," } }) == ["(total)", "(direct)", "BR", "DE", "JP", "US"])
+        // Berlin's clock drives DE's daily cycle; the file labels every group in the shop's zone, as aggregate --by does.
+        #expect(csv.first { $0.hasPrefix("DE,") }?.hasPrefix("DE,2021-11-12T20:00,2021-11-12T20:01,1,") == true)
     }
 
     @Test func backtestByCountryBackTestsEveryNodeAtEveryCutoff() throws {
@@ -126,6 +129,66 @@ import Testing
             (["--by", "country", "--email", "21:00"], "Error: --email and --discount are for one series, not with --by"),
             (["--by", "country", "--origins", "0"], "Error: --origins must be at least 1"),
             (["--by", "country", "--rate-svg", "r.svg"], "Error: --rate-svg is for one series, not with --by"),
+        ]
+        for (extra, message) in cases {
+            let result = try runFlashcast(base + extra, in: repository)
+            #expect(result.status == 2, "\(extra)")
+            #expect(result.error.hasPrefix(message), "\(extra): \(result.error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    /// The `whatif --by` CSV's end values: group -> scenario -> the last row's cumulative mean.
+    func whatIfEnds(_ path: String) throws -> [String: [String: Double]] {
+        var ends: [String: [String: Double]] = [:]
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",").map(String.init)
+            ends[fields[0], default: [:]][fields[1]] = Double(fields[4])
+        }
+        return ends
+    }
+
+    @Test func whatifByCountryTriesEveryScenarioOnEveryGroupAndTheTotalAddsUp() throws {
+        let output = folder.appendingPathComponent("w.csv").path, svg = folder.appendingPathComponent("w.svg").path
+        let base = ["whatif", "examples/data/markets_sale.csv", "--by", "country", "--by", "23:00", "--cutoff", "2021-11-12T20:00",
+                    "--horizon", "200", "--email", "22:00", "--lift", "1", "--half-life", "20", "--rise", "0", "--discount", "21:00:0.1",
+                    "--reconciliation", "bottom_up", "--zones", "DE=Europe/Berlin,US=America/New_York", "-o", output] + reading
+        let result = try runFlashcast(base + ["--svg", svg], in: repository)
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("scenario ") && $0.contains("gain by 2021-11-12T23:00") })
+        #expect(lines.contains { $0.hasPrefix("group    gain: e-mail 22:00  gain: discount 21:00 +10%  gain: all together") })
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text.hasPrefix("group,scenario,minute,rate,mean,lower,upper\n(total),baseline,2021-11-12T20:01,"))
+        #expect(text.contains("\nDE,baseline,2021-11-12T20:01,") && text.contains("\nUS,baseline,2021-11-12T20:01,"))
+        let ends = try whatIfEnds(output)
+        #expect(Set(ends.keys) == ["(total)", "BR", "DE", "JP", "US"])
+        let groups = ["BR", "DE", "JP", "US"]
+        for scenario in ["baseline", "e-mail 22:00", "discount 21:00 +10%", "all together"] {
+            let total = try #require(ends["(total)"]?[scenario])
+            let sum = groups.reduce(0.0) { $0 + (ends[$1]?[scenario] ?? .nan) }
+            #expect(abs(total - sum) < 0.05, "\(scenario): total \(total), groups \(sum)")
+            #expect(scenario == "baseline" || total > (ends["(total)"]?["baseline"] ?? .infinity))
+        }
+        #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("What if: the reconciled total, forecast from 2021-11-12T20:00"))
+
+        let only = try runFlashcast(base + ["--groups", "US"], in: repository)
+        #expect(only.status == 0, "\(only.error)")
+        let onlyEnds = try whatIfEnds(output)
+        let gain = { (group: String) in (onlyEnds[group]?["e-mail 22:00"] ?? .nan) - (onlyEnds[group]?["baseline"] ?? .nan) }
+        #expect(gain("US") > 0 && gain("DE") == 0 && gain("BR") == 0 && gain("JP") == 0)
+        #expect(abs(gain("(total)") - gain("US")) < 0.05)
+    }
+
+    @Test func whatifByMisuseIsAUsageError() throws {
+        let output = folder.appendingPathComponent("w.csv").path
+        let base = ["whatif", "examples/data/markets_sale.csv", "--cutoff", "2021-11-12T20:00", "--email", "22:00", "-o", output] + reading
+        let cases: [([String], String)] = [
+            (["--groups", "US"], "Error: --max-groups, --zones and --groups go with --by column"),
+            (["--by", "23:00", "--zones", "DE=Europe/Berlin"], "Error: --max-groups, --zones and --groups go with --by column"),
+            (["--by", "country", "--by", "channel"], "Error: --by takes one time and one column at most"),
+            (["--by", "country", "--groups", "FR"], "Error: --groups names no group by 'country': 'FR'"),
+            (["--reconciliation", "wls"], "Error: --reconciliation and --origins go with --by"),
         ]
         for (extra, message) in cases {
             let result = try runFlashcast(base + extra, in: repository)

@@ -255,7 +255,7 @@ struct ForecastCommandTests {
         (["forecast", "minutes.csv", "--cutoff", "1500", "--map", "time=t", "-o", "x.csv"], 2,
          "Error: --map, --currency, --rates and --lenient are for orders CSV files, not 'minutes.csv'"),
         (["forecast", "minutes.csv", "-o", "x.csv"], 2, "Error: Missing expected argument '--cutoff <T>'"),
-        (["forecast", "missing.csv", "--cutoff", "5", "-o", "x.csv"], 1, "flashcast: cannot open 'missing.csv'"),
+        (["forecast", "missing.csv", "--cutoff", "5", "-o", "x.csv"], 1, "flashcast: cannot open 'missing.csv': no such file or directory"),
         (["forecast", "bad.csv", "--cutoff", "5", "-o", "x.csv"], 1, "flashcast: bad.csv:3:3: amount is not a number: 'lots'"),
         (["forecast", "badminutes.csv", "--cutoff", "0", "-o", "x.csv"], 1, "flashcast: badminutes.csv:3:2: revenue is not a number: 'x'"),
         (["forecast", "empty.csv", "--cutoff", "0", "-o", "x.csv"], 1, "flashcast: empty.csv: no minutes to forecast from"),

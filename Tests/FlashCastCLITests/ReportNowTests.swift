@@ -40,6 +40,8 @@ import TestSupport
         }
         #expect(forecast.contains("flashcast, 80% band; BELOW TARGET: forecast 1,940,414 is 59,586 short"))
         #expect(forecast.contains("actual cumulative revenue for 2161 minutes, forecast of 2159 minutes from the cutoff"))
+        // The warning chart's end now is the status's (1,940,414), not the one the hour-old forecast implies.
+        #expect(try text("warning.svg").contains(">expected end now $1.94M</text>"))
     }
 
     /// The bundled sale with no orders from 11:15 to 12:00: the status's alert, the warning chart's

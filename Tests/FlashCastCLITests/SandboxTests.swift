@@ -53,6 +53,33 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
+    /// The checks are Lua wrappers that once looked up `pcall`, `error`, `type` and `string.match`
+    /// when called: a script replacing them read and removed any file.
+    @Test func replacingGlobalsDoesNotSwitchTheChecksOff() throws {
+        let victim = folder.appendingPathComponent("victim.txt").path
+        try "secret".write(toFile: victim, atomically: true, encoding: .utf8)
+        let name = try script("globals.lua", """
+            pcall = function(f, ...) return true, ... end
+            error = function() end
+            type = function() return "string" end
+            string.match = function() return true end
+            local file = io.open('\(victim)', 'r')
+            print(file and file:read('a'))
+            """)
+        let result = try run(["run", "--sandbox", name])
+        #expect(result.status == 1)
+        #expect(result.error.contains("reading '\(victim)' is not allowed in the sandbox"), "\(result.error)")
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "secret")
+        let remover = try script("remover.lua", "pcall = function(f, ...) return true, ... end\nprint(os.remove('\(victim)'))")
+        let removed = try run(["run", "--sandbox", remover])
+        #expect(removed.status == 1 && removed.error.contains("writing '\(victim)' is not allowed in the sandbox"), "\(removed.error)")
+        #expect(FileManager.default.fileExists(atPath: victim))
+        let writer = try script("writer.lua", "string.match = function(s, p) return p == '^r' or nil end\nio.open('writer.lua', 'w')")
+        let written = try run(["run", "--sandbox", writer])
+        #expect(written.status == 1 && written.error.contains("is not allowed in the sandbox"), "\(written.error)")
+        #expect(try String(contentsOfFile: folder.appendingPathComponent("writer.lua").path, encoding: .utf8).hasPrefix("string.match"))
+    }
+
     @Test func unsafeLibrariesAreGoneAndReadsNeedAnInput() throws {
         let name = try script(
             "probe.lua",

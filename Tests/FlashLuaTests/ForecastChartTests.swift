@@ -60,7 +60,7 @@ import TestSupport
         let forecast = try Forecaster.forecast(revenue: Data.revenue, options: ForecastOptions(cutoff: 1499, horizon: 300))
         let draw = { (step: Int) in try ChartDrawing.rate(forecast, revenue: Data.revenue, train: 1000, step: step).render(title: "Rate").text }
         #expect(lua == ["Chart(rate, 800x450)", try draw(30), try draw(15)])
-        #expect(lua[1].contains("revenue per 30 minutes") && lua[1].contains("80% step range"))
+        #expect(lua[1].contains("revenue per 30 minutes") && lua[1].contains("normal range (80% of steps)"))
     }
 
     @Test func aRateChartFromAPlainTable() throws {

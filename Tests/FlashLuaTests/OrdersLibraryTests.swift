@@ -86,7 +86,7 @@ func list(_ expression: String) -> String { "table.concat(\(expression):totable(
             """)
         #expect(lenient == ["1.0", "1", "1", "orders.csv:4:4: amount is not a number: 'x'",
                             "read 3 rows: 1 orders, 2 skipped (amount is not a number: 1, wrong number of fields: 1)"])
-        #expect(try state.execute("return orders.read('/nonexistent/o.csv')") == ["nil", "cannot open '/nonexistent/o.csv'"])
+        #expect(try state.execute("return orders.read('/nonexistent/o.csv')") == ["nil", "cannot open '/nonexistent/o.csv': no such file or directory"])
         let semicolon = try files.write("eu.csv", "order_time;amount\n2021-05-20T14:03:00;12,5x\n")
         #expect(try state.execute("return orders.read('\(semicolon)')") == ["nil", "eu.csv:2:2: amount is not a number: '12,5x'"])
         let piped = try files.write("p.csv", "order_time|amount\n2021-05-20T14:03:00|12.5\n")

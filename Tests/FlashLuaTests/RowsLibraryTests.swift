@@ -54,6 +54,21 @@ import TestSupport
         #expect(luaError(try state(), code) == message)
     }
 
+    /// The traceback of an error in the row function shows the function's line, not only the filter's.
+    @Test func aFilterFunctionsErrorShowsItsLineInTheTraceback() throws {
+        let code = "local function keep(row)\n  return row.amount > nil\nend\nreturn #t:filter(keep)"
+        let state = try state()
+        do {
+            try state.execute(code, chunkName: "@report.lua")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "report.lua:2: attempt to compare nil with number")
+            let lines = (error.traceback ?? "").split(separator: "\n").prefix(4).map { $0.trimmingPrefix("\t") }
+            #expect(lines == ["stack traceback:", "report.lua:2: in function <report.lua:1>", "[C]: in method 'filter'",
+                              "report.lua:4: in main chunk"], "\(error.traceback ?? "")")
+        }
+    }
+
     @Test(arguments: [
         ("t:filter('nope', '>', 1)", "test:1: bad argument #1 to 'filter' (no column 'nope' (columns: order_id, customer, amount))"),
         ("t:filter('amount', 'gt', 1)", "test:1: bad argument #2 to 'filter' (must be one of '==', '~=', '<', '<=', '>', '>=', got 'gt')"),
@@ -89,6 +104,22 @@ import TestSupport
         let bad = folder.appendingPathComponent("bad.csv").path
         try "a,b\n1,2\n3\n".write(toFile: bad, atomically: true, encoding: .utf8)
         #expect(try state().execute("return orders.rows('\(bad)')") == ["nil", "bad.csv:3: row has 1 fields, expected 2"])
-        #expect(try state().execute("return orders.rows('/nonexistent.csv')") == ["nil", "cannot open '/nonexistent.csv'"])
+        #expect(try state().execute("return orders.rows('/nonexistent.csv')") == ["nil", "cannot open '/nonexistent.csv': no such file or directory"])
+        #expect(try state().execute("return orders.rows('\(folder.path)')") == ["nil", "cannot open '\(folder.path)': is a directory"])
+    }
+
+    /// A zero byte in a name would cut it short in C (`x\0y.csv` read or written as `x`): every reader
+    /// and writer refuses it, and the message shows it.
+    @Test func namesWithAZeroByteAreRefusedNotCutShort() throws {
+        let state = try state()
+        let base = folder.appendingPathComponent("x").path
+        try "a\n1\n".write(toFile: base, atomically: true, encoding: .utf8)
+        let refused = { (verb: String) in ["nil", "cannot \(verb) '\(base)\\0y.csv': the name holds a zero byte"] }
+        for reader in ["orders.rows", "orders.read", "series.load_csv"] {
+            #expect(try state.execute("return \(reader)('\(base)\\0y.csv')") == refused("open"), "\(reader)")
+        }
+        #expect(try state.execute("return series.new{1, start = 0}:save_csv('\(base)\\0y.csv')") == refused("write"))
+        #expect(try state.execute("return t:save_csv('\(base)\\0y.csv')") == refused("write"))
+        #expect(try String(contentsOfFile: base, encoding: .utf8) == "a\n1\n")
     }
 }

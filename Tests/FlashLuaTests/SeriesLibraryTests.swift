@@ -67,7 +67,7 @@ func evaluate(_ code: String, state: LuaState? = nil) throws -> [String] {
             local t = assert(series.load_csv('\(path)', {tz='+08:00'}))
             return t == s, t == s:slice(2), #t, t.start, t:sum(), io.open('\(path)'):read('l')
             """) == ["true", "false", "5", "2021-05-20T14:03", "10.0", "minute,revenue"])
-        #expect(try evaluate("return series.load_csv('/nonexistent/s.csv')") == ["nil", "cannot open '/nonexistent/s.csv'"])
+        #expect(try evaluate("return series.load_csv('/nonexistent/s.csv')") == ["nil", "cannot open '/nonexistent/s.csv': no such file or directory"])
         let bad = folder.file("bad.csv")
         try "minute,value\n2021-05-20T14:03,1\n2021-05-20T14:04,x\n".write(toFile: bad, atomically: true, encoding: .utf8)
         #expect(try evaluate("return series.load_csv('\(bad)')") == ["nil", "bad.csv:3:2: value is not a number: 'x'"])

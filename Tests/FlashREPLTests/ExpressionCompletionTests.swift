@@ -76,7 +76,11 @@ final class Crate: LuaObject {
         #expect(ExpressionParser.steps("sale.revenue:cumsum():slice(1, ')')") == [
             .field("sale"), .field("revenue"), .methodCall("cumsum"), .methodCall("slice"),
         ])
-        #expect(ExpressionParser.steps("f(1).x{2}'s'") == [.field("f"), .call, .field("x"), .call, .call])
+        #expect(ExpressionParser.steps("f(1).x{2}'s'") == [.field("f"), .call(firstArgument: "1"), .field("x"),
+                                                           .call(firstArgument: nil), .call(firstArgument: nil)])
+        #expect(ExpressionParser.steps("f( a.b[1] , g(1, 2)).x()") == [.field("f"), .call(firstArgument: "a.b[1]"), .field("x"),
+                                                                        .call(firstArgument: nil)])
+        #expect(ExpressionParser.steps("f(\"a,b\", 1)") == [.field("f"), .call(firstArgument: "\"a,b\"")])
         #expect(ExpressionParser.steps("t[1][ 'a' ][k]") == [.field("t"), .index(.integer(1)), .index(.string("a")), .index(nil)])
         #expect(ExpressionParser.steps("t[1") == nil)
     }

@@ -32,6 +32,17 @@ import Testing
             sale = assert(live.open(export, {minutes = 120, model = 'drift', lookback = 20, progress = false}))
             sale:refresh()
             os.remove(export)
+            local grouped_path = os.tmpname()
+            local grouped_file = io.open(grouped_path, "w")
+            grouped_file:write("order_id,order_time,customer,amount,country\\n")
+            for i = 1, 48 do
+              grouped_file:write(string.format("%d,2024-11-29T10:%02d:00,c%d,%d,%s\\n", i, i - 1, i, 10 + i % 7, i % 3 == 0 and "DE" or "UK"))
+            end
+            grouped_file:close()
+            grouped = assert(orders.read(grouped_path, {by = "country"}))
+            os.remove(grouped_path)
+            gfc = forecast.run(grouped, {train = 24, horizon = 8, model = 'drift', reconciliation = 'bottom_up'})
+            gbt = forecast.backtest(grouped, {train = 24, horizon = 8, step = 8, model = 'drift', reconciliation = 'bottom_up'})
             ran = 0
             trap = setmetatable({}, {__index = function() ran = ran + 1 return {} end,
                                      __call = function() ran = ran + 1 return {} end})
@@ -53,6 +64,15 @@ import Testing
         ("forecast.run(s).bands[0.95].", ["level", "lower", "upper"]),
         ("fc.bands[0.8].lower:", seriesMethods),
         ("forecast.backtest(s).pieces[2].", ["actual", "bands", "cutoff", "mean", "metrics"]),
+        ("forecast.run(grouped, {model = 'drift'}).", ["choice", "direct", "groups", "reconciliation", "summary", "total"]),
+        ("forecast.run(grouped):", []),
+        ("forecast.run(grouped).total:", ["band", "save_csv"]),
+        ("forecast.run(grouped).groups[2].mean:", seriesMethods),
+        ("forecast.run(grouped.revenue):", ["band", "save_csv"]),
+        ("forecast.run(grouped.groups[1], {}):", ["band", "save_csv"]),
+        ("forecast.backtest(grouped).", ["direct", "groups", "reconciliations", "summary", "total"]),
+        ("forecast.backtest(grouped).groups[1].pieces[1].", ["actual", "bands", "cutoff", "mean", "metrics"]),
+        ("forecast.backtest(grouped):", []),
         ("forecast.whatif(fc, {}).baseline.bands[0.8].upper:", seriesMethods),
         ("w[1].", ["bands", "gain", "lower", "mean", "name", "rate", "total", "upper"]),
         ("forecast.warning(s, fc).actual:", seriesMethods),
@@ -88,7 +108,7 @@ import Testing
 
     /// Every field of every object a library makes declares what it holds when that is userdata or
     /// a table, and the declaration is right: the class it names, or a table of the shape it names.
-    @Test(arguments: ["s", "fc", "bt", "w", "verdict", "model", "c", "event", "matrix", "layer", "rows", "groups", "sale", "sale.status", "sale.forecast", "sale.current", "w.baseline", "fc.bands[0.8]", "bt.pieces[1]"])
+    @Test(arguments: ["s", "fc", "bt", "w", "verdict", "model", "c", "event", "matrix", "layer", "rows", "groups", "sale", "sale.status", "sale.forecast", "sale.current", "w.baseline", "fc.bands[0.8]", "bt.pieces[1]", "gfc", "gbt"])
     func declaredFieldsMatchWhatTheFieldsHold(global: String) throws {
         try state.execute("probe = \(global)")
         let call = LuaCall(state.pointer)
@@ -121,7 +141,8 @@ import Testing
     }
 
     private func shapeName(of global: String) -> String? {
-        ["w.baseline": "ScenarioOutcome", "fc.bands[0.8]": "Band", "verdict": "Verdict", "sale.forecast": "LiveForecast"][global]
+        ["w.baseline": "ScenarioOutcome", "fc.bands[0.8]": "Band", "verdict": "Verdict", "sale.forecast": "LiveForecast",
+         "gfc": "GroupForecast", "gbt": "GroupBacktest"][global]
     }
 
     /// Every class, shape and return a library declares names a registered class or shape or a Lua type.

@@ -80,11 +80,76 @@ import SaleData
             }
         }
         let sorted = IntervalCalibration.SortedResiduals(residuals, reach: 60)
-        var pool: [Residual] = [], marks: [UInt64] = []
+        var pool = IntervalCalibration.Pool(), marks: [UInt64] = []
         for (from, to) in [(1, 1), (1, 60), (3, 3), (17, 27), (40, 60), (59, 60)] {
             sorted.pool(from...to, into: &pool, marks: &marks)
             let alone = residuals[(from - 1)..<to].flatMap { $0 }.sorted { $0.value < $1.value }
-            #expect(pool == alone, "horizons \(from)...\(to)")
+            #expect(Array(pool.values) == alone.map(\.value) && Array(pool.weights) == alone.map(\.weight), "horizons \(from)...\(to)")
         }
+    }
+
+    /// The weighted conformal rank as a scan from one end adds the weights up (the definition
+    /// `Pool.rank` reads from running sums by bisection).
+    static func scannedRank(_ sorted: [Residual], _ tail: Double, upper: Bool) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let total = sorted.reduce(0) { $0 + $1.weight }, newest = sorted.map(\.weight).max() ?? 1
+        let needed = (total + newest) * (1 - tail) * (1 - 1e-12)
+        var passed = 0.0
+        for index in sorted.indices {
+            let residual = sorted[upper ? index : sorted.count - 1 - index]
+            passed += residual.weight
+            if passed >= needed { return residual.value }
+        }
+        return sorted[upper ? sorted.count - 1 : 0].value
+    }
+
+    @Test func bisectedRanksAreTheScansToTheLastBit() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [1, 2, 3, 9, 10, 19, 20, 200, 1001] {
+            // weights as the back-tests make them (halving with age, a tenth for another method),
+            // equal weights (ties of running sums), values with ties
+            let halving = (0..<count).map { _ in Double.random(in: 0...3, using: &generator) }
+            for weights in [halving.map { pow(0.5, $0) * (Bool.random(using: &generator) ? 1 : 0.1) },
+                            Array(repeating: 0.3, count: count)] {
+                let sorted = weights.map { Residual(value: (Double.random(in: -2...2, using: &generator) * 4).rounded() / 4, weight: $0) }
+                    .sorted { $0.value < $1.value }
+                let pool = IntervalCalibration.Pool(sorted)
+                for tail in [0.5, 0.25, 0.1, 0.025, 0.005] {
+                    for upper in [false, true] {
+                        #expect(pool.rank(tail, upper: upper).bitPattern == Self.scannedRank(sorted, tail, upper: upper).bitPattern,
+                                "\(count) residuals, tail \(tail), upper \(upper)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the back-tests erred one way all along, as first written: the residuals' origins
+    /// sorted, split at the middle one's origin.
+    static func sortedLastingBias(_ residuals: [Residual]) -> Bool {
+        let origins = residuals.map(\.origin).sorted()
+        guard origins.count >= 4 else { return false }
+        let middle = origins[origins.count / 2]
+        let halves = [residuals.filter { $0.origin < middle }, residuals.filter { $0.origin >= middle }]
+        let shares = halves.map { half in half.isEmpty ? 0.5 : Double(half.filter { $0.value > 0 }.count) / Double(half.count) }
+        return shares.allSatisfy { $0 >= IntervalCalibration.biasShare } || shares.allSatisfy { $0 <= 1 - IntervalCalibration.biasShare }
+    }
+
+    @Test func lastingBiasByTallyIsTheSortedSplits() {
+        var generator = SystemRandomNumberGenerator()
+        var lasting = 0
+        for trial in 0..<400 {
+            // origins shared by several horizons, as the back-tests make them; a share of positive
+            // errors drawn per trial so that both answers come up
+            let origins = (0..<(1 + trial % 9)).map { _ in Int.random(in: 0...500, using: &generator) }
+            let positive = Double.random(in: 0...1, using: &generator)
+            let residuals = (0..<(trial % 40)).map { _ in
+                Residual(value: Double.random(in: 0...1, using: &generator) < positive ? 0.1 : -0.1, weight: 1,
+                         origin: origins.randomElement(using: &generator) ?? 0)
+            }
+            #expect(IntervalCalibration.lastingBias(residuals) == Self.sortedLastingBias(residuals), "\(residuals)")
+            if Self.sortedLastingBias(residuals) { lasting += 1 }
+        }
+        #expect(lasting > 20 && lasting < 380)
     }
 }

@@ -7,6 +7,13 @@ import TestSupport
 
     init() throws {
         state = try LuaState()
+        state.setGlobal("each") { call in
+            let function = try call.function(2)
+            for value in try call.numbers(1) {
+                try call.callFunction(at: function) { $0.push(value); return 1 }
+            }
+            return 0
+        }
         state.setGlobal("add") { call in
             call.push(try call.number(1) + call.number(2))
             return 1
@@ -72,13 +79,6 @@ import TestSupport
     }
 
     @Test func callbacksPropagateLuaErrorsUnchanged() throws {
-        state.setGlobal("each") { call in
-            let function = try call.function(2)
-            for value in try call.numbers(1) {
-                try call.callFunction(at: function) { $0.push(value); return 1 }
-            }
-            return 0
-        }
         let code = "local seen = 0; each({1, 2, 3}, function(v) seen = seen + v end); return seen"
         #expect(try state.execute(code) == ["6.0"])
         let error = luaError(state, "each({1, 2}, function(v) if v == 2 then error({code = 7}) end end)")
@@ -97,6 +97,40 @@ import TestSupport
             #expect(error.message == "script.lua:1: deep")
             #expect(error.traceback?.hasPrefix("stack traceback:") == true)
             #expect(error.traceback?.contains("script.lua:2") == true)
+        }
+    }
+
+    /// A callback's error is raised again from the Swift function's C frame: the traceback still
+    /// starts with the callback's own lines (and those of callbacks inside it), then goes on below.
+    @Test func callbackErrorsKeepTheCallbacksLinesInTheTraceback() throws {
+        let code = """
+            local function check(v)
+              if v > 1 then error({code = v}) end
+            end
+            local function inner(v) check(v) end
+            local function outer(v) each({v}, inner) end
+            each({1, 2}, outer)
+            """
+        do {
+            try state.execute(code, chunkName: "@script.lua")
+            Issue.record("expected an error")
+        } catch {
+            let lines = (error.traceback ?? "").split(separator: "\n").map { $0.trimmingPrefix("\t") }
+            #expect(Array(lines.prefix(8)) == [
+                "stack traceback:", "[C]: in function 'error'", "script.lua:2: in upvalue 'check'",
+                "script.lua:4: in function <script.lua:4>", "[C]: in function 'each'",
+                "script.lua:5: in function <script.lua:5>", "[C]: in function 'each'", "script.lua:6: in main chunk",
+            ], "\(error.traceback ?? "")")
+        }
+        // caught by pcall, the note is not carried to a later error of the same value
+        let later = "local e = {}; pcall(each, {1}, function() error(e) end); error(e)"
+        do {
+            try state.execute(later, chunkName: "@later.lua")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.traceback?.split(separator: "\n").dropFirst().first?.contains("in function 'error'") == true,
+                    "\(error.traceback ?? "")")
+            #expect(error.traceback?.contains("in function 'each'") == false, "\(error.traceback ?? "")")
         }
     }
 

@@ -60,7 +60,7 @@ import Testing
     @Test func theStatementGroupsInTheServer() throws {
         let query = try MinuteQuery(table: "sales.orders", time: "created_at", amount: "total", customer: "customer_id",
                                     where: "status = 'paid'", group: "country")
-        let sql = ClickHouseMinuteSQL(query, time: .dateTime, amount: .decimal(scale: 2), from: 10, through: 19).text
+        let sql = MinuteSQL(query, dialect: ClickHouseMinuteSQL(time: .dateTime, amount: .decimal(scale: 2)), from: 10, through: 19).text
         let name = "if(replaceRegexpAll(ifNull(toString(\"country\"), ''), '^ +| +$', '') = '', '(none)',"
             + " replaceRegexpAll(ifNull(toString(\"country\"), ''), '^ +| +$', ''))"
         #expect(sql == "SELECT intDiv(toUInt32(\"created_at\"), 60), sum(toInt64(round(toDecimal128(\"total\", 2) * 100))),"
@@ -68,6 +68,15 @@ import Testing
             + " AND \"created_at\" >= toDateTime(600) AND \"created_at\" < toDateTime(1200) AND (\"status\" = 'paid')"
             + " GROUP BY \(name), intDiv(toUInt32(\"created_at\"), 60) ORDER BY \(name), intDiv(toUInt32(\"created_at\"), 60)"
             + " FORMAT TabSeparated")
+    }
+
+    @Test func epochSecondsAndNumbersAreCutAndSummedAsNumbers() throws {
+        let query = try MinuteQuery(table: "orders", time: "t", amount: "a", where: "n in (1, 2.5)")
+        let sql = MinuteSQL(query, dialect: ClickHouseMinuteSQL(time: .epochSeconds, amount: .number), from: -1, through: nil)
+        #expect(sql.text == "SELECT toInt64(floor(toFloat64(\"t\") / 60)), sum(toInt64(round(\"a\" * 100))), count(), 0"
+            + " FROM \"orders\" WHERE \"t\" IS NOT NULL AND \"t\" >= -60 AND (\"n\" IN (1, 2.5))"
+            + " GROUP BY toInt64(floor(toFloat64(\"t\") / 60)) ORDER BY toInt64(floor(toFloat64(\"t\") / 60)) FORMAT TabSeparated")
+        #expect(sql.parameters.isEmpty)
     }
 
     @Test func urlsParse() throws {

@@ -6,7 +6,7 @@ import Testing
     @Test func valuesAreParametersAndNamesAreQuoted() throws {
         let query = try MinuteQuery(table: "sales.orders", time: "created_at", amount: "total", customer: "buyer",
                                     where: "status = 'paid'' or 1=1 --'", zone: try #require(ShopZone("+08:00")))
-        let statement = PostgresMinuteSQL(query, timeKind: .instant, from: 100, through: 159)
+        let statement = MinuteSQL(query, dialect: PostgresMinuteSQL(timeKind: .instant), from: 100, through: 159)
         #expect(statement.text == """
             SELECT floor(extract(epoch FROM "created_at") / 60)::bigint AS minute, \
             sum(round("total"::numeric * 100))::bigint AS cents, count(*) AS orders, \
@@ -19,16 +19,27 @@ import Testing
 
     @Test func wallClockTimesAreBoundedWithSlack() throws {
         let query = try MinuteQuery(table: "orders", time: "t", amount: "a")
-        let statement = PostgresMinuteSQL(query, timeKind: .wallClock, from: 1440, through: nil)
+        let statement = MinuteSQL(query, dialect: PostgresMinuteSQL(timeKind: .wallClock), from: 1440, through: nil)
         #expect(statement.text.contains("WHERE \"t\" IS NOT NULL AND \"t\" >= (to_timestamp($1) AT TIME ZONE 'UTC') GROUP BY"))
         #expect(statement.parameters == ["0"])
     }
 
     @Test func epochSecondsAreComparedAsThemselves() throws {
         let query = try MinuteQuery(table: "orders", time: "t", amount: "a")
-        let statement = PostgresMinuteSQL(query, timeKind: .epochSeconds, from: 1, through: 1)
+        let statement = MinuteSQL(query, dialect: PostgresMinuteSQL(timeKind: .epochSeconds), from: 1, through: 1)
         #expect(statement.text.hasPrefix("SELECT floor(\"t\"::float8 / 60)::bigint AS minute"))
         #expect(statement.text.contains("\"t\" >= $1 AND \"t\" < $2"))
         #expect(statement.parameters == ["60", "120"])
+    }
+
+    @Test func groupsAreTheFifthColumnAndTheFirstKey() throws {
+        let query = try MinuteQuery(table: "orders", time: "t", amount: "a", group: "country")
+        let statement = MinuteSQL(query, dialect: PostgresMinuteSQL(timeKind: .instant), from: nil, through: nil)
+        #expect(statement.text == """
+            SELECT floor(extract(epoch FROM "t") / 60)::bigint AS minute, sum(round("a"::numeric * 100))::bigint AS cents, \
+            count(*) AS orders, 0 AS customers, COALESCE(NULLIF(btrim("country"::text, ' '), ''), '(none)') AS grp \
+            FROM "orders" WHERE "t" IS NOT NULL GROUP BY 5, 1 ORDER BY 5, 1
+            """)
+        #expect(statement.parameters.isEmpty)
     }
 }

@@ -3,16 +3,19 @@ import Foundation
 
 /// An order source holding rows in memory that records what it is asked and can fail on cue.
 final class ScriptedSource: OrderSource {
+    /// The rows, each with its group; a query without a group column gets them added up by minute.
     var rows: [MinuteRow] = []
-    /// Each request's `from` and `through`.
-    var requests: [(from: Int?, through: Int?)] = []
+    /// Each request's `from`, `through` and group column.
+    var requests: [(from: Int?, through: Int?, group: String?)] = []
     /// Errors thrown by the next requests, first first.
     var failures: [OrderSourceError] = []
 
     func minuteRows(_ query: MinuteQuery, from: Int?, through: Int?) throws(OrderSourceError) -> [MinuteRow] {
-        requests.append((from, through))
+        requests.append((from, through, query.group?.description))
         if !failures.isEmpty { throw failures.removeFirst() }
-        return rows.filter { $0.minute >= (from ?? .min) && $0.minute <= (through ?? .max) }
+        let asked = rows.filter { $0.minute >= (from ?? .min) && $0.minute <= (through ?? .max) }
+        guard query.group == nil else { return asked }
+        return MinuteRow.merged(asked.map { MinuteRow(minute: $0.minute, cents: $0.cents, orders: $0.orders, customers: $0.customers) })
     }
 
     static let lost = OrderSourceError("query on 'postgres://shop@db/sales' failed: server closed the connection",

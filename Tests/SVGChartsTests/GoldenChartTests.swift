@@ -150,6 +150,20 @@ import Testing
         try GoldenFile.check("early-warning", Self.warningChart().render(options))
     }
 
+    /// A target alert: the end the earlier forecast implies at each minute against the target, and
+    /// the end the forecast made now expects (the status's) marked at the last minute.
+    @Test func earlyWarningAgainstATarget() throws {
+        var chart = Self.warningChart()
+        chart.actual = Array(chart.actual.prefix(180))
+        chart.ends = chart.actual.indices.map { 61500 - Double($0 * 10) }  // the earlier forecast's end, slipping
+        chart.target = 62000
+        chart.endNow = 58500
+        var options = Self.money()
+        options.title = "Early warning"
+        try GoldenFile.check("early-warning-target", chart.render(options))
+        #expect(try chart.render(options).text.contains("expected end now €58.5k"))
+    }
+
     @Test func scenariosDarkElapsed() throws {
         var options = Self.money()
         options.title = "What if we send the e-mail?"

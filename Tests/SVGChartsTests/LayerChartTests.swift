@@ -142,7 +142,7 @@ extension ChartFrame {
         let shifted = { (s: TimedSeries) in TimedSeries(name: s.name, startMinute: s.startMinute + 14, stepMinutes: 15, values: s.values) }
         let forecast = TimedSeries(name: "forecast", startMinute: Fixtures.saleStart + 194, stepMinutes: 15, values: rates.values)
         return RateChart(actual: shifted(actual), forecast: forecast, lower: rates.values.map { $0 * 0.85 }, upper: rates.values.map { $0 * 1.15 },
-                         bandLabel: "80% step range", now: Fixtures.saleStart + 179,
+                         bandLabel: "normal range (80% of steps)", now: Fixtures.saleStart + 179,
                          events: [ChartEvent(minute: Fixtures.saleStart + 60, label: "e-mail")])
     }
 

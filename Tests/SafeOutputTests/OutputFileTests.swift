@@ -109,6 +109,14 @@ import Testing
         }
         #expect(OutputError(path: "a.csv", reason: "no space left on device").description
             == "cannot write 'a.csv': no space left on device")
+        #expect(throws: OutputError(path: "", reason: "no such file or directory")) { try OutputFile.write("x".utf8, to: "") }
+        let cut = folder.file("a")
+        #expect(throws: OutputError(path: cut + "\0b", reason: "the name holds a zero byte")) {
+            try OutputFile.write("x".utf8, to: cut + "\0b")
+        }
+        #expect(OutputError(path: "a\0b", reason: "the name holds a zero byte").description
+            == "cannot write 'a\\0b': the name holds a zero byte")
+        #expect(!FileManager.default.fileExists(atPath: cut))
     }
 
     @Test func confinementRefusesWhatLeavesTheFolder() throws {

@@ -20,6 +20,22 @@ import Testing
         #expect(try folder.contents() == ["a.csv"])
     }
 
+    /// A device written in place fails only when its bytes are written: that happens before any
+    /// file of the set is put in place (`-o out.csv --svg /dev/full` left out.csv written).
+    @Test func aFullDeviceLaterInTheSetLeavesTheEarlierFilesUnwritten() throws {
+        let folder = TemporaryFolder("outputs-device")
+        defer { folder.remove() }
+        let first = try folder.write("a.csv", "old")
+        #expect(throws: OutputError(path: "/dev/full", reason: "no space left on device")) {
+            let outputs = OutputSet()
+            try outputs.add(first, "new".utf8)
+            try outputs.add("/dev/full", "<svg/>".utf8)
+            try outputs.commit()
+        }
+        #expect(try String(contentsOfFile: first, encoding: .utf8) == "old")
+        #expect(try folder.contents() == ["a.csv"])
+    }
+
     @Test func allOutputsAppearAtTheCommit() throws {
         let folder = TemporaryFolder("outputs-commit")
         defer { folder.remove() }

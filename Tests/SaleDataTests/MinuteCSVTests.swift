@@ -59,7 +59,7 @@ import Testing
         #expect(Series.isMinuteCSV(path: try folder.write("m.csv", aggregated)))
         #expect(!Series.isMinuteCSV(path: try folder.write("o.csv", "order_id,order_time,amount\n")))
         #expect(!Series.isMinuteCSV(path: folder.path + "/missing.csv"))
-        #expect(throws: SeriesError(description: "cannot open '\(folder.path)/missing.csv'")) {
+        #expect(throws: SeriesError(description: "cannot open '\(folder.path)/missing.csv': no such file or directory")) {
             try Series.loadColumn("revenue", from: folder.path + "/missing.csv")
         }
     }

@@ -79,7 +79,7 @@ let badOrderFiles: [(String, String)] = [
     }
 
     @Test func missingFilesAndAbsurdSpansAreReported() {
-        #expect(throws: OrdersFileError(description: "cannot open '/nonexistent/orders.csv'")) {
+        #expect(throws: OrdersFileError(description: "cannot open '/nonexistent/orders.csv': no such file or directory")) {
             try OrdersReader.read(path: "/nonexistent/orders.csv")
         }
         #expect(throws: OrdersFileError(description: "orders.csv: orders span 27024481 minutes from "

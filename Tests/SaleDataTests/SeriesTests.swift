@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func loadingAMissingFileSaysSo() {
-        #expect(throws: SeriesError(description: "cannot open '/nonexistent/s.csv'")) {
+        #expect(throws: SeriesError(description: "cannot open '/nonexistent/s.csv': no such file or directory")) {
             try Series.load(from: "/nonexistent/s.csv")
         }
     }

@@ -1,5 +1,5 @@
 import Foundation
-import OrderSources
+@testable import OrderSources
 import SaleData
 import SaleReports
 import TemporaryFolders
@@ -58,10 +58,40 @@ import Testing
         #expect(status.text.split(separator: "\n")[1].hasPrefix("revenue so far"))
     }
 
-    @Test func aDatabaseSaleCannotBeGrouped() throws {
+    @Test func aDatabaseSaleIsGroupedByTheDatabase() throws {
+        let export = try export()
+        let path = folder.appendingPathComponent("shop.db").path
+        let database = try SQLiteDatabase(path: path, mode: .create)
+        try database.execute("CREATE TABLE orders (created_at TEXT, total REAL, country TEXT); BEGIN")
+        let insert = try database.prepare("INSERT INTO orders VALUES (?1, ?2, ?3)")
+        let rates = MarketSimulation().rates
+        for line in try String(contentsOfFile: export, encoding: .utf8).split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let amount = (Double(fields[3]) ?? .nan) * (rates.rate(of: fields[4]) ?? .nan)
+            try insert.bind([.text(fields[1]), .real(amount), .text(fields[5])])
+            _ = try insert.step()
+        }
+        try database.execute("COMMIT")
+        let query = try MinuteQuery(table: "orders", time: "created_at", amount: "total", zone: OrdersReadOptions().zone)
+        var options = LiveSaleOptions(source: .database(.sqlite(path: path), query: query, from: nil))
+        options.plan.length = 2880
+        options.plan.now = SaleSimulation().start + 1760
+        options.groups = LiveGrouping(column: "country")
+        let fromDatabase = try LiveSale.open(options).refresh()
+        let fromExport = try open(export).refresh()
+        let groups = try #require(fromDatabase.groups), expected = try #require(fromExport.groups)
+        #expect(groups.groups.map(\.name) == expected.groups.map(\.name))
+        #expect(groups.behind.first?.name == "US")
+        #expect(abs(fromDatabase.revenue - fromExport.revenue) < 1)
+        for (group, other) in zip(groups.groups, expected.groups) {
+            #expect(abs(group.behind - other.behind) < 0.01 * other.expected, "\(group.name)")
+        }
+    }
+
+    @Test func aBadGroupColumnIsRefusedBeforeTheDatabaseIsAsked() throws {
         let query = try MinuteQuery(table: "orders", time: "created_at", amount: "total", zone: .utc)
         var options = LiveSaleOptions(source: .database(.sqlite(path: "shop.db"), query: query, from: nil))
-        options.groups = LiveGrouping(column: "country")
-        #expect(throws: LiveOptionError.conflict("by", with: "db")) { try options.validate() }
+        options.groups = LiveGrouping(column: "country; DROP TABLE orders")
+        #expect(throws: LiveSaleOpenError.self) { try LiveSale.open(options) }
     }
 }

@@ -9,7 +9,7 @@ struct GroupBacktestCommandRun {
     let lengths: (train: Int, horizon: Int, step: Int)
 
     init(_ command: BacktestCommand, grouping: OrderGrouping) throws {
-        sale = try GroupedSaleInput(command.input, reading: command.reading, modelOptions: command.modelOptions, grouping: grouping)
+        sale = try GroupedSaleInput(command.input, reading: command.reading, history: command.modelOptions.history, grouping: grouping)
         lengths = (ModelOptions.minutes(command.train, default: 500, in: sale.total),
                    ModelOptions.minutes(command.horizon, default: 200, in: sale.total),
                    ModelOptions.minutes(command.step, default: 200, in: sale.total))
@@ -19,7 +19,7 @@ struct GroupBacktestCommandRun {
         result = try GroupBacktester.backtest(total: sale.total, groups: sale.groups, train: lengths.train, horizon: lengths.horizon,
                                               step: lengths.step, options: command.grouped.options(forecast))
         let (result, revenue, lengths, model) = (result, sale.total, lengths, command.modelOptions.model)
-        try command.modelOptions.write(csv: Self.csv(result)) {
+        try command.modelOptions.write(csv: Self.csv(result, zone: revenue.zone)) {
             let title = "Rolling back-test of the reconciled total: \(lengths.train) minutes in, \(lengths.horizon) out (\(model.rawValue))"
             return try ChartDrawing.backtest(result.total, revenue: revenue).render(title: title)
         }
@@ -30,9 +30,9 @@ struct GroupBacktestCommandRun {
         [("(total)", result.total), ("(direct)", result.direct)] + result.groups
     }
 
-    /// `group,cutoff,minute,step,actual,forecast,lower,upper`: every node's pieces.
-    static func csv(_ result: GroupBacktest) throws -> String {
-        try GroupedSaleInput.csv(nodes(result).map { ($0.name, ForecastTable($0.backtest)) })
+    /// `group,cutoff,minute,step,actual,forecast,lower,upper`: every node's pieces, labelled in `zone`.
+    static func csv(_ result: GroupBacktest, zone: ShopZone) throws -> String {
+        try GroupedSaleInput.csv(nodes(result).map { ($0.name, ForecastTable($0.backtest)) }, zone: zone)
     }
 
     /// The report: how the pieces were reconciled, then each node's metrics averaged over the pieces.

@@ -14,7 +14,7 @@ struct GroupForecastCommandRun {
     init(_ command: ForecastCommand, grouping: OrderGrouping) throws {
         guard command.events.isEmpty else { throw ValidationError("--email and --discount are for one series, not with --by") }
         guard command.rateSvg == nil else { throw ValidationError("--rate-svg is for one series, not with --by") }
-        let sale = try GroupedSaleInput(command.input, reading: command.reading, modelOptions: command.modelOptions, grouping: grouping)
+        let sale = try GroupedSaleInput(command.input, reading: command.reading, history: command.modelOptions.history, grouping: grouping)
         summary = sale.summary
         groups = sale.groups
         let total = sale.total, name = command.input.split(separator: "/").last.map(String.init) ?? command.input
@@ -37,7 +37,7 @@ struct GroupForecastCommandRun {
     /// forecast directly as `(direct)`, then each group (their rows written on every core, in this order).
     static func csv(_ result: GroupForecast) throws -> String {
         let nodes = [("(total)", result.total), ("(direct)", result.direct)] + result.groups.map { ($0.name, $0.forecast) }
-        return try GroupedSaleInput.csv(nodes.map { ($0, ForecastTable($1)) })
+        return try GroupedSaleInput.csv(nodes.map { ($0, ForecastTable($1)) }, zone: result.total.mean.zone)
     }
 
     /// The report: the reconciliation and why, then each forecast's end value, band and error.

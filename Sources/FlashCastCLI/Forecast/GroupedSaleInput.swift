@@ -4,7 +4,7 @@ import Forecasting
 import SaleData
 import SaleReports
 
-/// An orders export read by groups for `forecast --by` and `backtest --by`: the total, each group with
+/// An orders export read by groups for `forecast --by`, `backtest --by` and `whatif --by`: the total, each group with
 /// its own earlier sale (when `--history` is an orders export read by the same groups), and the summary line.
 struct GroupedSaleInput {
     let total: Series
@@ -12,7 +12,7 @@ struct GroupedSaleInput {
     let groups: [GroupSeries]
     let summary: String
 
-    init(_ input: String, reading: OrderReadingOptions, modelOptions: ModelOptions, grouping: OrderGrouping) throws {
+    init(_ input: String, reading: OrderReadingOptions, history: String?, grouping: OrderGrouping) throws {
         guard !Series.isMinuteCSV(path: input) else { throw ValidationError("--by needs an orders CSV, not a per-minute file") }
         let sale = try OrdersReader.read(path: input, options: try reading.readOptions(countCustomers: false), grouping: grouping)
         let name = input.split(separator: "/").last.map(String.init) ?? input
@@ -21,9 +21,9 @@ struct GroupedSaleInput {
         guard total.count > 0 else { throw InputError(description: "\(name): no minutes to forecast from") }
         var histories: [String: Series] = [:]
         var totalHistory: Series?
-        if let path = modelOptions.history {
+        if let path = history {
             if Series.isMinuteCSV(path: path) {
-                totalHistory = try modelOptions.earlierSale(reading)?.revenue
+                totalHistory = try SaleInput.load(path, reading: reading, asHistory: true).revenue
             } else {
                 let earlier = try OrdersReader.read(path: path, options: try reading.readOptions(countCustomers: false, windowed: false),
                                                     grouping: grouping)
@@ -37,11 +37,14 @@ struct GroupedSaleInput {
 }
 
 extension GroupedSaleInput {
-    /// The tables as one CSV whose first column, `group`, names each table's rows.
-    static func csv(_ tables: [(name: String, table: ForecastTable)]) throws -> String {
+    /// The tables as one CSV whose first column, `group`, names each table's rows, every minute
+    /// labelled in `zone` (the shop's: a group's own zone labels its series only, as `aggregate --by` writes).
+    static func csv(_ tables: [(name: String, table: ForecastTable)], zone: ShopZone) throws -> String {
         guard let first = tables.first else { return "" }
         let rows = try ParallelJobs.map(tables.count) { index in
-            tables[index].table.rows(prefix: GroupedOrders.csvField(tables[index].name) + ",")
+            var table = tables[index].table
+            for piece in table.pieces.indices { table.pieces[piece].mean.zone = zone }
+            return table.rows(prefix: GroupedOrders.csvField(tables[index].name) + ",")
         }
         return "group," + first.table.header + "\n" + rows.joined()
     }

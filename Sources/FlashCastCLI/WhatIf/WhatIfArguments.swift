@@ -21,3 +21,29 @@ struct DiscountArgument: ExpressibleByArgument {
         self.lift = lift
     }
 }
+
+/// `--by` of `flashcast whatif`: a time (`18:00`, `2021-11-12T18:00`) to count totals and gains by,
+/// or else a column to break the orders down by (`country`).
+enum WhatIfBy: ExpressibleByArgument {
+    case time(EventTime)
+    case column(String)
+
+    init?(argument: String) {
+        if let time = EventTime(text: argument) {
+            self = .time(time)
+        } else {
+            self = .column(argument)
+        }
+    }
+}
+
+/// `--groups US,DE`: names of groups.
+struct GroupNames: ExpressibleByArgument {
+    let names: Set<String>
+
+    init?(argument: String) {
+        let names = argument.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard !names.contains(where: \.isEmpty) else { return nil }
+        self.names = Set(names)
+    }
+}

@@ -27,7 +27,14 @@ struct WhatIfCommand: ParsableCommand {
             Writes scenario,minute,rate,mean,lower,upper for the baseline and every scenario (cumulative money \
             from the first minute of INPUT; with several levels, --level 0.5,0.8,0.95, lower50,upper50,\
             lower80,upper80,lower95,upper95 as 'flashcast forecast' writes them) atomically, prints each scenario's total at the end, gain over \
-            the baseline and main band at the end (and by --by), and with --target the latest minute to send the e-mail to reach it.
+            the baseline and main band at the end (and by --by WHEN), and with --target the latest minute to send the e-mail to reach it.
+            --by country (an orders CSV; --max-groups, --zones, --history as for 'flashcast forecast --by') forecasts the \
+            total and every group, reconciled as 'flashcast forecast --by' does (--reconciliation, --origins), and tries \
+            every scenario on each group (--groups US,DE: only on those; the others keep their baseline) and on the \
+            total so that they add up: the total's rate is its baseline's plus every group's extra, its bands its \
+            baseline's moved by that extra. The CSV gains a first column, group: '(total)', then each group; the report \
+            gives the total's scenarios and each group's gains; --svg draws the total. --by takes a time and a column \
+            together (--by country --by 18:00).
             Exit status: 0 fine, 1 bad data or failed forecast, 2 usage error.
             """)
 
@@ -44,8 +51,27 @@ struct WhatIfCommand: ParsableCommand {
     /// The revenue to reach by the end, if given.
     var target: Double? { goal.target }
 
-    @Option(help: ArgumentHelp("Also count totals and gains up to this time.", valueName: "WHEN"))
-    var by: EventTime?
+    @Option(help: ArgumentHelp("A time: also count totals and gains up to it; a column (country...): the same for every group "
+                                   + "and the total (repeat for both).", valueName: "WHEN|column"))
+    var by: [WhatIfBy] = []
+
+    /// The time totals and gains are also counted by, if given.
+    var byTime: EventTime? {
+        by.lazy.compactMap { if case .time(let time) = $0 { time } else { nil } }.first
+    }
+
+    /// The column the orders are broken down by, if given.
+    var byColumn: String? {
+        by.lazy.compactMap { if case .column(let column) = $0 { column } else { nil } }.first
+    }
+
+    @OptionGroup var groupSettings: GroupSettings
+
+    @OptionGroup var grouped: ReconciliationArguments
+
+    @Option(help: ArgumentHelp("With --by column: try the events on these groups only (the others keep their baseline).",
+                               valueName: "US,DE"))
+    var groups: GroupNames?
 
     @Option(help: ArgumentHelp("Minutes of training data ending at the cutoff (default 1000).", valueName: "minutes"))
     var train: Int?
@@ -76,6 +102,11 @@ struct WhatIfCommand: ParsableCommand {
 
     func validate() throws {
         guard !events.isEmpty else { throw ValidationError("give at least one --email or --discount") }
+        if by.count > 2 || by.count == 2 && (byTime == nil || byColumn == nil) {
+            throw ValidationError("--by takes one time and one column at most")
+        }
+        if byColumn == nil, !groupSettings.isDefault || groups != nil { throw ValidationError("--max-groups, --zones and --groups go with --by column") }
+        try grouped.validate(grouped: byColumn != nil)
         try events.validate(hasHistory: history != nil)
         if let train, train <= 0 { throw ValidationError("--train must be a positive number of minutes") }
         if let horizon, horizon <= 0 { throw ValidationError("--horizon must be a positive number of minutes") }
@@ -83,6 +114,13 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let column = byColumn {
+            let run = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) {
+                try GroupWhatIfRun(self, grouping: groupSettings.grouping(by: column))
+            }
+            if let warning = SaleEndArgument.warning(run.saleEnd, mean: run.result.total.mean) { StandardError.write(warning) }
+            return CommandOutputs.report(run.report(), outputs: [output, svg])
+        }
         let run = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) { try WhatIfRun(self) }
         if let warning = SaleEndArgument.warning(run.saleEnd, mean: run.forecast.mean) { StandardError.write(warning) }
         CommandOutputs.report(run.report(), outputs: [output, svg])

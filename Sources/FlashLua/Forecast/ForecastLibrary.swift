@@ -25,7 +25,7 @@ enum ForecastLibrary {
         own), groups (Forecasts in order and by name), reconciliation, choice, summary}; \
         reconciliation='bottom_up'|'wls' (default: the one whose back-test over origins=3 earlier \
         cutoffs erred least), history=an earlier grouped read (each group gets its own) or Series.
-        """
+        """, returnsWhenFirstArgumentHas: ["groups": ForecastShapes.groupForecast.name]
     ) { call in
         if GroupForecastRun.isGrouped(call, at: 1) { return try GroupForecastRun.run(call) }
         let revenue = try call.series(at: 1)
@@ -51,7 +51,7 @@ enum ForecastLibrary {
         On a grouped read (orders.read{by=...}) every piece is forecast.run's grouped forecast at its cutoff: \
         {total (Backtest of the reconciled total), direct (of the total's own), groups (Backtests in order and by \
         name), reconciliations (the method of each piece), summary}; reconciliation= and origins= as forecast.run.
-        """
+        """, returnsWhenFirstArgumentHas: ["groups": ForecastShapes.groupBacktest.name]
     ) { call in
         if GroupForecastRun.isGrouped(call, at: 1) { return try GroupForecastRun.backtest(call) }
         let revenue = try call.series(at: 1)

@@ -27,5 +27,16 @@ enum ForecastShapes {
     static let metricInfo = LuaShape("MetricInfo", fields: [
         "key": "string", "heading": "string", "format": "string", "horizon": "number",
     ])
-    static let all = [bands, band, loss, pieces, verdict, verdicts, metricList, metricInfo]
+    /// `forecast.run` of a grouped read: the reconciled total, the direct one and every group's.
+    static let groupForecast = LuaShape("GroupForecast", fields: [
+        "total": "Forecast", "direct": "Forecast", "groups": "Forecasts", "reconciliation": "string", "choice": "table",
+        "summary": "string",
+    ])
+    /// `forecast.backtest` of a grouped read: the back-tests of the totals and of every group.
+    static let groupBacktest = LuaShape("GroupBacktest", fields: [
+        "total": "Backtest", "direct": "Backtest", "groups": "Backtests", "reconciliations": "table", "summary": "string",
+    ])
+    /// A grouped back-test's `groups`.
+    static let backtests = LuaShape("Backtests", items: "Backtest")
+    static let all = [bands, band, loss, pieces, verdict, verdicts, metricList, metricInfo, groupForecast, groupBacktest, backtests]
 }

@@ -23,9 +23,9 @@ enum LiveLibrary {
         data before training again), consecutive=15 (minutes below the band that raise the alert), \
         lookback=0 (a second forecast is made as of that many minutes before now, so a one-off run such as a \
         scheduled report can check the minutes since against its band; the end-of-sale forecast is made as of now), \
-        by="country" (an export's column; max_groups and zones as for orders.read: each refresh reads the export \
-        again by groups and measures every group against a bottom-up forecast made lookback minutes, else 60, \
-        before now; status.groups says which are behind, most behind first), progress=true (a progress bar while training; default when standard error is a terminal). A database \
+        by="country" (a column of the export or of the table; max_groups and zones as for orders.read: each refresh \
+        reads only the new orders by groups as well (a database groups the new minutes by group and minute) and \
+        measures every group against a bottom-up forecast made lookback minutes, else 60, before now; status.groups says which are behind, most behind first), progress=true (a progress bar while training; default when standard error is a terminal). A database \
         that cannot be opened returns nil, message (never with the password); a connection lost later is \
         retried after 0.5, 1, 2 and 4 s (each retry reported on standard error), and when it stays lost the \
         status keeps the last figures and says so (status.stale, status.source_note).

@@ -40,10 +40,10 @@ enum LiveOptions {
         return result
     }
 
-    /// `by = "country"` (a column: the export is read again by groups at each refresh), `max_groups`, `zones`.
+    /// `by = "country"` (a column: each refresh reads the new orders by groups too), `max_groups`, `zones`.
     private static func grouping(_ options: LuaOptions, _ call: LuaCall) throws(LuaError) -> LiveGrouping? {
         if options.has("by"), try options.with("by", { call.type(at: $0) }) == .function {
-            throw options.error("by", "must be a column name in a live sale (its groups are read again at each refresh)")
+            throw options.error("by", "must be a column name in a live sale (each refresh reads the new orders by groups)")
         }
         guard let read = try OrdersGrouping.read(options, call), case .column(let column) = read.key else { return nil }
         var grouping = LiveGrouping(column: column)

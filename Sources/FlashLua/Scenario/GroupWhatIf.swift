@@ -39,18 +39,14 @@ enum GroupWhatIf {
         if let unknown = only?.sorted().first(where: { name in !groups.contains { $0.name == name } }) {
             throw options.error("groups", "names no group of the forecast: '\(unknown)'")
         }
-        let tried = groups.map { group in
-            let applies = only.map { $0.contains(group.name) } ?? true
-            let scenarios = scenarios.map { applies ? $0.scenario : Scenario(name: $0.scenario.name, events: []) }
-            return ScenarioComparison(baseline: group.object.scenarioBase.baseline, scenarios: scenarios, by: by, target: nil)
-        }
-        let sum = ScenarioComparison(total: base.baseline, groups: tried, by: by, target: target)
+        let tried = GroupScenarioComparison(total: base.baseline, groups: groups.map { ($0.name, $0.object.scenarioBase.baseline) },
+                                            scenarios: scenarios.map(\.scenario), only: only, by: by, target: target)
         let markers = scenarios.flatMap(\.markers)
         call.pushTable(fieldCapacity: 2) { fields in
-            fields.set("total") { $0.push(WhatIfObject(sum, base: base, markers: markers)) }
+            fields.set("total") { $0.push(WhatIfObject(tried.total, base: base, markers: markers)) }
             fields.set("groups") { call in
                 call.pushTable(arrayCapacity: groups.count, fieldCapacity: groups.count) { list in
-                    for (offset, (group, comparison)) in zip(groups, tried).enumerated() {
+                    for (offset, (group, comparison)) in zip(groups, tried.groups).enumerated() {
                         list.set(offset + 1) { $0.push(WhatIfObject(comparison, base: group.object.scenarioBase, markers: markers)) }
                         list.set(group.name) { _ = $0.rawIndex(-2, offset + 1) }  // the same WhatIf, by name
                     }

@@ -74,6 +74,8 @@ extension LuaState {
 
     static let sandboxSource = """
         local check_read_at, check_write_at, open_output, output_folder = ...
+        -- the script can replace globals and string functions: the checks use only these copies
+        local pcall, error, type, match = pcall, error, type, string.match
         -- refusals are reported at the script's line: level 3 is the caller of the wrapper
         local function check_read(path)
           local ok, result = pcall(check_read_at, path)
@@ -103,10 +105,10 @@ extension LuaState {
 
         io.open = function(path, mode)
           if mode == nil then mode = "r" end
-          if type(mode) ~= "string" or not mode:match("^[rwa]%+?b*$") then
+          if type(mode) ~= "string" or not match(mode, "^[rwa]%+?b*$") then
             error("bad argument #2 to 'open' (invalid mode)", 2)
           end
-          if mode:match("^r") and not mode:match("%+") then return io_open(check_read(path), mode) end
+          if match(mode, "^r") and not match(mode, "%+") then return io_open(check_read(path), mode) end
           local file, message, code = open_output(check_write(path), mode, output_folder, path)
           if file == false then error(message, 2) end
           return file, message, code

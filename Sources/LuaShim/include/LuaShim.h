@@ -70,6 +70,16 @@ int lshim_pcall(lua_State *L, int nargs, int nresults, int msgh);
 int lshim_traceback(lua_State *L);
 /// Pushes the message handler `lshim_traceback`.
 void lshim_pushtraceback(lua_State *L);
+/// A message handler for `lshim_pcall` when Swift calls a Lua function: notes the lines of the failing
+/// call with the error, which `lshim_traceback` puts at the top of the traceback once the Swift
+/// function has raised the error again. Returns the error unchanged.
+int lshim_callback_traceback(lua_State *L);
+/// Pushes the message handler `lshim_callback_traceback`.
+void lshim_pushcallbacktraceback(lua_State *L);
+/// Replaces the traceback on top of the stack, taken for the error at `error`, by the same with the
+/// noted lines of that error inserted after its first `headLength` bytes (the message and the
+/// `stack traceback:` line); forgets the note.
+void lshim_add_noted_lines(lua_State *L, int error, size_t headLength);
 
 /// Pushes a full userdata holding `object` with the metatable registered as `typeName`; its
 /// `footprint` (bytes it keeps alive) counts against the cap and paces the collector until collected.

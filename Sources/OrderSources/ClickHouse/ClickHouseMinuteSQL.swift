@@ -1,13 +1,12 @@
 import SaleData
 
-/// The per-minute aggregation in ClickHouse's SQL (as of 18.16, Debian's): minutes cut and summed
-/// with GROUP BY, so that on a cluster (a `Distributed` table) each shard sums its own orders and
-/// only minutes come back.
+/// ClickHouse's way (as of 18.16, Debian's) of writing the per-minute statement (`MinuteSQL`): on a
+/// cluster (a `Distributed` table) each shard sums its own orders and only minutes come back.
 ///
 /// ClickHouse 18.16's HTTP interface has no bound parameters, so values are written as literals:
 /// strings with every quote, backslash and control byte escaped, numbers as Swift prints them.
-/// Identifiers are the checked plain names, double-quoted.
-struct ClickHouseMinuteSQL {
+/// Statements end in `FORMAT TabSeparated`.
+struct ClickHouseMinuteSQL: MinuteSQLDialect {
     /// How the time column stores instants (a ClickHouse `DateTime` is always an instant).
     enum TimeKind: Sendable, Equatable {
         /// `DateTime` or `DateTime('zone')`: seconds since the epoch.
@@ -26,50 +25,49 @@ struct ClickHouseMinuteSQL {
         case number
     }
 
-    /// The statement text, ending in `FORMAT TabSeparated`.
-    let text: String
+    /// How the time column stores instants.
+    let time: TimeKind
+    /// How the amount column stores money.
+    let amount: AmountKind
 
-    /// The statement for a query over minutes `from...through` (nil bounds are open); rows are
-    /// `minute, cents, orders, customers` (and the group's name with `query.group`), ordered by
-    /// group and minute.
-    init(_ query: MinuteQuery, time: TimeKind, amount: AmountKind, from: Int?, through: Int?) {
-        let column = query.time.quoted
-        let minute: String
-        let bound: (Int) -> String
+    var boundSlack: Int { 0 }
+    var orderCount: String { "count()" }
+
+    func write(_ value: SQLValue, parameters: inout [String]) -> String { value.clickHouseLiteral }
+
+    func instant(_ seconds: Int, parameters: inout [String]) -> String {
+        time == .epochSeconds ? String(seconds) : "toDateTime(\(min(max(seconds, 0), Int(UInt32.max))))"
+    }
+
+    func minute(of column: String) -> String {
         switch time {
-        case .dateTime:
-            minute = "intDiv(toUInt32(\(column)), 60)"
-            bound = { "toDateTime(\(min(max($0, 0), Int(UInt32.max))))" }
-        case .dateTime64:
-            minute = "intDiv(toUInt32(toDateTime(\(column))), 60)"
-            bound = { "toDateTime(\(min(max($0, 0), Int(UInt32.max))))" }
-        case .epochSeconds:
-            minute = "toInt64(floor(toFloat64(\(column)) / 60))"
-            bound = { String($0) }
+        case .dateTime: return "intDiv(toUInt32(\(column)), 60)"
+        case .dateTime64: return "intDiv(toUInt32(toDateTime(\(column))), 60)"
+        case .epochSeconds: return "toInt64(floor(toFloat64(\(column)) / 60))"
         }
-        let cents: String
-        switch amount {
-        case .decimal(let scale): cents = "toInt64(round(toDecimal128(\(query.amount.quoted), \(scale)) * 100))"
-        case .number: cents = "toInt64(round(\(query.amount.quoted) * 100))"
+    }
+
+    func centsSum(of amount: String) -> String {
+        switch self.amount {
+        case .decimal(let scale): return "sum(toInt64(round(toDecimal128(\(amount), \(scale)) * 100)))"
+        case .number: return "sum(toInt64(round(\(amount) * 100)))"
         }
-        var conditions = ["\(column) IS NOT NULL"]
-        if let from { conditions.append("\(column) >= \(bound(from * 60))") }
-        if let through { conditions.append("\(column) < \(bound((through + 1) * 60))") }
-        if !query.filter.conditions.isEmpty { conditions.append(query.filter.sql(writing: \.clickHouseLiteral)) }
-        let customers = query.customer.map { "uniqExact(\($0.quoted))" } ?? "0"
-        var keys = [minute]
-        var group = ""
-        if let column = query.group {
-            let trimmed = "replaceRegexpAll(ifNull(toString(\(column.quoted)), ''), '^ +| +$', '')"
-            let name = "if(\(trimmed) = '', '\(OrderGrouping.none)', \(trimmed))"
-            group = ", " + name
-            keys.insert(name, at: 0)
-        }
-        text = """
-            SELECT \(minute), sum(\(cents)), count(), \(customers)\(group) \
-            FROM \(query.table.quoted) WHERE \(conditions.joined(separator: " AND ")) \
-            GROUP BY \(keys.joined(separator: ", ")) ORDER BY \(keys.joined(separator: ", ")) FORMAT TabSeparated
-            """
+    }
+
+    func distinctCount(of column: String) -> String { "uniqExact(\(column))" }
+
+    func groupName(of column: SQLIdentifier) -> String {
+        let trimmed = "replaceRegexpAll(ifNull(toString(\(column.quoted)), ''), '^ +| +$', '')"
+        return "if(\(trimmed) = '', '\(OrderGrouping.none)', \(trimmed))"
+    }
+
+    func select(_ columns: [(expression: String, name: String)]) -> String {
+        columns.map(\.expression).joined(separator: ", ")
+    }
+
+    func groupAndOrder(by keys: [(expression: String, position: Int)]) -> String {
+        let expressions = keys.map(\.expression).joined(separator: ", ")
+        return "GROUP BY \(expressions) ORDER BY \(expressions) FORMAT TabSeparated"
     }
 }
 

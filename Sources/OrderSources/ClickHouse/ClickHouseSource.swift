@@ -21,7 +21,7 @@ public final class ClickHouseSource: OrderSource {
     /// The server's sums per minute.
     public func minuteRows(_ query: MinuteQuery, from: Int?, through: Int?) throws(OrderSourceError) -> [MinuteRow] {
         let (time, amount) = try kinds(of: query)
-        let statement = ClickHouseMinuteSQL(query, time: time, amount: amount, from: from, through: through)
+        let statement = MinuteSQL(query, dialect: ClickHouseMinuteSQL(time: time, amount: amount), from: from, through: through)
         let width = query.group == nil ? 4 : 5
         var result: [MinuteRow] = []
         try connection.query(statement.text) { rows throws(OrderSourceError) in

@@ -11,7 +11,8 @@ import SaleData
 /// A minute is complete once the clock has passed its end by `settleSeconds` (orders committed a
 /// little late still count); the minute in progress is fetched again on every refresh. A lost
 /// connection is retried by `retry` and each attempt reported, so a live run survives a server
-/// restart.
+/// restart. With a grouping, each refresh also asks for the new minutes by group (`GROUP BY group,
+/// minute`) and keeps every group's table over the total's minutes.
 public final class LiveOrderQuery {
     /// Where the orders are.
     public let source: any OrderSource
@@ -25,16 +26,33 @@ public final class LiveOrderQuery {
     public private(set) var table: MinuteTable
     /// The minutes, counted in UTC, each refresh asked the database for (`from...through`).
     public private(set) var lastRequest: ClosedRange<Int>?
+    /// The query by group (`query` with `group` set), when the sale is broken down.
+    public let groupQuery: MinuteQuery?
+    /// The breakdown's limits and zones, when the sale is broken down.
+    public let grouping: OrderGrouping?
+    /// Each group's table over the total's minutes after the last refresh, in name order (empty
+    /// without a grouping).
+    public private(set) var groups: [OrderGroup] = []
 
     private let clock: () -> Int
     private var completeRows: [MinuteRow] = []
+    private var completeGroupRows: [MinuteRow] = []
     private var completeThrough: Int?
 
-    /// A live query; `clock` gives the current time in seconds since the epoch.
-    public init(source: any OrderSource, query: MinuteQuery, retry: RetryPolicy = .standard, settleSeconds: Int = 5,
-                clock: @escaping () -> Int = { time(nil) }) {
+    /// A live query, broken down by the column `groups.column` names when given; `clock` gives the
+    /// current time in seconds since the epoch.
+    public init(source: any OrderSource, query: MinuteQuery, groups: (column: SQLIdentifier, grouping: OrderGrouping)? = nil,
+                retry: RetryPolicy = .standard, settleSeconds: Int = 5, clock: @escaping () -> Int = { time(nil) }) {
         self.source = source
+        var query = query
+        query.group = nil
         self.query = query
+        groupQuery = groups.map { groups in
+            var grouped = query
+            grouped.group = groups.column
+            return grouped
+        }
+        grouping = groups?.grouping
         self.retry = retry
         self.settleSeconds = settleSeconds
         self.clock = clock
@@ -52,14 +70,26 @@ public final class LiveOrderQuery {
         let from = completeThrough.map { $0 + 1 } ?? query.window?.lowerBound
         if let from, from > end { return table }
         lastRequest = (from ?? .min)...end
-        let fresh = try retry.run(what: "live query on '\(query.table)'", report: report) { () throws(OrderSourceError) in
-            try source.minuteRows(query, from: from, through: end)
-        }
+        let fresh = try ask(query, from: from, through: end, report: report)
+        var freshGroups: [MinuteRow] = []
+        if let groupQuery { freshGroups = try ask(groupQuery, from: from, through: end, report: report) }
         completeRows += fresh.filter { $0.minute <= lastComplete }
+        completeGroupRows += freshGroups.filter { $0.minute <= lastComplete }
         if lastComplete >= (from ?? .min) { completeThrough = Swift.min(lastComplete, end) }
         let rows = completeRows + fresh.filter { $0.minute > lastComplete }
         guard let start = query.window?.lowerBound ?? rows.first?.minute, start <= end else { return table }
         table = try MinuteTable(rows: rows, window: start...end, zone: query.zone, customers: query.customer != nil)
+        if let groupQuery, let grouping {
+            groups = try OrderGroup.tables(completeGroupRows + freshGroups.filter { $0.minute > lastComplete }, over: start...end,
+                                           query: groupQuery, grouping: grouping)
+        }
         return table
+    }
+
+    /// The rows `query` gives for the minutes `from...through`, a lost connection retried.
+    private func ask(_ query: MinuteQuery, from: Int?, through: Int, report: (String) -> Void) throws(OrderSourceError) -> [MinuteRow] {
+        try retry.run(what: "live query on '\(query.table)'", report: report) { () throws(OrderSourceError) in
+            try source.minuteRows(query, from: from, through: through)
+        }
     }
 }

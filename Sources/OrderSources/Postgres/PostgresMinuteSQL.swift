@@ -1,6 +1,6 @@
 import SaleData
 
-/// The per-minute aggregation in PostgreSQL's SQL: minutes cut and summed with GROUP BY.
+/// PostgreSQL's way of writing the per-minute statement (`MinuteSQL`): every value a `$n` parameter.
 ///
 /// Instants (`timestamptz`, epoch seconds) are cut into minutes by the server from their epoch
 /// seconds: a minute starts at the same instant in every zone whose offset is whole minutes (every
@@ -10,7 +10,7 @@ import SaleData
 /// local minute the same way and FlashCast moves each such minute to UTC, so
 /// that a time repeated when daylight saving ends is read as its first occurrence, exactly as the
 /// CSV reader reads it (PostgreSQL's `AT TIME ZONE` picks the second).
-struct PostgresMinuteSQL {
+struct PostgresMinuteSQL: MinuteSQLDialect {
     /// How the time column stores instants.
     enum TimeKind: Sendable, Equatable {
         /// `timestamp with time zone`.
@@ -24,52 +24,44 @@ struct PostgresMinuteSQL {
     /// Most a zone's offset can move a wall-clock minute, in seconds (a day, beyond any real zone).
     static let offsetSlack = 86_400
 
-    /// The statement text.
-    let text: String
-    /// Its parameters, in order (`$1`, `$2`, ...).
-    let parameters: [String]
+    /// How the time column stores instants; minutes come back local for `.wallClock`, UTC otherwise.
+    let timeKind: TimeKind
 
-    /// The statement for a query over minutes `from...through` (nil bounds are open); rows are
-    /// `(minute, cents, orders, customers)` (and the group with `query.group`), minutes local for
-    /// `.wallClock`, UTC otherwise.
-    init(_ query: MinuteQuery, timeKind: TimeKind, from: Int?, through: Int?) {
-        var parameters: [String] = []
-        func bind(_ value: String) -> String {
-            parameters.append(value)
-            return "$\(parameters.count)"
-        }
-        let column = query.time.quoted
-        let minute: String
-        let bound: (Int) -> String
+    var boundSlack: Int { timeKind == .wallClock ? Self.offsetSlack : 0 }
+    var orderCount: String { "count(*)" }
+
+    func write(_ value: SQLValue, parameters: inout [String]) -> String {
+        parameters.append(value.postgresText)
+        return "$\(parameters.count)"
+    }
+
+    func instant(_ seconds: Int, parameters: inout [String]) -> String {
+        let value = write(.integer(Int64(seconds)), parameters: &parameters)
         switch timeKind {
-        case .instant:
-            minute = "floor(extract(epoch FROM \(column)) / 60)::bigint"
-            bound = { "to_timestamp(\(bind(String($0))))" }
-        case .wallClock:
-            minute = "floor(extract(epoch FROM \(column)) / 60)::bigint"
-            bound = { "(to_timestamp(\(bind(String($0)))) AT TIME ZONE 'UTC')" }
-        case .epochSeconds:
-            minute = "floor(\(column)::float8 / 60)::bigint"
-            bound = { bind(String($0)) }
+        case .instant: return "to_timestamp(\(value))"
+        case .wallClock: return "(to_timestamp(\(value)) AT TIME ZONE 'UTC')"
+        case .epochSeconds: return value
         }
-        let slack = timeKind == .wallClock ? Self.offsetSlack : 0
-        var conditions = ["\(column) IS NOT NULL"]
-        if let from { conditions.append("\(column) >= \(bound(from * 60 - slack))") }
-        if let through { conditions.append("\(column) < \(bound((through + 1) * 60 + slack))") }
-        if !query.filter.conditions.isEmpty {
-            let filter = query.filter.sql(firstParameter: parameters.count + 1) { "$\($0)" }
-            conditions.append(filter.text)
-            parameters += filter.values.map(\.postgresText)
-        }
-        let customers = query.customer.map { "count(DISTINCT \($0.quoted))" } ?? "0"
-        let group = query.group.map { ", " + MinuteRow.groupSQL($0, text: "\($0.quoted)::text", trim: "btrim") + " AS grp" } ?? ""
-        text = """
-            SELECT \(minute) AS minute, \
-            sum(round(\(query.amount.quoted)::numeric * 100))::bigint AS cents, count(*) AS orders, \
-            \(customers) AS customers\(group) \
-            FROM \(query.table.quoted) WHERE \(conditions.joined(separator: " AND ")) \
-            \(query.group == nil ? "GROUP BY 1 ORDER BY 1" : "GROUP BY 5, 1 ORDER BY 5, 1")
-            """
-        self.parameters = parameters
+    }
+
+    func minute(of column: String) -> String {
+        timeKind == .epochSeconds ? "floor(\(column)::float8 / 60)::bigint" : "floor(extract(epoch FROM \(column)) / 60)::bigint"
+    }
+
+    func centsSum(of amount: String) -> String { "sum(round(\(amount)::numeric * 100))::bigint" }
+
+    func distinctCount(of column: String) -> String { "count(DISTINCT \(column))" }
+
+    func groupName(of column: SQLIdentifier) -> String {
+        MinuteRow.groupSQL(column, text: "\(column.quoted)::text", trim: "btrim")
+    }
+
+    func select(_ columns: [(expression: String, name: String)]) -> String {
+        columns.map { "\($0.expression) AS \($0.name)" }.joined(separator: ", ")
+    }
+
+    func groupAndOrder(by keys: [(expression: String, position: Int)]) -> String {
+        let positions = keys.map { String($0.position) }.joined(separator: ", ")
+        return "GROUP BY \(positions) ORDER BY \(positions)"
     }
 }

@@ -21,7 +21,7 @@ public final class PostgresSource: OrderSource {
     /// The server's sums per minute; wall-clock minutes are moved to UTC here (see `PostgresMinuteSQL`).
     public func minuteRows(_ query: MinuteQuery, from: Int?, through: Int?) throws(OrderSourceError) -> [MinuteRow] {
         let kind = try timeKind(of: query)
-        let statement = PostgresMinuteSQL(query, timeKind: kind, from: from, through: through)
+        let statement = MinuteSQL(query, dialect: PostgresMinuteSQL(timeKind: kind), from: from, through: through)
         let width = query.group == nil ? 4 : 5
         let rows = try run(statement.text, statement.parameters).map { fields throws(OrderSourceError) in
             guard fields.count == width, let minute = fields[0].flatMap({ Int($0) }), let cents = fields[1].flatMap({ Int64($0) }),

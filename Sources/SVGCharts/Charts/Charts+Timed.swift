@@ -57,10 +57,11 @@ extension ScenarioChart {
 
 extension EarlyWarningChart {
     /// Actual values against the band (and the expected values, if given), with the minutes below
-    /// it, the alert's start and the expected end total (against `target`) at epoch minutes.
+    /// it, the alert's start and the expected end total (against `target`, with the end expected now)
+    /// at epoch minutes.
     public init(
         actual: TimedSeries, expected: TimedSeries? = nil, lower: TimedSeries, upper: TimedSeries, alertMinutes: [Int],
-        alertStart: Int? = nil, ends: TimedSeries? = nil, target: Double? = nil
+        alertStart: Int? = nil, ends: TimedSeries? = nil, target: Double? = nil, endNow: Double? = nil
     ) throws(ChartError) {
         let axis = try TimeAxis.common([actual, lower, upper] + (expected.map { [$0] } ?? []) + (ends.map { [$0] } ?? []))
         let index = { (minute: Int) -> Int? in
@@ -69,6 +70,6 @@ extension EarlyWarningChart {
         }
         self.init(axis: axis, actual: axis.fromZero(actual), expected: expected.map(axis.fromZero) ?? [],
                   lower: axis.fromZero(lower), upper: axis.fromZero(upper), alerts: alertMinutes.compactMap(index),
-                  alertStart: alertStart.flatMap(index), ends: ends.map(axis.fromZero) ?? [], target: target)
+                  alertStart: alertStart.flatMap(index), ends: ends.map(axis.fromZero) ?? [], target: target, endNow: endNow)
     }
 }

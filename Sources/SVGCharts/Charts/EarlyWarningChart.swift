@@ -1,6 +1,7 @@
 /// Early warning: the minutes since a forecast was made, actual revenue against its band, zoomed
 /// to the values shown, the alert's start marked once and the money gap at the last minute named;
-/// with a target, the end-of-sale total expected at each minute against it on the right axis.
+/// with a target, the end-of-sale total expected at each minute against it on the right axis, and
+/// the end the latest forecast expects (the one a live status reports) marked at the last minute.
 public struct EarlyWarningChart: RenderableChart {
     /// The time axis.
     public var axis: TimeAxis
@@ -21,11 +22,14 @@ public struct EarlyWarningChart: RenderableChart {
     public var ends: [Double]
     /// The revenue the sale should make by its end, drawn against `ends`.
     public var target: Double?
+    /// The end-of-sale total that the forecast made at the last minute expects, marked there against
+    /// the target (`ends` comes from the earlier forecast the band belongs to, so it may end elsewhere).
+    public var endNow: Double?
 
     /// An early-warning chart.
     public init(
         axis: TimeAxis, actual: [Double], expected: [Double] = [], lower: [Double], upper: [Double], alerts: [Int],
-        alertStart: Int? = nil, ends: [Double] = [], target: Double? = nil
+        alertStart: Int? = nil, ends: [Double] = [], target: Double? = nil, endNow: Double? = nil
     ) {
         self.axis = axis
         self.actual = actual
@@ -36,11 +40,12 @@ public struct EarlyWarningChart: RenderableChart {
         self.alertStart = alertStart
         self.ends = ends
         self.target = target
+        self.endNow = endNow
     }
 
     /// The normal band and the expected line over the actual span (opening at the first actual
     /// value), the actual line on top, the alert's start, the gap now; the expected end and the
-    /// target on the right axis.
+    /// target on the right axis, and the end expected now.
     public func composed(for options: ChartOptions) throws(ChartError) -> Chart {
         try validate()
         let shown = { (values: [Double]) in self.opening(Array(values.prefix(self.actual.count))) }
@@ -60,6 +65,10 @@ public struct EarlyWarningChart: RenderableChart {
             chart.add(.line(axis.timed("expected end total", ends), label: "expected end (\(made) forecast)", paint: .palette(2),
                             width: 1.8, side: .right))
             chart.add(.rule(value: target, label: "target " + options.currency.short(target), paint: .alert, side: .right))
+            if let endNow, endNow.isFinite {
+                chart.add(.dots([(axis.minute(at: actual.count - 1), endNow)], label: "expected end now " + options.currency.short(endNow),
+                                paint: .palette(2), radius: 4.5, onTop: true, side: .right))
+            }
         }
         return chart
     }

@@ -78,9 +78,10 @@ public struct Layer: Sendable {
     /// before them. `onTop` draws them over the axes, unclipped.
     public static func dots(
         _ points: [(minute: Double, value: Double)], label: String = "", paint: Paint? = nil, radius: Double = 3.5,
-        onTop: Bool = false
+        onTop: Bool = false, side: AxisSide = .left
     ) -> Layer {
-        Layer(content: DotsLayer(points: points.map { ($0.minute, $0.value) }, label: label, paint: paint, radius: radius, onTop: onTop))
+        Layer(content: DotsLayer(points: points.map { ($0.minute, $0.value) }, label: label, paint: paint, radius: radius,
+                                 onTop: onTop, side: side))
     }
 
     /// Notes pinned to points, each a dot with its text on a halo, over everything else; the

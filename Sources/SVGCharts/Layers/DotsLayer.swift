@@ -6,6 +6,7 @@ struct DotsLayer: LayerContent {
     var radius: Double
     /// Drawn over the axes, unclipped, rather than with the data.
     var onTop: Bool
+    var side: AxisSide
 
     func validate() throws(ChartError) {
         guard radius > 0, radius <= 50 else { throw ChartError("\(ChartError.layer("dots", label)) radius must be between 0 and 50") }
@@ -23,8 +24,9 @@ struct DotsLayer: LayerContent {
     }
 
     func draw(_ svg: inout SVGWriter, on frame: ChartFrame, ink: Ink) {
+        let y = side == .right ? frame.y2 ?? frame.y : frame.y
         for point in points where point.x.isFinite && point.y.isFinite && frame.plot.spans(frame.x(point.x)) {
-            frame.drawDot(&svg, Point(x: frame.x(point.x), y: frame.y(point.y)), color: ink.color, radius: radius)
+            frame.drawDot(&svg, Point(x: frame.x(point.x), y: y(point.y)), color: ink.color, radius: radius)
         }
     }
 }

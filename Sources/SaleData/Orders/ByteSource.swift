@@ -11,10 +11,13 @@ final class ByteSource: @unchecked Sendable {
     /// Size of the file when it was opened or last measured.
     private(set) var size: Int
 
-    /// Opens a file for reading; the error reads `cannot open 'path'`.
+    /// Opens a file for reading; the error reads `cannot open 'path': reason`.
     init(path: String) throws(OrdersFileError) {
-        descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw OrdersFileError(description: "cannot open '\(path)'") }
+        do throws(InputFileError) {
+            descriptor = try InputFile.descriptor(path)
+        } catch {
+            throw OrdersFileError(description: error.description)
+        }
         size = 0
         measure()
     }

@@ -1,10 +1,15 @@
 /// An orders export that keeps growing during a sale, re-read cheaply: each `refresh` reads only
 /// the bytes appended since the last one. A last line still being written (no line break yet) is
-/// left for the next refresh.
+/// left for the next refresh. With a grouping, each group's orders are kept as they stream in too.
 public final class LiveOrders: @unchecked Sendable {
     /// Path of the export.
     public let path: String
     private let options: OrdersReadOptions
+    /// The breakdown kept at each refresh, if any.
+    public let grouping: OrderGrouping?
+    /// Each group's table over the total's minutes as of the last refresh, sorted by name (empty
+    /// without a grouping).
+    public private(set) var groups: [OrderGroup] = []
     private var scanner: OrderScanner?
     /// The scanner as it was before the first row, and the offset of that row.
     private var fresh: OrderScanner?
@@ -12,10 +17,11 @@ public final class LiveOrders: @unchecked Sendable {
     /// File offset just past the last complete row read.
     public private(set) var offset = 0
 
-    /// Follows an export; nothing is read until the first `refresh`.
-    public init(path: String, options: OrdersReadOptions = OrdersReadOptions()) {
+    /// Follows an export, broken down by `grouping` when given; nothing is read until the first `refresh`.
+    public init(path: String, options: OrdersReadOptions = OrdersReadOptions(), grouping: OrderGrouping? = nil) {
         self.path = path
         self.options = options
+        self.grouping = grouping
     }
 
     /// Reads the rows appended since the last refresh and returns the table of all rows so far.
@@ -32,6 +38,10 @@ public final class LiveOrders: @unchecked Sendable {
         do {
             offset = try source.scan(&current, from: offset, to: source.size, final: false, resume: &resume)
         } catch {
+            if let failure = current.groups?.failure {
+                offset = resume
+                throw failure
+            }
             // a row could not tell the format: the rows so far may, and are then read again with it
             guard !(error is CancellationError), current.metAmbiguity, let found = OrdersReader.formats(in: source, fresh, from: dataStart),
                   found != fresh.formats else {
@@ -65,8 +75,12 @@ public final class LiveOrders: @unchecked Sendable {
         let layout = try ColumnLayout(header: header.names, columns: options.columns, file: file)
         var effective = options
         effective.countCustomers = options.countCustomers && layout.customer != nil
-        scanner = OrderScanner(file: file, layout: layout, delimiter: header.delimiter, options: effective,
-                               firstLine: header.firstLine)
+        var scanner = OrderScanner(file: file, layout: layout, delimiter: header.delimiter, options: effective,
+                                   firstLine: header.firstLine)
+        scanner.groups = try grouping.map { grouping throws(OrdersError) in
+            try GroupAccumulators(grouping, header: header.names, file: file)
+        }
+        self.scanner = scanner
         fresh = scanner
         offset = header.dataStart
         dataStart = header.dataStart
@@ -77,7 +91,9 @@ public final class LiveOrders: @unchecked Sendable {
             return OrdersResult(table: try MinuteAccumulator().table(options: options, file: path),
                                 report: ReadReport())
         }
-        return OrdersResult(table: try scanner.accumulator.table(options: scanner.options, file: scanner.file),
-                            report: scanner.fullReport)
+        let table = try scanner.accumulator.table(options: scanner.options, file: scanner.file)
+        let window = table.count > 0 ? table.start...(table.start + table.count - 1) : nil
+        groups = try scanner.groups?.groups(over: window, options: scanner.options, file: scanner.file) ?? []
+        return OrdersResult(table: table, report: scanner.fullReport)
     }
 }

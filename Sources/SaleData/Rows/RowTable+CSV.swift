@@ -10,11 +10,9 @@ extension RowTable {
     /// non-empty field is a number (without leading zeros, so ids such as `007` stay text) holds
     /// numbers, empty fields NaN; other columns hold text. Errors name `file:line`.
     public static func read(path: String) throws -> RowTable {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw RowTableError("cannot open '\(path)'")
-        }
-        return try parse(csv: [UInt8](data), name: Series.fileName(path))
+        let bytes: [UInt8]
+        do throws(InputFileError) { bytes = try InputFile.bytes(path) } catch { throw RowTableError(error.description) }
+        return try parse(csv: bytes, name: Series.fileName(path))
     }
 
     /// Parses CSV bytes; `name` prefixes error positions.

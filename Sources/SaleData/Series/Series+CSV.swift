@@ -25,11 +25,9 @@ extension Series {
     ///
     /// Errors name `file:line:column` of the bad row.
     public static func load(from path: String, zone: ShopZone = .utc) throws -> Series {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw SeriesError(description: "cannot open '\(path)'")
-        }
-        return try parse(csv: String(decoding: data, as: UTF8.self), name: fileName(path), zone: zone)
+        let bytes: [UInt8]
+        do throws(InputFileError) { bytes = try InputFile.bytes(path) } catch { throw SeriesError(description: error.description) }
+        return try parse(csv: String(decoding: bytes, as: UTF8.self), name: fileName(path), zone: zone)
     }
 
     /// Parses series CSV text; `name` prefixes error positions.

@@ -21,8 +21,7 @@ extension Series {
 
     /// Whether the file at `path` starts with a per-minute header; false when it cannot be read.
     public static func isMinuteCSV(path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return false }
+        guard let descriptor = try? InputFile.descriptor(path) else { return false }
         defer { close(descriptor) }
         var start = [UInt8](repeating: 0, count: 4096)
         let count = read(descriptor, &start, start.count)
@@ -32,11 +31,9 @@ extension Series {
     /// Reads column `column` of a per-minute CSV (`minute,revenue,orders,customers,cumulative`):
     /// minutes at a regular step, labels read in `zone`. Errors name `file:line:column`.
     public static func loadColumn(_ column: String, from path: String, zone: ShopZone = .utc) throws -> Series {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw SeriesError(description: "cannot open '\(path)'")
-        }
-        return try parse(minuteCSV: String(decoding: data, as: UTF8.self), column: column, name: fileName(path),
+        let bytes: [UInt8]
+        do throws(InputFileError) { bytes = try InputFile.bytes(path) } catch { throw SeriesError(description: error.description) }
+        return try parse(minuteCSV: String(decoding: bytes, as: UTF8.self), column: column, name: fileName(path),
                          zone: zone)
     }
 

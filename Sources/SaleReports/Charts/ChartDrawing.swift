@@ -54,7 +54,7 @@ public struct ChartDrawing {
         }
         let chart = RateChart(
             actual: TimedSeries("actual", steps.actual), forecast: TimedSeries("forecast", steps.forecast),
-            lower: steps.lower, upper: steps.upper, bandLabel: "\(ForecastBand.percentText(steps.level))% step range",
+            lower: steps.lower, upper: steps.upper, bandLabel: "normal range (\(ForecastBand.percentText(steps.level))% of steps)",
             now: steps.now, events: events.map { ChartEvent(minute: $0.minute, label: $0.label) })
         return ChartDrawing(chart: chart, drawn: [steps.actual, steps.forecast])
     }

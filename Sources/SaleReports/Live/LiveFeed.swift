@@ -12,6 +12,9 @@ public protocol LiveFeed: AnyObject {
     /// recoveries are told to `report`. A connection lost for good throws an `OrderSourceError`
     /// marked `isConnectionLost`.
     func refresh(report: (String) -> Void) throws -> MinuteTable
+    /// Each group's table over the total's minutes as of the last refresh, in name order (empty when
+    /// the sale is not broken down).
+    var groups: [OrderGroup] { get }
 }
 
 extension LiveOrders: LiveFeed {
@@ -44,4 +47,6 @@ public final class DatabaseFeed: LiveFeed {
     }
 
     public func refresh(report: (String) -> Void) throws -> MinuteTable { try live.refresh(report: report) }
+
+    public var groups: [OrderGroup] { live.groups }
 }

@@ -1,8 +1,8 @@
 import Forecasting
 import SaleData
 
-/// The breakdown of a followed sale's export by a column (`--by country`): at each refresh every
-/// group is measured against a forecast made `window` minutes before now, so the status says first
+/// The breakdown of a followed sale by a column (`--by country`; the export's column, or the
+/// database's, which groups by group and minute): at each refresh every group is measured against a forecast made `window` minutes before now, so the status says first
 /// which market is behind.
 public struct LiveGrouping: Sendable {
     /// Minutes between the groups' forecast and now when the settings have no lookback.
@@ -30,18 +30,17 @@ public struct LiveGrouping: Sendable {
 }
 
 extension LiveSale {
-    /// Fills the groups' standings of `status`: the export read again grouped (the total's rows up to
-    /// now), measured against the groups' bottom-up forecast made `window` minutes before now (the
+    /// Fills the groups' standings of `status`: the feed's groups (the total's rows up to now, read
+    /// as the total's new minutes are), measured against the groups' bottom-up forecast made `window` minutes before now (the
     /// settings' lookback, else `LiveGrouping.defaultWindow`), which is made again after `retrain` more
     /// minutes. A failure leaves a note instead.
-    func updateGroups(_ status: inout LiveStatus, kept: inout GroupForecast?, revenue: Series, minutes: Int) {
-        guard let grouping, let path, let reading = groupReading else { return }
+    func updateGroups(_ status: inout LiveStatus, kept: inout GroupForecast?, groups tables: [OrderGroup], revenue: Series, minutes: Int) {
+        guard grouping != nil else { return }
         let now = revenue.count - 1
         let window = settings.lookback > 0 ? settings.lookback : LiveGrouping.defaultWindow
         guard now >= 1, now < minutes - 1 else { return }
         do {
-            let sale = try OrdersReader.read(path: path, options: reading, grouping: grouping.orderGrouping)
-            let groups = sale.groups.map { group in
+            let groups = tables.map { group in
                 GroupSeries(name: group.name, revenue: group.table.revenue.slice(0..<min(revenue.count, group.table.revenue.count)))
             }
             let origin = max(now - window, 0)

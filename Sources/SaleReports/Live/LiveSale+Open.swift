@@ -16,14 +16,22 @@ extension LiveSale {
         do throws(LiveOptionError) { try options.validate() } catch { throw .option(error) }
         switch options.source {
         case .export(let path, let reading):
-            return LiveSale(feed: LiveOrders(path: path, options: reading), plan: options.plan, settings: options.settings,
-                            groups: options.groups.map { ($0, reading) })
+            let feed = LiveOrders(path: path, options: reading, grouping: options.groups?.orderGrouping)
+            return LiveSale(feed: feed, plan: options.plan, settings: options.settings, grouping: options.groups)
         case .database(let database, var query, let from):
             query.window = from.map { window(from: $0, options.plan) }
             let source: any OrderSource
-            do throws(OrderSourceError) { source = try OrderDatabase.open(database) } catch { throw .source(error) }
-            let feed = DatabaseFeed(LiveOrderQuery(source: source, query: query), url: database.description)
-            return LiveSale(feed: feed, plan: options.plan, settings: options.settings)
+            let groups: (column: SQLIdentifier, grouping: OrderGrouping)?
+            do throws(OrderSourceError) {
+                groups = try options.groups.map { groups throws(OrderSourceError) in
+                    (try SQLIdentifier(groups.column, role: "group column"), groups.orderGrouping)
+                }
+                source = try OrderDatabase.open(database)
+            } catch {
+                throw .source(error)
+            }
+            let feed = DatabaseFeed(LiveOrderQuery(source: source, query: query, groups: groups), url: database.description)
+            return LiveSale(feed: feed, plan: options.plan, settings: options.settings, grouping: options.groups)
         }
     }
 

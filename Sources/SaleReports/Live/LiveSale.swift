@@ -18,10 +18,8 @@ public final class LiveSale: Sendable {
     public let source: String
     /// The export's path, when the orders come from an export.
     public let path: String?
-    /// The breakdown whose groups each refresh measures, when the export is followed by groups.
+    /// The breakdown whose groups each refresh measures, when the sale is followed by groups.
     public let grouping: LiveGrouping?
-    /// How the export is read for the groups.
-    let groupReading: OrdersReadOptions?
     private let state: Mutex<State>
 
     /// The feed and what the refreshes so far found.
@@ -54,16 +52,14 @@ public final class LiveSale: Sendable {
         public var total: Double { cumulative.values.last ?? 0 }
     }
 
-    /// A sale read from `feed`, measured against `plan` and forecast with `settings`; with `groups`,
-    /// the export is also read by groups (`grouping`, with `reading`) at each refresh.
-    public init(feed: sending any LiveFeed, plan: SalePlan, settings: LiveForecastSettings,
-                groups: (grouping: LiveGrouping, reading: OrdersReadOptions)? = nil) {
+    /// A sale read from `feed`, measured against `plan` and forecast with `settings`; with `grouping`
+    /// (the feed breaking the sale down by it), every group is measured at each refresh too.
+    public init(feed: sending any LiveFeed, plan: SalePlan, settings: LiveForecastSettings, grouping: LiveGrouping? = nil) {
         self.plan = plan
         self.settings = settings
         source = feed.name
         path = (feed as? LiveOrders)?.path
-        grouping = groups?.grouping
-        groupReading = groups?.reading
+        self.grouping = grouping
         state = Mutex(State(feed: feed))
     }
 
@@ -123,7 +119,9 @@ public final class LiveSale: Sendable {
         }
         status.sourceNote = lastReport
         updateForecast(&status, kept: &state.forecasts, revenue: revenue, minutes: minutes, progress: progress)
-        if let minutes { updateGroups(&status, kept: &state.groupForecast, revenue: revenue, minutes: minutes) }
+        if let minutes {
+            updateGroups(&status, kept: &state.groupForecast, groups: state.feed.groups, revenue: revenue, minutes: minutes)
+        }
         state.status = status
         return status
     }

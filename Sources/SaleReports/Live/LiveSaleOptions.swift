@@ -28,7 +28,7 @@ public struct LiveSaleOptions: Sendable {
     public var plan = SalePlan()
     /// The model, its training window, the band's level, and when to train again and alert.
     public var settings = LiveForecastSettings()
-    /// The breakdown each refresh measures (an export only).
+    /// The breakdown each refresh measures.
     public var groups: LiveGrouping?
 
     /// A sale followed from `source` with an empty plan and the default settings.
@@ -65,7 +65,6 @@ public struct LiveSaleOptions: Sendable {
         if settings.retrain < 1 { throw .outOfRange("retrain", "must be at least 1") }
         if settings.consecutive < 1 { throw .outOfRange("consecutive", "must be at least 1") }
         if settings.lookback < 0 { throw .outOfRange("lookback", "must be at least 0") }
-        if groups != nil, case .database = source { throw .conflict("by", with: "db") }
         if let groups, groups.maxGroups < 1 { throw .outOfRange("max_groups", "must be at least 1") }
     }
 }

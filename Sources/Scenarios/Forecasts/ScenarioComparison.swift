@@ -29,16 +29,24 @@ public struct ScenarioComparison: Sendable, Equatable {
     /// Every forecast minute of the baseline and each scenario:
     /// `scenario,minute,rate,mean,lower,upper` (mean, lower, upper cumulative); with several
     /// levels `lower50,upper50,lower80,upper80,...` in place of `lower,upper`, as a forecast's CSV.
-    public var csv: String {
+    public var csv: String { csvHeader + csvRows(prefix: "") }
+
+    /// The CSV's header line: `scenario,minute,rate,mean,` and the bounds of every band.
+    var csvHeader: String {
         let levels = baseline.bands.map(\.percentText)
         let bounds = levels.count > 1 ? levels.map { "lower\($0),upper\($0)" }.joined(separator: ",") : "lower,upper"
-        var text = "scenario,minute,rate,mean,\(bounds)\n"
+        return "scenario,minute,rate,mean,\(bounds)\n"
+    }
+
+    /// The CSV's rows, each line starting with `prefix`, minutes labelled in `zone` (default the baseline's).
+    func csvRows(prefix: String, zone: ShopZone? = nil) -> String {
+        var text = ""
         for forecast in [baseline] + scenarios {
-            let name = Self.csvField(forecast.name)
+            let name = prefix + Self.csvField(forecast.name), clock = zone ?? forecast.mean.zone
             for i in 0..<forecast.mean.count {
                 let values = [forecast.rate.values[i], forecast.mean.values[i]]
                     + forecast.bands.flatMap { [$0.lower.values[i], $0.upper.values[i]] }
-                text += "\(name),\(forecast.mean.label(at: i)),"
+                text += "\(name),\(clock.label(minute: forecast.mean.minute(at: i))),"
                     + values.map(NumberFormat.money).joined(separator: ",") + "\n"
             }
         }
@@ -63,7 +71,12 @@ public struct ScenarioComparison: Sendable, Equatable {
             if banded { row.append(NumberFormat.money(forecast.lower.values.last ?? 0) + " .. " + NumberFormat.money(forecast.upper.values.last ?? 0)) }
             rows.append(row)
         }
-        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return Self.aligned(rows)
+    }
+
+    /// Rows as a table: the first column left-aligned, the others right-aligned, one line each.
+    static func aligned(_ rows: [[String]]) -> String {
+        let widths = (rows.first ?? []).indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)

@@ -2,15 +2,16 @@ import LuaBridge
 import SVGCharts
 
 /// `chart.warning`: forecast.warning's verdict, or `{actual = ..., expected = ..., lower = ..., upper = ...,
-/// alerts = {152, 153}, alert_at = 152, ends = ..., target = 2e6}`.
+/// alerts = {152, 153}, alert_at = 152, ends = ..., target = 2e6, end_now = 1.9e6}`.
 enum WarningChartKind: LuaChartKind {
     static let name = "warning"
     static let signature = "chart.warning(view [, options]) -> Chart"
     static let summary = """
         The minutes since a forecast: actual against the expected band, zoomed to them, the alert's start marked \
         and the gap at the last minute named: {actual=, expected=, lower=, upper=, alerts={indices below the band}, \
-        alert_at=index, ends=, target=} (forecast.warning's verdict; with ends and target, the expected end total \
-        against the target on the right axis).
+        alert_at=index, ends=, target=, end_now=} (forecast.warning's verdict; with ends and target, the expected end total \
+        against the target on the right axis, and end_now, the end a later forecast expects now, such as \
+        live's sale.current, marked at the last minute).
         """
 
     static func chart(_ data: ChartData, _ settings: ChartSettings) throws(LuaError) -> any RenderableChart {
@@ -20,6 +21,7 @@ enum WarningChartKind: LuaChartKind {
         let upper = try data.requiredValues("upper", name: "upper", settings)
         let ends = try data.values("ends", name: "expected end total", settings)
         let target = try data.number("target")
+        let endNow = try data.number("end_now")
         let minute = { (index: Double) in actual.startMinute + (Int(index) - 1) * actual.stepMinutes }
         let alerts = try data.numbers("alerts") ?? []
         guard alerts.allSatisfy(isIndex) else { throw data.error("alerts", "indices must be whole numbers from 1") }
@@ -27,7 +29,8 @@ enum WarningChartKind: LuaChartKind {
         if let alertAt, !isIndex(alertAt) { throw data.error("alert_at", "must be a whole number from 1") }
         return try data.building { () throws(ChartError) in
             try EarlyWarningChart(actual: actual, expected: expected, lower: lower, upper: upper, alertMinutes: alerts.map(minute),
-                                  alertStart: alertAt.map(minute), ends: ends, target: target)
+                                  alertStart: alertAt.map(minute), ends: ends, target: target,
+                                  endNow: endNow)
         }
     }
 
