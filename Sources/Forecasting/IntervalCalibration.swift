@@ -13,9 +13,7 @@ import Darwin
 /// smoothed into `a + b / sqrt(h)` (bounds then move as smoothly as the forecast), widened for how few
 /// independent stretches of `h` minutes the sale has shown, and applied to the forecast gain: a
 /// multiplicative band, whose lower bound rises with the forecast unless the back-tests saw
-/// stretches that earned nothing. Back-tests weigh less the less the data they read resembles the
-/// cutoff's (`seasonCover`), and the band widens when the last hours' errors outgrew the earlier
-/// ones (`regimeFactor`).
+/// stretches that earned nothing.
 struct IntervalCalibration {
     /// Most back-test origins used (each costs one forecast over the horizon).
     static let maximumOrigins = 60
@@ -165,7 +163,6 @@ struct IntervalCalibration {
             guard reach > 0, drift > 0 else { continue }
             let alike = model.method(origin: origin) == method
             let weight = pow(0.5, Double(cutoff - origin) / Self.halfLife) * (alike ? 1 : Self.otherMethodWeight)
-                * Self.alikeData(origin, cutoff, season: input.season, train: input.train)
             var gain = 0.0
             for (offset, rate) in model.rates(origin: origin, horizon: reach).enumerated() {
                 gain += rate
@@ -174,10 +171,6 @@ struct IntervalCalibration {
                 let ratio = log((max(actual, 0) + floor) / (max(gain, 0) + floor))
                 residuals[h - 1].append(Residual(value: ratio, weight: weight, origin: origin))
             }
-        }
-        let factor = Self.regimeFactor(residuals, cutoff: cutoff, step: input.step)
-        if factor > 1 {
-            for h in residuals.indices { for i in residuals[h].indices { residuals[h][i].value *= factor } }
         }
         return residuals
     }
