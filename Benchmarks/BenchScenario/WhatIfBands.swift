@@ -50,6 +50,7 @@ enum WhatIfBands {
         print("\nWhat-if bands: seeds \(seeds.first ?? 0)-\(seeds.last ?? 0), campaigns 2 and 3 as scenarios, cutoffs \(leads) minutes before each")
         let rows = effects.indices.map { ("model forecast", $0) } + [("exact baseline", 0), ("exact baseline", 1)]
         var tallies = [Tally](repeating: Tally(), count: rows.count)
+        var forecastSeconds = 0.0, applySeconds = 0.0, forecasts = 0, applied = 0
         for seed in seeds {
             let simulation = sale(seed: seed)
             let series = revenue(of: simulation)
@@ -59,18 +60,27 @@ enum WhatIfBands {
                     let observed = series.slice(0..<(cutoff + 1))
                     var options = ForecastOptions(cutoff: cutoff, train: 1000, horizon: 500, seed: seed)
                     options.levels = levels
+                    options.burstFreeBands = true
+                    let started = Date()
                     let forecast = try Forecaster.forecast(revenue: series, options: options)
+                    forecastSeconds += Date().timeIntervalSince(started)
+                    forecasts += 1
                     let exact = exactBaseline(simulation, series: series, cutoff: cutoff, without: index, levels: levels)
                     for (r, row) in rows.enumerated() {
                         let mail = try campaign(row.1, truth: truth, minute: simulation.start + truth.minute, observed: observed,
                                                 simulation: simulation)
                         let baseline = row.0 == "exact baseline" ? exact : Baseline(forecast)
+                        let applying = Date()
                         let scenario = Scenario(name: "e-mail", events: [.campaign(mail)]).apply(to: baseline)
+                        applySeconds += Date().timeIntervalSince(applying)
+                        applied += 1
                         tallies[r].add(scenario, actual: forecast.actual.values, observed: forecast.observedTotal)
                     }
                 }
             }
         }
+        print(String(format: "forecast with bands (levels 0.5, 0.8, 0.95): %.1f ms each; a scenario applied: %.2f ms each",
+                     forecastSeconds / Double(max(forecasts, 1)) * 1000, applySeconds / Double(max(applied, 1)) * 1000))
         let percents = levels.map { "\(Int(($0 * 100).rounded()))%" }
         print("\n| baseline | effect known as | cases | hre@200 % | " + percents.map { "\($0) band holds minutes / ends %" }.joined(separator: " | ")
               + " | " + percents.map { "\($0) width at end %" }.joined(separator: " | ") + " |")

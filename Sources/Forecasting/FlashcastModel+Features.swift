@@ -98,12 +98,24 @@ extension FlashcastModel {
     /// How much more the earlier sale earned around `row` than `back` rows before (1 without an
     /// earlier sale): the opening surge fading and the closing rush, as the earlier sale went. A
     /// change within two standard deviations of its noise counts as none, so that a small or sparse
-    /// earlier sale's chance wobbles between days are not taken for a trend.
+    /// earlier sale's chance wobbles between days are not taken for a trend. The windows lie
+    /// within `row`'s local day (see `dayWindowFirst`).
     func seasonChange(at row: Int, back: Int) -> Double {
-        guard let earlier, row + seasonRadius < earlier.count else { return 1 }
-        let thenFirst = row - back - seasonRadius, nowFirst = row - seasonRadius, width = 2 * seasonRadius
+        let width = 2 * seasonRadius, nowFirst = dayWindowFirst(row)
+        guard let earlier, nowFirst + width < earlier.count else { return 1 }
+        let thenFirst = nowFirst - back
         return Self.change(now: earlier.total(nowFirst, nowFirst + width), nowNoise: earlier.noiseVariance(nowFirst, nowFirst + width),
                            then: earlier.total(thenFirst, thenFirst + width), thenNoise: earlier.noiseVariance(thenFirst, thenFirst + width))
+    }
+
+    /// The first row of the window of the season change at `row`: `seasonRadius` rows either side
+    /// of it, moved to lie within `row`'s local day. Days differ as wholes: late on the Thursday
+    /// before Black Friday, a window reaching past midnight would count Friday's midnight surge as
+    /// Thursday evening's change.
+    func dayWindowFirst(_ row: Int) -> Int {
+        guard row < input.minuteOfDay.count else { return row - seasonRadius }
+        let dayFirst = row - input.minuteOfDay[row] / max(input.step, 1), dayLast = dayFirst + rows(1440) - 1
+        return max(dayFirst, min(row - seasonRadius, dayLast - 2 * seasonRadius))
     }
 
     /// Last season's scale at forecast `row` (read from the cleaned `past`): `scale` without the
@@ -135,7 +147,8 @@ extension FlashcastModel {
     }
 
     /// Before a season has been seen and without an earlier sale: the training window's mean
-    /// revenue by local hour, scaled so that the last 6 hours match.
+    /// revenue by local hour, scaled so that the last 6 hours match; hours the window did not see
+    /// take the level the window has reached (`SmoothedLevel`, started on its first hour).
     func timeOfDay(origin: Int, horizon: Int) -> [Double] {
         let first = max(0, origin - input.train + 1)
         var sums = Array(repeating: 0.0, count: 24), counts = Array(repeating: 0.0, count: 24)
@@ -149,7 +162,11 @@ extension FlashcastModel {
         let recent = max(first, origin - rows(Self.recentMinutes) + 1)
         let expected = (recent...origin).reduce(0.0) { $0 + profile[input.minuteOfDay[$1] / 60] }
         let scale = expected > 0 ? own.total(recent, origin) / expected : 0
-        return (origin + 1..<origin + 1 + horizon).map { scale * profile[input.minuteOfDay[$0] / 60] }
+        let level = SmoothedLevel.level(input.revenue[first...origin], start: blockRows) ?? mean
+        return (origin + 1..<origin + 1 + horizon).map { row in
+            let hour = input.minuteOfDay[row] / 60
+            return hourly[hour] >= 0 ? scale * hourly[hour] : max(level, 0)
+        }
     }
 }
 

@@ -5,15 +5,16 @@
 /// surge fading, its closing rush), and the earlier sale's revenue at the same minute since the
 /// start. When last season's hourly ratios to this sale's recent hours centre on 1 (within two
 /// standard errors), it is the forecast as it stands. Otherwise each shape's scale is the median of
-/// the hourly ratios (last season's stays 1 beside an earlier sale, whose change already sets its
-/// level) and the shapes are mixed by how steady those ratios are (see `ShapeFit`); where the last
-/// six hours' ratios say the level has moved, they set the scale, and last season's scale does not
+/// the hourly ratios (last season's starts at 1 beside an earlier sale, whose change already sets
+/// its level) and the shapes are mixed by how steady those ratios are (see `ShapeFit`); where the
+/// last six hours' ratios say the level has moved, they set the scale, and last season's scale does not
 /// lift again what the day it reads already showed (see `lastSeasonScale`). Without an
 /// earlier sale the other shape is the mean of the last open days at the same time of day (a
 /// level that keeps the daily rhythm; a flat level over the shop's opening hours while one day
 /// alone is seen); before a season
 /// has been seen, the earlier sale
-/// alone or, without one, the training window's time-of-day profile scaled to the last six hours.
+/// alone or, without one, the training window's time-of-day profile scaled to the last six hours
+/// (hours it has not seen at the level it has reached, see `SmoothedLevel`).
 struct FlashcastModel: ForecastMethod {
     static let name = "flashcast"
     static let summary = "the default: last season as it was, unless the recent hours say otherwise"
@@ -72,7 +73,6 @@ struct FlashcastModel: ForecastMethod {
         let open = features.contains(.level) ? openHours(origin: origin) : Array(repeating: true, count: 24)
         var fit = ShapeFit(blocks: fitBlocks(features, origin: origin, past: past, open: open), features: features.count,
                            recentBlocks: Self.recentMinutes / Self.blockMinutes)
-        var levelSetElsewhere = false
         if let index = features.firstIndex(of: .lastSeason) {
             if fit.tracksAsIs(index) {
                 fit.useAlone(index)
@@ -80,17 +80,17 @@ struct FlashcastModel: ForecastMethod {
                 // The level is set by the steadier shape: the earlier sale's change, or, in a
                 // sparse shop, the week's mean (one day's few busy hours over another's are noise).
                 fit.setScale(index, to: 1)
-                levelSetElsewhere = true
             }
         }
         for (index, feature) in features.enumerated() where feature != .level {
             fit.keepUnlessSignificant(index)
-            // Last season beside an earlier sale keeps its level: the earlier sale's change
-            // between seasons says how the days differ, recent hours or not. The recent days'
-            // mean is no guide once the level has moved: its scale was fitted on the older level,
-            // and the days it averages differ by the hour (a surge on one of them), so a few
-            // hours' ratio is no level for the rest of the day either: last season goes alone.
-            guard feature != .recentDays, !(feature == .lastSeason && levelSetElsewhere) else { continue }
+            // Last season beside an earlier sale follows a moved level too: this year's days may
+            // differ otherwise than last year's (a bigger Black Friday, a quieter Saturday after
+            // it). The recent days' mean is no guide once the level has moved: its scale was
+            // fitted on the older level, and the days it averages differ by the hour (a surge on
+            // one of them), so a few hours' ratio is no level for the rest of the day either:
+            // last season goes alone.
+            guard feature != .recentDays else { continue }
             if fit.followRecentLevel(index), feature == .lastSeason { fit.weighAlone(index) }
         }
         let rows = origin + 1..<origin + 1 + horizon

@@ -25,6 +25,10 @@ public struct Forecast: Sendable, Equatable {
     /// The band at every level asked, narrowest (lowest level) first; they nest: a wider level's
     /// band contains a narrower one's at every minute. One of them is `lower`/`upper` at `level`.
     public var bands: [ForecastBand]
+    /// The bands at the same levels calibrated on the sale with its one-off bursts taken out, for
+    /// a what-if scenario that states its campaigns (`bands` keep room for one nobody announced);
+    /// empty unless `ForecastOptions.burstFreeBands` asked for them.
+    public var burstFreeBands: [ForecastBand] = []
     /// Training and validation loss per epoch (empty for models that are not trained).
     public var loss: LossHistory
     /// The actual cumulative revenue for the forecast minutes that are known (may be shorter than

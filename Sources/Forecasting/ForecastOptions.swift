@@ -41,6 +41,10 @@ public struct ForecastOptions: Sendable, Equatable {
     /// cutoff (value 0 multiplies row cutoff+1; missing rows multiply by 1), e.g.
     /// 1.5 for a planned campaign's lift. Applied to the model and to the baselines.
     public var knownEvents: [Double]?
+    /// Whether to calibrate `Forecast.burstFreeBands` too, for what-if scenarios that state their
+    /// campaigns (a second pass over the back-tests' residuals where the sale had bursts: about a
+    /// third more time); `flashcast whatif` and Lua's `forecast.run` ask for them.
+    public var burstFreeBands = false
 
     /// The defaults, with a cutoff.
     public init(cutoff: Int? = nil, train: Int = 1000, horizon: Int = 500, model: ForecastModel = .flashcast,

@@ -13,7 +13,9 @@ public enum Forecaster {
         let fitted = try options.model.fit(input)
         let mean = cumulative(fitted.rates(origin: cutoff, horizon: input.horizon), input: input)
         let levels = Array(Set(options.levels)).sorted()
-        let bounds = IntervalCalibration(input: input, model: fitted).bands(mean: mean.values, levels: levels)
+        let calibration = IntervalCalibration(input: input, model: fitted)
+        let (bounds, burstFree) = options.burstFreeBands ? calibration.bandsWithBurstFree(mean: mean.values, levels: levels)
+            : (calibration.bands(mean: mean.values, levels: levels), [])
         let main = levels.firstIndex(of: options.level) ?? 0
         let (lower, upper) = bounds[main]
         let observedTotal = input.revenue.reduce(0, +)
@@ -29,10 +31,13 @@ public enum Forecaster {
             return BaselineResult(model: model, mean: baselineMean.series, metrics: measure(baselineMean.values, []))
         }
         let times = { (values: [Double]) in Series(start: revenue.minute(at: cutoff + 1), step: revenue.step, values: values, zone: revenue.zone) }
-        let bands = zip(levels, bounds).map { ForecastBand(level: $0, lower: times($1.lower), upper: times($1.upper)) }
+        let band = { (level: Double, bounds: (lower: [Double], upper: [Double])) in
+            ForecastBand(level: level, lower: times(bounds.lower), upper: times(bounds.upper))
+        }
         return Forecast(
             model: options.model, cutoff: cutoff, observedTotal: observedTotal, mean: mean.series, lower: times(lower),
-            upper: times(upper), rate: times(mean.rates), level: options.level, bands: bands, loss: fitted.loss,
+            upper: times(upper), rate: times(mean.rates), level: options.level, bands: zip(levels, bounds).map(band),
+            burstFreeBands: zip(levels, burstFree).map(band), loss: fitted.loss,
             actual: times(actual), metrics: measure(mean.values, zip(levels, bounds).map { ($0, $1.lower, $1.upper) }),
             baselines: baselines)
     }

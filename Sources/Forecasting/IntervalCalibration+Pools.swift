@@ -21,28 +21,29 @@ extension IntervalCalibration {
             largest = residuals.prefix(reach).map { list in list.reduce(0) { max($0, $1.weight) } }
             inOrder.reserveCapacity(start[start.count - 1])
             for list in residuals.prefix(reach) { for residual in list { inOrder.append(residual.value) } }
+            var weightsInOrder: [Double] = []
+            weightsInOrder.reserveCapacity(inOrder.count)
+            for list in residuals.prefix(reach) { for residual in list { weightsInOrder.append(residual.weight) } }
             let order = Self.stableOrder(inOrder)
             var rank = Array(repeating: 0, count: order.count)
-            for (position, index) in order.enumerated() { rank[index] = position }
-            var weights = Array(repeating: 0.0, count: order.count)
-            var index = 0
-            for list in residuals.prefix(reach) {
-                for residual in list {
-                    weights[rank[index]] = residual.weight
-                    index += 1
-                }
+            var values = Array(repeating: 0.0, count: order.count), weights = values
+            for (position, index) in order.enumerated() {
+                rank[index] = position
+                values[position] = inOrder[index]
+                weights[position] = weightsInOrder[index]
             }
-            values = order.map { inOrder[$0] }
+            self.values = values
             self.weights = weights
             self.rank = rank
             self.start = start
         }
 
         /// The indices of `values` in the order of a stable sort by value (equal values keep their
-        /// order): a least-significant-digit radix sort, 11 bits a pass, of keys that order as the
-        /// values do (finite values; -0 is taken as 0), several times faster than comparing. The
-        /// keys move with their indices (no lookup of a key by index), and one pass counts every
-        /// digit.
+        /// order), several times faster than comparing: a least-significant-digit radix sort, 11
+        /// bits a pass, on the top 33 bits of keys that order as the values do (finite values; -0 is
+        /// taken as 0: sign, exponent and the mantissa's first 20 bits), then each run of keys alike
+        /// in those bits (equal values, or values within a millionth of each other: few) put in
+        /// order by the whole key. The keys move with their indices, and one pass counts every digit.
         static func stableOrder(_ values: [Double]) -> [Int] {
             let count = values.count
             var entries = values.enumerated().map { index, value -> (key: UInt64, index: Int) in
@@ -78,17 +79,29 @@ extension IntervalCalibration {
                 }
                 swap(&entries, &next)
             }
+            var first = 0
+            while first < count {
+                var end = first + 1, inOrder = true
+                while end < count, entries[end].key >> lowBits == entries[first].key >> lowBits {
+                    inOrder = inOrder && entries[end].key >= entries[end - 1].key
+                    end += 1
+                }
+                if !inOrder { entries[first..<end].sort { ($0.key, $0.index) < ($1.key, $1.index) } }
+                first = end
+            }
             return entries.map(\.index)
         }
 
         /// Bits of a key sorted on in one pass of `stableOrder`.
         private static let digitBits = 11
-        /// Passes of `stableOrder` that cover a key's 64 bits.
-        private static let digitPasses = (64 + digitBits - 1) / digitBits
+        /// Passes of `stableOrder`'s radix sort.
+        private static let digitPasses = 3
+        /// The low bits of a key the radix sort leaves to the runs' sort.
+        private static let lowBits = UInt64(64 - digitPasses * digitBits)
 
-        /// The digit of `key` sorted on in pass `pass` (the lowest bits first).
+        /// The digit of `key` sorted on in pass `pass` (the lowest of the top bits first).
         @inline(__always) private static func digit(_ key: UInt64, _ pass: Int) -> Int {
-            Int(truncatingIfNeeded: key >> UInt64(pass * digitBits)) & (1 << digitBits - 1)
+            Int(truncatingIfNeeded: key >> (lowBits + UInt64(pass * digitBits))) & (1 << digitBits - 1)
         }
 
         /// The residuals of `horizons`, sorted by value, written into `pool` (its storage kept):

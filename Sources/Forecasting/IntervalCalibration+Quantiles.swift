@@ -58,21 +58,25 @@ extension IntervalCalibration {
     }
 
     /// Whether the back-tests erred one way all along: in both the older and the newer half of
-    /// the origins, at least `biasShare` of the residuals lie on the same side of 0. The halves
-    /// split the residuals sorted by origin at the middle one's origin (counted per origin, not
-    /// sorted: origins are rows, so a tally per row of their range does).
-    static func lastingBias<Residuals: Sequence<Residual>>(_ residuals: Residuals) -> Bool {
+    /// the origins, at least `biasShare` of the residuals (given in `lists`, a horizon's each) lie
+    /// on the same side of 0. The halves split the residuals sorted by origin at the middle one's
+    /// origin (counted per origin, not sorted: origins are rows, so a tally per row of their range does).
+    static func lastingBias<Lists: Collection<[Residual]>>(_ lists: Lists) -> Bool {
         var total = 0, first = Int.max, last = Int.min
-        for residual in residuals {
-            total += 1
-            first = min(first, residual.origin)
-            last = max(last, residual.origin)
+        for list in lists {
+            total += list.count
+            for residual in list {
+                first = min(first, residual.origin)
+                last = max(last, residual.origin)
+            }
         }
         guard total >= 4 else { return false }
         var counts = Array(repeating: 0, count: last - first + 1), above = counts
-        for residual in residuals {
-            counts[residual.origin - first] += 1
-            if residual.value > 0 { above[residual.origin - first] += 1 }
+        for list in lists {
+            for residual in list {
+                counts[residual.origin - first] += 1
+                if residual.value > 0 { above[residual.origin - first] += 1 }
+            }
         }
         var passed = 0, middle = 0
         while passed + counts[middle] <= total / 2 {

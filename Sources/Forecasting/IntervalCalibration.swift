@@ -41,10 +41,14 @@ struct IntervalCalibration {
     /// Lower and upper cumulative bounds around `mean` (cumulative, row 0 is cutoff+1) for each of
     /// `levels` (rising), in the same order, from one set of back-tests: nested, and never narrowing.
     func bands(mean: [Double], levels: [Double]) -> [(lower: [Double], upper: [Double])] {
-        let residuals = backTestResiduals(horizon: mean.count)
+        bands(mean: mean, levels: levels, residuals: backTestResiduals(horizon: mean.count, against: [input.revenue])[0])
+    }
+
+    /// The bands of `levels` from the back-tests' `residuals` (`residuals[h - 1]`: those at horizon `h`).
+    func bands(mean: [Double], levels: [Double], residuals: [[Residual]]) -> [(lower: [Double], upper: [Double])] {
         let reach = Self.reach(residuals)
         let points = Self.gridQuantiles(residuals, reach: reach, levels: levels)
-        let lastingBias = Self.lastingBias(residuals.prefix(reach).joined())
+        let lastingBias = Self.lastingBias(residuals.prefix(reach))
         return Self.nestedAndWidening(zip(levels, points).map { level, points in
             bands(mean: mean, curves: points.isEmpty ? nil : QuantileCurves(points: points, lastingBias: lastingBias),
                   reach: reach, level: level)
@@ -145,16 +149,23 @@ struct IntervalCalibration {
         residuals.lastIndex { $0.count >= minimumOrigins }.map { $0 + 1 } ?? 0
     }
 
-    /// `residuals[h - 1]` holds the log ratios at horizon `h` over the origins that reach it, in
-    /// order of origin from the newest.
-    private func backTestResiduals(horizon: Int) -> [[Residual]] {
-        var residuals = Array(repeating: [Residual](), count: horizon)
+    /// For each of `targets` (per-row revenue up to the cutoff that the back-tests' forecasts are
+    /// scored against, from one set of forecasts): `residuals[h - 1]` holds the log ratios at
+    /// horizon `h` over the origins that reach it, in order of origin from the newest.
+    func backTestResiduals(horizon: Int, against targets: [[Double]]) -> [[[Residual]]] {
+        var residuals = targets.map { _ in Array(repeating: [Residual](), count: horizon) }
         let cutoff = input.cutoff
         let span = cutoff - earliestOrigin
         guard span > 0 else { return residuals }
         let count = min(span, Self.maximumOrigins)
-        var cumulative = [0.0]
-        for value in input.revenue { cumulative.append(cumulative[cumulative.count - 1] + value) }
+        for target in residuals.indices {  // no origin reaches past `span`: a far horizon reserves nothing
+            for h in residuals[target].indices.prefix(span) { residuals[target][h].reserveCapacity(count) }
+        }
+        let totals = targets.map { target in
+            var cumulative = [0.0]
+            for value in target { cumulative.append(cumulative[cumulative.count - 1] + value) }
+            return cumulative
+        }
         let method = model.method(origin: cutoff)
         for j in 1...count {
             let origin = cutoff - (j * span) / count
@@ -167,9 +178,11 @@ struct IntervalCalibration {
             for (offset, rate) in model.rates(origin: origin, horizon: reach).enumerated() {
                 gain += rate
                 let h = offset + 1, floor = Self.floor(drift: drift, h: h)
-                let actual = cumulative[origin + h + 1] - cumulative[origin + 1]
-                let ratio = log((max(actual, 0) + floor) / (max(gain, 0) + floor))
-                residuals[h - 1].append(Residual(value: ratio, weight: weight, origin: origin))
+                for (target, cumulative) in totals.enumerated() {
+                    let actual = cumulative[origin + h + 1] - cumulative[origin + 1]
+                    let ratio = log((max(actual, 0) + floor) / (max(gain, 0) + floor))
+                    residuals[target][h - 1].append(Residual(value: ratio, weight: weight, origin: origin))
+                }
             }
         }
         return residuals

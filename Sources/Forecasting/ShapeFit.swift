@@ -32,9 +32,10 @@ struct ShapeFit {
     /// Per feature: the log ratio of totals and its standard error, when the shop was too sparse
     /// for robust ratios.
     private let totalsCentres: [(median: Double, standardError: Double)?]
-    /// Per feature: the median log ratio of the newest blocks and its standard error, when every
-    /// one of them earned something on both sides.
-    private let recentCentres: [(median: Double, standardError: Double)?]
+    /// Per feature: the median log ratio of the newest blocks, its standard error and the ratios'
+    /// spread within the newest and within the older blocks (root mean square of the two), when
+    /// every one of the newest earned something on both sides.
+    private let recentCentres: [(median: Double, standardError: Double, withinSpread: Double)?]
 
     /// Fits `features` features on `blocks` (newest first); the newest `recentBlocks` of them are
     /// also fitted alone (see `followRecentLevel`; none when 0).
@@ -57,11 +58,13 @@ struct ShapeFit {
                 totalsCentres[index] = sparse.centre
             }
         }
-        recentCentres = (0..<features).map { index -> (median: Double, standardError: Double)? in
+        recentCentres = (0..<features).map { index -> (median: Double, standardError: Double, withinSpread: Double)? in
             let recent = blocks.prefix(recentBlocks)
             guard recentBlocks > 0, recent.count == recentBlocks, recent.allSatisfy({ $0.target > 0 && $0.features[index] > 0 }) else { return nil }
             let centre = Self.centre(recent.map { log($0.target / $0.features[index]) })
-            return (centre.median, centre.standardError)
+            let older = blocks.dropFirst(recentBlocks).filter { $0.target > 0 && $0.features[index] > 0 }.map { log($0.target / $0.features[index]) }
+            let olderSpread = older.count >= 3 ? Self.centre(older).spread : centre.spread
+            return (centre.median, centre.standardError, ((centre.spread * centre.spread + olderSpread * olderSpread) / 2).squareRoot())
         }
         let inverse = spreads.map { 1 / ($0 * $0) }
         let total = inverse.reduce(0, +)
@@ -140,17 +143,18 @@ struct ShapeFit {
 
     /// Sets feature `index`'s scale to its newest blocks' median ratio when that differs from the
     /// scale by more than `biasSigmas` standard errors of both medians and by more than `biasSigmas`
-    /// spreads of the hourly ratios (beyond the hour-to-hour wobble of the shape: the newest hours
-    /// are unlike the others, not a little off): the level has moved (a day unlike the day before,
-    /// a sale that is over), and the older hours no longer say what it is. Robust fits only: in a
-    /// sparse shop a few hours are too few for a level.
+    /// spreads of the hourly ratios within the newest blocks and within the older ones (beyond the
+    /// hour-to-hour wobble of the shape on either side of a move, which a spread across the move
+    /// would count as wobble: the newest hours are unlike the others, not a little off): the level
+    /// has moved (a day unlike the day before, a sale that is over), and the older hours no longer
+    /// say what it is. Robust fits only: in a sparse shop a few hours are too few for a level.
     /// Returns whether it did.
     @discardableResult
     mutating func followRecentLevel(_ index: Int) -> Bool {
         guard let recent = recentCentres[index], let centre = centres[index], scales[index] > 0 else { return false }
         let difference = abs(recent.median - log(scales[index]))
         let standardError = (recent.standardError * recent.standardError + centre.standardError * centre.standardError).squareRoot()
-        guard difference > Self.biasSigmas * max(standardError, centre.spread) else { return false }
+        guard difference > Self.biasSigmas * max(standardError, recent.withinSpread) else { return false }
         scales[index] = exp(recent.median)
         return true
     }

@@ -12,20 +12,48 @@ import Darwin
 public enum NumberFormat {
     /// `value` with exactly `decimals` digits after the point (0...9) and `minus` as its sign.
     public static func fixed(_ value: Double, decimals: Int, minus: String = "-") -> String {
-        guard value.isFinite else { return nonFinite(value, minus: minus) }
+        var bytes: [UInt8] = []
+        appendFixed(value, decimals: decimals, minus: minus, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `fixed(value, decimals:, minus:)` to `bytes` as UTF-8, without making a String (for
+    /// writers of many numbers, such as a CSV).
+    public static func appendFixed(_ value: Double, decimals: Int, minus: String = "-", to bytes: inout [UInt8]) {
+        guard value.isFinite else { return bytes.append(contentsOf: nonFinite(value, minus: minus).utf8) }
         let places = min(max(decimals, 0), 9)
-        let scale = pow(10, Double(places))
+        let scale = powersOfTen[places]
         let scaled = (abs(value) * scale).rounded()
         guard scaled < 9e15 else {  // past 2^53 every double is whole: print its digits
-            return (value < 0 ? minus : "") + printed(abs(value), places: places)
+            if value < 0 { bytes.append(contentsOf: minus.utf8) }
+            return bytes.append(contentsOf: printed(abs(value), places: places).utf8)
         }
         let units = Int64(scaled), divisor = Int64(scale)
-        var text = String(units / divisor)
-        if places > 0 {
-            let fraction = String(units % divisor)
-            text += "." + String(repeating: "0", count: places - fraction.count) + fraction
+        if value < 0 && units != 0 { bytes.append(contentsOf: minus.utf8) }
+        appendDigits(units / divisor, to: &bytes)
+        guard places > 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: places))
+        var fraction = units % divisor, index = bytes.count - 1
+        while fraction > 0 {
+            bytes[index] += UInt8(fraction % 10)
+            fraction /= 10
+            index -= 1
         }
-        return (value < 0 && units != 0 ? minus : "") + text
+    }
+
+    /// 10^0 ... 10^9, each exact.
+    private static let powersOfTen: [Double] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
+
+    /// Appends the decimal digits of `value` (not negative) to `bytes`.
+    public static func appendDigits(_ value: Int64, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var rest = value
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 
     /// `fixed` with trailing zeros and a bare point removed: 2.50 → `2.5`, 3.0 → `3`.
@@ -40,6 +68,9 @@ public enum NumberFormat {
 
     /// Money with two decimals: 1234.5 → `1234.50`.
     public static func money(_ value: Double) -> String { fixed(value, decimals: 2) }
+
+    /// Appends `money(value)` to `bytes` as UTF-8.
+    public static func appendMoney(_ value: Double, to bytes: inout [UInt8]) { appendFixed(value, decimals: 2, to: &bytes) }
 
     /// A change with its sign and `decimals` decimals: 56.25 → `+56.25`, -3 → `-3.00`, -0.001 → `+0.00`.
     public static func signed(_ value: Double, decimals: Int = 2) -> String {

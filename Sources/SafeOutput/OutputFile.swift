@@ -41,11 +41,11 @@ public final class OutputFile {
 
     deinit { discard() }
 
-    /// Appends `bytes`; they reach the file in large blocks.
+    /// Appends `bytes`; they reach the file in large blocks (a large contiguous one as it is, not copied).
     public func write(_ bytes: some Collection<UInt8>) throws(OutputError) {
         guard bytes.count < Self.bufferSize else {
             try flush()
-            return try writeAll(Array(bytes))
+            return try writeAll(bytes)
         }
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.bufferSize { try flush() }
@@ -112,10 +112,18 @@ public final class OutputFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func writeAll(_ bytes: [UInt8]) throws(OutputError) {
+    /// Writes `bytes` whole, from their own storage when it is contiguous.
+    private func writeAll(_ bytes: some Collection<UInt8>) throws(OutputError) {
+        let written = bytes.withContiguousStorageIfAvailable { bytes in
+            Result { () throws(OutputError) in try writeAll(UnsafeRawBufferPointer(bytes)) }
+        }
+        try (written ?? Array(bytes).withUnsafeBytes { bytes in Result { () throws(OutputError) in try writeAll(bytes) } }).get()
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
         var written = 0
         while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { writeSome(output.fd, $0) }
+            let count = writeSome(output.fd, UnsafeRawBufferPointer(rebasing: bytes[written...]))
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { throw OutputError(path: path, code: count < 0 ? errno : EIO) }
             written += count

@@ -32,7 +32,18 @@ public struct CivilTime: Sendable, Equatable {
 
     /// `2021-05-20T14:05`.
     public var minuteLabel: String {
-        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))T\(Self.pad(hour, 2)):\(Self.pad(minute, 2))"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        Self.appendPadded(year, 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Self.appendPadded(month, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Self.appendPadded(day, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        Self.appendPadded(hour, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.appendPadded(minute, 2, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `14:05`.
@@ -42,8 +53,29 @@ public struct CivilTime: Sendable, Equatable {
     public var dateLabel: String { "\(Self.weekdays[weekday]) \(day) \(Self.months[month - 1])" }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        var bytes: [UInt8] = []
+        appendPadded(value, width, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value` in decimal (after its minus sign), zeros first until `width` characters are
+    /// written, to `bytes`.
+    private static func appendPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
+        var digits = 1, rest = value.magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(width - digits - (value < 0 ? 1 : 0), 0)))
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var index = bytes.count - 1
+        rest = value.magnitude
+        while rest > 0 {
+            bytes[index] += UInt8(rest % 10)
+            rest /= 10
+            index -= 1
+        }
     }
 }
 

@@ -38,10 +38,10 @@ import TestSupport
         for chart in [forecast, try text("pace.svg")] {
             #expect(chart.contains(">target</text>") && chart.contains(">plan (target shaped like the earlier sale)</text>"))
         }
-        #expect(forecast.contains("flashcast, 80% band; BELOW TARGET: forecast 1,940,414 is 59,586 short"))
+        #expect(forecast.contains("flashcast, 80% band; BELOW TARGET: forecast 1,951,016 is 48,984 short"))
         #expect(forecast.contains("actual cumulative revenue for 2161 minutes, forecast of 2159 minutes from the cutoff"))
-        // The warning chart's end now is the status's (1,940,414), not the one the hour-old forecast implies.
-        #expect(try text("warning.svg").contains(">expected end now $1.94M</text>"))
+        // The warning chart's end now is the status's (1,951,016), not the one the hour-old forecast implies.
+        #expect(try text("warning.svg").contains(">expected end now $1.95M</text>"))
     }
 
     /// The bundled sale with no orders from 11:15 to 12:00: the status's alert, the warning chart's
@@ -58,12 +58,12 @@ import TestSupport
         let result = try runFlashcast(["run", "scripts/report.lua", "--orders", orders.path, "--now", "2021-11-12T12:00",
                                        "--target", "2000000", "--out", out.path], in: repository)
         #expect(result.status == 3, "\(result.error)")
-        #expect(result.output.contains("\nalert            BELOW BAND since 11:36: 14,679 under the forecast; BELOW TARGET: "))
+        #expect(result.output.contains("\nalert            BELOW BAND since 11:37: 14,675 under the forecast; BELOW TARGET: "))
         let warning = try String(contentsOf: out.appendingPathComponent("warning.svg"), encoding: .utf8)
-        #expect(warning.contains(">alert 11:36</text>"))
-        #expect(warning.components(separatedBy: ">alert 11:36<").count == 2)  // marked once
+        #expect(warning.contains(">alert 11:37</text>"))
+        #expect(warning.components(separatedBy: ">alert 11:37<").count == 2)  // marked once
         #expect(warning.contains(">$14.7k below the forecast</text>"))
-        #expect(warning.contains("early warning: 39 of 60 minutes below the band, alert at minute 36"))
+        #expect(warning.contains("early warning: 38 of 60 minutes below the band, alert at minute 37"))
         #expect(warning.contains(">target $2M</text>"))
         // The time axis runs from the forecast made an hour ago to now.
         #expect(warning.contains(">11:00</text>") && warning.contains(">12:00</text>") && !warning.contains(">10:50</text>"))

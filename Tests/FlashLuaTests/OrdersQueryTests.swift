@@ -122,4 +122,21 @@ import TestSupport
             """)
         #expect(values == ["LiveQuery('sqlite:\(sqlite)', 'orders', 1440 minutes)", "orders", "1440", "1440", "0"])
     }
+
+    @Test func liveQueryByAColumnGivesTheGroupsAsTheQueryDoes() throws {
+        let (_, sqlite) = try saleFiles()
+        let state = try FlashLua.makeState()
+        let values = try state.execute("""
+            local options = {url='sqlite:\(sqlite)', table='orders', time='created_at', amount='total', by='status',
+                             from='2021-05-20 08:00', to='2021-05-21 07:59', tz='+08:00'}
+            local q = assert(orders.live_query(options))
+            local r = assert(q:refresh())
+            local once = assert(orders.query(options))
+            return r.by, #r.groups, r.groups[1].name, r.groups.paid.total == once.groups.paid.total,
+                   r.groups.refunded.revenue == once.groups.refunded.revenue, math.abs(r.groups.paid.total + r.groups.refunded.total - r.total) < 1e-6
+            """)
+        #expect(values == ["status", "2", "paid", "true", "true", "true"])
+        #expect(luaError(state, "orders.live_query{url='sqlite:\(sqlite)', table='orders', time='created_at', amount='total', by='st atus'}")
+            == "test:1: bad argument #1 to 'live_query' (bad group column name 'st atus' (plain identifier expected: letters, digits and '_', not starting with a digit))")
+    }
 }

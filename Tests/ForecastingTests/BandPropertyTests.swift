@@ -56,13 +56,13 @@ import SaleData
         typealias Residual = IntervalCalibration.Residual
         // all back-tests erred upwards in both halves of the origins: a lasting bias, band lopsided
         let lasting = (0..<8).map { Residual(value: 0.1 + 0.01 * Double($0), weight: 1, origin: $0) }
-        #expect(IntervalCalibration.lastingBias(lasting))
+        #expect(IntervalCalibration.lastingBias([lasting]))
         let curves = IntervalCalibration.QuantileCurves(points: [(10, 0.05, 0.1, 0.3)], lastingBias: true)
         #expect(curves.at(10, factor: 1) == (0, 0.3))
         // upwards in the older half, downwards in the newer: not lasting, the median error is
         // taken as 0, the quantiles keep their distances from it
         let turned = (0..<8).map { Residual(value: $0 < 4 ? 0.2 : -0.2, weight: 1, origin: $0) }
-        #expect(!IntervalCalibration.lastingBias(turned))
+        #expect(!IntervalCalibration.lastingBias([turned]))
         let moved = IntervalCalibration.QuantileCurves(points: [(10, 0.05, 0.1, 0.3)], lastingBias: false)
         let (low, high) = moved.at(10, factor: 2)
         #expect(abs(low + 0.1) < 1e-12 && abs(high - 0.4) < 1e-12)

@@ -23,6 +23,16 @@ import SaleData
         #expect(abs(log(fit.scales[0]) - log(3)) < 0.1)
     }
 
+    @Test func aLevelThatMovedHalfTheWindowAgoIsJudgedByTheWobbleOnEitherSide() {
+        // the newest 8 hours earn half what the feature says, the 8 before as it says: across the
+        // move the ratios spread by half their gap, within either side by their jitter alone
+        let logRatios = (0..<16).map { ($0 < 8 ? log(0.5) : 0) + Self.jitter($0) }
+        var fit = ShapeFit(blocks: Self.blocks(logRatios), features: 1, recentBlocks: 6)
+        fit.setScale(0, to: 1)
+        fit.followRecentLevel(0)
+        #expect(abs(log(fit.scales[0]) - log(0.5)) < 0.1)
+    }
+
     @Test func aCampaignOfTwoRecentHoursDoesNotMoveTheScale() {
         let logRatios = (0..<18).map { ($0 < 2 ? log(3) : 0) + Self.jitter($0) }
         var fit = ShapeFit(blocks: Self.blocks(logRatios), features: 1, recentBlocks: 6)
@@ -83,5 +93,22 @@ import SaleData
         let forecast = FlashcastModel(input: input).rates(origin: cutoff, horizon: 500).reduce(0, +)
         let friday = revenue.values[(cutoff + 1 - 1440)...(cutoff + 500 - 1440)].reduce(0, +)
         #expect(abs(forecast / friday - 1) < 0.1, "forecast \(forecast), Friday's same hours \(friday)")
+    }
+
+    @Test func besideAnEarlierSaleWhoseBigDayDidNotComeBackTheForecastFollowsToday() throws {
+        // last year's Friday earned twice its Thursday, this year's Friday is an ordinary day: from
+        // 10:00 on Friday, last season (Thursday) times last year's change (2) would forecast twice
+        // what comes; ten hours of Friday say the level is Thursday's
+        let week = { (levels: [Double]) in
+            Series(start: 0, values: (0..<4 * 1440).map { row in
+                levels[row / 1440] * (10 + 6 * sin(Double(row % 1440) / 1440 * 2 * .pi)) * (1 + Self.jitter(row))
+            })
+        }
+        let revenue = week([1, 1, 1, 1]), earlier = week([1, 1, 2, 1])
+        let cutoff = 2 * 1440 + 600 - 1
+        let input = try Forecaster.prepare(revenue: revenue, options: ForecastOptions(cutoff: cutoff, history: earlier))
+        let rates = FlashcastModel(input: input).rates(origin: cutoff, horizon: 500)
+        let forecast = rates.reduce(0, +), actual = revenue.values[(cutoff + 1)...(cutoff + 500)].reduce(0, +)
+        #expect(abs(forecast / actual - 1) < 0.1, "forecast \(forecast), actual \(actual)")
     }
 }

@@ -38,4 +38,15 @@ import SaleData
         let strong = try Self.model(earlier: [0, 2], [0, 3.2]).seasonChange(at: 2000, back: 1440)
         #expect(abs(strong - 1.6) < 1e-12)
     }
+
+    /// Late on the day before a day unlike it (Thursday 22:40 before Black Friday at 3 times), the
+    /// change is Thursday's over Wednesday's (none), not Friday's midnight counted into Thursday's
+    /// evening; just after midnight it is Friday's whole.
+    @Test func theChangeIsMeasuredWithinTheDay() throws {
+        let history = Series(start: 0, values: (0..<3 * 1440).map { $0 < 2880 ? 1 : 3 })
+        let revenue = Series(start: 0, values: Array(repeating: 1, count: 3 * 1440))
+        let model = FlashcastModel(input: try Forecaster.prepare(revenue: revenue, options: ForecastOptions(cutoff: 2400, history: history)))
+        #expect(model.seasonChange(at: 2800, back: 1440) == 1)
+        #expect(abs(model.seasonChange(at: 2890, back: 1440) - 3) < 1e-12)
+    }
 }

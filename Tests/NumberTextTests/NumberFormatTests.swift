@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import NumberText
 
@@ -100,5 +101,43 @@ import NumberText
                       (1.5e-7, "1.5e-07"), (-0.25, "-0.25"), (12345678901234, "1.23456789e+13"), (Double.nan, "nan")])
     func general(value: Double, text: String) {
         #expect(NumberFormat.general(value, digits: 10) == text)
+    }
+
+    /// `fixed` as first written, from Strings (the byte writer must give the same text).
+    static func fixedFromStrings(_ value: Double, decimals: Int, minus: String) -> String {
+        guard value.isFinite else { return NumberFormat.fixed(value, decimals: decimals, minus: minus) }
+        let places = min(max(decimals, 0), 9)
+        let scale = pow(10, Double(places))
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e15 else { return NumberFormat.fixed(value, decimals: decimals, minus: minus) }
+        let units = Int64(scaled), divisor = Int64(scale)
+        var text = String(units / divisor)
+        if places > 0 {
+            let fraction = String(units % divisor)
+            text += "." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
+        return (value < 0 && units != 0 ? minus : "") + text
+    }
+
+    @Test func bytesAppendedAreTheFixedText() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let magnitude = pow(10, Double.random(in: -4...14, using: &generator))
+            let value = (Bool.random(using: &generator) ? -1 : 1) * Double.random(in: 0...magnitude, using: &generator)
+            let decimals = Int.random(in: -1...10, using: &generator), minus = Bool.random(using: &generator) ? "-" : "\u{2212}"
+            let expected = Self.fixedFromStrings(value, decimals: decimals, minus: minus)
+            #expect(NumberFormat.fixed(value, decimals: decimals, minus: minus) == expected, "\(value) \(decimals)")
+            var bytes = Array("a,".utf8)
+            NumberFormat.appendFixed(value, decimals: decimals, minus: minus, to: &bytes)
+            #expect(bytes == Array(("a," + expected).utf8))
+        }
+        var bytes: [UInt8] = []
+        for value in [0.0, -0.0, 0.005, -0.005, 9.995, 1e16, -1e16, .nan, -.infinity] { NumberFormat.appendMoney(value, to: &bytes) }
+        #expect(String(decoding: bytes, as: UTF8.self) == "0.000.000.01-0.019.99" + "10000000000000000.00-10000000000000000.00nan-inf")
+        for value: Int64 in [0, 7, 10, 1234567890, .max] {
+            var digits: [UInt8] = []
+            NumberFormat.appendDigits(value, to: &digits)
+            #expect(String(decoding: digits, as: UTF8.self) == String(value))
+        }
     }
 }

@@ -26,6 +26,22 @@ import Testing
         #expect(info.st_mode & 0o777 == 0o640)
     }
 
+    @Test func largeWritesLandWholeAndInOrder() throws {
+        let folder = TemporaryFolder("output-large")
+        defer { folder.remove() }
+        // past the 64 KiB buffer: a String's own bytes, an array, bytes not stored together, small ones between
+        let text = String(repeating: "0123456789,", count: 20_000)
+        let file = try OutputFile(folder.file("large.csv"))
+        try file.write("head\n")
+        try file.write(text)
+        try file.write(Array(text.utf8.reversed()))
+        try file.write(repeatElement(UInt8(ascii: "x"), count: 70_000))
+        try file.write("tail")
+        try file.commit()
+        let expected = "head\n" + text + String(text.reversed()) + String(repeating: "x", count: 70_000) + "tail"
+        #expect(try self.text(folder.file("large.csv")) == expected)
+    }
+
     @Test func aNewFileGetsTheRequestedPermissionsUnderTheUmask() throws {
         let folder = TemporaryFolder("output-new")
         defer { folder.remove() }

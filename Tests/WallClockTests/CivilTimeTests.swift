@@ -52,6 +52,10 @@ import WallClock
         #expect(time.minuteLabel == "2021-05-20T14:05")
         #expect(time.clockLabel == "14:05")
         #expect(CivilTime(localMinute: -1).minuteLabel == "1969-12-31T23:59")
+        // years before 1000 and before year 0 are padded as their decimal text is: zeros, then the sign
+        #expect(CivilTime(localMinute: CivilTime.days(year: 987, month: 1, day: 2) * 1440 + 61).minuteLabel == "0987-01-02T01:01")
+        #expect(CivilTime(localMinute: CivilTime.days(year: -5, month: 3, day: 4) * 1440).minuteLabel == "00-5-03-04T00:00")
+        #expect(CivilTime(localMinute: CivilTime.days(year: 12345, month: 12, day: 31) * 1440 + 1439).minuteLabel == "12345-12-31T23:59")
     }
 
     @Test(arguments: [(7, 2, 3, 1), (-7, 2, -4, 1), (-1, 60, -1, 59), (-60, 60, -1, 0), (7, -2, -4, -1), (0, 5, 0, 0)]

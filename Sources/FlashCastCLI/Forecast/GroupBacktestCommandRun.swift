@@ -31,7 +31,7 @@ struct GroupBacktestCommandRun {
     }
 
     /// `group,cutoff,minute,step,actual,forecast,lower,upper`: every node's pieces, labelled in `zone`.
-    static func csv(_ result: GroupBacktest, zone: ShopZone) throws -> String {
+    static func csv(_ result: GroupBacktest, zone: ShopZone) throws -> [String] {
         try GroupedSaleInput.csv(nodes(result).map { ($0.name, ForecastTable($0.backtest)) }, zone: zone)
     }
 

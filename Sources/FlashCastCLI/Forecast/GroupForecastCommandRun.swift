@@ -35,7 +35,7 @@ struct GroupForecastCommandRun {
 
     /// `group,cutoff,minute,step,actual,forecast,lower,upper`: the reconciled total as `(total)`, the total
     /// forecast directly as `(direct)`, then each group (their rows written on every core, in this order).
-    static func csv(_ result: GroupForecast) throws -> String {
+    static func csv(_ result: GroupForecast) throws -> [String] {
         let nodes = [("(total)", result.total), ("(direct)", result.direct)] + result.groups.map { ($0.name, $0.forecast) }
         return try GroupedSaleInput.csv(nodes.map { ($0, ForecastTable($1)) }, zone: result.total.mean.zone)
     }

@@ -38,15 +38,17 @@ struct GroupedSaleInput {
 
 extension GroupedSaleInput {
     /// The tables as one CSV whose first column, `group`, names each table's rows, every minute
-    /// labelled in `zone` (the shop's: a group's own zone labels its series only, as `aggregate --by` writes).
-    static func csv(_ tables: [(name: String, table: ForecastTable)], zone: ShopZone) throws -> String {
-        guard let first = tables.first else { return "" }
+    /// labelled in `zone` (the shop's: a group's own zone labels its series only, as `aggregate --by` writes):
+    /// the header line, then each table's rows (made on every core), to be written one after another
+    /// (not joined: a thousand groups' rows are tens of megabytes).
+    static func csv(_ tables: [(name: String, table: ForecastTable)], zone: ShopZone) throws -> [String] {
+        guard let first = tables.first else { return [] }
         let rows = try ParallelJobs.map(tables.count) { index in
             var table = tables[index].table
             for piece in table.pieces.indices { table.pieces[piece].mean.zone = zone }
             return table.rows(prefix: GroupedOrders.csvField(tables[index].name) + ",")
         }
-        return "group," + first.table.header + "\n" + rows.joined()
+        return ["group," + first.table.header + "\n"] + rows
     }
 }
 

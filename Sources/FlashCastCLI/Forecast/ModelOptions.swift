@@ -87,8 +87,16 @@ struct ModelOptions: ParsableArguments {
     /// Writes CSV text and the charts (each drawn only when asked for), committed together.
     func write(csv: String, chart: () throws -> SVGDocument,
                extra: [(path: String?, chart: () throws -> SVGDocument)] = []) throws {
+        try write(csv: [csv], chart: chart, extra: extra)
+    }
+
+    /// Writes CSV text given in parts, one after another, and the charts (each drawn only when asked
+    /// for), committed together.
+    func write(csv parts: [String], chart: () throws -> SVGDocument,
+               extra: [(path: String?, chart: () throws -> SVGDocument)] = []) throws {
         let outputs = OutputSet()
-        try outputs.add(output, csv.utf8)
+        let file = try outputs.open(output)
+        for part in parts { try file.write(part) }
         if let svg { try outputs.add(svg, try chart().text.utf8) }
         for (path, draw) in extra { if let path { try outputs.add(path, try draw().text.utf8) } }
         try outputs.commit()

@@ -23,7 +23,7 @@ struct WhatIfCommand: ParsableCommand {
             --learn-email WHEN earlier in this sale (before the cutoff); otherwise a typical e-mail: lift 1, \
             half-life 30, rise 5 minutes. A scenario's band joins the forecast's with how uncertain the \
             e-mail's effect is: a learned effect's estimate and how sends differ (assumed: half to twice, 9 in \
-            10), a typical e-mail's a factor 4 either way; a given --lift or --half-life is exact.
+            10), a typical e-mail's a factor 4 either way; a given --lift or --half-life is exact. An e-mail's             scenario starts from the forecast's band calibrated on the sale with its one-off bursts taken out             (the ordinary band keeps room for a campaign nobody announced; the e-mail is carried by its own spread).
             Writes scenario,minute,rate,mean,lower,upper for the baseline and every scenario (cumulative money \
             from the first minute of INPUT; with several levels, --level 0.5,0.8,0.95, lower50,upper50,\
             lower80,upper80,lower95,upper95 as 'flashcast forecast' writes them) atomically, prints each scenario's total at the end, gain over \
@@ -32,7 +32,8 @@ struct WhatIfCommand: ParsableCommand {
             total and every group, reconciled as 'flashcast forecast --by' does (--reconciliation, --origins), and tries \
             every scenario on each group (--groups US,DE: only on those; the others keep their baseline) and on the \
             total so that they add up: the total's rate is its baseline's plus every group's extra, its bands its \
-            baseline's moved by that extra. The CSV gains a first column, group: '(total)', then each group; the report \
+            baseline's moved by that extra. The CSV gains a first column, group: '(total)', then each group (every minute \
+            labelled in the shop's zone, --zones or not); the report \
             gives the total's scenarios and each group's gains; --svg draws the total. --by takes a time and a column \
             together (--by country --by 18:00).
             Exit status: 0 fine, 1 bad data or failed forecast, 2 usage error.

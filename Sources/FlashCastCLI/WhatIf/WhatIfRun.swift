@@ -80,6 +80,7 @@ extension WhatIfCommand {
                                       horizon: ModelOptions.minutes(horizon ?? toEnd ?? (rest > 0 ? rest : nil), default: 500, in: revenue),
                                       seed: seed)
         options.levels = levels.level.values
+        options.burstFreeBands = true
         options.history = history
         return (options, saleEnd)
     }

@@ -31,7 +31,8 @@ enum ForecastLibrary {
         let revenue = try call.series(at: 1)
         let table = try LuaOptions(call, at: 2)
         try table.allow(ForecastRunOptions.runKeys)
-        let options = try ForecastRunOptions.read(table, call, revenue: revenue)
+        var options = try ForecastRunOptions.read(table, call, revenue: revenue)
+        options.burstFreeBands = true  // for forecast.whatif on it
         let events = try ForecastRunOptions.plannedEvents(table, call, revenue: revenue, options: options)
         try call.reserveMemory(WorkMemory.forecast(options, revenue: revenue), for: "forecast.run of \(options.horizon) minutes")
         let forecast = try ForecastLuaErrors.run(call, options: table) { () throws(ForecastError) in

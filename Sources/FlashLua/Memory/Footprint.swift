@@ -65,9 +65,10 @@ extension Model {
 }
 
 extension Forecast {
-    /// The forecast's series, the actual values, the losses and the baselines' means.
+    /// The forecast's series, its bands, the actual values, the losses and the baselines' means.
     var footprint: Int {
-        let series = [mean, lower, upper, rate, actual].reduce(0) { $0 + $1.footprint }
+        let bounds = (bands + burstFreeBands).flatMap { [$0.lower, $0.upper] }
+        let series = ([mean, lower, upper, rate, actual] + bounds).reduce(0) { $0 + $1.footprint }
         let losses = Footprint.numbers(loss.training.count + loss.validation.count)
         return series + losses + baselines.reduce(0) { $0 + $1.mean.footprint + Footprint.small }
     }

@@ -42,7 +42,7 @@ extension WorkMemory {
         let horizon = Double(options.horizon) / step, train = Double(options.train) / step
         var bytes = rows * 32 + (rows + horizon) * 8 + Double(options.history?.count ?? 0) * 16
         bytes += horizon * forecastBytesPerRow(options)
-        bytes += calibrationResiduals(cutoff: rows - 1, horizon: horizon) * 128
+        bytes += calibrationResiduals(cutoff: rows - 1, horizon: horizon) * 128 * bandSets(options)
         switch options.model {
         case .flashcast: bytes += train * 48
         case .paper: bytes += paperTraining(train: train, window: Double(options.window) / step, hidden: Double(options.hidden))
@@ -67,7 +67,12 @@ extension WorkMemory {
 
     /// A forecast's series: mean, rate, lower, upper, actual, two a band and the three baselines' means.
     private static func forecastBytesPerRow(_ options: ForecastOptions) -> Double {
-        Double(8 + 2 * Set(options.levels).count) * 8
+        (8 + 2 * Double(Set(options.levels).count) * bandSets(options)) * 8
+    }
+
+    /// Sets of bands a forecast calibrates: 2 with `burstFreeBands` (each from its own residuals).
+    private static func bandSets(_ options: ForecastOptions) -> Double {
+        options.burstFreeBands ? 2 : 1
     }
 
     /// How many residuals the interval calibration collects: origins spread evenly before the

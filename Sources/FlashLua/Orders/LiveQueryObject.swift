@@ -15,14 +15,17 @@ final class LiveQueryObject: LuaObject {
     let url: String
     /// Minutes in the table at the last refresh.
     var minutes = 0
+    /// The breakdown's name in results (`by`), when the sale is followed by groups.
+    let by: String?
 
-    init(_ live: LiveOrderQuery, url: String) {
+    init(_ live: LiveOrderQuery, url: String, by: String? = nil) {
         self.live = live
         self.url = url
+        self.by = by
     }
 
-    /// The per-minute table asked so far.
-    var memoryFootprint: Int { Footprint.small + minutes * Footprint.perMinute }
+    /// The per-minute tables asked so far: the total's and each group's.
+    var memoryFootprint: Int { Footprint.small + minutes * Footprint.perMinute * (1 + live.groups.count) }
 
     static let luaClass = LuaClass<LiveQueryObject>(
         summary: "A sale followed in its database; q.url (without password), q.table.",
@@ -32,7 +35,7 @@ final class LiveQueryObject: LuaObject {
                 """
                 Asks the database for the minutes after the last complete one (the minute in progress is \
                 asked again next time) and returns the results so far, as orders.query does, and how many \
-                minutes the series grew by. Lost connections are retried (reported on standard error); \
+                minutes the series grew by (with by=, the groups too). Lost connections are retried (reported on standard error); \
                 when all retries fail, returns nil, message and the next refresh tries again.
                 """, returns: "OrdersResult"
             ) { call, object in
@@ -50,7 +53,9 @@ final class LiveQueryObject: LuaObject {
                 }
                 let added = max(0, table.count - object.minutes)
                 object.minutes = table.count
-                call.push(table, source: object.url)
+                call.push(table, source: object.url) { fields in
+                    if let by = object.by { fields.setGroups(object.live.groups, by: by) }
+                }
                 call.push(added)
                 return 2
             },

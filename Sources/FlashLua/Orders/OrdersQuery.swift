@@ -51,13 +51,17 @@ enum OrdersQuery {
         """
         Follows a sale in the database: q:refresh() asks only for the minutes after the last complete one \
         and returns results as orders.query does. A lost connection is retried after 0.5, 1, 2 and 4 \
-        seconds, each retry reported on standard error. \(optionHelp)
+        seconds, each retry reported on standard error. \(optionHelp) by="country" (a column) asks for the \
+        new minutes by group and minute too and adds `by` and `groups` as orders.query does; max_groups and \
+        zones as for orders.read.
         """
     ) { call in
-        let (database, query) = try read(call)
+        let (database, query, grouping) = try readGrouped(call)
         let source: any OrderSource
         do throws(OrderSourceError) { source = try OrderDatabase.open(database) } catch { return call.failure(error.message) }
-        call.push(LiveQueryObject(LiveOrderQuery(source: source, query: query), url: database.description))
+        let groups = query.group.flatMap { column in grouping.map { (column, $0) } }
+        call.push(LiveQueryObject(LiveOrderQuery(source: source, query: query, groups: groups), url: database.description,
+                                  by: grouping?.luaName))
         return 1
     }
 

@@ -14,7 +14,9 @@ enum ScenarioWhatIf {
         the forecast's bands (every level of forecast.run{level={0.5, 0.8, 0.95}}; a table's lower and \
         upper hold level=, default 0.8), joined with how uncertain each e-mail's effect is: learned \
         (scenario.learn) or assumed (a typical e-mail) effects widen them; lift= and half_life= given are \
-        exact. by= adds the \
+        exact. A scenario with an e-mail starts from the forecast's bands calibrated on the sale with its \
+        one-off bursts taken out (forecast.run makes them; the ordinary band keeps room for a campaign nobody \
+        announced). by= adds the \
         totals and gains by that time ('18:00': the next 18:00 after the cutoff), target= says which \
         scenarios reach it by the end of the forecast. On a grouped forecast (forecast.run on a grouped read): \
         {total = WhatIf, groups = {WhatIf per group, in order and by name}}, every scenario tried on each \

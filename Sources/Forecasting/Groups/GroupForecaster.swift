@@ -173,6 +173,7 @@ public enum GroupForecaster {
         result.lower = shifted(forecast.lower)
         result.upper = shifted(forecast.upper)
         result.bands = forecast.bands.map { ForecastBand(level: $0.level, lower: shifted($0.lower), upper: shifted($0.upper)) }
+        result.burstFreeBands = forecast.burstFreeBands.map { ForecastBand(level: $0.level, lower: shifted($0.lower), upper: shifted($0.upper)) }
         var previous = forecast.observedTotal
         result.rate.values = mean.map { value in defer { previous = value }; return value - previous }
         let main = result.bands.firstIndex { abs($0.level - forecast.level) < 1e-9 } ?? 0

@@ -45,9 +45,10 @@ struct OrderScanner {
         let capacity = layout.fieldCount + 1
         let spans = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: capacity)
         defer { spans.deallocate() }
+        var special = SpecialBytes()
         var i = 0
         consumed = 0
-        while i < n, let end = splitter.row(p, from: i, count: n, atEnd: atEnd, spans: spans) {
+        while i < n, let end = splitter.row(p, from: i, count: n, atEnd: atEnd, spans: spans, special: &special) {
             if !(end.fields == 1 && spans[0].start == spans[0].end && end.problem == nil) {
                 if let problem = end.problem?.problem ?? fieldCountProblem(end.fields) {
                     if !detectOnly {
@@ -253,6 +254,7 @@ struct OrderScanner {
     }
 
     /// A field's bytes, spaces trimmed and doubled quotes collapsed (in place).
+    @inline(__always)
     private func field(_ p: UnsafeMutablePointer<UInt8>, _ spans: UnsafeMutableBufferPointer<FieldSpan>,
                        _ index: Int) -> (UnsafeMutablePointer<UInt8>, Int) {
         var span = spans[index]

@@ -203,6 +203,7 @@ struct TimestampParser {
         return i == n ? value : nil
     }
 
+    @inline(__always)
     private func digits(_ p: UnsafePointer<UInt8>, _ at: Int, _ count: Int) -> Int? {
         var value = 0
         for k in at..<(at + count) {

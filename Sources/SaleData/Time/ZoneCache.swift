@@ -9,6 +9,7 @@ struct ZoneCache {
     init(zone: ShopZone) { self.zone = zone }
 
     /// The instant of a local wall-clock time; zone transitions fall on quarter hours.
+    @inline(__always)
     mutating func utcSeconds(fromLocal local: Int) -> Int {
         let key = local.floorDiv(900)
         if key != quarter {

@@ -2,8 +2,8 @@ import Forecasting
 import SaleData
 
 /// The breakdown of a followed sale by a column (`--by country`; the export's column, or the
-/// database's, which groups by group and minute): at each refresh every group is measured against a forecast made `window` minutes before now, so the status says first
-/// which market is behind.
+/// table's, which the database groups by group and minute): at each refresh every group is measured
+/// against a forecast made `window` minutes before now, so the status says first which market is behind.
 public struct LiveGrouping: Sendable {
     /// Minutes between the groups' forecast and now when the settings have no lookback.
     public static let defaultWindow = 60
@@ -30,10 +30,10 @@ public struct LiveGrouping: Sendable {
 }
 
 extension LiveSale {
-    /// Fills the groups' standings of `status`: the feed's groups (the total's rows up to now, read
-    /// as the total's new minutes are), measured against the groups' bottom-up forecast made `window` minutes before now (the
-    /// settings' lookback, else `LiveGrouping.defaultWindow`), which is made again after `retrain` more
-    /// minutes. A failure leaves a note instead.
+    /// Fills the groups' standings of `status`: the feed's groups (the total's rows up to now, read as
+    /// the total's new minutes are), measured against the groups' bottom-up forecast made `window`
+    /// minutes before now (the settings' lookback, else `LiveGrouping.defaultWindow`), which is made
+    /// again after `retrain` more minutes. A forecast that fails leaves a note instead.
     func updateGroups(_ status: inout LiveStatus, kept: inout GroupForecast?, groups tables: [OrderGroup], revenue: Series, minutes: Int) {
         guard grouping != nil else { return }
         let now = revenue.count - 1

@@ -87,36 +87,37 @@ public struct ForecastTable: Sendable, Equatable {
 
     /// The CSV's rows after the header, each starting with `prefix` (a grouped file's `DE,`).
     public func rows(prefix: String) -> String {
-        var text = ""
+        var text: [UInt8] = []
         let columns = max(1, pieces.first?.bands.count ?? 1)
         text.reserveCapacity(pieces.reduce(0) { $0 + $1.mean.count } * (72 + prefix.utf8.count))
+        let comma = UInt8(ascii: ",")
         for piece in pieces {
-            let cutoff = prefix + piece.mean.zone.label(minute: piece.cutoff) + ","
+            let cutoff = Array(prefix.utf8) + Array(piece.mean.zone.label(minute: piece.cutoff).utf8) + [comma]
             for (offset, value) in piece.mean.values.enumerated() {
-                text += cutoff
-                text += piece.mean.label(at: offset)
-                text += ","
-                text += String((offset + 1) * piece.mean.step)
-                text += ","
-                text += Self.field(piece.actual?.value(atMinute: piece.mean.minute(at: offset)))
-                text += ","
-                text += Self.field(value)
+                text.append(contentsOf: cutoff)
+                text.append(contentsOf: piece.mean.label(at: offset).utf8)
+                text.append(comma)
+                NumberFormat.appendDigits(Int64((offset + 1) * piece.mean.step), to: &text)
+                text.append(comma)
+                Self.field(piece.actual?.value(atMinute: piece.mean.minute(at: offset)), to: &text)
+                text.append(comma)
+                Self.field(value, to: &text)
                 for band in 0..<columns {
                     let bounds = piece.bands.indices.contains(band) ? piece.bands[band] : nil
-                    text += ","
-                    text += Self.field(bounds.flatMap { $0.lower.indices.contains(offset) ? $0.lower[offset] : nil })
-                    text += ","
-                    text += Self.field(bounds.flatMap { $0.upper.indices.contains(offset) ? $0.upper[offset] : nil })
+                    text.append(comma)
+                    Self.field(bounds.flatMap { $0.lower.indices.contains(offset) ? $0.lower[offset] : nil }, to: &text)
+                    text.append(comma)
+                    Self.field(bounds.flatMap { $0.upper.indices.contains(offset) ? $0.upper[offset] : nil }, to: &text)
                 }
-                text += "\n"
+                text.append(UInt8(ascii: "\n"))
             }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
-    /// A money field: two decimals, empty for an unknown or non-finite value.
-    private static func field(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "" }
-        return NumberFormat.money(value)
+    /// Appends a money field to `text`: two decimals, nothing for an unknown or non-finite value.
+    private static func field(_ value: Double?, to text: inout [UInt8]) {
+        guard let value, value.isFinite else { return }
+        NumberFormat.appendMoney(value, to: &text)
     }
 }

@@ -14,6 +14,9 @@ public struct Baseline: Sendable, Equatable {
     /// Cumulative bands at the same minutes as `rate`, one per level, the main one first (at
     /// least one: a band of zero width when none is known).
     public var bands: [ForecastBand]
+    /// The bands at the same levels for a scenario that states its campaigns: calibrated on the
+    /// sale with its one-off bursts taken out (`Forecast.burstFreeBands`), or `bands` where none were made.
+    public var burstFreeBands: [ForecastBand]
 
     /// Cumulative lower bound of the main band.
     public var lower: Series { bands[0].lower }
@@ -22,12 +25,16 @@ public struct Baseline: Sendable, Equatable {
 
     /// A baseline from its per-minute expected revenue and cumulative bands; bands whose length
     /// is not the rate's are left out (none left: a band of zero width at `level` 0.8).
-    public init(observed: Double, rate: Series, bands: [ForecastBand]) {
+    /// `burstFreeBands` are taken where they fit and have the bands' levels, else the bands stand in.
+    public init(observed: Double, rate: Series, bands: [ForecastBand], burstFreeBands: [ForecastBand] = []) {
         self.observed = observed
         self.rate = rate
         let mean = Self.cumulative(rate, from: observed)
-        let fitting = bands.filter { $0.lower.count == rate.count && $0.upper.count == rate.count }
+        let fits = { (band: ForecastBand) in band.lower.count == rate.count && band.upper.count == rate.count }
+        let fitting = bands.filter(fits)
         self.bands = fitting.isEmpty ? [ForecastBand(level: 0.8, lower: mean, upper: mean)] : fitting
+        let burstFree = burstFreeBands.filter(fits)
+        self.burstFreeBands = burstFree.map(\.level) == self.bands.map(\.level) ? burstFree : self.bands
     }
 
     /// A baseline from its per-minute expected revenue and one cumulative band at `level` (both

@@ -43,6 +43,7 @@ extension Forecast {
         copy.lower = move(lower)
         copy.upper = move(upper)
         copy.bands = bands.map { ForecastBand(level: $0.level, lower: move($0.lower), upper: move($0.upper)) }
+        copy.burstFreeBands = burstFreeBands.map { ForecastBand(level: $0.level, lower: move($0.lower), upper: move($0.upper)) }
         copy.actual = move(actual)
         copy.metrics?[.mape] = ForecastMetrics.mape(forecast: copy.mean.values, actual: copy.actual.values)
         copy.baselines = baselines.map { baseline in

@@ -28,11 +28,26 @@ public struct Scenario: Sendable, Equatable {
     /// normal quantile of its spread). Independent errors add in variance, so each side's log
     /// offset is the root of the sum of their squares. Where the baseline's bound never falls,
     /// neither does the scenario's.
+    ///
+    /// A scenario that sends a campaign within the forecast states the campaigns of its minutes:
+    /// its baseline band is the burst-free one (`Baseline.burstFreeBands`), since the ordinary band
+    /// keeps room for a campaign nobody announced, and the stated one is carried by its own spread.
     public func apply(to baseline: Baseline) -> ScenarioForecast {
         let rate = scaled(baseline.rate, by: events)
         let mean = Baseline.cumulative(rate, from: baseline.observed)
-        let bands = baseline.bands.map { band($0, baseline: baseline, mean: mean) }
+        let bands = baselineBands(baseline).map { band($0, baseline: baseline, mean: mean) }
         return ScenarioForecast(name: name, events: events, baseline: baseline, rate: rate, mean: mean, bands: bands)
+    }
+
+    /// The baseline's bands the scenario's bands start from: the burst-free ones when it sends a
+    /// campaign within the forecast's minutes.
+    func baselineBands(_ baseline: Baseline) -> [ForecastBand] {
+        let end = baseline.rate.start + baseline.rate.count * baseline.rate.step
+        let sends = events.contains { event in
+            guard case .campaign(let campaign) = event else { return false }
+            return campaign.minute < end
+        }
+        return sends ? baseline.burstFreeBands : baseline.bands
     }
 
     private func scaled(_ rate: Series, by events: [ScenarioEvent]) -> Series {
@@ -69,22 +84,37 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// The effect's log offsets below and above the scenario's revenue to come at each minute, for
-    /// the normal quantile `z`: the lift's and the half-life's, each moved alone, joined as a root sum of squares.
+    /// the normal quantile `z`. The uncertain campaigns' extra revenue (over the scenario without
+    /// them) is about log-linear in the two standard normals that move their lift and half-life,
+    /// so its quantile lies where both move together: its log is moved by the root sum of squares
+    /// of what each moved alone does to it. The revenue to come is the rest plus that extra, a
+    /// rising function of it, so the extra's quantile gives its quantile. Where an extra is not
+    /// positive, the offsets of the revenue to come moved alone are joined instead.
     private func effectOffsets(_ baseline: Baseline, mean: Series, z: Double) -> (low: [Double], high: [Double]) {
         guard events.contains(where: \.isUncertain) else {
             let none = [Double](repeating: 0, count: mean.count)
             return (none, none)
         }
         let observed = baseline.observed
+        let cumulative = { (events: [ScenarioEvent]) in Baseline.cumulative(self.scaled(baseline.rate, by: events), from: observed) }
+        let rest = cumulative(events.filter { !$0.isUncertain })
         let moved = [(z, true), (-z, true), (z, false), (-z, false)].map { shift in
-            Baseline.cumulative(scaled(baseline.rate, by: events.map { $0.shifted(shift.0, lift: shift.1) }), from: observed)
+            cumulative(events.map { $0.shifted(shift.0, lift: shift.1) })
         }
         func offset(_ i: Int, _ other: Series) -> Double {
             let toCome = mean.values[i] - observed, moved = other.values[i] - observed
             return toCome > 0 && moved > 0 ? abs(log(moved / toCome)) : 0
         }
-        let low = (0..<mean.count).map { Self.root(offset($0, moved[1]), offset($0, moved[3])) }
-        let high = (0..<mean.count).map { Self.root(offset($0, moved[0]), offset($0, moved[2])) }
+        func joined(_ i: Int, _ lift: Series, _ halfLife: Series, sign: Double) -> Double {
+            let toCome = mean.values[i] - observed, extra = mean.values[i] - rest.values[i]
+            let liftExtra = lift.values[i] - rest.values[i], halfLifeExtra = halfLife.values[i] - rest.values[i]
+            guard toCome > 0, extra > 0, liftExtra > 0, halfLifeExtra > 0 else { return Self.root(offset(i, lift), offset(i, halfLife)) }
+            let a = log(liftExtra / extra), b = log(halfLifeExtra / extra)
+            let quantile = toCome + extra * (exp(sign * (a * a + b * b).squareRoot()) - 1)
+            return quantile > 0 ? abs(log(quantile / toCome)) : .infinity
+        }
+        let low = (0..<mean.count).map { joined($0, moved[1], moved[3], sign: -1) }
+        let high = (0..<mean.count).map { joined($0, moved[0], moved[2], sign: 1) }
         return (low, high)
     }
 

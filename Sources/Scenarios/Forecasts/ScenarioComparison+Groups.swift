@@ -24,7 +24,7 @@ extension ScenarioComparison {
             let events = groups.lazy.map { $0.scenarios[index].events }.first { !$0.isEmpty } ?? []
             return ScenarioForecast(name: groups[0].scenarios[index].name, events: events, baseline: total, rate: rate,
                                     mean: Baseline.cumulative(rate, from: total.observed),
-                                    bands: total.bands.map { ForecastBand(level: $0.level, lower: moved($0.lower), upper: moved($0.upper)) })
+                                    bands: Scenario(name: "", events: events).baselineBands(total).map { ForecastBand(level: $0.level, lower: moved($0.lower), upper: moved($0.upper)) })
         }
         self.by = by
         self.target = target

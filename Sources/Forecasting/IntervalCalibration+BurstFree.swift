@@ -1,0 +1,31 @@
+extension IntervalCalibration {
+    /// The bands of `levels` twice from one set of back-tests: scored against the sale as it came
+    /// (`ordinary`, the forecast's own band) and against the sale with its one-off bursts taken
+    /// out (`burstFree`). The ordinary band keeps room for a campaign nobody announced, as the
+    /// back-tests' stretches held the sale's earlier campaigns; a what-if scenario that states its
+    /// campaign carries that campaign by its effect's own spread, so it starts from `burstFree`
+    /// (else the campaign would count twice).
+    func bandsWithBurstFree(mean: [Double], levels: [Double])
+        -> (ordinary: [(lower: [Double], upper: [Double])], burstFree: [(lower: [Double], upper: [Double])])
+    {
+        let burstFree = burstFreeRevenue()
+        guard burstFree != input.revenue else {  // no burst: the same bands, without a second quantile pass
+            let ordinary = bands(mean: mean, levels: levels)
+            return (ordinary, ordinary)
+        }
+        let residuals = backTestResiduals(horizon: mean.count, against: [input.revenue, burstFree])
+        return (bands(mean: mean, levels: levels, residuals: residuals[0]), bands(mean: mean, levels: levels, residuals: residuals[1]))
+    }
+
+    /// The revenue up to the cutoff with each one-off burst (a quarter hour that earned far more
+    /// than the hours around it, and not at minutes that stood out a season earlier or in the
+    /// earlier sale too) scaled down to its neighbourhood's median, as `BurstCleaning` does for
+    /// last season. Outages stay as they came: a scenario states campaigns, not the site going down.
+    func burstFreeRevenue() -> [Double] {
+        let revenue = input.revenue, raw = RunningTotals(revenue)
+        let echoes = [BurstCleaning.Echo(totals: raw, shift: input.season)]
+            + (input.history.map { [BurstCleaning.Echo(totals: RunningTotals($0), shift: 0)] } ?? [])
+        let cleaning = BurstCleaning(revenue: revenue, raw: raw, first: 0, last: input.cutoff, step: input.step, echoes: echoes)
+        return revenue.indices.map { min(revenue[$0], cleaning.total($0, $0)) }
+    }
+}
