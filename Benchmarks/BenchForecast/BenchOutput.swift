@@ -85,4 +85,29 @@ enum BenchOutput {
                   + " | \(percent(mean(band.compactMap(\.coverage)))) | \(percent(endShare)) |")
         }
     }
+
+    /// The default's share of forecast minutes / of end values inside each level's band: pooled over
+    /// the simulated cases, per real case and per simulated kind; `*` marks a share outside the
+    /// level +- 5 points (for 0.95: below 90%).
+    static func printLevels(_ pieces: [Piece], experiment: Experiment, levels: [Double], real: [String]) {
+        let mine = counted(pieces, experiment).filter { $0.model == "flashcast" }
+        let kinds = mine.filter { !real.contains($0.caseName) }.reduce(into: [String]()) { if !$0.contains($1.kind) { $0.append($1.kind) } }
+        let groups = [("pooled simulated", mine.filter { !real.contains($0.caseName) })] + real.map { name in (name, mine.filter { $0.caseName == name }) }
+            + kinds.map { kind in (kind, mine.filter { $0.kind == kind && !real.contains($0.caseName) }) }
+        print("\n#### experiment \(experiment == .one ? "1" : "2") per case kind: band holds minutes / ends %\n")
+        print("| kind | origins | " + levels.map { "\(ForecastBand.percentText($0))% band" }.joined(separator: " | ") + " |")
+        print("|---|---" + String(repeating: "|---", count: levels.count) + "|")
+        for (name, group) in groups where !group.isEmpty {
+            let cells = levels.map { level -> String in
+                let holds = group.compactMap { $0.levels.first { abs($0.level - level) < 1e-9 } }
+                let minutes = mean(holds.compactMap(\.minutes)), ends = holds.compactMap(\.end)
+                let endShare = ends.isEmpty ? nil : Double(ends.filter { $0 }.count) / Double(ends.count)
+                let outside = [minutes, endShare].contains { share in
+                    share.map { level >= 0.95 ? $0 < level - 0.05 : abs($0 - level) > 0.05 } ?? false
+                }
+                return percent(minutes) + " / " + percent(endShare) + (outside ? " *" : "")
+            }
+            print("| \(name) | \(group.count) | " + cells.joined(separator: " | ") + " |")
+        }
+    }
 }

@@ -37,43 +37,60 @@ struct Piece: Sendable {
     let coverage: Double?
     /// Whether the actual at the horizon's end lies inside the band (nil without a band).
     let endInside: Bool?
+    /// Every level's band: its level, share of forecast minutes inside it, whether the end value is
+    /// (the first is the band of `coverage` and `endInside`).
+    var levels: [LevelHolds] = []
     /// Seconds to train and forecast (intervals and metrics included).
     let seconds: Double
 
     var seasoned: Bool { experiment.seasoned(cutoff) }
 }
 
+/// How one level's band held at one origin.
+struct LevelHolds: Sendable {
+    let level: Double
+    let minutes: Double?
+    let end: Bool?
+}
+
 enum Evaluation {
     static let models: [ForecastModel] = [.flashcast, .paper, .drift, .seasonalNaive, .profile]
 
     /// Every model at every origin of both experiments; without the earlier sale when `history` is
-    /// false; coverage and end values measured on the band of `level`. The forecasts run on every
-    /// core (`ParallelJobs`), their pieces kept in the serial order (experiment, cutoff, model).
-    static func run(_ benchCase: BenchCase, models: [ForecastModel] = models, history: Bool = true, level: Double = 0.8) throws -> [Piece] {
+    /// false; coverage and end values measured on the band of every one of `levels` (one forecast
+    /// gives them all, as `level = {0.5, 0.8, 0.95}` does; the first is the main one). The forecasts
+    /// run on every core (`ParallelJobs`), their pieces kept in the serial order (experiment, cutoff, model).
+    static func run(_ benchCase: BenchCase, models: [ForecastModel] = models, history: Bool = true, levels: [Double] = [0.8]) throws -> [Piece] {
         let jobs = Experiment.allCases.flatMap { experiment in
             experiment.cutoffs(rows: benchCase.revenue.count).flatMap { cutoff in models.map { (experiment, cutoff, $0) } }
         }
         let pieces = try ParallelJobs.map(jobs.count) { index in
             let (experiment, cutoff, model) = jobs[index]
-            return piece(benchCase, experiment: experiment, cutoff: cutoff, model: model, history: history, level: level)
+            return piece(benchCase, experiment: experiment, cutoff: cutoff, model: model, history: history, levels: levels)
         }
         return pieces.compactMap { $0 } + oracle(benchCase)
     }
 
     /// One model's forecast from one origin, scored (nil where the model cannot forecast there).
     static func piece(_ benchCase: BenchCase, experiment: Experiment, cutoff: Int, model: ForecastModel, history: Bool,
-                      level: Double) -> Piece? {
-        let options = ForecastOptions(cutoff: cutoff, train: experiment.train, horizon: experiment.horizon, model: model,
-                                      history: history ? benchCase.history : nil, level: level)
+                      levels: [Double]) -> Piece? {
+        var options = ForecastOptions(cutoff: cutoff, train: experiment.train, horizon: experiment.horizon, model: model,
+                                      history: history ? benchCase.history : nil)
+        options.levels = levels
         let clock = ContinuousClock()
         var forecast: Forecast?
         let elapsed = clock.measure { forecast = try? Forecaster.forecast(revenue: benchCase.revenue, options: options) }
         guard let forecast, let metrics = forecast.metrics else { return nil }
         let end = forecast.actual.values.count == experiment.horizon ? forecast.actual.values.last : nil
-        let inside = end.map { forecast.lower.values.last! <= $0 && $0 <= forecast.upper.values.last! }
+        let holds = levels.compactMap { level -> LevelHolds? in
+            guard let band = forecast.band(level) else { return nil }
+            return LevelHolds(level: level, minutes: metrics.bands.first { abs($0.level - level) < 1e-9 }?.coverage,
+                              end: end.map { band.lower.values.last! <= $0 && $0 <= band.upper.values.last! })
+        }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return Piece(caseName: benchCase.name, kind: benchCase.kind, model: model.rawValue, experiment: experiment,
-                     cutoff: cutoff, hre: hre(metrics), bias: bias(forecast), coverage: metrics[.coverage], endInside: inside, seconds: seconds)
+                     cutoff: cutoff, hre: hre(metrics), bias: bias(forecast), coverage: holds.first?.minutes, endInside: holds.first?.end,
+                     levels: holds, seconds: seconds)
     }
 
     static func bias(_ forecast: Forecast) -> Double? {

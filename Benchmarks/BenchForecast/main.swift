@@ -2,7 +2,7 @@ import Foundation
 import Forecasting
 import SaleData
 
-// BenchForecast [OUTPUT_FOLDER] [--data FOLDER] [--only MODEL,...] [--kinds KIND,...] [--seeds K] [--seed-from S] [--no-history] [--no-sim] [--level L]:
+// BenchForecast [OUTPUT_FOLDER] [--data FOLDER] [--only MODEL,...] [--kinds KIND,...] [--seeds K] [--seed-from S] [--no-history] [--no-sim] [--level L,...]:
 // the accuracy yardstick of FlashCast's models: experiment 1 at every origin (train 1000, horizon 500,
 // a cutoff every 240 minutes; the figures use origins with a day before the training window) and
 // the rolling experiment 2 (500 -> 200, step 200), on every simulated shape with K seeds (offsets
@@ -10,7 +10,9 @@ import SaleData
 // beside the oracle (the simulator's expected revenue). Writes each case's per-minute CSV
 // (`minute,revenue,history`), `cases.csv` and `pieces.csv` (one row per model and origin) and prints
 // the tables. `--no-history` hides the earlier sale from FlashCast's models; `--kinds` keeps only the
-// cases of those kinds (`sim-blackfriday,real-uk`); `--level L` measures the band of level L (0.8 by default).
+// cases of those kinds (`sim-blackfriday,real-uk`); `--level L,...` measures the bands of those levels
+// from one forecast each (0.8 by default; the first fills the `coverage` and `end_inside` columns) and,
+// for more than one, prints every level's coverage per kind.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -22,7 +24,8 @@ let models = option("--only").map { $0.split(separator: ",").compactMap { Foreca
 let seeds = max(1, option("--seeds").flatMap { Int($0) } ?? 1)
 let firstSeed = max(0, option("--seed-from").flatMap { Int($0) } ?? 0)
 let useHistory = !arguments.contains("--no-history")
-let level = option("--level").flatMap { Double($0) }.flatMap { $0 > 0 && $0 < 1 ? $0 : nil } ?? 0.8
+let parsedLevels = (option("--level") ?? "").split(separator: ",").compactMap { Double($0) }.filter { $0 > 0 && $0 < 1 }
+let levels = parsedLevels.isEmpty ? [0.8] : parsedLevels
 
 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
 var cases: [BenchCase] = []
@@ -42,7 +45,7 @@ var pieces: [Piece] = []
 for benchCase in cases {
     try BenchOutput.writeCase(benchCase, folder: output)
     manifest += "\(benchCase.name),\(benchCase.kind),\(benchCase.revenue.count),\"\(benchCase.description)\"\n"
-    pieces += try Evaluation.run(benchCase, models: models, history: useHistory, level: level)
+    pieces += try Evaluation.run(benchCase, models: models, history: useHistory, levels: levels)
 }
 try Data(manifest.utf8).write(to: URL(fileURLWithPath: output + "/cases.csv"), options: .atomic)
 try Data((([Piece.csvHeader] + pieces.map(\.csvRow)).joined(separator: "\n") + "\n").utf8).write(
@@ -60,5 +63,6 @@ for experiment in Experiment.allCases {
         BenchOutput.printSummary(pieces.filter { $0.caseName == real.name }, experiment: experiment, title: "\(real.name): \(real.description)")
     }
     for h in experiment == .one ? [200, 500] : [200] { BenchOutput.printKinds(pieces, experiment: experiment, horizon: h) }
+    if levels.count > 1 { BenchOutput.printLevels(pieces, experiment: experiment, levels: levels, real: cases.filter(\.isReal).map(\.name)) }
 }
 print("\nwrote \(output)/cases.csv, pieces.csv and one CSV per case")
