@@ -207,6 +207,7 @@ extension IntervalCalibration {
         /// about the time of one.
         static func sum(_ first: inout Pool, _ second: inout Pool) {
             let (count, otherCount, capacity, otherCapacity) = (first.count, second.count, first.capacity, second.capacity)
+            let shared = min(count, otherCount)
             first.storage.withUnsafeMutableBufferPointer { a in
                 second.storage.withUnsafeMutableBufferPointer { b in
                     /// The weights, the sums from below and the sums from above of a pool's storage.
@@ -216,7 +217,7 @@ extension IntervalCalibration {
                     }
                     var below = 0.0, above = 0.0, otherBelow = 0.0, otherAbove = 0.0
                     if let (weights, belows, aboves) = parts(a, capacity), let (otherWeights, otherBelows, otherAboves) = parts(b, otherCapacity) {
-                        for index in 0..<min(count, otherCount) {
+                        for index in 0..<shared {
                             below += weights[index]
                             above += weights[count - 1 - index]
                             otherBelow += otherWeights[index]
@@ -227,22 +228,19 @@ extension IntervalCalibration {
                             otherAboves[index] = otherAbove
                         }
                     }
-                    if let (weights, belows, aboves) = parts(a, capacity) {
-                        for index in min(count, otherCount)..<count {
+                    /// Goes on alone with the longer pool's sums, from where the loop above stopped.
+                    func finish(_ storage: UnsafeMutableBufferPointer<Double>, _ capacity: Int, _ count: Int,
+                                _ below: inout Double, _ above: inout Double) {
+                        guard let (weights, belows, aboves) = parts(storage, capacity) else { return }
+                        for index in shared..<count {
                             below += weights[index]
                             above += weights[count - 1 - index]
                             belows[index] = below
                             aboves[index] = above
                         }
                     }
-                    if let (weights, belows, aboves) = parts(b, otherCapacity) {
-                        for index in min(count, otherCount)..<otherCount {
-                            otherBelow += weights[index]
-                            otherAbove += weights[otherCount - 1 - index]
-                            belows[index] = otherBelow
-                            aboves[index] = otherAbove
-                        }
-                    }
+                    finish(a, capacity, count, &below, &above)
+                    finish(b, otherCapacity, otherCount, &otherBelow, &otherAbove)
                 }
             }
         }
