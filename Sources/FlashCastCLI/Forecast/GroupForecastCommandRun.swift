@@ -17,8 +17,8 @@ struct GroupForecastCommandRun {
         let sale = try GroupedSaleInput(command.input, reading: command.reading, history: command.modelOptions.history, grouping: grouping)
         summary = sale.summary
         groups = sale.groups
-        let total = sale.total, name = command.input.split(separator: "/").last.map(String.init) ?? command.input
-        let cutoff = try command.cutoff.index(in: total, file: name)
+        let total = sale.total
+        let cutoff = try command.cutoff.index(in: total, file: sale.fileName)
         let train = ModelOptions.minutes(command.train, default: 1000, in: total)
         var forecast = ForecastOptions(cutoff: cutoff, train: train,
                                        horizon: ModelOptions.minutes(command.horizon, default: 500, in: total),

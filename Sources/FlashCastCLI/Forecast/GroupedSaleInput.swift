@@ -11,14 +11,16 @@ struct GroupedSaleInput {
     let totalHistory: Series?
     let groups: [GroupSeries]
     let summary: String
+    /// The file's name, for messages.
+    let fileName: String
 
     init(_ input: String, reading: OrderReadingOptions, history: String?, grouping: OrderGrouping) throws {
         guard !Series.isMinuteCSV(path: input) else { throw ValidationError("--by needs an orders CSV, not a per-minute file") }
         let sale = try OrdersReader.read(path: input, options: try reading.readOptions(countCustomers: false), grouping: grouping)
-        let name = input.split(separator: "/").last.map(String.init) ?? input
-        summary = "\(name): \(sale.total.report)"
+        fileName = InputFile.name(input)
+        summary = "\(fileName): \(sale.total.report)"
         total = sale.total.table.revenue
-        guard total.count > 0 else { throw InputError(description: "\(name): no minutes to forecast from") }
+        guard total.count > 0 else { throw InputError(description: "\(fileName): no minutes to forecast from") }
         var histories: [String: Series] = [:]
         var totalHistory: Series?
         if let path = history {

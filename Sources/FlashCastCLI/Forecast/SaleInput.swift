@@ -18,7 +18,7 @@ struct SaleInput {
     /// errors (`file:line:column: reason`) for bad data.
     static func load(_ path: String, reading: OrderReadingOptions, asHistory: Bool = false) throws -> SaleInput {
         let windowed = !asHistory
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = InputFile.name(path)
         guard Series.isMinuteCSV(path: path) else {
             let result = try OrdersReader.read(path: path, options: reading.readOptions(countCustomers: false, windowed: windowed))
             return try checked(SaleInput(revenue: result.table.revenue, summary: "\(name): \(result.report)"))

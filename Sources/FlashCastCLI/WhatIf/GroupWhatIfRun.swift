@@ -20,11 +20,11 @@ struct GroupWhatIfRun {
         self.command = command
         let sale = try GroupedSaleInput(command.input, reading: command.reading, history: command.history, grouping: grouping)
         self.sale = sale
-        let total = sale.total, name = command.input.split(separator: "/").last.map(String.init) ?? command.input
+        let total = sale.total
         if let unknown = command.groups?.names.sorted().first(where: { name in !sale.groups.contains { $0.name == name } }) {
             throw ValidationError("--groups names no group by \(grouping.label): '\(unknown)'")
         }
-        let cutoff = try command.cutoff.index(in: total, file: name)
+        let cutoff = try command.cutoff.index(in: total, file: sale.fileName)
         let options: ForecastOptions
         (options, saleEnd) = try command.forecastOptions(revenue: total, cutoff: cutoff, history: sale.totalHistory)
         result = try GroupForecaster.forecast(total: total, groups: sale.groups, options: command.grouped.options(options))

@@ -7,7 +7,12 @@ import SafeOutput
 
 /// Opening and reading the files SaleData's readers take, with the reason in the error, as Lua's
 /// `io.open` gives it: `cannot open 'orders.csv': no such file or directory`.
-enum InputFile {
+public enum InputFile {
+    /// The file's name without its folders, as messages name it: `orders.csv` for `data/orders.csv`.
+    public static func name(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
     /// A descriptor open for reading `path`, which must not be a folder.
     static func descriptor(_ path: String) throws(InputFileError) -> Int32 {
         guard !path.utf8.contains(0) else { throw InputFileError(path: path, reason: "the name holds a zero byte") }

@@ -65,7 +65,7 @@ public final class LiveOrders: @unchecked Sendable {
     private func start(_ source: ByteSource) throws {
         offset = 0
         guard source.size > 0 else { return }
-        let file = Series.fileName(path)
+        let file = InputFile.name(path)
         let length = min(source.size, 1 << 20)
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: length)
         defer { buffer.deallocate() }

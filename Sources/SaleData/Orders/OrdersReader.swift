@@ -41,7 +41,7 @@ public enum OrdersReader {
     }
 
     private static func scan(path: String, options: OrdersReadOptions, grouping: OrderGrouping?) throws -> Scanned {
-        let file = Series.fileName(path)
+        let file = InputFile.name(path)
         let source = try ByteSource(path: path)
         guard source.size > 0 else {
             throw OrdersError(file: file, line: 1, column: 1, reason: OrdersProblem.emptyFile.message)

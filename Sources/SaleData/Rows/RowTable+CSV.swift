@@ -12,7 +12,7 @@ extension RowTable {
     public static func read(path: String) throws -> RowTable {
         let bytes: [UInt8]
         do throws(InputFileError) { bytes = try InputFile.bytes(path) } catch { throw RowTableError(error.description) }
-        return try parse(csv: bytes, name: Series.fileName(path))
+        return try parse(csv: bytes, name: InputFile.name(path))
     }
 
     /// Parses CSV bytes; `name` prefixes error positions.

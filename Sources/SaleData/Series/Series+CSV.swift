@@ -27,7 +27,7 @@ extension Series {
     public static func load(from path: String, zone: ShopZone = .utc) throws -> Series {
         let bytes: [UInt8]
         do throws(InputFileError) { bytes = try InputFile.bytes(path) } catch { throw SeriesError(description: error.description) }
-        return try parse(csv: String(decoding: bytes, as: UTF8.self), name: fileName(path), zone: zone)
+        return try parse(csv: String(decoding: bytes, as: UTF8.self), name: InputFile.name(path), zone: zone)
     }
 
     /// Parses series CSV text; `name` prefixes error positions.
@@ -66,9 +66,5 @@ extension Series {
     /// Shortest text that reads back as the same Double.
     static func exact(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
-    }
-
-    static func fileName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
     }
 }

@@ -33,7 +33,7 @@ extension Series {
     public static func loadColumn(_ column: String, from path: String, zone: ShopZone = .utc) throws -> Series {
         let bytes: [UInt8]
         do throws(InputFileError) { bytes = try InputFile.bytes(path) } catch { throw SeriesError(description: error.description) }
-        return try parse(minuteCSV: String(decoding: bytes, as: UTF8.self), column: column, name: fileName(path),
+        return try parse(minuteCSV: String(decoding: bytes, as: UTF8.self), column: column, name: InputFile.name(path),
                          zone: zone)
     }
 
