@@ -72,8 +72,10 @@ func simulatedRevenue(_ simulation: SaleSimulation) -> Series {
         let flat = Series(start: 0, values: Array(repeating: 10, count: 100))
         let cases: [(Series, Int, String)] = [
             (flat, 500, "the send minute lies outside the series"),
-            (flat, 10, "need 30 values before the send, got 10"),
-            (flat, 90, "need 20 values from the send on, got 10"),
+            (flat, 10, "need 30 rows before the send, got 10"),
+            (flat, 90, "need 20 rows from the send on, got 10"),
+            (Series(start: 0, step: 15, values: Array(repeating: 10, count: 100)), 750,
+             "need 30 rows before the send, got 12 (180 minutes of 15-minute rows)"),
             (Series(start: 0, values: Array(repeating: 0, count: 100)), 50, "no revenue before the send to compare with"),
             (Series(start: 0, values: Array(repeating: 10, count: 50) + [.nan] + Array(repeating: 10, count: 49)), 50,
              "revenue around the send must be finite and not negative"),
