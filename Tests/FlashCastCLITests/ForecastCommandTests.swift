@@ -117,7 +117,7 @@ struct ForecastCommandTests {
         #expect(rate.error.hasPrefix("Error: --rate-step must be a multiple of the series' step (5 minutes), got 7\n"), "\(rate.error)")
         let hourly = try run(["aggregate", "orders.csv", "--tz", "+08:00", "--step", "60", "-o", "minutes60.csv"])
         #expect(hourly.status == 0)
-        let defaultStep = try run(["forecast", "minutes60.csv", "--tz", "+08:00", "--cutoff", "30", "--rate-svg", "r60.svg", "-o", "x.csv"])
+        let defaultStep = try run(["forecast", "minutes60.csv", "--tz", "+08:00", "--cutoff", "30", "--rate-svg", "r60.svg", "-o", "r60.csv"])
         #expect(defaultStep.status == 0, "\(defaultStep.error)")  // 15 minutes rounded up to 60
         #expect(try read("r60.svg").contains("per 60 minutes"))
     }
