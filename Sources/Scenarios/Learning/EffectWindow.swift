@@ -9,8 +9,10 @@ import SaleData
 struct EffectWindow {
     /// Revenue in the window, and minutes since the send of each value.
     let y: [Double], since: [Double]
-    /// Values used before and from the send.
+    /// Values used before and from the send (rows: at least 30 and 20 when the series has them).
     let before: Int, after: Int
+    /// Minutes per value.
+    let step: Int
     let options: EffectLearningOptions
     /// The baseline's polynomial columns, on a time scaled to about -1...1.
     private let polynomial: [[Double]]
@@ -26,8 +28,9 @@ struct EffectWindow {
         guard let send = revenue.index(ofMinute: minute) else {
             throw EffectLearningError("the send minute lies outside the series")
         }
-        before = Swift.min(Swift.max(options.minutesBefore, 0) / revenue.step, send)
-        after = Swift.min(Swift.max(options.minutesAfter, 0) / revenue.step, revenue.count - send)
+        step = revenue.step
+        before = Swift.min(Swift.max(options.minutesBefore / revenue.step, 30), send)
+        after = Swift.min(Swift.max(options.minutesAfter / revenue.step, 20), revenue.count - send)
         guard before >= 30 else { throw EffectLearningError("need 30 rows before the send, got \(Self.rows(before, revenue.step))") }
         guard after >= 20 else { throw EffectLearningError("need 20 rows from the send on, got \(Self.rows(after, revenue.step))") }
         let values = Array(revenue.values[(send - before)..<(send + after)])
