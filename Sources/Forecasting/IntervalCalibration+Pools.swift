@@ -26,18 +26,19 @@ extension IntervalCalibration {
                 largest.append(top)
             }
             let count = start[start.count - 1]
-            /// The residuals' `part` (value or weight) in horizon order.
-            func inOrder(_ part: (Residual) -> Double) -> [Double] {
-                Array(unsafeUninitializedCapacity: count) { buffer, filled in
+            var weightsInOrder: [Double] = []
+            let valuesInOrder = [Double](unsafeUninitializedCapacity: count) { values, valuesFilled in
+                weightsInOrder = Array(unsafeUninitializedCapacity: count) { weights, filled in
                     for list in residuals.prefix(reach) {
                         for residual in list {
-                            (buffer.baseAddress! + filled).initialize(to: part(residual))
+                            (values.baseAddress! + filled).initialize(to: residual.value)
+                            (weights.baseAddress! + filled).initialize(to: residual.weight)
                             filled += 1
                         }
                     }
                 }
+                valuesFilled = weightsInOrder.count
             }
-            let valuesInOrder = inOrder(\.value), weightsInOrder = inOrder(\.weight)
             let order = Self.stableOrder(valuesInOrder)
             var rank = [Int](repeating: 0, count: count)
             var values = [Double](repeating: 0, count: count), weights = values
