@@ -32,6 +32,18 @@ import Testing
         Double(minutes.reduce(0) { $0 + $1 % 7 * times })
     }
 
+    /// Markets on their own clocks (`zones`), half an hour apart, are cut into hours on the first one's clock.
+    @Test func groupsOnClocksHalfAnHourApartStack() throws {
+        let zones = try ["Europe/Berlin", "Asia/Kolkata", "America/St_Johns"].map { try #require(ShopZone($0)) }
+        let groups = zones.enumerated().map { index, zone in
+            (name: "m\(index)", revenue: Series(start: 27_259_920, values: [Double](repeating: 1, count: 180), zone: zone))
+        }
+        let drawing = try ChartDrawing.stacked(groups, step: 60)
+        #expect(Set(drawing.drawn.map(\.start)).count == 1)
+        #expect(drawing.drawn.map(\.values) == [[Double]](repeating: [60, 60, 60], count: 3))
+        #expect(drawing.drawn.allSatisfy { $0.zone == zones[0] })
+    }
+
     @Test func theStackDrawsTheOthersOnTopInGrey() throws {
         let groups = (1...10).map { index in (name: "g\(index)", revenue: Series(start: 0, values: [Double](repeating: Double(index), count: 60))) }
         let drawing = try ChartDrawing.stacked(groups, step: 60)

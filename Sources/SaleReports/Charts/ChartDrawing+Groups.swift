@@ -90,10 +90,18 @@ extension ChartDrawing {
         return chart
     }
 
+    /// Each group's revenue per `step` minutes, cut on one clock (the first group's): groups on their
+    /// markets' clocks (`zones`) would otherwise cut their steps at different instants where those
+    /// clocks differ by half an hour (India, Newfoundland), and a stack could not add them up.
     private static func resampled(_ groups: [(name: String, revenue: Series)], step: Int) throws(ChartError)
         -> [(name: String, revenue: Series)] {
+        let zone = groups.first?.revenue.zone ?? .utc
         do {
-            return try groups.map { group throws(SeriesError) in (group.name, try group.revenue.resampled(step: step)) }
+            return try groups.map { group throws(SeriesError) in
+                var revenue = group.revenue
+                revenue.zone = zone
+                return (group.name, try revenue.resampled(step: step))
+            }
         } catch {
             throw ChartError("option 'step': \(error.description)")
         }
