@@ -70,7 +70,8 @@ extension FlashcastModel {
                 }
             }
             guard totals.allSatisfy({ $0 != nil }), !closedDay(first, origin: origin), !closedDay(last, origin: origin) else { return nil }
-            return ShapeFit.Block(target: own.total(first, last), features: totals.map { $0 ?? 0 })
+            return ShapeFit.Block(target: own.total(first, last), features: totals.map { $0 ?? 0 },
+                                  day: first - input.minuteOfDay[first] / max(input.step, 1))
         }
     }
 
