@@ -68,5 +68,10 @@ import TestSupport
         #expect(unknown.status == 2)
         #expect(unknown.error.hasPrefix("Error: no help for 'nosuch' ('flashcast lua-help' lists the libraries)\nUsage: flashcast lua-help"))
         #expect(try runFlashcast(["lua-help", "Series"]).output.hasPrefix("Series: "))
+        // a mistyped command once printed the overview with status 0
+        let mistyped = try runFlashcast(["help", "forcast"])
+        #expect(mistyped.status == 2 && mistyped.output.isEmpty)
+        #expect(mistyped.error == "Error: unknown command 'forcast' ('flashcast help' lists the commands)\n")
+        #expect(try runFlashcast(["help", "forecast"]).output.hasPrefix("OVERVIEW: Forecast cumulative revenue"))
     }
 }
