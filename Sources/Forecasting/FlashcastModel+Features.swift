@@ -70,7 +70,8 @@ extension FlashcastModel {
                 }
             }
             guard totals.allSatisfy({ $0 != nil }), !closedDay(first, origin: origin), !closedDay(last, origin: origin) else { return nil }
-            return ShapeFit.Block(target: own.total(first, last), features: totals.map { $0 ?? 0 })
+            return ShapeFit.Block(target: own.total(first, last), features: totals.map { $0 ?? 0 },
+                                  day: first - input.minuteOfDay[first] / max(input.step, 1))
         }
     }
 
@@ -148,8 +149,12 @@ extension FlashcastModel {
     }
 
     /// Before a season has been seen and without an earlier sale: the training window's mean
-    /// revenue by local hour, scaled so that the last 6 hours match; hours the window did not see
-    /// take the level the window has reached (`SmoothedLevel`, started on its first hour).
+    /// revenue by local hour, scaled so that the last 6 hours match (as it is when they sold
+    /// nothing: a shop shut for the evening says nothing of its daytime level); hours the window
+    /// did not see take the level the window has reached (`SmoothedLevel`, started on its first
+    /// hour), which is nothing after 6 hours without a sale: on a shop's lumpy orders the smoothing
+    /// weight that errs least one minute ahead is the smallest, whose level stays near the day's
+    /// mean through an evening in which the shop sold nothing.
     func timeOfDay(origin: Int, horizon: Int) -> [Double] {
         let first = max(0, origin - input.train + 1)
         var sums = Array(repeating: 0.0, count: 24), counts = Array(repeating: 0.0, count: 24)
@@ -162,8 +167,9 @@ extension FlashcastModel {
         let profile = hourly.map { $0 >= 0 ? $0 : mean }
         let recent = max(first, origin - rows(Self.recentMinutes) + 1)
         let expected = (recent...origin).reduce(0.0) { $0 + profile[input.minuteOfDay[$1] / 60] }
-        let scale = expected > 0 ? own.total(recent, origin) / expected : 0
-        let level = smoothedLevel(first: first, origin: origin) ?? mean
+        let recentTotal = own.total(recent, origin)
+        let scale = expected > 0 ? recentTotal / expected : 1
+        let level = recentTotal > 0 ? smoothedLevel(first: first, origin: origin) ?? mean : 0
         return (origin + 1..<origin + 1 + horizon).map { row in
             let hour = input.minuteOfDay[row] / 60
             return hourly[hour] >= 0 ? scale * hourly[hour] : max(level, 0)
