@@ -102,8 +102,9 @@ extension FlashcastModel {
     /// earlier sale's chance wobbles between days are not taken for a trend. The windows lie
     /// within `row`'s local day (see `dayWindowFirst`).
     func seasonChange(at row: Int, back: Int) -> Double {
+        guard let earlier else { return 1 }
         let width = 2 * seasonRadius, nowFirst = dayWindowFirst(row)
-        guard let earlier, nowFirst + width < earlier.count else { return 1 }
+        guard nowFirst + width < earlier.count else { return 1 }
         let thenFirst = nowFirst - back
         return Self.change(now: earlier.total(nowFirst, nowFirst + width), nowNoise: earlier.noiseVariance(nowFirst, nowFirst + width),
                            then: earlier.total(thenFirst, thenFirst + width), thenNoise: earlier.noiseVariance(thenFirst, thenFirst + width))
@@ -168,7 +169,7 @@ extension FlashcastModel {
         let expected = (recent...origin).reduce(0.0) { $0 + profile[input.minuteOfDay[$1] / 60] }
         let recentTotal = own.total(recent, origin)
         let scale = expected > 0 ? recentTotal / expected : 1
-        let level = recentTotal > 0 ? SmoothedLevel.level(input.revenue[first...origin], start: blockRows) ?? mean : 0
+        let level = recentTotal > 0 ? smoothedLevel(first: first, origin: origin) ?? mean : 0
         return (origin + 1..<origin + 1 + horizon).map { row in
             let hour = input.minuteOfDay[row] / 60
             return hourly[hour] >= 0 ? scale * hourly[hour] : max(level, 0)
@@ -177,6 +178,16 @@ extension FlashcastModel {
 }
 
 extension FlashcastModel {
+    /// `SmoothedLevel`'s level of rows `first...origin`, started on their first hour (`earlyLevels`
+    /// where it holds them).
+    func smoothedLevel(first: Int, origin: Int) -> Double? {
+        let index = origin - (blockRows - 1)
+        guard first == 0, index >= 0, index < earlyLevels.count else {
+            return SmoothedLevel.level(input.revenue[first...origin], start: blockRows)
+        }
+        return earlyLevels[index]
+    }
+
     /// The shop's opening hours seen from `origin`: per local hour, whether anything was sold in
     /// it over the last week up to `origin` (every hour when nothing was sold at all).
     func openHours(origin: Int) -> [Bool] {

@@ -61,4 +61,26 @@ import SaleData
             #expect(level.bitPattern == best?.level.bitPattern, "\(count) values")
         }
     }
+
+    @Test func everyPrefixsLevelFromOnePassIsItsOwnPasssToTheLastBit() throws {
+        var random = RandomSource(seed: 7)
+        let values = (0..<400).map { _ in max(0, 8 + 5 * random.normal()) * (random.normal() > 1 ? 3 : 1) }
+        let levels = SmoothedLevel.levels(values[...], start: 60, from: 59)
+        #expect(levels.count == 341)
+        let initial = values.prefix(60).reduce(0, +) / 60
+        for (offset, level) in levels.enumerated() {
+            // the definition, on the prefix alone: each weight's pass, the least squared error winning (the first on ties)
+            var best: (error: Double, level: Double)?
+            for weight in SmoothedLevel.weights {
+                var own = initial, error = 0.0
+                for value in values[...(59 + offset)] {
+                    let surprise = value - own
+                    error += surprise * surprise
+                    own += weight * surprise
+                }
+                if best.map({ error < $0.error }) ?? true { best = (error, own) }
+            }
+            #expect(level.bitPattern == best?.level.bitPattern, "prefix of \(60 + offset) values")
+        }
+    }
 }
