@@ -202,7 +202,7 @@ import TestSupport
         ("scenario.discount{from = '16:00'}", "test:1: bad argument #1 to 'discount' (option 'lift' must be a number (or give depth and elasticity), got nil)"),
         ("scenario.discount{from = '16:00', depth = 2, elasticity = 1}", "test:1: bad argument #1 to 'discount' (option 'depth' must be between 0 and 1 (0.1 is 10% off), got 2.0)"),
         ("scenario.outage{from = '16:00'}", "test:1: bad argument #1 to 'outage' (option 'to' must be a time such as '14:00' or '2024-05-20T14:00', got nil)"),
-        ("scenario.learn(series.new{1, 2, 3, start=0}, {at = 60})", "test:1: bad argument #1 to 'learn' (need 30 values before the send, got 1)"),
+        ("scenario.learn(series.new{1, 2, 3, start=0}, {at = 60})", "test:1: bad argument #1 to 'learn' (need 30 rows before the send, got 1)"),
         ("scenario.learn(series.new{1, 2, 3, start=0})", "test:1: bad argument #2 to 'learn' (table expected, got no value)"),
         ("forecast.run({1, 2, 3}, {events = {scenario.push{at = '01:00'}, 2}})", "test:1: bad argument #2 to 'run' (option 'events' item 2: Event expected, got number)"),
         ("scenario.whatif(1, {})", "test:1: bad argument #1 to 'whatif' (Forecast expected, got number)"),
