@@ -74,6 +74,31 @@ import TestSupport
         #expect(try text("markets/status.csv").contains("\ngroups,\"behind their forecast from "))
     }
 
+    /// Forty SKUs, more than ten of them behind: the status and the verdict name ten and count the rest;
+    /// one panel sums the groups beyond the first eleven (those behind first).
+    @Test func theReportOfManyGroupsNamesTheMostBehindAndSumsTheRest() throws {
+        let lines = try String(contentsOf: repository.appendingPathComponent("examples/data/current_sale.csv"), encoding: .utf8)
+            .split(separator: "\n")
+        let rows = lines.dropFirst().map { line in
+            let customer = Int(line.split(separator: ",")[2].dropFirst()) ?? 0
+            return "\(line),s\(customer % 40)"
+        }
+        let export = folder.appendingPathComponent("skus.csv")
+        try ([lines[0] + ",sku"] + rows).joined(separator: "\n").write(to: export, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("skus").path
+        let result = try run(["run", "scripts/report.lua", "--orders", export.path, "--now", "2021-11-12T12:00", "--by", "sku",
+                              "--out", out])
+        #expect(result.status == 0, "\(result.error)")
+        let behind = try #require(result.output.split(separator: "\n").first { $0.hasPrefix("groups ") })
+        let more = try #require(behind.firstMatch(of: #/, and (\d+) more; the total /#)?.output.1)
+        let verdict = try #require(try text("skus/report.md").split(separator: "\n").first { $0.hasPrefix("Behind their forecast: ") })
+        #expect(verdict.split(separator: ",").count == 10 && verdict.contains(" and \(more) more. "))
+        let panels = try text("skus/groups.svg")
+        let titles = panels.matches(of: /id="panel\d+-chart-title">([^<]+)</).map { String($0.output.1) }
+        #expect(titles.count == 12 && titles.last == "29 others")
+        #expect(panels.contains("the first 11 of 40 groups; 29 others summed"))
+    }
+
     @Test func driftTrainedOnTheFirstHourAlertsWhileTheDefaultStaysCalm() throws {
         // At 02:00 on the first day the opening surge fades faster than naive drift, trained at 01:00
         // on the surge's first hour, said. Its band is calibrated on the back-tests of that hour,
