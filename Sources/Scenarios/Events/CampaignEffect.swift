@@ -55,6 +55,12 @@ public struct CampaignEffect: Sendable, Equatable {
         return pow(2, -(since - riseMinutes) / halfLife)
     }
 
+    /// The shape's mean over a row of `minutes` minutes from `since` (the shape itself for one minute).
+    public static func shape(since: Double, minutes: Int, riseMinutes: Double, halfLife: Double) -> Double {
+        guard minutes > 1 else { return shape(since: since, riseMinutes: riseMinutes, halfLife: halfLife) }
+        return (0..<minutes).reduce(0.0) { $0 + shape(since: since + Double($1), riseMinutes: riseMinutes, halfLife: halfLife) } / Double(minutes)
+    }
+
     /// The factor on the baseline rate at a minute.
     public func multiplier(at minute: Int) -> Double { 1 + lift * shape(at: minute) }
 }

@@ -58,9 +58,16 @@ extension Array where Element == ScenarioEvent {
         reduce(1) { $0 * $1.multiplier(at: minute) }
     }
 
-    /// The combined factor at every minute of a series' values (the value's first minute).
+    /// The combined factor over a row of `step` minutes from `minute`: the mean of its minutes'
+    /// factors (a campaign's peak and early decay fall inside a 15-minute row, not at its start).
+    public func multiplier(row minute: Int, step: Int) -> Double {
+        guard step > 1 else { return multiplier(at: minute) }
+        return (0..<step).reduce(0) { $0 + multiplier(at: minute + $1) } / Double(step)
+    }
+
+    /// The combined factor over every row of a series' values (`multiplier(row:step:)`).
     public func multipliers(over series: Series) -> [Double] {
-        (0..<series.count).map { multiplier(at: series.minute(at: $0)) }
+        (0..<series.count).map { multiplier(row: series.minute(at: $0), step: series.step) }
     }
 }
 

@@ -19,13 +19,13 @@ public enum EventForecaster {
         let events = removingPast ? events : events.filter { $0.firstMinute > revenue.minute(at: cutoff) }
         var options = options
         let rows = Swift.max(options.horizon / Swift.max(revenue.step, 1), 1)  // the horizon is minutes
-        let future = (1...rows).map { events.multiplier(at: revenue.minute(at: cutoff + $0)) }
+        let future = (1...rows).map { events.multiplier(row: revenue.minute(at: cutoff + $0), step: revenue.step) }
         let known = options.knownEvents ?? []
         options.knownEvents = future.indices.map { $0 < known.count ? future[$0] * known[$0] : future[$0] }
         guard removingPast, !events.isEmpty else { return try Forecaster.forecast(revenue: revenue, options: options) }
         var adjusted = revenue
         for row in 0...cutoff {
-            let factor = events.multiplier(at: revenue.minute(at: row))
+            let factor = events.multiplier(row: revenue.minute(at: row), step: revenue.step)
             if factor > 0 { adjusted.values[row] /= factor }
         }
         let forecast = try Forecaster.forecast(revenue: adjusted, options: options)

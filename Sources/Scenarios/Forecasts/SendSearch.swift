@@ -41,9 +41,33 @@ extension Baseline {
     /// The extra revenue `campaign` brings when sent at each row of `weighted` (revenue per row of
     /// `step` minutes), counted to the last row, in time linear in the rows: the rows still rising
     /// from prefix sums, the decaying ones from a running sum backwards (each row after the rise
-    /// weighs `q = 2^(-step / halfLife)` times the one before).
+    /// weighs `q = 2^(-step / halfLife)` times the one before). A row's shape is the mean of its
+    /// minutes' (as `multiplier(row:step:)`): on rows of several minutes the rising rows are summed
+    /// minute by minute and each decaying row weighs the mean of `2^(-j / halfLife)` over its minutes.
     static func extras(of campaign: CampaignEffect, on weighted: [Double], step: Int) -> [Double] {
-        let n = weighted.count, step = Double(Swift.max(step, 1))
+        guard step > 1 else { return minuteExtras(of: campaign, on: weighted) }
+        let n = weighted.count, rise = campaign.riseMinutes, halfLife = campaign.halfLife
+        let rising = rise > 0 ? Swift.min(Int((rise / Double(step)).rounded(.up)), n) : 0  // rows reaching into the rise
+        let risingShapes = (0..<rising).map { CampaignEffect.shape(since: Double($0 * step), minutes: step, riseMinutes: rise, halfLife: halfLife) }
+        guard halfLife > 0 else {
+            return (0..<n).map { s in campaign.lift * (0..<Swift.min(rising, n - s)).reduce(0.0) { $0 + weighted[s + $1] * risingShapes[$1] } }
+        }
+        let q = pow(2, -Double(step) / halfLife)
+        let withinRow = (0..<step).reduce(0.0) { $0 + pow(2, -Double($1) / halfLife) } / Double(step)
+        let afterRise = pow(2, -(Double(rising * step) - rise) / halfLife) * withinRow
+        var decaying = [Double](repeating: 0, count: n + 1)  // decaying[s] = sum over t >= s of w_t q^(t-s)
+        for t in stride(from: n - 1, through: 0, by: -1) { decaying[t] = weighted[t] + q * decaying[t + 1] }
+        return (0..<n).map { s in
+            let risingPart = (0..<Swift.min(rising, n - s)).reduce(0.0) { $0 + weighted[s + $1] * risingShapes[$1] }
+            let decayPart = s + rising < n ? afterRise * decaying[s + rising] : 0
+            return campaign.lift * (risingPart + decayPart)
+        }
+    }
+
+    /// `extras` on rows of one minute, each row's shape taken at its minute.
+    private static func minuteExtras(of campaign: CampaignEffect, on weighted: [Double]) -> [Double] {
+        let step = 1.0
+        let n = weighted.count
         let rise = campaign.riseMinutes, halfLife = campaign.halfLife
         let rising = rise > 0 ? Swift.min(Int((rise / step).rounded(.up)), n) : 0  // rows whose offset is within the rise
         var sums = [0.0], moments = [0.0]  // prefix sums of w_t and of t * w_t

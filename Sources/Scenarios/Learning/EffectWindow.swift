@@ -63,7 +63,7 @@ struct EffectWindow {
 
     /// The baseline and lift at one half-life, or nil when the columns are dependent.
     func fit(halfLife: Double, _ leastSquares: WeightedLeastSquares) -> Fit? {
-        let shape = since.map { CampaignEffect.shape(since: $0, riseMinutes: options.riseMinutes, halfLife: halfLife) }
+        let shape = since.map { CampaignEffect.shape(since: $0, minutes: step, riseMinutes: options.riseMinutes, halfLife: halfLife) }
         var spike = shape
         var baseline: [Double] = []
         var solution: WeightedLeastSquares.Solution?
