@@ -20,13 +20,16 @@ local out = assert(args.folder(arg[1] or "out"))
 local live_sale = live.open("examples/data/current_sale.csv", {tz = "+08:00", now = "2021-11-12T12:00",
   history = "examples/data/previous_sale.csv", progress = false})
 live_sale:refresh()
-local f = live_sale.forecast
-local whatif = scenario.whatif({observed = f.observed, mean = f.mean, lower = f.lower, upper = f.upper}, {
+-- live_sale.current is the end-of-sale forecast as of now; a scenario that sends an e-mail starts
+-- from its burst-free band (this sale's e-mail of 09:00 is not counted twice), as `flashcast whatif`.
+local whatif = scenario.whatif(live_sale.current, {
   {next_email, name = "e-mail at 14:00"},
   {scenario.email{at = "20:00", from = effect}, name = "e-mail at 20:00"},
 }, {by = "18:00", target = 2300000})
 print(whatif:summary())
 local drawn = {actual = live_sale.cumulative:slice("2021-11-12T00:00"), baseline = whatif.baseline.mean, scenarios = {}}
-for i = 1, #whatif do drawn.scenarios[i] = {name = whatif[i].name, values = whatif[i].mean} end
+for i = 1, #whatif do
+  drawn.scenarios[i] = {name = whatif[i].name, values = whatif[i].mean, lower = whatif[i].lower, upper = whatif[i].upper}
+end
 chart.scenarios(drawn, {title = "What the next e-mail would bring", currency = "$"}):save(out .. "/scenarios.svg")
 print("chart: " .. out .. "/scenarios.svg")

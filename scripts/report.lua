@@ -73,19 +73,23 @@ local function against_target(picture)
   return picture
 end
 
--- With --by: the groups first, those behind their forecast first (one panel each on one time axis),
--- then every group's revenue stacked.
+-- With --by: the groups first, those behind their forecast first (the most behind first), then the
+-- largest (one panel each on one time axis; beyond a screenful, one panel sums the rest), then every
+-- group's revenue stacked.
 if given(o.by) then
   local grouped = assert(orders.read(o.orders, {tz = o.tz, by = o.by, zones = pairs_of(o.zones), currency = given(o.reporting),
     rates = rates, from = given(o.now) and sale.revenue:time(1), to = given(o.now)}))
-  local first, seen = {}, {}
+  local first, seen, rest = {}, {}, {}
   for _, name in ipairs(status.behind or {}) do first[#first + 1], seen[name] = grouped.groups[name], true end
   for _, group in ipairs(grouped.groups) do
-    if not seen[group.name] then first[#first + 1] = group end
+    if not seen[group.name] then rest[#rest + 1] = group end
   end
-  local behind = status.behind and #status.behind > 0 and ("behind first: " .. table.concat(status.behind, ", ")) or "none behind"
+  table.sort(rest, function(a, b) return a.total > b.total or (a.total == b.total and a.name < b.name) end)
+  table.move(rest, 1, #rest, #first + 1, first)
+  local behind = status.behind and #status.behind > 0 and ("behind first: " .. table.concat(status.behind, ", ", 1, math.min(#status.behind, 5))
+    .. (#status.behind > 5 and (" and " .. (#status.behind - 5) .. " more") or "")) or "none behind"
   save("groups.svg", chart.groups({groups = first}, {step = 15, title = "Revenue per 15 minutes by " .. o.by,
-    subtitle = behind, currency = o.currency}), "Each group's revenue per 15 minutes, those behind their forecast first")
+    subtitle = behind, currency = o.currency, pick = "first"}), "Each group's revenue per 15 minutes, those behind their forecast first")
   save("stacked.svg", chart.stacked(grouped, {step = 15, title = "Revenue per 15 minutes by " .. o.by .. ", stacked",
     currency = o.currency}), "The groups' revenue per 15 minutes stacked: the top edge is the sale's")
 end

@@ -46,9 +46,24 @@ enum WhatIfBands {
         return Baseline(observed: observed, rate: rate, bands: levels.map { ForecastBand(level: $0, lower: mean, upper: mean) })
     }
 
+    /// The sale that came, cumulative after `cutoff`, with campaign `left`'s extra taken out of each
+    /// minute (its share of the simulator's lift there): what the baseline alone forecast.
+    static func actualWithout(_ simulation: SaleSimulation, series: Series, cutoff: Int, left: Int, observed: Double) -> [Double] {
+        var others = simulation
+        others.campaigns.remove(at: left)
+        var total = observed
+        return ((cutoff + 1)..<(cutoff + 501)).map { t in
+            total += series.values[t] * (1 + others.campaignLift(at: t)) / (1 + simulation.campaignLift(at: t))
+            return total
+        }
+    }
+
     static func run(seeds: [UInt64]) throws {
         print("\nWhat-if bands: seeds \(seeds.first ?? 0)-\(seeds.last ?? 0), campaigns 2 and 3 as scenarios, cutoffs \(leads) minutes before each")
         let rows = effects.indices.map { ("model forecast", $0) } + [("exact baseline", 0), ("exact baseline", 1)]
+        // The forecast's own bands, no scenario, against the sale without the campaign.
+        let alone = ["ordinary band", "burst-free band"]
+        var aloneTallies = [Tally](repeating: Tally(), count: alone.count)
         var tallies = [Tally](repeating: Tally(), count: rows.count)
         var forecastSeconds = 0.0, applySeconds = 0.0, forecasts = 0, applied = 0
         for seed in seeds {
@@ -76,6 +91,11 @@ enum WhatIfBands {
                         applied += 1
                         tallies[r].add(scenario, actual: forecast.actual.values, observed: forecast.observedTotal)
                     }
+                    let without = actualWithout(simulation, series: series, cutoff: cutoff, left: index, observed: forecast.observedTotal)
+                    for (a, bands) in [forecast.bands, forecast.burstFreeBands].enumerated() {
+                        let baseline = Baseline(observed: forecast.observedTotal, rate: forecast.rate, bands: bands)
+                        aloneTallies[a].add(Scenario(name: "none", events: []).apply(to: baseline), actual: without, observed: forecast.observedTotal)
+                    }
                 }
             }
         }
@@ -93,6 +113,13 @@ enum WhatIfBands {
             let widths = levels.indices.map { String(format: "%.1f", tally.widths[$0] / n * 100) }
             print("| \(rows[r].0) | \(effects[rows[r].1]) | \(tally.cases) | " + String(format: "%.1f", tally.hre200 / n * 100) + " | "
                   + holds.joined(separator: " | ") + " | " + widths.joined(separator: " | ") + " |")
+        }
+        for (a, tally) in aloneTallies.enumerated() {
+            let n = Double(tally.cases)
+            let holds = levels.indices.map { String(format: "%.1f / %.1f", tally.minutesInside[$0] / n * 100, tally.endsInside[$0] / n * 100) }
+            let widths = levels.indices.map { String(format: "%.1f", tally.widths[$0] / n * 100) }
+            print("| model forecast alone, \(alone[a]) | none (the sale without the campaign) | \(tally.cases) | " + String(format: "%.1f", tally.hre200 / n * 100)
+                  + " | " + holds.joined(separator: " | ") + " | " + widths.joined(separator: " | ") + " |")
         }
     }
 }

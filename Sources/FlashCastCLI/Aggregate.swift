@@ -27,7 +27,9 @@ struct Aggregate: ParsableCommand {
             only days up to 12) the error names --decimal or --dates, which say it instead.
 
             With --db URL --table NAME (--map time=,amount=,customer= naming its columns; --where filtering its \
-            rows) the database sums each minute and the file is the same as from an export of those orders.
+            rows) the database sums each minute and the file is the same as from an export of those orders; \
+            with --currency USD --rates EUR=1.08,... it converts each order's amount by its code in the column \
+            currency (or --map currency=...) as the CSV reader does.
 
             --by country writes the breakdown instead: one long CSV with the columns group, minute, revenue, \
             orders, customers and cumulative (each group's minutes over the whole sale, in the shop's zone, groups \
@@ -124,14 +126,15 @@ struct Aggregate: ParsableCommand {
                 var groups: [OrderGroup]?
                 if let column = self.grouping.by, let grouping = self.grouping.grouping {
                     let read = try database.readGroups(map: reading.fields.map, zone: reading.tz, window: try reading.window(),
-                                                       customers: step == 1, grouping: grouping, column: column)
+                                                       customers: step == 1, rates: reading.money.currencyRates,
+                                                       grouping: grouping, column: column)
                     (table, source, groups) = (read.total, read.source, read.groups)
                     let csv = GroupedOrders.csvData(read.groups, zone: table.zone, customers: table.hasCustomerColumn(step: step),
                                                     step: step)
                     try write(table, source: source, csv: csv)
                 } else {
                     (table, source) = try database.read(map: reading.fields.map, zone: reading.tz, window: try reading.window(),
-                                                        customers: step == 1)
+                                                        customers: step == 1, rates: reading.money.currencyRates)
                     try write(table, source: source)
                 }
                 let lines = ["read \(table.orders.reduce(0, +)) orders from \(source)"] + wroteLines(table, groups: groups)

@@ -33,34 +33,44 @@ struct DatabaseOptions: ParsableArguments {
         }
         guard input == nil else { throw ValidationError("give an orders CSV or --db, not both") }
         guard table != nil else { throw ValidationError("--db needs --table") }
-        if lenient || currency != nil { throw ValidationError("--lenient, --currency and --rates are for CSV files") }
-        if let columns = map?.columns, columns.orderID != nil || columns.currency != nil || columns.status != nil {
-            throw ValidationError("--map takes time, amount and customer with --db (filter statuses with --where)")
+        if lenient { throw ValidationError("--lenient is for CSV files") }
+        if let columns = map?.columns, columns.orderID != nil || columns.status != nil {
+            throw ValidationError("--map takes time, amount, customer and currency with --db (filter statuses with --where)")
         }
+        if map?.columns.currency != nil, currency == nil { throw ValidationError("--map currency= goes with --currency") }
         do { _ = try DatabaseURL(db) } catch { throw ValidationError(error.message) }
     }
 
-    /// The per-minute table the database sums; columns default to the CSV names `order_time` and `amount`.
-    func read(map: ColumnMap?, zone: ShopZone, window: ClosedRange<Int>?, customers: Bool) throws(OrderSourceError)
-        -> (table: MinuteTable, source: String) {
+    /// The per-minute table the database sums; columns default to the CSV names `order_time` and `amount`
+    /// (and `currency`, converted with `rates`).
+    func read(map: ColumnMap?, zone: ShopZone, window: ClosedRange<Int>?, customers: Bool, rates: CurrencyRates?)
+        throws(OrderSourceError) -> (table: MinuteTable, source: String) {
         let url = db ?? ""
         let columns = map?.columns ?? OrderColumns()
         let query = try MinuteQuery(table: table ?? "", time: columns.time ?? "order_time",
                                     amount: columns.amount ?? "amount", customer: customers ? columns.customer : nil,
-                                    where: filter, window: window, zone: zone)
+                                    where: filter, window: window, zone: zone,
+                                    currency: try Self.conversion(columns, rates))
         let minutes = try OrderDatabase.open(url).minuteTable(query)
         return (minutes, "table '\(query.table)' of '\(try DatabaseURL(url))'")
     }
 
     /// The total and each group's table, the database grouping by `grouping`'s column and minute.
-    func readGroups(map: ColumnMap?, zone: ShopZone, window: ClosedRange<Int>?, customers: Bool, grouping: OrderGrouping,
-                    column: String) throws(OrderSourceError) -> (total: MinuteTable, groups: [OrderGroup], source: String) {
+    func readGroups(map: ColumnMap?, zone: ShopZone, window: ClosedRange<Int>?, customers: Bool, rates: CurrencyRates?,
+                    grouping: OrderGrouping, column: String)
+        throws(OrderSourceError) -> (total: MinuteTable, groups: [OrderGroup], source: String) {
         let url = db ?? ""
         let columns = map?.columns ?? OrderColumns()
         let query = try MinuteQuery(table: table ?? "", time: columns.time ?? "order_time",
                                     amount: columns.amount ?? "amount", customer: customers ? columns.customer : nil,
-                                    where: filter, window: window, zone: zone, group: column)
+                                    where: filter, window: window, zone: zone, group: column,
+                                    currency: try Self.conversion(columns, rates))
         let (total, groups) = try OrderDatabase.open(url).groupedTables(query, grouping: grouping)
         return (total, groups, "table '\(query.table)' of '\(try DatabaseURL(url))'")
+    }
+
+    /// The database's conversion of the currency column (`--map currency=`, default `currency`) with `rates`.
+    static func conversion(_ columns: OrderColumns, _ rates: CurrencyRates?) throws(OrderSourceError) -> CurrencyConversion? {
+        try rates.map { rates throws(OrderSourceError) in try CurrencyConversion(column: columns.currency ?? "currency", rates: rates) }
     }
 }

@@ -35,6 +35,8 @@ struct LiveSaleArguments: ParsableArguments {
 
     @OptionGroup var fields: ExportFieldOptions
 
+    @OptionGroup var money: CurrencyOptions
+
     @Option(help: ArgumentHelp("The forecasting model.", valueName: "name"))
     var model: ForecastModel?
 
@@ -48,13 +50,13 @@ struct LiveSaleArguments: ParsableArguments {
         if orders == nil, fields.decimal != nil || fields.dates != nil { throw ValidationError("--decimal and --dates go with --orders") }
         if !follows, [earlier.history, now, from].contains(where: { $0 != nil }) || saleEnd.end != nil || fields.tz != nil
             || model != nil || goal.target != nil
-            || minutes != nil || fields.map != nil || database.table != nil || database.filter != nil
+            || minutes != nil || fields.map != nil || database.table != nil || database.filter != nil || money.currency != nil
         {
-            throw ValidationError("--history, --target, --end, --minutes, --now, --tz, --map and --model go with --orders or --db")
+            throw ValidationError("--history, --target, --end, --minutes, --now, --tz, --map, --currency and --model go with --orders or --db")
         }
         if grouping.by != nil, !follows { throw ValidationError("--by goes with --orders or --db") }
         if database.db != nil {
-            try database.validate(input: orders, map: fields.map, lenient: false, currency: nil)
+            try database.validate(input: orders, map: fields.map, lenient: false, currency: money.currency)
         } else if from != nil {
             throw ValidationError("--from goes with --db (an export starts at its first order)")
         }
@@ -102,13 +104,15 @@ struct LiveSaleArguments: ParsableArguments {
         guard let db = database.db else {
             var reading = OrdersReadOptions()
             fields.apply(to: &reading)
+            reading.rates = money.currencyRates
             return .export(path: orders ?? "", reading: reading)
         }
         let columns = fields.map?.columns ?? OrderColumns()
         do {
             let query = try MinuteQuery(table: database.table ?? "", time: columns.time ?? "order_time",
                                         amount: columns.amount ?? "amount", customer: columns.customer,
-                                        where: database.filter, zone: zone)
+                                        where: database.filter, zone: zone,
+                                        currency: try DatabaseOptions.conversion(columns, money.currencyRates))
             return .database(try DatabaseURL(db), query: query, from: try minute(from, "--from", zone: zone))
         } catch let error as OrderSourceError {
             throw Self.failure(error.message)

@@ -13,21 +13,18 @@ struct OrderReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Last minute of the window, included.", valueName: "time"))
     var to: String?
 
-    @Option(help: ArgumentHelp("Reporting currency of a currency column.", valueName: "code"))
-    var currency: String?
-
-    @Option(help: ArgumentHelp("Rates to the reporting currency.", valueName: "EUR=1.08,GBP=1.25"))
-    var rates: RateList?
+    @OptionGroup var money: CurrencyOptions
 
     @Flag(help: "Skip bad rows and report them instead of stopping at the first (a file whose every row is bad still fails).")
     var lenient = false
 
     /// The shop's zone: --tz, else UTC.
     var tz: ShopZone { fields.zone }
+    /// The reporting currency (--currency), if any.
+    var currency: String? { money.currency }
 
     func validate() throws {
         guard (from == nil) == (to == nil) else { throw ValidationError("--from and --to go together") }
-        if rates != nil, currency == nil { throw ValidationError("--rates needs --currency (the reporting currency)") }
         _ = try window()
     }
 
@@ -38,7 +35,7 @@ struct OrderReadingOptions: ParsableArguments {
         options.lenient = lenient
         options.window = windowed ? try window() : nil
         options.countCustomers = countCustomers
-        if let currency { options.rates = CurrencyRates(reporting: currency, rates: rates?.rates ?? [:]) }
+        options.rates = money.currencyRates
         return options
     }
 

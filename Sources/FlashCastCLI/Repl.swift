@@ -24,7 +24,9 @@ struct Repl: ParsableCommand {
             sale: --end TIME or --minutes N (default: the earlier sale's length). help(refresh) documents it. \
             With --by country (--zones, --max-groups as for aggregate; an export's column or, with --db, the \
             table's) each refresh also reads the new orders by groups and says first, on the status's second line, which groups are behind a forecast made an hour \
-            before (sale.status.groups, sale.status.behind).
+            before (sale.status.groups, sale.status.behind). Markets paying in their own currencies: \
+            --currency USD --rates EUR=1.08,... converts each order (of the export, or in the database with \
+            --db and --map currency=...) as aggregate does.
 
             Or follow the orders table of the shop's database: --db postgres://user@host/db (password from \
             PGPASSWORD or ~/.pgpass, never printed), --db clickhouse://user@host:8123/db (password from \

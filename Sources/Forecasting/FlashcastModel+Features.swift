@@ -70,7 +70,8 @@ extension FlashcastModel {
                 }
             }
             guard totals.allSatisfy({ $0 != nil }), !closedDay(first, origin: origin), !closedDay(last, origin: origin) else { return nil }
-            return ShapeFit.Block(target: own.total(first, last), features: totals.map { $0 ?? 0 })
+            return ShapeFit.Block(target: own.total(first, last), features: totals.map { $0 ?? 0 },
+                                  day: first - input.minuteOfDay[first] / max(input.step, 1))
         }
     }
 
@@ -101,8 +102,9 @@ extension FlashcastModel {
     /// earlier sale's chance wobbles between days are not taken for a trend. The windows lie
     /// within `row`'s local day (see `dayWindowFirst`).
     func seasonChange(at row: Int, back: Int) -> Double {
+        guard let earlier else { return 1 }
         let width = 2 * seasonRadius, nowFirst = dayWindowFirst(row)
-        guard let earlier, nowFirst + width < earlier.count else { return 1 }
+        guard nowFirst + width < earlier.count else { return 1 }
         let thenFirst = nowFirst - back
         return Self.change(now: earlier.total(nowFirst, nowFirst + width), nowNoise: earlier.noiseVariance(nowFirst, nowFirst + width),
                            then: earlier.total(thenFirst, thenFirst + width), thenNoise: earlier.noiseVariance(thenFirst, thenFirst + width))
@@ -147,8 +149,12 @@ extension FlashcastModel {
     }
 
     /// Before a season has been seen and without an earlier sale: the training window's mean
-    /// revenue by local hour, scaled so that the last 6 hours match; hours the window did not see
-    /// take the level the window has reached (`SmoothedLevel`, started on its first hour).
+    /// revenue by local hour, scaled so that the last 6 hours match (as it is when they sold
+    /// nothing: a shop shut for the evening says nothing of its daytime level); hours the window
+    /// did not see take the level the window has reached (`SmoothedLevel`, started on its first
+    /// hour), which is nothing after 6 hours without a sale: on a shop's lumpy orders the smoothing
+    /// weight that errs least one minute ahead is the smallest, whose level stays near the day's
+    /// mean through an evening in which the shop sold nothing.
     func timeOfDay(origin: Int, horizon: Int) -> [Double] {
         let first = max(0, origin - input.train + 1)
         var sums = Array(repeating: 0.0, count: 24), counts = Array(repeating: 0.0, count: 24)
@@ -161,8 +167,9 @@ extension FlashcastModel {
         let profile = hourly.map { $0 >= 0 ? $0 : mean }
         let recent = max(first, origin - rows(Self.recentMinutes) + 1)
         let expected = (recent...origin).reduce(0.0) { $0 + profile[input.minuteOfDay[$1] / 60] }
-        let scale = expected > 0 ? own.total(recent, origin) / expected : 0
-        let level = SmoothedLevel.level(input.revenue[first...origin], start: blockRows) ?? mean
+        let recentTotal = own.total(recent, origin)
+        let scale = expected > 0 ? recentTotal / expected : 1
+        let level = recentTotal > 0 ? smoothedLevel(first: first, origin: origin) ?? mean : 0
         return (origin + 1..<origin + 1 + horizon).map { row in
             let hour = input.minuteOfDay[row] / 60
             return hourly[hour] >= 0 ? scale * hourly[hour] : max(level, 0)
@@ -171,6 +178,16 @@ extension FlashcastModel {
 }
 
 extension FlashcastModel {
+    /// `SmoothedLevel`'s level of rows `first...origin`, started on their first hour (`earlyLevels`
+    /// where it holds them).
+    func smoothedLevel(first: Int, origin: Int) -> Double? {
+        let index = origin - (blockRows - 1)
+        guard first == 0, index >= 0, index < earlyLevels.count else {
+            return SmoothedLevel.level(input.revenue[first...origin], start: blockRows)
+        }
+        return earlyLevels[index]
+    }
+
     /// The shop's opening hours seen from `origin`: per local hour, whether anything was sold in
     /// it over the last week up to `origin` (every hour when nothing was sold at all).
     func openHours(origin: Int) -> [Bool] {

@@ -45,6 +45,10 @@ struct FlashcastModel: ForecastMethod {
     let input: ForecastInput
     let own: RunningTotals
     let earlier: RunningTotals?
+    /// `SmoothedLevel`'s level of rows `0...row` for each row from `blockRows - 1` on, in the
+    /// training window's first rows: the back-tests' origins there that see no season and no
+    /// earlier sale read it instead of smoothing their rows again (see `smoothedLevel`).
+    let earlyLevels: [Double]
     var loss: LossHistory { LossHistory() }
     var minimumRows: Int { blockRows * Self.minimumBlocks }
     /// Rows per block of the fit (at least one).
@@ -64,6 +68,9 @@ struct FlashcastModel: ForecastMethod {
         self.input = input
         own = RunningTotals(input.revenue)
         earlier = input.history.map { RunningTotals($0) }
+        let rows = min(input.train, input.cutoff + 1), blockRows = max(1, Self.blockMinutes / max(input.step, 1))
+        earlyLevels = (input.history?.count ?? 0) < rows && rows >= blockRows
+            ? SmoothedLevel.levels(input.revenue[..<rows], start: blockRows, from: blockRows - 1) : []
     }
 
     func rates(origin: Int, horizon: Int) -> [Double] {

@@ -16,28 +16,44 @@ extension IntervalCalibration {
         private let largest: [Double]
 
         init(_ residuals: [[Residual]], reach: Int) {
-            var start = [0], inOrder: [Double] = [], weightsInOrder: [Double] = [], largest: [Double] = []
-            for list in residuals.prefix(reach) { start.append(start[start.count - 1] + list.count) }
-            inOrder.reserveCapacity(start[start.count - 1])
-            weightsInOrder.reserveCapacity(start[start.count - 1])
+            var start = [0], largest: [Double] = []
+            start.reserveCapacity(reach + 1)
+            largest.reserveCapacity(reach)
             for list in residuals.prefix(reach) {
+                start.append(start[start.count - 1] + list.count)
                 var top = 0.0
-                for residual in list {
-                    inOrder.append(residual.value)
-                    weightsInOrder.append(residual.weight)
-                    top = max(top, residual.weight)
-                }
+                for residual in list { top = max(top, residual.weight) }
                 largest.append(top)
             }
-            self.largest = largest
-            let order = Self.stableOrder(inOrder)
-            var rank = Array(repeating: 0, count: order.count)
-            var values = Array(repeating: 0.0, count: order.count), weights = values
-            for (position, index) in order.enumerated() {
-                rank[index] = position
-                values[position] = inOrder[index]
-                weights[position] = weightsInOrder[index]
+            let count = start[start.count - 1]
+            var weightsInOrder: [Double] = []
+            let valuesInOrder = [Double](unsafeUninitializedCapacity: count) { values, valuesFilled in
+                weightsInOrder = Array(unsafeUninitializedCapacity: count) { weights, filled in
+                    for list in residuals.prefix(reach) {
+                        for residual in list {
+                            (values.baseAddress! + filled).initialize(to: residual.value)
+                            (weights.baseAddress! + filled).initialize(to: residual.weight)
+                            filled += 1
+                        }
+                    }
+                }
+                valuesFilled = weightsInOrder.count
             }
+            let order = Self.stableOrder(valuesInOrder)
+            var rank = [Int](repeating: 0, count: count)
+            var values = [Double](repeating: 0, count: count), weights = values
+            rank.withUnsafeMutableBufferPointer { rank in
+                values.withUnsafeMutableBufferPointer { values in
+                    weights.withUnsafeMutableBufferPointer { weights in
+                        for (position, index) in order.enumerated() {
+                            rank[index] = position
+                            values[position] = valuesInOrder[index]
+                            weights[position] = weightsInOrder[index]
+                        }
+                    }
+                }
+            }
+            self.largest = largest
             self.values = values
             self.weights = weights
             self.rank = rank
@@ -52,14 +68,20 @@ extension IntervalCalibration {
         /// order by the whole key. The keys move with their indices, and one pass counts every digit.
         static func stableOrder(_ values: [Double]) -> [Int] {
             let count = values.count
-            var entries = values.enumerated().map { index, value -> (key: UInt64, index: Int) in
-                let bits = (value + 0).bitPattern  // -0 + 0 is 0
-                return (bits >> 63 == 1 ? ~bits : bits | 1 << 63, index)
+            typealias Entry = (key: UInt64, index: Int)
+            var entries = [Entry](unsafeUninitializedCapacity: count) { buffer, filled in
+                for (index, value) in values.enumerated() {
+                    let bits = (value + 0).bitPattern  // -0 + 0 is 0
+                    (buffer.baseAddress! + index).initialize(to: (bits >> 63 == 1 ? ~bits : bits | 1 << 63, index))
+                }
+                filled = count
             }
             var counts = Array(repeating: 0, count: digitPasses << digitBits)
             counts.withUnsafeMutableBufferPointer { counts in
-                for entry in entries {
-                    for pass in 0..<digitPasses { counts[pass << digitBits | digit(entry.key, pass)] += 1 }
+                entries.withUnsafeBufferPointer { entries in
+                    for entry in entries {
+                        for pass in 0..<digitPasses { counts[pass << digitBits | digit(entry.key, pass)] += 1 }
+                    }
                 }
             }
             var next = entries
@@ -86,16 +108,21 @@ extension IntervalCalibration {
                 swap(&entries, &next)
             }
             var first = 0
-            while first < count {
-                var end = first + 1, inOrder = true
-                while end < count, entries[end].key >> lowBits == entries[first].key >> lowBits {
-                    inOrder = inOrder && entries[end].key >= entries[end - 1].key
-                    end += 1
+            entries.withUnsafeMutableBufferPointer { entries in
+                while first < count {
+                    var end = first + 1, inOrder = true
+                    while end < count, entries[end].key >> lowBits == entries[first].key >> lowBits {
+                        inOrder = inOrder && entries[end].key >= entries[end - 1].key
+                        end += 1
+                    }
+                    if !inOrder { entries[first..<end].sort { ($0.key, $0.index) < ($1.key, $1.index) } }
+                    first = end
                 }
-                if !inOrder { entries[first..<end].sort { ($0.key, $0.index) < ($1.key, $1.index) } }
-                first = end
             }
-            return entries.map(\.index)
+            return Array(unsafeUninitializedCapacity: count) { order, filled in
+                for (position, entry) in entries.enumerated() { (order.baseAddress! + position).initialize(to: entry.index) }
+                filled = count
+            }
         }
 
         /// Bits of a key sorted on in one pass of `stableOrder`.

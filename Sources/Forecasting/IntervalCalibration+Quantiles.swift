@@ -65,17 +65,25 @@ extension IntervalCalibration {
         var total = 0, first = Int.max, last = Int.min
         for list in lists {
             total += list.count
-            for residual in list {
-                first = min(first, residual.origin)
-                last = max(last, residual.origin)
+            list.withUnsafeBufferPointer { list in
+                for residual in list {
+                    first = min(first, residual.origin)
+                    last = max(last, residual.origin)
+                }
             }
         }
         guard total >= 4 else { return false }
         var counts = Array(repeating: 0, count: last - first + 1), above = counts
-        for list in lists {
-            for residual in list {
-                counts[residual.origin - first] += 1
-                if residual.value > 0 { above[residual.origin - first] += 1 }
+        counts.withUnsafeMutableBufferPointer { counts in
+            above.withUnsafeMutableBufferPointer { above in
+                for list in lists {
+                    list.withUnsafeBufferPointer { list in
+                        for residual in list {
+                            counts[residual.origin - first] += 1
+                            above[residual.origin - first] += residual.value > 0 ? 1 : 0
+                        }
+                    }
+                }
             }
         }
         var passed = 0, middle = 0

@@ -132,7 +132,7 @@ struct IntervalCalibration {
     }
 
     /// The first row a back-test may start from (the model needs `minimumRows` before it).
-    private var earliestOrigin: Int { max(model.minimumRows - 1, 0) }
+    var earliestOrigin: Int { max(model.minimumRows - 1, 0) }
 
     /// The small-sample factor at horizon `h` (`z`: the normal quantile of the level's tail): how
     /// many independent stretches of `h` minutes the back-tests have seen.
@@ -165,41 +165,87 @@ struct IntervalCalibration {
 
     /// For each of `targets` (per-row revenue up to the cutoff that the back-tests' forecasts are
     /// scored against, from one set of forecasts): `residuals[h - 1]` holds the log ratios at
-    /// horizon `h` over the origins that reach it, in order of origin from the newest.
+    /// horizon `h` over the origins that reach it, in order of origin from the newest. Every
+    /// origin's forecast is made first (`BackTests`), then each horizon's list at once.
     func backTestResiduals(horizon: Int, against targets: [[Double]]) -> [[[Residual]]] {
-        var residuals = targets.map { _ in Array(repeating: [Residual](), count: horizon) }
-        let cutoff = input.cutoff
-        let span = cutoff - earliestOrigin
-        guard span > 0 else { return residuals }
-        let count = min(span, Self.maximumOrigins)
-        for target in residuals.indices {  // no origin reaches past `span`: a far horizon reserves nothing
-            for h in residuals[target].indices.prefix(span) { residuals[target][h].reserveCapacity(count) }
-        }
-        let totals = targets.map { target in
+        let tests = BackTests(self, horizon: horizon)
+        return targets.map { target in
             var cumulative = [0.0]
+            cumulative.reserveCapacity(target.count + 1)
             for value in target { cumulative.append(cumulative[cumulative.count - 1] + value) }
-            return cumulative
+            return (0..<horizon).map { tests.residuals(h: $0 + 1, cumulative: cumulative) }
         }
-        let method = model.method(origin: cutoff)
-        for j in 1...count {
-            let origin = cutoff - (j * span) / count
-            let reach = min(horizon, cutoff - origin)
-            let drift = input.driftRate(at: origin)
-            guard reach > 0, drift > 0 else { continue }
-            let alike = model.method(origin: origin) == method
-            let weight = pow(0.5, Double(cutoff - origin) / Self.halfLife) * (alike ? 1 : Self.otherMethodWeight)
-            var gain = 0.0
-            for (offset, rate) in model.rates(origin: origin, horizon: reach).enumerated() {
-                gain += rate
-                let h = offset + 1, floor = Self.floor(drift: drift, h: h)
-                for (target, cumulative) in totals.enumerated() {
-                    let actual = cumulative[origin + h + 1] - cumulative[origin + 1]
-                    let ratio = log((max(actual, 0) + floor) / (max(gain, 0) + floor))
-                    residuals[target][h - 1].append(Residual(value: ratio, weight: weight, origin: origin))
+    }
+
+    /// The back-tests' forecasts from every origin (newest first) that reaches a horizon and has a
+    /// drift: each one's origin, weight, drift and running forecast gain per horizon.
+    struct BackTests {
+        /// One origin's back-test.
+        struct Test {
+            /// The origin row.
+            var origin: Int
+            /// Its residuals' weight (recent origins and those forecast the cutoff's way weigh more).
+            var weight: Double
+            /// Its drift rate, for each residual's floor.
+            var drift: Double
+            /// Horizons it reaches.
+            var reach: Int
+        }
+
+        /// The origins' back-tests, newest first.
+        private var tests: [Test] = []
+        /// Their forecast gains: `gains[test * stride + h - 1]` over the first `h` rows after the
+        /// origin (filled up to the origin's reach).
+        private var gains: [Double] = []
+        /// The farthest any origin may reach (the stride of `gains`).
+        private let stride: Int
+
+        /// The back-tests of `calibration`'s model up to `horizon` rows.
+        init(_ calibration: IntervalCalibration, horizon: Int) {
+            let input = calibration.input, model = calibration.model
+            let cutoff = input.cutoff
+            let span = cutoff - calibration.earliestOrigin
+            stride = max(min(horizon, span), 0)
+            guard span > 0 else { return }
+            let count = min(span, IntervalCalibration.maximumOrigins)
+            let method = model.method(origin: cutoff)
+            for j in 1...count {
+                let origin = cutoff - (j * span) / count
+                let reach = min(horizon, cutoff - origin)
+                let drift = input.driftRate(at: origin)
+                guard reach > 0, drift > 0 else { continue }
+                let alike = model.method(origin: origin) == method
+                let weight = pow(0.5, Double(cutoff - origin) / IntervalCalibration.halfLife) * (alike ? 1 : IntervalCalibration.otherMethodWeight)
+                let rates = model.rates(origin: origin, horizon: reach).prefix(reach)
+                tests.append(Test(origin: origin, weight: weight, drift: drift, reach: rates.count))
+                var gain = 0.0
+                gains.append(contentsOf: rates.map { gain += $0; return gain })
+                gains.append(contentsOf: repeatElement(0, count: stride - rates.count))
+            }
+        }
+
+        /// The residuals at horizon `h` against the running totals `cumulative` of a target
+        /// (`cumulative[row + 1]`: its rows `0...row`, up to the cutoff), in order of origin from the newest.
+        func residuals(h: Int, cumulative: [Double]) -> [Residual] {
+            let reaching = tests.reduce(0) { $1.reach >= h ? $0 + 1 : $0 }
+            guard reaching > 0 else { return [] }
+            return tests.withUnsafeBufferPointer { tests in
+                gains.withUnsafeBufferPointer { gains in
+                    cumulative.withUnsafeBufferPointer { cumulative in
+                        Array(unsafeUninitializedCapacity: reaching) { result, filled in
+                            for (index, test) in tests.enumerated() where test.reach >= h {
+                                let floor = IntervalCalibration.floor(drift: test.drift, h: h)
+                                let actual = cumulative[test.origin + h + 1] - cumulative[test.origin + 1]
+                                let gain = gains[index * stride + h - 1]
+                                let ratio = log((max(actual, 0) + floor) / (max(gain, 0) + floor))
+                                (result.baseAddress! + filled).initialize(to: Residual(value: ratio, weight: test.weight, origin: test.origin))
+                                filled += 1
+                            }
+                        }
+                    }
                 }
             }
         }
-        return residuals
     }
 
     /// One grid horizon's conformal quantiles of one level (log ratios): the lower, the median and

@@ -15,6 +15,9 @@ struct ShapeFit {
     struct Block {
         var target: Double
         var features: [Double]
+        /// The local day the block lies in (its first row's), so that the wobble of the hours
+        /// before the newest is measured within their day (see `followRecentLevel`).
+        var day = 0
     }
 
     /// Smallest spread of log ratios counted, so that one perfect feature does not take all.
@@ -32,10 +35,13 @@ struct ShapeFit {
     /// Per feature: the log ratio of totals and its standard error, when the shop was too sparse
     /// for robust ratios.
     private let totalsCentres: [(median: Double, standardError: Double)?]
-    /// Per feature: the median log ratio of the newest blocks, its standard error and the ratios'
-    /// spread within the newest and within the older blocks (root mean square of the two), when
-    /// every one of the newest earned something on both sides.
-    private let recentCentres: [(median: Double, standardError: Double, withinSpread: Double)?]
+    /// Per feature: the median log ratio of the newest blocks, its standard error, the ratios'
+    /// spread within the newest and within the older blocks of the oldest newest block's day (root
+    /// mean square of the two; an earlier day's ratios are its own day over the day before it, and
+    /// their spread across the two days would count that day's move as wobble) and whether at
+    /// least 3 older blocks lie beside the newest, when every one of the newest earned something on
+    /// both sides.
+    private let recentCentres: [(median: Double, standardError: Double, withinSpread: Double, bothSides: Bool)?]
 
     /// Fits `features` features on `blocks` (newest first); the newest `recentBlocks` of them are
     /// also fitted alone (see `followRecentLevel`; none when 0).
@@ -58,13 +64,14 @@ struct ShapeFit {
                 totalsCentres[index] = sparse.centre
             }
         }
-        recentCentres = (0..<features).map { index -> (median: Double, standardError: Double, withinSpread: Double)? in
+        recentCentres = (0..<features).map { index -> (median: Double, standardError: Double, withinSpread: Double, bothSides: Bool)? in
             let recent = blocks.prefix(recentBlocks)
             guard recentBlocks > 0, recent.count == recentBlocks, recent.allSatisfy({ $0.target > 0 && $0.features[index] > 0 }) else { return nil }
             let centre = Self.centre(recent.map { log($0.target / $0.features[index]) })
-            let older = blocks.dropFirst(recentBlocks).filter { $0.target > 0 && $0.features[index] > 0 }.map { log($0.target / $0.features[index]) }
-            let olderSpread = older.count >= 3 ? Self.centre(older).spread : centre.spread
-            return (centre.median, centre.standardError, ((centre.spread * centre.spread + olderSpread * olderSpread) / 2).squareRoot())
+            let older = blocks.dropFirst(recentBlocks).filter { $0.target > 0 && $0.features[index] > 0 }
+            let sameDay = older.filter { $0.day == recent.last?.day }.map { log($0.target / $0.features[index]) }
+            let olderSpread = sameDay.count >= 3 ? Self.centre(sameDay).spread : centre.spread
+            return (centre.median, centre.standardError, ((centre.spread * centre.spread + olderSpread * olderSpread) / 2).squareRoot(), older.count >= 3)
         }
         let inverse = spreads.map { 1 / ($0 * $0) }
         let total = inverse.reduce(0, +)
@@ -143,9 +150,12 @@ struct ShapeFit {
 
     /// Sets feature `index`'s scale to its newest blocks' median ratio when that differs from the
     /// scale by more than `biasSigmas` standard errors of both medians and by more than `biasSigmas`
-    /// spreads of the hourly ratios within the newest blocks and within the older ones (beyond the
-    /// hour-to-hour wobble of the shape on either side of a move, which a spread across the move
-    /// would count as wobble: the newest hours are unlike the others, not a little off): the level
+    /// spreads of the hourly ratios within the newest blocks and within the older ones of their day
+    /// (beyond the hour-to-hour wobble of the shape on either side of a move, which a spread across
+    /// the move would count as wobble: the newest hours are unlike the others, not a little off).
+    /// The whole window's standard error takes that within spread too when at least 3 older blocks
+    /// lie beside the newest (the window's median straddles the move, and its spread is the move's
+    /// gap, not the hours' wobble; in a shorter window the newest hours are most of it): the level
     /// has moved (a day unlike the day before, a sale that is over), and the older hours no longer
     /// say what it is. Robust fits only: in a sparse shop a few hours are too few for a level.
     /// Returns whether it did.
@@ -153,7 +163,8 @@ struct ShapeFit {
     mutating func followRecentLevel(_ index: Int) -> Bool {
         guard let recent = recentCentres[index], let centre = centres[index], scales[index] > 0 else { return false }
         let difference = abs(recent.median - log(scales[index]))
-        let standardError = (recent.standardError * recent.standardError + centre.standardError * centre.standardError).squareRoot()
+        let centreError = centre.standardError * (recent.bothSides ? min(1, recent.withinSpread / centre.spread) : 1)
+        let standardError = (recent.standardError * recent.standardError + centreError * centreError).squareRoot()
         guard difference > Self.biasSigmas * max(standardError, recent.withinSpread) else { return false }
         scales[index] = exp(recent.median)
         return true

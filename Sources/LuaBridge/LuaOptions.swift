@@ -70,8 +70,18 @@ public struct LuaOptions {
     /// The integer option, or nil when absent.
     public func integer(_ key: String) throws(LuaError) -> Int? {
         guard let value = try number(key) else { return nil }
-        guard value.rounded() == value, abs(value) < 9.0e15 else { throw error(key, "must be an integer") }
+        if let problem = Self.integerProblem(value) { throw error(key, problem) }
         return Int(value)
+    }
+
+    /// Why `value` is not an integer option (`must be an integer`), or nil. Integers are kept within
+    /// +-9e15 so that sums of a few of them (minutes, counts) cannot overflow.
+    public static func integerProblem(_ value: Double) -> String? {
+        guard value.isFinite, value.rounded() == value else { return "must be an integer" }
+        guard abs(value) < 9.0e15 else {
+            return "must be between -9e15 and 9e15, got \(abs(value) < 9.2e18 ? String(Int(value)) : String(value))"
+        }
+        return nil
     }
 
     /// The integer option, or `defaultValue`.

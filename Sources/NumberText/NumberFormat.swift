@@ -33,7 +33,7 @@ public enum NumberFormat {
         appendDigits(units / divisor, to: &bytes)
         guard places > 0 else { return }
         bytes.append(UInt8(ascii: "."))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: places))
+        for _ in 0..<places { bytes.append(UInt8(ascii: "0")) }  // one by one: cheaper than a repeated element's append
         var fraction = units % divisor, index = bytes.count - 1
         while fraction > 0 {
             bytes[index] += UInt8(fraction % 10)

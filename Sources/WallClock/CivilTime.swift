@@ -34,6 +34,12 @@ public struct CivilTime: Sendable, Equatable {
     public var minuteLabel: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(16)
+        appendMinuteLabel(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `minuteLabel`'s bytes to `bytes` (a CSV made as bytes: no String per row).
+    public func appendMinuteLabel(to bytes: inout [UInt8]) {
         Self.appendPadded(year, 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
         Self.appendPadded(month, 2, to: &bytes)
@@ -43,7 +49,6 @@ public struct CivilTime: Sendable, Equatable {
         Self.appendPadded(hour, 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         Self.appendPadded(minute, 2, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `14:05`.
@@ -66,9 +71,10 @@ public struct CivilTime: Sendable, Equatable {
             digits += 1
             rest /= 10
         }
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(width - digits - (value < 0 ? 1 : 0), 0)))
+        // zeros one by one: cheaper than a repeated element's append for these few
+        for _ in 0..<max(width - digits - (value < 0 ? 1 : 0), 0) { bytes.append(UInt8(ascii: "0")) }
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        for _ in 0..<digits { bytes.append(UInt8(ascii: "0")) }
         var index = bytes.count - 1
         rest = value.magnitude
         while rest > 0 {

@@ -71,6 +71,14 @@ public struct ShopZone: Sendable, Hashable, CustomStringConvertible {
 
     /// The `YYYY-MM-DDTHH:MM` label of a minute counted in UTC from the epoch.
     public func label(minute: Int) -> String {
-        CivilTime(localMinute: (minute * 60 + offset(atUTC: minute * 60)).floorDiv(60)).minuteLabel
+        CivilTime(localMinute: localMinute(minute)).minuteLabel
     }
+
+    /// Appends `label(minute:)`'s bytes to `bytes`.
+    public func appendLabel(minute: Int, to bytes: inout [UInt8]) {
+        CivilTime(localMinute: localMinute(minute)).appendMinuteLabel(to: &bytes)
+    }
+
+    /// The local wall-clock minute (since 1970-01-01 00:00 on the local clock) of a UTC minute.
+    private func localMinute(_ minute: Int) -> Int { (minute * 60 + offset(atUTC: minute * 60)).floorDiv(60) }
 }

@@ -49,6 +49,25 @@ import TestSupport
             """)
     }
 
+    /// A pipe (`/dev/stdin`, a shell's `<(zcat orders.csv.gz)`) was read as an empty file: the reader
+    /// reads by offset and looks at a file's start first, which a pipe cannot give twice.
+    @Test func pipesAreReadLikeFiles() throws {
+        let options = ["--map", "id=id,time=created_at,amount=total", "--tz", "+08:00"]
+        let piped = try runFlashcast(["aggregate", "/dev/stdin"] + options + ["-o", "piped.csv"], input: shop, in: folder)
+        #expect(piped.status == 0, "\(piped.error)")
+        #expect(piped.output.hasPrefix("read 5 rows: 3 orders, 1 duplicates, 1 excluded (cancelled 1)\n"))
+        try write("shop.csv", shop)
+        #expect(try run(["aggregate", "shop.csv"] + options + ["-o", "file.csv"]).status == 0)
+        #expect(try read("piped.csv") == read("file.csv"))
+        // a per-minute CSV is recognised by its start, then read whole
+        let forecast = try runFlashcast(["forecast", "/dev/stdin", "--cutoff", "1", "--horizon", "1", "--train", "2", "--model", "drift",
+                                         "-o", "f.csv"], input: try read("file.csv"), in: folder)
+        #expect(forecast.status == 0, "\(forecast.error)")
+        #expect(forecast.output.hasPrefix("stdin: 3 minutes\nforecast from 2021-05-20T14:04 (row 1)"), "\(forecast.output)")
+        let lua = try runFlashcast(["-e", "print(#orders.rows('/dev/stdin'), #orders.rows('/dev/stdin'))"], input: shop, in: folder)
+        #expect(lua.output == "5\t5\n", "\(lua.error)")
+    }
+
     @Test func stepsAndWindowsFollowTheShopClock() throws {
         try write("shop.csv", shop)
         let result = try run(["aggregate", "shop.csv", "--map", "id=id,time=created_at,amount=total", "--tz", "+08:00",

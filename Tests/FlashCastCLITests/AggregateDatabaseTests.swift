@@ -51,6 +51,32 @@ import Testing
         #expect(try file("db.csv") == (try file("csv.csv")))
     }
 
+    /// The bundled four-market sale (EUR, USD, JPY and BRL amounts) in an SQLite table: `--by country --currency USD
+    /// --rates ...` converts each order in the database and writes the CSV path's file; a code without a rate fails.
+    @Test func currenciesConvertInTheDatabaseAsInTheCSVPath() throws {
+        let source = try String(contentsOfFile: "examples/data/markets_sale.csv", encoding: .utf8)
+        try source.write(to: folder.appendingPathComponent("markets.csv"), atomically: true, encoding: .utf8)
+        let database = try SQLiteDatabase(path: folder.appendingPathComponent("orders.db").path, mode: .create)
+        try database.execute("CREATE TABLE sales (order_id INTEGER, order_time TEXT, customer TEXT, amount TEXT, cur TEXT, country TEXT)")
+        let insert = try database.prepare("INSERT INTO sales VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        try database.execute("BEGIN")
+        for line in source.split(separator: "\n").dropFirst() {
+            try insert.bind(line.split(separator: ",", omittingEmptySubsequences: false).map { .text(String($0)) })
+            _ = try insert.step()
+        }
+        try database.execute("COMMIT")
+        let common = ["--tz", "+08:00", "--by", "country", "--currency", "USD", "--rates", "EUR=1.08,JPY=0.0067,BRL=0.2"]
+        #expect(try run(["aggregate", "markets.csv", "-o", "csv.csv"] + common).status == 0)
+        let result = try run(["aggregate", "--db", "sqlite:orders.db", "--table", "sales", "--map", "currency=cur,customer=customer",
+                              "-o", "db.csv"] + common)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(try file("db.csv") == (try file("csv.csv")))
+        let unknown = try run(["aggregate", "--db", "sqlite:orders.db", "--table", "sales", "--map", "currency=cur", "-o", "x.csv",
+                               "--tz", "+08:00", "--currency", "USD", "--rates", "EUR=1.08,JPY=0.0067"])
+        #expect(unknown.status == 1)
+        #expect(unknown.error == "flashcast: unknown currency 'BRL' in column 'cur' of table 'sales' (rates for EUR, JPY, USD)\n")
+    }
+
     /// SQLite reads a double-quoted name that is no column as a string literal: revenue 0 or no minutes, exit 0.
     @Test(arguments: [("time=created_at,amount=totl", "'totl' (amount)"), ("time=created,amount=total", "'created' (time)")])
     func misspelledSQLiteColumnsExitWithOne(map: String, column: String) throws {
@@ -99,8 +125,10 @@ import Testing
         ([], "Error: give an orders CSV or --db"),
         (["orders.csv", "--where", "status = 'paid'"], "Error: --table and --where go with --db"),
         (["--db", "sqlite:x.db", "--table", "t", "--map", "status=state"],
-         "Error: --map takes time, amount and customer with --db (filter statuses with --where)"),
-        (["--db", "sqlite:x.db", "--table", "t", "--lenient"], "Error: --lenient, --currency and --rates are for CSV files"),
+         "Error: --map takes time, amount, customer and currency with --db (filter statuses with --where)"),
+        (["--db", "sqlite:x.db", "--table", "t", "--lenient"], "Error: --lenient is for CSV files"),
+        (["--db", "sqlite:x.db", "--table", "t", "--map", "currency=cur"], "Error: --map currency= goes with --currency"),
+        (["--db", "sqlite:x.db", "--table", "t", "--rates", "EUR=1.08"], "Error: --rates needs --currency (the reporting currency)"),
         (["orders.csv", "--map", "amount=total,time=t,amount=price"], "Error: --map gives 'amount' more than once"),
         (["--db", "sqlite:x.db", "--table", "t", "--decimal", ","],
          "Error: --decimal and --dates are for CSV files (a database's columns have types)"),

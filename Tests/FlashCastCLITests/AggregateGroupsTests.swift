@@ -103,6 +103,20 @@ import Testing
         #expect(csv.first { $0.hasPrefix("DE,") }?.hasPrefix("DE,2021-11-12T20:00,2021-11-12T20:01,1,") == true)
     }
 
+    @Test func forecastByCountryRunsToTheSaleEndAndWarnsPastIt() throws {
+        let output = folder.appendingPathComponent("end.csv").path
+        let base = ["forecast", "examples/data/markets_sale.csv", "--by", "country", "--cutoff", "2021-11-12T20:00", "--origins", "1",
+                    "--end", "2021-11-12T23:59", "-o", output] + reading
+        let result = try runFlashcast(base, in: repository)
+        #expect(result.status == 0 && result.error == "", "\(result.error)")
+        #expect(result.output.contains("to 2021-11-12T23:59, 239 minutes, model flashcast, 4 groups\n"), "\(result.output)")
+        #expect(result.output.contains("\nthe sale ends 2021-11-12T23:59: the forecast runs to it\n"))
+        let past = try runFlashcast(base + ["--horizon", "300"], in: repository)
+        #expect(past.status == 0)
+        #expect(past.error == "flashcast: warning: the forecast runs 61 minutes past the sale's end (2021-11-12T23:59); "
+            + "without --horizon, --end forecasts to the end\n")
+    }
+
     @Test func backtestByCountryBackTestsEveryNodeAtEveryCutoff() throws {
         let output = folder.appendingPathComponent("b.csv").path
         let result = try runFlashcast(["backtest", "examples/data/markets_sale.csv", "--by", "country", "--train", "1440", "--horizon",

@@ -11,6 +11,7 @@ private func writeForecastInputs(to folder: URL) {
          "-o", "orders.csv"],
         ["aggregate", "orders.csv", "--tz", "+08:00", "-o", "minutes.csv"],
         ["aggregate", "orders.csv", "--tz", "+08:00", "--step", "5", "-o", "minutes5.csv"],
+        ["aggregate", "orders.csv", "--tz", "+08:00", "--step", "15", "-o", "minutes15.csv"],
         ["simulate", "--minutes", "2880", "--orders", "16000", "--seed", "4", "--tz", "+08:00", "-o", "previous.csv"],
     ] {
         _ = try? runFlashcast(arguments, in: folder)
@@ -93,6 +94,32 @@ struct ForecastCommandTests {
         #expect(backtest.status == 0, "\(backtest.error)")
         let pieces = try #require(try json(backtest)["pieces"] as? [[String: Any]])
         #expect(pieces.prefix(2).compactMap { $0["cutoff_row"] as? Int } == [99, 139])
+    }
+
+    /// An `--end` inside a 15-minute row forecasts to the row holding it (not a usage error about a
+    /// horizon nobody gave); the rate chart's steps are whole rows.
+    @Test func endAndRateStepsOnFifteenMinuteRows() throws {
+        let toEnd = try run(["forecast", "minutes15.csv", "--tz", "+08:00", "--cutoff", "2021-05-21T08:00", "--end", "2021-05-21T23:50",
+                             "-o", "end15.csv", "--rate-svg", "rate15.svg"])
+        #expect(toEnd.status == 0 && toEnd.error == "", "\(toEnd.error)")
+        #expect(toEnd.output.contains("to 2021-05-21T23:45, 945 minutes in 15-minute rows, model flashcast\n"))
+        #expect(toEnd.output.contains("\nthe sale ends 2021-05-21T23:50: the forecast runs to it\n"))
+        #expect(try read("end15.csv").split(separator: "\n").last?.hasPrefix("2021-05-21T08:00,2021-05-21T23:45,945,") == true)
+        let past = try run(["forecast", "minutes15.csv", "--tz", "+08:00", "--cutoff", "2021-05-21T08:00", "--end", "2021-05-21T23:50",
+                            "--horizon", "960", "-o", "end15.csv"])
+        #expect(past.error == "flashcast: warning: the forecast runs 24 minutes past the sale's end (2021-05-21T23:50); "
+            + "without --horizon, --end forecasts to the end\n")
+        let inTheCutoffRow = try run(["forecast", "minutes15.csv", "--tz", "+08:00", "--cutoff", "2021-05-21T08:00", "--end", "08:10", "-o", "x.csv"])
+        #expect(inTheCutoffRow.status == 2)
+        #expect(inTheCutoffRow.error.hasPrefix("Error: --end 08:10 is not after the cutoff (2021-05-21T08:00)\n"), "\(inTheCutoffRow.error)")
+        let rate = try run(["forecast", "minutes5.csv", "--tz", "+08:00", "--cutoff", "300", "--rate-svg", "r.svg", "--rate-step", "7", "-o", "x.csv"])
+        #expect(rate.status == 2)
+        #expect(rate.error.hasPrefix("Error: --rate-step must be a multiple of the series' step (5 minutes), got 7\n"), "\(rate.error)")
+        let hourly = try run(["aggregate", "orders.csv", "--tz", "+08:00", "--step", "60", "-o", "minutes60.csv"])
+        #expect(hourly.status == 0)
+        let defaultStep = try run(["forecast", "minutes60.csv", "--tz", "+08:00", "--cutoff", "30", "--rate-svg", "r60.svg", "-o", "r60.csv"])
+        #expect(defaultStep.status == 0, "\(defaultStep.error)")  // 15 minutes rounded up to 60
+        #expect(try read("r60.svg").contains("per 60 minutes"))
     }
 
     @Test func severalLevelsWriteEveryBand() throws {

@@ -98,6 +98,21 @@ import TestSupport
         #expect(result.output.contains("now 2021-11-12 12:00 (+08:00): minute 2161 of 2880 (75.0%)"))  // to 23:59 that day
     }
 
+    /// The bundled markets pay in four currencies: the live REPL converts them as `aggregate --currency` does.
+    @Test func marketsInTheirOwnCurrenciesAreConvertedAndTheMostBehindComeFirst() throws {
+        let export = repository.appendingPathComponent("examples/data/markets_sale.csv").path
+        let options = ["--tz", "+08:00", "--by", "country", "--now", "2021-11-12T22:00", "--end", "2021-11-13T23:59"]
+        let result = try runFlashcast(["repl", "--orders", export, "--currency", "USD", "--rates", "EUR=1.08,JPY=0.0067,BRL=0.2"] + options,
+                                      input: "print(sale.status.behind[1])\n")
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("\ngroups           behind their forecast from 2021-11-12T21:00 to 2021-11-12T22:00: US "))
+        #expect(result.output.contains("\nrevenue so far   863,384 "))
+        #expect(result.output.hasSuffix("US\n"))
+        let without = try runFlashcast(["repl", "--orders", export] + options)
+        #expect(without.status == 1)
+        #expect(without.error.contains("markets_sale.csv:2:5: unknown currency 'EUR'"))
+    }
+
     @Test func aDatabaseThatCannotBeOpenedEndsWithStatus1() throws {
         let result = try runFlashcast(["repl", "--db", "sqlite:\(folder.path)/missing/shop.db", "--table", "orders"])
         #expect(result.status == 1)

@@ -53,6 +53,23 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
+    /// A refused name with a zero byte was shown cut there (`writing 'x`), the rest of the message lost.
+    @Test func refusedNamesWithAZeroByteAreShownWhole() throws {
+        let name = try script("zero.lua", #"""
+            print(pcall(io.open, "/etc/x\0y.csv", "w"))
+            print(pcall(io.open, "/etc/pass\0wd"))
+            print(pcall(os.remove, "/etc/pass\0wd"))
+            print(pcall(args.folder, "/etc/x\0y"))
+            """#)
+        let result = try run(["run", "--sandbox", name])
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(result.output)")
+        #expect(lines.first?.hasPrefix(#"false\#twriting '/etc/x\0y.csv' is not allowed in the sandbox (only inside '"#) == true, "\(lines)")
+        #expect(lines.dropFirst().first == #"false\#treading '/etc/pass\0wd' is not allowed in the sandbox (inputs are named with --input)"#)
+        #expect(lines.dropFirst(2).first?.hasPrefix(#"false\#twriting '/etc/pass\0wd' is not allowed"#) == true)
+        #expect(lines.last?.hasPrefix(#"false\#twriting '/etc/x\0y' is not allowed in the sandbox (only inside '"#) == true)
+    }
+
     /// The checks are Lua wrappers that once looked up `pcall`, `error`, `type` and `string.match`
     /// when called: a script replacing them read and removed any file.
     @Test func replacingGlobalsDoesNotSwitchTheChecksOff() throws {

@@ -75,7 +75,7 @@ import TestSupport
         (["--email", "25:00", "-o", "s.csv"], "Error: The value '25:00' is invalid for '--email <WHEN>'"),
         (["--email", "09:00", "--history-email", "09:00", "-o", "s.csv"], "Error: --history-email needs --history (the earlier sale)"),
         (["--email", "09:00", "--learn-email", "07:50", "-o", "s.csv"],
-         "Error: cannot learn the e-mail's effect from the e-mail at 07:50 in this sale: need 20 values from the send on, got 10"),
+         "Error: cannot learn the e-mail's effect from the e-mail at 07:50 in this sale: need 20 rows from the send on, got 10"),
     ])
     func usageErrorsExitWithTwo(arguments: [String], message: String) throws {
         try writeMinutes()

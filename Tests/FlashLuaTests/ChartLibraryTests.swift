@@ -120,6 +120,21 @@ import TestSupport
         #expect(lua == [swift.text, swift.text])
     }
 
+    @Test func aScenarioTableWithLowerAndUpperIsShadedLikeTheSwiftChart() throws {
+        let lua = try Self.run("""
+            return chart.scenarios({actual = {10, 20}, baseline = {30, 40},
+                                    scenarios = {{name = "mail", values = {35, 55}, lower = {32, 45}, upper = {38, 70}}}},
+                                   {start = '2024-05-20T13:00', step = 10}):svg()
+            """)
+        let swift = try ScenarioChart(
+            axis: TimeAxis(startMinute: Self.saleStart, stepMinutes: 10), actual: [10, 20],
+            baseline: PlotLine(name: "baseline", values: [30, 40], start: 2), scenarios: [PlotLine(name: "mail", values: [35, 55], start: 2)],
+            scenarioBands: [(lower: [32, 45], upper: [38, 70])]
+        ).render()
+        #expect(lua == [swift.text])
+        #expect(swift.text.contains("fill-opacity=\"0.16\""))
+    }
+
     @Test func lossTakesAListOrTrainingUnderEitherName() throws {
         let lua = try Self.run("""
             return chart.loss({0.5, 0.3, 0.2}):svg(), chart.loss({training = {0.5, 0.3, 0.2}}):svg(),
@@ -226,6 +241,10 @@ import TestSupport
         ("chart.lines({1, 2}, {theme = 'neon'})", "bad argument #2 to 'lines' (option 'theme' must be one of 'light', 'dark', got 'neon')"),
         ("chart.lines({1, 2}, {tz = 'Mars/Olympus'})", "bad argument #2 to 'lines' (option 'tz' must be a time zone, got 'Mars/Olympus')"),
         ("chart.lines({1, 2}, {start = 'noon'})", "bad argument #2 to 'lines' (option 'start' must be a time, got 'noon')"),
+        ("chart.scenarios({baseline = {1, 2}, scenarios = {{values = {1, 2}, lower = {1}, upper = {2, 3}}}})",
+         "bad argument #1 to 'scenarios' (field 'scenarios[1].lower': must have as many values as values (2))"),
+        ("chart.scenarios({baseline = {1, 2}, scenarios = {{values = {1, 2}, upper = {2, 3}}}})",
+         "bad argument #1 to 'scenarios' (field 'scenarios[1].lower': must be given with 'upper')"),
         ("chart.scenarios({baseline = {1}, events = {{at = 'soon'}}})",
          "bad argument #1 to 'scenarios' (field 'events[1].at': time expected, got 'soon')"),
         ("chart.forecast(series.new({1, 2, start=0}))", "bad argument #1 to 'forecast' (table or Forecast expected, got Series)"),

@@ -50,6 +50,38 @@ import TestSupport
         #expect(values == ["true", "true", "1440", "sqlite:\(sqlite)", "2021-05-20T08:00"])
     }
 
+    /// `currency`/`rates` convert each order in the database as orders.read converts the export's.
+    @Test func currenciesConvertInTheDatabaseAsInTheExport() throws {
+        let (csv, sqlite) = try saleFiles()
+        let database = try SQLiteDatabase(path: sqlite, mode: .readWrite)
+        try database.execute("ALTER TABLE orders ADD COLUMN cur TEXT; UPDATE orders SET cur = CASE order_id % 3 WHEN 0 THEN 'EUR'"
+            + " WHEN 1 THEN 'usd' ELSE NULL END")
+        var text = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").map(String.init)
+        text[0] += ",currency"
+        for row in 1..<text.count {
+            let id = Int(text[row].prefix { $0 != "," }) ?? 0
+            text[row] += id % 3 == 0 ? ",EUR" : id % 3 == 1 ? ",usd" : ","
+        }
+        try (text.joined(separator: "\n") + "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        let state = try FlashLua.makeState()
+        let values = try state.execute("""
+            local rates = {EUR = 1.08}
+            local a = assert(orders.read('\(csv)', {tz = '+08:00', currency = 'USD', rates = rates}))
+            local q = {url = 'sqlite:\(sqlite)', table = 'orders', time = 'created_at', amount = 'total', customer = 'customer',
+                       tz = '+08:00', currency = 'USD', rates = rates, currency_column = 'cur'}
+            local b = assert(orders.query(q))
+            local plain = assert(orders.read('\(csv)', {tz = '+08:00', currency = 'USD', rates = {EUR = 1}}))
+            q.rates = {}
+            local none, message = orders.query(q)
+            return \(list("a.revenue")) == \(list("b.revenue")), a.total == b.total, b.total > plain.total, none, message
+            """)
+        #expect(values == ["true", "true", "true", "nil",
+                           "unknown currency 'EUR' in column 'cur' of table 'orders' (rates for USD)"])
+        #expect(luaError(state, "orders.query{url = 'sqlite:\(sqlite)', table = 'orders', time = 'created_at', amount = 'total',"
+            + " currency_column = 'cur'}") == "test:1: bad argument #1 to 'query' (option 'currency_column' goes with 'currency'"
+            + " (the reporting currency))")
+    }
+
     @Test func whereAndWindowArePushedDown() throws {
         let (_, sqlite) = try saleFiles()
         let state = try FlashLua.makeState()

@@ -112,8 +112,8 @@ import TestSupport
     }
 
     /// A what-if chart focuses on what differs: the axis starts near the data (not at 0), the
-    /// baseline's band and the target are drawn, and the actual history is at most a third as
-    /// long as the forecast.
+    /// baseline's band, the scenario's band (in its colour) and the target are drawn, and the
+    /// actual history is at most a third as long as the forecast.
     @Test func whatIfChartsFocusOnTheDifferencesWithTheBandAndTheTarget() throws {
         let svg = try Self.run("""
             local sale = orders.simulate{minutes = 1440, orders = 30000, seed = 2, tz = "+08:00", start = "2024-05-20T00:00"}
@@ -121,7 +121,8 @@ import TestSupport
             local w = forecast.whatif(fc, {scenario.email{at = "14:00", lift = 0.8, half_life = 40}}, {target = fc.mean[#fc.mean] * 1.01})
             return chart.scenarios(w):svg()
             """)[0]
-        #expect(svg.contains(">target</text>") && svg.contains(">baseline&apos;s 80% interval</text>"))
+        #expect(svg.contains(">target</text>") && svg.contains(">80% intervals: the baseline&apos;s and each scenario&apos;s in its colour</text>"))
+        #expect(svg.contains("fill=\"#0072B2\" fill-opacity=\"0.16\""))  // the scenario's band, in its palette colour
         #expect(!svg.contains(">0</text>"))  // no zero on the value axis
         #expect(svg.contains(">10:20</text>") == false && svg.contains(">11:00</text>"))  // 100 minutes of history: from 10:21
     }
@@ -197,7 +198,7 @@ import TestSupport
         ("scenario.discount{from = '16:00'}", "test:1: bad argument #1 to 'discount' (option 'lift' must be a number (or give depth and elasticity), got nil)"),
         ("scenario.discount{from = '16:00', depth = 2, elasticity = 1}", "test:1: bad argument #1 to 'discount' (option 'depth' must be between 0 and 1 (0.1 is 10% off), got 2.0)"),
         ("scenario.outage{from = '16:00'}", "test:1: bad argument #1 to 'outage' (option 'to' must be a time such as '14:00' or '2024-05-20T14:00', got nil)"),
-        ("scenario.learn(series.new{1, 2, 3, start=0}, {at = 60})", "test:1: bad argument #1 to 'learn' (need 30 values before the send, got 1)"),
+        ("scenario.learn(series.new{1, 2, 3, start=0}, {at = 60})", "test:1: bad argument #1 to 'learn' (need 30 rows before the send, got 1)"),
         ("scenario.learn(series.new{1, 2, 3, start=0})", "test:1: bad argument #2 to 'learn' (table expected, got no value)"),
         ("forecast.run({1, 2, 3}, {events = {scenario.push{at = '01:00'}, 2}})", "test:1: bad argument #2 to 'run' (option 'events' item 2: Event expected, got number)"),
         ("scenario.whatif(1, {})", "test:1: bad argument #1 to 'whatif' (Forecast expected, got number)"),

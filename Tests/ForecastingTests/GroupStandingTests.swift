@@ -39,6 +39,20 @@ import Testing
         #expect(standings.summary.hasPrefix("behind their forecast from \(us.since) to \(us.label): US "))
     }
 
+    @Test func theSummaryNamesTheTenMostBehindAndCountsTheRest() {
+        let standing = { (name: String, short: Double) in
+            GroupStanding(name: name, row: 10, label: "2021-11-12T22:00", since: "2021-11-12T21:00", actual: 100 - short,
+                          expected: 100, expectedGain: 100, warnings: [])
+        }
+        let groups = (1...5000).map { standing("s\($0)", Double($0 % 50)) }.sorted(by: GroupStandings.mostBehindFirst)
+        let standings = GroupStandings(total: standing(GroupStandings.totalName, 0), groups: groups)
+        #expect(standings.behind.count == 4900)
+        #expect(standings.summary == "behind their forecast from 2021-11-12T21:00 to 2021-11-12T22:00: "
+            + "s1049 49.0% (49 short), s1099 49.0% (49 short), s1149 49.0% (49 short), s1199 49.0% (49 short), "
+            + "s1249 49.0% (49 short), s1299 49.0% (49 short), s1349 49.0% (49 short), s1399 49.0% (49 short), "
+            + "s1449 49.0% (49 short), s149 49.0% (49 short), and 4,890 more; the total on or above its forecast")
+    }
+
     @Test func actualsPastTheHorizonAreMeasuredAtItsEnd() throws {
         let (total, groups) = GroupForecasterTests.markets()
         let forecast = try GroupForecaster.forecast(total: total, groups: groups, options: GroupForecasterTests.options(.wls))

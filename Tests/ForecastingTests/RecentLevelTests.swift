@@ -33,6 +33,19 @@ import SaleData
         #expect(abs(log(fit.scales[0]) - log(0.5)) < 0.1)
     }
 
+    @Test func aWindowAcrossTwoMovesIsJudgedWithinTheNewestDay() {
+        // Saturday morning after Black Friday, without an earlier sale: last season's ratios are
+        // Saturday over Friday (0.5) for the newest 9 hours and Friday over Thursday (3) for the 9
+        // before, so the window's median lies between and its standard error counts both moves as
+        // wobble; within Saturday the ratios barely wobble, and the newest hours set the scale
+        let logRatios = (0..<18).map { ($0 < 9 ? log(0.5) : log(3)) + Self.jitter($0) }
+        let blocks = logRatios.indices.map { ShapeFit.Block(target: exp(logRatios[$0]), features: [1], day: $0 < 9 ? 3 : 2) }
+        var fit = ShapeFit(blocks: blocks, features: 1, recentBlocks: 6)
+        fit.setScale(0, to: 1)
+        let followed = fit.followRecentLevel(0)
+        #expect(followed && abs(log(fit.scales[0]) - log(0.5)) < 0.1)
+    }
+
     @Test func aCampaignOfTwoRecentHoursDoesNotMoveTheScale() {
         let logRatios = (0..<18).map { ($0 < 2 ? log(3) : 0) + Self.jitter($0) }
         var fit = ShapeFit(blocks: Self.blocks(logRatios), features: 1, recentBlocks: 6)

@@ -39,6 +39,24 @@ import Testing
         try GoldenFile.check("layers", Self.rateChart().render(options))
     }
 
+    /// A note at the line's last point, top right, once covered the label of a target rule there
+    /// (the early-warning chart's gap beside its target): the note now goes below its dot.
+    @Test func aNoteKeepsClearOfARuleLabel() throws {
+        let line = TimedSeries(name: "actual", startMinute: Fixtures.saleStart, stepMinutes: 1, values: (0..<60).map(Double.init))
+        let chart = Chart(kind: "line chart", yTitle: "revenue", layers: [
+            .line(line), .rule(value: 60, label: "target 60"),
+            .notes([ChartAnnotation(minute: Fixtures.saleStart + 59, value: 59, text: "2.8k above the forecast")]),
+        ])
+        let text = try chart.render(ChartOptions()).text
+        func baseline(of label: String) throws -> Double {
+            let element = try #require(text.components(separatedBy: "<text ").first { $0.contains(">\(label)</text>") })
+            let y = try #require(element.components(separatedBy: "y=\"").dropFirst().first?.prefix { $0 != "\"" })
+            return try #require(Double(y))
+        }
+        let font = ChartOptions().fontSize
+        #expect(abs(try baseline(of: "target 60") - baseline(of: "2.8k above the forecast")) >= font, "\(text)")
+    }
+
     @Test func aWindowShowsItsMinutesAndFitsTheValueAxisToThem() throws {
         var options = GoldenChartTests.money()
         options.title = "The last hour"

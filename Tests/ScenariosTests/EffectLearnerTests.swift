@@ -68,12 +68,26 @@ func simulatedRevenue(_ simulation: SaleSimulation) -> Series {
         #expect(abs(effect.baselineAtSend - 115) < 0.5)
     }
 
+    /// On 15-minute rows the default 180 minutes before the send are 12 rows, too few to fit: the
+    /// window takes at least 30 rows before and 20 from the send, and reports its minutes.
+    @Test func coarseRowsWidenTheWindowToEnoughRows() throws {
+        let level = Series(start: 0, values: (0..<3000).map { 100 + 0.01 * Double($0) })
+        let spike = CampaignEffect(minute: 1500, lift: 1.5, riseMinutes: 5, halfLife: 60)
+        let effect = try EffectLearner.learn(level.adding([.campaign(spike)]).resampled(step: 15), sentAt: 1500)
+        #expect(effect.minutesBefore == 450 && effect.minutesAfter == 300)
+        #expect(effect.lift > 0.75 && effect.lift < 3 && effect.halfLife > 30 && effect.halfLife < 120, "\(effect)")
+        let fine = try EffectLearner.learn(level.adding([.campaign(spike)]).resampled(step: 5), sentAt: 1500)
+        #expect(fine.minutesBefore == 180 && fine.minutesAfter == 240)
+    }
+
     @Test func refusesWindowsItCannotFit() {
         let flat = Series(start: 0, values: Array(repeating: 10, count: 100))
         let cases: [(Series, Int, String)] = [
             (flat, 500, "the send minute lies outside the series"),
-            (flat, 10, "need 30 values before the send, got 10"),
-            (flat, 90, "need 20 values from the send on, got 10"),
+            (flat, 10, "need 30 rows before the send, got 10"),
+            (flat, 90, "need 20 rows from the send on, got 10"),
+            (Series(start: 0, step: 15, values: Array(repeating: 10, count: 100)), 180,
+             "need 30 rows before the send, got 12 (180 minutes of 15-minute rows)"),
             (Series(start: 0, values: Array(repeating: 0, count: 100)), 50, "no revenue before the send to compare with"),
             (Series(start: 0, values: Array(repeating: 10, count: 50) + [.nan] + Array(repeating: 10, count: 49)), 50,
              "revenue around the send must be finite and not negative"),

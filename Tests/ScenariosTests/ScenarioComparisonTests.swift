@@ -34,6 +34,19 @@ import Testing
             """)
     }
 
+    @Test func summaryShowsEveryLevelsBandAtTheEnd() {
+        let mean = baseline.mean
+        let band = { (level: Double, spread: Double) in
+            ForecastBand(level: level, lower: mean.map { 1000 + ($0 - 1000) * (1 - spread) }, upper: mean.map { 1000 + ($0 - 1000) * (1 + spread) })
+        }
+        let banded = Baseline(observed: 1000, rate: baseline.rate, bands: [band(0.5, 0.1), band(0.8, 0.2), band(0.95, 0.4)])
+        #expect(ScenarioComparison(baseline: banded, scenarios: []).summary == """
+            scenario  total at end  gain at end     50% band at end     80% band at end     95% band at end
+            baseline       2000.00        +0.00  1900.00 .. 2100.00  1800.00 .. 2200.00  1600.00 .. 2400.00
+
+            """)
+    }
+
     @Test func theTotalOfGroupsAddsTheirExtraAndMovesItsBand() {
         let group = { (rate: Double) in Baseline(observed: 500, rate: Series(start: 28_603_560, values: Array(repeating: rate, count: 10))) }
         let (a, b) = (group(60), group(40))

@@ -101,6 +101,7 @@ struct ForecastCommand: ParsableCommand {
             let run = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) {
                 try GroupForecastCommandRun(self, grouping: grouping)
             }
+            if let warning = SaleEndArgument.warning(run.saleEnd, mean: run.result.total.mean) { StandardError.write(warning) }
             return modelOptions.report(run.text(output: modelOptions.output))
         }
         let run = try CommandFailure.exitOnError(Self.self, train: train ?? 1000) { try ForecastRun(self) }
@@ -121,11 +122,7 @@ struct ForecastCommand: ParsableCommand {
                     "\(ForecastReport.intervalLabel($0.level)) \(NumberFormat.money($0.lower.values[end])) to \(NumberFormat.money($0.upper.values[end]))"
                 }.joined(separator: "; ") + ")",
         ]
-        if let saleEnd = run.saleEnd {
-            let past = run.minutesPastEnd
-            lines.append("the sale ends \(sale.revenue.zone.label(minute: saleEnd)): "
-                + (past > 0 ? "the forecast runs \(past) minutes past it" : "the forecast runs to it"))
-        }
+        if let line = SaleEndArgument.reportLine(run.saleEnd, mean: forecast.mean) { lines.append(line) }
         if !run.planned.isEmpty { lines.append("planned: " + run.planned.joined(separator: ", ")) }
         if let source = run.effectSource { lines.append("e-mail effect: \(source)") }
         if let compared = forecast.metrics?.minutesCompared {

@@ -25,6 +25,7 @@ struct ForecastRun {
         sale = try SaleInput.load(command.input, reading: command.reading)
         let revenue = sale.revenue
         let cutoff = try command.cutoff.index(in: revenue, file: sale.fileName)
+        let step = try Self.rateStep(command.rateStep, in: revenue)
         let cutoffMinute = revenue.minute(at: cutoff), zone = revenue.zone
         saleEnd = try command.end.minute(after: cutoff, in: revenue)
         train = ModelOptions.minutes(command.train, default: 1000, in: revenue)
@@ -48,7 +49,7 @@ struct ForecastRun {
             effectSource = command.events.email.isEmpty ? nil : source
             forecast = try EventForecaster.forecast(revenue: revenue, events: named.map(\.event), options: options)
         }
-        let forecast = forecast, train = train, markers = markers, step = command.rateStep ?? RateSteps.defaultStep
+        let forecast = forecast, train = train, markers = markers
         try modelOptions.write(ForecastTable(forecast), chart: {
             let title = "Forecast from \(forecast.mean.label(at: -1)) (\(forecast.model.rawValue))"
             return try ChartDrawing.forecast(forecast, revenue: revenue, train: train).render(title: title)
@@ -58,8 +59,15 @@ struct ForecastRun {
         })])
     }
 
-    /// Minutes the forecast runs past the sale's end (0 when it stops at or before it, or no end is known).
-    var minutesPastEnd: Int { SaleEndArgument.minutesPast(saleEnd, mean: forecast.mean) }
+    /// `--rate-step`'s minutes (a usage error when the rows cannot be cut into them), or the default
+    /// rounded up to whole rows.
+    static func rateStep(_ given: Int?, in revenue: Series) throws -> Int {
+        guard let given else { return ForecastOptions.wholeRows(RateSteps.defaultStep, step: revenue.step) }
+        guard given % max(revenue.step, 1) == 0 else {
+            throw ValidationError("--rate-step must be a multiple of the series' step (\(revenue.step) minutes), got \(given)")
+        }
+        return given
+    }
 
     /// The warning for standard error when the forecast runs past the sale's end, or nil.
     var pastEndWarning: String? { SaleEndArgument.warning(saleEnd, mean: forecast.mean) }

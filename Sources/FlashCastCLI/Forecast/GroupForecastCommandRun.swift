@@ -10,6 +10,8 @@ struct GroupForecastCommandRun {
     let result: GroupForecast
     let groups: [GroupSeries]
     let summary: String
+    /// The sale's last minute (epoch minute) from `--end`.
+    let saleEnd: Int?
 
     init(_ command: ForecastCommand, grouping: OrderGrouping) throws {
         guard command.events.isEmpty else { throw ValidationError("--email and --discount are for one series, not with --by") }
@@ -20,8 +22,10 @@ struct GroupForecastCommandRun {
         let total = sale.total
         let cutoff = try command.cutoff.index(in: total, file: sale.fileName)
         let train = ModelOptions.minutes(command.train, default: 1000, in: total)
+        saleEnd = try command.end.minute(after: cutoff, in: total)
+        let toEnd = saleEnd.map { SaleEndArgument.horizon(to: $0, cutoff: cutoff, in: total) }
         var forecast = ForecastOptions(cutoff: cutoff, train: train,
-                                       horizon: ModelOptions.minutes(command.horizon, default: 500, in: total),
+                                       horizon: ModelOptions.minutes(command.horizon ?? toEnd, default: 500, in: total),
                                        model: command.modelOptions.model, seed: command.modelOptions.seed)
         forecast.levels = command.modelOptions.level.values
         forecast.history = sale.totalHistory
@@ -48,6 +52,7 @@ struct GroupForecastCommandRun {
                      "forecast from \(total.mean.label(at: -1)) (row \(total.cutoff)) to \(total.mean.label(at: end)), "
                          + "\(total.horizon) minutes, model \(total.model.rawValue), \(groups.count) groups",
                      "reconciled: \(result.summary)"]
+        if let line = SaleEndArgument.reportLine(saleEnd, mean: total.mean) { lines.insert(line, at: 2) }
         let level = ForecastReport.intervalLabel(total.level)
         var rows = [["group", "at the cutoff", "at the end", level, Metric.hre500.heading]]
         let nodes = [("(total)", total), ("(direct)", result.direct)] + result.groups.map { ($0.name, $0.forecast) }

@@ -11,7 +11,9 @@ let chartClass = LuaClass<ChartObject>(
         Series' start, else the axis counts minutes from 0), step=1 (minutes between listed values), \
         time="clock"|"elapsed", tz="UTC" (labels' zone: '+08:00', 'Europe/Berlin'; default the Series' zone), \
         from=, to= (times: the window shown; the value axis fits the values inside it), ymin=, ymax= \
-        (the value axis' range), legend="top"|"right"|"none", log=false, reduce="minmax"|"lttb". \
+        (the value axis' range), legend="top"|"right"|"none", log=false, reduce="minmax"|"lttb". Grouped charts \
+        (chart.groups, chart.stacked) also take show= (how many groups are drawn on their own) and \
+        pick="largest"|"first" (which). \
         Layer methods add on top and return the chart, so they chain: \
         chart.new{title="Rate"}:bars(actual):line(expected, {dashed=true}):band(lo, hi):rule{y=9000, label="target"}:save(p). \
         Styles take label=, color= (1-7 for the palette, "actual", "muted", "alert", "text" or "#rrggbb").

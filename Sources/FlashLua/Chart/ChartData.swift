@@ -113,7 +113,7 @@ struct ChartData {
             if call.isNoneOrNil(top) { return nil }
             guard call.type(at: top) == .number else { throw error(key, "number expected, got \(call.typeName(at: top))") }
             let value = lua_tonumberx(call.L, top, nil)
-            guard value.rounded() == value, abs(value) < 9.0e15 else { throw error(key, "must be an integer") }
+            if let problem = LuaOptions.integerProblem(value) { throw error(key, problem) }
             return Int(value)
         }
     }

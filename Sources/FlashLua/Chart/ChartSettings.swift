@@ -21,6 +21,10 @@ final class ChartSettings {
     private let stepGiven: Bool
     /// The `step` option, if given.
     var stepOption: Int? { stepGiven ? step : nil }
+    /// The `show` option (groups a grouped chart draws on their own), if given.
+    private let show: Int?
+    /// The `pick` option (which groups those are).
+    private let pick: GroupSelection.Pick
     private let timeLabels: TimeLabels?
     /// The argument position of the options table.
     let position: Int32
@@ -33,6 +37,7 @@ final class ChartSettings {
     static let keys: Set<String> = [
         "width", "height", "title", "subtitle", "xlabel", "ylabel", "y2label", "summary", "theme", "currency",
         "currencysuffix", "tz", "time", "legend", "log", "fontsize", "reduce", "start", "step", "from", "to", "ymin", "ymax",
+        "show", "pick",
     ]
 
     /// Reads the options at `position`; absent means all defaults.
@@ -62,7 +67,26 @@ final class ChartSettings {
         options.yMax = try table.number("ymax")
         stepGiven = table.has("step")
         step = try table.integer("step", atLeast: 1, default: 1)
+        show = table.has("show") ? try table.integer("show", atLeast: 1, default: 1) : nil
+        if let show, show > GroupSelection.most {
+            throw table.error("show", "must be at most \(GroupSelection.most)")
+        }
+        pick = GroupSelection.Pick(rawValue: try table.choice("pick", GroupSelection.Pick.allCases.map(\.rawValue),
+                                                              default: "largest")) ?? .largest
         timeLabels = table.has("time") ? TimeLabels(rawValue: try table.choice("time", ["clock", "elapsed"], default: "clock")) : nil
+    }
+
+    /// The groups a grouped chart draws on their own: the options' `show` and `pick`, else `standard`'s.
+    func groupSelection(_ standard: GroupSelection) -> GroupSelection {
+        GroupSelection(show: show ?? standard.show, pick: pick)
+    }
+
+    /// Adds what a drawing left out to the subtitle, after the one given (or, for small multiples, after
+    /// the value axis title they show there by default).
+    func adopt(note: String?, after standard: String = "") {
+        guard let note else { return }
+        let subtitle = options.subtitle.isEmpty ? standard : options.subtitle
+        options.subtitle = subtitle.isEmpty ? note : subtitle + "; " + note
     }
 
     /// A plain number list whose first value sits `offset` steps after the start.

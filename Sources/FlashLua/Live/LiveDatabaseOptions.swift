@@ -4,7 +4,8 @@ import SaleReports
 /// Reads `live.open{db=, table=, time=, amount=, ...}`: a sale followed in its database.
 enum LiveDatabaseOptions {
     /// The query's keys (`db` or `url` names the database); `from` is the sale's first minute.
-    static let keys: Set<String> = ["db", "url", "table", "time", "amount", "customer", "where", "from", "tz"]
+    static let keys = Set<String>(["db", "url", "table", "time", "amount", "customer", "where", "from", "tz"])
+        .union(OrdersQuery.currencyKeys)
 
     /// The sale's options: its database and query (checked against the sandbox), plan and settings.
     static func read(_ call: LuaCall, at position: Int32) throws(LuaError) -> LiveSaleOptions {

@@ -1,7 +1,8 @@
 import LuaBridge
 import SaleReports
 
-/// `sale.forecast`: the end-of-sale forecast as of now in the table form `chart.forecast` draws and `scenario.whatif` takes.
+/// `sale.forecast`: the end-of-sale forecast as of now in the table form `chart.forecast` draws
+/// (`sale.current` is the same forecast as a Forecast object, for `scenario.whatif`).
 enum LiveForecastTable {
     /// The table's fields, for the REPL's completion (`sale.forecast.mean:`).
     static let shape = LuaShape("LiveForecast", fields: [

@@ -44,9 +44,10 @@ final class LiveSaleObject: LuaObject, Sendable {
             database's url without password), path (the export's), asked (the minutes the database was last \
             asked for), revenue and cumulative (Series so far), \
             history (the earlier sale's revenue), target, status (the last LiveStatus), forecast (the end-of-sale \
-            forecast as of now, the last minute read, as chart.forecast draws it and scenario.whatif takes it: {actual=, mean=, lower=, upper=, cutoff=, \
+            forecast as of now, the last minute read, as chart.forecast draws it: {actual=, mean=, lower=, upper=, cutoff=, \
             observed=, level=, model=}, or nil), current (the same forecast as a Forecast object: \
-            chart.rate(sale.current) draws its revenue per step), early (with lookback=N, the Forecast made N minutes before now whose \
+            chart.rate(sale.current) draws its revenue per step; scenario.whatif(sale.current, ...) tries scenarios on it, \
+            a scenario that sends a campaign starting from its burst-free band as flashcast whatif does), early (with lookback=N, the Forecast made N minutes before now whose \
             band the status's alert checks: forecast.warning(sale.revenue, sale.early) is that check, for chart.warning; \
             else nil). The fields are read afresh on every access, since each \
             refresh changes them: sale.revenue after sale:refresh() is the longer series (keep a field in a \

@@ -12,7 +12,9 @@ enum OrdersQuery {
         in the shop's zone, or epoch seconds); amount="total"; customer="customer_id" (optional: distinct \
         customers per minute); where="status = 'paid' and total > 0" (comparisons of a column with values \
         joined by 'and'; values are sent as parameters, never as SQL); from=time with to=time (the window, \
-        both included); tz="Asia/Shanghai" (minutes are cut in it). Names must be plain identifiers and \
+        both included); tz="Asia/Shanghai" (minutes are cut in it); currency="USD" with rates={EUR=1.08} (each \
+        order's amount converted by the database as orders.read converts it, its code read from the column \
+        currency_column="currency"; a code without a rate is an error). Names must be plain identifiers and \
         name columns of the table (else the message lists its columns); each row counts as one order.
         """
 
@@ -66,7 +68,11 @@ enum OrdersQuery {
     }
 
     /// The options `orders.query` and `orders.live_query` take.
-    static let keys: Set<String> = ["url", "table", "time", "amount", "customer", "where", "from", "to", "tz"]
+    static let keys = Set<String>(["url", "table", "time", "amount", "customer", "where", "from", "to", "tz"]).union(currencyKeys)
+
+    /// `currency="USD", rates={EUR=1.08}` as for orders.read, and the column of the codes (`currency_column`,
+    /// default `currency`): the database converts each order's amount.
+    static let currencyKeys: Set<String> = ["currency", "rates", "currency_column"]
 
     /// The url and the query of the options table at argument 1.
     static func read(_ call: LuaCall) throws(LuaError) -> (database: DatabaseURL, query: MinuteQuery) {
@@ -102,11 +108,17 @@ enum OrdersQuery {
         }
         let url = try required(urlKey)
         let zone = try options.zone()
+        let rates = try OrdersOptions.rates(options, call)
+        let currencyColumn = try options.string("currency_column")
+        if currencyColumn != nil, rates == nil { throw options.error("currency_column", "goes with 'currency' (the reporting currency)") }
         do {
             let database = try DatabaseAccess.check(try DatabaseURL(url), call)
+            let conversion = try rates.map { rates throws(OrderSourceError) in
+                try CurrencyConversion(column: currencyColumn ?? "currency", rates: rates)
+            }
             let query = try MinuteQuery(table: try required("table"), time: try required("time"),
                                         amount: try required("amount"), customer: try options.string("customer"),
-                                        where: try options.string("where"), window: window, zone: zone)
+                                        where: try options.string("where"), window: window, zone: zone, currency: conversion)
             return (database, query)
         } catch let error as OrderSourceError {
             throw .argument(position: options.position, message: error.message)

@@ -10,7 +10,7 @@ enum ScenarioLearning {
         Estimates the lift and half-life of a campaign sent at `at` (a time in the series' zone, or \
         'HH:MM': the first such minute of the series) from per-minute revenue, against a baseline \
         without it: a polynomial of `degree` over `before` minutes before and `after` minutes from the \
-        send (or `reference`, an expected revenue without the campaign, times a polynomial), fitted by \
+        send (at least 30 and 20 rows: 450 and 300 minutes on 15-minute rows) (or `reference`, an expected revenue without the campaign, times a polynomial), fitted by \
         weighted least squares for each half-life; the best half-life wins. Intervals at `level` \
         (profile likelihood). `rise` (minutes to the peak) is assumed, not estimated.
         """

@@ -57,7 +57,7 @@ enum WhatIfClass {
             gain_by (with by=), reaches (with target=). chart.scenarios(w) draws them.
             """,
         methods: [
-            LuaMethod("summary", "w:summary() -> string", "A table of each scenario's totals and gains over the baseline and its main band at the end, one line each.") { call, w in
+            LuaMethod("summary", "w:summary() -> string", "A table of each scenario's totals and gains over the baseline and each level's band at the end, one line each.") { call, w in
                 call.push(w.comparison.summary)
                 return 1
             },

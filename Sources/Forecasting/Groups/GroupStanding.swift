@@ -76,8 +76,12 @@ public struct GroupStandings: Sendable, Equatable {
         return GroupStandings(total: totalStanding, groups: standings.sorted(by: mostBehindFirst))
     }
 
+    /// Groups the summary names at most; the others behind are counted (`and 4,520 more`).
+    public static let summaryNames = 10
+
     /// One line, the groups most behind first: `behind their forecast from 2021-11-12T20:00 to 2021-11-12T22:00:
-    /// US 12.3% (4.5k short), DE 2.0% (1.2k short); the total 3.1% (5.7k short)`, or `no group is behind ...`.
+    /// US 12.3% (4.5k short), DE 2.0% (1.2k short); the total 3.1% (5.7k short)`, or `no group is behind ...`;
+    /// beyond `summaryNames` groups behind, the rest are counted.
     public var summary: String {
         let text = { (standing: GroupStanding) in
             "\(MetricFormat.share.text(standing.behindShare)) (\(NumberFormat.short(standing.behind)) short)"
@@ -85,8 +89,10 @@ public struct GroupStandings: Sendable, Equatable {
         let totalText = total.behind > 0 ? "the total \(text(total))" : "the total on or above its forecast"
         let span = "from \(total.since) to \(total.label)"
         guard !behind.isEmpty else { return "no group is behind its forecast \(span); \(totalText)" }
+        let behind = behind
+        let more = behind.count > Self.summaryNames ? ", and \(NumberFormat.grouped(Double(behind.count - Self.summaryNames))) more" : ""
         return "behind their forecast \(span): "
-            + behind.map { "\($0.name) \(text($0))" }.joined(separator: ", ") + "; " + totalText
+            + behind.prefix(Self.summaryNames).map { "\($0.name) \(text($0))" }.joined(separator: ", ") + more + "; " + totalText
     }
 
     /// Warned groups first, then the larger share of the expected gain missing, then by name.

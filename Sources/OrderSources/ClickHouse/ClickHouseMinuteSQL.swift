@@ -54,6 +54,31 @@ struct ClickHouseMinuteSQL: MinuteSQLDialect {
         }
     }
 
+    func currencyCode(of column: SQLIdentifier) -> String {
+        "upper(replaceRegexpAll(ifNull(toString(\(column.quoted)), ''), '^ +| +$', ''))"
+    }
+
+    /// Decimal rates for a `Decimal` amount (exact, rounded half away from zero), else `Float64` ones.
+    func rate(of code: String, _ conversion: CurrencyConversion, parameters: inout [String]) -> String {
+        let number = { (text: String) in
+            let literal = SQLValue.text(text).clickHouseLiteral
+            return self.amount == .number ? "toFloat64(\(literal))" : "toDecimal128(\(literal), 12)"
+        }
+        let cases = conversion.codes.map { "\(code) = \(SQLValue.text($0.code).clickHouseLiteral), \(number($0.rate))" }
+        return "multiIf(\(cases.joined(separator: ", ")), \(number("0")))"
+    }
+
+    func convertedCentsSum(of amount: String, rate: String) -> String {
+        switch self.amount {
+        case .decimal(let scale): return "sum(toInt64(round(toDecimal128(\(amount), \(scale)) * 100 * \(rate))))"
+        case .number: return "sum(toInt64(round(\(amount) * 100 * \(rate))))"
+        }
+    }
+
+    func unknownCode(_ code: String, _ conversion: CurrencyConversion, parameters: inout [String]) -> String {
+        "anyIf(\(code), NOT has([\(conversion.codes.map { SQLValue.text($0.code).clickHouseLiteral }.joined(separator: ", "))], \(code)))"
+    }
+
     func distinctCount(of column: String) -> String { "uniqExact(\(column))" }
 
     func groupName(of column: SQLIdentifier) -> String {

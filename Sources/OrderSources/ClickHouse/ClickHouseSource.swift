@@ -22,7 +22,7 @@ public final class ClickHouseSource: OrderSource {
     public func minuteRows(_ query: MinuteQuery, from: Int?, through: Int?) throws(OrderSourceError) -> [MinuteRow] {
         let (time, amount) = try kinds(of: query)
         let statement = MinuteSQL(query, dialect: ClickHouseMinuteSQL(time: time, amount: amount), from: from, through: through)
-        let width = query.group == nil ? 4 : 5
+        let width = query.rowWidth
         var result: [MinuteRow] = []
         try connection.query(statement.text) { rows throws(OrderSourceError) in
             guard result.count + rows.count <= maxRows else {
@@ -30,13 +30,14 @@ public final class ClickHouseSource: OrderSource {
                     + " or group-minutes); give a shorter window (from/to) or fewer groups")
             }
             for fields in rows {
+                try query.checkCurrency(fields)
                 guard fields.count == width, let minute = fields[0].flatMap({ Int($0) }),
                       let cents = fields[1].flatMap({ Int64($0) }), let orders = fields[2].flatMap({ Int($0) }),
                       let customers = fields[3].flatMap({ Int($0) }) else {
                     throw OrderSourceError("unexpected row from '\(connection.address)'")
                 }
                 result.append(MinuteRow(minute: minute, cents: cents, orders: orders, customers: customers,
-                                        group: width == 5 ? fields[4] ?? OrderGrouping.none : nil))
+                                        group: query.group == nil ? nil : fields[4] ?? OrderGrouping.none))
             }
         }
         return result

@@ -50,6 +50,22 @@ struct PostgresMinuteSQL: MinuteSQLDialect {
 
     func centsSum(of amount: String) -> String { "sum(round(\(amount)::numeric * 100))::bigint" }
 
+    func currencyCode(of column: SQLIdentifier) -> String { "upper(btrim(COALESCE(\(column.quoted)::text, '')))" }
+
+    func rate(of code: String, _ conversion: CurrencyConversion, parameters: inout [String]) -> String {
+        let cases = conversion.codes.map { pair in
+            "WHEN \(write(.text(pair.code), parameters: &parameters)) THEN \(write(.text(pair.rate), parameters: &parameters))::numeric"
+        }
+        return "CASE \(code) \(cases.joined(separator: " ")) ELSE 0 END"
+    }
+
+    func convertedCentsSum(of amount: String, rate: String) -> String { "sum(round(\(amount)::numeric * 100 * \(rate)))::bigint" }
+
+    func unknownCode(_ code: String, _ conversion: CurrencyConversion, parameters: inout [String]) -> String {
+        let known = conversion.codes.map { write(.text($0.code), parameters: &parameters) }.joined(separator: ", ")
+        return "min(\(code)) FILTER (WHERE \(code) NOT IN (\(known)))"
+    }
+
     func distinctCount(of column: String) -> String { "count(DISTINCT \(column))" }
 
     func groupName(of column: SQLIdentifier) -> String {

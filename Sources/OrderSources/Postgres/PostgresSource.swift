@@ -22,15 +22,16 @@ public final class PostgresSource: OrderSource {
     public func minuteRows(_ query: MinuteQuery, from: Int?, through: Int?) throws(OrderSourceError) -> [MinuteRow] {
         let kind = try timeKind(of: query)
         let statement = MinuteSQL(query, dialect: PostgresMinuteSQL(timeKind: kind), from: from, through: through)
-        let width = query.group == nil ? 4 : 5
+        let width = query.rowWidth
         let rows = try run(statement.text, statement.parameters).map { fields throws(OrderSourceError) in
+            try query.checkCurrency(fields)
             guard fields.count == width, let minute = fields[0].flatMap({ Int($0) }), let cents = fields[1].flatMap({ Int64($0) }),
                   let orders = fields[2].flatMap({ Int($0) }), let customers = fields[3].flatMap({ Int($0) }) else {
                 throw OrderSourceError("unexpected row from '\(address)'")
             }
             let utcMinute = kind == .wallClock ? query.zone.utcSeconds(fromLocal: minute * 60) / 60 : minute
             return MinuteRow(minute: utcMinute, cents: cents, orders: orders, customers: customers,
-                             group: width == 5 ? fields[4] ?? OrderGrouping.none : nil)
+                             group: query.group == nil ? nil : fields[4] ?? OrderGrouping.none)
         }
         guard kind == .wallClock else { return rows }
         return MinuteRow.merged(rows.filter { $0.minute >= (from ?? .min) && $0.minute <= (through ?? .max) })

@@ -12,6 +12,8 @@ public struct MinuteQuery: Sendable, Equatable {
     public let customer: SQLIdentifier?
     /// Column whose value groups the orders (`GROUP BY group, minute`), or nil for the total.
     public var group: SQLIdentifier?
+    /// Amounts in several currencies converted order by order into one, or nil to sum them as they are.
+    public var currency: CurrencyConversion?
     /// Rows to keep.
     public let filter: RowFilter
     /// Minutes (counted in UTC from the epoch, both included) of the table; nil for first to last order.
@@ -21,7 +23,8 @@ public struct MinuteQuery: Sendable, Equatable {
 
     /// Validates the names and parses the filter; the errors read like Lua's.
     public init(table: String, time: String, amount: String, customer: String? = nil, where filter: String? = nil,
-                window: ClosedRange<Int>? = nil, zone: ShopZone = .utc, group: String? = nil) throws(OrderSourceError) {
+                window: ClosedRange<Int>? = nil, zone: ShopZone = .utc, group: String? = nil,
+                currency: CurrencyConversion? = nil) throws(OrderSourceError) {
         self.table = try SQLIdentifier(table, role: "table", qualified: true)
         self.time = try SQLIdentifier(time, role: "time column")
         self.amount = try SQLIdentifier(amount, role: "amount column")
@@ -38,5 +41,18 @@ public struct MinuteQuery: Sendable, Equatable {
         self.filter = try RowFilter(filter ?? "")
         self.window = window
         self.zone = zone
+        self.currency = currency
+    }
+}
+
+extension MinuteQuery {
+    /// Fields of each row the per-minute statement returns: minute, cents, orders, customers, then the
+    /// group's name with a group column and a currency code the rates do not give with a conversion.
+    var rowWidth: Int { 4 + (group == nil ? 0 : 1) + (currency == nil ? 0 : 1) }
+
+    /// Throws when a row's last field names a currency code the conversion does not give.
+    func checkCurrency(_ fields: [String?]) throws(OrderSourceError) {
+        guard let currency, let code = fields.last ?? nil, !code.isEmpty else { return }
+        throw currency.unknown(code, table: table)
     }
 }

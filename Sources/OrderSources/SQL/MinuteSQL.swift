@@ -8,8 +8,8 @@ struct MinuteSQL {
     let parameters: [String]
 
     /// The statement for a query over minutes `from...through` (nil bounds are open); rows are
-    /// `minute, cents, orders, customers` (and the group's name with `query.group`), ordered by
-    /// group and minute.
+    /// `minute, cents, orders, customers` (and the group's name with `query.group`, and a currency code
+    /// the rates do not give, or none, with `query.currency`), ordered by group and minute.
     init(_ query: MinuteQuery, dialect: some MinuteSQLDialect, from: Int?, through: Int?) {
         var parameters: [String] = []
         let column = query.time.quoted
@@ -24,8 +24,15 @@ struct MinuteSQL {
         if !query.filter.conditions.isEmpty {
             conditions.append(query.filter.sql { dialect.write($0, parameters: &parameters) })
         }
+        var cents = dialect.centsSum(of: query.amount.quoted)
+        var unknown: String?
+        if let conversion = query.currency {
+            let code = dialect.currencyCode(of: conversion.column)
+            cents = dialect.convertedCentsSum(of: query.amount.quoted, rate: dialect.rate(of: code, conversion, parameters: &parameters))
+            unknown = dialect.unknownCode(code, conversion, parameters: &parameters)
+        }
         var columns: [(expression: String, name: String)] = [
-            (minute, "minute"), (dialect.centsSum(of: query.amount.quoted), "cents"), (dialect.orderCount, "orders"),
+            (minute, "minute"), (cents, "cents"), (dialect.orderCount, "orders"),
             (query.customer.map { dialect.distinctCount(of: $0.quoted) } ?? "0", "customers"),
         ]
         var keys = [(expression: minute, position: 1)]
@@ -33,6 +40,7 @@ struct MinuteSQL {
             columns.append((dialect.groupName(of: group), "grp"))
             keys.insert((columns[4].expression, 5), at: 0)
         }
+        if let unknown { columns.append((unknown, "unknown")) }
         text = "SELECT \(dialect.select(columns)) FROM \(query.table.quoted)"
             + " WHERE \(conditions.joined(separator: " AND ")) \(dialect.groupAndOrder(by: keys))"
         self.parameters = parameters
@@ -53,6 +61,15 @@ protocol MinuteSQLDialect {
     func minute(of column: String) -> String
     /// The exact sum of the amount column in cents, each order rounded to cents first.
     func centsSum(of amount: String) -> String
+    /// The currency code in `column` as the rates name codes: trimmed, upper case, empty for NULL.
+    func currencyCode(of column: SQLIdentifier) -> String
+    /// The rate of the code `code` (an expression) among the conversion's codes, 0 for another code.
+    func rate(of code: String, _ conversion: CurrencyConversion, parameters: inout [String]) -> String
+    /// The exact sum in cents of the amount column times `rate`, each order rounded to cents first
+    /// (half away from zero, as the CSV reader rounds).
+    func convertedCentsSum(of amount: String, rate: String) -> String
+    /// One code `code` takes among a group's rows that the conversion does not give (empty or NULL for none).
+    func unknownCode(_ code: String, _ conversion: CurrencyConversion, parameters: inout [String]) -> String
     /// The number of distinct values of `column`.
     func distinctCount(of column: String) -> String
     /// The group's name: the column as text, spaces trimmed, `(none)` for NULL or empty (as the CSV

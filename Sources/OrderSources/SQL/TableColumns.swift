@@ -21,11 +21,12 @@ struct TableColumns: Sendable {
 }
 
 extension MinuteQuery {
-    /// Every column the query reads, with its role: time, amount, customer, group and the filter's columns.
+    /// Every column the query reads, with its role: time, amount, customer, group, currency and the filter's columns.
     var columnsRead: [(role: String, column: SQLIdentifier)] {
         var columns = [("time", time), ("amount", amount)]
         if let customer { columns.append(("customer", customer)) }
         if let group { columns.append(("group", group)) }
+        if let currency { columns.append(("currency", currency.column)) }
         for condition in filter.conditions {
             switch condition {
             case .compare(let column, _, _), .oneOf(let column, _), .isNull(let column, _): columns.append(("where", column))

@@ -42,6 +42,15 @@ public final class SQLiteSource: OrderSource {
         let customer = query.customer?.quoted ?? "NULL"
         let group = query.group.map { MinuteRow.groupSQL($0, text: "CAST(\($0.quoted) AS TEXT)", trim: "trim") } ?? "NULL"
         let amount = query.amount.quoted
+        // with a conversion, each order's cents in the reporting currency (NULL for a code the rates do
+        // not give, which comes back as `unknown`)
+        var cents = "CAST(round(\(amount) * 100) AS INTEGER)", unknown = "NULL"
+        if let conversion = query.currency {
+            let code = "upper(trim(COALESCE(CAST(\(conversion.column.quoted) AS TEXT), '')))"
+            let rate = "CASE \(code) " + conversion.codes.map { "WHEN '\($0.code)' THEN \($0.rate)" }.joined(separator: " ") + " END"
+            cents = "CAST(round(\(amount) * 100 * (\(rate))) AS INTEGER)"
+            unknown = "CASE WHEN (\(rate)) IS NULL THEN \(code) END"
+        }
         // rows SQLite would read as no time or as a wrong number are counted, not dropped or summed
         let badTime = "(\(time) IS NOT NULL AND \(seconds) IS NULL)"
         let badAmount = "(typeof(\(amount)) IN ('text', 'blob') AND (trim(\(amount)) = '' OR trim(\(amount)) GLOB '*[^0-9.+-]*'"
@@ -50,7 +59,7 @@ public final class SQLiteSource: OrderSource {
         func rowsSQL(firstParameter first: Int) -> (text: String, values: [SQLValue]) {
             let filter = query.filter.conditions.isEmpty ? nil : query.filter.sql(firstParameter: first) { "?\($0)" }
             let text = """
-                SELECT \(isLocal) AS local, \(seconds) AS s, CAST(round(\(amount) * 100) AS INTEGER) AS cents, \
+                SELECT \(isLocal) AS local, \(seconds) AS s, \(cents) AS cents, \(unknown) AS unknown, \
                 \(customer) AS customer, \(group) AS grp, \(badTime) AS bad_time, \(badAmount) AS bad_amount, \(time) AS t, \(amount) AS a \
                 FROM \(query.table.quoted)\(filter.map { " WHERE \($0.text)" } ?? "")
                 """
@@ -60,12 +69,16 @@ public final class SQLiteSource: OrderSource {
         values += filtered.values
         let sql = """
             SELECT local, s / 60 AS minute, sum(cents), count(*), count(DISTINCT customer), sum(bad_time), \
-            sum(bad_amount), grp FROM (\(filtered.text)) WHERE bad_time OR bad_amount OR (\(conditions.joined(separator: " AND "))) \
+            sum(bad_amount), grp, min(unknown) FROM (\(filtered.text)) WHERE bad_time OR bad_amount OR (\(conditions.joined(separator: " AND "))) \
             GROUP BY local, minute, grp
             """
         let found = try database.rows(sql, values)
         try checkValues(found, query: query, rowsSQL: rowsSQL(firstParameter: 1))
-        let rows = try found.filter { $0.count == 8 && $0[1] != .null }.map { fields throws(OrderSourceError) in
+        if let conversion = query.currency, case .text(let code)? = found.lazy.compactMap({ $0.count == 9 ? $0[8] : nil })
+            .first(where: { $0 != .null }) {
+            throw conversion.unknown(code, table: query.table)
+        }
+        let rows = try found.filter { $0.count == 9 && $0[1] != .null }.map { fields throws(OrderSourceError) in
             guard let local = fields[0].integer, let minute = fields[1].integer,
                   let orders = fields[3].integer, let customers = fields[4].integer else {
                 throw OrderSourceError("unexpected row from 'sqlite:\(database.path)'")
@@ -83,8 +96,8 @@ public final class SQLiteSource: OrderSource {
     /// number (`12,50`, which SQLite would sum as 12), naming how many and the first one.
     private func checkValues(_ rows: [[SQLiteStatement.Value]], query: MinuteQuery,
                              rowsSQL: (text: String, values: [SQLValue])) throws(OrderSourceError) {
-        let badTimes = rows.reduce(0) { $0 + ($1.count == 8 ? $1[5].integer ?? 0 : 0) }
-        let badAmounts = rows.reduce(0) { $0 + ($1.count == 8 ? $1[6].integer ?? 0 : 0) }
+        let badTimes = rows.reduce(0) { $0 + ($1.count == 9 ? $1[5].integer ?? 0 : 0) }
+        let badAmounts = rows.reduce(0) { $0 + ($1.count == 9 ? $1[6].integer ?? 0 : 0) }
         guard badTimes + badAmounts > 0 else { return }
         let (flag, value, column, count, what, expected) = badTimes > 0
             ? ("bad_time", "t", query.time, badTimes, "a time", " (ISO 8601 text or epoch seconds expected)")

@@ -47,11 +47,13 @@ extension ScenarioChart {
     public init(
         actual: TimedSeries?, baseline: TimedSeries, scenarios: [TimedSeries],
         events: [ChartEvent] = [], annotations: [ChartAnnotation] = [],
-        band: (lower: [Double], upper: [Double], label: String)? = nil, target: Double? = nil
+        band: (lower: [Double], upper: [Double], label: String)? = nil,
+        scenarioBands: [(lower: [Double], upper: [Double])] = [], target: Double? = nil
     ) throws(ChartError) {
         let axis = try TimeAxis.common((actual.map { [$0] } ?? []) + [baseline] + scenarios)
         self.init(axis: axis, actual: actual.map(axis.fromZero) ?? [], baseline: axis.placed(baseline),
-                  scenarios: scenarios.map(axis.placed), events: events, annotations: annotations, band: band, target: target)
+                  scenarios: scenarios.map(axis.placed), events: events, annotations: annotations, band: band,
+                  scenarioBands: scenarioBands, target: target)
     }
 }
 

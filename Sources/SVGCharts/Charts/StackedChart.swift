@@ -3,30 +3,35 @@
 public struct StackedChart: RenderableChart {
     /// Each group's revenue per step, bottom first; same start, step and length.
     public var groups: [TimedSeries]
+    /// The groups not drawn on their own, summed: the top layer, in grey.
+    public var others: TimedSeries?
     /// The value axis title.
     public var yTitle: String
 
-    /// A stack of `groups` (bottom first); `yTitle` defaults to `revenue per N minutes` of their step.
-    public init(groups: [TimedSeries], yTitle: String? = nil) {
+    /// A stack of `groups` (bottom first) and `others` on top; `yTitle` defaults to `revenue per N
+    /// minutes` of their step.
+    public init(groups: [TimedSeries], others: TimedSeries? = nil, yTitle: String? = nil) {
         self.groups = groups
-        let step = groups.first?.stepMinutes ?? 1
+        self.others = others
+        let step = (groups.first ?? others)?.stepMinutes ?? 1
         self.yTitle = yTitle ?? (step == 1 ? "revenue per minute" : step == 60 ? "revenue per hour" : "revenue per \(step) minutes")
     }
 
     public func composed(for options: ChartOptions) throws(ChartError) -> Chart {
-        guard let first = groups.first else { throw ChartError("stacked chart has no groups") }
-        for group in groups where group.startMinute != first.startMinute || group.stepMinutes != first.stepMinutes
+        let layers = groups + (others.map { [$0] } ?? [])
+        guard let first = layers.first else { throw ChartError("stacked chart has no groups") }
+        for group in layers where group.startMinute != first.startMinute || group.stepMinutes != first.stepMinutes
             || group.values.count != first.values.count {
             throw ChartError("group '\(group.name)' is not on the times of '\(first.name)' (same start, step and length expected)")
         }
         var chart = Chart(kind: "stacked chart", yTitle: yTitle, zero: .always,
-                          summary: "Revenue rate of \(groups.count) groups stacked: " + groups.map(\.name).joined(separator: ", "))
+                          summary: "Revenue rate of \(layers.count) groups stacked: " + layers.map(\.name).joined(separator: ", "))
         var below = [Double](repeating: 0, count: first.values.count)
-        for (index, group) in groups.enumerated() {
+        for (index, group) in layers.enumerated() {
             let above = zip(below, group.values).map { $0 + ($1.isNaN ? 0 : $1) }
             chart.add(.band(lower: TimedSeries(name: group.name, startMinute: first.startMinute, stepMinutes: first.stepMinutes, values: below),
                             upper: TimedSeries(name: group.name, startMinute: first.startMinute, stepMinutes: first.stepMinutes, values: above),
-                            label: group.name, paint: .palette(index), opacity: 0.7))
+                            label: group.name, paint: index < groups.count ? .palette(index) : .muted, opacity: 0.7))
             below = above
         }
         chart.add(.line(TimedSeries(name: "total", startMinute: first.startMinute, stepMinutes: first.stepMinutes, values: below),

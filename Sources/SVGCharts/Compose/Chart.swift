@@ -81,10 +81,11 @@ public struct Chart: RenderableChart {
     /// The chart as SVG: ranges from the layers (or the options' `xFrom`...`yMax`), then the frame, then each layer.
     public func render(_ options: ChartOptions = ChartOptions()) throws(ChartError) -> SVGDocument {
         if let panels, !panelNames.isEmpty { return try renderPanels(panels, options) }
-        let (frame, drawn) = try frame(options)
-        return frame.document(data: { svg in
+        var (frame, drawn) = try frame(options)
+        frame.reservedLabels = drawn.compactMap { content, _ in content.labelBox(on: frame) }
+        return frame.document(data: { [frame] svg in
             for (content, ink) in drawn where content.placement == .data { content.draw(&svg, on: frame, ink: ink) }
-        }, overlay: { svg in
+        }, overlay: { [frame] svg in
             for (content, ink) in drawn where content.placement == .overlay { content.draw(&svg, on: frame, ink: ink) }
         })
     }

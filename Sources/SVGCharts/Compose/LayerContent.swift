@@ -23,6 +23,8 @@ protocol LayerContent: Sendable {
     func markers(_ ink: Ink, _ context: MarkerContext) -> [FrameSpec.Marker]
     /// Draws the layer.
     func draw(_ svg: inout SVGWriter, on frame: ChartFrame, ink: Ink)
+    /// The box of a label the layer draws at a fixed place, which notes keep clear of; nil without one.
+    func labelBox(on frame: ChartFrame) -> Rect?
     /// The layer restricted to the horizontal `window` (and one value either side).
     func clipped(to window: ClosedRange<Double>) -> Self
 }
@@ -78,6 +80,7 @@ extension LayerContent {
     func legendEntry(_ ink: Ink) -> LegendEntry? { nil }
     func markers(_ ink: Ink, _ context: MarkerContext) -> [FrameSpec.Marker] { [] }
     func draw(_ svg: inout SVGWriter, on frame: ChartFrame, ink: Ink) {}
+    func labelBox(on frame: ChartFrame) -> Rect? { nil }
     func clipped(to window: ClosedRange<Double>) -> Self { self }
 }
 

@@ -47,13 +47,20 @@ extension ChartFrame {
     }
 
     /// A dot at `point` with `text` beside it, on a halo of the background colour so it stays
-    /// readable over lines; it flips to the left near the right edge.
+    /// readable over lines; it flips to the left near the right edge, and goes below the dot when
+    /// above it would cover a label drawn at a fixed place (a target rule's), or beside that label.
     func drawAnnotation(_ svg: inout SVGWriter, at point: Point, text: String, color: String) {
         let m = metrics
         drawDot(&svg, point, color: color, radius: 4)
         let width = FontMetrics.width(text, size: m.markerFont)
         let right = point.x + 8 + width <= plot.maxX
-        let y = min(max(point.y - 8, plot.y + m.markerFont), plot.maxY - 4)
+        let left = right ? point.x + 8 : point.x - 8 - width
+        let beside = reservedLabels.flatMap { [$0.y - 2, $0.maxY + m.markerFont + 2] }.sorted { abs($0 - point.y) < abs($1 - point.y) }
+        let baselines = ([point.y - 8, point.y + 8 + m.markerFont] + beside).map { min(max($0, plot.y + m.markerFont), plot.maxY - 4) }
+        let y = baselines.first { baseline in
+            let box = Rect(x: left, y: baseline - m.markerFont, width: width, height: m.markerFont * 1.2)
+            return !reservedLabels.contains { $0.overlaps(box) }
+        } ?? baselines[0]
         haloText(&svg, text, x: right ? point.x + 8 : point.x - 8, y: y, color: options.theme.text, anchor: right ? "start" : "end")
     }
 

@@ -18,6 +18,8 @@ struct ChartFrame {
     let legendRows: [[LegendEntry]]
     /// Whether the margins left the plot less than its minimum height.
     let cramped: Bool
+    /// Boxes of labels the layers draw at fixed places (a rule's), which notes keep clear of.
+    var reservedLabels: [Rect] = []
 
     /// The smallest plot height the layout gives, whatever the margins want.
     static let minimumPlotHeight = 40.0

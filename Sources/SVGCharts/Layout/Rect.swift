@@ -6,4 +6,9 @@ struct Rect: Equatable {
 
     /// Whether horizontal pixel `px` lies within the rectangle (half a pixel of slack for rounding).
     func spans(_ px: Double) -> Bool { px >= x - 0.5 && px <= maxX + 0.5 }
+
+    /// Whether the two rectangles share any area.
+    func overlaps(_ other: Rect) -> Bool {
+        x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
+    }
 }

@@ -8,7 +8,7 @@ import Dispatch
 /// and example comes out exactly as a serial read gives them.
 public enum OrdersReader {
     /// Smallest data size worth splitting over threads.
-    static let parallelThreshold = 8 << 20
+    static let parallelThreshold = 2 << 20
 
     /// Reads an orders file; strict mode throws `OrdersError` at the first bad row. Asks
     /// `CancellationCheck` every few milliseconds and stops with `CancellationError`.

@@ -21,11 +21,8 @@ extension Series {
 
     /// Whether the file at `path` starts with a per-minute header; false when it cannot be read.
     public static func isMinuteCSV(path: String) -> Bool {
-        guard let descriptor = try? InputFile.descriptor(path) else { return false }
-        defer { close(descriptor) }
-        var start = [UInt8](repeating: 0, count: 4096)
-        let count = read(descriptor, &start, start.count)
-        return isMinuteCSV(header: Substring(String(decoding: start.prefix(Swift.max(count, 0)), as: UTF8.self)))
+        guard let start = InputFile.head(path, count: 4096) else { return false }
+        return isMinuteCSV(header: Substring(String(decoding: start, as: UTF8.self)))
     }
 
     /// Reads column `column` of a per-minute CSV (`minute,revenue,orders,customers,cumulative`):

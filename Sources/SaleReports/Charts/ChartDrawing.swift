@@ -13,6 +13,9 @@ public struct ChartDrawing {
     public let chart: any RenderableChart
     /// The series it draws; the first sets the clock (time labels in its zone).
     public let drawn: [Series]
+    /// What the chart leaves out, for its subtitle (`the 11 largest of 5,000 groups by revenue; 4,989
+    /// others summed`); nil when it draws everything.
+    public var note: String? = nil
 
     /// The series that sets the clock.
     public var clock: Series { drawn[0] }

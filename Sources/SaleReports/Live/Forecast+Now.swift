@@ -23,6 +23,7 @@ extension Forecast {
         carried.upper = later(upper)
         carried.rate = rate.slice(elapsed..<max(elapsed, rate.count))  // rate and actual may be shorter
         carried.bands = bands.map { ForecastBand(level: $0.level, lower: later($0.lower), upper: later($0.upper)) }
+        carried.burstFreeBands = burstFreeBands.map { ForecastBand(level: $0.level, lower: later($0.lower), upper: later($0.upper)) }
         carried.actual = actual.slice(elapsed..<max(elapsed, actual.count))
         carried.metrics = nil
         carried.baselines = []

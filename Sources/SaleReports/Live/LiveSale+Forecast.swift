@@ -52,11 +52,11 @@ extension LiveSale {
             status.forecastNote = "the sale is over: \(NumberFormat.grouped(status.revenue)) in all"
             return
         }
-        let retrained = renew(&kept.end, at: now, after: settings.retrain, revenue: revenue, minutes: minutes,
+        let retrained = renew(&kept.end, at: now, after: settings.retrain, revenue: revenue, minutes: minutes, burstFree: true,
                               note: &status.forecastNote, progress: progress)
         if settings.lookback > 0 {
             renew(&kept.early, at: max(now - settings.lookback, 0), after: settings.lookback + settings.retrain,
-                  revenue: revenue, minutes: minutes, note: &status.forecastNote, progress: progress)
+                  revenue: revenue, minutes: minutes, burstFree: false, note: &status.forecastNote, progress: progress)
         }
         guard let trained = kept.end, let current = trained.carried(to: now, total: status.revenue) else { return }
         let end = (mean: current.mean.values.last ?? 0, lower: current.lower.values.last ?? 0, upper: current.upper.values.last ?? 0)
@@ -68,16 +68,18 @@ extension LiveSale {
     }
 
     /// Trains `forecast` as of row `origin` when there is none, or the kept one was made `age` or
-    /// more rows before it (or after it: a replay went back); true when it trained.
+    /// more rows before it (or after it: a replay went back); true when it trained. With
+    /// `burstFree`, it calibrates the burst-free bands too (`ForecastOptions.burstFreeBands`), which
+    /// a what-if on the end-of-sale forecast that sends a campaign starts from, as `flashcast whatif` does.
     @discardableResult
     private func renew(_ forecast: inout Forecast?, at origin: Int, after age: Int, revenue: Series, minutes: Int,
-                       note: inout String?, progress: @escaping @Sendable (Double) -> Void) -> Bool {
+                       burstFree: Bool, note: inout String?, progress: @escaping @Sendable (Double) -> Void) -> Bool {
         let latest = revenue.count - 1
         guard forecast.map({ latest - $0.cutoff >= age || origin < $0.cutoff }) ?? true else { return false }
         do {
             forecast = try ForecastProgress.listening(progress) {
                 try Forecaster.forecast(revenue: revenue.slice(0..<(origin + 1)),
-                                        options: options(cutoff: origin, horizon: minutes - 1 - origin))
+                                        options: options(cutoff: origin, horizon: minutes - 1 - origin, burstFree: burstFree))
             }
             return true
         } catch {
@@ -86,9 +88,11 @@ extension LiveSale {
         }
     }
 
-    private func options(cutoff: Int, horizon: Int) -> ForecastOptions {
-        ForecastOptions(cutoff: cutoff, train: min(settings.train, cutoff + 1), horizon: horizon, model: settings.model,
-                        history: plan.history, seed: settings.seed, level: settings.level)
+    private func options(cutoff: Int, horizon: Int, burstFree: Bool) -> ForecastOptions {
+        var options = ForecastOptions(cutoff: cutoff, train: min(settings.train, cutoff + 1), horizon: horizon, model: settings.model,
+                                      history: plan.history, seed: settings.seed, level: settings.level)
+        options.burstFreeBands = burstFree
+        return options
     }
 
     /// Below the band: the early warning fired since the `watched` forecast was made and revenue is

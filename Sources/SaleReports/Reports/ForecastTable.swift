@@ -92,18 +92,21 @@ public struct ForecastTable: Sendable, Equatable {
         text.reserveCapacity(pieces.reduce(0) { $0 + $1.mean.count } * (72 + prefix.utf8.count))
         let comma = UInt8(ascii: ",")
         for piece in pieces {
-            let cutoff = Array(prefix.utf8) + Array(piece.mean.zone.label(minute: piece.cutoff).utf8) + [comma]
-            for (offset, value) in piece.mean.values.enumerated() {
+            let mean = piece.mean, actual = piece.actual
+            var cutoff = Array(prefix.utf8)
+            mean.zone.appendLabel(minute: piece.cutoff, to: &cutoff)
+            cutoff.append(comma)
+            let bands = (0..<columns).map { piece.bands.indices.contains($0) ? piece.bands[$0] : nil }
+            for (offset, value) in mean.values.enumerated() {
                 text.append(contentsOf: cutoff)
-                text.append(contentsOf: piece.mean.label(at: offset).utf8)
+                mean.zone.appendLabel(minute: mean.minute(at: offset), to: &text)
                 text.append(comma)
-                NumberFormat.appendDigits(Int64((offset + 1) * piece.mean.step), to: &text)
+                NumberFormat.appendDigits(Int64((offset + 1) * mean.step), to: &text)
                 text.append(comma)
-                Self.field(piece.actual?.value(atMinute: piece.mean.minute(at: offset)), to: &text)
+                Self.field(actual?.value(atMinute: mean.minute(at: offset)), to: &text)
                 text.append(comma)
                 Self.field(value, to: &text)
-                for band in 0..<columns {
-                    let bounds = piece.bands.indices.contains(band) ? piece.bands[band] : nil
+                for bounds in bands {
                     text.append(comma)
                     Self.field(bounds.flatMap { $0.lower.indices.contains(offset) ? $0.lower[offset] : nil }, to: &text)
                     text.append(comma)

@@ -53,8 +53,8 @@ public struct ScenarioComparison: Sendable, Equatable {
         return text
     }
 
-    /// A table of the end-of-sale totals and gains (and by `by`, the target, and last the main band
-    /// at the end when it has a width), one line a forecast.
+    /// A table of the end-of-sale totals and gains (and by `by`, the target, and last each level's
+    /// band at the end, in the bands' order, when the main one has a width), one line a forecast.
     public var summary: String {
         var header = ["scenario", "total at end", "gain at end"]
         let byLabel = by.map { baseline.mean.zone.label(minute: $0) }
@@ -62,13 +62,15 @@ public struct ScenarioComparison: Sendable, Equatable {
         if target != nil { header.append("target") }
         let main = baseline.bands[0]
         let banded = (main.upper.values.last ?? 0) > (main.lower.values.last ?? 0)
-        if banded { header.append("\(main.percentText)% band at end") }
+        if banded { header += baseline.bands.map { "\($0.percentText)% band at end" } }
         var rows = [header]
         for forecast in [baseline] + scenarios {
             var row = [forecast.name, NumberFormat.money(forecast.total), NumberFormat.signed(forecast.gain)]
             if let by { row += [NumberFormat.money(forecast.total(by: by)), NumberFormat.signed(forecast.gain(by: by))] }
             if let reached = reaches(forecast) { row.append(reached ? "reached" : "missed") }
-            if banded { row.append(NumberFormat.money(forecast.lower.values.last ?? 0) + " .. " + NumberFormat.money(forecast.upper.values.last ?? 0)) }
+            if banded {
+                row += forecast.bands.map { NumberFormat.money($0.lower.values.last ?? 0) + " .. " + NumberFormat.money($0.upper.values.last ?? 0) }
+            }
             rows.append(row)
         }
         return Self.aligned(rows)

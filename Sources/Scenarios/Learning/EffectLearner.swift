@@ -8,9 +8,9 @@ import SaleData
 
 /// How a campaign's effect is learned from a past sale.
 public struct EffectLearningOptions: Sendable, Equatable {
-    /// Minutes before the send that show the baseline without the campaign.
+    /// Minutes before the send that show the baseline without the campaign (at least 30 rows).
     public var minutesBefore = 180
-    /// Minutes from the send on that are fitted.
+    /// Minutes from the send on that are fitted (at least 20 rows).
     public var minutesAfter = 240
     /// Minutes from the send to the peak, assumed (the simulator's default is 5).
     public var riseMinutes = 5.0
@@ -69,7 +69,7 @@ public enum EffectLearner {
             liftInterval: (lows.min() ?? best.lift)...(highs.max() ?? best.lift),
             halfLifeInterval: (halfLives.min() ?? best.halfLife)...(halfLives.max() ?? best.halfLife),
             level: options.level, baselineAtSend: best.baselineAtSend, extraRevenue: best.extraRevenue,
-            minutesBefore: window.before, minutesAfter: window.after)
+            minutesBefore: window.before * window.step, minutesAfter: window.after * window.step)
     }
 
     /// Log-spaced half-lives, about 5% apart.

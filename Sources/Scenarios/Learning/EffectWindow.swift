@@ -9,8 +9,10 @@ import SaleData
 struct EffectWindow {
     /// Revenue in the window, and minutes since the send of each value.
     let y: [Double], since: [Double]
-    /// Values used before and from the send.
+    /// Values used before and from the send (rows: at least 30 and 20 when the series has them).
     let before: Int, after: Int
+    /// Minutes per value.
+    let step: Int
     let options: EffectLearningOptions
     /// The baseline's polynomial columns, on a time scaled to about -1...1.
     private let polynomial: [[Double]]
@@ -26,10 +28,11 @@ struct EffectWindow {
         guard let send = revenue.index(ofMinute: minute) else {
             throw EffectLearningError("the send minute lies outside the series")
         }
-        before = Swift.min(Swift.max(options.minutesBefore, 0) / revenue.step, send)
-        after = Swift.min(Swift.max(options.minutesAfter, 0) / revenue.step, revenue.count - send)
-        guard before >= 30 else { throw EffectLearningError("need 30 values before the send, got \(before)") }
-        guard after >= 20 else { throw EffectLearningError("need 20 values from the send on, got \(after)") }
+        step = revenue.step
+        before = Swift.min(Swift.max(options.minutesBefore / revenue.step, 30), send)
+        after = Swift.min(Swift.max(options.minutesAfter / revenue.step, 20), revenue.count - send)
+        guard before >= 30 else { throw EffectLearningError("need 30 rows before the send, got \(Self.rows(before, revenue.step))") }
+        guard after >= 20 else { throw EffectLearningError("need 20 rows from the send on, got \(Self.rows(after, revenue.step))") }
         let values = Array(revenue.values[(send - before)..<(send + after)])
         guard values.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
             throw EffectLearningError("revenue around the send must be finite and not negative")
@@ -46,6 +49,11 @@ struct EffectWindow {
         let degree = Swift.max(0, Swift.min(options.baselineDegree, 4))
         let shape = try Self.referenceShape(options.reference, at: (0..<values.count).map { revenue.minute(at: first + $0) })
         polynomial = (0...degree).map { power in zip(since, shape).map { pow($0 / scale, Double(power)) * $1 } }
+    }
+
+    /// `count` rows, with their minutes when a row is more than one minute (`12 (180 minutes of 15-minute rows)`).
+    private static func rows(_ count: Int, _ step: Int) -> String {
+        step > 1 ? "\(count) (\(count * step) minutes of \(step)-minute rows)" : "\(count)"
     }
 
     /// The fixed part of the fits with these weights.

@@ -13,20 +13,29 @@ enum GroupsChartKind: LuaChartKind {
         Small multiples: one panel per group, all on one time axis, each with its own value axis. Of a grouped \
         read (orders.read{by=...}, or {groups = {{name=, revenue=Series}, ...}}): each group's revenue per step \
         (option step=60 minutes); of a grouped forecast (forecast.run on a grouped read): the reconciled total \
-        and then each group, drawn as chart.forecast draws one.
+        and then each group, drawn as chart.forecast draws one. Beyond show=11 groups (at most 60), the largest \
+        (by revenue; of a forecast, by expected total) get a panel and one more sums the others (a forecast's \
+        others are not drawn), as the subtitle says; pick="first" keeps the first in the table's order instead \
+        (a list ordered by forecast.warning's verdicts: the most behind).
         """
 
     static func chart(_ data: ChartData, _ settings: ChartSettings) throws(LuaError) -> any RenderableChart {
         let input = try GroupedChartInput(data)
+        let selection = settings.groupSelection(.panels)
         let drawing: ChartDrawing
         switch input {
-        case .forecasts(let entries, let train):
-            drawing = try data.building { () throws(ChartError) in try ChartDrawing.groupForecasts(entries, train: train) }
+        case .forecasts(let total, let groups, let train):
+            drawing = try data.building { () throws(ChartError) in
+                try ChartDrawing.groupForecasts(total: total, groups: groups, train: train, selection: selection)
+            }
         case .revenue(let groups):
             let step = settings.stepOption ?? 60
-            drawing = try data.building { () throws(ChartError) in try ChartDrawing.groupRevenue(groups, step: step) }
+            drawing = try data.building { () throws(ChartError) in
+                try ChartDrawing.groupRevenue(groups, step: step, selection: selection)
+            }
         }
         settings.adopt(drawing.drawn)
+        settings.adopt(note: drawing.note, after: settings.options.yLabel ?? (drawing.chart as? Chart)?.yTitle ?? "")
         return drawing.chart
     }
 }
@@ -38,7 +47,9 @@ enum StackedChartKind: LuaChartKind {
     static let summary = """
         The groups' revenue per step (option step=60 minutes) stacked, each group a coloured layer in the \
         group order (the first at the bottom), the total as the top edge: of a grouped read (orders.read{by=...}, \
-        or {groups = {{name=, revenue=Series}, ...}}).
+        or {groups = {{name=, revenue=Series}, ...}}). Beyond show=7 groups (one palette colour each; at most 60), \
+        the largest by revenue (pick="first": the first in the table's order) and the others summed on top in grey, \
+        as the subtitle says.
         """
 
     static func chart(_ data: ChartData, _ settings: ChartSettings) throws(LuaError) -> any RenderableChart {
@@ -46,8 +57,10 @@ enum StackedChartKind: LuaChartKind {
             throw data.error("groups", "a grouped read's groups expected (each {name=, revenue=Series}), got Forecasts")
         }
         let step = settings.stepOption ?? 60
-        let drawing = try data.building { () throws(ChartError) in try ChartDrawing.stacked(groups, step: step) }
+        let selection = settings.groupSelection(.layers)
+        let drawing = try data.building { () throws(ChartError) in try ChartDrawing.stacked(groups, step: step, selection: selection) }
         settings.adopt(drawing.drawn)
+        settings.adopt(note: drawing.note)
         return drawing.chart
     }
 }
@@ -56,7 +69,8 @@ enum StackedChartKind: LuaChartKind {
 /// (the reconciled total first) with the revenue each was made from.
 enum GroupedChartInput {
     case revenue([(name: String, revenue: Series)])
-    case forecasts([(name: String, forecast: Forecasting.Forecast, revenue: Series)], train: Int)
+    case forecasts(total: (forecast: Forecasting.Forecast, revenue: Series)?,
+                   groups: [(name: String, forecast: Forecasting.Forecast, revenue: Series)], train: Int)
 
     /// Reads the `groups` of the data table: tables `{name=, revenue=}` or Forecasts (then with `total`).
     init(_ data: ChartData) throws(LuaError) {
@@ -73,8 +87,7 @@ enum GroupedChartInput {
         let isForecast = call.optionalObject(-1, as: ForecastObject.self) != nil
         call.pop()  // pop the first group
         if isForecast {
-            let (entries, train) = try Self.forecasts(data, list: list, count: count)
-            self = .forecasts(entries, train: train)
+            self = try Self.forecasts(data, list: list)
         } else {
             self = .revenue(try Self.revenues(data, list: list, count: count))
         }
@@ -107,14 +120,14 @@ enum GroupedChartInput {
 
     /// The total (when the table has one) and each group's Forecast, named by the key that holds it too,
     /// and the training minutes they were made with.
-    private static func forecasts(_ data: ChartData, list: Int32, count: Int) throws(LuaError)
-        -> ([(name: String, forecast: Forecasting.Forecast, revenue: Series)], train: Int) {
+    private static func forecasts(_ data: ChartData, list: Int32) throws(LuaError) -> GroupedChartInput {
         guard let groups = data.call.namedForecasts(list) else {
             throw data.error("groups", "Forecasts expected (forecast.run on a grouped read)")
         }
         let total = total(data)
-        let entries = (total.map { [("total", $0)] } ?? []) + groups.map { ($0.name, $0.object) }
-        return (entries.map { ($0.0, $0.1.forecast, $0.1.revenue) }, entries.map(\.1.train).max() ?? 0)
+        let train = ((total.map { [$0] } ?? []) + groups.map(\.object)).map(\.train).max() ?? 0
+        return .forecasts(total: total.map { ($0.forecast, $0.revenue) },
+                          groups: groups.map { ($0.name, $0.object.forecast, $0.object.revenue) }, train: train)
     }
 
     /// The table's `total` Forecast, if any.
