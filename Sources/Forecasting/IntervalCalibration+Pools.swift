@@ -62,17 +62,19 @@ extension IntervalCalibration {
 
         /// The indices of `values` in the order of a stable sort by value (equal values keep their
         /// order), several times faster than comparing: a least-significant-digit radix sort, 11
-        /// bits a pass, on the top 33 bits of keys that order as the values do (finite values; -0 is
-        /// taken as 0: sign, exponent and the mantissa's first 20 bits), then each run of keys alike
-        /// in those bits (equal values, or values within a millionth of each other: few) put in
-        /// order by the whole key. The keys move with their indices, and one pass counts every digit.
+        /// bits a pass, of 8-byte entries (the top 32 bits of a key that orders as the values do,
+        /// above the index: finite values; -0 is taken as 0: sign, exponent and the mantissa's
+        /// first 20 bits), then each run of entries alike in those bits (equal values, or values
+        /// within a millionth of each other: few) put in order by the whole key. One pass counts
+        /// every digit.
         static func stableOrder(_ values: [Double]) -> [Int] {
             let count = values.count
-            typealias Entry = (key: UInt64, index: Int)
-            var entries = [Entry](unsafeUninitializedCapacity: count) { buffer, filled in
+            guard count <= Int(UInt32.max) else {  // indices past 32 bits: compare
+                return values.indices.sorted { (key(values[$0]), $0) < (key(values[$1]), $1) }
+            }
+            var entries = [UInt64](unsafeUninitializedCapacity: count) { entries, filled in
                 for (index, value) in values.enumerated() {
-                    let bits = (value + 0).bitPattern  // -0 + 0 is 0
-                    (buffer.baseAddress! + index).initialize(to: (bits >> 63 == 1 ? ~bits : bits | 1 << 63, index))
+                    (entries.baseAddress! + index).initialize(to: (key(value) >> 32) << 32 | UInt64(index))
                 }
                 filled = count
             }
@@ -80,7 +82,7 @@ extension IntervalCalibration {
             counts.withUnsafeMutableBufferPointer { counts in
                 entries.withUnsafeBufferPointer { entries in
                     for entry in entries {
-                        for pass in 0..<digitPasses { counts[pass << digitBits | digit(entry.key, pass)] += 1 }
+                        for pass in 0..<digitPasses { counts[pass << digitBits | digit(entry, pass)] += 1 }
                     }
                 }
             }
@@ -98,7 +100,7 @@ extension IntervalCalibration {
                     entries.withUnsafeBufferPointer { from in
                         next.withUnsafeMutableBufferPointer { to in
                             for entry in from {
-                                let slot = pass << digitBits | digit(entry.key, pass)
+                                let slot = pass << digitBits | digit(entry, pass)
                                 to[counts[slot]] = entry
                                 counts[slot] += 1
                             }
@@ -107,34 +109,53 @@ extension IntervalCalibration {
                 }
                 swap(&entries, &next)
             }
-            var first = 0
-            entries.withUnsafeMutableBufferPointer { entries in
-                while first < count {
-                    var end = first + 1, inOrder = true
-                    while end < count, entries[end].key >> lowBits == entries[first].key >> lowBits {
-                        inOrder = inOrder && entries[end].key >= entries[end - 1].key
-                        end += 1
+            values.withUnsafeBufferPointer { values in
+                entries.withUnsafeMutableBufferPointer { entries in
+                    /// The whole key of an entry's value.
+                    func fullKey(_ entry: UInt64) -> UInt64 { key(values[Int(truncatingIfNeeded: entry & indexMask)]) }
+                    var first = 0
+                    while first < count {
+                        var end = first + 1, inOrder = true
+                        if end < count, entries[end] >> 32 == entries[first] >> 32 {
+                            var previous = fullKey(entries[first])
+                            while end < count, entries[end] >> 32 == entries[first] >> 32 {
+                                let key = fullKey(entries[end])
+                                inOrder = inOrder && key >= previous
+                                previous = key
+                                end += 1
+                            }
+                        }
+                        if !inOrder {
+                            entries[first..<end].sort { (fullKey($0), $0 & indexMask) < (fullKey($1), $1 & indexMask) }
+                        }
+                        first = end
                     }
-                    if !inOrder { entries[first..<end].sort { ($0.key, $0.index) < ($1.key, $1.index) } }
-                    first = end
                 }
             }
             return Array(unsafeUninitializedCapacity: count) { order, filled in
-                for (position, entry) in entries.enumerated() { (order.baseAddress! + position).initialize(to: entry.index) }
+                for (position, entry) in entries.enumerated() {
+                    (order.baseAddress! + position).initialize(to: Int(truncatingIfNeeded: entry & indexMask))
+                }
                 filled = count
             }
         }
 
+        /// A key that orders as the values do (finite values; -0 is taken as 0).
+        @inline(__always) private static func key(_ value: Double) -> UInt64 {
+            let bits = (value + 0).bitPattern  // -0 + 0 is 0
+            return bits >> 63 == 1 ? ~bits : bits | 1 << 63
+        }
+
+        /// The index bits of an entry of `stableOrder`.
+        private static let indexMask: UInt64 = 1 << 32 - 1
         /// Bits of a key sorted on in one pass of `stableOrder`.
         private static let digitBits = 11
-        /// Passes of `stableOrder`'s radix sort.
+        /// Passes of `stableOrder`'s radix sort (over an entry's top 32 bits; the last pass has 10).
         private static let digitPasses = 3
-        /// The low bits of a key the radix sort leaves to the runs' sort.
-        private static let lowBits = UInt64(64 - digitPasses * digitBits)
 
-        /// The digit of `key` sorted on in pass `pass` (the lowest of the top bits first).
-        @inline(__always) private static func digit(_ key: UInt64, _ pass: Int) -> Int {
-            Int(truncatingIfNeeded: key >> (lowBits + UInt64(pass * digitBits))) & (1 << digitBits - 1)
+        /// The digit of `entry` sorted on in pass `pass` (the lowest of the key's bits first).
+        @inline(__always) private static func digit(_ entry: UInt64, _ pass: Int) -> Int {
+            Int(truncatingIfNeeded: entry >> UInt64(32 + pass * digitBits)) & (1 << digitBits - 1)
         }
 
         /// How many residuals `horizons` hold.

@@ -46,14 +46,22 @@ public enum NumberFormat {
     private static let powersOfTen: [Double] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
 
     /// Appends the decimal digits of `value` (not negative) to `bytes`.
+    /// (The digits are counted first and written in place from the last: reversing them as a
+    /// slice of `bytes` would copy it.)
     public static func appendDigits(_ value: Int64, to bytes: inout [UInt8]) {
-        let start = bytes.count
-        var rest = value
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+        var digits = 1, rest = value / 10
+        while rest > 0 {
+            digits += 1
             rest /= 10
+        }
+        for _ in 0..<digits { bytes.append(UInt8(ascii: "0")) }
+        var index = bytes.count - 1
+        rest = value
+        repeat {
+            bytes[index] += UInt8(rest % 10)
+            rest /= 10
+            index -= 1
         } while rest > 0
-        bytes[start...].reverse()
     }
 
     /// `fixed` with trailing zeros and a bare point removed: 2.50 → `2.5`, 3.0 → `3`.
