@@ -48,12 +48,12 @@ extension IntervalCalibration {
             return (my - b * mx, b)
         }
 
-        /// The quantiles at horizon `h`, times the small-sample `factor`, holding 0 (the forecast).
-        func at(_ h: Int, factor: Double) -> (Double, Double) {
+        /// The lower and upper quantiles at horizon `h`, holding 0 (the forecast).
+        func at(_ h: Int) -> (Double, Double) {
             let x = Self.regressor(h)
             let shift = lastingBias ? 0 : middle.a + middle.b * x
             let lower = low.a + low.b * x - shift, upper = high.a + high.b * x - shift
-            return (min(lower, 0) * factor, max(upper, 0) * factor)
+            return (min(lower, 0), max(upper, 0))
         }
     }
 
