@@ -38,9 +38,10 @@ struct ShapeFit {
     /// Per feature: the median log ratio of the newest blocks, its standard error, the ratios'
     /// spread within the newest and within the older blocks of the oldest newest block's day (root
     /// mean square of the two; an earlier day's ratios are its own day over the day before it, and
-    /// their spread across the two days would count that day's move as wobble) and whether at
-    /// least 3 older blocks lie beside the newest, when every one of the newest earned something on
-    /// both sides.
+    /// their spread across the two days would count that day's move as wobble; all the older
+    /// blocks while fewer than 3 lie on that day: two hours are no measure of a wobble) and whether
+    /// at least 3 older blocks lie beside the newest, when every one of the newest earned something
+    /// on both sides.
     private let recentCentres: [(median: Double, standardError: Double, withinSpread: Double, bothSides: Bool)?]
 
     /// Fits `features` features on `blocks` (newest first); the newest `recentBlocks` of them are
@@ -69,8 +70,9 @@ struct ShapeFit {
             guard recentBlocks > 0, recent.count == recentBlocks, recent.allSatisfy({ $0.target > 0 && $0.features[index] > 0 }) else { return nil }
             let centre = Self.centre(recent.map { log($0.target / $0.features[index]) })
             let older = blocks.dropFirst(recentBlocks).filter { $0.target > 0 && $0.features[index] > 0 }
-            let sameDay = older.filter { $0.day == recent.last?.day }.map { log($0.target / $0.features[index]) }
-            let olderSpread = sameDay.count >= 3 ? Self.centre(sameDay).spread : centre.spread
+            let sameDay = older.filter { $0.day == recent.last?.day }
+            let measured = (sameDay.count >= 3 ? sameDay : older).map { log($0.target / $0.features[index]) }
+            let olderSpread = measured.count >= 3 ? Self.centre(measured).spread : centre.spread
             return (centre.median, centre.standardError, ((centre.spread * centre.spread + olderSpread * olderSpread) / 2).squareRoot(), older.count >= 3)
         }
         let inverse = spreads.map { 1 / ($0 * $0) }
