@@ -40,6 +40,11 @@ local function pairs_of(text)
   for key, value in text:gmatch("([^,=]+)=([^,]+)") do result[key] = tonumber(value) or value end
   return result
 end
+-- The first `most` names of a list, and how many more: "US, BR" or "s11, s23, s29 and 397 more".
+local function some(names, most)
+  local shown = table.concat(names, ", ", 1, math.min(#names, most))
+  return #names > most and (shown .. " and " .. (#names - most) .. " more") or shown
+end
 local rates = pairs_of(o.rates)
 if rates and o.reporting ~= "" then rates[o.reporting] = rates[o.reporting] or 1 end
 
@@ -86,8 +91,7 @@ if given(o.by) then
   end
   table.sort(rest, function(a, b) return a.total > b.total or (a.total == b.total and a.name < b.name) end)
   table.move(rest, 1, #rest, #first + 1, first)
-  local behind = status.behind and #status.behind > 0 and ("behind first: " .. table.concat(status.behind, ", ", 1, math.min(#status.behind, 5))
-    .. (#status.behind > 5 and (" and " .. (#status.behind - 5) .. " more") or "")) or "none behind"
+  local behind = status.behind and #status.behind > 0 and ("behind first: " .. some(status.behind, 5)) or "none behind"
   save("groups.svg", chart.groups({groups = first}, {step = 15, title = "Revenue per 15 minutes by " .. o.by,
     subtitle = behind, currency = o.currency, pick = "first"}), "Each group's revenue per 15 minutes, those behind their forecast first")
   save("stacked.svg", chart.stacked(grouped, {step = 15, title = "Revenue per 15 minutes by " .. o.by .. ", stacked",
@@ -149,7 +153,7 @@ write("status.csv", table.concat(rows, "\n") .. "\n")
 local alert = status.alert ~= "ok"
 local verdict = alert and ("Alert: " .. status.alert_text) or "No alert: the sale is on course."
 if status.behind and #status.behind > 0 then
-  verdict = "Behind their forecast: " .. table.concat(status.behind, ", ") .. ". " .. verdict
+  verdict = "Behind their forecast: " .. some(status.behind, 10) .. ". " .. verdict
 end
 local tables = kept and {"forecast.csv", "status.csv"} or {"status.csv"}
 local index = {"# Sale report", "", "```", tostring(status), "```", "", alert and ("**" .. verdict .. "**") or verdict, ""}

@@ -57,6 +57,11 @@ struct FlashCast: ParsableCommand {
         if LuaCommandLine.applies(to: Array(arguments.dropFirst()), subcommands: subcommands) {
             Glibc.exit(runLua(arguments))
         }
+        if arguments.count > 2, arguments[1] == "help", !arguments[2].hasPrefix("-"), !subcommands.union(["help"]).contains(arguments[2]) {
+            // ArgumentParser's help would print the overview with status 0 for a mistyped command
+            StandardError.write("Error: unknown command '\(arguments[2])' ('flashcast help' lists the commands)\n")
+            Glibc.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

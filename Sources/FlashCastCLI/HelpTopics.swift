@@ -11,6 +11,12 @@ struct HelpTopics: ParsableCommand {
     @Argument(help: ArgumentHelp("A library or function, e.g. 'orders' or 'orders.read'.", valueName: "topic"))
     var topic: String?
 
+    func validate() throws {
+        if let topic, !FlashLua.hasHelp(topic) {
+            throw ValidationError("no help for '\(topic)' ('flashcast lua-help' lists the libraries)")
+        }
+    }
+
     func run() throws {
         let state = try FlashLua.makeState()
         let call = LuaCall(state.pointer)

@@ -99,7 +99,8 @@ struct ScriptJob {
     private func describe(_ error: LuaScriptError, stop: Stop?) -> String {
         if error.kind == .memory, let memoryLimit {
             let detail = error.message == "not enough memory" ? "" : " (\(error.message))"
-            return "flashcast: \(script): memory limit of \(memoryLimit / 1_048_576) MiB exceeded\(detail)"
+            let limit = memoryLimit % 1_048_576 == 0 ? "\(memoryLimit / 1_048_576) MiB" : LuaCall.describeBytes(Double(memoryLimit))
+            return "flashcast: \(script): memory limit of \(limit) exceeded\(detail)"
         }
         if let stop { return "flashcast: \(stop.message)" }
         return "flashcast: " + error.description

@@ -62,6 +62,7 @@ struct Simulate: ParsableCommand {
     var marketCampaign: [MarketCampaignArgument] = []
 
     func validate() throws {
+        try CommandOutputs.check([("-o", output)], inputs: [])
         if markets, !market.isEmpty { throw ValidationError("--markets and --market do not go together") }
         if markets || !market.isEmpty, orders > MarketSimulation.maximumOrders {
             throw ValidationError("--orders must be at most 5e7 with markets (their orders are merged in memory)")

@@ -21,6 +21,9 @@ public enum FlashLua {
     /// The list of libraries with one line each, as `help()` prints it.
     public static var overview: String { Help.overview(libraries) }
 
+    /// Whether `help(topic)` documents `topic` (a library, a function such as `orders.read`, or a class).
+    public static func hasHelp(_ topic: String) -> Bool { (try? Help.topic(topic, in: libraries)) != nil }
+
     /// Makes `help()` list the globals a session set up (`sale`, `refresh()`...) with one line each,
     /// under `heading`, after the libraries.
     public static func describeSession(_ heading: String, _ globals: [(name: String, summary: String)], in state: LuaState) {

@@ -1,10 +1,14 @@
 extension IntervalCalibration {
     /// The bands of `levels` twice from one set of back-tests: scored against the sale as it came
-    /// (`ordinary`, the forecast's own band) and against the sale with its one-off bursts taken
-    /// out (`burstFree`). The ordinary band keeps room for a campaign nobody announced, as the
+    /// (`ordinary`, the forecast's own band) and for a sale whose campaigns are all stated
+    /// (`burstFree`). The ordinary band keeps room above for a campaign nobody announced, as the
     /// back-tests' stretches held the sale's earlier campaigns; a what-if scenario that states its
     /// campaign carries that campaign by its effect's own spread, so it starts from `burstFree`
-    /// (else the campaign would count twice).
+    /// (else the campaign would count twice). A campaign only adds revenue, so only the room above
+    /// goes: `burstFree`'s upper bounds come from the back-tests scored against the sale with its
+    /// one-off bursts taken out (never above the ordinary ones), its lower bounds are the ordinary ones (scored so, the back-tests
+    /// made just after a burst look too high and would move the lower bound down, as if stating a
+    /// campaign made the worst case worse).
     func bandsWithBurstFree(mean: [Double], levels: [Double])
         -> (ordinary: [(lower: [Double], upper: [Double])], burstFree: [(lower: [Double], upper: [Double])])
     {
@@ -14,7 +18,9 @@ extension IntervalCalibration {
             return (ordinary, ordinary)
         }
         let residuals = backTestResiduals(horizon: mean.count, against: [input.revenue, burstFree])
-        return (bands(mean: mean, levels: levels, residuals: residuals[0]), bands(mean: mean, levels: levels, residuals: residuals[1]))
+        let ordinary = bands(mean: mean, levels: levels, residuals: residuals[0])
+        let cleaned = bands(mean: mean, levels: levels, residuals: residuals[1])
+        return (ordinary, zip(ordinary, cleaned).map { (lower: $0.lower, upper: zip($0.upper, $1.upper).map(Swift.min)) })
     }
 
     /// The revenue up to the cutoff with each one-off burst (a quarter hour that earned far more

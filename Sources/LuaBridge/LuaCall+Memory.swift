@@ -41,7 +41,7 @@ extension LuaCall {
     }
 
     /// `305.2 GiB`, `12.0 MiB`, `100 bytes`.
-    static func describeBytes(_ bytes: Double) -> String {
+    public static func describeBytes(_ bytes: Double) -> String {
         let units = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
         guard bytes >= 1024 else { return "\(Int(bytes)) bytes" }
         var value = bytes / 1024, unit = 0

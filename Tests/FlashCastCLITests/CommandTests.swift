@@ -63,8 +63,15 @@ import TestSupport
         #expect(result.output.contains("FlashCast libraries"))
         let reference = try runFlashcast(["lua-help"])
         #expect(reference.output.contains("help(\"orders.read\")"))
+        // a topic nobody documents is a usage error, not a Lua traceback
         let unknown = try runFlashcast(["lua-help", "nosuch"])
-        #expect(unknown.status == 1)
-        #expect(unknown.error.contains("bad argument #1 to 'help' (no help for 'nosuch')"))
+        #expect(unknown.status == 2)
+        #expect(unknown.error.hasPrefix("Error: no help for 'nosuch' ('flashcast lua-help' lists the libraries)\nUsage: flashcast lua-help"))
+        #expect(try runFlashcast(["lua-help", "Series"]).output.hasPrefix("Series: "))
+        // a mistyped command once printed the overview with status 0
+        let mistyped = try runFlashcast(["help", "forcast"])
+        #expect(mistyped.status == 2 && mistyped.output.isEmpty)
+        #expect(mistyped.error == "Error: unknown command 'forcast' ('flashcast help' lists the commands)\n")
+        #expect(try runFlashcast(["help", "forecast"]).output.hasPrefix("OVERVIEW: Forecast cumulative revenue"))
     }
 }

@@ -159,6 +159,10 @@ struct ForecastCommandTests {
         let before = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "2021-05-21T08:00", "--end", "2021-05-21T07:00", "-o", "x.csv"])
         #expect(before.status == 2)
         #expect(before.error.hasPrefix("Error: --end 2021-05-21T07:00 is not after the cutoff (2021-05-21T08:00)\n"))
+        // a far end once said '--horizon must be at most 1051200, got 40570080', naming an option nobody gave
+        let far = try run(["forecast", "minutes.csv", "--tz", "+08:00", "--cutoff", "2021-05-21T08:00", "--end", "2099-01-01T00:00", "-o", "x.csv"])
+        #expect(far.status == 2)
+        #expect(far.error.hasPrefix("Error: --end 2099-01-01T00:00 is more than 1051200 minutes (two years) after the cutoff (2021-05-21T08:00)\n"))
     }
 
     @Test func plannedEventsAreForecastAsForecastRunTakesThem() throws {

@@ -49,6 +49,18 @@ import TestSupport
         #expect(try names() == ["sale.csv"])
     }
 
+    /// `-o ''` once read the input and failed writing (exit 1, "cannot write ''").
+    @Test func anEmptyOutputNameIsAUsageError() throws {
+        for (arguments, label) in [(["aggregate", "sale.csv", "-o", ""], "-o"), (["aggregate", "sale.csv", "-o", "x.csv", "--svg", ""], "--svg"),
+                                   (["simulate", "--minutes", "10", "-o", ""], "-o"), (["forecast", "sale.csv", "--cutoff", "0", "-o", ""], "-o"),
+                                   (["run", "--summary", "", "none.lua"], "--summary")] {
+            let result = try run(arguments)
+            #expect(result.status == 2)
+            #expect(result.error.hasPrefix("Error: \(label) must name a file ('-' for standard output)\n"), "\(arguments): \(result.error)")
+        }
+        #expect(try names() == ["sale.csv"])
+    }
+
     @Test func aFailingSecondOutputLeavesTheFirstUnwritten() throws {
         try "old".write(toFile: path("minutes.csv"), atomically: true, encoding: .utf8)
         let result = try run(["aggregate", "sale.csv", "-o", "minutes.csv", "--svg", "missing/chart.svg"])

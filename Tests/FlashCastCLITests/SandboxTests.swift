@@ -27,6 +27,9 @@ import TestSupport
         let result = try run(["run", "--sandbox", "--memory", "32M", name])
         #expect(result.status == 1)
         #expect(result.error.contains("flashcast: bomb.lua: memory limit of 32 MiB exceeded"))
+        // a cap under a MiB once read "memory limit of 0 MiB"
+        let tiny = try run(["run", "--sandbox", "--memory", "1k", try script("tiny.lua", "local t = {}")])
+        #expect(tiny.status == 1 && tiny.error.contains("flashcast: tiny.lua: memory limit of 1.0 KiB exceeded"), "\(tiny.error)")
     }
 
     @Test func memoryBombsInSwiftLibrariesStopBeforeAllocating() throws {

@@ -9,7 +9,8 @@ import SaleData
                             SaleSimulation.Campaign(minute: 2700, lift: 1.5, halfLife: 45)]
 
     /// After two campaigns sent unannounced, the ordinary band keeps room above for another; the
-    /// burst-free one keeps less, at every level.
+    /// burst-free one keeps less, at every level, and the same room below (a stated campaign only
+    /// adds revenue: stating it must not make the worst case worse).
     @Test func campaignsInTheBackTestsWidenOnlyTheOrdinaryBand() throws {
         let revenue = SimulatedSales.revenue(seed: 31, orders: 60_000, campaigns: Self.campaigns)
         var options = ForecastOptions(cutoff: 3600, train: 1000, horizon: 500)
@@ -22,6 +23,8 @@ import SaleData
             let above = { (band: ForecastBand) in (band.upper.values[499] - forecast.observedTotal) / toCome }
             #expect(above(burstFree) < above(ordinary) - 0.005, "level \(ordinary.level): \(above(burstFree)) against \(above(ordinary))")
             #expect(zip(burstFree.lower.values, forecast.mean.values).allSatisfy { $0 <= $1 })
+            #expect(burstFree.lower == ordinary.lower)
+            #expect(zip(burstFree.upper.values, ordinary.upper.values).allSatisfy { $0 <= $1 + 1e-9 })
             #expect(zip(burstFree.upper.values, forecast.mean.values).allSatisfy { $0 >= $1 })
         }
     }

@@ -73,6 +73,17 @@ import Testing
             4 rows, 4 columns (first 2 shown)
             """)
     }
+
+    /// A quoted field with a line break (a CRLF export) once broke the printed table across lines.
+    @Test func controlCharactersInFieldsPrintAsEscapes() throws {
+        let table = try RowTable.parse(csv: Array("id,note\r\n1,\"two\r\nlines\"\r\n2,\"tab\there\u{1B}\"\r\n".utf8))
+        #expect(table.description == #"""
+            id  note
+             1  two\r\nlines
+             2  tab\there\27
+            2 rows, 2 columns
+            """#)
+    }
 }
 
 @Suite struct RowTableGroupingTests {

@@ -32,11 +32,16 @@ struct EventArguments: ParsableArguments {
 
     /// Checks the values; `hasHistory` tells whether --history was given.
     func validate(hasHistory: Bool) throws {
-        if let lift, !(lift >= 0 && lift.isFinite) { throw ValidationError("--lift must be 0 or more (0.5 is +50%)") }
+        if let lift, !(lift >= 0 && lift <= CampaignEffect.largestLift) {
+            throw ValidationError("--lift must be 0 to \(Int(CampaignEffect.largestLift)) (0.5 is +50%)")
+        }
         for (name, value) in [("--half-life", halfLife), ("--rise", rise)] {
             if let value, !(value >= 0 && value.isFinite) || (name == "--half-life" && value == 0) {
                 throw ValidationError("\(name) must be a positive number of minutes")
             }
+        }
+        if let halfLife, halfLife > CampaignEffect.longestHalfLife {
+            throw ValidationError("--half-life must be at most \(Int(CampaignEffect.longestHalfLife)) minutes (a week)")
         }
         if historyEmail != nil, !hasHistory { throw ValidationError("--history-email needs --history (the earlier sale)") }
         if historyEmail != nil, learnEmail != nil { throw ValidationError("give --history-email or --learn-email, not both") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Forecasting
 import SaleData
 import Scenarios
 
@@ -17,6 +18,10 @@ struct SaleEndArgument: ParsableArguments {
         let cutoffMinute = revenue.minute(at: cutoff), minute = end.minute(after: cutoffMinute, zone: revenue.zone)
         guard minute >= revenue.minute(at: cutoff + 1) else {
             throw ValidationError("--end \(end.text(zone: revenue.zone)) is not after the cutoff (\(revenue.zone.label(minute: cutoffMinute)))")
+        }
+        guard minute - cutoffMinute <= ForecastOptions.maximumHorizon else {
+            throw ValidationError("--end \(end.text(zone: revenue.zone)) is more than \(ForecastOptions.maximumHorizon) minutes (two years) "
+                + "after the cutoff (\(revenue.zone.label(minute: cutoffMinute)))")
         }
         return minute
     }

@@ -15,7 +15,7 @@ struct DiscountArgument: ExpressibleByArgument {
     init?(argument: String) {
         guard let colon = argument.lastIndex(of: ":"),
               let from = EventTime(text: String(argument[..<colon])),
-              let lift = Double(argument[argument.index(after: colon)...]), lift.isFinite, lift > -1 else { return nil }
+              let lift = Double(argument[argument.index(after: colon)...]), lift > -1, lift <= CampaignEffect.largestLift else { return nil }
         self.from = from
         self.text = String(argument[..<colon])
         self.lift = lift

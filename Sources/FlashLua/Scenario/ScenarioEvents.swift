@@ -18,12 +18,17 @@ enum ScenarioEvents {
     static func campaignEffect(_ options: LuaOptions, _ call: LuaCall) throws(LuaError) -> CampaignEffect {
         var effect = try learnedFrom(options, call)?.campaign(at: 0) ?? .typical(at: 0)
         if let lift = try options.number("lift") {
-            guard lift.isFinite, lift >= 0 else { throw options.error("lift", "must be 0 or more (0.5 is +50%), got \(lift)") }
+            guard lift >= 0, lift <= CampaignEffect.largestLift else {
+                throw options.error("lift", "must be 0 to \(Int(CampaignEffect.largestLift)) (0.5 is +50%), got \(lift)")
+            }
             effect.lift = lift
             effect.spread.logLift = 0
         }
         if options.has("half_life") {
             effect.halfLife = try positive(options, "half_life", effect.halfLife)
+            guard effect.halfLife <= CampaignEffect.longestHalfLife else {
+                throw options.error("half_life", "must be at most \(Int(CampaignEffect.longestHalfLife)) minutes (a week), got \(effect.halfLife)")
+            }
             effect.spread.logHalfLife = 0
         }
         if let rise = try options.number("rise") {
@@ -89,7 +94,9 @@ enum ScenarioEvents {
         let from = try options.requiredEventTime("from", call: call)
         let lift: Double
         if let given = try options.number("lift") {
-            guard given.isFinite, given > -1 else { throw options.error("lift", "must be above -1 (0.15 is +15%), got \(given)") }
+            guard given > -1, given <= CampaignEffect.largestLift else {
+                throw options.error("lift", "must be above -1 and at most \(Int(CampaignEffect.largestLift)) (0.15 is +15%), got \(given)")
+            }
             lift = given
         } else if let depth = try options.number("depth") {
             guard depth > 0, depth < 1 else { throw options.error("depth", "must be between 0 and 1 (0.1 is 10% off), got \(depth)") }

@@ -17,6 +17,9 @@ public struct StackedChart: RenderableChart {
         self.yTitle = yTitle ?? (step == 1 ? "revenue per minute" : step == 60 ? "revenue per hour" : "revenue per \(step) minutes")
     }
 
+    /// The others' layer: a mid grey that reads as "the rest" on either theme without outweighing the groups.
+    static let othersGrey = Paint.fixed("#a0a0a0")
+
     public func composed(for options: ChartOptions) throws(ChartError) -> Chart {
         let layers = groups + (others.map { [$0] } ?? [])
         guard let first = layers.first else { throw ChartError("stacked chart has no groups") }
@@ -31,7 +34,7 @@ public struct StackedChart: RenderableChart {
             let above = zip(below, group.values).map { $0 + ($1.isNaN ? 0 : $1) }
             chart.add(.band(lower: TimedSeries(name: group.name, startMinute: first.startMinute, stepMinutes: first.stepMinutes, values: below),
                             upper: TimedSeries(name: group.name, startMinute: first.startMinute, stepMinutes: first.stepMinutes, values: above),
-                            label: group.name, paint: index < groups.count ? .palette(index) : .muted, opacity: 0.7))
+                            label: group.name, paint: index < groups.count ? .palette(index) : Self.othersGrey, opacity: 0.7))
             below = above
         }
         chart.add(.line(TimedSeries(name: "total", startMinute: first.startMinute, stepMinutes: first.stepMinutes, values: below),

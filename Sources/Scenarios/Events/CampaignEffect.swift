@@ -21,6 +21,12 @@ public struct CampaignEffect: Sendable, Equatable {
     /// How uncertain the lift and half-life are (a learned or assumed effect); widens the scenario's band.
     public var spread: EffectSpread
 
+    /// The largest lift an event takes (+10,000%: a hundred times the baseline at the peak); a
+    /// larger one is a typo, and would make totals and bands overflow.
+    public static let largestLift = 100.0
+    /// The longest half-life a campaign takes, in minutes (a week).
+    public static let longestHalfLife = 10_080.0
+
     /// A campaign; by default it peaks 5 minutes after the send and halves every 30 minutes.
     public init(minute: Int, lift: Double, riseMinutes: Double = 5, halfLife: Double = 30, spread: EffectSpread = .exact) {
         self.minute = minute
