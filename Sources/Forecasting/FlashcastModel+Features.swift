@@ -158,9 +158,18 @@ extension FlashcastModel {
     func timeOfDay(origin: Int, horizon: Int) -> [Double] {
         let first = max(0, origin - input.train + 1)
         var sums = Array(repeating: 0.0, count: 24), counts = Array(repeating: 0.0, count: 24)
-        for row in first...origin {
-            sums[input.minuteOfDay[row] / 60] += input.revenue[row]
-            counts[input.minuteOfDay[row] / 60] += 1
+        input.minuteOfDay.withUnsafeBufferPointer { minuteOfDay in  // rows up to the cutoff: inside both
+            input.revenue.withUnsafeBufferPointer { revenue in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        for row in first...origin {
+                            let hour = minuteOfDay[row] / 60
+                            sums[hour] += revenue[row]
+                            counts[hour] += 1
+                        }
+                    }
+                }
+            }
         }
         let hourly = (0..<24).map { counts[$0] > 0 ? sums[$0] / counts[$0] : -1 }
         let mean = own.total(first, origin) / Double(origin - first + 1)
@@ -191,11 +200,18 @@ extension FlashcastModel {
     /// The shop's opening hours seen from `origin`: per local hour, whether anything was sold in
     /// it over the last week up to `origin` (every hour when nothing was sold at all).
     func openHours(origin: Int) -> [Bool] {
-        var open = Array(repeating: false, count: 24)
-        for row in max(0, origin + 1 - Self.recentDays * input.season)...origin where input.revenue[row] > 0 {
-            open[input.minuteOfDay[row] / 60] = true
+        var open = Array(repeating: false, count: 24), opened = 0
+        input.minuteOfDay.withUnsafeBufferPointer { minuteOfDay in  // rows up to the cutoff: inside both
+            input.revenue.withUnsafeBufferPointer { revenue in
+                for row in stride(from: origin, through: max(0, origin + 1 - Self.recentDays * input.season), by: -1)
+                where revenue[row] > 0 && !open[minuteOfDay[row] / 60] {
+                    open[minuteOfDay[row] / 60] = true
+                    opened += 1
+                    if opened == open.count { break }  // every hour open: no row can change it
+                }
+            }
         }
-        return open.contains(true) ? open : Array(repeating: true, count: 24)
+        return opened > 0 ? open : Array(repeating: true, count: 24)
     }
 
     /// The recent days' mean total over rows `first...last` (nil when no open day lies before them).
