@@ -55,3 +55,21 @@ import Testing
         #expect(abs(madeGain - carriedGain) < 1e-6)
     }
 }
+
+/// An end before the sale's first order is refused by the refresh, not shown as "minute 200 of 1".
+@Suite struct LiveSaleEndTests {
+    @TemporaryFolder("flashcast-live-end") var folder
+
+    @Test func anEndBeforeTheFirstOrderIsRefused() throws {
+        let path = folder.appendingPathComponent("live.csv").path
+        try "order_id,order_time,customer,amount\n1,2021-05-20T10:00:30,c1,10.00\n2,2021-05-20T10:01:10,c2,5.00\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        var options = LiveSaleOptions(source: .export(path: path, reading: OrdersReadOptions()))
+        options.plan.end = 10 * 60 - 1 + 27_024_480  // 2021-05-20T09:59 UTC in epoch minutes
+        let sale = try LiveSale.open(options)
+        let error = #expect(throws: LiveSaleEndError.self) { try sale.refresh() }
+        #expect(error?.description == "the sale's end 2021-05-20T09:59 is before its first order at 2021-05-20T10:00")
+        options.plan.end = 10 * 60 + 27_024_480
+        #expect(try LiveSale.open(options).refresh().minutes == 1)
+    }
+}

@@ -102,6 +102,9 @@ public final class LiveSale: Sendable {
             state.status = status
             return status
         }
+        if let end = plan.end, end < table.start {
+            throw LiveSaleEndError(end: table.zone.label(minute: end), firstOrder: table.zone.label(minute: table.start))
+        }
         let previous = state.observed
         let latest = Observed(table, now: plan.now)
         state.observed = latest
