@@ -28,7 +28,7 @@ extension OrderGroup {
             let name = row.group ?? OrderGrouping.none
             if rowsByGroup[name] == nil, rowsByGroup.count == grouping.maxGroups {
                 throw OrderSourceError("group '\(name)' is one more than the \(grouping.maxGroups) groups allowed by"
-                    + " '\(column)' in table '\(query.table)': raise the limit (max_groups) or group by a coarser column")
+                    + " '\(column)' in table '\(query.table)': raise the limit (max_groups; --max-groups on the command line) or group by a coarser column")
             }
             rowsByGroup[name, default: []].append(row)
         }

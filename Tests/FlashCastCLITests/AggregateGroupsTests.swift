@@ -65,7 +65,7 @@ import Testing
             + " customer, amount, country)\n")
         let tooMany = try run(["aggregate", "orders.csv", "--by", "customer", "--max-groups", "5", "-o", "out.csv"])
         #expect(tooMany.status == 1)
-        #expect(tooMany.error.hasSuffix("is one more than the 5 groups allowed by 'customer': raise the limit (max_groups)"
+        #expect(tooMany.error.hasSuffix("is one more than the 5 groups allowed by 'customer': raise the limit (max_groups; --max-groups on the command line)"
             + " or group by a coarser key\n"))
         let hostile = try run(["aggregate", "--db", "sqlite:orders.db", "--table", "sales", "--by", "market; DROP TABLE sales",
                                "--map", "time=created_at,amount=total", "-o", "out.csv"])

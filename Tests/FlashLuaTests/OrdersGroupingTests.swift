@@ -83,7 +83,7 @@ import TestSupport
             """)
         #expect(failures == ["nil", "sale.csv:1:1: no column 'region' to group by (columns: order_id, order_time, customer, amount, country, channel)",
                              "nil", "sale.csv:4:1: group 'c' is one more than the 2 groups allowed by 'customer':"
-                                 + " raise the limit (max_groups) or group by a coarser key"])
+                                 + " raise the limit (max_groups; --max-groups on the command line) or group by a coarser key"])
     }
 
     @Test func hostileByValuesNeverCrashTheHost() throws {

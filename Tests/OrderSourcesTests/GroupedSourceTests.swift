@@ -67,7 +67,7 @@ enum GroupedSales {
             _ = try source.groupedTables(query, grouping: grouping)
         } catch {
             #expect(error.message.hasSuffix("is one more than the 10 groups allowed by 'customer' in table 'orders':"
-                + " raise the limit (max_groups) or group by a coarser column"))
+                + " raise the limit (max_groups; --max-groups on the command line) or group by a coarser column"))
         }
         #expect(throws: OrderSourceError("no column 'country' (group) in table 'orders' (columns: order_id, created_at,"
             + " customer, total, status)")) {

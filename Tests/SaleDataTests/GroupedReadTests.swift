@@ -90,7 +90,7 @@ func readGroups(_ text: String, _ grouping: OrderGrouping,
         grouping.maxGroups = 2
         #expect(throws: OrdersError(file: "orders.csv", line: 6, column: 1,
                                     reason: "group '(none)' is one more than the 2 groups allowed by 'country':"
-                                        + " raise the limit (max_groups) or group by a coarser key")) {
+                                        + " raise the limit (max_groups; --max-groups on the command line) or group by a coarser key")) {
             try readGroups(Self.orders, grouping) { $0.lenient = true }
         }
         grouping.maxGroups = 10

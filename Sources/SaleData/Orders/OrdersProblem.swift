@@ -64,7 +64,7 @@ enum OrdersProblem: Error, Equatable {
                 + " set the option dates to 'dmy' or 'mdy'"
         case .tooManyGroups(let value, let limit, let by):
             return "group '\(value)' is one more than the \(limit) groups allowed by \(by):"
-                + " raise the limit (max_groups) or group by a coarser key"
+                + " raise the limit (max_groups; --max-groups on the command line) or group by a coarser key"
         }
     }
 }
