@@ -70,6 +70,8 @@ import TestSupport
              "bad argument #2 to 'read' (option 'zones' zone of 'DE' must be a time zone such as 'Europe/Berlin')"),
             ("{by = function(row) return {} end}",
              "bad argument #2 to 'read' (option 'by': the function returned a table at sale.csv:2 (string, number or nil expected))"),
+            ("{by = function(row) return 0/0 end}",
+             "bad argument #2 to 'read' (option 'by': the function returned nan at sale.csv:2 (a group needs a name: a string, a number or nil))"),
         ]
         for (options, message) in cases {
             #expect(luaError(state, "orders.read('\(path)', \(options))") == "test:1: " + message)

@@ -53,6 +53,9 @@ enum OrdersGrouping {
             defer { call.pop() }  // pop the result
             switch call.type(at: -1) {
             case .nil: return nil
+            case .number where try call.number(-1).isNaN:
+                throw LuaError.argument(position: position, message: "option 'by': the function returned nan at "
+                    + "\(row.file):\(row.line) (a group needs a name: a string, a number or nil)")
             case .string, .number: return try call.string(-1)
             default:
                 throw LuaError.argument(position: position, message: "option 'by': the function returned a "
