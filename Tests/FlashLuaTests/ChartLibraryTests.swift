@@ -33,6 +33,14 @@ import TestSupport
         #expect(lua == ["Chart(line, 800x450)", swift.text])
     }
 
+    @Test func aListOfNumberListsDrawsOneLineEach() throws {
+        let lua = try Self.run("""
+            local named = chart.lines({{name = "series 1", values = {1, 2, 3}}, {name = "series 2", values = {2, 4, 1}}})
+            return chart.lines({{1, 2, 3}, {2, 4, 1}}):svg(), named:svg()
+            """)
+        #expect(lua.count == 2 && lua[0] == lua[1] && lua[0].contains("series 2"))
+    }
+
     @Test func forecastFromAPlainTableMatchesTheSwiftModule() throws {
         let lua = try Self.run("""
             local fc = {actual = {}, mean = {}, lower = {}, upper = {}, level = 0.9}
@@ -254,6 +262,7 @@ import TestSupport
         ("chart.loss({train = {1, 0}}, {log = true})", "bad argument #2 to 'loss' (option 'log' needs positive loss values)"),
         ("chart.lines(42)", "bad argument #1 to 'lines' (table or Series expected, got number)"),
         ("chart.lines({{name = 'a', values = {1, 'x'}}})", "bad argument #1 to 'lines' (field '[1].values': number expected at index 2, got string)"),
+        ("chart.lines({{1, 2}, {1, 'x'}})", "bad argument #1 to 'lines' (field '[2]': number expected at index 2, got string)"),
         ("chart.forecast({actual = {1}, mean = 3})", "bad argument #1 to 'forecast' (field 'mean': table expected, got number)"),
         ("chart.forecast({actual = {1}})", "bad argument #1 to 'forecast' (field 'mean': table expected, got nil)"),
         ("chart.forecast({actual = {1, 2}, mean = {3}, lower = {1, 2}, upper = {4, 5}})",

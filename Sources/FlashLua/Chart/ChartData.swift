@@ -190,6 +190,17 @@ struct ChartData {
         return results
     }
 
+    /// The numbers of this table itself, a plain list, with errors naming its place in the argument
+    /// (`field '[2]': number expected at index 2, got string`).
+    func sequenceNumbers() throws(LuaError) -> [Double] {
+        do throws(LuaError) {
+            return try call.numbers(index)
+        } catch {
+            guard case .argument(_, let message) = error, !path.isEmpty else { throw error }
+            throw .argument(position: position, message: "field '\(path.dropLast())': \(message)")
+        }
+    }
+
     /// Whether this table is a plain sequence of numbers (its first element is a number).
     var isNumberSequence: Bool {
         guard call.type(at: index) == .table else { return false }
