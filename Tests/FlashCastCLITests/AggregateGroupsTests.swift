@@ -103,6 +103,31 @@ import Testing
         #expect(csv.first { $0.hasPrefix("DE,") }?.hasPrefix("DE,2021-11-12T20:00,2021-11-12T20:01,1,") == true)
     }
 
+    @Test func groupNamesWithLineBreaksStayOnOneLineOfTheTables() throws {
+        var csv = "order_id,order_time,customer,amount,country\n"
+        for minute in 0..<1600 {
+            for (k, market) in ["\"A\nB\"", "\"C,D\""].enumerated() {
+                csv += "\(2 * minute + k),2021-05-20T\(String(format: "%02d:%02d", minute / 60 % 24, minute % 60)):00,"
+                    + "c\(minute),\(10 + (minute * 7 + k * 3) % 40).00,\(market)\n"
+            }
+        }
+        let input = folder.appendingPathComponent("lines.csv").path
+        try csv.write(toFile: input, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("f.csv").path
+        let forecast = try runFlashcast(["forecast", input, "--by", "country", "--cutoff", "1199", "--horizon", "200",
+                                         "--origins", "1", "-o", output], in: folder)
+        #expect(forecast.status == 0, "\(forecast.error)")
+        let lines = forecast.output.split(separator: "\n")
+        let header = try #require(lines.first { $0.hasPrefix("group ") })
+        let rows = lines.filter { $0.hasPrefix("A\\nB ") || $0.hasPrefix("C,D ") }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.count == header.count }, "\(forecast.output)")
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("\"A\nB\",2021-05-20T19:59,"))
+        let backtest = try runFlashcast(["backtest", input, "--by", "country", "--train", "600", "--horizon", "200",
+                                         "--step", "400", "-o", output], in: folder)
+        #expect(backtest.status == 0, "\(backtest.error)")
+        #expect(backtest.output.split(separator: "\n").contains { $0.hasPrefix("A\\nB ") })
+    }
+
     @Test func forecastByCountryRunsToTheSaleEndAndWarnsPastIt() throws {
         let output = folder.appendingPathComponent("end.csv").path
         let base = ["forecast", "examples/data/markets_sale.csv", "--by", "country", "--cutoff", "2021-11-12T20:00", "--origins", "1",

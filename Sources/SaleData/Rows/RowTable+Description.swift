@@ -33,7 +33,7 @@ extension RowTable: CustomStringConvertible {
 
     /// `text` on one line: control characters (a quoted field's line break, a tab) written as Lua
     /// escapes (`\n`, `\r`, `\t`, `\27`), so they cannot break the table's rows and columns.
-    static func printable(_ text: String) -> String {
+    public static func printable(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
         var shown = ""
         for scalar in text.unicodeScalars {
