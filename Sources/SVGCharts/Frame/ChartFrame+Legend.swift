@@ -39,7 +39,7 @@ extension ChartFrame {
                 "stroke": color, "stroke-width": 3.5,
             ])
         case .area, .span:
-            let opacity = entry.swatch == .span ? ChartFrame.spanOpacity : options.theme.bandOpacity
+            let opacity = entry.swatch == .span ? ChartFrame.spanOpacity : entry.opacity ?? options.theme.bandOpacity
             svg.element("rect", [
                 "x": .number(x), "y": .number(centerY - m.font * 0.45), "width": .number(sw),
                 "height": .number(m.font * 0.9), "fill": color, "fill-opacity": .fraction(opacity),

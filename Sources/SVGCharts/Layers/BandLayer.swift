@@ -28,7 +28,7 @@ struct BandLayer: LayerContent {
     }
 
     func legendEntry(_ ink: Ink) -> LegendEntry? {
-        label.isEmpty ? nil : LegendEntry(label: label, color: ink.color, swatch: .area)
+        label.isEmpty ? nil : LegendEntry(label: label, color: ink.color, swatch: .area, opacity: opacity)
     }
 
     func draw(_ svg: inout SVGWriter, on frame: ChartFrame, ink: Ink) {

@@ -13,4 +13,6 @@ struct LegendEntry {
     let label: String
     let color: String
     let swatch: Swatch
+    /// An area swatch's fill opacity when its layer sets its own (else the theme's band opacity).
+    var opacity: Double? = nil
 }
