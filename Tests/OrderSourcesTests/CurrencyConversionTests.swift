@@ -42,6 +42,20 @@ enum CurrencySales {
                         currency: try CurrencyConversion(column: "cur", rates: rates))
     }
 
+    /// Checks that `source` groups `table`, converted, exactly as the CSV reader groups `sale`, and that
+    /// rates without BRL are refused naming it; returns the total it read.
+    @discardableResult
+    static func expectTheCSVReadersGroups(_ source: some OrderSource, _ table: String, _ sale: SaleSimulation) throws -> MinuteTable {
+        let (total, groups) = try source.groupedTables(try query(table, zone: sale.zone), grouping: OrderGrouping(.column("status")))
+        let expected = try csvGroups(sale)
+        #expect(total == expected.total.table)
+        #expect(groups == expected.groups)
+        #expect(throws: unknownBRL(table)) {
+            try source.groupedTables(try query(table, zone: sale.zone, rates: withoutBRL), grouping: OrderGrouping(.column("status")))
+        }
+        return total
+    }
+
     /// The error of a query whose rates lack BRL.
     static let withoutBRL = CurrencyRates(reporting: "USD", rates: ["EUR": 1.08, "JPY": 0.0067])
     static func unknownBRL(_ table: String) -> OrderSourceError {
@@ -70,16 +84,8 @@ enum CurrencySales {
         let database = try SQLiteDatabase(path: path, mode: .readWrite)
         try database.execute(GroupedSales.marketSQL(nulls: true).replacingOccurrences(of: "%@", with: "orders"))
         for statement in CurrencySales.codeSQL("orders", nulls: true) { try database.execute(statement) }
-        let (total, groups) = try SQLiteSource(path: path).groupedTables(try CurrencySales.query("orders", zone: sale.zone),
-                                                                         grouping: OrderGrouping(.column("status")))
-        let expected = try CurrencySales.csvGroups(sale)
-        #expect(total == expected.total.table)
-        #expect(groups == expected.groups)
+        let total = try CurrencySales.expectTheCSVReadersGroups(try SQLiteSource(path: path), "orders", sale)
         #expect(total.totalCents != (try SimulatedSales.csvTable(sale)).totalCents)
-        #expect(throws: CurrencySales.unknownBRL("orders")) {
-            try SQLiteSource(path: path).groupedTables(try CurrencySales.query("orders", zone: sale.zone, rates: CurrencySales.withoutBRL),
-                                                       grouping: OrderGrouping(.column("status")))
-        }
     }
 
     @Test(PostgresTestServer.enabled, arguments: ["timestamp with time zone", "bigint"])
@@ -92,15 +98,7 @@ enum CurrencySales {
         try PostgresTestServer.load(sale, into: table, timeType: timeType, source: source)
         _ = try source.run(GroupedSales.marketSQL(nulls: false).replacingOccurrences(of: "%@", with: table), [])
         for statement in CurrencySales.codeSQL(table, nulls: true) { _ = try source.run(statement, []) }
-        let (total, groups) = try source.groupedTables(try CurrencySales.query(table, zone: sale.zone),
-                                                       grouping: OrderGrouping(.column("status")))
-        let expected = try CurrencySales.csvGroups(sale)
-        #expect(total == expected.total.table)
-        #expect(groups == expected.groups)
-        #expect(throws: CurrencySales.unknownBRL(table)) {
-            try source.groupedTables(try CurrencySales.query(table, zone: sale.zone, rates: CurrencySales.withoutBRL),
-                                     grouping: OrderGrouping(.column("status")))
-        }
+        try CurrencySales.expectTheCSVReadersGroups(source, table, sale)
     }
 
     @Test(ClickHouseTestServer.enabled, arguments: ["Decimal(12, 2)", "Float64"])
@@ -114,14 +112,6 @@ enum CurrencySales {
         }
         let codes = (0..<6).map { SQLValue.text(CurrencySales.code($0, nulls: false) ?? "").clickHouseLiteral }
         _ = try source.run("ALTER TABLE \(table) ADD COLUMN cur String ALIAS [\(codes.joined(separator: ", "))][order_id % 6 + 1]")
-        let (total, groups) = try source.groupedTables(try CurrencySales.query(table, zone: sale.zone),
-                                                       grouping: OrderGrouping(.column("status")))
-        let expected = try CurrencySales.csvGroups(sale)
-        #expect(total == expected.total.table)
-        #expect(groups == expected.groups)
-        #expect(throws: CurrencySales.unknownBRL(table)) {
-            try source.groupedTables(try CurrencySales.query(table, zone: sale.zone, rates: CurrencySales.withoutBRL),
-                                     grouping: OrderGrouping(.column("status")))
-        }
+        try CurrencySales.expectTheCSVReadersGroups(source, table, sale)
     }
 }
