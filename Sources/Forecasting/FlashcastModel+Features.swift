@@ -71,7 +71,7 @@ extension FlashcastModel {
             }
             guard totals.allSatisfy({ $0 != nil }), !closedDay(first, origin: origin), !closedDay(last, origin: origin) else { return nil }
             return ShapeFit.Block(target: own.total(first, last), features: totals.map { $0 ?? 0 },
-                                  day: first - input.minuteOfDay[first] / max(input.step, 1))
+                                  day: localDayFirst(first))
         }
     }
 
@@ -110,13 +110,16 @@ extension FlashcastModel {
                            then: earlier.total(thenFirst, thenFirst + width), thenNoise: earlier.noiseVariance(thenFirst, thenFirst + width))
     }
 
+    /// The first row of `row`'s local calendar day (before the first row when that day began earlier).
+    func localDayFirst(_ row: Int) -> Int { row - input.minuteOfDay[row] / max(input.step, 1) }
+
     /// The first row of the window of the season change at `row`: `seasonRadius` rows either side
     /// of it, moved to lie within `row`'s local day. Days differ as wholes: late on the Thursday
     /// before Black Friday, a window reaching past midnight would count Friday's midnight surge as
     /// Thursday evening's change.
     func dayWindowFirst(_ row: Int) -> Int {
         guard row < input.minuteOfDay.count else { return row - seasonRadius }
-        let dayFirst = row - input.minuteOfDay[row] / max(input.step, 1), dayLast = dayFirst + rows(1440) - 1
+        let dayFirst = localDayFirst(row), dayLast = dayFirst + rows(1440) - 1
         return max(dayFirst, min(row - seasonRadius, dayLast - 2 * seasonRadius))
     }
 
@@ -251,7 +254,7 @@ extension FlashcastModel {
     /// Whether `row` lies in a local calendar day observed whole by `origin` on which nothing was sold.
     func closedDay(_ row: Int, origin: Int) -> Bool {
         guard row >= 0, row <= origin else { return false }
-        let first = row - input.minuteOfDay[row] / max(input.step, 1), last = first + input.season - 1
+        let first = localDayFirst(row), last = first + input.season - 1
         return first >= 0 && last <= origin && own.total(first, last) <= 0
     }
 }

@@ -59,7 +59,10 @@ struct FlashcastModel: ForecastMethod {
     var seasonRadius: Int { rows(Self.seasonMinutes) }
 
     /// Rows in `minutes` (at least one).
-    func rows(_ minutes: Int) -> Int { max(1, minutes / max(input.step, 1)) }
+    func rows(_ minutes: Int) -> Int { Self.rows(minutes, step: input.step) }
+
+    /// Rows of `step` minutes in `minutes` (at least one).
+    static func rows(_ minutes: Int, step: Int) -> Int { max(1, minutes / max(step, 1)) }
 
     /// An hour of rows.
     static func minimumTraining(window: Int, step: Int) -> Int { (60 + step - 1) / step }
@@ -68,7 +71,7 @@ struct FlashcastModel: ForecastMethod {
         self.input = input
         own = RunningTotals(input.revenue)
         earlier = input.history.map { RunningTotals($0) }
-        let rows = min(input.train, input.cutoff + 1), blockRows = max(1, Self.blockMinutes / max(input.step, 1))
+        let rows = min(input.train, input.cutoff + 1), blockRows = Self.rows(Self.blockMinutes, step: input.step)
         earlyLevels = (input.history?.count ?? 0) < rows && rows >= blockRows
             ? SmoothedLevel.levels(input.revenue[..<rows], start: blockRows, from: blockRows - 1) : []
     }
