@@ -213,19 +213,23 @@ extension IntervalCalibration {
         /// The one-off bursts in `revenue` (its rows over `cleaned`'s, rows of `step` minutes):
         /// each run of rows above the cleaned ones (runs less than `burstGapMinutes` apart are one),
         /// as its extra revenue over the cleaned revenue's mean on its rows: rows of the sale's
-        /// revenue at the time.
+        /// revenue at the time. A run that starts within the sale's first `burstGapMinutes` is its
+        /// opening surge, which comes once: no burst.
         static func bursts(revenue: [Double], cleaned: [Double], step: Int) -> [Double] {
             let gap = max(1, burstGapMinutes / max(step, 1))
-            var result: [Double] = [], extra = 0.0, base = 0.0, rows = 0, lastAbove = -gap - 1
+            var result: [Double] = [], extra = 0.0, base = 0.0, rows = 0, first = 0, lastAbove = -gap - 1
             func close() {
-                if rows > 0, base > 0 { result.append(extra / (base / Double(rows))) }
+                if rows > 0, base > 0, first >= gap { result.append(extra / (base / Double(rows))) }
                 extra = 0
                 base = 0
                 rows = 0
             }
             let noise = 1e-9 * max(revenue.reduce(0, +), 1)  // rounding of the cleaned running totals
             for row in revenue.indices where revenue[row] - cleaned[row] > noise {
-                if row - lastAbove > gap { close() }
+                if row - lastAbove > gap {
+                    close()
+                    first = row
+                }
                 extra += revenue[row] - cleaned[row]
                 base += cleaned[row]
                 rows += 1
