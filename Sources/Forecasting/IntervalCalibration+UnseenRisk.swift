@@ -8,18 +8,20 @@ extension IntervalCalibration {
     /// Room in a band for two risks that back-tests inside this sale cannot show, added to the
     /// back-tests' quantiles at each horizon.
     ///
-    /// - A special day ahead. Where the forecast reaches a day that is not yet seen (or barely:
-    ///   under `settleMinutes` of it) and either that day or the day its level is carried from was
-    ///   special, this year's lift is uncertain in proportion to the lift itself: the day's level
-    ///   may differ from what the forecast says by a log standard deviation of `dayLiftUncertainty`
-    ///   times the root sum of squares of the two days' log levels over the sale's typical day
-    ///   (the earlier sale's days; without one, this sale's days so far, and for a day not yet seen
-    ///   the typical size of those days' differences). Both ways, on that day's share of the forecast.
-    /// - Bursts nobody announced. Where this sale has shown one-off bursts (`BurstCleaning`'s, a
-    ///   campaign the model did not forecast), another may come at the rate they came: the upper
-    ///   bound lies at least as far above the forecast as the bursts' Poisson upper quantile count
-    ///   over the horizon, times the typical burst's gain (in minutes of the sale's revenue at the
-    ///   time), would put it. Upwards only: a burst only adds revenue.
+    /// - A special day ahead. Where the forecast reaches a day whose level it has not seen (after
+    ///   the cutoff's day, or the cutoff's own in the share of its first `settleMinutes` not yet
+    ///   seen), this year's lift is uncertain in proportion to the lift itself: the day's level may
+    ///   differ from the forecast's by a log standard deviation of `dayLiftUncertainty` times the
+    ///   root sum of squares of that day's and its reference day's (the one the forecast's level
+    ///   comes from) log offsets from the ordinary day, counted only where a day is not alike to it
+    ///   (`specialOffset`). Offsets are the earlier sale's days'; without one, this sale's days so
+    ///   far, and a day not yet seen counts as special as those days were (root mean square). Both
+    ///   ways, in quadrature with the back-tests' quantiles, on that day's share of the forecast.
+    /// - Bursts nobody announced. Where this sale has shown one-off bursts (`BurstCleaning`'s: a
+    ///   campaign the model did not forecast), more may come at the rate they came: the upper
+    ///   quantile is at least as far above the forecast as the bursts' upper-tail count over the
+    ///   horizon (`burstCount`) times the typical burst's gain (in minutes of the sale's revenue at
+    ///   the time) would put it. Upwards only: a burst only adds revenue.
     struct UnseenRisk {
         /// The log standard deviation of this year's lift of a special day per unit of its log lift.
         static let dayLiftUncertainty = 0.5
@@ -200,11 +202,10 @@ extension IntervalCalibration {
         static func burstSpreads(_ input: ForecastInput, cleaned: [Double], mean: [Double], total: Double, drift: Double, tail: Double) -> [Double] {
             let found = Self.bursts(revenue: input.revenue, cleaned: cleaned, step: input.step)
             guard !found.isEmpty else { return [] }
-            let rate = Double(found.count) / Double(input.revenue.count)  // per row
             let typical = ShapeFit.median(found)  // rows of the sale's revenue at the time
             return mean.indices.map { index in
                 let h = index + 1, gain = max(mean[index] - total, 0)
-                let count = poissonQuantile(rate * Double(h), tail: tail)
+                let count = burstCount(seen: found.count, over: input.revenue.count, within: h, tail: tail)
                 let floor = IntervalCalibration.floor(drift: drift, h: h)
                 return log(1 + count * typical * gain / Double(h) / (gain + floor))
             }
@@ -239,19 +240,22 @@ extension IntervalCalibration {
             return result
         }
 
-        /// How many bursts the upper `tail` of the outcome holds when their count over the horizon
-        /// is Poisson of mean `mean`: the `k`-th burst is in once the chance of `k` or more exceeds
-        /// `tail`, taken in linearly until it is twice `tail` (the exact quantile would take it in
-        /// whole at once, and the bound would jump by a burst within a minute).
-        static func poissonQuantile(_ mean: Double, tail: Double) -> Double {
-            guard mean > 0, tail > 0 else { return 0 }
-            var count = 0.0, k = 0, term = exp(-mean), atLeast = 1.0
+        /// How many bursts the upper `tail` of the outcome holds when `seen` came over `span` rows
+        /// and the next `rows` rows are forecast: their count is negative binomial (a Poisson count
+        /// whose rate is known only from those bursts, with a flat prior); the `k`-th burst is in
+        /// once the chance of `k` or more exceeds `tail`, taken in linearly until it is twice
+        /// `tail` (the exact quantile would take it in whole at once, and the bound would jump by a
+        /// burst within a minute).
+        static func burstCount(seen: Int, over span: Int, within rows: Int, tail: Double) -> Double {
+            guard seen > 0, span > 0, rows > 0, tail > 0 else { return 0 }
+            let shape = Double(seen + 1), stay = Double(span) / Double(span + rows)
+            var count = 0.0, k = 0, term = pow(stay, shape), atLeast = 1.0
             while k < 1000 {
                 atLeast -= term  // now the chance of more than k, i.e. of k + 1 or more
                 guard atLeast > tail else { break }
                 count += min((atLeast - tail) / tail, 1)
+                term *= (Double(k) + shape) / Double(k + 1) * (1 - stay)
                 k += 1
-                term *= mean / Double(k)
             }
             return count
         }

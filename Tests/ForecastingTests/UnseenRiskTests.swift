@@ -121,16 +121,22 @@ import SaleData
     }
 
     /// The count of bursts the upper tail holds: none while the chance of one is under the tail,
-    /// a whole one once it is twice the tail (and the chance of two is under it), continuous between.
+    /// a whole one once it is twice the tail (and the chance of two is under it), growing
+    /// continuously with the horizon; none before any burst was seen.
     @Test func theBurstCountGrowsSmoothlyWithTheirChance() {
         typealias Risk = IntervalCalibration.UnseenRisk
-        let tail = 0.1
-        #expect(Risk.poissonQuantile(-log(1 - tail) * 0.99, tail: tail) == 0)
-        #expect(abs(Risk.poissonQuantile(-log(1 - 2 * tail), tail: tail) - 1) < 1e-9)
+        let tail = 0.1, span = 3000
+        // one burst seen over `span` rows: no burst within `rows` while (span / (span + rows))^2 > 1 - tail
+        let onset = Int(Double(span) / (1 - tail).squareRoot()) - span
+        #expect(Risk.burstCount(seen: 1, over: span, within: onset - 1, tail: tail) == 0)
+        #expect(Risk.burstCount(seen: 1, over: span, within: onset + 20, tail: tail) > 0)
+        let whole = Int(Double(span) / (1 - 2 * tail).squareRoot()) - span
+        #expect(abs(Risk.burstCount(seen: 1, over: span, within: whole, tail: tail) - 1) < 0.01)
+        #expect(Risk.burstCount(seen: 0, over: span, within: 5000, tail: tail) == 0)
         var previous = 0.0
-        for step in 1...400 {
-            let count = Risk.poissonQuantile(Double(step) * 0.005, tail: tail)
-            #expect(count >= previous && count - previous < 0.05, "mean \(Double(step) * 0.005)")
+        for rows in 1...5000 {
+            let count = Risk.burstCount(seen: 2, over: span, within: rows, tail: tail)
+            #expect(count >= previous && count - previous < 0.01, "rows \(rows)")
             previous = count
         }
     }
