@@ -198,29 +198,36 @@ extension IntervalCalibration {
         }
 
         /// Per horizon: the log spread above the forecast that bursts at the rate this sale showed
-        /// them need at tail `tail` (empty when it showed none).
+        /// them need at tail `tail` (empty when it showed none). A burst's gain comes in over its
+        /// length, so the count each horizon holds is the mean of the counts over the typical
+        /// burst's length before it: the bound rises as a burst's revenue would.
         static func burstSpreads(_ input: ForecastInput, cleaned: [Double], mean: [Double], total: Double, drift: Double, tail: Double) -> [Double] {
             let found = Self.bursts(revenue: input.revenue, cleaned: cleaned, step: input.step)
             guard !found.isEmpty else { return [] }
-            let typical = ShapeFit.median(found)  // rows of the sale's revenue at the time
-            return mean.indices.map { index in
+            let typical = ShapeFit.median(found.map(\.gain))  // rows of the sale's revenue at the time
+            let length = max(Int(ShapeFit.median(found.map { Double($0.rows) })), 1)
+            var counts = [0.0], running = 0.0  // counts[h]: the count within h rows; their running sum
+            var spreads: [Double] = []
+            for index in mean.indices {
                 let h = index + 1, gain = max(mean[index] - total, 0)
-                let count = burstCount(seen: found.count, over: input.revenue.count, within: h, tail: tail)
+                counts.append(burstCount(seen: found.count, over: input.revenue.count, within: h, tail: tail))
+                running += counts[h] - (h > length ? counts[h - length] : 0)
                 let floor = IntervalCalibration.floor(drift: drift, h: h)
-                return log(1 + count * typical * gain / Double(h) / (gain + floor))
+                spreads.append(log(1 + running / Double(length) * typical * gain / Double(h) / (gain + floor)))
             }
+            return spreads
         }
 
         /// The one-off bursts in `revenue` (its rows over `cleaned`'s, rows of `step` minutes):
         /// each run of rows above the cleaned ones (runs less than `burstGapMinutes` apart are one),
-        /// as its extra revenue over the cleaned revenue's mean on its rows: rows of the sale's
-        /// revenue at the time. A run that starts within the sale's first `burstGapMinutes` is its
-        /// opening surge, which comes once: no burst.
-        static func bursts(revenue: [Double], cleaned: [Double], step: Int) -> [Double] {
+        /// with its extra revenue over the cleaned revenue's mean on its rows (`gain`: rows of the
+        /// sale's revenue at the time) and its length in rows. A run that starts within the sale's
+        /// first `burstGapMinutes` is its opening surge, which comes once: no burst.
+        static func bursts(revenue: [Double], cleaned: [Double], step: Int) -> [(gain: Double, rows: Int)] {
             let gap = max(1, burstGapMinutes / max(step, 1))
-            var result: [Double] = [], extra = 0.0, base = 0.0, rows = 0, first = 0, lastAbove = -gap - 1
+            var result: [(gain: Double, rows: Int)] = [], extra = 0.0, base = 0.0, rows = 0, first = 0, lastAbove = -gap - 1
             func close() {
-                if rows > 0, base > 0, first >= gap { result.append(extra / (base / Double(rows))) }
+                if rows > 0, base > 0, first >= gap { result.append((extra / (base / Double(rows)), lastAbove - first + 1)) }
                 extra = 0
                 base = 0
                 rows = 0
