@@ -35,6 +35,13 @@ public enum ResolvedPath {
         return nil
     }
 
+    /// Whether `path` names a pipe or socket (`/dev/stdin`, a shell's `<(...)`), which can be read once.
+    public static func isStream(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return info.st_mode & S_IFMT == S_IFIFO || info.st_mode & S_IFMT == S_IFSOCK
+    }
+
     /// `path` as messages show it: a zero byte (which would end the message in C) written `\0`.
     public static func printable(_ path: String) -> String {
         path.split(separator: "\0", omittingEmptySubsequences: false).joined(separator: "\\0")
