@@ -42,11 +42,6 @@ public enum ResolvedPath {
         return info.st_mode & S_IFMT == S_IFIFO || info.st_mode & S_IFMT == S_IFSOCK
     }
 
-    /// `path` as messages show it: a zero byte (which would end the message in C) written `\0`.
-    public static func printable(_ path: String) -> String {
-        path.split(separator: "\0", omittingEmptySubsequences: false).joined(separator: "\\0")
-    }
-
     /// `path` made absolute without looking at the file system.
     public static func absolute(_ path: String) -> String {
         guard !path.hasPrefix("/"), let cwd = getcwd(nil, 0) else { return path }

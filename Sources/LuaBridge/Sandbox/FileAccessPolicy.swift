@@ -23,7 +23,7 @@ public struct FileAccessPolicy: Sendable, Equatable {
             } else if ResolvedPath.isStream(path) {
                 streams.append(path)
             } else {
-                throw SandboxError("cannot read input '\(ResolvedPath.printable(path))'")
+                throw SandboxError("cannot read input '\(PrintableText.escaped(path))'")
             }
         }
         outputFolder = output
@@ -38,7 +38,7 @@ public struct FileAccessPolicy: Sendable, Equatable {
         guard let real = ResolvedPath.existing(path) ?? ResolvedPath.entry(path),
             readable.contains(where: { ResolvedPath.isInside(real, $0) })
         else {
-            throw SandboxError("reading '\(ResolvedPath.printable(path))' is not allowed in the sandbox (inputs are named with --input)")
+            throw SandboxError("reading '\(PrintableText.escaped(path))' is not allowed in the sandbox (inputs are named with --input)")
         }
         return real
     }
@@ -48,12 +48,12 @@ public struct FileAccessPolicy: Sendable, Equatable {
     /// creates or replaces, through symbolic links (dangling ones too).
     public func checkWrite(_ path: String) throws(SandboxError) -> String {
         guard let entry = ResolvedPath.entry(path), ResolvedPath.isInside(ResolvedPath.split(entry).folder, outputFolder) else {
-            throw SandboxError("writing '\(ResolvedPath.printable(path))' is not allowed in the sandbox (only inside '\(outputFolder)')")
+            throw SandboxError("writing '\(PrintableText.escaped(path))' is not allowed in the sandbox (only inside '\(outputFolder)')")
         }
         guard let target = ResolvedPath.writeTarget(entry),
             ResolvedPath.isInside(ResolvedPath.split(target).folder, outputFolder)
         else {
-            throw SandboxError("writing '\(ResolvedPath.printable(path))' is not allowed in the sandbox (it links outside '\(outputFolder)')")
+            throw SandboxError("writing '\(PrintableText.escaped(path))' is not allowed in the sandbox (it links outside '\(outputFolder)')")
         }
         return entry
     }
