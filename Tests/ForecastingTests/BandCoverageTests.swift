@@ -59,41 +59,4 @@ import SaleData
         #expect((26...38).contains(inside[0.8]!), "80% band held \(inside[0.8]!) of 40")
         #expect((12...28).contains(inside[0.5]!), "50% band held \(inside[0.5]!) of 40")
     }
-
-    /// `steadySale` with campaigns at random minutes (one in 600 minutes on average), each adding
-    /// 4 times the mean revenue at its minute, fading by half every 30 minutes (about 170 minutes'
-    /// revenue): a stretch's chance of holding one grows with its length, so the errors' upper
-    /// tail does too.
-    static func saleWithBursts(seed: UInt64, minutes: Int = 3600) -> Series {
-        var generator = SplitMix64(seed: seed)
-        let uniform = { Double(generator.next() >> 11) / Double(1 << 53) }
-        var values = (0..<minutes).map { _ in -mean * log(1 - uniform()) }
-        for start in values.indices where uniform() < 1.0 / 600 {
-            for minute in start..<minutes { values[minute] += 4 * mean * pow(0.5, Double(minute - start) / 30) }
-        }
-        return Series(start: 0, values: values)
-    }
-
-    @Test func bandsHoldTheirLevelAtShortAndLongHorizonsWhenBurstsComeNowAndThen() throws {
-        // 40 sales with bursts, naive drift over 500 minutes: the 50% band holds 12-28 of the
-        // values 30 minutes ahead (a burst seldom falls in 30 minutes: the band must not take the
-        // long horizons' burst-wide upper tail; one a + b / sqrt(h) curve over all horizons held
-        // 34) and of the end values, the 80% band 26-38 of both
-        let checks = [(level: 0.5, h: 30), (0.5, 500), (0.8, 30), (0.8, 500)]
-        var inside = checks.map { _ in 0 }
-        for seed in 0..<40 {
-            let sale = Self.saleWithBursts(seed: 300 + UInt64(seed))
-            var options = ForecastOptions(cutoff: 2999, train: 1000, horizon: 500, model: .drift)
-            options.levels = [0.5, 0.8]
-            let forecast = try Forecaster.forecast(revenue: sale, options: options)
-            for (index, (level, h)) in checks.enumerated() {
-                let band = try #require(forecast.band(level))
-                let value = forecast.actual.values[h - 1]
-                if band.lower.values[h - 1] <= value && value <= band.upper.values[h - 1] { inside[index] += 1 }
-            }
-        }
-        for ((level, h), count) in zip(checks, inside) {
-            #expect((level == 0.5 ? 12...28 : 26...38).contains(count), "\(level) band held \(count) of 40 at \(h) minutes")
-        }
-    }
 }
