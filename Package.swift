@@ -124,9 +124,9 @@ let networkTargets: [Target] = [
 // MARK: - Charts
 
 let chartTargets: [Target] = [
-    .target(name: "SVGCharts", dependencies: ["SafeOutput", "WallClock", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
+    .target(name: "SVGCharts", dependencies: ["Cancellation", "SafeOutput", "WallClock", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(
-        name: "SVGChartsTests", dependencies: ["SVGCharts", "WallClock", "TemporaryFolders"], exclude: ["Golden"],
+        name: "SVGChartsTests", dependencies: ["SVGCharts", "WallClock", "TemporaryFolders", "Cancellation"], exclude: ["Golden"],
         swiftSettings: strict),
 ]
 
