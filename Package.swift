@@ -140,7 +140,7 @@ let forecastTargets: [Target] = [
         exclude: ["README.md", "peers.py", "setup_peers.sh", "levels_speed.lua", "losses.py"], swiftSettings: strict),
     .executableTarget(
         name: "BenchManySeries", dependencies: ["SaleData", "NumberText", "SafeOutput"], path: "Benchmarks/BenchManySeries",
-        exclude: ["README.md", "statsforecast_skus.py"], swiftSettings: strict),
+        exclude: ["README.md", "statsforecast_skus.py", "live_replay.sh"], swiftSettings: strict),
 ]
 
 // MARK: - Scenarios
