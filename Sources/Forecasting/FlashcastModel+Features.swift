@@ -128,7 +128,8 @@ extension FlashcastModel {
     /// 6-hour windows as `seasonChange`, ending at `origin` at the latest). After a day unlike the
     /// day before (Black Friday at 3 times Thursday), the scale fitted on it (3) lifts Thursday's
     /// hours, not Friday's again: a reference row already at the new level is not lifted twice.
-    /// The scale is only ever reduced towards 1, never past it.
+    /// The scale is reduced towards 1, never past it, but for a reference day that rose beyond
+    /// the level reached without an earlier sale (see `surgeShown`).
     func lastSeasonScale(_ scale: Double, row: Int, origin: Int, past: BurstCleaning) -> Double {
         guard scale != 1 else { return scale }
         let reference = row - seasonBack(row, origin: origin)
@@ -137,8 +138,21 @@ extension FlashcastModel {
         guard first - back >= past.first else { return scale }
         let shown = Self.change(now: past.total(first, last), nowNoise: own.noiseVariance(first, last),
                                 then: past.total(first - back, last - back), thenNoise: own.noiseVariance(first - back, last - back))
+        if surgeShown(scale, shown: shown) { return scale / shown }
         return scale / (scale > 1 ? min(max(shown, 1), scale) : max(min(shown, 1), scale))
     }
+
+    /// Whether the day last season reads rose over its own day before by `shown`, beyond the level
+    /// this sale has reached (`scale`, above 1), with no earlier sale to say how that day ends:
+    /// it held a surge of its own (Black Friday's first hours at 6 times Thursday's while the day
+    /// settled at 3), and read as it stands it would forecast that surge again (the Saturday
+    /// after it, whose first hours earned half of Friday's level, at Friday's midnight rush:
+    /// +136% from Saturday 00:39). Such a day is read at the level reached, as its day before was
+    /// (`scale / shown`, below 1). An earlier sale's change between the two days already carries
+    /// the surge's end (last year's Saturday after its Black Friday). Only a rise: a day that fell
+    /// beyond the level reached fell from an opening day's surge, which does not come back (lifting
+    /// it again made sim-surge's median hre@200 5% -> 40% on the tuning seeds).
+    func surgeShown(_ scale: Double, shown: Double) -> Bool { earlier == nil && scale > 1 && shown > scale }
 
     /// The factor from a total `then` to a total `now`, given each one's noise variance: 1 when the
     /// change lies within `changeSigmas` standard deviations of the noise (or either total is

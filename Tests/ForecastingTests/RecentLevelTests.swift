@@ -108,6 +108,27 @@ import SaleData
         #expect(abs(forecast / friday - 1) < 0.1, "forecast \(forecast), Friday's same hours \(friday)")
     }
 
+    @Test func fridaysMidnightRushIsNotForecastAgainForSaturday() throws {
+        // Black Friday opens with a midnight rush (its first 5 hours at 6 times Thursday's, then 3
+        // times) and Saturday earns 1.5 times Thursday. From 20:39 on Friday, without an earlier
+        // sale, Saturday's first hours read Friday's: read as they stand they forecast the rush
+        // again (4 times what comes, 0.98 of Friday's); Friday read at the level it reached (3) is
+        // not (the 6-hour windows that measure Friday's rise over Thursday take in its rush's end)
+        let levels = [1.0, 1.0, 3.0, 1.5]
+        let revenue = Series(start: 0, values: (0..<4 * 1440).map { row in
+            let day = row / 1440, minute = row % 1440
+            return levels[day] * (day == 2 && minute < 300 ? 2 : 1) * (10 + 6 * sin(Double(minute) / 1440 * 2 * .pi)) * (1 + Self.jitter(row))
+        })
+        let cutoff = 2 * 1440 + 1239
+        let input = try Forecaster.prepare(revenue: revenue, options: ForecastOptions(cutoff: cutoff))
+        let rates = FlashcastModel(input: input).rates(origin: cutoff, horizon: 500)
+        let saturday = 3 * 1440 - cutoff - 1, hours = saturday..<saturday + 300
+        let forecast = hours.reduce(0) { $0 + rates[$1] }
+        let friday = revenue.values[(2 * 1440)..<(2 * 1440 + 300)].reduce(0, +)
+        let actual = revenue.values[(3 * 1440)..<(3 * 1440 + 300)].reduce(0, +)
+        #expect(forecast < 0.8 * friday, "forecast \(forecast), Friday's same hours \(friday), actual \(actual)")
+    }
+
     @Test func besideAnEarlierSaleWhoseBigDayDidNotComeBackTheForecastFollowsToday() throws {
         // last year's Friday earned twice its Thursday, this year's Friday is an ordinary day: from
         // 10:00 on Friday, last season (Thursday) times last year's change (2) would forecast twice
