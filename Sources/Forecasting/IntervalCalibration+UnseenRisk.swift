@@ -41,14 +41,38 @@ extension IntervalCalibration {
         /// Per horizon: the log spread above the forecast that unannounced bursts need (0 without any).
         private(set) var bursts: [Double] = []
 
+        /// What the room reads from the sale, the same at every level: its burst-free revenue's
+        /// day-level uncertainty per forecast row and the bursts nobody announced (none when the
+        /// bands leave them out).
+        struct Sale {
+            /// The sale up to the cutoff.
+            let input: ForecastInput
+            /// Per forecast row: the log standard deviation of its day's unseen level (`daySigmas`).
+            let sigmas: [Double]
+            /// The one-off bursts the sale showed (`bursts`), empty when left out.
+            let bursts: [(gain: Double, rows: Int)]
+
+            /// What `calibration`'s sale says over `horizon` rows (with its bursts when `withBursts`).
+            init(_ calibration: IntervalCalibration, horizon: Int, bursts withBursts: Bool = true) {
+                input = calibration.input
+                let cleaned = calibration.burstFreeRevenue()
+                sigmas = UnseenRisk.daySigmas(input, cleaned: cleaned, horizon: horizon)
+                bursts = withBursts ? UnseenRisk.bursts(revenue: input.revenue, cleaned: cleaned, step: input.step) : []
+            }
+        }
+
         /// The risks of `calibration`'s sale over the forecast `mean` (cumulative), for the band of `level`.
         init(_ calibration: IntervalCalibration, mean: [Double], level: Double, bursts withBursts: Bool = true) {
-            let input = calibration.input
+            self.init(Sale(calibration, horizon: mean.count, bursts: withBursts), mean: mean, level: level)
+        }
+
+        /// The risks `sale` shows over the forecast `mean` (cumulative, `sale`'s horizon long), for the band of `level`.
+        init(_ sale: Sale, mean: [Double], level: Double) {
+            let input = sale.input
             let z = IntervalCalibration.normalQuantile(1 - (1 - level) / 2)
             let total = input.revenue.reduce(0, +)
             let rates = mean.indices.map { mean[$0] - ($0 > 0 ? mean[$0 - 1] : total) }
-            let cleaned = calibration.burstFreeRevenue()
-            let sigmas = Self.daySigmas(input, cleaned: cleaned, horizon: mean.count)
+            let sigmas = sale.sigmas
             var up = 0.0, down = 0.0, gain = 0.0
             for h in mean.indices {
                 let rate = max(rates[h], 0)
@@ -59,7 +83,7 @@ extension IntervalCalibration {
                 below.append(gain > 0 ? -log(down / gain) : 0)
             }
             let drift = input.driftRate(at: input.cutoff)
-            bursts = withBursts ? Self.burstSpreads(input, cleaned: cleaned, mean: mean, total: total, drift: drift, tail: (1 - level) / 2) : []
+            bursts = Self.burstSpreads(input, found: sale.bursts, mean: mean, total: total, drift: drift, tail: (1 - level) / 2)
         }
 
         /// The back-tests' `bounds` (log ratios, lower <= 0 <= upper) at horizon `h` with this room
@@ -197,12 +221,11 @@ extension IntervalCalibration {
             return input.minuteOfDay[row] / 60
         }
 
-        /// Per horizon: the log spread above the forecast that bursts at the rate this sale showed
-        /// them need at tail `tail` (empty when it showed none). A burst's gain comes in over its
+        /// Per horizon: the log spread above the forecast that the bursts `found` (`bursts`), at the
+        /// rate this sale showed them, need at tail `tail` (empty when it showed none). A burst's gain comes in over its
         /// length, so the count each horizon holds is the mean of the counts over the typical
         /// burst's length before it: the bound rises as a burst's revenue would.
-        static func burstSpreads(_ input: ForecastInput, cleaned: [Double], mean: [Double], total: Double, drift: Double, tail: Double) -> [Double] {
-            let found = Self.bursts(revenue: input.revenue, cleaned: cleaned, step: input.step)
+        static func burstSpreads(_ input: ForecastInput, found: [(gain: Double, rows: Int)], mean: [Double], total: Double, drift: Double, tail: Double) -> [Double] {
             guard !found.isEmpty else { return [] }
             let typical = ShapeFit.median(found.map(\.gain))  // rows of the sale's revenue at the time
             let length = max(Int(ShapeFit.median(found.map { Double($0.rows) })), 1)

@@ -55,9 +55,10 @@ struct IntervalCalibration {
         let points = zip(levels, Self.gridQuantiles(residuals, reach: reach, levels: levels)).map { level, points in
             widened(points, z: Self.normalQuantile(1 - (1 - level) / 2), lastingBias: lastingBias)
         }
+        let sale = UnseenRisk.Sale(self, horizon: mean.count, bursts: unannouncedBursts)  // once for every level
         return Self.nestedAndWidening(zip(levels, points).map { level, points in
             bands(mean: mean, curves: points.isEmpty ? nil : QuantileCurves(points: points, lastingBias: lastingBias),
-                  reach: reach, level: level)
+                  reach: reach, level: level, unseen: sale)
         })
     }
 
@@ -82,7 +83,7 @@ struct IntervalCalibration {
     }
 
     /// The band of `level` from its quantile curves (nil when no back-test reached any horizon).
-    private func bands(mean: [Double], curves: QuantileCurves?, reach: Int, level: Double) -> (lower: [Double], upper: [Double]) {
+    private func bands(mean: [Double], curves: QuantileCurves?, reach: Int, level: Double, unseen sale: UnseenRisk.Sale) -> (lower: [Double], upper: [Double]) {
         let horizon = mean.count
         let cutoff = input.cutoff
         let total = input.revenue.reduce(0, +)
@@ -93,7 +94,7 @@ struct IntervalCalibration {
         var lower: [Double] = [], upper: [Double] = []
         var lowSoFar = total, highSoFar = total
         let alwaysSold = soldEveryHour()
-        let unseen = UnseenRisk(self, mean: mean, level: level, bursts: unannouncedBursts)
+        let unseen = UnseenRisk(sale, mean: mean, level: level)
         for h in 1...horizon {
             let calibrated = min(h, reach)
             let (low, high) = unseen.widened(curves.at(calibrated), h: h)
