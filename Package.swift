@@ -124,9 +124,9 @@ let networkTargets: [Target] = [
 // MARK: - Charts
 
 let chartTargets: [Target] = [
-    .target(name: "SVGCharts", dependencies: ["SafeOutput", "WallClock", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
+    .target(name: "SVGCharts", dependencies: ["Cancellation", "SafeOutput", "WallClock", "NumberText"], exclude: ["README.md"], swiftSettings: strict),
     .testTarget(
-        name: "SVGChartsTests", dependencies: ["SVGCharts", "WallClock", "TemporaryFolders"], exclude: ["Golden"],
+        name: "SVGChartsTests", dependencies: ["SVGCharts", "WallClock", "TemporaryFolders", "Cancellation"], exclude: ["Golden"],
         swiftSettings: strict),
 ]
 
@@ -140,7 +140,7 @@ let forecastTargets: [Target] = [
         exclude: ["README.md", "peers.py", "setup_peers.sh", "levels_speed.lua", "losses.py"], swiftSettings: strict),
     .executableTarget(
         name: "BenchManySeries", dependencies: ["SaleData", "NumberText", "SafeOutput"], path: "Benchmarks/BenchManySeries",
-        exclude: ["README.md", "statsforecast_skus.py"], swiftSettings: strict),
+        exclude: ["README.md", "statsforecast_skus.py", "live_replay.sh"], swiftSettings: strict),
 ]
 
 // MARK: - Scenarios

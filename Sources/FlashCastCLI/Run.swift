@@ -44,7 +44,7 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("The folder a sandboxed script may write to.", valueName: "folder"))
     var output = "out"
 
-    @Option(name: .customLong("input"), help: ArgumentHelp("A file or folder a sandboxed script may read (repeatable).", valueName: "path"))
+    @Option(name: .customLong("input"), help: ArgumentHelp("A file, folder or pipe a sandboxed script may read (repeatable).", valueName: "path"))
     var inputs: [String] = []
 
     @Option(name: .customLong("db"), help: ArgumentHelp(

@@ -12,7 +12,7 @@ extension ArgsLibrary {
     ) { call in
         let path = try call.string(1)
         if let policy = call.fileAccess, ResolvedPath.existing(path) != policy.outputFolder, (try? policy.checkWrite(path)) == nil {
-            throw LuaError.message("writing '\(ResolvedPath.printable(path))' is not allowed in the sandbox (only inside '\(policy.outputFolder)')")
+            throw LuaError.message("writing '\(PrintableText.escaped(path))' is not allowed in the sandbox (only inside '\(policy.outputFolder)')")
         }
         var prefix = path.hasPrefix("/") ? "/" : ""
         for part in path.split(separator: "/") {

@@ -59,13 +59,16 @@ struct BurstCleaning {
     /// whole); leftover rows at the start are kept as they are. `raw` holds running totals of
     /// `revenue` for the blocks' sums and noise; a block that stands out in any of `echoes` too is
     /// kept.
-    init(revenue: [Double], raw: RunningTotals, first: Int, last: Int, step: Int = 1, echoes: [Echo] = []) {
+    /// With `heavyOrders`, one order worth more than the four hours around it is a one-off too (see
+    /// `heavyOrderNoise`).
+    init(revenue: [Double], raw: RunningTotals, first: Int, last: Int, step: Int = 1, echoes: [Echo] = [], heavyOrders: Bool = false) {
         let geometry = Geometry(step: step), radius = geometry.radiusBlocks
         let first = max(0, first), size = geometry.blockRows
         let count = max(0, (last - first + 1) / size)
         let start = last - count * size + 1
         let sums = (0..<count).map { raw.total(start + $0 * size, start + $0 * size + size - 1) }
         let noise = (0..<count).map { raw.noiseVariance(start + $0 * size, start + $0 * size + size - 1).squareRoot() }
+        let largest = heavyOrders ? (0..<count).map { revenue[start + $0 * size..<start + $0 * size + size].max() ?? 0 } : []
         // Outages first: a block that earned under a quarter of its neighbourhood's median, by more
         // than the neighbours' noise, unless the same minutes fell the same way before (a shop that
         // shuts at 18:00 every day); the partly down quarter hours either side of one go with it.
@@ -78,6 +81,7 @@ struct BurstCleaning {
         // Flag bursts against the median of the unflagged neighbours until no more stand out, so
         // that an hour-long campaign does not lift the reference of its own blocks. A pass sets
         // again only the references whose neighbourhood gained a flag (the others would not change).
+        let judged = heavyOrders ? Self.heavyOrderNoise(sums: sums, noise: noise, largest: largest, radius: radius) : noise
         var flagged = Array(repeating: false, count: count)
         var references = medians  // the first pass: nothing flagged yet
         var stale = Array(repeating: false, count: count), unflagged: [Double] = []
@@ -98,7 +102,7 @@ struct BurstCleaning {
                 }
             }
             let newly = (0..<count).filter { block in
-                !flagged[block] && !down[block] && Self.standsOut(sums[block], over: references[block], noise: noise[block])
+                !flagged[block] && !down[block] && Self.standsOut(sums[block], over: references[block], noise: judged[block])
             }
             guard !newly.isEmpty else { break }
             for index in stale.indices { stale[index] = false }
@@ -130,6 +134,24 @@ struct BurstCleaning {
         }
         bursts = flagged.filter { $0 }.count
         outages = down.filter { $0 }.count
+    }
+
+    /// Per block, the noise its burst test uses with `heavyOrders`: where one row (one order) earned
+    /// more than the other blocks of its neighbourhood together, the smaller of its own noise and
+    /// its neighbours' median noise, else its own. Such an order (an invoice of 45,000 among baskets
+    /// of hundreds) makes its block's own noise as large as itself, so by its own noise it never
+    /// stands out, and last season would forecast it again at the same minute (a Monday's invoice
+    /// at 16:45 made Tuesday afternoon's forecast four times what came). That noise says nothing of
+    /// the shop's level, as a block that sold nothing says nothing of its noise. Orders of a heavy
+    /// basket shop (half an hour's revenue) stay: they do not outweigh four hours.
+    static func heavyOrderNoise(sums: [Double], noise: [Double], largest: [Double], radius: Int) -> [Double] {
+        let count = sums.count
+        guard count > radius else { return noise }
+        return (0..<count).map { block in
+            let neighbours = (max(0, block - radius)...min(count - 1, block + radius)).filter { $0 != block }
+            guard largest[block] > neighbours.reduce(0, { $0 + sums[$1] }) else { return noise[block] }
+            return min(noise[block], ShapeFit.median(neighbours.map { noise[$0] }))
+        }
     }
 
     /// The median of each block's neighbourhood (the blocks `radius` either side of it that lie in

@@ -121,11 +121,12 @@ struct FlashcastModel: ForecastMethod {
         }
     }
 
-    /// This sale's rows that last season's fit and forecast read from `origin`, cleaned of bursts;
-    /// a peak that stood out a season earlier or in the earlier sale too is kept.
+    /// This sale's rows that last season's fit and forecast read from `origin`, cleaned of bursts and
+    /// of single orders worth more than the four hours around them; a peak that stood out a season
+    /// earlier or in the earlier sale too is kept.
     func cleanedPast(origin: Int) -> BurstCleaning {
         let echoes = [BurstCleaning.Echo(totals: own, shift: input.season)] + (earlier.map { [BurstCleaning.Echo(totals: $0, shift: 0)] } ?? [])
         return BurstCleaning(revenue: input.revenue, raw: own, first: origin + 1 - min(input.train, origin + 1)
-                             - (1 + Self.closedDaysSkipped) * input.season - smoothingRadius, last: origin, step: input.step, echoes: echoes)
+                             - (1 + Self.closedDaysSkipped) * input.season - smoothingRadius, last: origin, step: input.step, echoes: echoes, heavyOrders: true)
     }
 }

@@ -19,7 +19,9 @@ extension IntervalCalibration {
         }
         let residuals = backTestResiduals(horizon: mean.count, against: [input.revenue, burstFree])
         let ordinary = bands(mean: mean, levels: levels, residuals: residuals[0])
-        let cleaned = bands(mean: mean, levels: levels, residuals: residuals[1])
+        var calm = self
+        calm.unannouncedBursts = false  // the scenario states its campaigns
+        let cleaned = calm.bands(mean: mean, levels: levels, residuals: residuals[1])
         return (ordinary, zip(ordinary, cleaned).map { (lower: $0.lower, upper: zip($0.upper, $1.upper).map(Swift.min)) })
     }
 

@@ -37,6 +37,9 @@ struct IntervalCalibration {
 
     let input: ForecastInput
     let model: FittedModel
+    /// Whether the bands keep room for bursts nobody announced (`UnseenRisk`): not for a what-if
+    /// scenario's burst-free bands, whose scenario states its campaigns.
+    var unannouncedBursts = true
 
     /// Lower and upper cumulative bounds around `mean` (cumulative, row 0 is cutoff+1) for each of
     /// `levels` (rising), in the same order, from one set of back-tests: nested, and never narrowing.
@@ -89,9 +92,10 @@ struct IntervalCalibration {
         var lower: [Double] = [], upper: [Double] = []
         var lowSoFar = total, highSoFar = total
         let alwaysSold = soldEveryHour()
+        let unseen = UnseenRisk(self, mean: mean, level: level, bursts: unannouncedBursts)
         for h in 1...horizon {
             let calibrated = min(h, reach)
-            let (low, high) = curves.at(calibrated)
+            let (low, high) = unseen.widened(curves.at(calibrated), h: h)
             let floor = Self.floor(drift: drift, h: h), gain = max(mean[h - 1] - total, 0)
             let minuteGain = max(mean[h - 1] - (h > 1 ? mean[h - 2] : total), 0)
             // Past the farthest horizon a back-test reached, the band turns smoothly into the

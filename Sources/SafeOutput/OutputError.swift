@@ -24,7 +24,7 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
 
     /// `cannot write 'path': reason`, or for a refusal `writing 'path' is not allowed in the sandbox (reason)`.
     public var description: String {
-        let shown = ResolvedPath.printable(path)
+        let shown = PrintableText.escaped(path)
         return refused ? "writing '\(shown)' is not allowed in the sandbox (\(reason))" : "cannot write '\(shown)': \(reason)"
     }
 

@@ -35,9 +35,11 @@ public enum ResolvedPath {
         return nil
     }
 
-    /// `path` as messages show it: a zero byte (which would end the message in C) written `\0`.
-    public static func printable(_ path: String) -> String {
-        path.split(separator: "\0", omittingEmptySubsequences: false).joined(separator: "\\0")
+    /// Whether `path` names a pipe or socket (`/dev/stdin`, a shell's `<(...)`), which can be read once.
+    public static func isStream(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return info.st_mode & S_IFMT == S_IFIFO || info.st_mode & S_IFMT == S_IFSOCK
     }
 
     /// `path` made absolute without looking at the file system.

@@ -56,6 +56,19 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
+    /// A pipe has no path to resolve, so `run --sandbox <(...)` and `--input /dev/stdin` were refused
+    /// as "cannot read input '/dev/fd/63'": a named stream is readable by its name.
+    @Test func scriptsAndInputsFromPipesRun() throws {
+        let piped = try runFlashcast(["run", "--sandbox", "/dev/stdin", "a"], input: "print('piped', ...)", in: folder)
+        #expect(piped.status == 0 && piped.output == "piped\ta\n", "\(piped.error)")
+        let reader = try script("reader.lua", "print(#orders.rows(arg[1]), #orders.rows(arg[1]))")
+        let orders = "order_id,created_at,amount\n1,2021-05-20T14:04:00Z,3\n2,2021-05-20T14:05:00Z,4\n"
+        let input = try runFlashcast(["run", "--sandbox", "--input", "/dev/stdin", reader, "/dev/stdin"], input: orders, in: folder)
+        #expect(input.status == 0 && input.output == "2\t2\n", "\(input.error)")
+        let other = try runFlashcast(["run", "--sandbox", "/dev/stdin"], input: "io.open('/dev/fd/0')", in: folder)
+        #expect(other.status == 1 && other.error.contains("reading '/dev/fd/0' is not allowed in the sandbox"), "\(other.error)")
+    }
+
     /// A refused name with a zero byte was shown cut there (`writing 'x`), the rest of the message lost.
     @Test func refusedNamesWithAZeroByteAreShownWhole() throws {
         let name = try script("zero.lua", #"""

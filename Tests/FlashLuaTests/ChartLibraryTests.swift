@@ -15,6 +15,23 @@ import TestSupport
         try FlashLua.makeState().execute(code, chunkName: "=test")
     }
 
+    /// Drawing a chart of millions of points takes seconds: a Ctrl-C or `run --timeout` once had to
+    /// wait for it; now the drawing stops and the interrupt is raised.
+    @Test func anInterruptStopsADrawing() throws {
+        let state = try FlashLua.makeState()
+        state.setGlobal("interrupted") { call in
+            call.state?.interruptHandle.interrupt(message: "stop!", final: false)
+            // a C function called from Swift: no Lua instruction runs, so no hook raises first
+            try call.callFunction(at: 1, results: 1) { _ = $0.pushGlobal("c"); return 1 }
+            return 1
+        }
+        let message = luaError(state, """
+            c = chart.new{}:line(series.new{1, 2, 3, start = 0})
+            interrupted(c.svg)
+            """)
+        #expect(message?.hasSuffix("stop!") == true, "\(message ?? "no error")")
+    }
+
     @Test func linesMatchTheSwiftModule() throws {
         let lua = try Self.run("""
             local web, app = {}, {}

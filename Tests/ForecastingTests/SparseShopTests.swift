@@ -34,6 +34,33 @@ import SaleData
         #expect(gain > 1000 && gain < 3600, "forecast \(gain) for 1,800 to come")
     }
 
+    @Test func yesterdaysHugeInvoiceIsNotForecastAgainAtItsMinute() throws {
+        // an invoice of 50,000 on day 2 at 16:45 (more than its four hours' other orders together),
+        // beside an earlier sale without it: from 14:19 on day 3 the 500 minutes ahead earn 11
+        // orders of 100, not the invoice again
+        let revenue = Self.shop(extra: [2 * 1440 + 1005: 50_000])
+        let options = ForecastOptions(cutoff: 3 * 1440 + 859, train: 1000, horizon: 500, history: Self.shop())
+        let forecast = try Forecaster.forecast(revenue: revenue, options: options)
+        let gain = forecast.mean.values[499] - forecast.observedTotal
+        #expect(gain > 550 && gain < 2200, "forecast \(gain) for 1,100 to come")
+    }
+
+    @Test func aHugeInvoiceIsScaledDownToItsNeighbourhoodAndHeavyBasketsStay() {
+        // the invoice's quarter hour falls to its neighbourhood's median (one order of 100) with
+        // heavy orders judged, and stays without (its own noise is as large as itself)
+        let invoice = Self.shop(extra: [2 * 1440 + 1005: 50_000]).values
+        let judged = BurstCleaning(revenue: invoice, raw: RunningTotals(invoice), first: 0, last: invoice.count - 1, heavyOrders: true)
+        let asBefore = BurstCleaning(revenue: invoice, raw: RunningTotals(invoice), first: 0, last: invoice.count - 1)
+        #expect(judged.bursts == 1 && asBefore.bursts == 0)
+        #expect(judged.total(0, invoice.count - 1) <= invoice.reduce(0, +) - 49_900)
+        // a shop of heavy baskets: an order of 1,000 every two hours beside the orders of 100 (worth
+        // less than the four hours around it) is the shop's level, not a one-off
+        let baskets = Self.shop(extra: Dictionary(uniqueKeysWithValues: (0..<4).flatMap { day in
+            stride(from: 490, to: 1080, by: 120).map { (day * 1440 + $0, 1000.0) } })).values
+        let kept = BurstCleaning(revenue: baskets, raw: RunningTotals(baskets), first: 0, last: baskets.count - 1, heavyOrders: true)
+        #expect(kept.bursts == 0 && kept.total(0, baskets.count - 1) == baskets.reduce(0, +))
+    }
+
     @Test func theNightIsForecastFromTheShopsOpeningHours() throws {
         // without an earlier sale, on days of 100 and 200 an order in turn: from 00:39 the 380
         // minutes to 07:00 earn nothing, as every night did (a flat level sold at night), with one

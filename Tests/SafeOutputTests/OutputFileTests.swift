@@ -132,6 +132,9 @@ import Testing
         }
         #expect(OutputError(path: "a\0b", reason: "the name holds a zero byte").description
             == "cannot write 'a\\0b': the name holds a zero byte")
+        // one escaping for names in messages and cells in tables: a line break cannot split the message
+        #expect(OutputError(path: "a\nb\t\u{1B}.csv", reason: "no such file or directory").description
+            == "cannot write 'a\\nb\\t\\27.csv': no such file or directory")
         #expect(!FileManager.default.fileExists(atPath: cut))
     }
 

@@ -94,4 +94,42 @@ import Testing
         options.groups = LiveGrouping(column: "country; DROP TABLE orders")
         #expect(throws: LiveSaleOpenError.self) { try LiveSale.open(options) }
     }
+
+    /// With thousands of groups (SKUs) a group seen for the first time made every refresh forecast all
+    /// of them again (40 of 60 refreshes of the 1,000-SKU sale); a new group now waits for the next
+    /// forecast, made after `retrain` minutes as before.
+    @Test func aNewGroupWaitsForTheNextForecast() throws {
+        let path = folder.appendingPathComponent("growing.csv").path
+        var id = 0
+        func orders(_ minutes: Range<Int>, _ countries: [String]) -> String {
+            var lines = ""
+            for minute in minutes {
+                for (index, country) in countries.enumerated() {
+                    id += 1
+                    let amount = 20 + Double((minute * 7 + index * 13) % 11)
+                    lines += "\(id),2021-05-20 \(String(format: "%02d:%02d", minute / 60, minute % 60)):10,c\(id),\(amount),\(country)\n"
+                }
+            }
+            return lines
+        }
+        try ("order_id,order_time,customer,amount,country\n" + orders(0..<180, ["DE", "US"])).write(toFile: path, atomically: true, encoding: .utf8)
+        var options = LiveSaleOptions(source: .export(path: path, reading: OrdersReadOptions()))
+        options.plan.length = 600
+        options.groups = LiveGrouping(column: "country")
+        let sale = try LiveSale.open(options)
+        let first = try #require(try sale.refresh().groups)
+        #expect(first.total.since == "2021-05-20T01:59" && first.groups.map(\.name).sorted() == ["DE", "US"])
+        func append(_ text: String) throws {
+            let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            defer { try? file.close() }
+            try file.seekToEnd()
+            try file.write(contentsOf: Data(text.utf8))
+        }
+        try append(orders(180..<185, ["DE", "FR", "US"]))
+        let second = try #require(try sale.refresh().groups)
+        #expect(second.total.since == first.total.since && second.groups.map(\.name).sorted() == ["DE", "US"])
+        try append(orders(185..<215, ["DE", "FR", "US"]))
+        let third = try #require(try sale.refresh().groups)
+        #expect(third.total.since == "2021-05-20T02:34" && third.groups.map(\.name).sorted() == ["DE", "FR", "US"])
+    }
 }

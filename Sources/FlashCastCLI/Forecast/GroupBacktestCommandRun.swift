@@ -1,4 +1,5 @@
 import Forecasting
+import SafeOutput
 import SaleData
 import SaleReports
 
@@ -38,7 +39,7 @@ struct GroupBacktestCommandRun {
     /// The report: how the pieces were reconciled, then each node's metrics averaged over the pieces.
     func text(output: String) -> String {
         let pieces = result.total.pieces
-        var table = MetricsTable(rows: Self.nodes(result).map { .init(name: RowTable.printable($0.name), metrics: $0.backtest.summary) })
+        var table = MetricsTable(rows: Self.nodes(result).map { .init(name: PrintableText.escaped($0.name), metrics: $0.backtest.summary) })
         table.nameHeading = "group"
         return [
             sale.summary,

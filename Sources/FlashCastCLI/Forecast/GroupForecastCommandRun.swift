@@ -2,6 +2,7 @@ import ArgumentParser
 import Cancellation
 import Forecasting
 import NumberText
+import SafeOutput
 import SaleData
 import SaleReports
 
@@ -55,7 +56,7 @@ struct GroupForecastCommandRun {
         if let line = SaleEndArgument.reportLine(saleEnd, mean: total.mean) { lines.insert(line, at: 2) }
         let level = ForecastReport.intervalLabel(total.level)
         var rows = [["group", "at the cutoff", "at the end", level, Metric.hre500.heading]]
-        let nodes = [("(total)", total), ("(direct)", result.direct)] + result.groups.map { (RowTable.printable($0.name), $0.forecast) }
+        let nodes = [("(total)", total), ("(direct)", result.direct)] + result.groups.map { (PrintableText.escaped($0.name), $0.forecast) }
         for (name, forecast) in nodes {
             rows.append([name, NumberFormat.money(forecast.observedTotal), NumberFormat.money(forecast.mean.values[end]),
                          NumberFormat.money(forecast.lower.values[end]) + " to " + NumberFormat.money(forecast.upper.values[end]),

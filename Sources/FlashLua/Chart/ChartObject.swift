@@ -30,7 +30,7 @@ final class ChartObject: LuaObject {
         if let document { return document }
         try settings.reserveDrawing(call)
         do {
-            let drawn = try chart.render(settings.drawingOptions)
+            let drawn = try call.cancellable { () throws(ChartError) in try chart.render(settings.drawingOptions) }
             document = drawn
             return drawn
         } catch {
@@ -45,7 +45,7 @@ final class ChartObject: LuaObject {
         options.width = width
         options.height = height
         do {
-            return try chart.render(options)
+            return try call.cancellable { () throws(ChartError) in try chart.render(options) }
         } catch {
             throw settings.blame(error, data: data)
         }

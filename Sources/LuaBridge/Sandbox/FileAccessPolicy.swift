@@ -2,33 +2,43 @@ import Glibc
 import SafeOutput
 
 /// Where a sandboxed script may read and write: writes only inside one output folder, reads only
-/// from the inputs named (files or folders), the output folder and the script itself.
+/// from the inputs named (files, folders or streams), the output folder and the script itself.
 public struct FileAccessPolicy: Sendable, Equatable {
     /// The output folder, resolved to an absolute path without links.
     public let outputFolder: String
     /// Readable files and folders, resolved.
     public let readable: [String]
+    /// Readable streams (`/dev/stdin`, a shell's `<(zcat orders.csv.gz)`), by the name given: a
+    /// pipe has no path to resolve, so only that name reaches it.
+    public let streams: [String]
 
     /// Creates a policy; the output folder is created if missing. Paths that do not exist are refused.
     public init(outputFolder folder: String, readable: [String]) throws(SandboxError) {
         mkdir(folder, 0o755)
         guard let output = ResolvedPath.existing(folder) else { throw SandboxError("cannot use output folder '\(folder)'") }
-        var resolved = [output]
+        var resolved = [output], streams: [String] = []
         for path in readable {
-            guard let real = ResolvedPath.existing(path) else { throw SandboxError("cannot read input '\(path)'") }
-            resolved.append(real)
+            if let real = ResolvedPath.existing(path) {
+                resolved.append(real)
+            } else if ResolvedPath.isStream(path) {
+                streams.append(path)
+            } else {
+                throw SandboxError("cannot read input '\(PrintableText.escaped(path))'")
+            }
         }
         outputFolder = output
         self.readable = resolved
+        self.streams = streams
     }
 
-    /// The resolved path of `path` if a script may read it.
+    /// The resolved path of `path` if a script may read it (a named stream: its name).
     /// A missing file in a readable folder passes, so opening it fails as usual ("No such file").
     public func checkRead(_ path: String) throws(SandboxError) -> String {
+        if streams.contains(path) { return path }
         guard let real = ResolvedPath.existing(path) ?? ResolvedPath.entry(path),
             readable.contains(where: { ResolvedPath.isInside(real, $0) })
         else {
-            throw SandboxError("reading '\(ResolvedPath.printable(path))' is not allowed in the sandbox (inputs are named with --input)")
+            throw SandboxError("reading '\(PrintableText.escaped(path))' is not allowed in the sandbox (inputs are named with --input)")
         }
         return real
     }
@@ -38,12 +48,12 @@ public struct FileAccessPolicy: Sendable, Equatable {
     /// creates or replaces, through symbolic links (dangling ones too).
     public func checkWrite(_ path: String) throws(SandboxError) -> String {
         guard let entry = ResolvedPath.entry(path), ResolvedPath.isInside(ResolvedPath.split(entry).folder, outputFolder) else {
-            throw SandboxError("writing '\(ResolvedPath.printable(path))' is not allowed in the sandbox (only inside '\(outputFolder)')")
+            throw SandboxError("writing '\(PrintableText.escaped(path))' is not allowed in the sandbox (only inside '\(outputFolder)')")
         }
         guard let target = ResolvedPath.writeTarget(entry),
             ResolvedPath.isInside(ResolvedPath.split(target).folder, outputFolder)
         else {
-            throw SandboxError("writing '\(ResolvedPath.printable(path))' is not allowed in the sandbox (it links outside '\(outputFolder)')")
+            throw SandboxError("writing '\(PrintableText.escaped(path))' is not allowed in the sandbox (it links outside '\(outputFolder)')")
         }
         return entry
     }

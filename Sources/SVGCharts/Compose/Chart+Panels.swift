@@ -79,6 +79,7 @@ extension Chart {
                                      "fill": .string(options.theme.mutedText)], options.subtitle)
         }
         for (index, name) in names.enumerated() {
+            try ChartError.checkCancellation()
             var chart = self
             chart.panels = nil
             chart.summary = nil

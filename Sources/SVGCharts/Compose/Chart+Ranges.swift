@@ -22,7 +22,10 @@ extension Chart {
     func valueAxis(
         _ contents: [any LayerContent], _ side: AxisSide, _ window: ClosedRange<Double>?, _ options: ChartOptions
     ) throws(ChartError) -> ValueAxis {
-        let extent = combined(contents.filter { $0.side == side }.map { $0.yExtent(in: window) })
+        let extent = combined(try contents.filter { $0.side == side }.map { content throws(ChartError) in
+            try ChartError.checkCancellation()
+            return content.yExtent(in: window)
+        })
         var axis = ValueAxis(lo: extent?.0 ?? 0, hi: extent?.1 ?? 1, title: side == .left ? yTitle : y2Title, money: money)
         let log = side == .left && options.logScale
         if log {

@@ -1,3 +1,5 @@
+import Cancellation
+
 /// A chart composed of a frame (axes, titles, legend; the look from `ChartOptions`) and layers.
 ///
 /// ```swift
@@ -82,21 +84,32 @@ public struct Chart: RenderableChart {
     public func render(_ options: ChartOptions = ChartOptions()) throws(ChartError) -> SVGDocument {
         if let panels, !panelNames.isEmpty { return try renderPanels(panels, options) }
         var (frame, drawn) = try frame(options)
+        try ChartError.checkCancellation()
         frame.reservedLabels = drawn.compactMap { content, _ in content.labelBox(on: frame) }
-        return frame.document(data: { [frame] svg in
-            for (content, ink) in drawn where content.placement == .data { content.draw(&svg, on: frame, ink: ink) }
+        let document = frame.document(data: { [frame] svg in
+            for (content, ink) in drawn where content.placement == .data && !CancellationCheck.isRequested {
+                content.draw(&svg, on: frame, ink: ink)
+            }
         }, overlay: { [frame] svg in
             for (content, ink) in drawn where content.placement == .overlay { content.draw(&svg, on: frame, ink: ink) }
         })
+        try ChartError.checkCancellation()  // a drawing cut short by a cancellation is not returned
+        return document
     }
 
     /// The laid-out frame and the layers to draw on it (clipped to the options' window) with their colours.
     func frame(_ options: ChartOptions) throws(ChartError) -> (frame: ChartFrame, drawn: [(any LayerContent, Ink)]) {
         try options.validate()
-        for layer in layers { try layer.validate() }
+        for layer in layers {  // each pass over the layers' values asks between layers whether to stop
+            try ChartError.checkCancellation()
+            try layer.validate()
+        }
         let xRange = try xRange(options)
         let window = options.xFrom != nil || options.xTo != nil ? xRange : nil
-        let contents = layers.map { layer -> any LayerContent in window.map { layer.content.clipped(to: $0) } ?? layer.content }
+        let contents = try layers.map { layer throws(ChartError) -> any LayerContent in
+            try ChartError.checkCancellation()
+            return window.map { layer.content.clipped(to: $0) } ?? layer.content
+        }
         let inks = Self.inks(contents, theme: options.theme)
         let context = MarkerContext(options: options, xRange: xRange)
         let spec = FrameSpec(

@@ -1,3 +1,4 @@
+import Cancellation
 
 /// Data marks the layers draw: thinned polylines, bands, bars, dots.
 extension ChartFrame {
@@ -7,7 +8,9 @@ extension ChartFrame {
         let yScale = scale ?? y
         let positiveOnly = if case .log = yScale { true } else { false }
         var lines: [[Point]] = [], current: [Point] = []
-        for (xv, yv) in zip(xs, ys) {
+        for index in 0..<min(xs.count, ys.count) {
+            if index & 0xFFFF == 0, CancellationCheck.isRequested { return [] }  // `Chart.render` throws
+            let (xv, yv) = (xs[index], ys[index])
             if xv.isFinite && yv.isFinite && (!positiveOnly || yv > 0) {
                 current.append(Point(x: x(xv), y: yScale(yv)))
             } else if !current.isEmpty {
@@ -77,6 +80,7 @@ extension ChartFrame {
         let zero = yScale(0)
         var columns: [(left: Double, width: Double, value: Double)] = []
         for (i, v) in track.values.enumerated() where v.isFinite {
+            if i & 0xFFFF == 0, CancellationCheck.isRequested { return }  // `Chart.render` throws
             let left = x(track.x(i))
             if stepWidth >= 2 {
                 columns.append((left + stepWidth * 0.1, stepWidth * 0.8, v))

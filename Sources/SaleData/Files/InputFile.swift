@@ -115,6 +115,6 @@ struct InputFileError: Error, CustomStringConvertible {
     }
 
     var description: String {
-        "cannot open '\(ResolvedPath.printable(path))': \(reason)"
+        "cannot open '\(PrintableText.escaped(path))': \(reason)"
     }
 }

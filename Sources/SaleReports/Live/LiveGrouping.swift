@@ -33,7 +33,9 @@ extension LiveSale {
     /// Fills the groups' standings of `status`: the feed's groups (the total's rows up to now, read as
     /// the total's new minutes are), measured against the groups' bottom-up forecast made `window`
     /// minutes before now (the settings' lookback, else `LiveGrouping.defaultWindow`), which is made
-    /// again after `retrain` more minutes. A forecast that fails leaves a note instead.
+    /// again after `retrain` more minutes. A group first seen after the forecast waits for the next one
+    /// (with thousands of SKUs, new ones made nearly every refresh forecast them all). A forecast that
+    /// fails leaves a note instead.
     func updateGroups(_ status: inout LiveStatus, kept: inout GroupForecast?, groups tables: [OrderGroup], revenue: Series, minutes: Int) {
         guard grouping != nil else { return }
         let now = revenue.count - 1
@@ -44,8 +46,7 @@ extension LiveSale {
                 GroupSeries(name: group.name, revenue: group.table.revenue.slice(0..<min(revenue.count, group.table.revenue.count)))
             }
             let origin = max(now - window, 0)
-            if kept.map({ now - $0.total.cutoff >= window + settings.retrain || origin < $0.total.cutoff
-                    || $0.groups.map(\.name) != groups.map(\.name) }) ?? true {
+            if kept.map({ now - $0.total.cutoff >= window + settings.retrain || origin < $0.total.cutoff }) ?? true {
                 let options = ForecastOptions(cutoff: origin, train: min(settings.train, origin + 1), horizon: minutes - 1 - origin,
                                               model: settings.model, history: plan.history, seed: settings.seed, level: settings.level)
                 let rows = 0..<(origin + 1)
