@@ -112,7 +112,7 @@ struct MemorySize: ExpressibleByArgument {
         if text.hasSuffix("B") { text.removeLast() }
         let unit = text.last.flatMap { units[$0] } ?? 1
         if units[text.last ?? " "] != nil { text.removeLast() }
-        guard let number = Double(text), number > 0, number * Double(unit) < 1e15 else { return nil }
+        guard let number = Double(text), number * Double(unit) >= 1, number * Double(unit) < 1e15 else { return nil }
         bytes = Int(number * Double(unit))
     }
 }

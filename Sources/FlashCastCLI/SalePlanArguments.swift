@@ -1,4 +1,5 @@
 import ArgumentParser
+import SaleReports
 
 /// `--history previous.csv`, the same for every command that takes an earlier sale.
 struct HistoryArgument: ParsableArguments {
@@ -14,6 +15,7 @@ struct TargetArgument: ParsableArguments {
     var target: Double?
 
     func validate() throws {
-        if let target, !target.isFinite { throw ValidationError("--target must be a number") }
+        if let target, !(target > 0 && target.isFinite) { throw ValidationError("--target must be a positive amount") }
+        if let target, target >= SalePlan.largestTarget { throw ValidationError("--target must be below 1e15") }
     }
 }

@@ -107,7 +107,7 @@ final class RunEnding: Sendable {
         log.write(message)
         if job.logTimestamps { log.write("finished in \(outcome.secondsText) s with exit status \(outcome.exitCode)") }
         if let summary = job.summary {
-            do { try outcome.writeSummary(to: summary) } catch { log.write("flashcast: \(summary): \(error)") }
+            do { try outcome.writeSummary(to: summary) } catch { log.write("flashcast: \(error)") }
         }
         ExitFlush.flushStreams()
         _exit(outcome.exitCode)

@@ -63,7 +63,12 @@ struct ScriptJob {
         outcome.finish()
         if let message = outcome.error { log.write(message) }
         if logTimestamps { log.write("finished in \(outcome.secondsText) s with exit status \(outcome.exitCode)") }
-        if let summary { try outcome.writeSummary(to: summary) }
+        if let summary {
+            do { try outcome.writeSummary(to: summary) } catch {
+                log.write("flashcast: \(error)")  // the script's own failure, if any, keeps its exit status
+                return outcome.exitCode == 0 ? 1 : outcome.exitCode
+            }
+        }
         return outcome.exitCode
     }
 

@@ -14,46 +14,52 @@ extension IntervalCalibration {
     }
 
     /// The lower and upper quantiles and the median of the residuals as smooth functions of the
-    /// horizon, `a + b / sqrt(h)` (an error of the level, which lasts, plus the sale's own noise,
-    /// which averages out over longer horizons), fitted by least squares to their values on the grid.
+    /// horizon: each grid point averaged with its neighbours (a quarter each; the first, one
+    /// minute ahead, is left alone and left out), then between two neighbouring grid horizons
+    /// `a + b / sqrt(h)` through both (an error of the level, which lasts, plus the sale's own
+    /// noise, which averages out over longer horizons). One such curve over the whole horizon
+    /// cannot follow tails that grow with it (a burst's chance of falling inside a stretch of `h`
+    /// minutes grows with `h`): fitted to every grid point, it put the long horizons'
+    /// campaign-wide upper quantile on the short ones too, and the 50% band held 60-75% there.
     struct QuantileCurves {
-        /// Intercept and slope in `1 / sqrt(h)` of the lower quantile.
-        let low: (a: Double, b: Double)
-        /// Intercept and slope in `1 / sqrt(h)` of the upper quantile.
-        let high: (a: Double, b: Double)
-        /// Intercept and slope in `1 / sqrt(h)` of the median.
-        let middle: (a: Double, b: Double)
+        /// The grid horizons' quantiles (log ratios), rising in `h`, averaged with their neighbours'.
+        let points: [(h: Int, low: Double, middle: Double, high: Double)]
         /// Whether the back-tests erred one way all along (see `lastingBias`): only then does the
         /// band keep their median error; otherwise it is moved so that the median error is 0
         /// (the forecast), keeping the quantiles' distances from the median.
         let lastingBias: Bool
 
+        /// The curves through `points` (the grid's quantiles, rising in `h`).
         init(points: [(h: Int, low: Double, middle: Double, high: Double)], lastingBias: Bool) {
-            let x = points.map { Self.regressor($0.h) }
-            low = Self.line(x, points.map(\.low))
-            middle = Self.line(x, points.map(\.middle))
-            high = Self.line(x, points.map(\.high))
+            self.points = points.indices.map { index in
+                guard index > 0 else { return points[0] }
+                let around = [(point: index - 1, weight: 0.25), (index, 0.5), (index + 1, 0.25)].filter { $0.point > 0 && $0.point < points.count }
+                let total = around.reduce(0) { $0 + $1.weight }
+                func mean(_ value: (Int) -> Double) -> Double { around.reduce(0) { $0 + value($1.point) * $1.weight } / total }
+                return (points[index].h, mean { points[$0].low }, mean { points[$0].middle }, mean { points[$0].high })
+            }
             self.lastingBias = lastingBias
         }
 
         /// The curves' variable at horizon `h`.
         static func regressor(_ h: Int) -> Double { 1 / Double(max(h, 1)).squareRoot() }
 
-        /// Least-squares intercept and slope (slope 0 when every x is the same).
-        static func line(_ x: [Double], _ y: [Double]) -> (a: Double, b: Double) {
-            let n = Double(x.count), mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-            let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
-            let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
-            let b = sxx > 1e-12 ? sxy / sxx : 0
-            return (my - b * mx, b)
+        /// The lower quantile, the median and the upper quantile at horizon `h` (the nearest grid
+        /// point's outside the grid).
+        func quantiles(at h: Int) -> (low: Double, middle: Double, high: Double) {
+            let next = points.firstIndex { $0.h >= h } ?? points.count - 1
+            let after = points[next], before = points[max(next - 1, 0)]
+            let span = Self.regressor(after.h) - Self.regressor(before.h)
+            let share = abs(span) < 1e-15 ? 1 : min(max((Self.regressor(h) - Self.regressor(before.h)) / span, 0), 1)
+            func along(_ from: Double, _ to: Double) -> Double { from + (to - from) * share }
+            return (along(before.low, after.low), along(before.middle, after.middle), along(before.high, after.high))
         }
 
         /// The lower and upper quantiles at horizon `h`, holding 0 (the forecast).
         func at(_ h: Int) -> (Double, Double) {
-            let x = Self.regressor(h)
-            let shift = lastingBias ? 0 : middle.a + middle.b * x
-            let lower = low.a + low.b * x - shift, upper = high.a + high.b * x - shift
-            return (min(lower, 0), max(upper, 0))
+            let (low, middle, high) = quantiles(at: h)
+            let shift = lastingBias ? 0 : middle
+            return (min(low - shift, 0), max(high - shift, 0))
         }
     }
 

@@ -213,7 +213,7 @@ extension IntervalCalibration {
                 counts.append(burstCount(seen: found.count, over: input.revenue.count, within: h, tail: tail))
                 running += counts[h] - (h > length ? counts[h - length] : 0)
                 let floor = IntervalCalibration.floor(drift: drift, h: h)
-                spreads.append(log(1 + running / Double(length) * typical * gain / Double(h) / (gain + floor)))
+                spreads.append(gain + floor > 0 ? log(1 + running / Double(length) * typical * gain / Double(h) / (gain + floor)) : 0)
             }
             return spreads
         }

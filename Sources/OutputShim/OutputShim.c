@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "OutputShim.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -137,7 +138,7 @@ static int descriptor_inside(int fd, const char *confine) {
     return strncmp(path, confine, length) == 0 && (path[length] == 0 || path[length] == '/');
 }
 
-/// `.NAME.partial-XXXXXXXX`, random, in `buffer`.
+/// `.NAME.partial-PID-XXXXXXXX` (the writer's process id, then random letters), in `buffer`.
 static void temporary_name(const char *name, char buffer[256]) {
     static const char letters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
     unsigned char noise[8];
@@ -148,7 +149,29 @@ static void temporary_name(const char *name, char buffer[256]) {
     char suffix[9];
     for (size_t i = 0; i < 8; i++) suffix[i] = letters[noise[i] % (sizeof letters - 1)];
     suffix[8] = 0;
-    snprintf(buffer, 256, ".%.200s.partial-%s", name, suffix);
+    snprintf(buffer, 256, ".%.200s.partial-%ld-%s", name, (long)getpid(), suffix);
+}
+
+/// Removes the temporaries of `name` in `folder` that writers killed mid-write (`kill -9`, a crash,
+/// the OOM killer) left behind: those whose process no longer exists. A live writer's, and those
+/// without a process id, are kept.
+static void remove_abandoned_temporaries(int folder, const char *name) {
+    char prefix[256];
+    int length = snprintf(prefix, sizeof prefix, ".%.200s.partial-", name);
+    int listing = dup(folder);
+    DIR *entries = listing >= 0 ? fdopendir(listing) : NULL;
+    if (entries == NULL) {
+        if (listing >= 0) close(listing);
+        return;
+    }
+    for (struct dirent *entry; (entry = readdir(entries)) != NULL;) {
+        if (strncmp(entry->d_name, prefix, (size_t)length) != 0) continue;
+        char *end;
+        long pid = strtol(entry->d_name + length, &end, 10);
+        if (end == entry->d_name + length || *end != '-' || pid <= 0 || pid == (long)getpid()) continue;
+        if (kill((pid_t)pid, 0) != 0 && errno == ESRCH) unlinkat(folder, entry->d_name, 0);
+    }
+    closedir(entries);
 }
 
 // MARK: - Outputs
@@ -221,6 +244,7 @@ int oshim_open(const char *path, const char *confine, int flags, mode_t mode, os
         close(folder);
         return error;
     }
+    if (error == 0) remove_abandoned_temporaries(folder, output->name);
     if (error == 0) error = create_temporary(output, folder, access, mode, exists && S_ISREG(info.st_mode) ? &info : NULL);
     if (error != 0) close(folder);
     return error;

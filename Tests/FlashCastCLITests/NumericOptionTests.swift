@@ -31,4 +31,22 @@ import TestSupport
         #expect(result.status == 2)
         #expect(result.error.hasPrefix("Error: --timeout must be a positive number of seconds, at most 1e9\n"))
     }
+
+    /// Found by feeding every numeric option extreme values: these were taken as given (a 309-digit
+    /// target, a campaign rising for 1e308 minutes, a memory cap of 0 bytes shown as "0 MiB").
+    @Test(arguments: [
+        (["whatif", "orders.csv", "--cutoff", "1200", "--email", "22:00", "--target", "1e308", "-o", "w.csv"], "--target must be below 1e15"),
+        (["whatif", "orders.csv", "--cutoff", "1200", "--email", "22:00", "--target=-1", "-o", "w.csv"], "--target must be a positive amount"),
+        (["forecast", "orders.csv", "--cutoff", "1200", "--email", "22:00", "--rise", "1e308", "-o", "f.csv"], "--rise must be at most 10080 minutes (a week)"),
+        (["whatif", "orders.csv", "--cutoff", "1200", "--email", "22:00", "--rise", "99999999999999999999", "-o", "w.csv"],
+         "--rise must be at most 10080 minutes (a week)"),
+        (["run", "--memory", "1e-300", "one.lua"], "The value '1e-300' is invalid for '--memory <size>'"),
+    ])
+    func extremeValuesAreUsageErrors(arguments: [String], message: String) throws {
+        #expect(try run(["simulate", "--minutes", "1500", "--orders", "5000", "-o", "orders.csv"]).status == 0)
+        try "print(1)".write(to: folder.appendingPathComponent("one.lua"), atomically: true, encoding: .utf8)
+        let result = try run(arguments)
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix("Error: " + message), "\(result.error)")
+    }
 }

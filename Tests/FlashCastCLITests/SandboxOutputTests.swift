@@ -106,11 +106,22 @@ import TestSupport
         #expect(try String(contentsOfFile: path("out/report.txt"), encoding: .utf8) == "old")
     }
 
-    @Test func killMinus9MidWriteLeavesTheOldFile() throws {
+    /// kill -9 (or the OOM killer) leaves the old file, and the temporary nothing could remove: a cron
+    /// job killed again and again piled them up, each as large as its output. The next write of the
+    /// file removes those whose writer is gone, and keeps a live writer's.
+    @Test func killMinus9MidWriteLeavesTheOldFileAndTheNextWriteItsTemporary() throws {
         let process = try startSlowWriter()
         #expect(process.isRunning)
         kill(process.processIdentifier, SIGKILL)
         #expect(ends(process))
         #expect(try String(contentsOfFile: path("out/report.txt"), encoding: .utf8) == "old")
+        let abandoned = try names("out").filter { $0.hasPrefix(".report.txt.partial-\(process.processIdentifier)-") }
+        #expect(abandoned.count == 1)
+        let live = ".report.txt.partial-\(getpid())-abcdefgh"  // this test's own process: alive
+        try "half".write(toFile: path("out/" + live), atomically: false, encoding: .utf8)
+        let rewrite = try runFlashcast(["run", "--sandbox", try script("local f = io.open('out/report.txt', 'w') f:write('new') f:close()")], in: folder)
+        #expect(rewrite.status == 0, "\(rewrite.error)")
+        #expect(try names("out") == [live, "report.txt"].sorted())
+        #expect(try String(contentsOfFile: path("out/report.txt"), encoding: .utf8) == "new")
     }
 }

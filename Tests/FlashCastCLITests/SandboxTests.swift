@@ -56,6 +56,17 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
+    /// A summary that cannot be written was reported as a usage error (`Error: cannot write ...`) and
+    /// after a successful script: now as the run's own failure, exit status 1 (a script's failure keeps its own).
+    @Test func aSummaryThatCannotBeWrittenFailsTheRun() throws {
+        let fine = try script("fine.lua", "print('done')")
+        let result = try run(["run", "--summary", "/dev/full", fine])
+        #expect(result.status == 1 && result.output == "done\n")
+        #expect(result.error == "flashcast: cannot write '/dev/full': no space left on device\n", "\(result.error)")
+        let alert = try run(["run", "--summary", "/nonexistent/run.json", try script("alert.lua", "os.exit(3)")])
+        #expect(alert.status == 3 && alert.error == "flashcast: cannot write '/nonexistent/run.json': no such file or directory\n")
+    }
+
     /// A pipe has no path to resolve, so `run --sandbox <(...)` and `--input /dev/stdin` were refused
     /// as "cannot read input '/dev/fd/63'": a named stream is readable by its name.
     @Test func scriptsAndInputsFromPipesRun() throws {

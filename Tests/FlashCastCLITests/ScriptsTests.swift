@@ -102,14 +102,14 @@ import TestSupport
     @Test func driftTrainedOnTheFirstHourAlertsWhileTheDefaultStaysCalm() throws {
         // At 02:00 on the first day the opening surge fades faster than naive drift, trained at 01:00
         // on the surge's first hour, said. Its band is calibrated on the back-tests of that hour,
-        // which reach 59 minutes: from 01:23 on the revenue runs below it and the report alerts
+        // which reach 59 minutes: from 01:15 on the revenue runs below it and the report alerts
         // (exit 3). The default model's band holds the same minutes: no alert.
         let out = folder.appendingPathComponent("band").path
         let result = try run(["run", "scripts/report.lua", "--now", "2021-11-11T02:00", "--model", "drift", "--out", out])
         #expect(result.status == 3)
         #expect(result.output.contains("\nforecast at end  "))
         #expect(result.output.contains(", drift @02:00 new\n"))
-        #expect(result.output.contains("\nalert            BELOW BAND since 01:23: "))
+        #expect(result.output.contains("\nalert            BELOW BAND since 01:15: "))
         let calm = try run(["run", "scripts/report.lua", "--now", "2021-11-11T02:00", "--out", out])
         #expect(calm.status == 0)
         #expect(calm.output.contains("\nalert            none\n"))

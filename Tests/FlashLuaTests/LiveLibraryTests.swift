@@ -125,6 +125,8 @@ import TestSupport
             == "test:1: bad argument #2 to 'open' (option 'minutes' cannot go with 'end')")
         #expect(luaError(state, "live.open('\(path)', {target = -5})")
             == "test:1: bad argument #2 to 'open' (option 'target' must be a positive amount)")
+        #expect(luaError(state, "live.open('\(path)', {target = 1e308})")
+            == "test:1: bad argument #2 to 'open' (option 'target' must be below 1e15)")
         #expect(luaError(state, "live.open('\(path)', {history = 3})")
             == "test:1: bad argument #2 to 'open' (option 'history' must be an orders file or a Series, got number)")
         #expect(luaError(state, "live.open('\(path)', {tragett = 5})") == "test:1: bad argument #2 to 'open' (unknown option 'tragett')")

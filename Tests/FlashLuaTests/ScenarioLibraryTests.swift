@@ -195,6 +195,7 @@ import TestSupport
         ("scenario.email{at = '14:00', lift = 1e308}", "test:1: bad argument #1 to 'email' (option 'lift' must be 0 to 100 (0.5 is +50%), got 1e+308)"),
         ("scenario.push{at = '14:00', lift = math.huge}", "test:1: bad argument #1 to 'push' (option 'lift' must be 0 to 100 (0.5 is +50%), got inf)"),
         ("scenario.email{at = '14:00', half_life = 1e6}", "test:1: bad argument #1 to 'email' (option 'half_life' must be at most 10080 minutes (a week), got 1000000.0)"),
+        ("scenario.email{at = '14:00', rise = 1e308}", "test:1: bad argument #1 to 'email' (option 'rise' must be at most 10080 minutes (a week), got 1e+308)"),
         ("scenario.discount{from = '16:00', lift = 1e9}", "test:1: bad argument #1 to 'discount' (option 'lift' must be above -1 and at most 100 (0.15 is +15%), got 1000000000.0)"),
         ("scenario.email{at = '14:00', half_life = 0}", "test:1: bad argument #1 to 'email' (option 'half_life' must be positive, got 0.0)"),
         ("scenario.email{at = '14:00', from = {}}", "test:1: bad argument #1 to 'email' (option 'from' Effect expected, got table)"),

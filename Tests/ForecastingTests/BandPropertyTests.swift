@@ -85,14 +85,28 @@ import SaleData
         #expect(abs(low + 0.05) < 1e-12 && abs(high - 0.2) < 1e-12)
     }
 
-    @Test func quantilesAreSmoothedAsALevelPlusNoise() {
-        // points on a + b / sqrt(h) are fitted exactly
-        let points: [(h: Int, low: Double, middle: Double, high: Double)] = [1, 10, 100].map { h in
+    @Test func quantilesFollowTheGridFromOneHorizonToTheNext() {
+        // between two grid horizons the curves are a + b / sqrt(h) through both
+        let two = IntervalCalibration.QuantileCurves(points: [(1, -0.25, 0, 0.32), (100, -0.205, 0, 0.302)], lastingBias: true)
+        for h in [1, 4, 25, 64, 100] {
             let x = 1 / Double(h).squareRoot()
-            return (h, -0.2 - 0.05 * x, 0, 0.3 + 0.02 * x)
+            let (low, high) = two.at(h)
+            #expect(abs(low - (-0.2 - 0.05 * x)) < 1e-12 && abs(high - (0.3 + 0.02 * x)) < 1e-12, "h \(h)")
         }
-        let curves = IntervalCalibration.QuantileCurves(points: points, lastingBias: true)
-        #expect(abs(curves.low.a + 0.2) < 1e-12 && abs(curves.low.b + 0.05) < 1e-12)
-        #expect(abs(curves.high.a - 0.3) < 1e-12 && abs(curves.high.b - 0.02) < 1e-12)
+        // a tail that grows with the horizon (a burst's chance of falling inside the stretch) stays
+        // at the long horizons, the short ones keep their own narrow quantiles (one a + b / sqrt(h)
+        // curve fitted to all of them put about 0.2 everywhere)
+        let growing: [(h: Int, low: Double, middle: Double, high: Double)] =
+            [(1, -0.3, 0, 0.3), (50, -0.04, 0, 0.04), (100, -0.03, 0, 0.03), (200, -0.03, 0, 0.3), (300, -0.03, 0, 0.3), (400, -0.03, 0, 0.3)]
+        let following = IntervalCalibration.QuantileCurves(points: growing, lastingBias: false)
+        #expect(following.at(50).1 < 0.04 && following.at(300).1 > 0.29 && abs(following.at(400).1 - 0.3) < 1e-12)
+        // each grid point is averaged with its neighbours (a quarter each; not the first, whose
+        // one-minute errors are of another size): one horizon's bump is halved
+        let bump = IntervalCalibration.QuantileCurves(points: [(1, -0.5, 0, 0.5), (10, -0.1, 0, 0.1), (20, -0.1, 0, 0.5), (30, -0.1, 0, 0.1), (40, -0.1, 0, 0.1)], lastingBias: true)
+        #expect(abs(bump.at(20).1 - 0.3) < 1e-12 && abs(bump.at(1).1 - 0.5) < 1e-12)
+        // the median error is moved onto the forecast along the same curves
+        let moved = IntervalCalibration.QuantileCurves(points: [(1, -0.1, 0.05, 0.2), (100, 0.0, 0.1, 0.3)], lastingBias: false)
+        let (low, high) = moved.at(100)
+        #expect(abs(low + 0.1) < 1e-12 && abs(high - 0.2) < 1e-12)
     }
 }

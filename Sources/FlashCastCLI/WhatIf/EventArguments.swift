@@ -43,6 +43,9 @@ struct EventArguments: ParsableArguments {
         if let halfLife, halfLife > CampaignEffect.longestHalfLife {
             throw ValidationError("--half-life must be at most \(Int(CampaignEffect.longestHalfLife)) minutes (a week)")
         }
+        if let rise, rise > CampaignEffect.longestRise {
+            throw ValidationError("--rise must be at most \(Int(CampaignEffect.longestRise)) minutes (a week)")
+        }
         if historyEmail != nil, !hasHistory { throw ValidationError("--history-email needs --history (the earlier sale)") }
         if historyEmail != nil, learnEmail != nil { throw ValidationError("give --history-email or --learn-email, not both") }
     }

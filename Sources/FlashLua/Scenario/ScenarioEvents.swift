@@ -33,6 +33,9 @@ enum ScenarioEvents {
         }
         if let rise = try options.number("rise") {
             guard rise.isFinite, rise >= 0 else { throw options.error("rise", "must be 0 or more minutes, got \(rise)") }
+            guard rise <= CampaignEffect.longestRise else {
+                throw options.error("rise", "must be at most \(Int(CampaignEffect.longestRise)) minutes (a week), got \(rise)")
+            }
             effect.riseMinutes = rise
         }
         return effect

@@ -60,6 +60,7 @@ public struct LiveSaleOptions: Sendable {
         if let length = plan.length, length < 1 { throw .outOfRange("minutes", "must be at least 1") }
         if plan.end != nil, plan.length != nil { throw .conflict("minutes", with: "end") }
         if let target = plan.target, !(target > 0 && target.isFinite) { throw .outOfRange("target", "must be a positive amount") }
+        if let target = plan.target, target >= SalePlan.largestTarget { throw .outOfRange("target", "must be below 1e15") }
         if settings.train < 2 { throw .outOfRange("train", "must be at least 2") }
         guard settings.level > 0, settings.level < 1 else { throw .outOfRange("level", "must be between 0 and 1 (0.8 for 80%)") }
         if settings.retrain < 1 { throw .outOfRange("retrain", "must be at least 1") }

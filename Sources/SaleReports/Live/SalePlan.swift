@@ -9,6 +9,8 @@ public struct SalePlan: Sendable {
     public var length: Int?
     /// The revenue the sale should make by its end.
     public var target: Double?
+    /// The largest target taken: `--target 1e308` was printed as a 309-digit amount.
+    public static let largestTarget = 1e15
     /// Replaying a past sale: the minute taken as now (orders after it are left out).
     public var now: Int?
     /// An earlier, similar sale's revenue per minute, aligned with this one by minutes since the start.

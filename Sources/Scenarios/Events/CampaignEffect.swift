@@ -26,6 +26,8 @@ public struct CampaignEffect: Sendable, Equatable {
     public static let largestLift = 100.0
     /// The longest half-life a campaign takes, in minutes (a week).
     public static let longestHalfLife = 10_080.0
+    /// The longest rise to a campaign's peak, in minutes (a week): `rise = 1e308` was taken as given.
+    public static let longestRise = 10_080.0
 
     /// A campaign; by default it peaks 5 minutes after the send and halves every 30 minutes.
     public init(minute: Int, lift: Double, riseMinutes: Double = 5, halfLife: Double = 30, spread: EffectSpread = .exact) {
