@@ -28,6 +28,13 @@ struct ForecastInput {
     /// The cutoff row.
     var cutoff: Int { revenue.count - 1 }
 
+    /// The local minute of the day of `row`: `minuteOfDay`'s, and past the forecast's rows (an
+    /// earlier sale may run longer) on at the same step.
+    func localMinute(row: Int) -> Int {
+        guard row >= minuteOfDay.count else { return minuteOfDay[row] }
+        return (minuteOfDay[minuteOfDay.count - 1] + (row - minuteOfDay.count + 1) * max(step, 1)) % 1440
+    }
+
     /// Mean revenue per row over the `train` rows ending at `origin` (fewer near the start).
     func driftRate(at origin: Int) -> Double {
         let first = max(0, origin - train + 1)

@@ -18,10 +18,9 @@ extension IntervalCalibration {
             return (ordinary, ordinary)
         }
         let residuals = backTestResiduals(horizon: mean.count, against: [input.revenue, burstFree])
-        let ordinary = bands(mean: mean, levels: levels, residuals: residuals[0])
-        var calm = self
-        calm.unannouncedBursts = false  // the scenario states its campaigns
-        let cleaned = calm.bands(mean: mean, levels: levels, residuals: residuals[1])
+        let sale = UnseenRisk.Sale(input, cleaned: burstFree, horizon: mean.count)
+        let ordinary = bands(mean: mean, levels: levels, residuals: residuals[0], unseen: sale)
+        let cleaned = bands(mean: mean, levels: levels, residuals: residuals[1], unseen: sale.withoutBursts)  // the scenario states its campaigns
         return (ordinary, zip(ordinary, cleaned).map { (lower: $0.lower, upper: zip($0.upper, $1.upper).map(Swift.min)) })
     }
 

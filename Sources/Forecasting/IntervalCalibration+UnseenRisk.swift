@@ -52,18 +52,29 @@ extension IntervalCalibration {
             /// The one-off bursts the sale showed (`bursts`), empty when left out.
             let bursts: [(gain: Double, rows: Int)]
 
-            /// What `calibration`'s sale says over `horizon` rows (with its bursts when `withBursts`).
-            init(_ calibration: IntervalCalibration, horizon: Int, bursts withBursts: Bool = true) {
-                input = calibration.input
-                let cleaned = calibration.burstFreeRevenue()
+            /// What `input`'s sale says over `horizon` rows, given its burst-free revenue `cleaned`
+            /// (`burstFreeRevenue`).
+            init(_ input: ForecastInput, cleaned: [Double], horizon: Int) {
+                self.input = input
                 sigmas = UnseenRisk.daySigmas(input, cleaned: cleaned, horizon: horizon)
-                bursts = withBursts ? UnseenRisk.bursts(revenue: input.revenue, cleaned: cleaned, step: input.step) : []
+                bursts = UnseenRisk.bursts(revenue: input.revenue, cleaned: cleaned, step: input.step)
             }
+
+            private init(input: ForecastInput, sigmas: [Double], bursts: [(gain: Double, rows: Int)]) {
+                self.input = input
+                self.sigmas = sigmas
+                self.bursts = bursts
+            }
+
+            /// The same without room for bursts nobody announced: for a what-if scenario's
+            /// burst-free bands, whose scenario states its campaigns.
+            var withoutBursts: Sale { Sale(input: input, sigmas: sigmas, bursts: []) }
         }
 
         /// The risks of `calibration`'s sale over the forecast `mean` (cumulative), for the band of `level`.
         init(_ calibration: IntervalCalibration, mean: [Double], level: Double, bursts withBursts: Bool = true) {
-            self.init(Sale(calibration, horizon: mean.count, bursts: withBursts), mean: mean, level: level)
+            let sale = Sale(calibration.input, cleaned: calibration.burstFreeRevenue(), horizon: mean.count)
+            self.init(withBursts ? sale : sale.withoutBursts, mean: mean, level: level)
         }
 
         /// The risks `sale` shows over the forecast `mean` (cumulative, `sale`'s horizon long), for the band of `level`.
@@ -157,14 +168,12 @@ extension IntervalCalibration {
         }
 
         /// The local day of each of `rows` rows (0 for the sale's first), from the rows' local
-        /// minutes of the day (rows past those at the same step).
+        /// minutes of the day (`localMinute`).
         static func dayIndex(_ input: ForecastInput, rows: Int) -> [Int] {
             var days: [Int] = [], day = 0, previous = -1
             days.reserveCapacity(rows)
-            let step = max(input.step, 1)
             for row in 0..<rows {
-                let minute = row < input.minuteOfDay.count ? input.minuteOfDay[row]
-                    : (input.minuteOfDay[input.minuteOfDay.count - 1] + (row - input.minuteOfDay.count + 1) * step) % 1440
+                let minute = input.localMinute(row: row)
                 if row > 0, minute < previous { day += 1 }
                 previous = minute
                 days.append(day)
@@ -214,12 +223,7 @@ extension IntervalCalibration {
         }
 
         /// The local hour of `row` (rows past the forecast's continue at the same step).
-        private static func hour(_ input: ForecastInput, _ row: Int) -> Int {
-            guard row < input.minuteOfDay.count else {
-                return ((input.minuteOfDay[input.minuteOfDay.count - 1] + (row - input.minuteOfDay.count + 1) * max(input.step, 1)) % 1440) / 60
-            }
-            return input.minuteOfDay[row] / 60
-        }
+        private static func hour(_ input: ForecastInput, _ row: Int) -> Int { input.localMinute(row: row) / 60 }
 
         /// Per horizon: the log spread above the forecast that the bursts `found` (`bursts`), at the
         /// rate this sale showed them, need at tail `tail` (empty when it showed none). A burst's gain comes in over its

@@ -38,9 +38,6 @@ struct IntervalCalibration {
 
     let input: ForecastInput
     let model: FittedModel
-    /// Whether the bands keep room for bursts nobody announced (`UnseenRisk`): not for a what-if
-    /// scenario's burst-free bands, whose scenario states its campaigns.
-    var unannouncedBursts = true
 
     /// Lower and upper cumulative bounds around `mean` (cumulative, row 0 is cutoff+1) for each of
     /// `levels` (rising), in the same order, from one set of back-tests: nested, and never narrowing.
@@ -48,14 +45,16 @@ struct IntervalCalibration {
         bands(mean: mean, levels: levels, residuals: backTestResiduals(horizon: mean.count, against: [input.revenue])[0])
     }
 
-    /// The bands of `levels` from the back-tests' `residuals` (`residuals[h - 1]`: those at horizon `h`).
-    func bands(mean: [Double], levels: [Double], residuals: [[Residual]]) -> [(lower: [Double], upper: [Double])] {
+    /// The bands of `levels` from the back-tests' `residuals` (`residuals[h - 1]`: those at horizon
+    /// `h`), with the room `sale` shows for what back-tests cannot show (`UnseenRisk`; read from
+    /// the sale when not given).
+    func bands(mean: [Double], levels: [Double], residuals: [[Residual]], unseen sale: UnseenRisk.Sale? = nil) -> [(lower: [Double], upper: [Double])] {
         let reach = Self.reach(residuals)
         let lastingBias = Self.lastingBias(residuals.prefix(reach))
         let points = zip(levels, Self.gridQuantiles(residuals, reach: reach, levels: levels)).map { level, points in
             widened(points, z: Self.normalQuantile(1 - (1 - level) / 2), lastingBias: lastingBias)
         }
-        let sale = UnseenRisk.Sale(self, horizon: mean.count, bursts: unannouncedBursts)  // once for every level
+        let sale = sale ?? UnseenRisk.Sale(input, cleaned: burstFreeRevenue(), horizon: mean.count)  // once for every level
         return Self.nestedAndWidening(zip(levels, points).map { level, points in
             bands(mean: mean, curves: points.isEmpty ? nil : QuantileCurves(points: points, lastingBias: lastingBias),
                   reach: reach, level: level, unseen: sale)
