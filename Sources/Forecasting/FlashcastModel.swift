@@ -85,7 +85,12 @@ struct FlashcastModel: ForecastMethod {
                            recentBlocks: Self.recentMinutes / Self.blockMinutes)
         if let index = features.firstIndex(of: .lastSeason) {
             if fit.tracksAsIs(index) {
-                fit.useAlone(index)
+                // An earlier sale that matches as it stands too is no worse a guide: both are
+                // taken as they are, mixed by how steady their hourly ratios are (in a sparse
+                // shop both ratios wobble, and last season alone would carry yesterday's
+                // weekday: a Tuesday's late evening into a Wednesday that the earlier sale shows shut).
+                let earlierAsIs = features.indices.filter { features[$0] == .earlierSale && fit.tracksAsIs($0) }
+                if earlierAsIs.isEmpty { fit.useAlone(index) } else { (earlierAsIs + [index]).forEach { fit.setScale($0, to: 1) } }
             } else if earlier != nil || (features.contains(.recentDays) && fit.isSparse(index)) {
                 // The level is set by the steadier shape: the earlier sale's change, or, in a
                 // sparse shop, the week's mean (one day's few busy hours over another's are noise).
