@@ -100,7 +100,8 @@ extension FlashcastModel {
     /// earlier sale): the opening surge fading and the closing rush, as the earlier sale went. A
     /// change within two standard deviations of its noise counts as none, so that a small or sparse
     /// earlier sale's chance wobbles between days are not taken for a trend. The windows lie
-    /// within `row`'s local day (see `dayWindowFirst`).
+    /// within `row`'s local day (see `dayWindowFirst`). Nothing once the earlier sale's day had
+    /// closed while its day before still sold (see `closedEarlier`).
     func seasonChange(at row: Int, back: Int) -> Double {
         guard let earlier else { return 1 }
         if closedEarlier(at: row, back: back) { return 0 }

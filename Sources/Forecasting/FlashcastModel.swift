@@ -2,8 +2,8 @@
 ///
 /// The shapes are this sale's own revenue one season (a day) earlier, cleaned of one-off bursts
 /// (see `BurstCleaning`) and times the earlier sale's change between the two seasons (its opening
-/// surge fading, its closing rush), and the earlier sale's revenue at the same minute since the
-/// start. When last season's hourly ratios to this sale's recent hours centre on 1 (within two
+/// surge fading, its closing rush, a day it closed earlier), and the earlier sale's revenue at the
+/// same minute since the start. When last season's hourly ratios to this sale's recent hours centre on 1 (within two
 /// standard errors), it is the forecast as it stands. Otherwise each shape's scale is the median of
 /// the hourly ratios (last season's starts at 1 beside an earlier sale, whose change already sets
 /// its level) and the shapes are mixed by how steady those ratios are (see `ShapeFit`); where the
@@ -85,12 +85,7 @@ struct FlashcastModel: ForecastMethod {
                            recentBlocks: Self.recentMinutes / Self.blockMinutes)
         if let index = features.firstIndex(of: .lastSeason) {
             if fit.tracksAsIs(index) {
-                // An earlier sale that matches as it stands too is no worse a guide: both are
-                // taken as they are, mixed by how steady their hourly ratios are (in a sparse
-                // shop both ratios wobble, and last season alone would carry yesterday's
-                // weekday: a Tuesday's late evening into a Wednesday that the earlier sale shows shut).
-                let earlierAsIs = features.indices.filter { features[$0] == .earlierSale && fit.tracksAsIs($0) }
-                if earlierAsIs.isEmpty { fit.useAlone(index) } else { (earlierAsIs + [index]).forEach { fit.setScale($0, to: 1) } }
+                fit.useAlone(index)
             } else if earlier != nil || (features.contains(.recentDays) && fit.isSparse(index)) {
                 // The level is set by the steadier shape: the earlier sale's change, or, in a
                 // sparse shop, the week's mean (one day's few busy hours over another's are noise).

@@ -2,8 +2,7 @@ import Testing
 import SaleData
 @testable import Forecasting
 
-/// The default model beside an earlier sale, on a shop whose hours differ by weekday and where
-/// last season and the earlier sale both match the recent hours as they stand.
+/// The default model beside an earlier sale, on a shop whose closing hour differs by weekday.
 @Suite struct ClosingHourTests {
     /// Four days from midnight: an order of 100 every 20 minutes from 08:00, to 20:00 on days 0
     /// and 2 and to 17:00 on days 1 and 3 (a shop open late on Tuesdays and Thursdays).
@@ -33,20 +32,5 @@ import SaleData
         #expect(model.closedEarlier(at: 3 * 1440 + 1030, back: 1440) == false)
         #expect(try FlashcastModel(input: Forecaster.prepare(revenue: Self.shop(), options: ForecastOptions(
             cutoff: 3 * 1440 + 979, train: 1000, horizon: 500, history: Self.shop()))).closedEarlier(at: 3 * 1440 + 1030, back: 1440))
-    }
-
-    @Test func lastSeasonAsItStandsIsMixedWithAnEarlierSaleThatMatchesToo() throws {
-        // the earlier sale earns 10 a minute all day, as this sale does on day 1 up to noon; last
-        // season (day 0) wobbled around it before noon (hours at 11 and 9 in turn: its ratios
-        // centre on 1 too, but spread far more) and earned 5 a minute after noon. The 500 minutes
-        // from noon earn 5,000 at the earlier sale's rate: last season alone would say 2,500
-        let history = Series(start: 0, values: Array(repeating: 10, count: 3 * 1440))
-        let revenue = Series(start: 0, values: (0..<3 * 1440).map { row in
-            row >= 1440 ? 10 : row >= 720 ? 5 : row / 60 % 2 == 0 ? 11 : 9
-        })
-        let options = ForecastOptions(cutoff: 1440 + 719, train: 1000, horizon: 500, history: history)
-        let forecast = try Forecaster.forecast(revenue: revenue, options: options)
-        let gain = forecast.mean.values[499] - forecast.observedTotal
-        #expect(gain > 4500 && gain < 5500, "forecast \(gain) for 5,000 to come")
     }
 }
