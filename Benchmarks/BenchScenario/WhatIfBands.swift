@@ -58,7 +58,9 @@ enum WhatIfBands {
         }
     }
 
-    static func run(seeds: [UInt64]) throws {
+    /// `casesPath`: one CSV line per case and effect (`caseHeader`), the outcome and every band at the end.
+    static func run(seeds: [UInt64], casesPath: String? = nil) throws {
+        var cases = caseHeader
         print("\nWhat-if bands: seeds \(seeds.first ?? 0)-\(seeds.last ?? 0), campaigns 2 and 3 as scenarios, cutoffs \(leads) minutes before each")
         let rows = effects.indices.map { ("model forecast", $0) } + [("exact baseline", 0), ("exact baseline", 1)]
         // The forecast's own bands, no scenario, against the sale without the campaign.
@@ -81,6 +83,7 @@ enum WhatIfBands {
                     forecastSeconds += Date().timeIntervalSince(started)
                     forecasts += 1
                     let exact = exactBaseline(simulation, series: series, cutoff: cutoff, without: index, levels: levels)
+                    let without = actualWithout(simulation, series: series, cutoff: cutoff, left: index, observed: forecast.observedTotal)
                     for (r, row) in rows.enumerated() {
                         let mail = try campaign(row.1, truth: truth, minute: simulation.start + truth.minute, observed: observed,
                                                 simulation: simulation)
@@ -91,7 +94,14 @@ enum WhatIfBands {
                         applied += 1
                         tallies[r].add(scenario, actual: forecast.actual.values, observed: forecast.observedTotal)
                     }
-                    let without = actualWithout(simulation, series: series, cutoff: cutoff, left: index, observed: forecast.observedTotal)
+                    for effect in effects.indices {
+                        let mail = try campaign(effect, truth: truth, minute: simulation.start + truth.minute, observed: observed,
+                                                simulation: simulation)
+                        let scenario = Scenario(name: "e-mail", events: [.campaign(mail)])
+                        cases += caseLine([String(seed), String(index + 1), String(lead), String(effect)], truth: truth, mail: mail,
+                                          forecast: forecast, without: without, scenario: scenario.apply(to: Baseline(forecast)),
+                                          onExact: scenario.apply(to: exact))
+                    }
                     for (a, bands) in [forecast.bands, forecast.burstFreeBands].enumerated() {
                         let baseline = Baseline(observed: forecast.observedTotal, rate: forecast.rate, bands: bands)
                         aloneTallies[a].add(Scenario(name: "none", events: []).apply(to: baseline), actual: without, observed: forecast.observedTotal)
@@ -99,6 +109,7 @@ enum WhatIfBands {
                 }
             }
         }
+        if let casesPath { try cases.write(toFile: casesPath, atomically: true, encoding: .utf8) }
         print(String(format: "forecast with bands (levels 0.5, 0.8, 0.95): %.1f ms each; a scenario applied: %.2f ms each",
                      forecastSeconds / Double(max(forecasts, 1)) * 1000, applySeconds / Double(max(applied, 1)) * 1000))
         let percents = levels.map { "\(Int(($0 * 100).rounded()))%" }
@@ -121,6 +132,27 @@ enum WhatIfBands {
             print("| model forecast alone, \(alone[a]) | none (the sale without the campaign) | \(tally.cases) | " + String(format: "%.1f", tally.hre200 / n * 100)
                   + " | " + holds.joined(separator: " | ") + " | " + widths.joined(separator: " | ") + " |")
         }
+    }
+}
+
+extension WhatIfBands {
+    /// Columns of the per-case CSV: revenue to come at the end (500 minutes after the cutoff) and each level's bounds.
+    static let caseHeader = "seed,campaign,lead,effect,true_lift,true_half_life,lift,half_life,log_lift_sd,log_half_life_sd,"
+        + "observed,base,actual_without,exact_base,scenario,actual,exact_scenario,"
+        + levels.map { l in ["scenario", "burst_free", "exact"].map { "\($0)_lower\(Int(l * 100)),\($0)_upper\(Int(l * 100))" }.joined(separator: ",") }
+            .joined(separator: ",") + "\n"
+
+    /// One case's CSV line: the truth, the scenario's effect, the outcomes and bounds at the end.
+    static func caseLine(_ keys: [String], truth: SaleSimulation.Campaign, mail: CampaignEffect, forecast: Forecast, without: [Double],
+                         scenario: ScenarioForecast, onExact: ScenarioForecast) -> String {
+        let end = without.count - 1
+        let effect = [truth.lift, truth.halfLife, mail.lift, mail.halfLife, mail.spread.logLift, mail.spread.logHalfLife]
+        let outcomes = [forecast.observedTotal, forecast.mean.values[end], without[end], onExact.baseline.mean.values[end],
+                        scenario.mean.values[end], forecast.actual.values[end], onExact.mean.values[end]]
+        let bounds = levels.indices.flatMap { l in
+            [scenario.bands[l], forecast.burstFreeBands[l], onExact.bands[l]].flatMap { [$0.lower.values[end], $0.upper.values[end]] }
+        }
+        return (keys + (effect + outcomes + bounds).map { String($0) }).joined(separator: ",") + "\n"
     }
 }
 

@@ -69,8 +69,10 @@ let whatIfSeeds: [UInt64] = {
     let ends = arguments[at + 1].split(separator: "-").compactMap { UInt64($0) }
     return ends.count == 2 && ends[0] <= ends[1] ? Array(ends[0]...ends[1]) : Array(6...10)
 }()
+/// `--whatif-cases FILE`: the what-if band check's cases, one CSV line each.
+let whatIfCases = arguments.firstIndex(of: "--whatif-cases").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 if arguments.contains("--whatif-only") {
-    try WhatIfBands.run(seeds: whatIfSeeds)
+    try WhatIfBands.run(seeds: whatIfSeeds, casesPath: whatIfCases)
     exit(0)
 }
 let seeds: [UInt64] = [1, 2, 3, 4, 5]
@@ -105,4 +107,4 @@ for (v, variant) in variants.enumerated() {
     print(String(format: "| %@ | %.1f | %.1f | %.1f | %+.1f | %.0f | %.2f | %.3f |", variant.name, mean[0], mean[1], mean[2],
                  mean[3], mean[4], mean[5], seconds[v] / Double(cases)))
 }
-try WhatIfBands.run(seeds: whatIfSeeds)
+try WhatIfBands.run(seeds: whatIfSeeds, casesPath: whatIfCases)

@@ -11,7 +11,7 @@
 /// lift again what the day it reads already showed (see `lastSeasonScale`). Without an
 /// earlier sale the other shape is the mean of the last open days at the same time of day (a
 /// level that keeps the daily rhythm; a flat level over the shop's opening hours while one day
-/// alone is seen); before a season
+/// alone is seen, when last season's scale is the newest six hours' ratio); before a season
 /// has been seen, the earlier sale
 /// alone or, without one, the training window's time-of-day profile scaled to the last six hours
 /// (hours it has not seen at the level it has reached, see `SmoothedLevel`).
@@ -90,6 +90,11 @@ struct FlashcastModel: ForecastMethod {
                 // The level is set by the steadier shape: the earlier sale's change, or, in a
                 // sparse shop, the week's mean (one day's few busy hours over another's are noise).
                 fit.setScale(index, to: 1)
+            } else if features.contains(.level) {
+                // One day seen and no earlier sale: last season is the opening day, whose surge
+                // fades through it, so today's hourly ratios to it climb through the window and
+                // their median lags the level reached: the newest six hours' ratio sets the scale.
+                fit.useRecentScale(index)
             }
         }
         for (index, feature) in features.enumerated() where feature != .level {

@@ -172,6 +172,12 @@ struct ShapeFit {
         return true
     }
 
+    /// Sets feature `index`'s scale to its newest blocks' median ratio, when they were fitted.
+    mutating func useRecentScale(_ index: Int) {
+        guard let recent = recentCentres[index] else { return }
+        scales[index] = exp(recent.median)
+    }
+
     /// Gives feature `index` all the weight, keeping its scale.
     mutating func weighAlone(_ index: Int) {
         weights = weights.indices.map { $0 == index ? 1 : 0 }

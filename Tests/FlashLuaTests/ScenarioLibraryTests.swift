@@ -21,7 +21,7 @@ import TestSupport
         #expect(lua == [
             "Event(e-mail 14:00 +150%, peak after 5 min, half-life 45 min)", "email", "e-mail 14:00 +150%",
             "Event(discount 2024-05-20T16:00 +17%, fading with half-life 60 min)",
-            "Event(outage 15:00-15:30, -90%)", "Event(push 09:05 +100%, peak after 5 min, half-life 30 min, lift +25%..+400% (90%))",
+            "Event(outage 15:00-15:30, -90%)", "Event(push 09:05 +100%, peak after 5 min, half-life 30 min, lift +37.5%..+266.5% (90%))",
         ])
     }
 

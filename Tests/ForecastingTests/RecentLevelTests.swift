@@ -129,6 +129,23 @@ import SaleData
         #expect(forecast < 0.8 * friday, "forecast \(forecast), Friday's same hours \(friday), actual \(actual)")
     }
 
+    @Test func theSecondEveningIsReadAtTheLevelOfTheNewestHoursNotTheOpeningSurgesMean() throws {
+        // a sale opens at 9 times its level, the surge halving every 4 hours; no earlier sale. On
+        // the second day last season is the opening day: today's hourly ratios to it climb from
+        // 0.2 (at 04:00) to 0.8 (at 20:00) as its surge fades, and their median over the window
+        // (0.55) would forecast the evening at about half of what comes
+        let revenue = Series(start: 0, values: (0..<3 * 1440).map { (row: Int) -> Double in
+            let surge: Double = 1 + 8 * pow(2, -Double(row) / 240)
+            let daily: Double = 10 + 6 * sin(Double(row % 1440) / 1440 * 2 * .pi)
+            return surge * daily * (1 + Self.jitter(row))
+        })
+        let cutoff = 1440 + 1239
+        let input = try Forecaster.prepare(revenue: revenue, options: ForecastOptions(cutoff: cutoff))
+        let rates = FlashcastModel(input: input).rates(origin: cutoff, horizon: 500)
+        let forecast: Double = rates.prefix(200).reduce(0, +), actual: Double = revenue.values[(cutoff + 1)...(cutoff + 200)].reduce(0, +)
+        #expect(abs(forecast / actual - 1) < 0.2, "forecast \(forecast), actual \(actual)")
+    }
+
     @Test func besideAnEarlierSaleWhoseBigDayDidNotComeBackTheForecastFollowsToday() throws {
         // last year's Friday earned twice its Thursday, this year's Friday is an ordinary day: from
         // 10:00 on Friday, last season (Thursday) times last year's change (2) would forecast twice

@@ -22,8 +22,11 @@ struct WhatIfCommand: ParsableCommand {
             otherwise learned from an earlier e-mail, --history-email WHEN in the --history sale or \
             --learn-email WHEN earlier in this sale (before the cutoff); otherwise a typical e-mail: lift 1, \
             half-life 30, rise 5 minutes. A scenario's band joins the forecast's with how uncertain the \
-            e-mail's effect is: a learned effect's estimate and how sends differ (assumed: half to twice, 9 in \
-            10), a typical e-mail's a factor 4 either way; a given --lift or --half-life is exact. An e-mail's             scenario starts from the forecast's band calibrated on the sale with its one-off bursts taken out             (the ordinary band keeps room for a campaign nobody announced; the e-mail is carried by its own spread).
+            e-mail's effect is: a learned effect's estimate and how sends differ (assumed: half to twice the \
+            extra revenue, 9 in 10), a typical e-mail's a factor 4 either way; a given --lift or --half-life is exact. An \
+            e-mail's scenario starts from the forecast's band calibrated on the sale with its one-off bursts \
+            taken out (the ordinary band keeps room for a campaign nobody announced; the e-mail is carried by \
+            its own spread).
             Writes scenario,minute,rate,mean,lower,upper for the baseline and every scenario (cumulative money \
             from the first minute of INPUT; with several levels, --level 0.5,0.8,0.95, lower50,upper50,\
             lower80,upper80,lower95,upper95 as 'flashcast forecast' writes them) atomically, prints each scenario's total at the end, gain over \

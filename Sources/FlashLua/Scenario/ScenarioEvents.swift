@@ -67,8 +67,8 @@ enum ScenarioEvents {
         1+lift times the baseline, then the extra halves every `half_life` minutes. from=an Effect from \
         scenario.learn takes its lift and half-life with their uncertainty (its estimate's and how sends \
         differ), which widens a what-if's bands; lift= and half_life= given are taken as exact. Without \
-        either, a typical e-mail is assumed: lift=1 (+100%), half_life=30, rise=5, each uncertain by a \
-        factor 4 (9 e-mails in 10).
+        either, a typical e-mail is assumed: lift=1 (+100%), half_life=30, rise=5, its extra revenue \
+        uncertain by a factor 4 (9 e-mails in 10).
         """
     ) { call in
         call.push(try campaign(call, channel: "e-mail"))
