@@ -100,14 +100,30 @@ extension FlashcastModel {
     /// earlier sale): the opening surge fading and the closing rush, as the earlier sale went. A
     /// change within two standard deviations of its noise counts as none, so that a small or sparse
     /// earlier sale's chance wobbles between days are not taken for a trend. The windows lie
-    /// within `row`'s local day (see `dayWindowFirst`).
+    /// within `row`'s local day (see `dayWindowFirst`). Nothing once the earlier sale's day had
+    /// closed while its day before still sold (see `closedEarlier`).
     func seasonChange(at row: Int, back: Int) -> Double {
         guard let earlier else { return 1 }
+        if closedEarlier(at: row, back: back) { return 0 }
         let width = 2 * seasonRadius, nowFirst = dayWindowFirst(row)
         guard nowFirst + width < earlier.count else { return 1 }
         let thenFirst = nowFirst - back
         return Self.change(now: earlier.total(nowFirst, nowFirst + width), nowNoise: earlier.noiseVariance(nowFirst, nowFirst + width),
                            then: earlier.total(thenFirst, thenFirst + width), thenNoise: earlier.noiseVariance(thenFirst, thenFirst + width))
+    }
+
+    /// Whether the earlier sale's day had closed by `row` while its day `back` rows before still
+    /// sold: nothing from `row` to the end of its local day, where the day before earned beyond
+    /// `changeSigmas` standard deviations of its noise over the same hours (a handful of orders:
+    /// one order is a quiet evening's chance, not an opening hour). A shop that closes earlier on
+    /// some weekdays (at 17:00 on Wednesdays, 20:00 on Tuesdays) is shut on Wednesday evening
+    /// whatever Tuesday evening sold; a day the earlier sale did not see whole says nothing.
+    func closedEarlier(at row: Int, back: Int) -> Bool {
+        guard let earlier, row < input.minuteOfDay.count, row - back >= 0 else { return false }
+        let dayLast = localDayFirst(row) + rows(1440) - 1
+        guard dayLast < earlier.count, earlier.total(row, dayLast) <= 0 else { return false }
+        let then = earlier.total(row - back, dayLast - back)
+        return then * then > Self.changeSigmas * Self.changeSigmas * earlier.noiseVariance(row - back, dayLast - back)
     }
 
     /// The first row of `row`'s local calendar day (before the first row when that day began earlier).

@@ -2,8 +2,8 @@
 ///
 /// The shapes are this sale's own revenue one season (a day) earlier, cleaned of one-off bursts
 /// (see `BurstCleaning`) and times the earlier sale's change between the two seasons (its opening
-/// surge fading, its closing rush), and the earlier sale's revenue at the same minute since the
-/// start. When last season's hourly ratios to this sale's recent hours centre on 1 (within two
+/// surge fading, its closing rush, a day it closed earlier), and the earlier sale's revenue at the
+/// same minute since the start. When last season's hourly ratios to this sale's recent hours centre on 1 (within two
 /// standard errors), it is the forecast as it stands. Otherwise each shape's scale is the median of
 /// the hourly ratios (last season's starts at 1 beside an earlier sale, whose change already sets
 /// its level) and the shapes are mixed by how steady those ratios are (see `ShapeFit`); where the
