@@ -145,7 +145,13 @@ extension FlashcastModel {
     /// day before (Black Friday at 3 times Thursday), the scale fitted on it (3) lifts Thursday's
     /// hours, not Friday's again: a reference row already at the new level is not lifted twice.
     /// The scale is reduced towards 1, never past it, but for a reference day that rose beyond
-    /// the level reached without an earlier sale (see `surgeShown`).
+    /// the level reached without an earlier sale (see `surgeShown`). Without an earlier sale, a
+    /// reference in the newest day that rose over its own day before by as much as the level
+    /// reached (or more) is read at its day before's level (`1 / rise`, see `dayRise`): the
+    /// scale measured that day's own move, and nothing says whether the next day keeps it (the
+    /// Saturday after Black Friday earned half of Friday). Between the old level and the new one
+    /// with even odds, the lower errs least relative to what comes (a day at 1 or 3: forecasting f
+    /// between them errs (f - 1) / 2 + (1 - f / 3) / 2 = f / 3 on average, least at 1).
     func lastSeasonScale(_ scale: Double, row: Int, origin: Int, past: BurstCleaning) -> Double {
         guard scale != 1 else { return scale }
         let reference = row - seasonBack(row, origin: origin)
@@ -154,8 +160,21 @@ extension FlashcastModel {
         guard first - back >= past.first else { return scale }
         let shown = Self.change(now: past.total(first, last), nowNoise: own.noiseVariance(first, last),
                                 then: past.total(first - back, last - back), thenNoise: own.noiseVariance(first - back, last - back))
+        if earlier == nil, scale > 1, let rise = dayRise(reference, origin: origin, past: past), rise >= scale { return 1 / rise }
         if surgeShown(scale, shown: shown) { return scale / shown }
         return scale / (scale > 1 ? min(max(shown, 1), scale) : max(min(shown, 1), scale))
+    }
+
+    /// How much the day of `reference` (the newest day, seen from `origin`) rose over its day before,
+    /// over 6-hour windows within that day (nil when `reference` lies before the newest day or its
+    /// windows before the cleaned past).
+    func dayRise(_ reference: Int, origin: Int, past: BurstCleaning) -> Double? {
+        guard reference > origin - rows(1440) else { return nil }
+        let first = dayWindowFirst(reference), last = min(first + 2 * seasonRadius, origin)
+        let back = seasonBack(first, origin: origin)
+        guard last > first, first - back >= past.first else { return nil }
+        return Self.change(now: past.total(first, last), nowNoise: own.noiseVariance(first, last),
+                           then: past.total(first - back, last - back), thenNoise: own.noiseVariance(first - back, last - back))
     }
 
     /// Whether the day last season reads rose over its own day before by `shown`, beyond the level

@@ -146,6 +146,23 @@ import SaleData
         #expect(abs(forecast / actual - 1) < 0.2, "forecast \(forecast), actual \(actual)")
     }
 
+    @Test func theDayAfterADayUnlikeTheOneBeforeIsReadAtTheOrdinaryLevel() throws {
+        // Black Friday at 3 times Thursday (its first 5 hours at 6 times), Saturday at 1.5; no
+        // earlier sale. From 00:39 on Saturday, nothing yet says whether Saturday keeps Friday's
+        // level: read as Friday (about 3) it errs +100%, read at Thursday's level -33%
+        let levels = [1.0, 1.0, 3.0, 1.5]
+        let revenue = Series(start: 0, values: (0..<4 * 1440).map { (row: Int) -> Double in
+            let day = row / 1440, minute = row % 1440
+            let daily: Double = 10 + 6 * sin(Double(minute) / 1440 * 2 * .pi)
+            return levels[day] * (day == 2 && minute < 300 ? 2 : 1) * daily * (1 + Self.jitter(row))
+        })
+        let cutoff = 3 * 1440 + 39
+        let input = try Forecaster.prepare(revenue: revenue, options: ForecastOptions(cutoff: cutoff))
+        let rates = FlashcastModel(input: input).rates(origin: cutoff, horizon: 500)
+        let forecast: Double = rates.reduce(0, +), actual: Double = revenue.values[(cutoff + 1)...(cutoff + 500)].reduce(0, +)
+        #expect(abs(forecast / actual - 1) < 0.4, "forecast \(forecast), actual \(actual)")
+    }
+
     @Test func besideAnEarlierSaleWhoseBigDayDidNotComeBackTheForecastFollowsToday() throws {
         // last year's Friday earned twice its Thursday, this year's Friday is an ordinary day: from
         // 10:00 on Friday, last season (Thursday) times last year's change (2) would forecast twice
