@@ -54,4 +54,26 @@ import Testing
         let short = try ForecastChart(axis: Self.axis, actual: [1, 2], cutoff: 2, mean: [3]).render().text
         #expect(short.contains(">now 13:01<"))
     }
+
+    @Test func nestedBandsLegendSwatchesAreAsDarkAsTheirShading() throws {
+        let mean = (1...60).map { 100 + Double($0) }
+        let band = { (width: Double) in (lower: mean.map { $0 - width }, upper: mean.map { $0 + width }) }
+        let (low80, high80) = band(4), (low50, high50) = band(2), (low95, high95) = band(8)
+        let text = try ForecastChart(
+            axis: Self.axis, actual: Array(repeating: 100, count: 60), cutoff: 60, mean: mean, lower: low80, upper: high80,
+            otherBands: [.init(lower: low50, upper: high50, label: "50% interval"), .init(lower: low95, upper: high95, label: "95% interval")]
+        ).render().text
+        // the 50% band's region is shaded by all three layers, the 80% band's outside it by two, the 95% one's by one
+        let single = Theme.light.bandOpacity
+        let swatches = text.components(separatedBy: "<rect").dropFirst().suffix(3).compactMap { rect -> Double? in
+            guard rect.contains("fill=\"\(Theme.light.palette[0])\""), let range = rect.range(of: #"fill-opacity="[0-9.]+""#, options: .regularExpression) else { return nil }
+            return Double(rect[range].dropFirst(14).dropLast())
+        }
+        let expected = [3.0, 2, 1].map { 1 - pow(1 - single, $0) }
+        #expect(swatches.count == 3)
+        for (swatch, want) in zip(swatches, expected) { #expect(abs(swatch - want) < 0.001, "\(swatches) against \(expected)") }
+        let one = try ForecastChart(axis: Self.axis, actual: Array(repeating: 100, count: 60), cutoff: 60, mean: mean,
+                                    lower: low80, upper: high80).render().text
+        #expect(one.contains(#"fill-opacity="\#(single)""#))
+    }
 }

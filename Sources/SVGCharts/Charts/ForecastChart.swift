@@ -63,9 +63,10 @@ public struct ForecastChart: RenderableChart {
     public func composed(for options: ChartOptions) throws(ChartError) -> Chart {
         try validate()
         let now = axis.minute(at: max(cutoff - 1, 0))
-        let bands = bandsWidestFirst.reversed().map { band -> Layer in
-            .band(lower: axis.timed(joinedForecast(band.lower)), upper: axis.timed(joinedForecast(band.upper)),
-                  label: band.label, paint: .palette(0))
+        let widestFirst = bandsWidestFirst
+        let bands = widestFirst.enumerated().reversed().map { index, band -> Layer in
+            .nestedBand(lower: axis.timed(joinedForecast(band.lower)), upper: axis.timed(joinedForecast(band.upper)),
+                        label: band.label, paint: .palette(0), overlapping: index + 1)
         }
         return Chart(
             kind: "forecast chart", yTitle: "cumulative revenue", zero: .always,

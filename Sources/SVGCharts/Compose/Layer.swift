@@ -47,6 +47,12 @@ public struct Layer: Sendable {
         Layer(content: BandLayer(lower: Track(lower), upper: Track(upper), label: label, paint: paint, opacity: opacity))
     }
 
+    /// A band of a nested set drawn widest first, which `overlapping` band layers shade where it
+    /// shows alone (itself and the wider ones): its legend swatch is as dark as that shading.
+    static func nestedBand(lower: TimedSeries, upper: TimedSeries, label: String, paint: Paint, overlapping: Int) -> Layer {
+        Layer(content: BandLayer(lower: Track(lower), upper: Track(upper), label: label, paint: paint, overlapping: overlapping))
+    }
+
     /// A bar per value of `series`, standing on zero, as wide as its step.
     public static func bars(_ series: TimedSeries, label: String? = nil, paint: Paint? = nil, side: AxisSide = .left) -> Layer {
         Layer(content: BarsLayer(track: Track(series), label: label ?? series.name, paint: paint, side: side))

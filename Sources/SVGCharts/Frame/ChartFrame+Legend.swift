@@ -39,7 +39,8 @@ extension ChartFrame {
                 "stroke": color, "stroke-width": 3.5,
             ])
         case .area, .span:
-            let opacity = entry.swatch == .span ? ChartFrame.spanOpacity : entry.opacity ?? options.theme.bandOpacity
+            let single = entry.swatch == .span ? ChartFrame.spanOpacity : entry.opacity ?? options.theme.bandOpacity
+            let opacity = 1 - (1..<max(entry.overlapping, 1)).reduce(1 - single) { clear, _ in clear * (1 - single) }
             svg.element("rect", [
                 "x": .number(x), "y": .number(centerY - m.font * 0.45), "width": .number(sw),
                 "height": .number(m.font * 0.9), "fill": color, "fill-opacity": .fraction(opacity),

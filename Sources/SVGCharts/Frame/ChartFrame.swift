@@ -32,7 +32,7 @@ struct ChartFrame {
         let m = FrameMetrics(fontSize: options.fontSize)
         let labelRoom = options.width - 2 * m.pad - m.swatchWidth - m.font * 2
         spec.legend = spec.legend.map {
-            LegendEntry(label: FontMetrics.fitted($0.label, size: m.legendFont, maxWidth: labelRoom), color: $0.color, swatch: $0.swatch, opacity: $0.opacity)
+            LegendEntry(label: FontMetrics.fitted($0.label, size: m.legendFont, maxWidth: labelRoom), color: $0.color, swatch: $0.swatch, opacity: $0.opacity, overlapping: $0.overlapping)
         }
         var frame = ChartFrame(spec, options: options)
         if frame.cramped && options.legend != .none {

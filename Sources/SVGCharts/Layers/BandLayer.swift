@@ -5,6 +5,8 @@ struct BandLayer: LayerContent {
     var label: String
     var paint: Paint?
     var opacity: Double?
+    /// How many band layers shade this band's own region (`LegendEntry.overlapping`).
+    var overlapping = 1
 
     func validate() throws(ChartError) {
         if let opacity, !(0...1).contains(opacity) {
@@ -28,7 +30,7 @@ struct BandLayer: LayerContent {
     }
 
     func legendEntry(_ ink: Ink) -> LegendEntry? {
-        label.isEmpty ? nil : LegendEntry(label: label, color: ink.color, swatch: .area, opacity: opacity)
+        label.isEmpty ? nil : LegendEntry(label: label, color: ink.color, swatch: .area, opacity: opacity, overlapping: overlapping)
     }
 
     func draw(_ svg: inout SVGWriter, on frame: ChartFrame, ink: Ink) {
