@@ -94,7 +94,7 @@ enum WhatIfBands {
                         applied += 1
                         tallies[r].add(scenario, actual: forecast.actual.values, observed: forecast.observedTotal)
                     }
-                    for effect in effects.indices {
+                    for effect in effects.indices where casesPath != nil {
                         let mail = try campaign(effect, truth: truth, minute: simulation.start + truth.minute, observed: observed,
                                                 simulation: simulation)
                         let scenario = Scenario(name: "e-mail", events: [.campaign(mail)])

@@ -158,8 +158,7 @@ extension FlashcastModel {
         let last = min(reference + seasonRadius, origin), first = last - 2 * seasonRadius
         let back = seasonBack(first, origin: origin)
         guard first - back >= past.first else { return scale }
-        let shown = Self.change(now: past.total(first, last), nowNoise: own.noiseVariance(first, last),
-                                then: past.total(first - back, last - back), thenNoise: own.noiseVariance(first - back, last - back))
+        let shown = pastChange(past, first: first, last: last, back: back)
         if earlier == nil, scale > 1, let rise = dayRise(reference, origin: origin, past: past), rise >= scale { return 1 / rise }
         if surgeShown(scale, shown: shown) { return scale / shown }
         return scale / (scale > 1 ? min(max(shown, 1), scale) : max(min(shown, 1), scale))
@@ -173,8 +172,14 @@ extension FlashcastModel {
         let first = dayWindowFirst(reference), last = min(first + 2 * seasonRadius, origin)
         let back = seasonBack(first, origin: origin)
         guard last > first, first - back >= past.first else { return nil }
-        return Self.change(now: past.total(first, last), nowNoise: own.noiseVariance(first, last),
-                           then: past.total(first - back, last - back), thenNoise: own.noiseVariance(first - back, last - back))
+        return pastChange(past, first: first, last: last, back: back)
+    }
+
+    /// The change (`change`) of this sale's cleaned revenue `past` over rows `first...last` from the
+    /// same rows `back` rows earlier, judged against this sale's own noise there.
+    func pastChange(_ past: BurstCleaning, first: Int, last: Int, back: Int) -> Double {
+        Self.change(now: past.total(first, last), nowNoise: own.noiseVariance(first, last),
+                    then: past.total(first - back, last - back), thenNoise: own.noiseVariance(first - back, last - back))
     }
 
     /// Whether the day last season reads rose over its own day before by `shown`, beyond the level
