@@ -77,7 +77,7 @@ extension FlashcastModel {
 
     /// A feature's value at a forecast row (after `origin`), from rows up to `origin` only (last
     /// season's from `past`).
-    func forecastValue(_ feature: ShapeFeature, row: Int, origin: Int, past: BurstCleaning?, open: [Bool]) -> Double {
+    func forecastValue(_ feature: ShapeFeature, row: Int, origin: Int, past: BurstCleaning?, open: [Bool], readAt: Int? = nil) -> Double {
         switch feature {
         case .level: return open[input.minuteOfDay[row] / 60] ? 1 : 0
         case .recentDays:
@@ -92,8 +92,43 @@ extension FlashcastModel {
         case .lastSeason:
             guard let past else { return 0 }
             let back = seasonBack(row, origin: origin)
-            return past.smoothed(row - back, radius: smoothingRadius, limit: origin) * seasonChange(at: row, back: back)
+            let change = readAt.map { seasonChange(at: row, back: back, readAt: $0, origin: origin) } ?? seasonChange(at: row, back: back)
+            return past.smoothed(row - back, radius: smoothingRadius, limit: origin) * change
         }
+    }
+
+    /// The season change at forecast `row` (`back` rows to its season) for last season whose scale
+    /// was read from the newest hours, around row `reference` (see `ShapeFit.followRecentLevel`):
+    /// where `row` reads last season from the same day as those hours did, the change at
+    /// `reference`, which that scale was fitted against, times the earlier sale's change from
+    /// there to `row` where that lies beyond `changeSigmas` standard deviations of the noise of
+    /// all four windows it is read from (at most `largestChange` either way). Each change on its
+    /// own passes or fails its test, so two windows a few hours apart can differ by a whole change
+    /// where the earlier sale barely moved between them: on a shop of heavy-tailed baskets, 0.53
+    /// over the newest hours (by the chance of a few large orders a day before) and 1 over the
+    /// rest of the evening, so that the scale read against the first (2.9) lifted the evening to
+    /// 3 times its level. The scale and the change it is applied with must agree. A row that
+    /// reads last season from a later day (today, already at the level reached) takes its own
+    /// change, as `lastSeasonScale` takes its own part of the scale. Nothing once the earlier
+    /// sale's day had closed (`closedEarlier`); the change at `reference` where the earlier sale
+    /// does not cover `row`.
+    func seasonChange(at row: Int, back: Int, readAt reference: Int, origin: Int) -> Double {
+        guard let earlier else { return 1 }
+        if closedEarlier(at: row, back: back) { return 0 }
+        let referenceBack = seasonBack(reference, origin: origin)
+        guard row - back >= 0, localDayFirst(row - back) == localDayFirst(reference - referenceBack) else {
+            return seasonChange(at: row, back: back)
+        }
+        let fitted = seasonChange(at: reference, back: referenceBack)
+        let width = 2 * seasonRadius, nowFirst = dayWindowFirst(row), readFirst = dayWindowFirst(reference)
+        guard fitted > 0, nowFirst + width < earlier.count, readFirst + width < earlier.count else { return fitted }
+        let windows = [nowFirst, nowFirst - back, readFirst, readFirst - referenceBack]
+        let totals = windows.map { earlier.total($0, $0 + width) }
+        guard totals.allSatisfy({ $0 > 0 }) else { return fitted }
+        let change = log(totals[0] / totals[1]) - log(totals[2] / totals[3])
+        let noise = zip(windows, totals).reduce(0) { $0 + earlier.noiseVariance($1.0, $1.0 + width) / ($1.1 * $1.1) }
+        guard change * change > Self.changeSigmas * Self.changeSigmas * noise else { return fitted }
+        return min(max(fitted * exp(change), 1 / Self.largestChange), Self.largestChange)
     }
 
     /// How much more the earlier sale earned around `row` than `back` rows before (1 without an

@@ -97,6 +97,10 @@ struct FlashcastModel: ForecastMethod {
                 fit.useRecentScale(index)
             }
         }
+        // Where last season beside an earlier sale follows the newest hours, its scale was read
+        // against the earlier sale's change there: the forecast keeps that change unless the
+        // earlier sale says otherwise (see `seasonChange(at:back:readAt:origin:)`).
+        var readAt: Int?
         for (index, feature) in features.enumerated() where feature != .level {
             fit.keepUnlessSignificant(index)
             // Last season beside an earlier sale follows a moved level too: this year's days may
@@ -106,7 +110,10 @@ struct FlashcastModel: ForecastMethod {
             // one of them), so a few hours' ratio is no level for the rest of the day either:
             // last season goes alone.
             guard feature != .recentDays else { continue }
-            if fit.followRecentLevel(index), feature == .lastSeason { fit.weighAlone(index) }
+            if fit.followRecentLevel(index), feature == .lastSeason {
+                fit.weighAlone(index)
+                if earlier != nil { readAt = origin - rows(Self.recentMinutes) / 2 }
+            }
         }
         let rows = origin + 1..<origin + 1 + horizon
         var lastSeasonScales: [Double] = []
@@ -120,7 +127,7 @@ struct FlashcastModel: ForecastMethod {
             var rate = 0.0
             for (index, feature) in features.enumerated() where fit.weights[index] > 0 {
                 let scale = feature == .lastSeason && !lastSeasonScales.isEmpty ? lastSeasonScales[row - origin - 1] : fit.scales[index]
-                rate += fit.weights[index] * scale * forecastValue(feature, row: row, origin: origin, past: past, open: open)
+                rate += fit.weights[index] * scale * forecastValue(feature, row: row, origin: origin, past: past, open: open, readAt: readAt)
             }
             return rate
         }

@@ -50,3 +50,38 @@ import SaleData
         #expect(abs(model.seasonChange(at: 2890, back: 1440) - 3) < 1e-12)
     }
 }
+
+@Suite struct HeavyTailedSeasonChangeTests {
+    /// Per-minute revenue of a simulated 3-day sale of heavy-tailed baskets (log sd 1.5: one order
+    /// can be half an hour's revenue), shaped like BenchForecast's sim-heavy.
+    static func heavySale(seed: UInt64, orders: Double, daysEarlier: Int = 0) -> Series {
+        var sale = SaleSimulation()
+        sale.seed = seed
+        sale.expectedOrders = orders
+        sale.basketSigma = 1.5
+        sale.dailyDepth = 0.9
+        sale.start -= daysEarlier * 1440
+        var cents = Array(repeating: Int64(0), count: sale.minutes)
+        sale.forEachOrder { cents[$0.second / 60 - sale.start] += $0.cents }
+        return Series(start: sale.start, values: cents.map { Double($0) / 100 }, zone: sale.zone)
+    }
+
+    /// Late on day 2 of such a sale, the earlier sale's evening fell to half of the evening before
+    /// (by the chance of a few large orders) while this sale's did not: last season's scale,
+    /// read from the newest six hours against last season times that fall, comes out near 2.9.
+    /// The rest of the evening, whose window of the earlier sale shows no change, must not be
+    /// forecast at 2.9 times last season (twice the newest hours' level): the scale and the change
+    /// it is applied with agree, so the forecast stays near the level the newest hours reached.
+    @Test func aScaleReadAgainstAChangeIsAppliedWithIt() throws {
+        let revenue = Self.heavySale(seed: 11 + 183_000, orders: 4_300)
+        let history = Self.heavySale(seed: 111 + 183_000, orders: 3_500, daysEarlier: 180)
+        let cutoff = 2679
+        let input = try Forecaster.prepare(revenue: revenue, options: ForecastOptions(cutoff: cutoff, train: 1000, horizon: 500, history: history))
+        let model = FlashcastModel(input: input)
+        let forecast = model.rates(origin: cutoff, horizon: 200)
+        let recent = revenue.values[(cutoff - 359)...cutoff].reduce(0, +) / 360
+        let ahead = forecast.reduce(0, +) / Double(forecast.count)
+        #expect(ahead < 1.5 * recent, "forecast \(ahead) a minute against \(recent) over the newest six hours")
+        #expect(ahead > 0.5 * recent)
+    }
+}
