@@ -6,13 +6,11 @@ import Darwin
 
 extension IntervalCalibration {
     /// One back-test residual (a log ratio of actual to forecast gain), the weight of its origin
-    /// (recent origins weigh more), the origin and whether it knew as much as the cutoff's forecast.
+    /// (recent origins weigh more) and the origin.
     struct Residual: Equatable {
         var value: Double
         var weight: Double
         var origin = 0
-        /// Whether its forecast stood on at least `informedShare` of the cutoff's reference rows.
-        var informed = true
     }
 
     /// The lower and upper quantiles and the median of the residuals as smooth functions of the

@@ -37,10 +37,10 @@ struct IntervalCalibration {
     static let otherMethodWeight = 0.1
     /// Least share of the cutoff's reference rows (`FittedModel.information`) a back-test's
     /// forecast must have stood on to count in full; one that stood on fewer is not exchangeable
-    /// with the cutoff's forecast and counts as one made another way (`otherMethodWeight`). Without
-    /// an earlier sale, a forecast made early on a sale's second day reads its level from a few
-    /// hours of last season (the night, the opening surge): over 500 minutes those erred by 30-45%
-    /// (median) where forecasts on 600 rows or more erred by 1.4-5%, and set the band's width.
+    /// with the cutoff's forecast and counts as one made another way (`otherMethodWeight`).
+    /// Without an earlier sale, a forecast made early on a sale's second day reads its level from
+    /// a few hours of last season (the night, the opening surge): over 500 minutes those made on
+    /// 240-600 rows erred by 30-47% (median, seeds 60-64), those on 720 rows or more by 1.4-2.8%.
     static let informedShare = 0.5
 
     let input: ForecastInput
@@ -58,12 +58,8 @@ struct IntervalCalibration {
     func bands(mean: [Double], levels: [Double], residuals: [[Residual]], unseen sale: UnseenRisk.Sale? = nil) -> [(lower: [Double], upper: [Double])] {
         let reach = Self.reach(residuals)
         let lastingBias = Self.lastingBias(residuals.prefix(reach))
-        // The stretches after the first informed origin are the cases the quantiles stand on (the
-        // others count a tenth): where they are few, the small-sample factor widens for it.
-        let origins = residuals.first ?? []
-        let first = (origins.lazy.filter(\.informed).map(\.origin).min() ?? origins.lazy.map(\.origin).min()) ?? earliestOrigin
         let points = zip(levels, Self.gridQuantiles(residuals, reach: reach, levels: levels)).map { level, points in
-            widened(points, z: Self.normalQuantile(1 - (1 - level) / 2), lastingBias: lastingBias, first: first)
+            widened(points, z: Self.normalQuantile(1 - (1 - level) / 2), lastingBias: lastingBias)
         }
         let sale = sale ?? UnseenRisk.Sale(input, cleaned: burstFreeRevenue(), horizon: mean.count)  // once for every level
         return Self.nestedAndWidening(zip(levels, points).map { level, points in
@@ -152,12 +148,12 @@ struct IntervalCalibration {
 
     /// The small-sample factor at horizon `h` (`z`: the normal quantile of the level's tail), for
     /// as many cases as the back-tests' overlapping stretches of `h` minutes are worth: the `b`
-    /// stretches that fit side by side between the `first` origin and the cutoff give `b - 1` degrees
+    /// stretches that fit side by side between the first origin and the cutoff give `b - 1` degrees
     /// of freedom, and read at every origin, overlapping, about 1.5 times as many (overlapping
     /// batch means). Counting only the side-by-side ones less one made the factor climb steeply
     /// (from 1.3 to 2.7 at the 95% level over the last 300 minutes of a 500-minute horizon).
-    private func widening(at h: Int, z: Double, first: Int) -> Double {
-        let stretches = Double(max(input.cutoff - first, 0)) / Double(h)
+    private func widening(at h: Int, z: Double) -> Double {
+        let stretches = Double(max(input.cutoff - earliestOrigin, 0)) / Double(h)
         return Self.smallSampleFactor(1 + 1.5 * max(stretches - 1, 0), z: z)
     }
 
@@ -166,9 +162,9 @@ struct IntervalCalibration {
     /// the curves do. (Widening the curves at every minute instead let the factor's
     /// steep rise where few stretches of `h` minutes fit before the cutoff through: a 95% upper
     /// bound stepped 32,617 in a minute where the forecast gained 1,548.)
-    private func widened(_ points: [GridPoint], z: Double, lastingBias: Bool, first: Int) -> [GridPoint] {
+    private func widened(_ points: [GridPoint], z: Double, lastingBias: Bool) -> [GridPoint] {
         points.map { point in
-            let factor = widening(at: point.h, z: z, first: first)
+            let factor = widening(at: point.h, z: z)
             let centre = lastingBias ? 0 : point.middle
             return (point.h, centre + (point.low - centre) * factor, point.middle, centre + (point.high - centre) * factor)
         }
@@ -204,15 +200,13 @@ struct IntervalCalibration {
         struct Test {
             /// The origin row.
             var origin: Int
-            /// Its residuals' weight (recent origins, those forecast the cutoff's way and those that
-            /// stood on as much as the cutoff's forecast weigh more).
+            /// Its residuals' weight (recent origins and those forecast the cutoff's way, on at least
+            /// `informedShare` of its reference rows, weigh more).
             var weight: Double
             /// Its drift rate, for each residual's floor.
             var drift: Double
             /// Horizons it reaches.
             var reach: Int
-            /// Whether its forecast stood on at least `informedShare` of the cutoff's reference rows.
-            var informed: Bool
         }
 
         /// The origins' back-tests, newest first.
@@ -238,12 +232,10 @@ struct IntervalCalibration {
                 let reach = min(horizon, cutoff - origin)
                 let drift = input.driftRate(at: origin)
                 guard reach > 0, drift > 0 else { continue }
-                let alike = model.method(origin: origin) == method
-                let informed = Double(model.information(origin: origin)) >= needed
-                let weight = pow(0.5, Double(cutoff - origin) / IntervalCalibration.halfLife)
-                    * (alike ? 1 : IntervalCalibration.otherMethodWeight) * (informed ? 1 : IntervalCalibration.otherMethodWeight)
+                let alike = model.method(origin: origin) == method && Double(model.information(origin: origin)) >= needed
+                let weight = pow(0.5, Double(cutoff - origin) / IntervalCalibration.halfLife) * (alike ? 1 : IntervalCalibration.otherMethodWeight)
                 let rates = model.rates(origin: origin, horizon: reach).prefix(reach)
-                tests.append(Test(origin: origin, weight: weight, drift: drift, reach: rates.count, informed: informed))
+                tests.append(Test(origin: origin, weight: weight, drift: drift, reach: rates.count))
                 var gain = 0.0
                 gains.append(contentsOf: rates.map { gain += $0; return gain })
                 gains.append(contentsOf: repeatElement(0, count: stride - rates.count))
@@ -264,7 +256,7 @@ struct IntervalCalibration {
                                 let actual = cumulative[test.origin + h + 1] - cumulative[test.origin + 1]
                                 let gain = gains[index * stride + h - 1]
                                 let ratio = log((max(actual, 0) + floor) / (max(gain, 0) + floor))
-                                (result.baseAddress! + filled).initialize(to: Residual(value: ratio, weight: test.weight, origin: test.origin, informed: test.informed))
+                                (result.baseAddress! + filled).initialize(to: Residual(value: ratio, weight: test.weight, origin: test.origin))
                                 filled += 1
                             }
                         }
