@@ -55,9 +55,15 @@ protocol FittedModel {
     /// Names the way the model forecasts from `origin` (for the default model, the shapes it can
     /// mix there): back-tests from origins forecast another way weigh less in the intervals.
     func method(origin: Int) -> String
+    /// Rows of its reference the forecast from `origin` stands on (for the default model, the
+    /// rows of its training window where a reference shape has a value): a back-test that stood on
+    /// far fewer rows than the cutoff's forecast errs more than it will (see `IntervalCalibration`).
+    func information(origin: Int) -> Int
 }
 
 extension FittedModel {
     /// One way at every origin.
     func method(origin: Int) -> String { "" }
+    /// Every origin alike.
+    func information(origin: Int) -> Int { 0 }
 }

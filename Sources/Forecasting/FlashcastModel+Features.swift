@@ -33,6 +33,16 @@ extension FlashcastModel {
     /// weigh less in the intervals.
     func method(origin: Int) -> String { availableFeatures(origin: origin).map(\.name).joined(separator: "+") }
 
+    /// The rows of the training window at `origin` that a reference shape covers: all of them
+    /// while the earlier sale covers the origin, else those a season after the sale's first row
+    /// once last season takes part (none before: the training window's time-of-day profile
+    /// references nothing).
+    func information(origin: Int) -> Int {
+        let rows = min(input.train, origin + 1)
+        if let history = input.history, history.count > origin { return rows }
+        return availableFeatures(origin: origin).contains(.lastSeason) ? max(min(rows, origin + 1 - input.season), 0) : 0
+    }
+
     /// The features usable at `origin`: the earlier sale while it covers the origin (from the
     /// first minute on), last season once 4 hours of it lie before the origin; without an earlier
     /// sale, beside last season, the recent days' mean once two days and 4 hours are seen (a flat

@@ -35,6 +35,13 @@ struct IntervalCalibration {
     /// to stand in where no back-test of the cutoff's way reached, too little to set the band where
     /// they did (another forecaster's errors say little about this one's).
     static let otherMethodWeight = 0.1
+    /// Least share of the cutoff's reference rows (`FittedModel.information`) a back-test's
+    /// forecast must have stood on to count in full; one that stood on fewer is not exchangeable
+    /// with the cutoff's forecast and counts as one made another way (`otherMethodWeight`).
+    /// Without an earlier sale, a forecast made early on a sale's second day reads its level from
+    /// a few hours of last season (the night, the opening surge): over 500 minutes those made on
+    /// 240-600 rows erred by 30-47% (median, seeds 60-64), those on 720 rows or more by 1.4-2.8%.
+    static let informedShare = 0.5
 
     let input: ForecastInput
     let model: FittedModel
@@ -193,7 +200,8 @@ struct IntervalCalibration {
         struct Test {
             /// The origin row.
             var origin: Int
-            /// Its residuals' weight (recent origins and those forecast the cutoff's way weigh more).
+            /// Its residuals' weight (recent origins and those forecast the cutoff's way, on at least
+            /// `informedShare` of its reference rows, weigh more).
             var weight: Double
             /// Its drift rate, for each residual's floor.
             var drift: Double
@@ -218,12 +226,13 @@ struct IntervalCalibration {
             guard span > 0 else { return }
             let count = min(span, IntervalCalibration.maximumOrigins)
             let method = model.method(origin: cutoff)
+            let needed = IntervalCalibration.informedShare * Double(model.information(origin: cutoff))
             for j in 1...count {
                 let origin = cutoff - (j * span) / count
                 let reach = min(horizon, cutoff - origin)
                 let drift = input.driftRate(at: origin)
                 guard reach > 0, drift > 0 else { continue }
-                let alike = model.method(origin: origin) == method
+                let alike = model.method(origin: origin) == method && Double(model.information(origin: origin)) >= needed
                 let weight = pow(0.5, Double(cutoff - origin) / IntervalCalibration.halfLife) * (alike ? 1 : IntervalCalibration.otherMethodWeight)
                 let rates = model.rates(origin: origin, horizon: reach).prefix(reach)
                 tests.append(Test(origin: origin, weight: weight, drift: drift, reach: rates.count))
